@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# The one test command (npm test): typecheck, OpenAPI freshness, the server tests on PGlite then on
+# PostgreSQL 15, then the browser journeys. Stops at the first failing step. Its last line is
+# "N passed, N failed" (tests summed over the vitest runs), which CI tooling reads.
+set -uo pipefail
+
+cd "$(dirname "$0")/.."
+
+PG_URL="${TEST_DATABASE_URL:-postgres://coherence:coherence@127.0.0.1:5432/coherence_test}"
+PG_VERSION=15
+PG_CLUSTER=main
+CHROMIUM=/usr/bin/chromium
+
+passed=0
+failed=0
+skipped=0
+timings=()
+work_dir="$(mktemp -d "${TMPDIR:-/tmp}/coherence-test.XXXXXX")"
+trap 'rm -rf "$work_dir"' EXIT
+
+say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+is_root() { [ "$(id -u)" -eq 0 ]; }
+
+finish() {
+  local code=$1
+  echo
+  echo "Durées :"
+  for t in "${timings[@]}"; do echo "  $t"; done
+  if [ "$skipped" -gt 0 ]; then
+    echo "$passed passed, $failed failed, $skipped skipped"
+  else
+    echo "$passed passed, $failed failed"
+  fi
+  exit "$code"
+}
+
+# A step that is not a vitest run (setup, typecheck, OpenAPI check) counts as one failed test when it fails.
+run_step() {
+  local label=$1
+  shift
+  say "$label"
+  local start
+  start=$(now)
+  if "$@"; then
+    timings+=("$label : $(elapsed "$start") s")
+  else
+    timings+=("$label : $(elapsed "$start") s (échec)")
+    failed=$((failed + 1))
+    echo "Échec : $label" >&2
+    finish 1
+  fi
+}
+
+# A vitest run; its counts come from vitest's JSON report.
+run_vitest() {
+  local label=$1 report=$2
+  shift 2
+  say "$label"
+  local start code
+  start=$(now)
+  "$@" --reporter=default --reporter=json --outputFile.json="$report"
+  code=$?
+  local counts
+  counts=$(node -e '
+    const fs = require("node:fs");
+    try {
+      const r = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+      console.log(`${r.numPassedTests} ${r.numFailedTests} ${r.numPendingTests + r.numTodoTests} ${r.numFailedTestSuites}`);
+    } catch { console.log("0 0 0 1"); }
+  ' "$report")
+  read -r p f s fs <<<"$counts"
+  passed=$((passed + p))
+  skipped=$((skipped + s))
+  # a file that fails to load counts as a failed test even though no test in it ran
+  if [ "$code" -ne 0 ] && [ "$f" -eq 0 ]; then f=$((fs > 0 ? fs : 1)); fi
+  failed=$((failed + f))
+  if [ "$code" -ne 0 ]; then
+    timings+=("$label : $(elapsed "$start") s (échec)")
+    echo "Échec : $label" >&2
+    finish 1
+  fi
+  timings+=("$label : $(elapsed "$start") s ($p réussis)")
+}
+
+pg_ready() { pg_isready -q -h 127.0.0.1 -p 5432 >/dev/null 2>&1; }
+pg_can_connect() { psql "$PG_URL" -Atqc 'select 1' >/dev/null 2>&1; }
+as_postgres() { su postgres -c "$1"; }
+
+ensure_postgresql() {
+  if ! command -v pg_ctlcluster >/dev/null 2>&1 && ! pg_ready; then
+    if ! is_root; then
+      echo "PostgreSQL $PG_VERSION n'est pas installé et ce script ne tourne pas en root : installez-le (apt-get install postgresql-$PG_VERSION) ou lancez les tests en root." >&2
+      return 1
+    fi
+    echo "Installation de PostgreSQL $PG_VERSION…"
+    DEBIAN_FRONTEND=noninteractive apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "postgresql-$PG_VERSION" || return 1
+  fi
+  if ! pg_ready; then
+    if ! is_root; then
+      echo "PostgreSQL ne répond pas sur 127.0.0.1:5432 et ce script ne tourne pas en root : démarrez-le (pg_ctlcluster $PG_VERSION $PG_CLUSTER start)." >&2
+      return 1
+    fi
+    echo "Démarrage de PostgreSQL $PG_VERSION…"
+    pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start || return 1
+    for _ in $(seq 1 30); do pg_ready && break; sleep 1; done
+    pg_ready || { echo "PostgreSQL n'a pas démarré." >&2; return 1; }
+  fi
+  if pg_can_connect; then return 0; fi
+  if ! is_root; then
+    echo "Impossible de se connecter à $PG_URL, et sans root ce script ne peut pas créer le rôle « coherence » ni la base « coherence_test »." >&2
+    return 1
+  fi
+  echo "Création du rôle coherence et de la base coherence_test…"
+  as_postgres "psql -qAtc \"do \\\$\\\$ begin if not exists (select from pg_roles where rolname = 'coherence') then create role coherence login createdb password 'coherence'; else alter role coherence login createdb password 'coherence'; end if; end \\\$\\\$\"" || return 1
+  if [ -z "$(as_postgres "psql -qAtc \"select 1 from pg_database where datname = 'coherence_test'\"")" ]; then
+    as_postgres "createdb -O coherence coherence_test" || return 1
+  fi
+  pg_can_connect || { echo "Toujours impossible de se connecter à $PG_URL (vérifiez pg_hba.conf)." >&2; return 1; }
+}
+
+ensure_chromium() {
+  [ -x "$CHROMIUM" ] && return 0
+  if ! is_root; then
+    echo "Chromium est absent ($CHROMIUM) et ce script ne tourne pas en root : installez-le (apt-get install chromium) pour les parcours navigateur." >&2
+    return 1
+  fi
+  echo "Installation de Chromium…"
+  DEBIAN_FRONTEND=noninteractive apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+}
+
+run_step "PostgreSQL $PG_VERSION" ensure_postgresql
+run_step "Chromium" ensure_chromium
+run_step "Vérification des types (tsc)" npx tsc --noEmit -p tsconfig.json
+run_step "openapi.json à jour" npx tsx scripts/check-openapi.ts
+run_vitest "Tests serveur sur PGlite" "$work_dir/server-pglite.json" env -u TEST_DATABASE_URL npx vitest run --project server
+run_vitest "Tests serveur sur PostgreSQL" "$work_dir/server-postgresql.json" env TEST_DATABASE_URL="$PG_URL" npx vitest run --project server
+run_vitest "Parcours navigateur (e2e)" "$work_dir/e2e.json" npx vitest run --project e2e --passWithNoTests
+finish 0

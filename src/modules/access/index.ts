@@ -1,0 +1,5 @@
+export { actorFor, actorFromApiToken, identityFromSession, expandUnits } from './operations/resolve-actor.js';
+export type { Identity, TenantAccess } from './operations/resolve-actor.js';
+export { hashPassword, checkPasswordPolicy } from './passwords.js';
+export { createUser, findUserByEmail } from './operations/create-user.js';
+export { assignRole } from './operations/assign-role.js';

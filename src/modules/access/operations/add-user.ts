@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { authorize } from '../../../server/platform/authz.js';
+import type { Ctx } from '../../../server/platform/context.js';
+import { AppError } from '../../../server/platform/errors.js';
+import { checkPasswordPolicy } from '../passwords.js';
+import { assignRole, checkRoleScope, roleScopeInput } from './assign-role.js';
+import { createUser, createUserInput, findUserByEmail } from './create-user.js';
+import { getUser } from './get-user.js';
+
+export const addUserInput = createUserInput.extend(roleScopeInput.shape).extend({
+  /** On whose behalf the role is held: the tenant itself by default, or one of its partners. */
+  organizationId: z.uuid().optional(),
+});
+export type AddUserInput = z.input<typeof addUserInput>;
+
+/**
+ * Gives a person their first role in the active tenant: creates the account, or, when an account
+ * already exists for the e-mail (a person working for several authorities), adds the role to it
+ * without touching its name or password.
+ */
+export async function addUser(ctx: Ctx, input: AddUserInput) {
+  authorize(ctx.actor, 'user.manage');
+  const parsed = addUserInput.parse(input);
+  const tenantId = ctx.actor.tenantId;
+  checkRoleScope(parsed);
+  const existing = await findUserByEmail(ctx, parsed.email);
+  if (!existing && parsed.password !== undefined) checkPasswordPolicy(parsed.password);
+  if (existing && !existing.active) {
+    throw new AppError('CONFLICT', `Le compte de ${parsed.email} est désactivé : réactivez-le avant de lui donner un rôle.`);
+  }
+  // the account and its role land together or not at all
+  return ctx.db.transaction(async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const user = existing ?? (await createUser(txCtx, tenantId, parsed));
+    await assignRole(txCtx, tenantId, {
+      userId: user.id,
+      organizationId: parsed.organizationId ?? tenantId,
+      role: parsed.role,
+      establishmentId: parsed.establishmentId,
+      staffFunction: parsed.staffFunction,
+      unitIds: parsed.unitIds,
+      level: parsed.level,
+    });
+    return { ...(await getUser(txCtx, { id: user.id })), created: !existing };
+  });
+}

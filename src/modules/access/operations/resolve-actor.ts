@@ -1,0 +1,155 @@
+import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Actor, Assignment, Role } from '../../../server/platform/authz.js';
+import type { Ctx } from '../../../server/platform/context.js';
+import { rows, type Db } from '../../../server/platform/db.js';
+import { organizations } from '../../referentiel/db/schema.js';
+import { apiTokens, roleAssignments, sessions, users } from '../db/schema.js';
+import { sha256 } from '../tokens.js';
+
+export interface TenantAccess {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  roles: Role[];
+}
+
+export interface Identity {
+  user: { id: string; email: string; displayName: string };
+  sessionId: string;
+  tenants: TenantAccess[];
+  /** Raw assignments of every tenant, expanded per tenant by actorFor(). */
+  assignments: (Assignment & { tenantId: string })[];
+}
+
+export async function identityFromSession(ctx: Ctx, sessionToken: string): Promise<Identity | null> {
+  const id = sha256(sessionToken);
+  const [row] = await ctx.db
+    .select({ user: users, sessionId: sessions.id })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, ctx.now()), eq(users.active, true)));
+  if (!row) return null;
+  const assignments = await loadAssignments(ctx.db, { userId: row.user.id });
+  return {
+    user: { id: row.user.id, email: row.user.email, displayName: row.user.displayName },
+    sessionId: row.sessionId,
+    assignments,
+    tenants: await tenantsOf(ctx.db, assignments),
+  };
+}
+
+const tenant = alias(organizations, 'tenant');
+
+async function loadAssignments(db: Db, params: { userId: string }) {
+  const found = await db
+    .select({ a: roleAssignments, org: organizations })
+    .from(roleAssignments)
+    .innerJoin(organizations, eq(organizations.tenantId, roleAssignments.organizationId))
+    .where(eq(roleAssignments.userId, params.userId));
+  return found.map(({ a, org }) => ({
+    id: a.id,
+    tenantId: a.tenantId,
+    role: a.role as Role,
+    organizationId: org.tenantId,
+    organizationCode: org.code,
+    establishmentId: a.establishmentId,
+    unitIds: a.unitIds,
+    level: a.level,
+    academyCode: org.academyCode,
+  }));
+}
+
+async function tenantsOf(db: Db, assignments: { tenantId: string; role: Role }[]): Promise<TenantAccess[]> {
+  const ids = [...new Set(assignments.map((a) => a.tenantId))];
+  if (ids.length === 0) return [];
+  const orgs = await db.select().from(tenant).where(inArray(tenant.tenantId, ids)).orderBy(tenant.name);
+  return orgs.map((o) => ({
+    id: o.tenantId,
+    code: o.code,
+    name: o.name,
+    kind: o.kind,
+    roles: [...new Set(assignments.filter((a) => a.tenantId === o.tenantId).map((a) => a.role))],
+  }));
+}
+
+/** The actor inside one tenant: the requested one, or the first the person has a role in. */
+export async function actorFor(db: Db, identity: Identity, tenantCode: string | undefined): Promise<Actor | null> {
+  const chosen = tenantCode ? identity.tenants.find((t) => t.code === tenantCode) : identity.tenants[0];
+  if (!chosen) return null;
+  const mine = identity.assignments.filter((a) => a.tenantId === chosen.id);
+  return {
+    kind: 'user',
+    id: identity.user.id,
+    label: identity.user.displayName,
+    tenantId: chosen.id,
+    tenantCode: chosen.code,
+    sessionId: identity.sessionId,
+    assignments: await expandUnits(db, chosen.id, mine),
+  };
+}
+
+/** An assignment on an agency covers its sectors and zones: expand to every descendant unit. */
+export async function expandUnits<T extends Assignment>(db: Db, tenantId: string, assignments: T[]): Promise<T[]> {
+  const roots = [...new Set(assignments.flatMap((a) => a.unitIds))];
+  if (roots.length === 0) return assignments;
+  const tree = await rows<{ root: string; id: string }>(
+    db,
+    sql`with recursive t(root, id) as (
+          select u.id, u.id from referentiel.territorial_units u
+           where u.tenant_id = ${tenantId} and u.id = any(${sql.raw(`'{${roots.join(',')}}'::uuid[]`)})
+          union all
+          select t.root, c.id from referentiel.territorial_units c join t on c.parent_id = t.id
+           where c.tenant_id = ${tenantId})
+        select root, id from t`,
+  );
+  return assignments.map((a) => ({
+    ...a,
+    unitIds: [...new Set(tree.filter((r) => a.unitIds.includes(r.root)).map((r) => r.id))],
+  }));
+}
+
+/** API tokens look like coh_<tenant id hex>_<secret>: the tenant is read first, then the hash. */
+export async function actorFromApiToken(ctx: Ctx, token: string): Promise<Actor | null> {
+  const match = /^coh_([0-9a-f]{32})_([A-Za-z0-9_-]{20,})$/.exec(token);
+  if (!match) return null;
+  const tenantId = match[1].replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+  const now = ctx.now();
+  const [row] = await ctx.db
+    .select({ t: apiTokens, org: organizations })
+    .from(apiTokens)
+    .innerJoin(organizations, eq(organizations.tenantId, apiTokens.tenantId))
+    .where(
+      and(
+        eq(apiTokens.tenantId, tenantId),
+        eq(apiTokens.tokenHash, sha256(token)),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+      ),
+    );
+  if (!row) return null;
+  await ctx.db
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiTokens.tenantId, tenantId), eq(apiTokens.id, row.t.id)));
+  const assignment: Assignment = {
+    id: row.t.id,
+    role: row.t.role as Role,
+    organizationId: row.org.tenantId,
+    organizationCode: row.org.code,
+    establishmentId: row.t.establishmentId,
+    unitIds: row.t.unitIds,
+    level: null,
+    academyCode: row.org.academyCode,
+  };
+  return {
+    kind: 'token',
+    id: row.t.id,
+    label: `Jeton « ${row.t.name} »`,
+    tenantId,
+    tenantCode: row.org.code,
+    tokenAccess: row.t.access === 'write' ? 'write' : 'read',
+    assignments: await expandUnits(ctx.db, tenantId, [assignment]),
+  };
+}

@@ -1,0 +1,159 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const referentiel = pgSchema('referentiel');
+
+/**
+ * Every organization is a potential tenant: its id is the tenant key of the rows it owns.
+ * A small directory replicated to every node on Citus (table comment "reference:").
+ */
+export const organizations = referentiel.table('organizations', {
+  tenantId: uuid('tenant_id').primaryKey(),
+  code: text('code').notNull().unique(),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  academyCode: text('academy_code'), // for an académie: the national code (Lille = 09)
+  settings: jsonb('settings').notNull().default({}),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** An organization working with an authority (académie, DRAAF, contractor), inside the authority's tenant. */
+export const partnerships = referentiel.table(
+  'partnerships',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => organizations.tenantId),
+    partnerId: uuid('partner_id').notNull().references(() => organizations.tenantId),
+    role: text('role').notNull(), // academy | agri-ministry | contractor | member
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.partnerId] })],
+);
+
+export const territorialUnits = referentiel.table(
+  'territorial_units',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => organizations.tenantId),
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    parentId: uuid('parent_id'),
+    kind: text('kind').notNull(), // agency | sector | zone
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique('territorial_units_code_key').on(t.tenantId, t.code),
+    foreignKey({ columns: [t.tenantId, t.parentId], foreignColumns: [t.tenantId, t.id] }),
+  ],
+);
+
+export const establishments = referentiel.table(
+  'establishments',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => organizations.tenantId),
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    uai: text('uai').notNull(),
+    name: text('name').notNull(),
+    natureCode: text('nature_code'),
+    natureLabel: text('nature_label'),
+    sector: text('sector').notNull(), // public | private
+    contractType: text('contract_type'),
+    academyCode: text('academy_code'),
+    academyName: text('academy_name'),
+    departmentCode: text('department_code'),
+    communeCode: text('commune_code'),
+    communeName: text('commune_name'),
+    postalCode: text('postal_code'),
+    address: text('address'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    pupils: integer('pupils'),
+    priorityEducation: text('priority_education'), // REP | REP+ | null
+    tracks: text('tracks').array().notNull().default(sql`'{}'::text[]`),
+    isOpen: boolean('is_open').notNull().default(true),
+    phone: text('phone'),
+    email: text('email'),
+    unitId: uuid('unit_id'),
+    searchText: text('search_text').notNull(),
+    sourceHash: text('source_hash'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique('establishments_uai_key').on(t.tenantId, t.uai),
+    foreignKey({ columns: [t.tenantId, t.unitId], foreignColumns: [territorialUnits.tenantId, territorialUnits.id] }),
+    index('establishments_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('establishments_name_idx').on(t.tenantId, t.name),
+    index('establishments_unit_idx').on(t.tenantId, t.unitId),
+  ],
+);
+
+export const buildings = referentiel.table(
+  'buildings',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    establishmentId: uuid('establishment_id').notNull(),
+    name: text('name').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.establishmentId], foreignColumns: [establishments.tenantId, establishments.id] }).onDelete('cascade'),
+  ],
+);
+
+export const rooms = referentiel.table(
+  'rooms',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    establishmentId: uuid('establishment_id').notNull(),
+    buildingId: uuid('building_id').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(), // classroom | workshop | lab | cdi | boarding | office
+    floor: text('floor'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.buildingId], foreignColumns: [buildings.tenantId, buildings.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.establishmentId], foreignColumns: [establishments.tenantId, establishments.id] }).onDelete('cascade'),
+  ],
+);
+
+/** One import of a file: its progress while it runs, then its row-by-row report. */
+export const importRuns = referentiel.table(
+  'import_runs',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => organizations.tenantId),
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    filename: text('filename').notNull(),
+    format: text('format'),
+    mode: text('mode').notNull(), // all-or-nothing | apply-valid
+    status: text('status').notNull(), // running | applied | refused | failed
+    processed: integer('processed').notNull().default(0),
+    total: integer('total').notNull().default(0),
+    report: jsonb('report'),
+    error: text('error'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);

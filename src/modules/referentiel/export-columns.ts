@@ -1,0 +1,25 @@
+import type { ExportColumn } from '../../server/platform/export.js';
+import type { EstablishmentRow } from './db/queries.js';
+
+export const establishmentColumns: ExportColumn<EstablishmentRow>[] = [
+  { header: 'UAI', value: (e) => e.uai },
+  { header: 'Nom', value: (e) => e.name },
+  { header: 'Code nature', value: (e) => e.natureCode },
+  { header: 'Nature', value: (e) => e.natureLabel },
+  { header: 'Secteur', value: (e) => (e.sector === 'public' ? 'Public' : 'Privé') },
+  { header: 'Contrat', value: (e) => e.contractType },
+  { header: 'Académie', value: (e) => e.academyName },
+  { header: 'Département', value: (e) => e.departmentCode },
+  { header: 'Code commune (INSEE)', value: (e) => e.communeCode },
+  { header: 'Commune', value: (e) => e.communeName },
+  { header: 'Code postal', value: (e) => e.postalCode },
+  { header: 'Adresse', value: (e) => e.address },
+  { header: 'Latitude', value: (e) => e.latitude },
+  { header: 'Longitude', value: (e) => e.longitude },
+  { header: 'Élèves', value: (e) => e.pupils },
+  { header: 'Éducation prioritaire', value: (e) => e.priorityEducation },
+  { header: 'Voies', value: (e) => e.tracks.join(', ') },
+  { header: 'Ouvert', value: (e) => (e.isOpen ? 'Oui' : 'Non') },
+  { header: 'Téléphone', value: (e) => e.phone },
+  { header: 'Courriel', value: (e) => e.email },
+];

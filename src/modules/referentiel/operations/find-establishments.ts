@@ -1,0 +1,72 @@
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { authorize, establishmentScope } from '../../../server/platform/authz.js';
+import type { Ctx } from '../../../server/platform/context.js';
+import { searchKey } from '../establishment-record.js';
+import { establishments } from '../db/schema.js';
+import { establishmentScopeWhere } from '../db/queries.js';
+
+export const sortableColumns = ['name', 'uai', 'communeName', 'natureCode', 'pupils', 'academyCode', 'updatedAt'] as const;
+
+export const establishmentFilters = z.object({
+  search: z.string().trim().max(200).optional(),
+  natureCode: z.string().max(10).optional(),
+  sector: z.enum(['public', 'private']).optional(),
+  academyCode: z.string().max(5).optional(),
+  departmentCode: z.string().max(5).optional(),
+  unitId: z.uuid().optional(),
+  priorityEducation: z.enum(['REP', 'REP+', 'none']).optional(),
+  isOpen: z.enum(['true', 'false']).optional(),
+  sort: z.enum(sortableColumns).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+export type EstablishmentFilters = z.infer<typeof establishmentFilters>;
+
+export const findEstablishmentsInput = establishmentFilters.extend({
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(25),
+});
+export type FindEstablishmentsInput = z.infer<typeof findEstablishmentsInput>;
+
+/** Filters in SQL: the actor's scope first, then what the person asked for. */
+export function establishmentWhere(ctx: Ctx, filters: Omit<EstablishmentFilters, 'sort' | 'order'>): SQL {
+  authorize(ctx.actor, 'establishment.read');
+  const conditions: (SQL | undefined)[] = [
+    eq(establishments.tenantId, ctx.actor.tenantId),
+    establishmentScopeWhere(establishmentScope(ctx.actor, 'establishment.read')),
+  ];
+  if (filters.search) {
+    const key = searchKey(filters.search).replace(/[\\%_]/g, (c) => `\\${c}`);
+    conditions.push(or(ilike(establishments.searchText, `%${key}%`), eq(establishments.uai, filters.search.toUpperCase())));
+  }
+  if (filters.natureCode) conditions.push(eq(establishments.natureCode, filters.natureCode));
+  if (filters.sector) conditions.push(eq(establishments.sector, filters.sector));
+  if (filters.academyCode) conditions.push(eq(establishments.academyCode, filters.academyCode));
+  if (filters.departmentCode) conditions.push(eq(establishments.departmentCode, filters.departmentCode));
+  if (filters.unitId) conditions.push(eq(establishments.unitId, filters.unitId));
+  if (filters.priorityEducation === 'none') conditions.push(sql`${establishments.priorityEducation} is null`);
+  else if (filters.priorityEducation) conditions.push(eq(establishments.priorityEducation, filters.priorityEducation));
+  if (filters.isOpen) conditions.push(eq(establishments.isOpen, filters.isOpen === 'true'));
+  return and(...conditions)!;
+}
+
+export function establishmentOrder(filters: Pick<EstablishmentFilters, 'sort' | 'order'>) {
+  const column = establishments[filters.sort];
+  const direction = filters.order === 'desc' ? desc : asc;
+  return [direction(column), asc(establishments.uai)];
+}
+
+export async function findEstablishments(ctx: Ctx, input: FindEstablishmentsInput) {
+  const where = establishmentWhere(ctx, input);
+  const [items, [{ total }]] = await Promise.all([
+    ctx.db
+      .select()
+      .from(establishments)
+      .where(where)
+      .orderBy(...establishmentOrder(input))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+    ctx.db.select({ total: count() }).from(establishments).where(where),
+  ]);
+  return { items, total };
+}

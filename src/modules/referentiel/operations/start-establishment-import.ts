@@ -1,0 +1,44 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { authorize } from '../../../server/platform/authz.js';
+import type { Ctx } from '../../../server/platform/context.js';
+import type { Database } from '../../../server/platform/db.js';
+import { AppError } from '../../../server/platform/errors.js';
+import { importRuns } from '../db/schema.js';
+import { importEstablishments } from './import-establishments.js';
+
+export interface StartImportInput {
+  bytes: Uint8Array;
+  filename: string;
+  mode: 'all-or-nothing' | 'apply-valid';
+  includeNonSchools: boolean;
+}
+
+/**
+ * Records the run, then imports in the background so the page can poll its progress; the
+ * returned promise settles when the import ends (the route awaits it only when asked to).
+ */
+export async function startEstablishmentImport(ctx: Ctx, database: Database, input: StartImportInput) {
+  authorize(ctx.actor, 'establishment.import');
+  const tenantId = ctx.actor.tenantId;
+  const [running] = await ctx.db
+    .select({ id: importRuns.id })
+    .from(importRuns)
+    .where(and(eq(importRuns.tenantId, tenantId), eq(importRuns.status, 'running'), sql`${importRuns.createdAt} > ${new Date(ctx.now().getTime() - 15 * 60_000)}`))
+    .limit(1);
+  if (running) throw new AppError('CONFLICT', 'Un import est déjà en cours pour cette collectivité : attendez sa fin avant d’en lancer un autre.');
+  const [run] = await ctx.db
+    .insert(importRuns)
+    .values({ tenantId, filename: input.filename.slice(0, 255), mode: input.mode, status: 'running', createdBy: ctx.actor.label, createdAt: ctx.now() })
+    .returning();
+  const done = importEstablishments(ctx, database, {
+    tenantId,
+    bytes: input.bytes,
+    filename: input.filename,
+    mode: input.mode,
+    includeNonSchools: input.includeNonSchools,
+    runId: run.id,
+  }).catch((error: unknown) => {
+    if (!(error instanceof AppError)) ctx.log.error({ err: error }, 'establishment import failed');
+  });
+  return { run, done };
+}

@@ -1,0 +1,66 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { recordAudit, diff } from '../../../server/platform/audit.js';
+import { canOnEstablishment, authorize } from '../../../server/platform/authz.js';
+import type { Ctx } from '../../../server/platform/context.js';
+import { AppError, forbidden, versionConflict } from '../../../server/platform/errors.js';
+import { searchKey } from '../establishment-record.js';
+import { establishments, territorialUnits } from '../db/schema.js';
+import { getEstablishment } from './get-establishment.js';
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const updateEstablishmentInput = z.object({
+  version: z.number().int().min(1),
+  name: text(200).min(1).optional(),
+  address: text(300).nullable().optional(),
+  postalCode: z.string().regex(/^[0-9]{5}$/, 'Code postal sur 5 chiffres').nullable().optional(),
+  communeName: text(120).nullable().optional(),
+  communeCode: z.string().regex(/^[0-9][0-9AB][0-9]{3}$/, 'Code INSEE sur 5 caractères').nullable().optional(),
+  phone: text(30).nullable().optional(),
+  email: z.email().max(200).nullable().optional(),
+  pupils: z.number().int().min(0).max(20000).nullable().optional(),
+  priorityEducation: z.enum(['REP', 'REP+']).nullable().optional(),
+  isOpen: z.boolean().optional(),
+  unitId: z.uuid().nullable().optional(),
+});
+export type UpdateEstablishmentInput = z.infer<typeof updateEstablishmentInput>;
+
+/** Optimistic concurrency: the caller sends the version it read; a stale one gets a 409. */
+export async function updateEstablishment(ctx: Ctx, input: { uai: string; changes: UpdateEstablishmentInput }) {
+  authorize(ctx.actor, 'establishment.update');
+  const actor = ctx.actor;
+  const current = await getEstablishment(ctx, { uai: input.uai });
+  if (!canOnEstablishment(actor, 'establishment.update', current)) throw forbidden();
+  const { version, ...changes } = input.changes;
+  if (changes.unitId) await assertUnitExists(ctx, actor.tenantId, changes.unitId);
+  const { before, after, changed } = diff(current as Record<string, unknown>, changes);
+  if (!changed) {
+    if (version !== current.version) throw versionConflict();
+    return current;
+  }
+  return ctx.db.transaction(async (tx) => {
+    const next = { ...current, ...changes };
+    const [updated] = await tx
+      .update(establishments)
+      .set({
+        ...changes,
+        searchText: searchKey(next.name, next.uai, next.communeName, next.postalCode),
+        version: sql`${establishments.version} + 1`,
+        updatedAt: ctx.now(),
+      })
+      .where(and(eq(establishments.tenantId, actor.tenantId), eq(establishments.id, current.id), eq(establishments.version, version)))
+      .returning();
+    if (!updated) throw versionConflict();
+    await recordAudit(ctx, tx, [{ tenantId: actor.tenantId, action: 'update', entityType: 'establishment', entityId: current.id, before, after }]);
+    return updated;
+  });
+}
+
+async function assertUnitExists(ctx: Ctx, tenantId: string, unitId: string) {
+  const [unit] = await ctx.db
+    .select({ id: territorialUnits.id })
+    .from(territorialUnits)
+    .where(and(eq(territorialUnits.tenantId, tenantId), eq(territorialUnits.id, unitId)));
+  if (!unit) throw new AppError('VALIDATION', 'Unité territoriale inconnue.', { issues: [{ path: 'unitId', message: 'Unité inconnue.' }] });
+}

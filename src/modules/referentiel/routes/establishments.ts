@@ -1,0 +1,141 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { findAuditTrail } from '../../../server/platform/audit.js';
+import { authorize } from '../../../server/platform/authz.js';
+import { exportFormat, sendExport } from '../../../server/platform/export.js';
+import { ctxOf, errorResponses } from '../../../server/platform/http.js';
+import { establishments } from '../db/schema.js';
+import { establishmentColumns } from '../export-columns.js';
+import { establishmentFilters, establishmentOrder, establishmentWhere, findEstablishments, findEstablishmentsInput } from '../operations/find-establishments.js';
+import { getEstablishment, getEstablishmentDetail } from '../operations/get-establishment.js';
+import { updateEstablishment, updateEstablishmentInput } from '../operations/update-establishment.js';
+import { establishmentSchema, presentEstablishment } from '../presenters.js';
+import { auditEventSchema, buildingSchema, presentAuditEvent, presentBuilding, presentRoom, roomSchema, unitSchema, presentUnit } from '../presenters-related.js';
+
+const uaiParams = z.object({ uai: z.string().min(1).max(20) });
+const maxExportRows = 200_000;
+
+export async function establishmentRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['référentiel'];
+
+  app.get(
+    '/establishments',
+    {
+      schema: {
+        operationId: 'listEstablishments',
+        tags,
+        summary: 'Établissements visibles, filtrés, triés et paginés sur le serveur',
+        querystring: findEstablishmentsInput,
+        response: { 200: z.object({ items: z.array(establishmentSchema), total: z.number() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const ctx = ctxOf(fastify, request);
+      const { items, total } = await findEstablishments(ctx, request.query);
+      return { items: items.map((e) => presentEstablishment(e, ctx.actor!)), total };
+    },
+  );
+
+  app.get(
+    '/establishments/export',
+    {
+      schema: {
+        operationId: 'exportEstablishments',
+        tags,
+        summary: 'Export CSV (UTF-8 avec BOM, « ; ») ou XLSX de la liste filtrée',
+        querystring: establishmentFilters.extend({ format: exportFormat.default('csv') }),
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(fastify, request);
+      authorize(ctx.actor, 'establishment.export');
+      const rows = await ctx.db
+        .select()
+        .from(establishments)
+        .where(establishmentWhere(ctx, request.query))
+        .orderBy(...establishmentOrder(request.query))
+        .limit(maxExportRows);
+      return sendExport(reply, {
+        format: request.query.format,
+        basename: 'etablissements',
+        sheetName: 'Établissements',
+        columns: establishmentColumns,
+        rows,
+        now: ctx.now(),
+      });
+    },
+  );
+
+  app.get(
+    '/establishments/:uai',
+    {
+      schema: {
+        operationId: 'getEstablishment',
+        tags,
+        summary: 'Un établissement, ses bâtiments, ses salles et son unité territoriale',
+        params: uaiParams,
+        response: {
+          200: establishmentSchema.extend({
+            buildings: z.array(buildingSchema),
+            rooms: z.array(roomSchema),
+            unit: unitSchema.nullable(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const ctx = ctxOf(fastify, request);
+      const detail = await getEstablishmentDetail(ctx, request.params);
+      return {
+        ...presentEstablishment(detail.establishment, ctx.actor!),
+        buildings: detail.buildings.map(presentBuilding),
+        rooms: detail.rooms.map(presentRoom),
+        unit: detail.unit ? presentUnit(detail.unit) : null,
+      };
+    },
+  );
+
+  app.patch(
+    '/establishments/:uai',
+    {
+      schema: {
+        operationId: 'updateEstablishment',
+        tags,
+        summary: 'Modifie un établissement (envoyer la version lue : 409 si quelqu’un l’a modifié entre-temps)',
+        params: uaiParams,
+        body: updateEstablishmentInput,
+        response: { 200: establishmentSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const ctx = ctxOf(fastify, request);
+      const updated = await updateEstablishment(ctx, { uai: request.params.uai, changes: request.body });
+      return presentEstablishment(updated, ctx.actor!);
+    },
+  );
+
+  app.get(
+    '/establishments/:uai/history',
+    {
+      schema: {
+        operationId: 'getEstablishmentHistory',
+        tags,
+        summary: 'Journal des modifications d’un établissement : qui, quand, avant, après',
+        params: uaiParams,
+        response: { 200: z.object({ items: z.array(auditEventSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const ctx = ctxOf(fastify, request);
+      authorize(ctx.actor, 'audit.read');
+      const e = await getEstablishment(ctx, request.params);
+      
+      const events = await findAuditTrail(ctx.db, { tenantId: ctx.actor.tenantId, entityType: 'establishment', entityId: e.id, limit: 200 });
+      return { items: events.map(presentAuditEvent) };
+    },
+  );
+}

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorize } from '../../../server/platform/authz.js';
+import { AppError } from '../../../server/platform/errors.js';
+import { ctxOf, errorResponses } from '../../../server/platform/http.js';
+import { findImportRuns, getImportRunForActor } from '../operations/get-import-run-for-actor.js';
+import { startEstablishmentImport } from '../operations/start-establishment-import.js';
+import { importRunSchema, presentImportRun } from '../presenters-import.js';
+
+export async function importRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['référentiel'];
+
+  app.post(
+    '/imports/establishments',
+    {
+      schema: {
+        operationId: 'importEstablishments',
+        tags,
+        summary: "Importe un fichier d'établissements (multipart : file, mode, includeNonSchools)",
+        description:
+          "Formats acceptés : annuaire de l'éducation (CSV), adresse et géolocalisation (CSV), lycées (JSON). Répond 202 avec le suivi de l'import, à interroger sur GET /api/imports/{id} ; avec ?wait=true, attend la fin et répond 200 avec le rapport.",
+        consumes: ['multipart/form-data'],
+        querystring: z.object({ wait: z.enum(['true', 'false']).default('false') }),
+        response: { 200: importRunSchema, 202: importRunSchema, ...errorResponses, 413: errorResponses[400], 415: errorResponses[400], 422: errorResponses[400] },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(fastify, request);
+      authorize(ctx.actor, 'establishment.import');
+      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Envoyez le fichier en multipart/form-data (champ « file »).');
+      const file = await request.file();
+      if (!file) throw new AppError('VALIDATION', 'Aucun fichier reçu (champ « file »).');
+      const bytes = await file.toBuffer(); // throws a 413 past the upload limit
+      const field = (name: string) => {
+        const f = file.fields[name];
+        return f && !Array.isArray(f) && f.type === 'field' ? String(f.value) : undefined;
+      };
+      const mode = field('mode') === 'apply-valid' ? 'apply-valid' : 'all-or-nothing';
+      const { run, done } = await startEstablishmentImport(ctx, fastify.database, {
+        bytes,
+        filename: file.filename || 'fichier',
+        mode,
+        includeNonSchools: field('includeNonSchools') === 'true',
+      });
+      if (request.query.wait === 'true') {
+        await done;
+        return reply.status(200).send(presentImportRun(await getImportRunForActor(ctx, { id: run.id })));
+      }
+      return reply.status(202).send(presentImportRun(run));
+    },
+  );
+
+  app.get(
+    '/imports',
+    { schema: { operationId: 'listImports', tags, summary: 'Derniers imports de la collectivité', response: { 200: z.object({ items: z.array(importRunSchema) }), ...errorResponses } } },
+    async (request) => ({ items: (await findImportRuns(ctxOf(fastify, request), { limit: 50 })).map(presentImportRun) }),
+  );
+
+  app.get(
+    '/imports/:id',
+    {
+      schema: {
+        operationId: 'getImport',
+        tags,
+        summary: "Avancement puis rapport ligne à ligne d'un import",
+        params: z.object({ id: z.uuid() }),
+        response: { 200: importRunSchema, ...errorResponses },
+      },
+    },
+    async (request) => presentImportRun(await getImportRunForActor(ctxOf(fastify, request), request.params)),
+  );
+}

@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { accessRoutes } from '../modules/access/routes.js';
+import { referentielRoutes } from '../modules/referentiel/routes.js';
+import { installAuthentication } from './platform/authenticate.js';
+import type { Clock } from './platform/context.js';
+import type { Database } from './platform/db.js';
+import { installErrorHandler } from './platform/error-handler.js';
+import type { AppConfig } from './platform/http.js';
+import { platformRoutes } from './platform/routes.js';
+
+export interface BuildOptions {
+  database: Database;
+  clock?: Clock;
+  config?: Partial<AppConfig>;
+  logger?: boolean;
+  serveWeb?: boolean;
+}
+
+const webRoot = resolve(fileURLToPath(new URL('../../dist/web', import.meta.url)));
+
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const config: AppConfig = {
+    secureCookies: false,
+    publicUrl: 'http://localhost:3000',
+    maxUploadBytes: 64 * 1024 * 1024,
+    ...options.config,
+  };
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: true,
+  });
+  app.decorate('database', options.database);
+  app.decorate('clock', options.clock ?? (() => new Date()));
+  app.decorate('config', config);
+  app.decorate('routeCatalog', []);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRoute', (route) => {
+    const operationId = (route.schema as { operationId?: string } | undefined)?.operationId;
+    if (operationId && route.url.startsWith('/api/') && !route.url.startsWith('/api/docs')) {
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') app.routeCatalog.push({ method, url: route.url, operationId });
+      }
+    }
+  });
+  installErrorHandler(app);
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Cohérence API',
+        version: '0.1.0',
+        description:
+          "API de Cohérence. Authentification par cookie de session (POST /api/auth/login) ou par jeton d'API (Authorization: Bearer coh_…). La collectivité active se choisit avec l'en-tête X-Coherence-Tenant (code de l'organisation).",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'coh_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installAuthentication(app);
+
+  await app.register(platformRoutes, { prefix: '/api' });
+  await app.register(accessRoutes, { prefix: '/api' });
+  await app.register(referentielRoutes, { prefix: '/api' });
+
+  if (options.serveWeb !== false && existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+    // the single-page app answers every non-API path
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

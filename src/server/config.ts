@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+
+/** Everything the server reads from its environment, in one typed object (main.ts is the only caller). */
+export interface ServerSettings {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  demoPassword: string;
+  demoPasswordFromEnv: boolean;
+  loadDemo: boolean;
+  secureCookies: boolean;
+  publicUrl: string;
+  oidc?: { issuer: string; clientId: string; clientSecret: string; label: string };
+}
+
+export const defaultDemoPassword = 'Coherence-Demo-2026!';
+
+export function readSettings(env: NodeJS.ProcessEnv): ServerSettings {
+  const port = Number(env.PORT ?? 3000);
+  const publicUrl = env.COHERENCE_PUBLIC_URL ?? `http://localhost:${port}`;
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.COHERENCE_DATA_DIR ?? './data'),
+    demoPassword: env.COHERENCE_DEMO_PASSWORD || defaultDemoPassword,
+    demoPasswordFromEnv: Boolean(env.COHERENCE_DEMO_PASSWORD),
+    loadDemo: env.COHERENCE_DEMO !== 'off',
+    secureCookies: publicUrl.startsWith('https://'),
+    publicUrl,
+    oidc: env.COHERENCE_OIDC_ISSUER
+      ? {
+          issuer: env.COHERENCE_OIDC_ISSUER,
+          clientId: env.COHERENCE_OIDC_CLIENT_ID ?? '',
+          clientSecret: env.COHERENCE_OIDC_CLIENT_SECRET ?? '',
+          label: env.COHERENCE_OIDC_LABEL ?? 'ProConnect',
+        }
+      : undefined,
+  };
+}

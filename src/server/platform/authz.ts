@@ -1,0 +1,161 @@
+import { AppError, forbidden } from './errors.js';
+
+/**
+ * The one place that decides who may do what. Routes declare the action they need; operations
+ * ask for the actor's scope to filter their SQL; presenters ask what the actor may do on a record.
+ */
+export const roles = [
+  'authority-admin',
+  'steering',
+  'technician',
+  'establishment-staff',
+  'academy-staff',
+  'contractor',
+  'auditor',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, string> = {
+  'authority-admin': 'Administrateur de la collectivité',
+  steering: 'Pilotage',
+  technician: 'Technicien',
+  'establishment-staff': "Personnel d'établissement",
+  'academy-staff': "Personnel de l'académie",
+  contractor: 'Prestataire',
+  auditor: 'Auditeur',
+};
+
+export const actions = [
+  'establishment.read',
+  'establishment.update',
+  'establishment.import',
+  'establishment.export',
+  'premises.manage', // buildings and rooms
+  'unit.read',
+  'unit.manage',
+  'organization.read',
+  'organization.manage',
+  'user.read',
+  'user.manage',
+  'token.manage',
+  'audit.read',
+] as const;
+export type Action = (typeof actions)[number];
+
+/** What each role may do, before scope narrows it to records. */
+const grants: Record<Role, readonly Action[]> = {
+  'authority-admin': actions,
+  steering: ['establishment.read', 'establishment.export', 'unit.read', 'organization.read', 'user.read', 'audit.read'],
+  technician: ['establishment.read', 'establishment.export', 'premises.manage', 'unit.read', 'organization.read'],
+  'establishment-staff': ['establishment.read', 'premises.manage', 'organization.read'],
+  'academy-staff': ['establishment.read', 'establishment.export', 'unit.read', 'organization.read'],
+  contractor: ['establishment.read', 'organization.read'],
+  auditor: ['establishment.read', 'establishment.export', 'unit.read', 'organization.read', 'user.read', 'audit.read'],
+};
+
+/** Actions an API token with read access keeps; write tokens keep their role's grants. */
+const readOnlyActions = new Set<Action>([
+  'establishment.read',
+  'establishment.export',
+  'unit.read',
+  'organization.read',
+  'user.read',
+  'audit.read',
+]);
+
+export interface Assignment {
+  id: string;
+  role: Role;
+  organizationId: string;
+  organizationCode: string;
+  establishmentId: string | null;
+  /** Units of the assignment, already expanded to their descendants. */
+  unitIds: string[];
+  level: number | null;
+  academyCode: string | null;
+}
+
+export interface Actor {
+  kind: 'user' | 'token';
+  id: string;
+  label: string;
+  tenantId: string;
+  tenantCode: string;
+  assignments: Assignment[];
+  tokenAccess?: 'read' | 'write';
+  sessionId?: string;
+}
+
+/** Actions no API token may perform, whatever its role: managing people and tokens stays with people. */
+const humanOnlyActions = new Set<Action>(['user.manage', 'token.manage']);
+
+export function can(actor: Actor | null, action: Action): boolean {
+  if (!actor) return false;
+  if (actor.kind === 'token' && humanOnlyActions.has(action)) return false;
+  if (actor.tokenAccess === 'read' && !readOnlyActions.has(action)) return false;
+  return actor.assignments.some((a) => grants[a.role].includes(action));
+}
+
+export function authorize(actor: Actor | null, action: Action): asserts actor is Actor {
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'Vous devez être connecté.');
+  if (!can(actor, action)) throw forbidden();
+}
+
+export function requireActor(actor: Actor | null): asserts actor is Actor {
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'Vous devez être connecté.');
+}
+
+/** Which establishments an actor reaches for an action; SQL filters are built from this. */
+export interface EstablishmentScope {
+  all: boolean;
+  unitIds: string[];
+  establishmentIds: string[];
+  academyCodes: string[];
+}
+
+export function establishmentScope(actor: Actor, action: Action): EstablishmentScope {
+  const scope: EstablishmentScope = { all: false, unitIds: [], establishmentIds: [], academyCodes: [] };
+  if (actor.tokenAccess === 'read' && !readOnlyActions.has(action)) return scope;
+  for (const a of actor.assignments) {
+    if (!grants[a.role].includes(action)) continue;
+    switch (a.role) {
+      case 'authority-admin':
+      case 'steering':
+      case 'auditor':
+        scope.all = true;
+        break;
+      case 'technician':
+      case 'contractor':
+        scope.unitIds.push(...a.unitIds);
+        if (a.establishmentId) scope.establishmentIds.push(a.establishmentId);
+        break;
+      case 'establishment-staff':
+        if (a.establishmentId) scope.establishmentIds.push(a.establishmentId);
+        break;
+      case 'academy-staff':
+        if (a.academyCode) scope.academyCodes.push(a.academyCode);
+        if (a.unitIds.length) scope.unitIds.push(...a.unitIds);
+        break;
+    }
+  }
+  return scope;
+}
+
+export interface ScopedEstablishment {
+  id: string;
+  unitId: string | null;
+  academyCode: string | null;
+}
+
+export function inScope(scope: EstablishmentScope, e: ScopedEstablishment): boolean {
+  return (
+    scope.all ||
+    scope.establishmentIds.includes(e.id) ||
+    (e.unitId !== null && scope.unitIds.includes(e.unitId)) ||
+    (e.academyCode !== null && scope.academyCodes.includes(e.academyCode))
+  );
+}
+
+export function canOnEstablishment(actor: Actor, action: Action, e: ScopedEstablishment): boolean {
+  return can(actor, action) && inScope(establishmentScope(actor, action), e);
+}

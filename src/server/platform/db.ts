@@ -1,0 +1,137 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql, type SQL } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { AppError } from './errors.js';
+
+/** The one database handle type: the same for PGlite and node-postgres, and for transactions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Db = PgDatabase<PgQueryResultHKT, any>;
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export interface Database {
+  db: Db;
+  kind: DatabaseKind;
+  /** Bulk load rows as CSV text into a table (COPY FROM STDIN on the server, a blob on PGlite). */
+  copyCsv(table: string, columns: string[], csv: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = resolve(fileURLToPath(new URL('../../../drizzle', import.meta.url)));
+
+/** Rows of a raw SQL query, whichever driver runs it. */
+export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export async function databaseVersion(db: Db): Promise<string> {
+  const [row] = await rows<{ version: string }>(db, sql`select current_setting('server_version') as version`);
+  return row.version;
+}
+
+export interface OpenOptions {
+  url?: string;
+  dataDir?: string; // PGlite directory; undefined = in memory
+  lock?: boolean; // hold the PGlite directory for this process
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  return options.url ? openServer(options.url, options.poolSize ?? 20) : openPglite(options.dataDir, options.lock ?? false);
+}
+
+async function openServer(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', () => undefined); // idle client errors surface on the next query instead
+  const db = drizzlePg(pool) as unknown as Db;
+  return {
+    db,
+    kind: 'postgresql',
+    async copyCsv(table, columns, csv) {
+      const { from } = await import('pg-copy-streams');
+      const client = await pool.connect();
+      try {
+        const stream = client.query(from(`COPY ${table} (${columns.join(',')}) FROM STDIN WITH (FORMAT csv)`));
+        await new Promise<void>((ok, fail) => {
+          stream.on('finish', ok);
+          stream.on('error', fail);
+          stream.end(csv);
+        });
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+const lockFileName = 'coherence.pid';
+
+/** PGlite is single-process: a pid file tells a second process (the CLI) who holds the data. */
+export function pgliteHolder(dataDir: string): number | null {
+  const file = join(dataDir, lockFileName);
+  if (!existsSync(file)) return null;
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  if (!Number.isInteger(pid) || pid === process.pid) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null; // stale lock from a process that is gone
+  }
+}
+
+async function openPglite(dataDir: string | undefined, lock: boolean): Promise<Database> {
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    const holder = pgliteHolder(dataDir);
+    if (holder) {
+      throw new AppError(
+        'UNAVAILABLE',
+        `Les données de ${dataDir} sont ouvertes par un autre processus (PID ${holder}), sans doute le serveur Cohérence : PGlite n'accepte qu'un processus à la fois. Arrêtez le serveur, ou utilisez un serveur PostgreSQL (DATABASE_URL).`,
+      );
+    }
+    if (lock) writeFileSync(join(dataDir, lockFileName), String(process.pid));
+  }
+  const client = await PGlite.create({ dataDir: dataDir ? join(dataDir, 'pglite') : undefined, extensions: { pg_trgm } });
+  const db = drizzlePglite(client) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    async copyCsv(table, columns, csv) {
+      await client.query(`COPY ${table} (${columns.join(',')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+        blob: new Blob([csv]),
+      });
+    },
+    async close() {
+      await client.close();
+      if (dataDir && lock) rmSync(join(dataDir, lockFileName), { force: true });
+    },
+  };
+}
+
+/** Runs the drizzle-kit migrations; on a server, under an advisory lock so two starts do not race. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    await migratePglite(database.db as any, { migrationsFolder });
+    return;
+  }
+  await database.db.execute(sql`select pg_advisory_lock(724011)`);
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    await migratePg(database.db as any, { migrationsFolder });
+  } finally {
+    await database.db.execute(sql`select pg_advisory_unlock(724011)`);
+  }
+}

@@ -50,7 +50,7 @@ async function createSupportSectors(ctx: Ctx, tenantId: string): Promise<string[
     .from(establishments)
     .where(eq(establishments.tenantId, tenantId));
   const sectorIds: string[] = [];
-  for (const [dept, label] of [['059', 'Nord'], ['062', 'Pas-de-Calais']] as const) {
+  for (const [dept, label] of [['59', 'Nord'], ['62', 'Pas-de-Calais']] as const) {
     const agency = await createTerritorialUnit(ctx, tenantId, { code: `AG-${dept}`, name: `Agence ${label}`, kind: 'agency' });
     const mine = lycees.filter((l) => l.dept === dept).sort((a, b) => (a.lng ?? 0) - (b.lng ?? 0));
     const size = Math.ceil(mine.length / 3);

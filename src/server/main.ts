@@ -2,6 +2,7 @@ import { seedDemo, demoAccounts } from '../demo/seed-demo.js';
 import { buildApp } from './app.js';
 import { readSettings } from './config.js';
 import { migrateDatabase, openDatabase } from './platform/db.js';
+import { AppError } from './platform/errors.js';
 
 /** The only file that reads process.env. */
 async function main() {
@@ -31,6 +32,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof AppError ? error.message : error);
   process.exit(1);
 });

@@ -3,6 +3,7 @@ import { authorize } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import type { Database } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
+import { openImportRun } from '../db/import-runs.js';
 import { importRuns } from '../db/schema.js';
 import { importEstablishments } from './import-establishments.js';
 
@@ -26,10 +27,9 @@ export async function startEstablishmentImport(ctx: Ctx, database: Database, inp
     .where(and(eq(importRuns.tenantId, tenantId), eq(importRuns.status, 'running'), sql`${importRuns.createdAt} > ${new Date(ctx.now().getTime() - 15 * 60_000)}`))
     .limit(1);
   if (running) throw new AppError('CONFLICT', 'Un import est déjà en cours pour cette collectivité : attendez sa fin avant d’en lancer un autre.');
-  const [run] = await ctx.db
-    .insert(importRuns)
-    .values({ tenantId, filename: input.filename.slice(0, 255), mode: input.mode, status: 'running', createdBy: ctx.actor.label, createdAt: ctx.now() })
-    .returning();
+  const key = { tenantId, id: crypto.randomUUID() };
+  await openImportRun(ctx.db, { ...key, filename: input.filename, mode: input.mode, createdBy: ctx.actor.label, now: ctx.now() });
+  const [run] = await ctx.db.select().from(importRuns).where(and(eq(importRuns.tenantId, tenantId), eq(importRuns.id, key.id)));
   const done = importEstablishments(ctx, database, {
     tenantId,
     bytes: input.bytes,

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import type { Ctx } from '../../../server/platform/context.js';
+import type { Database, Db } from '../../../server/platform/db.js';
+import { AppError } from '../../../server/platform/errors.js';
+import { finishImportRun, openImportRun, updateImportRun } from '../db/import-runs.js';
+import { upsertEstablishments, type UpsertItem } from '../db/upsert-establishments.js';
+import { searchKey, type EstablishmentRecord } from '../establishment-record.js';
+import { parseEstablishmentFile, type ParsedEstablishmentFile } from '../import/parse-establishment-file.js';
+import type { EstablishmentFileFormat } from '../import/parsed-row.js';
+import { recordHash } from '../import/record-hash.js';
+
+export interface ImportEstablishmentsInput {
+  tenantId: string;
+  bytes: Uint8Array;
+  filename: string;
+  /** all-or-nothing: one rejected row and nothing is written; apply-valid: valid rows are written. */
+  mode: 'all-or-nothing' | 'apply-valid';
+  includeNonSchools?: boolean;
+  /** Id of a run the caller already recorded (to poll it); a new run is recorded otherwise. */
+  runId?: string;
+  onProgress?: (processed: number, total: number) => void;
+}
+
+export interface RowIssue {
+  line: number;
+  uai: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  runId: string;
+  format: EstablishmentFileFormat;
+  status: 'applied' | 'refused';
+  totals: { rows: number; created: number; updated: number; unchanged: number; rejected: number; skipped: number };
+  rejected: RowIssue[];
+  skipped: RowIssue[];
+}
+
+export const importBatchSize = 2000;
+
+type RunKey = { tenantId: string; id: string };
+
+/**
+ * Imports an establishment file into a tenant. A file that cannot be read at all throws
+ * AppError (the run is recorded as refused); otherwise returns the row-by-row report.
+ */
+export async function importEstablishments(ctx: Ctx, database: Database, input: ImportEstablishmentsInput): Promise<ImportReport> {
+  const key: RunKey = { tenantId: input.tenantId, id: input.runId ?? randomUUID() };
+  const createdBy = ctx.actor?.label ?? 'Système';
+  await openImportRun(database.db, { ...key, filename: input.filename, mode: input.mode, createdBy, now: ctx.now() });
+  const parsed = await parseOrRecordRefusal(ctx, database.db, key, input);
+  const report = initialReport(key.id, parsed);
+  const valid = parsed.rows.filter((row) => row.status === 'valid').map((row) => row.record!);
+  const total = parsed.rows.length;
+  const alreadyDone = total - valid.length;
+  await updateImportRun(database.db, key, { format: parsed.format, total, processed: alreadyDone });
+  input.onProgress?.(alreadyDone, total);
+  if (report.totals.rejected > 0 && input.mode === 'all-or-nothing') {
+    return finish(ctx, database.db, key, { ...report, status: 'refused' });
+  }
+  try {
+    const counts = await writeRecords(ctx, database, key, valid, async (db, written) => {
+      await updateImportRun(db, key, { processed: alreadyDone + written });
+      input.onProgress?.(alreadyDone + written, total);
+    });
+    const totals = { ...report.totals, ...counts, unchanged: valid.length - counts.created - counts.updated };
+    return finish(ctx, database.db, key, { ...report, totals });
+  } catch (error) {
+    await finishImportRun(database.db, key, { status: 'failed', finishedAt: ctx.now(), error: messageOf(error) });
+    throw error;
+  }
+}
+
+async function parseOrRecordRefusal(ctx: Ctx, db: Db, key: RunKey, input: ImportEstablishmentsInput): Promise<ParsedEstablishmentFile> {
+  try {
+    return parseEstablishmentFile(input.bytes, { includeNonSchools: input.includeNonSchools });
+  } catch (error) {
+    const status = error instanceof AppError ? 'refused' : 'failed';
+    await finishImportRun(db, key, { status, finishedAt: ctx.now(), error: messageOf(error) });
+    throw error;
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof AppError ? error.message : "Erreur interne pendant l'import.";
+}
+
+function initialReport(runId: string, parsed: ParsedEstablishmentFile): ImportReport {
+  const issues = (status: 'rejected' | 'skipped') =>
+    parsed.rows.filter((row) => row.status === status).map(({ line, uai, reason }) => ({ line, uai, reason: reason ?? '' }));
+  const rejected = issues('rejected');
+  const skipped = issues('skipped');
+  return {
+    runId,
+    format: parsed.format,
+    status: 'applied',
+    totals: { rows: parsed.rows.length, created: 0, updated: 0, unchanged: 0, rejected: rejected.length, skipped: skipped.length },
+    rejected,
+    skipped,
+  };
+}
+
+async function finish(ctx: Ctx, db: Db, key: RunKey, report: ImportReport): Promise<ImportReport> {
+  await finishImportRun(db, key, {
+    status: report.status,
+    finishedAt: ctx.now(),
+    report,
+    processed: report.totals.rows,
+    total: report.totals.rows,
+  });
+  ctx.log.info({ runId: key.id, format: report.format, status: report.status, totals: report.totals }, 'establishment import finished');
+  return report;
+}
+
+function toItem(record: EstablishmentRecord): UpsertItem {
+  return {
+    record,
+    searchText: searchKey(record.name, record.uai, record.communeName, record.postalCode),
+    sourceHash: recordHash(record),
+  };
+}
+
+/**
+ * Writes all valid records in one transaction, batch by batch. Progress goes through another
+ * connection on a server so pollers see it; PGlite has a single session, so it stays in the transaction.
+ */
+async function writeRecords(
+  ctx: Ctx,
+  database: Database,
+  key: RunKey,
+  records: EstablishmentRecord[],
+  progress: (db: Db, written: number) => Promise<void>,
+): Promise<{ created: number; updated: number }> {
+  const actor = ctx.actor ? { type: ctx.actor.kind, id: ctx.actor.id, label: ctx.actor.label } : { type: 'system', id: null, label: 'Système' };
+  const now = ctx.now();
+  return database.db.transaction(async (tx) => {
+    const progressDb = database.kind === 'pglite' ? tx : database.db;
+    const counts = { created: 0, updated: 0 };
+    for (let start = 0; start < records.length; start += importBatchSize) {
+      const items = records.slice(start, start + importBatchSize).map(toItem);
+      const batch = await upsertEstablishments(tx, { tenantId: key.tenantId, now, actor, requestId: ctx.requestId, items });
+      counts.created += batch.created;
+      counts.updated += batch.updated;
+      await progress(progressDb, start + items.length);
+    }
+    return counts;
+  });
+}

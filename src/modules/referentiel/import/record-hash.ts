@@ -31,3 +31,8 @@ export function recordHash(record: EstablishmentRecord): string {
   const values = recordFields.map((field) => record[field] ?? null);
   return createHash('sha256').update(JSON.stringify(values)).digest('base64url');
 }
+
+// Compile-time guard: every field of the record is hashed.
+type Unhashed = Exclude<keyof EstablishmentRecord, (typeof recordFields)[number]>;
+const allFieldsHashed: [Unhashed] extends [never] ? true : false = true;
+void allFieldsHashed;

@@ -16,7 +16,8 @@ export interface StartImportInput {
 
 /**
  * Records the run, then imports in the background so the page can poll its progress; the
- * returned promise settles when the import ends (the route awaits it only when asked to).
+ * returned promise settles when the import ends, with the refusal of an unreadable file (the
+ * route awaits it only when asked to).
  */
 export async function startEstablishmentImport(ctx: Ctx, database: Database, input: StartImportInput) {
   authorize(ctx.actor, 'establishment.import');
@@ -37,8 +38,13 @@ export async function startEstablishmentImport(ctx: Ctx, database: Database, inp
     mode: input.mode,
     includeNonSchools: input.includeNonSchools,
     runId: run.id,
-  }).catch((error: unknown) => {
-    if (!(error instanceof AppError)) ctx.log.error({ err: error }, 'establishment import failed');
-  });
+  }).then(
+    () => ({ refusal: null }),
+    (error: unknown) => {
+      // the run keeps the outcome for pollers; a caller that waits gets the refusal itself
+      if (!(error instanceof AppError)) ctx.log.error({ err: error }, 'establishment import failed');
+      return { refusal: error instanceof AppError ? error : new AppError('INTERNAL', "Erreur interne pendant l'import.") };
+    },
+  );
   return { run, done };
 }

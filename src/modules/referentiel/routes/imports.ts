@@ -45,7 +45,8 @@ export async function importRoutes(fastify: FastifyInstance) {
         includeNonSchools: field('includeNonSchools') === 'true',
       });
       if (request.query.wait === 'true') {
-        await done;
+        const { refusal } = await done;
+        if (refusal) throw refusal;
         return reply.status(200).send(presentImportRun(await getImportRunForActor(ctx, { id: run.id })));
       }
       return reply.status(202).send(presentImportRun(run));

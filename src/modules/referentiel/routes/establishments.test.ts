@@ -1,0 +1,132 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../../../test/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t.close());
+
+const get = async (url: string, user: Parameters<TestApp['headers']>[0] = 'authority-admin') =>
+  t.app.inject({ method: 'GET', url, headers: await t.headers(user) });
+const patch = async (uai: string, payload: unknown, user: Parameters<TestApp['headers']>[0] = 'authority-admin') =>
+  t.app.inject({ method: 'PATCH', url: `/api/establishments/${uai}`, headers: await t.headers(user), payload: payload as object });
+
+describe('establishment list', () => {
+  it('pages, sorts and filters on the server', async () => {
+    const all = (await get('/api/establishments?pageSize=2&sort=uai&order=desc')).json();
+    expect(all.total).toBe(t.ids.establishments.all.length);
+    expect(all.items).toHaveLength(2);
+    expect(all.items[0].uai > all.items[1].uai).toBe(true);
+    const page2 = (await get('/api/establishments?pageSize=2&page=2&sort=uai&order=desc')).json();
+    expect(page2.items[0].uai < all.items[1].uai).toBe(true);
+    const lille = (await get('/api/establishments?academyCode=09&pageSize=50')).json();
+    expect(lille.items.every((e: { academyCode: string }) => e.academyCode === '09')).toBe(true);
+    const school = t.ids.establishments.unit1[0];
+    const found = (await get(`/api/establishments?search=${encodeURIComponent(school.name.slice(0, 8).toLowerCase())}`)).json();
+    expect(found.items.map((e: { uai: string }) => e.uai)).toContain(school.uai);
+  });
+
+  it('tells the UI what the actor may do on each record', async () => {
+    const admin = (await get('/api/establishments?pageSize=1')).json();
+    expect(admin.items[0].permissions.update).toBe(true);
+    const auditor = (await get('/api/establishments?pageSize=1', 'auditor')).json();
+    expect(auditor.items[0].permissions).toEqual({ update: false, managePremises: false });
+  });
+
+  it('refuses wrong query types with field paths', async () => {
+    const response = await get('/api/establishments?page=abc&pageSize=100000');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('VALIDATION');
+    expect(response.json().error.issues.map((i: { path: string }) => i.path).join(' ')).toMatch(/page/);
+  });
+});
+
+describe('establishment export', () => {
+  it('exports CSV in UTF-8 with BOM and semicolons, within scope', async () => {
+    const response = await get('/api/establishments/export?format=csv', 'technician');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/csv');
+    expect(response.headers['content-disposition']).toMatch(/etablissements-\d{4}-\d{2}-\d{2}\.csv/);
+    const lines = response.body.split('\r\n').filter(Boolean);
+    expect(response.body.charCodeAt(0)).toBe(0xfeff);
+    expect(lines[0]).toContain('UAI;Nom;');
+    expect(lines).toHaveLength(1 + t.ids.establishments.unit1.length);
+  });
+
+  it('exports XLSX', async () => {
+    const response = await get('/api/establishments/export?format=xlsx&sort=uai');
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0].rowCount).toBe(1 + t.ids.establishments.all.length);
+  });
+});
+
+describe('one establishment', () => {
+  it('answers 404 for an unknown UAI and for another tenant’s school', async () => {
+    expect((await get('/api/establishments/0000000A')).statusCode).toBe(404);
+    const other = t.ids.establishmentsB[0];
+    const response = await get(`/api/establishments/${other.uai}`);
+    expect(response.statusCode).toBe(404);
+    expect(response.body).not.toContain(other.name);
+  });
+
+  it('gives the second of two concurrent edits a 409 and keeps the first', async () => {
+    const school = t.ids.establishments.unit2[0];
+    const { version } = (await get(`/api/establishments/${school.uai}`)).json();
+    const [first, second] = [await patch(school.uai, { version, pupils: 812 }), await patch(school.uai, { version, pupils: 999 })];
+    expect(first.statusCode).toBe(200);
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.message).toContain('modifié par quelqu');
+    expect((await get(`/api/establishments/${school.uai}`)).json()).toMatchObject({ pupils: 812, version: version + 1 });
+  });
+
+  it('keeps HTML and SQL typed in a field as text, and records who changed what', async () => {
+    const school = t.ids.establishments.unit1[1];
+    const { version, name } = (await get(`/api/establishments/${school.uai}`)).json();
+    const hostile = `<script>alert("x")</script>' OR 1=1; --`;
+    expect((await patch(school.uai, { version, address: hostile })).statusCode).toBe(200);
+    expect((await get(`/api/establishments/${school.uai}`)).json()).toMatchObject({ address: hostile, name });
+    const history = (await get(`/api/establishments/${school.uai}/history`, 'auditor')).json();
+    expect(history.items[0]).toMatchObject({ action: 'update', actorLabel: 'Essai authority-admin', after: { address: hostile } });
+  });
+
+  it('refuses bad values with a structured 400 and changes nothing', async () => {
+    const school = t.ids.establishments.unit1[0];
+    const before = (await get(`/api/establishments/${school.uai}`)).json();
+    const response = await patch(school.uai, { version: before.version, pupils: 'beaucoup', postalCode: '59' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.issues.length).toBeGreaterThan(0);
+    expect((await get(`/api/establishments/${school.uai}`)).json().version).toBe(before.version);
+  });
+
+  it('lets school staff manage rooms of their school only', async () => {
+    const mine = t.ids.staffSchool;
+    const building = await t.app.inject({
+      method: 'POST',
+      url: `/api/establishments/${mine.uai}/buildings`,
+      headers: await t.headers('establishment-staff'),
+      payload: { name: 'Bâtiment A' },
+    });
+    expect(building.statusCode).toBe(201);
+    const room = await t.app.inject({
+      method: 'POST',
+      url: `/api/establishments/${mine.uai}/rooms`,
+      headers: await t.headers('establishment-staff'),
+      payload: { buildingId: building.json().id, name: 'CDI', kind: 'cdi' },
+    });
+    expect(room.statusCode).toBe(201);
+    const detail = (await get(`/api/establishments/${mine.uai}`, 'establishment-staff')).json();
+    expect(detail.rooms.map((r: { name: string }) => r.name)).toEqual(['CDI']);
+    const elsewhere = t.ids.establishments.unit1.find((e) => e.id !== mine.id)!;
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/establishments/${elsewhere.uai}/buildings`,
+      headers: await t.headers('establishment-staff'),
+      payload: { name: 'Intrus' },
+    });
+    expect(refused.statusCode).toBe(404);
+  });
+});

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { rows } from '../server/platform/db.js';
 import { scratchDatabase } from '../test/database.js';
 
 const run = promisify(execFile);
@@ -22,7 +24,8 @@ beforeAll(async () => {
     // on the server, the CLI gets its own scratch database, migrated by its first command
     const database = await scratchDatabase(process.env.TEST_DATABASE_URL, 'coherence_cli');
     const url = new URL(process.env.TEST_DATABASE_URL);
-    url.pathname = `/${(await database.db.execute('select current_database() as name')).rows[0].name}`;
+    const [{ name }] = await rows<{ name: string }>(database.db, sql`select current_database() as name`);
+    url.pathname = `/${name}`;
     env.DATABASE_URL = url.toString();
     cleanup = () => database.close();
   }

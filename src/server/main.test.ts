@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'coherence-main-'));
+const port = 3900 + Math.floor(Math.random() * 90);
+const password = 'Essai-Demo-Coherence-42';
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Starts `src/server/main.ts` as `npm start` does (without the web build) and waits for its banner. */
+async function start(): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: '', COHERENCE_DATA_DIR: dataDir, PORT: String(port), COHERENCE_DEMO_PASSWORD: password },
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const deadline = Date.now() + 120_000;
+  while (!output.includes('Cohérence écoute sur')) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`le serveur n'a pas démarré :\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { child, output: () => output };
+}
+
+async function stop(child: ChildProcess) {
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function login(email: string) {
+  return fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+}
+
+// PGlite-only: the PostgreSQL run of the suite would repeat the same thing.
+describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('npm start on PGlite', () => {
+  it('loads the demo once, prints its accounts, and keeps the data across a restart', async () => {
+    const first = await start();
+    expect(first.output()).toContain('démo chargée');
+    expect(first.output()).toContain('authority-admin.grand-est@demo.coherence.fr');
+    const response = await login('authority-admin.hauts-de-france@demo.coherence.fr');
+    expect(response.status).toBe(200);
+    const cookie = response.headers.get('set-cookie')!.split(';')[0];
+    const list = await (await fetch(`http://127.0.0.1:${port}/api/establishments?pageSize=1`, { headers: { cookie } })).json();
+    expect(list.total).toBeGreaterThan(150);
+    await stop(first.child);
+
+    const second = await start();
+    expect(second.output()).not.toContain('démo chargée');
+    const again = await login('authority-admin.hauts-de-france@demo.coherence.fr');
+    const cookie2 = again.headers.get('set-cookie')!.split(';')[0];
+    const list2 = await (await fetch(`http://127.0.0.1:${port}/api/establishments?pageSize=1`, { headers: { cookie: cookie2 } })).json();
+    expect(list2.total).toBe(list.total);
+    await stop(second.child);
+  });
+});

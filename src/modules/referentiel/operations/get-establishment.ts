@@ -40,6 +40,7 @@ export async function getEstablishmentDetail(ctx: Ctx, input: { uai: string }) {
 
 /** The school whose buildings and rooms the actor wants to change: visible, and in their premises scope. */
 export async function getEstablishmentForPremises(ctx: Ctx, input: { uai: string }) {
+  authorize(ctx.actor, 'premises.manage'); // no such right at all: 403 before any lookup
   const establishment = await getEstablishment(ctx, input);
   if (!canOnEstablishment(ctx.actor!, 'premises.manage', establishment)) throw forbidden();
   return establishment;

@@ -1,5 +1,18 @@
-import { actions, can, roleLabels, type Action, type Actor } from '../../server/platform/authz.js';
+import { z } from 'zod';
+import { actions, can, roleLabels, roles, type Action, type Actor } from '../../server/platform/authz.js';
 import type { Identity } from './operations/resolve-actor.js';
+
+export const meSchema = z.object({
+  user: z.object({ id: z.string(), email: z.string(), displayName: z.string() }),
+  tenants: z.array(
+    z.object({ id: z.string(), code: z.string(), name: z.string(), kind: z.string(), roles: z.array(z.enum(roles)), roleLabels: z.array(z.string()) }),
+  ),
+  activeTenant: z.object({ id: z.string(), code: z.string() }).nullable(),
+  assignments: z.array(
+    z.object({ role: z.enum(roles), roleLabel: z.string(), organizationCode: z.string(), establishmentId: z.string().nullable(), level: z.number().nullable() }),
+  ),
+  permissions: z.record(z.enum(actions), z.boolean()),
+});
 
 export function presentMe(identity: Identity, actor: Actor | null) {
   return {

@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { rows, type Db } from '../../../server/platform/db.js';
+
+export interface AssetCandidate {
+  id: string;
+  uuid: string | null;
+  serial: string | null;
+  macs: string[];
+  deviceId: string | null;
+  name: string | null;
+}
+
+/** Devices of the tenant sharing any identity key with a report (uuid, serial, a MAC, the agent id). */
+export async function findAssetCandidates(
+  db: Db,
+  params: { tenantId: string; uuid: string | null; serial: string | null; macs: string[]; deviceId: string },
+): Promise<AssetCandidate[]> {
+  const macs = `{${params.macs.map((m) => `"${m}"`).join(',')}}`;
+  return rows<AssetCandidate>(
+    db,
+    sql`select id, hardware_uuid as uuid, serial, mac_addresses as macs, agent_device_id as "deviceId", name
+          from parc.assets
+         where tenant_id = ${params.tenantId}
+           and status not in ('retired', 'lost')
+           and (agent_device_id = ${params.deviceId}
+                or (${params.uuid}::text is not null and hardware_uuid = ${params.uuid})
+                or (${params.serial}::text is not null and serial = ${params.serial})
+                or mac_addresses && ${macs}::text[])
+         limit 20`,
+  );
+}
+
+/** Serialises the reports of one machine, so two agents racing never create it twice. */
+export async function lockMachine(db: Db, tenantId: string, keys: (string | null)[]) {
+  for (const key of [...new Set(keys.filter(Boolean))].sort()) {
+    await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${tenantId}:${key}`}, 0))`);
+  }
+}

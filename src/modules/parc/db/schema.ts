@@ -1,0 +1,208 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { establishments, organizations, rooms } from '../../referentiel/db/schema.js';
+
+export const parc = pgSchema('parc');
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/** One device of the fleet; summary columns for lists, the agent's detail in `hardware`. */
+export const assets = parc.table(
+  'assets',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => organizations.tenantId),
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    establishmentId: uuid('establishment_id'),
+    roomId: uuid('room_id'),
+    parentAssetId: uuid('parent_asset_id'), // a mobile cart holds tablets
+    assetClass: text('class').notNull(),
+    status: text('status').notNull(),
+    name: text('name'),
+    serial: text('serial'),
+    inventoryNumber: text('inventory_number'),
+    hardwareUuid: text('hardware_uuid'),
+    agentDeviceId: text('agent_device_id'),
+    macAddresses: text('mac_addresses').array().notNull().default(sql`'{}'::text[]`),
+    manufacturer: text('manufacturer'),
+    model: text('model'),
+    ownerKind: text('owner_kind').notNull().default('authority'),
+    funder: text('funder'),
+    fundingSource: text('funding_source'),
+    supplier: text('supplier'),
+    orderReference: text('order_reference'),
+    purchaseDate: date('purchase_date'),
+    purchasePrice: numeric('purchase_price', { precision: 12, scale: 2 }),
+    warrantyEnd: date('warranty_end'),
+    imageVersion: text('image_version'),
+    osName: text('os_name'),
+    osVersion: text('os_version'),
+    cpuName: text('cpu_name'),
+    memoryMb: integer('memory_mb'),
+    diskTotalMb: integer('disk_total_mb'),
+    softwareCount: integer('software_count').notNull().default(0),
+    softwareHash: text('software_hash'),
+    hardware: jsonb('hardware'),
+    lastUser: text('last_user'),
+    firstInventoryAt: timestamp('first_inventory_at', { withTimezone: true }),
+    lastInventoryAt: timestamp('last_inventory_at', { withTimezone: true }),
+    lockedFields: text('locked_fields').array().notNull().default(sql`'{}'::text[]`),
+    searchText: text('search_text').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.establishmentId], foreignColumns: [establishments.tenantId, establishments.id] }),
+    foreignKey({ columns: [t.tenantId, t.roomId], foreignColumns: [rooms.tenantId, rooms.id] }).onDelete('set null'),
+    foreignKey({ columns: [t.tenantId, t.parentAssetId], foreignColumns: [t.tenantId, t.id] }).onDelete('set null'),
+    index('assets_establishment_idx').on(t.tenantId, t.establishmentId, t.assetClass),
+    index('assets_serial_idx').on(t.tenantId, t.serial),
+    index('assets_uuid_idx').on(t.tenantId, t.hardwareUuid),
+    index('assets_device_idx').on(t.tenantId, t.agentDeviceId),
+    index('assets_macs_idx').using('gin', t.macAddresses),
+    index('assets_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('assets_last_seen_idx').on(t.tenantId, t.lastInventoryAt),
+  ],
+);
+
+/** Software normalised across the tenant's fleet: one row per product key. */
+export const software = parc.table(
+  'software',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => organizations.tenantId),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    publisher: text('publisher'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), unique('software_key_key').on(t.tenantId, t.key)],
+);
+
+/** What is installed where, with its version. */
+export const assetSoftware = parc.table(
+  'asset_software',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    assetId: uuid('asset_id').notNull(),
+    softwareId: bigint('software_id', { mode: 'number' }).notNull(),
+    version: text('version').notNull().default(''),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.assetId, t.softwareId, t.version] }),
+    foreignKey({ columns: [t.tenantId, t.assetId], foreignColumns: [assets.tenantId, assets.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.softwareId], foreignColumns: [software.tenantId, software.id] }),
+    index('asset_software_software_idx').on(t.tenantId, t.softwareId),
+  ],
+);
+
+/** IMAC history: installs, moves, additions, changes, written by people and by the inventory. */
+export const assetEvents = parc.table(
+  'asset_events',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    assetId: uuid('asset_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    kind: text('kind').notNull(), // install | move | add | change | status | link | merge | unlink
+    source: text('source').notNull(), // person | inventory | import
+    actorLabel: text('actor_label').notNull(),
+    summary: text('summary').notNull(),
+    details: jsonb('details'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.assetId], foreignColumns: [assets.tenantId, assets.id] }).onDelete('cascade'),
+    index('asset_events_asset_idx').on(t.tenantId, t.assetId, t.at),
+  ],
+);
+
+/** Every time a report was attached to an existing device (or two devices merged): why, and how to undo. */
+export const assetMatches = parc.table(
+  'asset_matches',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    assetId: uuid('asset_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    kind: text('kind').notNull(), // link | merge
+    reason: text('reason').notNull(),
+    agentDeviceId: text('agent_device_id'),
+    mergedAsset: jsonb('merged_asset'), // the absorbed device as it was, to restore on undo
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.assetId], foreignColumns: [assets.tenantId, assets.id] }).onDelete('cascade'),
+    index('asset_matches_asset_idx').on(t.tenantId, t.assetId),
+  ],
+);
+
+/** How agents are attached to the tenant and what it keeps of them. */
+export const inventorySettings = parc.table('inventory_settings', {
+  tenantId: uuid('tenant_id').primaryKey().references(() => organizations.tenantId),
+  acceptTaggedAgents: boolean('accept_tagged_agents').notNull().default(false),
+  networks: text('networks').array().notNull().default(sql`'{}'::text[]`), // CIDR blocks of the schools
+  storeLastUser: boolean('store_last_user').notNull().default(false),
+  staleAfterDays: integer('stale_after_days').notNull().default(30),
+  expectedLifeYears: jsonb('expected_life_years').notNull().default({}),
+  version: integer('version').notNull().default(1),
+});
+
+/** HTTP Basic credentials configured in the agents of a tenant. */
+export const agentCredentials = parc.table(
+  'agent_credentials',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => organizations.tenantId),
+    username: text('username').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    label: text('label').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.username] })],
+);
+
+/** Reports that belong to no tenant yet: kept whole until an administrator attaches them. */
+export const unassignedReports = parc.table(
+  'unassigned_reports',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    source: text('source').notNull(),
+    deviceId: text('device_id'),
+    tag: text('tag'),
+    remoteAddress: text('remote_address'),
+    report: jsonb('report').notNull(),
+  },
+  (t) => [index('unassigned_reports_device_idx').on(t.deviceId)],
+);
+
+/** A raw body acknowledged with "pending": committed first, processed after, never lost. */
+export const inventoryInbox = parc.table('inventory_inbox', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  source: text('source').notNull(),
+  contentType: text('content_type'),
+  remoteAddress: text('remote_address'),
+  credentialsTenantId: uuid('credentials_tenant_id'),
+  body: bytea('body').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+});

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { rows, type Db } from '../../../server/platform/db.js';
+import type { InventorySoftware } from '../inventory/inventory-report.js';
+import { softwareKey } from '../inventory/software-key.js';
+
+export interface NormalisedSoftware {
+  key: string;
+  name: string;
+  publisher: string | null;
+  version: string;
+}
+
+/** One entry per (product, version), sorted, so the same list always hashes the same. */
+export function normaliseSoftware(list: InventorySoftware[]): NormalisedSoftware[] {
+  const byKey = new Map<string, NormalisedSoftware>();
+  for (const item of list) {
+    const k = softwareKey(item);
+    if (!k.key) continue;
+    const version = k.version ?? '';
+    byKey.set(`${k.key}\u0000${version}`, { key: k.key, name: k.displayName, publisher: k.publisher, version });
+  }
+  return [...byKey.values()].sort((a, b) => (a.key === b.key ? a.version.localeCompare(b.version) : a.key < b.key ? -1 : 1));
+}
+
+export function softwareHash(list: NormalisedSoftware[]): string {
+  const hash = createHash('sha256');
+  for (const s of list) hash.update(`${s.key}\u0000${s.version}\n`);
+  return hash.digest('hex');
+}
+
+const textArray = (values: (string | null)[]) => sql`${`{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`}::text[]`;
+
+/**
+ * Adds missing products to the tenant's catalogue and returns the id of every key. Keys are
+ * inserted in sorted order so concurrent agents never deadlock on the unique index.
+ */
+export async function ensureSoftwareIds(db: Db, tenantId: string, list: NormalisedSoftware[]): Promise<Map<string, number>> {
+  const products = [...new Map(list.map((s) => [s.key, s])).values()];
+  if (products.length === 0) return new Map();
+  const keys = textArray(products.map((p) => p.key));
+  const found = await rows<{ id: number; key: string }>(
+    db,
+    sql`with wanted(key, name, publisher) as (
+          select * from unnest(${keys}, ${textArray(products.map((p) => p.name))}, ${textArray(products.map((p) => p.publisher))})),
+        inserted as (
+          insert into parc.software (tenant_id, key, name, publisher)
+          select ${tenantId}, w.key, w.name, w.publisher from wanted w
+           where not exists (select 1 from parc.software s where s.tenant_id = ${tenantId} and s.key = w.key)
+           order by w.key
+          on conflict (tenant_id, key) do nothing
+          returning id, key)
+        select id, key from inserted
+        union all
+        select s.id, s.key from parc.software s join wanted w on w.key = s.key where s.tenant_id = ${tenantId}`,
+  );
+  const ids = new Map(found.map((r) => [r.key, Number(r.id)]));
+  if (ids.size < products.length) {
+    // another agent inserted some keys between our snapshot and our insert: read them now
+    const again = await rows<{ id: number; key: string }>(db, sql`select id, key from parc.software where tenant_id = ${tenantId} and key = any(${keys})`);
+    for (const r of again) ids.set(r.key, Number(r.id));
+  }
+  return ids;
+}
+
+/** Replaces the installed list of one device by a diff: rows that did not change are not touched. */
+export async function writeInstalledSoftware(db: Db, params: { tenantId: string; assetId: string; list: NormalisedSoftware[]; ids: Map<string, number> }) {
+  const softwareIds = `{${params.list.map((s) => params.ids.get(s.key)).join(',')}}`;
+  const versions = textArray(params.list.map((s) => s.version));
+  await db.execute(sql`
+    with wanted(software_id, version) as (select * from unnest(${softwareIds}::bigint[], ${versions})),
+    removed as (
+      delete from parc.asset_software a
+       where a.tenant_id = ${params.tenantId} and a.asset_id = ${params.assetId}
+         and not exists (select 1 from wanted w where w.software_id = a.software_id and w.version = a.version))
+    insert into parc.asset_software (tenant_id, asset_id, software_id, version)
+    select ${params.tenantId}, ${params.assetId}, w.software_id, w.version from wanted w
+    on conflict do nothing`);
+}

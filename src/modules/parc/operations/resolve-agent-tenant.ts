@@ -1,0 +1,82 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { rows, type Db } from '../../../server/platform/db.js';
+import { findOrganizationByCode } from '../../referentiel/db/queries.js';
+import { checkUai } from '../../referentiel/uai.js';
+import { verifyPassword } from '../../access/passwords.js';
+import { agentCredentials, inventorySettings } from '../db/schema.js';
+
+export interface AgentTenant {
+  tenantId: string;
+  storeLastUser: boolean;
+  how: 'credentials' | 'tag' | 'network';
+}
+
+export type AgentIdentification = { ok: true; tenant: AgentTenant } | { ok: false; reason: 'bad-credentials' | 'unknown' };
+
+/** "hauts-de-france" or "hauts-de-france/lycees-nord": the tenant code leads the agent's user name. */
+function tenantCodeOf(username: string) {
+  return username.split('/')[0].trim().toLowerCase();
+}
+
+export function parseBasic(header: string | undefined): { username: string; password: string } | null {
+  const m = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header ?? '');
+  if (!m) return null;
+  const decoded = Buffer.from(m[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? null : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+/**
+ * Which authority an agent's report belongs to: its credentials, else (where the authority allows
+ * it) its tag naming one of its schools, else the school networks it declared.
+ */
+export async function identifyAgent(
+  db: Db,
+  input: { authorization: string | undefined; tag: string | null; remoteAddress: string },
+): Promise<AgentIdentification> {
+  const basic = parseBasic(input.authorization);
+  if (basic) return byCredentials(db, basic);
+  const byTag = input.tag ? await tenantOfTag(db, input.tag) : null;
+  if (byTag) return { ok: true, tenant: { ...byTag, how: 'tag' } };
+  const byNetwork = await tenantOfAddress(db, input.remoteAddress);
+  if (byNetwork) return { ok: true, tenant: { ...byNetwork, how: 'network' } };
+  return { ok: false, reason: 'unknown' };
+}
+
+async function byCredentials(db: Db, basic: { username: string; password: string }): Promise<AgentIdentification> {
+  const org = await findOrganizationByCode(db, tenantCodeOf(basic.username));
+  const [credential] = org
+    ? await db
+        .select()
+        .from(agentCredentials)
+        .where(and(eq(agentCredentials.tenantId, org.tenantId), eq(agentCredentials.username, basic.username), isNull(agentCredentials.revokedAt)))
+    : [];
+  const ok = await verifyPassword(credential?.passwordHash ?? null, basic.password);
+  if (!ok || !org) return { ok: false, reason: 'bad-credentials' };
+  const [settings] = await db.select().from(inventorySettings).where(eq(inventorySettings.tenantId, org.tenantId));
+  return { ok: true, tenant: { tenantId: org.tenantId, storeLastUser: settings?.storeLastUser ?? false, how: 'credentials' } };
+}
+
+async function tenantOfTag(db: Db, tag: string) {
+  const uai = checkUai(tag);
+  if (!uai.ok) return null;
+  const found = await rows<{ tenantId: string; storeLastUser: boolean }>(
+    db,
+    sql`select e.tenant_id as "tenantId", s.store_last_user as "storeLastUser"
+          from referentiel.establishments e
+          join parc.inventory_settings s on s.tenant_id = e.tenant_id and s.accept_tagged_agents
+         where e.uai = ${uai.uai}`,
+  );
+  return found.length === 1 ? found[0] : null; // a UAI claimed by two authorities is not guessed
+}
+
+async function tenantOfAddress(db: Db, address: string) {
+  if (!address) return null;
+  const found = await rows<{ tenantId: string; storeLastUser: boolean }>(
+    db,
+    sql`select s.tenant_id as "tenantId", s.store_last_user as "storeLastUser"
+          from parc.inventory_settings s
+         where exists (select 1 from unnest(s.networks) n where ${address}::inet <<= n::cidr)`,
+  );
+  return found.length === 1 ? found[0] : null;
+}

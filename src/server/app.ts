@@ -9,7 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { accessRoutes } from '../modules/access/routes.js';
-import { parcAgentRoutes } from '../modules/parc/routes.js';
+import { parcAgentRoutes, parcRoutes } from '../modules/parc/routes.js';
 import { referentielRoutes } from '../modules/referentiel/routes.js';
 import { installAuthentication } from './platform/authenticate.js';
 import type { Clock } from './platform/context.js';
@@ -89,6 +89,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(platformRoutes, { prefix: '/api' });
   await app.register(accessRoutes, { prefix: '/api' });
   await app.register(referentielRoutes, { prefix: '/api' });
+  await app.register(parcRoutes, { prefix: '/api' });
   await app.register(parcAgentRoutes);
 
   if (options.serveWeb !== false && existsSync(webRoot)) {

@@ -39,18 +39,21 @@ export const actions = [
   'user.manage',
   'token.manage',
   'audit.read',
+  'asset.read',
+  'asset.update',
+  'inventory.manage', // agent credentials, tags, networks, unassigned reports
 ] as const;
 export type Action = (typeof actions)[number];
 
 /** What each role may do, before scope narrows it to records. */
 const grants: Record<Role, readonly Action[]> = {
   'authority-admin': actions,
-  steering: ['establishment.read', 'establishment.export', 'unit.read', 'organization.read', 'user.read', 'audit.read'],
-  technician: ['establishment.read', 'establishment.export', 'premises.manage', 'unit.read', 'organization.read'],
-  'establishment-staff': ['establishment.read', 'premises.manage', 'organization.read'],
+  steering: ['establishment.read', 'establishment.export', 'unit.read', 'organization.read', 'user.read', 'audit.read', 'asset.read'],
+  technician: ['establishment.read', 'establishment.export', 'premises.manage', 'unit.read', 'organization.read', 'asset.read', 'asset.update'],
+  'establishment-staff': ['establishment.read', 'premises.manage', 'organization.read', 'asset.read'],
   'academy-staff': ['establishment.read', 'establishment.export', 'unit.read', 'organization.read'],
-  contractor: ['establishment.read', 'organization.read'],
-  auditor: ['establishment.read', 'establishment.export', 'unit.read', 'organization.read', 'user.read', 'audit.read'],
+  contractor: ['establishment.read', 'organization.read', 'asset.read'],
+  auditor: ['establishment.read', 'establishment.export', 'unit.read', 'organization.read', 'user.read', 'audit.read', 'asset.read'],
 };
 
 /** Actions an API token with read access keeps; write tokens keep their role's grants. */
@@ -61,6 +64,7 @@ const readOnlyActions = new Set<Action>([
   'organization.read',
   'user.read',
   'audit.read',
+  'asset.read',
 ]);
 
 export interface Assignment {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -21,7 +21,17 @@ export function agentInstalled(agent: AgentName): boolean {
   // Debian's ocsinventory-agent package writes `local=…` in its configuration by default, and the
   // agent then ignores --server: it can only be run against a server once that line is removed.
   if (agent === 'ocs') return !/^\s*local\s*=/m.test(readConfig('/etc/ocsinventory/ocsinventory-agent.cfg'));
-  return true;
+  // FusionInventory keeps its state in a fixed directory, writable by root only
+  return writable('/var/lib/fusioninventory-agent');
+}
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function readConfig(path: string): string {

@@ -13,7 +13,7 @@ export interface AssetCandidate {
 /** Devices of the tenant sharing any identity key with a report (uuid, serial, a MAC, the agent id). */
 export async function findAssetCandidates(
   db: Db,
-  params: { tenantId: string; uuid: string | null; serial: string | null; macs: string[]; deviceId: string },
+  params: { tenantId: string; uuid: string | null; serial: string | null; macs: string[]; deviceId: string | null },
 ): Promise<AssetCandidate[]> {
   const macs = `{${params.macs.map((m) => `"${m}"`).join(',')}}`;
   return rows<AssetCandidate>(
@@ -22,7 +22,7 @@ export async function findAssetCandidates(
           from parc.assets
          where tenant_id = ${params.tenantId}
            and status not in ('retired', 'lost')
-           and (agent_device_id = ${params.deviceId}
+           and ((${params.deviceId}::text is not null and agent_device_id = ${params.deviceId})
                 or (${params.uuid}::text is not null and hardware_uuid = ${params.uuid})
                 or (${params.serial}::text is not null and serial = ${params.serial})
                 or mac_addresses && ${macs}::text[])

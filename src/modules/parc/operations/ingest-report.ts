@@ -9,7 +9,7 @@ import { ensureSoftwareIds, normaliseSoftware, softwareHash, writeInstalledSoftw
 import { assetClassOf, assetSearchText, fieldsFromReport, hardwareDocument, physicalMacs } from '../ingest/asset-fields.js';
 import { imacEventsFromInventory, type ImacEvent } from '../ingest/imac-events.js';
 import type { InventoryReport } from '../inventory/inventory-report.js';
-import { decideMatch } from '../inventory/match-keys.js';
+import { decideMatch, matchKeys } from '../inventory/match-keys.js';
 
 export interface IngestInput {
   tenantId: string;
@@ -38,9 +38,10 @@ export async function ingestReport(ctx: Ctx, database: Database, input: IngestIn
   const establishmentId = await establishmentOfTag(database.db, tenantId, report.tag);
   const now = ctx.now();
   return database.db.transaction(async (tx) => {
-    await lockMachine(tx, tenantId, [report.deviceId, report.serial, report.uuid]);
-    const macs = physicalMacs(report);
-    const candidates = await findAssetCandidates(tx, { tenantId, uuid: report.uuid, serial: report.serial, macs, deviceId: report.deviceId });
+    // a network scan's deviceid is the scanning agent's, not the scanned device's: keys decide
+    const keys = matchKeys(report);
+    await lockMachine(tx, tenantId, [keys.deviceId, keys.serial, keys.uuid]);
+    const candidates = await findAssetCandidates(tx, { tenantId, uuid: keys.uuid, serial: report.serial, macs: physicalMacs(report), deviceId: keys.deviceId });
     const match = decideMatch(report, candidates);
     const [current] = match.assetId
       ? await tx.select().from(assets).where(and(eq(assets.tenantId, tenantId), eq(assets.id, match.assetId)))
@@ -50,7 +51,7 @@ export async function ingestReport(ctx: Ctx, database: Database, input: IngestIn
     const rewrite = software !== null && hash !== current?.softwareHash;
     const common = {
       ...fields,
-      agentDeviceId: report.deviceId,
+      agentDeviceId: keys.deviceId,
       hardware,
       lastInventoryAt: now,
       updatedAt: now,
@@ -82,7 +83,7 @@ export async function ingestReport(ctx: Ctx, database: Database, input: IngestIn
         .set({ ...common, ...moved, searchText: assetSearchText(next), version: sql`${assets.version} + 1` })
         .where(and(eq(assets.tenantId, tenantId), eq(assets.id, current.id)));
       events = imacEventsFromInventory(current as never, { fields, establishmentId, hardware });
-      if (current.agentDeviceId !== report.deviceId) {
+      if (keys.deviceId && current.agentDeviceId !== keys.deviceId) {
         await tx.insert(assetMatches).values({ tenantId, assetId, at: now, kind: 'link', reason: match.reason ?? '', agentDeviceId: report.deviceId });
         events.push({ kind: 'change', summary: `Rapproché d’un nouvel agent : ${match.reason}`, details: { from: current.agentDeviceId, to: report.deviceId } });
       }

@@ -35,10 +35,25 @@ const updates = [...columns.slice(1).map(([, c]) => c), 'search_text', 'source_h
 /** The audited fields of a row as JSON, keyed like EstablishmentRecord. */
 const asJson = (alias: string) => `jsonb_build_object(${columns.map(([f, c]) => `'${f}', ${alias}.${c}`).join(', ')})`;
 
+/** UAI → source hash of a tenant's establishments: rows whose hash is the same need no write. */
+export async function selectSourceHashes(db: Db, tenantId: string): Promise<Map<string, string | null>> {
+  const found = await rows<{ uai: string; source_hash: string | null }>(
+    db,
+    sql`SELECT uai, source_hash FROM referentiel.establishments WHERE tenant_id = ${tenantId}::uuid`,
+  );
+  return new Map(found.map((r) => [r.uai, r.source_hash]));
+}
+
 export interface UpsertItem {
   record: EstablishmentRecord;
   searchText: string;
   sourceHash: string;
+}
+
+/** A batch serialised ahead of time, so the next one can be prepared while the database works. */
+export interface PreparedRows {
+  size: number;
+  json: string;
 }
 
 export interface UpsertBatch {
@@ -46,7 +61,11 @@ export interface UpsertBatch {
   now: Date;
   actor: { type: string; id: string | null; label: string };
   requestId: string;
-  items: UpsertItem[];
+  rows: PreparedRows;
+}
+
+export function prepareRows(items: UpsertItem[]): PreparedRows {
+  return { size: items.length, json: toJson(items) };
 }
 
 function toJson(items: UpsertItem[]): string {
@@ -65,15 +84,18 @@ function toJson(items: UpsertItem[]): string {
  * row with the changed fields before and after. `unit_id` is never written.
  */
 export async function upsertEstablishments(db: Db, batch: UpsertBatch): Promise<{ created: number; updated: number }> {
+  if (batch.rows.size === 0) return { created: 0, updated: 0 };
   const now = batch.now.toISOString();
   const query = sql`
     WITH input AS (
-      SELECT * FROM json_to_recordset(${toJson(batch.items)}::json) AS r(${sql.raw(recordset)})
+      SELECT * FROM json_to_recordset(${batch.rows.json}::json) AS r(${sql.raw(recordset)})
     ),
     old AS (
-      SELECT e.uai, ${sql.raw(asJson('e'))} AS j
-      FROM referentiel.establishments e JOIN input i ON i.uai = e.uai
-      WHERE e.tenant_id = ${batch.tenantId}::uuid AND e.source_hash IS DISTINCT FROM i.source_hash
+      SELECT e.uai, e.j FROM input i CROSS JOIN LATERAL (
+        SELECT e.uai, ${sql.raw(asJson('e'))} AS j FROM referentiel.establishments e
+        WHERE e.tenant_id = ${batch.tenantId}::uuid AND e.uai = i.uai AND e.source_hash IS DISTINCT FROM i.source_hash
+        OFFSET 0 -- keeps the lookup per row on the (tenant_id, uai) index instead of scanning the tenant
+      ) e
     ),
     upserted AS (
       INSERT INTO referentiel.establishments AS e (tenant_id, ${sql.raw(insertColumns)}, created_at, updated_at)
@@ -94,6 +116,11 @@ export async function upsertEstablishments(db: Db, batch: UpsertBatch): Promise<
       WHERE u.inserted OR o.j IS DISTINCT FROM u.j
     )
     SELECT count(*) FILTER (WHERE inserted)::int AS created, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM upserted`;
-  const [counts] = await rows<{ created: number; updated: number }>(db, query);
-  return counts;
+  try {
+    const [counts] = await rows<{ created: number; updated: number }>(db, query);
+    return counts;
+  } catch (error) {
+    // drizzle's error carries the whole batch (megabytes of JSON) in its message: keep the cause.
+    throw error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  }
 }

@@ -12,31 +12,64 @@ export interface CsvRowReader {
   choice<T>(column: string, choices: Record<string, T>, empty?: T): T | undefined;
 }
 
-const label = (column: string) => `Colonne « ${column} »`;
+/** Column names in code are a small fixed set: their keys and labels are computed once. */
+const keys = new Map<string, string>();
+const labels = new Map<string, string>();
+
+function keyOf(column: string): string {
+  let key = keys.get(column);
+  if (key === undefined) keys.set(column, (key = columnKey(column)));
+  return key;
+}
+
+function label(column: string): string {
+  let text = labels.get(column);
+  if (text === undefined) labels.set(column, (text = `Colonne « ${column} »`));
+  return text;
+}
+
+class Reader implements CsvRowReader {
+  readonly errors: string[] = [];
+
+  constructor(
+    private readonly fields: string[],
+    private readonly index: ColumnIndex,
+  ) {}
+
+  raw(column: string): string {
+    const i = this.index.get(keyOf(column));
+    return i === undefined ? '' : (this.fields[i] ?? '');
+  }
+
+  text(column: string): string | null {
+    return textOrNull(this.raw(column));
+  }
+
+  required(column: string): string {
+    const value = textOrNull(this.raw(column));
+    if (value === null) this.errors.push(`${label(column)} vide : elle est obligatoire.`);
+    return value ?? '';
+  }
+
+  count(column: string): number | null {
+    return this.take(checkCount(label(column), this.raw(column)), null);
+  }
+
+  decimal(column: string, min: number, max: number): number | null {
+    return this.take(checkDecimal(label(column), this.raw(column), min, max), null);
+  }
+
+  choice<T>(column: string, choices: Record<string, T>, empty?: T): T | undefined {
+    return this.take<T | undefined>(checkChoice(label(column), this.raw(column), choices, empty), undefined);
+  }
+
+  private take<T>(checked: Checked<T>, fallback: T): T {
+    if (checked.ok) return checked.value;
+    this.errors.push(checked.error);
+    return fallback;
+  }
+}
 
 export function csvRowReader(fields: string[], index: ColumnIndex): CsvRowReader {
-  const errors: string[] = [];
-  const raw = (column: string) => {
-    const i = index.get(columnKey(column));
-    return i === undefined ? '' : (fields[i] ?? '');
-  };
-  const take = <T>(checked: Checked<T>, fallback: T): T => {
-    if (checked.ok) return checked.value;
-    errors.push(checked.error);
-    return fallback;
-  };
-  return {
-    errors,
-    raw,
-    text: (column) => textOrNull(raw(column)),
-    required(column) {
-      const value = textOrNull(raw(column));
-      if (value === null) errors.push(`${label(column)} vide : elle est obligatoire.`);
-      return value ?? '';
-    },
-    count: (column) => take(checkCount(label(column), raw(column)), null),
-    decimal: (column, min, max) => take(checkDecimal(label(column), raw(column), min, max), null),
-    choice: <T>(column: string, choices: Record<string, T>, empty?: T) =>
-      take<T | undefined>(checkChoice(label(column), raw(column), choices, empty), undefined),
-  };
+  return new Reader(fields, index);
 }

@@ -38,12 +38,10 @@ export function checkRange(label: string, value: number, min: number, max: numbe
 
 /** A value from a closed list, compared without case or accents; empty → the `empty` value. */
 export function checkChoice<T>(label: string, raw: string, choices: Record<string, T>, empty?: T): Checked<T> {
-  const key = raw
-    .trim()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase();
-  if (key === '' && empty !== undefined) return ok(empty);
+  const upper = raw.trim().toUpperCase();
+  if (upper === '' && empty !== undefined) return ok(empty);
+  if (Object.prototype.hasOwnProperty.call(choices, upper)) return ok(choices[upper]);
+  const key = upper.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   if (Object.prototype.hasOwnProperty.call(choices, key)) return ok(choices[key]);
   const expected = Object.keys(choices).join(', ');
   return fail(`${label} : valeur « ${shown(raw.trim())} » inconnue (valeurs attendues : ${expected}).`);

@@ -31,9 +31,9 @@ function parseRow(row: CsvRow, index: ColumnIndex): ParsedRow {
 function nameOf(read: CsvRowReader): string {
   const official = read.text('appellation_officielle');
   if (official) return official;
-  const composed = [read.text('denomination_principale'), read.text('patronyme_uai')].filter(Boolean).join(' ');
-  if (composed) return composed;
-  return `${read.text('nature_uai_libe') ?? 'Établissement'} sans nom officiel (${read.text('libelle_commune') ?? 'commune inconnue'})`;
+  const denomination = read.text('denomination_principale') ?? read.text('nature_uai_libe') ?? 'Établissement';
+  const patronym = read.text('patronyme_uai');
+  return patronym ? `${denomination} ${patronym}` : `${denomination} sans nom officiel (${read.text('libelle_commune') ?? 'commune inconnue'})`;
 }
 
 /** The post-office box column holds the number only (« 720 »). */

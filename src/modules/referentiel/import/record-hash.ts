@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { EstablishmentRecord } from '../establishment-record.js';
 
 /** The record's fields in a fixed order: the hash must not depend on how a parser built the object. */
@@ -26,10 +26,19 @@ export const recordFields = [
   'email',
 ] as const satisfies readonly (keyof EstablishmentRecord)[];
 
+/** Each value prefixed by its kind and length, so that no two records serialise alike. */
+function serialise(value: unknown): string {
+  if (value === null || value === undefined) return '~';
+  if (typeof value === 'string') return `s${value.length}:${value}`;
+  if (Array.isArray(value)) return `a${value.length}:${value.map(serialise).join('')}`;
+  return `${typeof value === 'number' ? 'n' : 'b'}${String(value)};`;
+}
+
 /** Hash of the normalised record: equal hashes mean an import has nothing to change. */
 export function recordHash(record: EstablishmentRecord): string {
-  const values = recordFields.map((field) => record[field] ?? null);
-  return createHash('sha256').update(JSON.stringify(values)).digest('base64url');
+  let text = '';
+  for (const field of recordFields) text += serialise(record[field]);
+  return hash('sha256', text, 'base64url');
 }
 
 // Compile-time guard: every field of the record is hashed.

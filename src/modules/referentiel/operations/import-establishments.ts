@@ -3,7 +3,7 @@ import type { Ctx } from '../../../server/platform/context.js';
 import type { Database, Db } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { finishImportRun, openImportRun, updateImportRun } from '../db/import-runs.js';
-import { upsertEstablishments, type UpsertItem } from '../db/upsert-establishments.js';
+import { prepareRows, selectSourceHashes, upsertEstablishments, type PreparedRows, type UpsertItem } from '../db/upsert-establishments.js';
 import { searchKey, type EstablishmentRecord } from '../establishment-record.js';
 import { parseEstablishmentFile, type ParsedEstablishmentFile } from '../import/parse-establishment-file.js';
 import type { EstablishmentFileFormat } from '../import/parsed-row.js';
@@ -58,17 +58,18 @@ export async function importEstablishments(ctx: Ctx, database: Database, input: 
   if (report.totals.rejected > 0 && input.mode === 'all-or-nothing') {
     return finish(ctx, database.db, key, { ...report, status: 'refused' });
   }
+  let counts: { created: number; updated: number };
   try {
-    const counts = await writeRecords(ctx, database, key, valid, async (db, written) => {
+    counts = await writeRecords(ctx, database, key, valid, async (db, written) => {
       await updateImportRun(db, key, { processed: alreadyDone + written });
       input.onProgress?.(alreadyDone + written, total);
     });
-    const totals = { ...report.totals, ...counts, unchanged: valid.length - counts.created - counts.updated };
-    return finish(ctx, database.db, key, { ...report, totals });
   } catch (error) {
     await finishImportRun(database.db, key, { status: 'failed', finishedAt: ctx.now(), error: messageOf(error) });
     throw error;
   }
+  const totals = { ...report.totals, ...counts, unchanged: valid.length - counts.created - counts.updated };
+  return finish(ctx, database.db, key, { ...report, totals });
 }
 
 async function parseOrRecordRefusal(ctx: Ctx, db: Db, key: RunKey, input: ImportEstablishmentsInput): Promise<ParsedEstablishmentFile> {
@@ -121,8 +122,10 @@ function toItem(record: EstablishmentRecord): UpsertItem {
 }
 
 /**
- * Writes all valid records in one transaction, batch by batch. Progress goes through another
- * connection on a server so pollers see it; PGlite has a single session, so it stays in the transaction.
+ * Writes the new and changed records in one transaction, batch by batch; records whose source
+ * hash is already stored are not sent. Each batch is prepared while the previous one runs.
+ * Progress goes through another connection on a server so pollers see it; PGlite has a single
+ * session, so there it stays in the transaction.
  */
 async function writeRecords(
   ctx: Ctx,
@@ -132,16 +135,26 @@ async function writeRecords(
   progress: (db: Db, written: number) => Promise<void>,
 ): Promise<{ created: number; updated: number }> {
   const actor = ctx.actor ? { type: ctx.actor.kind, id: ctx.actor.id, label: ctx.actor.label } : { type: 'system', id: null, label: 'Système' };
-  const now = ctx.now();
+  const base = { tenantId: key.tenantId, now: ctx.now(), actor, requestId: ctx.requestId };
   return database.db.transaction(async (tx) => {
     const progressDb = database.kind === 'pglite' ? tx : database.db;
+    const stored = await selectSourceHashes(tx, key.tenantId);
+    const prepare = (start: number): PreparedRows =>
+      prepareRows(
+        records
+          .slice(start, start + importBatchSize)
+          .map(toItem)
+          .filter((item) => stored.get(item.record.uai) !== item.sourceHash),
+      );
     const counts = { created: 0, updated: 0 };
+    let next = prepare(0);
     for (let start = 0; start < records.length; start += importBatchSize) {
-      const items = records.slice(start, start + importBatchSize).map(toItem);
-      const batch = await upsertEstablishments(tx, { tenantId: key.tenantId, now, actor, requestId: ctx.requestId, items });
+      const running = upsertEstablishments(tx, { ...base, rows: next });
+      if (start + importBatchSize < records.length) next = prepare(start + importBatchSize);
+      const batch = await running;
       counts.created += batch.created;
       counts.updated += batch.updated;
-      await progress(progressDb, start + items.length);
+      await progress(progressDb, Math.min(start + importBatchSize, records.length));
     }
     return counts;
   });

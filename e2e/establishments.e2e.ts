@@ -1,0 +1,197 @@
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { accounts, login, openPage, screenshot, seriousViolations, useApp } from './support/app';
+import { repoRoot } from './support/server';
+
+const app = useApp();
+
+const statusText = (page: import('playwright-core').Page) => page.getByRole('status').filter({ hasText: /établissements? trouvés?|Aucun établissement/ });
+const totalOf = async (page: import('playwright-core').Page) => Number(((await statusText(page).textContent()) ?? '').replace(/\D/g, ''));
+
+describe('liste et fiche des établissements', () => {
+  it('filtre la liste (recherche, nature), trie par en-tête, garde l’état dans l’URL et ouvre une fiche', async () => {
+    const { context, page } = await openPage(app);
+    await login(page, accounts.admin);
+    await page.goto('/etablissements');
+    await statusText(page).filter({ hasText: 'trouvés' }).waitFor();
+    const all = await totalOf(page);
+    expect(all).toBeGreaterThan(100);
+
+    await page.getByLabel('Nature').selectOption('320');
+    await page.waitForURL(/natureCode=320/);
+    await page.waitForFunction((n) => !document.body.innerText.includes(`${n} établissements trouvés`), all);
+    const professional = await totalOf(page);
+    expect(professional).toBeGreaterThan(0);
+    expect(professional).toBeLessThan(all);
+
+    await page.getByRole('searchbox', { name: /Rechercher/ }).fill('lille');
+    await page.waitForURL(/search=lille/);
+    await page.waitForFunction((n) => !document.body.innerText.includes(`${n} établissement`), professional);
+    const inLille = await totalOf(page);
+    expect(inLille).toBeGreaterThan(0);
+    expect(inLille).toBeLessThan(professional);
+    const communes = await page.getByRole('table').locator('tbody tr td:nth-child(4)').allTextContents();
+    expect(communes.every((c) => /lille|59/i.test(c))).toBe(true);
+
+    const nameHeader = page.getByRole('columnheader', { name: /Nom/ });
+    expect(await nameHeader.getAttribute('aria-sort')).toBe('ascending');
+    const ascending = await page.getByRole('table').locator('tbody tr td:nth-child(2) a').allTextContents();
+    await nameHeader.getByRole('button').click();
+    await page.waitForURL(/order=desc/);
+    expect(await nameHeader.getAttribute('aria-sort')).toBe('descending');
+    await page.waitForFunction((firstName) => document.querySelector('tbody tr td:nth-child(2) a')?.textContent !== firstName, ascending[0]);
+    const descending = await page.getByRole('table').locator('tbody tr td:nth-child(2) a').allTextContents();
+    expect(descending).toEqual([...ascending].reverse());
+    await page.getByRole('table').getByText('Établissements, triés par nom (ordre décroissant)').waitFor();
+
+    // the state survives a reload
+    await page.reload();
+    await statusText(page).filter({ hasText: 'trouvé' }).waitFor();
+    expect(await totalOf(page)).toBe(inLille);
+    expect(await page.getByLabel('Nature').inputValue()).toBe('320');
+
+    const first = page.getByRole('table').locator('tbody tr').first().getByRole('link');
+    const name = (await first.textContent())!;
+    await first.click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.getByRole('heading', { name: 'Identité' }).waitFor();
+    await page.getByRole('heading', { name: 'Historique des modifications' }).waitFor();
+    expect(await page.getByText(/° N, .*° E/).count()).toBe(1);
+    await context.close();
+  });
+
+  it('exporte la liste filtrée en CSV (BOM UTF-8, séparateur « ; »)', async () => {
+    const { context, page } = await openPage(app);
+    await login(page, accounts.admin);
+    await page.goto('/etablissements?natureCode=306');
+    await statusText(page).filter({ hasText: 'trouvé' }).waitFor();
+    const expected = await totalOf(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^etablissements-.*\.csv$/);
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
+    expect(lines[0].split(';')).toContain('UAI');
+    expect(lines.length - 1).toBe(expected);
+    expect(lines.slice(1).every((l) => l.includes(';306;'))).toBe(true);
+    await context.close();
+  });
+
+  it('enregistre une modification, puis signale la modification concurrente (409) et propose de recharger', async () => {
+    const first = await openPage(app);
+    const second = await openPage(app);
+    await login(first.page, accounts.admin);
+    await login(second.page, accounts.admin);
+    const list = await (await first.context.request.get('/api/establishments?natureCode=300&pageSize=1')).json();
+    const uai: string = list.items[0].uai;
+
+    // a plain edit
+    await first.page.goto(`/etablissements/${uai}`);
+    await first.page.getByRole('button', { name: 'Modifier', exact: true }).click();
+    await first.page.getByLabel('Téléphone').fill('03 20 00 00 01');
+    await first.page.getByRole('button', { name: 'Enregistrer' }).click();
+    await first.page.getByText('Modifications enregistrées.').waitFor();
+    await first.page.getByRole('link', { name: '03 20 00 00 01' }).waitFor();
+
+    // both open the form on the same version; the second saves first
+    await first.page.getByRole('button', { name: 'Modifier', exact: true }).click();
+    await second.page.goto(`/etablissements/${uai}`);
+    await second.page.getByRole('button', { name: 'Modifier', exact: true }).click();
+    await second.page.getByLabel('Commune').fill('Commune modifiée ailleurs');
+    await second.page.getByRole('button', { name: 'Enregistrer' }).click();
+    await second.page.getByText('Modifications enregistrées.').waitFor();
+
+    await first.page.getByLabel('Téléphone').fill('03 20 00 00 02');
+    await first.page.getByRole('button', { name: 'Enregistrer' }).click();
+    const conflict = first.page.getByRole('alert').filter({ hasText: 'Modification concurrente' });
+    await conflict.waitFor();
+    await screenshot(first.page, 'conflit');
+    expect(await conflict.textContent()).toMatch(/modifié par quelqu'un d'autre/);
+    expect(await seriousViolations(first.page)).toEqual([]);
+    await first.page.getByRole('button', { name: 'Recharger la version actuelle' }).click();
+    await first.page.getByText('Commune modifiée ailleurs', { exact: true }).first().waitFor();
+    // the trail shows both saves
+    const history = first.page.locator('#historique');
+    await history.getByText('Commune modifiée ailleurs').waitFor();
+    await first.context.close();
+    await second.context.close();
+  });
+
+  it('laisse le personnel de l’établissement décrire ses bâtiments et ses salles', async () => {
+    const { context, page } = await openPage(app);
+    await login(page, accounts.staff);
+    await page.goto('/etablissements');
+    await statusText(page).filter({ hasText: '1 établissement trouvé' }).waitFor();
+    await page.getByRole('table').locator('tbody tr').first().getByRole('link').click();
+    await page.getByRole('heading', { name: /Bâtiments et salles/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Modifier', exact: true }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Ajouter un bâtiment' }).click();
+    await page.getByLabel(/Nom du bâtiment/).fill('Bâtiment A — externat');
+    await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+    await page.getByRole('heading', { level: 3, name: /Bâtiment A — externat/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Ajouter une salle dans Bâtiment A — externat' }).click();
+    await page.getByLabel(/Nom de la salle/).fill('Salle 101');
+    await page.getByLabel('Type').selectOption({ label: 'Laboratoire' });
+    await page.getByLabel('Étage').fill('1');
+    await page.getByRole('button', { name: 'Ajouter la salle' }).click();
+    const rooms = page.getByRole('table', { name: 'Salles du bâtiment Bâtiment A — externat' });
+    await rooms.getByRole('cell', { name: 'Salle 101', exact: true }).waitFor();
+    expect(await rooms.getByRole('cell', { name: 'Laboratoire', exact: true }).count()).toBe(1);
+    await page.getByRole('heading', { name: 'Bâtiments et salles (1 bâtiment, 1 salle)' }).waitFor();
+    await screenshot(page, 'locaux');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Supprimer la salle Salle 101' }).click();
+    await page.getByRole('heading', { name: 'Bâtiments et salles (1 bâtiment, 0 salle)' }).waitFor();
+    await context.close();
+  });
+
+  it('montre au technicien les seuls établissements de son secteur', async () => {
+    const admin = await openPage(app);
+    await login(admin.page, accounts.admin);
+    const units = (await (await admin.context.request.get('/api/units')).json()).items as { id: string; parentId: string | null; code: string; establishmentCount: number }[];
+    const inSubtree = (rootCode: string) => {
+      const root = units.find((u) => u.code === rootCode)!;
+      const ids = new Set([root.id]);
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const u of units) if (u.parentId && ids.has(u.parentId) && !ids.has(u.id)) (ids.add(u.id), (grew = true));
+      }
+      return units.filter((u) => ids.has(u.id));
+    };
+    const sector1 = inSubtree('S1').reduce((s, u) => s + u.establishmentCount, 0);
+    const otherZone = inSubtree('S2').find((u) => u.establishmentCount > 0)!;
+    const outside = (await (await admin.context.request.get(`/api/establishments?unitId=${otherZone.id}&pageSize=1`)).json()).items[0].uai as string;
+    await admin.context.close();
+
+    const { context, page } = await openPage(app);
+    await login(page, accounts.technician);
+    await page.goto('/etablissements');
+    await statusText(page).filter({ hasText: 'trouvé' }).waitFor();
+    expect(await totalOf(page)).toBe(sector1);
+    await page.goto(`/etablissements/${outside}`);
+    await page.getByRole('heading', { level: 1, name: 'Établissement introuvable' }).waitFor();
+    await context.close();
+  });
+
+  it('répond « introuvable » pour l’établissement d’une autre collectivité', async () => {
+    const lycees = JSON.parse(readFileSync(join(repoRoot, 'fixtures/annuaire/lycees-2025.json'), 'utf8')) as { lycees: { uai: string; region: string }[] };
+    const grandEst = lycees.lycees.find((l) => l.region === 'Grand Est')!.uai;
+    const other = await openPage(app);
+    await login(other.page, accounts.grandEstAdmin);
+    expect((await other.context.request.get(`/api/establishments/${grandEst}`)).status()).toBe(200);
+    await other.context.close();
+
+    const { context, page } = await openPage(app);
+    await login(page, accounts.admin);
+    await page.goto(`/etablissements/${grandEst}`);
+    await page.getByRole('heading', { level: 1, name: 'Établissement introuvable' }).waitFor();
+    expect(await page.getByText(grandEst).count()).toBeGreaterThan(0);
+    await page.getByRole('link', { name: 'Retour à la liste des établissements' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Établissements' }).waitFor();
+    await context.close();
+  });
+});

@@ -1,0 +1,70 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser, newPage } from './browser';
+import { ensureWebBuilt } from './build';
+import { demoPassword, startServer, type RunningServer } from './server';
+
+export { demoPassword };
+
+export const accounts = {
+  admin: 'authority-admin.hauts-de-france@demo.coherence.fr',
+  technician: 'technician.hauts-de-france@demo.coherence.fr',
+  staff: 'establishment-staff.hauts-de-france@demo.coherence.fr',
+  academy: 'academy-staff.ac-lille@demo.coherence.fr',
+  auditor: 'auditor.hauts-de-france@demo.coherence.fr',
+  grandEstAdmin: 'authority-admin.grand-est@demo.coherence.fr',
+};
+
+export interface E2e {
+  server: RunningServer;
+  browser: Browser;
+}
+
+/** One server and one browser for a test file: build the web if stale, start both, stop both. */
+export function useApp(): E2e {
+  const state = {} as E2e;
+  beforeAll(async () => {
+    ensureWebBuilt();
+    const [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    state.server = server;
+    state.browser = browser;
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.server?.stop();
+  });
+  return state;
+}
+
+export async function openPage(app: E2e, options?: { width?: number; height?: number }) {
+  return newPage(app.browser, app.server.url, options);
+}
+
+/** Signs in through the login form and waits for the home page. */
+export async function login(page: Page, email: string, password = demoPassword) {
+  await page.goto('/connexion');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel(/^Mot de passe/).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('heading', { level: 1, name: /Bonjour/ }).waitFor();
+}
+
+export interface AxeSummary {
+  id: string;
+  impact: string | null | undefined;
+  help: string;
+  targets: string[];
+}
+
+/** Serious and critical WCAG 2.1 A/AA violations on the current page. */
+export async function seriousViolations(page: Page): Promise<AxeSummary[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: `/tmp/coherence-${name}.png`, fullPage: true });
+}

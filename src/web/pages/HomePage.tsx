@@ -1,0 +1,155 @@
+import { Grid, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconBuildingCommunity, IconDoor, IconSchool, IconStar } from '@tabler/icons-react';
+import { useQueries } from '@tanstack/react-query';
+import { api, getActiveTenant, type Query } from '../api';
+import { formatNumber, natures } from '../labels';
+import type { ListSearch } from '../modules/establishments/list-search';
+import { activeTenantOf, useMe } from '../session/session';
+import { navItems } from '../ui/nav-items';
+import { QueryError } from '../ui/QueryError';
+import { Section } from '../ui/Section';
+import { usePageTitle } from '../ui/usePageTitle';
+import { AnchorLink } from '../ui/links';
+
+/** Counts come from the list endpoint (pageSize=1 → total), so they respect the person's scope. */
+const counters: { key: string; filters: ListSearch }[] = [
+  { key: 'total', filters: {} },
+  { key: 'open', filters: { isOpen: 'true' } },
+  { key: 'public', filters: { sector: 'public' } },
+  { key: 'rep', filters: { priorityEducation: 'REP' } },
+  { key: 'rep+', filters: { priorityEducation: 'REP+' } },
+  ...Object.keys(natures).map((code) => ({ key: `nature:${code}`, filters: { natureCode: code } })),
+];
+
+function useCounts(enabled: boolean) {
+  const tenant = getActiveTenant();
+  const results = useQueries({
+    queries: counters.map((c) => ({
+      queryKey: ['establishments', tenant, 'count', c.filters],
+      queryFn: () => api<{ total: number }>('/establishments', { query: { ...(c.filters as Query), pageSize: 1 } }).then((r) => r.total),
+      enabled,
+    })),
+  });
+  const values = Object.fromEntries(counters.map((c, i) => [c.key, results[i].data]));
+  return { values, error: results.find((r) => r.error)?.error, loading: results.some((r) => r.isLoading) };
+}
+
+function Stat(props: { label: string; value: number | undefined; icon: typeof IconSchool; hint?: string }) {
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div>
+          <Text size="sm" c="dimmed" fw={500}>{props.label}</Text>
+          <Text fw={800} fz={30} lh={1.2}>{props.value === undefined ? '…' : formatNumber(props.value)}</Text>
+          {props.hint && <Text size="xs" c="dimmed">{props.hint}</Text>}
+        </div>
+        <ThemeIcon variant="light" size={44} radius="md" aria-hidden>
+          <props.icon size={24} />
+        </ThemeIcon>
+      </Group>
+    </Paper>
+  );
+}
+
+export function HomePage() {
+  const me = useMe();
+  const tenant = activeTenantOf(me);
+  usePageTitle('Accueil');
+  const canRead = me.permissions['establishment.read'] === true;
+  const { values, error } = useCounts(canRead);
+  const total = values.total;
+  const byNature = Object.entries(natures)
+    .map(([code, label]) => ({ code, label, count: values[`nature:${code}`] ?? 0 }))
+    .filter((n) => n.count > 0)
+    .sort((a, b) => b.count - a.count);
+  const other = total === undefined ? 0 : total - byNature.reduce((s, n) => s + n.count, 0);
+  const pct = (n: number) => (total ? (n / total) * 100 : 0);
+  const pctText = (n: number) => (n > 0 && pct(n) < 1 ? '< 1 %' : `${Math.round(pct(n))} %`);
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1} size="h2">Bonjour {me.user.displayName}</Title>
+        <Text c="dimmed" mt={4}>
+          {tenant ? `${tenant.name} — ${tenant.roleLabels.join(', ')}` : 'Aucune collectivité active'}
+        </Text>
+      </div>
+      {error ? <QueryError error={error} /> : null}
+      {canRead && (
+        <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="md">
+          <Stat label="Établissements" value={total} icon={IconSchool} hint="dans votre périmètre" />
+          <Stat label="Ouverts" value={values.open} icon={IconDoor} />
+          <Stat label="Publics" value={values.public} icon={IconBuildingCommunity} hint={total !== undefined && values.public !== undefined ? `${formatNumber(total - values.public)} privés` : undefined} />
+          <Stat
+            label="Éducation prioritaire"
+            value={values.rep === undefined || values['rep+'] === undefined ? undefined : values.rep + values['rep+']}
+            icon={IconStar}
+            hint={values.rep !== undefined ? `${formatNumber(values.rep)} REP, ${formatNumber(values['rep+'] ?? 0)} REP+` : undefined}
+          />
+        </SimpleGrid>
+      )}
+      <Grid gutter="lg">
+        {canRead && (
+          <Grid.Col span={{ base: 12, lg: 8 }}>
+            <Section title="Établissements par nature" id="par-nature">
+              <Table captionSide="top" verticalSpacing="sm">
+                <Table.Caption className="visually-hidden">Nombre d’établissements par nature</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Nature</Table.Th>
+                    <Table.Th scope="col" style={{ textAlign: 'right' }}>Nombre</Table.Th>
+                    <Table.Th scope="col" w="35%">Part</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {byNature.map((n) => (
+                    <Table.Tr key={n.code}>
+                      <Table.Td>
+                        <AnchorLink to="/etablissements" search={{ natureCode: n.code }}>{n.label}</AnchorLink>
+                      </Table.Td>
+                      <Table.Td style={{ textAlign: 'right' }} fw={600}>{formatNumber(n.count)}</Table.Td>
+                      <Table.Td>
+                        <Group gap="xs" wrap="nowrap">
+                          <Progress value={pct(n.count)} style={{ flex: 1 }} aria-hidden />
+                          <Text size="sm" w={48} ta="right">{pctText(n.count)}</Text>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                  {other > 0 && (
+                    <Table.Tr>
+                      <Table.Td>Autres natures</Table.Td>
+                      <Table.Td style={{ textAlign: 'right' }} fw={600}>{formatNumber(other)}</Table.Td>
+                      <Table.Td><Text size="sm">{pctText(other)}</Text></Table.Td>
+                    </Table.Tr>
+                  )}
+                  {total === 0 && (
+                    <Table.Tr><Table.Td colSpan={3}><Text c="dimmed">Aucun établissement : importez l’annuaire pour commencer.</Text></Table.Td></Table.Tr>
+                  )}
+                </Table.Tbody>
+              </Table>
+            </Section>
+          </Grid.Col>
+        )}
+        <Grid.Col span={{ base: 12, lg: canRead ? 4 : 12 }}>
+          <Section title="Accès rapides" id="acces-rapides">
+            <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+              {navItems
+                .filter((i) => i.to !== '/' && (!i.permission || me.permissions[i.permission]))
+                .map((item) => (
+                  <li key={item.to}>
+                    <AnchorLink to={item.to} underline="hover">
+                      <Group gap="xs" wrap="nowrap">
+                        <item.icon size={18} aria-hidden />
+                        {item.label}
+                      </Group>
+                    </AnchorLink>
+                  </li>
+                ))}
+            </Stack>
+          </Section>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

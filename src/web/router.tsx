@@ -1,0 +1,102 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, parseSearchWith, redirect, stringifySearchWith } from '@tanstack/react-router';
+import { isApiError } from './api';
+import { EstablishmentPage } from './modules/establishments/EstablishmentPage';
+import { EstablishmentsPage } from './modules/establishments/EstablishmentsPage';
+import { validateListSearch } from './modules/establishments/list-search';
+import { ImportPage } from './modules/imports/ImportPage';
+import { OrganizationsPage } from './modules/organizations/OrganizationsPage';
+import { TokensPage } from './modules/tokens/TokensPage';
+import { UnitsPage } from './modules/units/UnitsPage';
+import { UsersPage } from './modules/users/UsersPage';
+import { AuditPage } from './modules/audit/AuditPage';
+import { AccountPage } from './pages/AccountPage';
+import { HomePage } from './pages/HomePage';
+import { LoginPage, validateLoginSearch } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { queryClient } from './query-client';
+import { meQuery } from './session/session';
+import { AppLayout } from './ui/AppLayout';
+import { RouteError } from './ui/RouteError';
+
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: Outlet,
+  notFoundComponent: () => (
+    <main id="contenu">
+      <NotFoundPage />
+    </main>
+  ),
+  errorComponent: RouteError,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/connexion',
+  validateSearch: validateLoginSearch,
+  component: LoginPage,
+});
+
+/** Every page below needs a session: without one, go to the login page and come back after. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    try {
+      await context.queryClient.ensureQueryData(meQuery);
+    } catch (error) {
+      if (isApiError(error, 401)) throw redirect({ to: '/connexion', search: { retour: location.href } });
+      throw error;
+    }
+  },
+  component: AppLayout,
+  notFoundComponent: () => <NotFoundPage />,
+});
+
+const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
+const establishmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/etablissements',
+  validateSearch: validateListSearch,
+  component: EstablishmentsPage,
+});
+const establishmentRoute = createRoute({ getParentRoute: () => appRoute, path: '/etablissements/$uai', component: EstablishmentPage });
+const importsRoute = createRoute({ getParentRoute: () => appRoute, path: '/imports', component: ImportPage });
+const unitsRoute = createRoute({ getParentRoute: () => appRoute, path: '/unites', component: UnitsPage });
+const organizationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/organisations', component: OrganizationsPage });
+const usersRoute = createRoute({ getParentRoute: () => appRoute, path: '/utilisateurs', component: UsersPage });
+const tokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/jetons', component: TokensPage });
+const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/compte', component: AccountPage });
+const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/journal', component: AuditPage });
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    homeRoute,
+    establishmentsRoute,
+    establishmentRoute,
+    importsRoute,
+    unitsRoute,
+    organizationsRoute,
+    usersRoute,
+    tokensRoute,
+    auditRoute,
+    accountRoute,
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: false,
+  defaultErrorComponent: RouteError,
+  scrollRestoration: true,
+  // Plain query strings (?natureCode=320, not ?natureCode=%22320%22): every value stays a string, validateSearch types it.
+  parseSearch: parseSearchWith((value) => value),
+  stringifySearch: stringifySearchWith((value) => (typeof value === 'object' ? JSON.stringify(value) : String(value)), (value) => value),
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

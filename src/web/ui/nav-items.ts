@@ -1,0 +1,30 @@
+import {
+  IconBuildingCommunity,
+  IconFileImport,
+  IconHistory,
+  IconHome,
+  IconKey,
+  IconMap2,
+  IconSchool,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
+import type { Permission } from '../session/types';
+
+export interface NavItem {
+  to: '/' | '/etablissements' | '/imports' | '/unites' | '/organisations' | '/utilisateurs' | '/jetons' | '/journal';
+  label: string;
+  icon: Icon;
+  permission?: Permission;
+}
+
+export const navItems: NavItem[] = [
+  { to: '/', label: 'Accueil', icon: IconHome },
+  { to: '/etablissements', label: 'Établissements', icon: IconSchool, permission: 'establishment.read' },
+  { to: '/imports', label: "Import de l'annuaire", icon: IconFileImport, permission: 'establishment.import' },
+  { to: '/unites', label: 'Unités territoriales', icon: IconMap2, permission: 'unit.read' },
+  { to: '/organisations', label: 'Organisations partenaires', icon: IconBuildingCommunity, permission: 'organization.read' },
+  { to: '/utilisateurs', label: 'Utilisateurs', icon: IconUsers, permission: 'user.read' },
+  { to: '/jetons', label: "Jetons d'API", icon: IconKey, permission: 'token.manage' },
+  { to: '/journal', label: 'Journal des modifications', icon: IconHistory, permission: 'audit.read' },
+];

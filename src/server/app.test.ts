@@ -62,3 +62,31 @@ describe('platform routes', () => {
     expect(response.json().error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 });
+
+describe('web pages', () => {
+  it('serves the single-page app for page paths, its files, and a 404 for missing files and API paths', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const webRoot = mkdtempSync(join(tmpdir(), 'coherence-web-'));
+    mkdirSync(join(webRoot, 'assets'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><div id="root"></div>');
+    const web = await buildApp({ database, webRoot });
+    try {
+      const page = await web.inject({ method: 'GET', url: '/etablissements/0590001F?x=1' });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.body).toContain('<div id="root">');
+      // a bundle written after the server started is served at once
+      writeFileSync(join(webRoot, 'assets', 'app-1234.js'), 'console.log(1)');
+      const bundle = await web.inject({ method: 'GET', url: '/assets/app-1234.js' });
+      expect(bundle.statusCode).toBe(200);
+      expect(bundle.headers['content-type']).toContain('javascript');
+      expect((await web.inject({ method: 'GET', url: '/assets/missing-1234.js' })).statusCode).toBe(404);
+      expect((await web.inject({ method: 'GET', url: '/api/missing' })).json().error.code).toBe('NOT_FOUND');
+    } finally {
+      await web.close();
+      rmSync(webRoot, { recursive: true, force: true });
+    }
+  });
+});

@@ -24,9 +24,11 @@ export interface BuildOptions {
   config?: Partial<AppConfig>;
   logger?: boolean;
   serveWeb?: boolean;
+  /** The built web app (dist/web by default). */
+  webRoot?: string;
 }
 
-const webRoot = resolve(fileURLToPath(new URL('../../dist/web', import.meta.url)));
+const defaultWebRoot = resolve(fileURLToPath(new URL('../../dist/web', import.meta.url)));
 
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const config: AppConfig = {
@@ -55,7 +57,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       }
     }
   });
-  installErrorHandler(app);
+  const webRoot = options.webRoot ?? defaultWebRoot;
+  const serveWeb = options.serveWeb !== false && existsSync(webRoot);
+  installErrorHandler(app, { spaIndex: serveWeb ? 'index.html' : null });
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
@@ -92,13 +96,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(parcRoutes, { prefix: '/api' });
   await app.register(parcAgentRoutes);
 
-  if (options.serveWeb !== false && existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
-    // the single-page app answers every non-API path
-    app.get('/*', { schema: { hide: true } }, (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.sendFile('index.html');
-    });
+  if (serveWeb) {
+    // files are looked up per request, so a rebuilt bundle is served without a restart;
+    // other paths fall through to the not-found handler, which answers the single-page app
+    await app.register(fastifyStatic, { root: webRoot, index: false });
   }
   return app;
 }

@@ -14,7 +14,7 @@ const fastifyMessages: Record<string, [number, string, string]> = {
   FST_ERR_NOT_FOUND: [404, 'NOT_FOUND', 'Adresse inconnue.'],
 };
 
-export function installErrorHandler(app: FastifyInstance) {
+export function installErrorHandler(app: FastifyInstance, options: { spaIndex: string | null }) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const requestId = String(request.id);
     const send = (status: number, code: string, message: string, issues?: ErrorIssue[], details?: Record<string, unknown>) => {
@@ -40,6 +40,11 @@ export function installErrorHandler(app: FastifyInstance) {
   });
 
   app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    // a page of the single-page app, not an API path nor a missing file (a stale /assets/x.js)
+    if (options.spaIndex && request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)) {
+      return reply.type('text/html').sendFile(options.spaIndex);
+    }
     const body: ErrorBody = { error: { code: 'NOT_FOUND', message: 'Adresse inconnue.', requestId: String(request.id) } };
     reply.status(404).send(body);
   });

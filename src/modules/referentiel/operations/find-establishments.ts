@@ -43,7 +43,15 @@ export function establishmentWhere(ctx: Ctx, filters: Omit<EstablishmentFilters,
   if (filters.sector) conditions.push(eq(establishments.sector, filters.sector));
   if (filters.academyCode) conditions.push(eq(establishments.academyCode, filters.academyCode));
   if (filters.departmentCode) conditions.push(eq(establishments.departmentCode, filters.departmentCode));
-  if (filters.unitId) conditions.push(eq(establishments.unitId, filters.unitId));
+  if (filters.unitId) {
+    // an agency or a sector holds its zones' schools: the filter covers the whole subtree
+    conditions.push(sql`${establishments.unitId} in (
+      with recursive sub(id) as (
+        select id from referentiel.territorial_units where tenant_id = ${ctx.actor.tenantId} and id = ${filters.unitId}
+        union all
+        select u.id from referentiel.territorial_units u join sub on u.parent_id = sub.id where u.tenant_id = ${ctx.actor.tenantId})
+      select id from sub)`);
+  }
   if (filters.priorityEducation === 'none') conditions.push(sql`${establishments.priorityEducation} is null`);
   else if (filters.priorityEducation) conditions.push(eq(establishments.priorityEducation, filters.priorityEducation));
   if (filters.isOpen) conditions.push(eq(establishments.isOpen, filters.isOpen === 'true'));

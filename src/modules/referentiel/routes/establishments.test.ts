@@ -130,3 +130,26 @@ describe('one establishment', () => {
     expect(refused.statusCode).toBe(404);
   });
 });
+
+describe('establishment statistics and unit filter', () => {
+  it('counts the schools in scope by nature and sector', async () => {
+    const admin = (await get('/api/establishments/stats')).json();
+    expect(admin.total).toBe(t.ids.establishments.all.length);
+    expect(admin.byNature.reduce((n: number, r: { count: number }) => n + r.count, 0)).toBe(admin.total);
+    expect(admin.public + admin.private).toBe(admin.total);
+    const tech = (await get('/api/establishments/stats', 'technician')).json();
+    expect(tech.total).toBe(t.ids.establishments.unit1.length);
+  });
+
+  it('includes the schools of sub-units when filtering by a unit', async () => {
+    const admin = await t.headers('authority-admin');
+    const zone = await t.app.inject({ method: 'POST', url: '/api/units', headers: admin, payload: { code: 'AG-NORD-S1', name: 'Secteur 1', kind: 'sector', parentId: t.ids.unit1.id } });
+    expect(zone.statusCode).toBe(201);
+    const school = t.ids.establishments.unit1[0];
+    const { version } = (await get(`/api/establishments/${school.uai}`)).json();
+    expect((await patch(school.uai, { version, unitId: zone.json().id })).statusCode).toBe(200);
+    const byAgency = (await get(`/api/establishments?unitId=${t.ids.unit1.id}&pageSize=50`)).json();
+    expect(byAgency.items.map((e: { uai: string }) => e.uai)).toContain(school.uai);
+    expect(byAgency.total).toBe(t.ids.establishments.unit1.length);
+  });
+});

@@ -9,6 +9,7 @@ import { establishments } from '../db/schema.js';
 import { establishmentColumns } from '../export-columns.js';
 import { establishmentFilters, establishmentOrder, establishmentWhere, findEstablishments, findEstablishmentsInput } from '../operations/find-establishments.js';
 import { getEstablishment, getEstablishmentDetail } from '../operations/get-establishment.js';
+import { getEstablishmentStats } from '../operations/get-establishment-stats.js';
 import { updateEstablishment, updateEstablishmentInput } from '../operations/update-establishment.js';
 import { establishmentSchema, presentEstablishment } from '../presenters.js';
 import { auditEventSchema, buildingSchema, presentAuditEvent, presentBuilding, presentRoom, roomSchema, unitSchema, presentUnit } from '../presenters-related.js';
@@ -36,6 +37,31 @@ export async function establishmentRoutes(fastify: FastifyInstance) {
       const { items, total } = await findEstablishments(ctx, request.query);
       return { items: items.map((e) => presentEstablishment(e, ctx.actor!)), total };
     },
+  );
+
+  app.get(
+    '/establishments/stats',
+    {
+      schema: {
+        operationId: 'getEstablishmentStats',
+        tags,
+        summary: 'Chiffres des établissements visibles : total, ouverts, public/privé, REP/REP+, élèves, par nature',
+        response: {
+          200: z.object({
+            total: z.number(),
+            open: z.number(),
+            public: z.number(),
+            private: z.number(),
+            rep: z.number(),
+            repPlus: z.number(),
+            pupils: z.number(),
+            byNature: z.array(z.object({ natureCode: z.string().nullable(), natureLabel: z.string().nullable(), count: z.number() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => getEstablishmentStats(ctxOf(fastify, request)),
   );
 
   app.get(

@@ -8,6 +8,7 @@ import type { OrganizationKind } from '../modules/referentiel/organization-kinds
 import { systemCtx, type Ctx } from '../server/platform/context.js';
 import type { Database } from '../server/platform/db.js';
 import { demoAccounts } from './demo-accounts.js';
+import { seedParcDemo } from './seed-parc.js';
 import { collegesFile, lyceesFile } from './demo-files.js';
 
 export { demoAccounts };
@@ -40,6 +41,7 @@ export async function seedDemo(database: Database, options: { password: string }
   await load('grand-est', lyceesFile((l) => l.region === 'Grand Est').bytes, 'lycees-grand-est.json');
   const sectors = await createSupportSectors(ctx, ids.get('hauts-de-france')!);
   await createDemoAccounts(ctx, ids, sectors, options.password);
+  await seedParcDemo(ctx, database, { tenantId: ids.get('hauts-de-france')!, tenantCode: 'hauts-de-france', password: options.password });
   return true;
 }
 

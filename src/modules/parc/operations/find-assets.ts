@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { authorize, establishmentScope } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
@@ -45,14 +45,13 @@ const establishmentJoin = and(eq(establishments.tenantId, assets.tenantId), eq(e
 
 export async function findAssets(ctx: Ctx, input: FindAssetsInput) {
   const where = assetWhere(ctx, input);
-  const direction = input.order === 'desc' ? desc : asc;
   const [items, [{ total }]] = await Promise.all([
     ctx.db
       .select({ asset: assets, uai: establishments.uai, establishmentName: establishments.name, unitId: establishments.unitId, academyCode: establishments.academyCode })
       .from(assets)
       .leftJoin(establishments, establishmentJoin)
       .where(where)
-      .orderBy(direction(assets[input.sort]), asc(assets.id))
+      .orderBy(input.order === 'desc' ? sql`${assets[input.sort]} desc nulls last` : asc(assets[input.sort]), asc(assets.id))
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize),
     ctx.db.select({ total: count() }).from(assets).leftJoin(establishments, establishmentJoin).where(where),

@@ -1,0 +1,207 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { eq, sql } from 'drizzle-orm';
+import { assignRole, createUser } from '../src/modules/access/index.js';
+import { establishments } from '../src/modules/referentiel/db/schema.js';
+import { createOrganization } from '../src/modules/referentiel/operations/create-organization.js';
+import { createTerritorialUnit } from '../src/modules/referentiel/operations/create-territorial-unit.js';
+import { sortableColumns } from '../src/modules/referentiel/operations/find-establishments.js';
+import { importEstablishments } from '../src/modules/referentiel/operations/import-establishments.js';
+import { systemCtx } from '../src/server/platform/context.js';
+import { migrateDatabase, openDatabase, rows, type Database } from '../src/server/platform/db.js';
+import { generateAnnuaireFile } from './generate-annuaire.js';
+import { runLoad, type LoadResult } from './lib/load.js';
+import { ensurePostgres, recreateDatabase } from './lib/postgres.js';
+import { login, startServer } from './lib/server.js';
+import { ms, printTable, seconds, type BenchRow } from './lib/table.js';
+
+/**
+ * List and search at a large tenant's scale: 66,000 establishments in one tenant, the real server
+ * in a child process on a loopback port, 50 clients each doing one request at a time for ~10 s.
+ * Target: p95 < 50 ms.
+ */
+
+export const targetP95Ms = 50;
+const password = 'Banc-Coherence-2026!';
+const tenantCode = 'banc-region';
+
+export interface ListSearchOptions {
+  /** PostgreSQL server URL of an existing database (the admin connection); absent = PGlite only. */
+  kind: 'postgresql' | 'pglite';
+  serverUrl?: string;
+  establishments?: number;
+  clients?: number;
+  durationMs?: number;
+}
+
+interface Vocabulary {
+  fragments: string[];
+  natureCodes: string[];
+  unitIds: string[];
+  total: number;
+}
+
+interface Seeded {
+  vocabulary: Vocabulary;
+  loadMs: number;
+  created: number;
+}
+
+/** One tenant, its establishments from a generated annuaire file, 36 sectors, an admin and a technician. */
+async function seed(database: Database, count: number): Promise<Seeded> {
+  const ctx = systemCtx(database.db);
+  const org = await createOrganization(ctx, { code: tenantCode, kind: 'region', name: 'Région du banc' });
+  const tenantId = org.tenantId;
+  const bytes = generateAnnuaireFile(count);
+  const start = performance.now();
+  const report = await importEstablishments(ctx, database, { tenantId, bytes, filename: 'annuaire-banc.csv', mode: 'apply-valid', includeNonSchools: true });
+  const loadMs = performance.now() - start;
+
+  const sectors: string[] = [];
+  for (let a = 1; a <= 12; a++) {
+    const agency = await createTerritorialUnit(ctx, tenantId, { code: `AG${a}`, name: `Agence ${a}`, kind: 'agency' });
+    for (let s = 1; s <= 3; s++) {
+      sectors.push((await createTerritorialUnit(ctx, tenantId, { code: `AG${a}-S${s}`, name: `Secteur ${a}.${s}`, kind: 'sector', parentId: agency.id })).id);
+    }
+  }
+  const sectorArray = sql.raw(`'{${sectors.join(',')}}'::uuid[]`);
+  await database.db.execute(
+    sql`update referentiel.establishments set unit_id = (${sectorArray})[1 + abs(hashtext(uai)) % ${sectors.length}] where tenant_id = ${tenantId}`,
+  );
+  await database.db.execute(sql`analyze referentiel.establishments`);
+
+  const admin = await createUser(ctx, tenantId, { email: 'admin@banc.coherence.fr', displayName: 'Admin banc', password });
+  await assignRole(ctx, tenantId, { userId: admin.id, organizationId: tenantId, role: 'authority-admin', unitIds: [] });
+  const technician = await createUser(ctx, tenantId, { email: 'technicien@banc.coherence.fr', displayName: 'Technicien banc', password });
+  await assignRole(ctx, tenantId, { userId: technician.id, organizationId: tenantId, role: 'technician', unitIds: [sectors[0]], level: 1 });
+
+  const sample = await rows<{ name: string; commune: string | null; nature: string | null }>(
+    database.db,
+    sql`select name, commune_name as commune, nature_code as nature from referentiel.establishments where tenant_id = ${tenantId} order by md5(uai) limit 400`,
+  );
+  const fragments = new Set<string>();
+  for (const row of sample) {
+    const words = `${row.name} ${row.commune ?? ''}`.split(/[\s'()-]+/).filter((w) => w.length >= 4);
+    for (const word of words) {
+      const length = Math.min(word.length, 4 + Math.floor(Math.random() * 5));
+      const from = Math.floor(Math.random() * (word.length - length + 1));
+      fragments.add(word.slice(from, from + length));
+    }
+    if (row.commune) fragments.add(row.commune);
+  }
+  const [{ total }] = await database.db.select({ total: sql<number>`count(*)::int` }).from(establishments).where(eq(establishments.tenantId, tenantId));
+  return {
+    loadMs,
+    created: report.totals.created,
+    vocabulary: {
+      fragments: [...fragments],
+      natureCodes: [...new Set(sample.map((r) => r.nature).filter((n): n is string => n !== null))],
+      unitIds: sectors,
+      total,
+    },
+  };
+}
+
+const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)];
+
+function listPath(v: Vocabulary): string {
+  const query = new URLSearchParams({ pageSize: '25', sort: pick(sortableColumns), order: pick(['asc', 'desc']) });
+  let pages = Math.ceil(v.total / 25);
+  if (Math.random() < 0.5) {
+    const filter = pick(['sector', 'natureCode', 'isOpen', 'priorityEducation', 'unitId', 'departmentCode'] as const);
+    if (filter === 'sector') query.set('sector', pick(['public', 'private']));
+    if (filter === 'natureCode') query.set('natureCode', pick(v.natureCodes));
+    if (filter === 'isOpen') query.set('isOpen', 'true');
+    if (filter === 'priorityEducation') query.set('priorityEducation', pick(['REP', 'REP+', 'none']));
+    if (filter === 'unitId') query.set('unitId', pick(v.unitIds));
+    if (filter === 'departmentCode') query.set('departmentCode', '035');
+    pages = Math.min(pages, filter === 'unitId' ? Math.ceil(v.total / v.unitIds.length / 25) : 40);
+  }
+  query.set('page', String(1 + Math.floor(Math.random() * pages)));
+  return `/api/establishments?${query}`;
+}
+
+function searchPath(v: Vocabulary): string {
+  return `/api/establishments?${new URLSearchParams({ search: pick(v.fragments) })}`;
+}
+
+function scenarioRows(label: string, result: LoadResult, clients: number): BenchRow[] {
+  const rowsOut: BenchRow[] = [
+    { measure: `${label} : p50`, value: ms(result.p50), target: '—', ok: null },
+    { measure: `${label} : p95`, value: ms(result.p95), target: `< ${targetP95Ms} ms`, ok: result.p95 < targetP95Ms && result.errors === 0 },
+    { measure: `${label} : p99`, value: ms(result.p99), target: '—', ok: null },
+    {
+      measure: `${label} : débit (${clients} clients)`,
+      value: `${Math.round(result.perSecond)} req/s`,
+      target: `≥ ${Math.round((clients * 1000) / targetP95Ms)} req/s (Little)`,
+      ok: null,
+    },
+  ];
+  if (result.errors) rowsOut.push({ measure: `${label} : erreurs`, value: `${result.errors} (${result.firstError})`, target: '0', ok: false });
+  return rowsOut;
+}
+
+export async function benchListSearch(options: ListSearchOptions): Promise<BenchRow[]> {
+  const count = options.establishments ?? 66_000;
+  const clients = options.clients ?? 50;
+  const durationMs = options.durationMs ?? 10_000;
+  const label = options.kind === 'postgresql' ? 'PostgreSQL' : 'PGlite';
+  let dataDir: string | undefined;
+  let databaseUrl: string | undefined;
+  let database: Database;
+  if (options.kind === 'postgresql') {
+    if (!options.serverUrl) throw new Error('serverUrl manquant');
+    databaseUrl = await recreateDatabase(options.serverUrl, 'coherence_bench');
+    database = await openDatabase({ url: databaseUrl, poolSize: 4 });
+  } else {
+    dataDir = mkdtempSync(join(tmpdir(), 'coherence-bench-'));
+    database = await openDatabase({ dataDir });
+  }
+  try {
+    await migrateDatabase(database);
+    const seeded = await seed(database, count);
+    await database.close();
+    const out: BenchRow[] = [
+      // the machine may be shared: a load above its cores means slower figures than on a quiet one
+      { measure: `${label} : charge de la machine (loadavg 1 min, 2 cœurs = 2)`, value: loadavg()[0].toFixed(1), target: '—', ok: null },
+      { measure: `${label} : collectivité chargée (importEstablishments)`, value: `${seeded.vocabulary.total} établ.`, target: `${count}`, ok: seeded.vocabulary.total === count },
+      { measure: `${label} : durée du chargement`, value: seconds(seeded.loadMs), target: '—', ok: null },
+    ];
+    const server = await startServer(databaseUrl ? { DATABASE_URL: databaseUrl } : { COHERENCE_DATA_DIR: dataDir });
+    try {
+      const headers = async (email: string) => ({ cookie: await login(server.baseUrl, email, password), 'x-coherence-tenant': tenantCode });
+      const admin = await headers('admin@banc.coherence.fr');
+      const technician = await headers('technicien@banc.coherence.fr');
+      const v = seeded.vocabulary;
+      const load = (h: Record<string, string>, next: () => string, n: number, duration: number) =>
+        runLoad({ baseUrl: server.baseUrl, headers: h, clients: n, durationMs: duration, maxRequests: 200_000, nextPath: next });
+      await load(admin, () => listPath(v), 10, 1500); // warm-up: JIT, plans, pool
+      const single = await load(admin, () => listPath(v), 1, 3000);
+      out.push({ measure: `${label} liste, 1 client : p50 / p95`, value: `${ms(single.p50)} / ${ms(single.p95)}`, target: '—', ok: null });
+      out.push(...scenarioRows(`${label} liste paginée (admin)`, await load(admin, () => listPath(v), clients, durationMs), clients));
+      out.push(...scenarioRows(`${label} recherche (admin)`, await load(admin, () => searchPath(v), clients, durationMs), clients));
+      out.push(...scenarioRows(`${label} liste (technicien, 1 secteur)`, await load(technician, () => listPath(v), clients, durationMs), clients));
+    } finally {
+      await server.stop();
+    }
+    return out;
+  } finally {
+    await database.close().catch(() => undefined);
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const only = process.argv[2] as 'postgresql' | 'pglite' | undefined;
+  const all: BenchRow[] = [];
+  if (only !== 'pglite') {
+    const pgServer = await ensurePostgres();
+    if (pgServer.ok) all.push(...(await benchListSearch({ kind: 'postgresql', serverUrl: pgServer.url })));
+    else console.log(`PostgreSQL ignoré : ${pgServer.reason}`);
+  }
+  if (only !== 'postgresql') all.push(...(await benchListSearch({ kind: 'pglite' })));
+  printTable('Liste et recherche des établissements (66 000 établissements, 50 clients)', all);
+  process.exitCode = all.every((r) => r.ok !== false) ? 0 : 1;
+}

@@ -32,8 +32,9 @@ async function call(route: { method: string; url: string }, c: MatrixCase, calle
   const user = asUser(caller);
   if (user) {
     Object.assign(headers, await t.headers(user, { fresh: c.freshSession }));
-    // tenant B's admin asks for tenant A, where they hold no role
-    if (user === 'admin-b') headers[tenantHeader] = t.ids.a.code;
+    // tenant B's admin works in B and reaches for A's records by their ids and UAIs; naming
+    // tenant A in the header is refused outright (see the test at the end of this file)
+    if (user === 'admin-b') headers[tenantHeader] = t.ids.b.code;
   }
   if (caller === 'read-token') headers.authorization = `Bearer ${t.readToken}`;
   const response = await t.app.inject({
@@ -119,4 +120,16 @@ describe('matrice des autorisations', () => {
       expect(failures, `${route.operationId} (${route.method} ${route.url}) :\n  ${failures.join('\n  ')}`).toEqual([]);
     });
   }
+});
+
+describe('tenant named in the header', () => {
+  test('is refused when the caller holds no role there, and data routes return nothing of it', async () => {
+    const headers = { ...(await t.headers('admin-b')), [tenantHeader]: t.ids.a.code };
+    const list = await t.app.inject({ method: 'GET', url: '/api/establishments', headers });
+    expect(list.statusCode).toBe(403);
+    expect(list.json().error.message).toContain(t.ids.a.code);
+    for (const secret of dataOfA(t)) expect(list.body).not.toContain(secret);
+    const health = await t.app.inject({ method: 'GET', url: '/api/health', headers });
+    expect(health.statusCode).toBe(200);
+  });
 });

@@ -206,3 +206,58 @@ export const inventoryInbox = parc.table('inventory_inbox', {
   attempts: integer('attempts').notNull().default(0),
   lastError: text('last_error'),
 });
+
+/**
+ * One delivery of new devices to one site during a mass deployment (10,000 PCs to 180 sites in six
+ * weeks): every device must be usable within `deadline_hours` of `delivered_at`.
+ */
+export const deploymentBatches = parc.table(
+  'deployment_batches',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => organizations.tenantId),
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    establishmentId: uuid('establishment_id').notNull(),
+    label: text('label').notNull(),
+    assetClass: text('class').notNull().default('desktop'),
+    expectedCount: integer('expected_count').notNull(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull(),
+    deadlineHours: integer('deadline_hours').notNull().default(48),
+    orderReference: text('order_reference'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.establishmentId], foreignColumns: [establishments.tenantId, establishments.id] }),
+    index('deployment_batches_establishment_idx').on(t.tenantId, t.establishmentId),
+    index('deployment_batches_delivered_idx').on(t.tenantId, t.deliveredAt),
+  ],
+);
+
+/**
+ * One delivered device of a batch, known by its serial number before it is ever inventoried.
+ * Steps: delivered → installed → imaged → in-service (the first inventory of an imaged PC closes
+ * its step). `asset_id` is filled when the inventory sees the device; it is a plain reference,
+ * not a foreign key, so merging or deleting a device never blocks on its delivery record.
+ */
+export const deploymentItems = parc.table(
+  'deployment_items',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    batchId: uuid('batch_id').notNull(),
+    /** Upper case, without spaces (normalizeSerial), as the inventory's matching compares them. */
+    serial: text('serial').notNull(),
+    step: text('step').notNull().default('delivered'),
+    stepAt: timestamp('step_at', { withTimezone: true }).notNull(),
+    installedAt: timestamp('installed_at', { withTimezone: true }),
+    imagedAt: timestamp('imaged_at', { withTimezone: true }),
+    inServiceAt: timestamp('in_service_at', { withTimezone: true }),
+    assetId: uuid('asset_id'),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.batchId, t.serial] }),
+    unique('deployment_items_serial_key').on(t.tenantId, t.serial),
+    foreignKey({ columns: [t.tenantId, t.batchId], foreignColumns: [deploymentBatches.tenantId, deploymentBatches.id] }).onDelete('cascade'),
+  ],
+);

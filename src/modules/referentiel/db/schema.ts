@@ -98,7 +98,9 @@ export const establishments = referentiel.table(
     unique('establishments_uai_key').on(t.tenantId, t.uai),
     foreignKey({ columns: [t.tenantId, t.unitId], foreignColumns: [territorialUnits.tenantId, territorialUnits.id] }),
     index('establishments_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
-    index('establishments_name_idx').on(t.tenantId, t.name),
+    // sort indexes end with the tie-breaker, so a page is an index walk in either direction
+    index('establishments_name_idx').on(t.tenantId, t.name, t.uai),
+    index('establishments_commune_idx').on(t.tenantId, t.communeName, t.uai),
     index('establishments_unit_idx').on(t.tenantId, t.unitId),
   ],
 );

@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { authorize, establishmentScope } from '../../../server/platform/authz.js';
+import { TtlCache } from '../../../server/platform/ttl-cache.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { searchKey } from '../establishment-record.js';
 import { establishments } from '../db/schema.js';
@@ -59,22 +60,41 @@ export function establishmentWhere(ctx: Ctx, filters: Omit<EstablishmentFilters,
 }
 
 export function establishmentOrder(filters: Pick<EstablishmentFilters, 'sort' | 'order'>) {
-  const column = establishments[filters.sort];
   const direction = filters.order === 'desc' ? desc : asc;
-  return [direction(column), asc(establishments.uai)];
+  // the tie-breaker follows the direction, so one index serves both ways
+  return [direction(establishments[filters.sort]), direction(establishments.uai)];
+}
+
+/** Totals are the slow half of a page (a count over the whole scope): kept briefly, dropped on writes. */
+const totals = new TtlCache<number>(5_000);
+const totalLifetimeMs = 30_000;
+
+export function forgetEstablishmentTotals() {
+  totals.clear();
 }
 
 export async function findEstablishments(ctx: Ctx, input: FindEstablishmentsInput) {
   const where = establishmentWhere(ctx, input);
-  const [items, [{ total }]] = await Promise.all([
+  const { page, pageSize, sort, order, ...filters } = input;
+  const totalKey = JSON.stringify([ctx.actor!.tenantId, establishmentScope(ctx.actor!, 'establishment.read'), filters]);
+  const now = ctx.now().getTime();
+  const cachedTotal = totals.get(totalKey, now);
+  // page on the ids first (an index walk), then read only the rows of the page
+  const [pageIds, total] = await Promise.all([
     ctx.db
-      .select()
+      .select({ id: establishments.id })
       .from(establishments)
       .where(where)
-      .orderBy(...establishmentOrder(input))
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize),
-    ctx.db.select({ total: count() }).from(establishments).where(where),
+      .orderBy(...establishmentOrder({ sort, order }))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    cachedTotal ?? ctx.db.select({ total: count() }).from(establishments).where(where).then(([r]) => r.total),
   ]);
-  return { items, total };
+  if (cachedTotal === undefined) totals.set(totalKey, total, now + totalLifetimeMs);
+  const ids = pageIds.map((r) => r.id);
+  const rows = ids.length
+    ? await ctx.db.select().from(establishments).where(and(eq(establishments.tenantId, ctx.actor!.tenantId), inArray(establishments.id, ids)))
+    : [];
+  const position = new Map(ids.map((id, i) => [id, i]));
+  return { items: rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!), total };
 }

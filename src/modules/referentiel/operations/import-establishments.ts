@@ -8,6 +8,7 @@ import { searchKey, type EstablishmentRecord } from '../establishment-record.js'
 import { parseEstablishmentFile, type ParsedEstablishmentFile } from '../import/parse-establishment-file.js';
 import type { EstablishmentFileFormat } from '../import/parsed-row.js';
 import { recordHash } from '../import/record-hash.js';
+import { forgetEstablishmentTotals } from './find-establishments.js';
 
 export interface ImportEstablishmentsInput {
   tenantId: string;
@@ -69,6 +70,7 @@ export async function importEstablishments(ctx: Ctx, database: Database, input: 
     throw error;
   }
   const totals = { ...report.totals, ...counts, unchanged: valid.length - counts.created - counts.updated };
+  forgetEstablishmentTotals();
   return finish(ctx, database.db, key, { ...report, totals });
 }
 

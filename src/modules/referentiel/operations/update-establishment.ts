@@ -6,6 +6,7 @@ import type { Ctx } from '../../../server/platform/context.js';
 import { AppError, forbidden, versionConflict } from '../../../server/platform/errors.js';
 import { searchKey } from '../establishment-record.js';
 import { establishments, territorialUnits } from '../db/schema.js';
+import { forgetEstablishmentTotals } from './find-establishments.js';
 import { getEstablishment } from './get-establishment.js';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -54,7 +55,7 @@ export async function updateEstablishment(ctx: Ctx, input: { uai: string; change
     if (!updated) throw versionConflict();
     await recordAudit(ctx, tx, [{ tenantId: actor.tenantId, action: 'update', entityType: 'establishment', entityId: current.id, before, after }]);
     return updated;
-  });
+  }).finally(forgetEstablishmentTotals);
 }
 
 async function assertUnitExists(ctx: Ctx, tenantId: string, unitId: string) {

@@ -106,7 +106,8 @@ async function seed(database: Database, count: number): Promise<Seeded> {
 
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)];
 
-function listPath(v: Vocabulary): string {
+/** A list request; `maxPage` bounds the page drawn (people browse the first pages far more than deep ones). */
+function listPath(v: Vocabulary, maxPage = Infinity): string {
   const query = new URLSearchParams({ pageSize: '25', sort: pick(sortableColumns), order: pick(['asc', 'desc']) });
   let pages = Math.ceil(v.total / 25);
   if (Math.random() < 0.5) {
@@ -116,10 +117,10 @@ function listPath(v: Vocabulary): string {
     if (filter === 'isOpen') query.set('isOpen', 'true');
     if (filter === 'priorityEducation') query.set('priorityEducation', pick(['REP', 'REP+', 'none']));
     if (filter === 'unitId') query.set('unitId', pick(v.unitIds));
-    if (filter === 'departmentCode') query.set('departmentCode', '035');
+    if (filter === 'departmentCode') query.set('departmentCode', '35');
     pages = Math.min(pages, filter === 'unitId' ? Math.ceil(v.total / v.unitIds.length / 25) : 40);
   }
-  query.set('page', String(1 + Math.floor(Math.random() * pages)));
+  query.set('page', String(1 + Math.floor(Math.random() * Math.min(pages, maxPage))));
   return `/api/establishments?${query}`;
 }
 
@@ -180,7 +181,8 @@ export async function benchListSearch(options: ListSearchOptions): Promise<Bench
       await load(admin, () => listPath(v), 10, 1500); // warm-up: JIT, plans, pool
       const single = await load(admin, () => listPath(v), 1, 3000);
       out.push({ measure: `${label} liste, 1 client : p50 / p95`, value: `${ms(single.p50)} / ${ms(single.p95)}`, target: '—', ok: null });
-      out.push(...scenarioRows(`${label} liste paginée (admin)`, await load(admin, () => listPath(v), clients, durationMs), clients));
+      out.push(...scenarioRows(`${label} liste, 5 premières pages (admin)`, await load(admin, () => listPath(v, 5), clients, durationMs), clients));
+      out.push(...scenarioRows(`${label} liste paginée, pages au hasard (admin)`, await load(admin, () => listPath(v), clients, durationMs), clients));
       out.push(...scenarioRows(`${label} recherche (admin)`, await load(admin, () => searchPath(v), clients, durationMs), clients));
       out.push(...scenarioRows(`${label} liste (technicien, 1 secteur)`, await load(technician, () => listPath(v), clients, durationMs), clients));
     } finally {

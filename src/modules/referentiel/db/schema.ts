@@ -101,6 +101,10 @@ export const establishments = referentiel.table(
     // sort indexes end with the tie-breaker, so a page is an index walk in either direction
     index('establishments_name_idx').on(t.tenantId, t.name, t.uai),
     index('establishments_commune_idx').on(t.tenantId, t.communeName, t.uai),
+    index('establishments_nature_idx').on(t.tenantId, t.natureCode, t.uai),
+    index('establishments_pupils_idx').on(t.tenantId, t.pupils, t.uai),
+    index('establishments_academy_idx').on(t.tenantId, t.academyCode, t.uai),
+    index('establishments_updated_idx').on(t.tenantId, t.updatedAt, t.uai),
     index('establishments_unit_idx').on(t.tenantId, t.unitId),
   ],
 );

@@ -69,7 +69,7 @@ export class InventoryCorpus {
   private readonly xmlHead: string;
   private readonly xmlTail: string;
   private readonly packages: Package[];
-  private readonly json: Record<string, unknown>;
+  private readonly jsonTemplate: Record<string, unknown>;
   private readonly partials: Record<string, unknown>[];
 
   constructor() {
@@ -85,7 +85,7 @@ export class InventoryCorpus {
       arch: field(block, 'ARCH'),
       block,
     }));
-    this.json = JSON.parse(read('glpi-inventory-format/examples/computer_1.json'));
+    this.jsonTemplate = JSON.parse(read('glpi-inventory-format/examples/computer_1.json'));
     this.partials = ['memory', 'cpu', 'volumes', 'batteries', 'softs'].map((p) => JSON.parse(read(`glpi-inventory-format/examples/computer_1_partial_${p}.json`)));
   }
 
@@ -114,7 +114,7 @@ export class InventoryCorpus {
 
   /** GLPI Agent JSON of one machine on a day, with the same software list as its XML twin would have. */
   json(m: Machine, day: number): string {
-    const doc = structuredClone(this.json) as { deviceid: string; tag: string; content: Record<string, unknown> };
+    const doc = structuredClone(this.jsonTemplate) as { deviceid: string; tag: string; content: Record<string, unknown> };
     doc.deviceid = m.deviceId;
     doc.tag = m.tag;
     this.identify(doc.content, m);

@@ -73,6 +73,7 @@ describe('web pages', () => {
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><div id="root"></div>');
     const web = await buildApp({ database, webRoot });
     try {
+      expect((await web.inject({ method: 'GET', url: '/' })).body).toContain('<div id="root">');
       const page = await web.inject({ method: 'GET', url: '/etablissements/0590001F?x=1' });
       expect(page.statusCode).toBe(200);
       expect(page.headers['content-type']).toContain('text/html');

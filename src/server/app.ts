@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { accessRoutes } from '../modules/access/routes.js';
+import { guichetRoutes } from '../modules/guichet/routes.js';
 import { parcAgentRoutes, parcRoutes } from '../modules/parc/routes.js';
 import { referentielRoutes } from '../modules/referentiel/routes.js';
 import { installAuthentication } from './platform/authenticate.js';
@@ -35,13 +36,15 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     secureCookies: false,
     publicUrl: 'http://localhost:3000',
     maxUploadBytes: 64 * 1024 * 1024,
+    trustProxy: false,
     ...options.config,
   };
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
-    trustProxy: true,
+    // X-Forwarded-For only from a proxy the operator declares: agents are attached by address
+    trustProxy: config.trustProxy,
   });
   app.decorate('database', options.database);
   app.decorate('clock', options.clock ?? (() => new Date()));
@@ -94,12 +97,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(accessRoutes, { prefix: '/api' });
   await app.register(referentielRoutes, { prefix: '/api' });
   await app.register(parcRoutes, { prefix: '/api' });
+  await app.register(guichetRoutes, { prefix: '/api' });
   await app.register(parcAgentRoutes);
 
   if (serveWeb) {
     // files are looked up per request, so a rebuilt bundle is served without a restart;
     // other paths fall through to the not-found handler, which answers the single-page app
     await app.register(fastifyStatic, { root: webRoot, index: false });
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html').sendFile('index.html'));
   }
   return app;
 }

@@ -11,6 +11,7 @@ export interface ServerSettings {
   loadDemo: boolean;
   secureCookies: boolean;
   publicUrl: string;
+  trustProxy: string | boolean;
   oidc?: { issuer: string; clientId: string; clientSecret: string; label: string };
 }
 
@@ -28,6 +29,7 @@ export function readSettings(env: NodeJS.ProcessEnv): ServerSettings {
     demoPasswordFromEnv: Boolean(env.COHERENCE_DEMO_PASSWORD),
     loadDemo: env.COHERENCE_DEMO !== 'off',
     secureCookies: publicUrl.startsWith('https://'),
+    trustProxy: env.COHERENCE_TRUST_PROXY || false,
     publicUrl,
     oidc: env.COHERENCE_OIDC_ISSUER
       ? {

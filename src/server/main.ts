@@ -13,7 +13,7 @@ async function main() {
   const app = await buildApp({
     database,
     logger: true,
-    config: { secureCookies: settings.secureCookies, publicUrl: settings.publicUrl, oidc: settings.oidc },
+    config: { secureCookies: settings.secureCookies, publicUrl: settings.publicUrl, oidc: settings.oidc, trustProxy: settings.trustProxy },
   });
   const stop = async () => {
     await app.close();

@@ -8,6 +8,7 @@ import { fixtureText } from '../modules/parc/inventory/testing/fixtures.js';
 import { software, unassignedReports } from '../modules/parc/db/schema.js';
 import { frenchCsv } from '../modules/parc/import/testing-files.js';
 import { ingestReport } from '../modules/parc/operations/ingest-report.js';
+import { seedGuichetDemo } from '../modules/guichet/index.js';
 import { buildings, establishments, importRuns, rooms, territorialUnits } from '../modules/referentiel/db/schema.js';
 import { testPassword, testUsers, type TestApp, type TestEstablishment, type TestUser } from './app.js';
 import { multipartBody } from './multipart.js';
@@ -303,6 +304,120 @@ async function ownLyceesFile(t: TestApp, caller: Caller) {
   return Buffer.from(JSON.stringify({ meta: { year: '2025' }, lycees }));
 }
 
+// ---------------------------------------------------------------- service desk (guichet): tickets set up for a call
+
+/** The demo desk of A and B, seeded once per test app. */
+const desksSeeded = new WeakMap<TestApp, Promise<void>>();
+function deskOf(t: TestApp) {
+  let seeded = desksSeeded.get(t);
+  if (!seeded) {
+    seeded = (async () => {
+      await seedGuichetDemo(t.ctx, t.ids.a.tenantId);
+      await seedGuichetDemo(t.ctx, t.ids.b.tenantId);
+    })();
+    desksSeeded.set(t, seeded);
+  }
+  return seeded;
+}
+
+type TicketKind = 'unit1' | 'contractor' | 'academy';
+const ticketTitles: Record<TicketKind, string> = {
+  unit1: 'Matrice : poste du lycée du secteur 1',
+  contractor: 'Matrice : panne confiée au prestataire',
+  academy: 'Matrice : logiciel pédagogique',
+};
+
+/**
+ * A ticket of A, for one call: 'unit1' at the staff user's school, asked by the staff user, with
+ * the sector-1 technicians; 'contractor' at a school of unit 2, assigned to the contractor's
+ * team; 'academy' a pedagogical-software ticket at Lille's school without unit, with the Académie.
+ */
+async function newTicketOfA(t: TestApp, kind: TicketKind, extra: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
+  await deskOf(t);
+  const school = kind === 'unit1' ? unit1School(t) : kind === 'contractor' ? unit2School(t) : lilleNoUnit(t);
+  const ticket = await asAdmin(t, 'POST', '/api/tickets', {
+    uai: school.uai,
+    title: ticketTitles[kind],
+    description: 'Créé pour la matrice des autorisations.',
+    type: 'incident',
+    urgency: 3,
+    impact: 3,
+    channel: 'phone',
+    category: kind === 'academy' ? 'pedagogical-software' : 'devices',
+    requester: kind === 'unit1' ? { userId: t.ids.users['establishment-staff'].id } : { name: 'Accueil du lycée' },
+    ...extra,
+  });
+  if (kind !== 'contractor') return ticket;
+  const teams: { items: { id: string; organization: { id: string } }[] } = await asAdmin(t, 'GET', '/api/desk/teams');
+  const team = teams.items.find((x) => x.organization.id === t.ids.contractorOrg.tenantId)!;
+  return asAdmin(t, 'POST', `/api/tickets/${ticket.id}/status`, { action: 'assign', version: ticket.version, teamId: team.id });
+}
+
+/** One ticket of each kind, made once per test app, for the read routes. */
+const ticketsOfA = new WeakMap<TestApp, Promise<Record<TicketKind, string>>>();
+function standingTickets(t: TestApp) {
+  let known = ticketsOfA.get(t);
+  if (!known) {
+    known = (async () => ({
+      unit1: (await newTicketOfA(t, 'unit1')).id,
+      contractor: (await newTicketOfA(t, 'contractor')).id,
+      academy: (await newTicketOfA(t, 'academy')).id,
+    }))();
+    ticketsOfA.set(t, known);
+  }
+  return known;
+}
+
+/** The unit-1 ticket, solved by the desk: the requester (the staff user) may answer and rate it. */
+async function solvedTicketOfA(t: TestApp) {
+  const ticket = await newTicketOfA(t, 'unit1');
+  return asAdmin(t, 'POST', `/api/tickets/${ticket.id}/status`, { action: 'solve', version: ticket.version, solution: 'Poste remplacé.' });
+}
+
+const attachmentsOfA = new WeakMap<TestApp, Promise<{ ticketId: string; id: string }>>();
+function attachmentOfA(t: TestApp) {
+  let known = attachmentsOfA.get(t);
+  if (!known) {
+    known = (async () => {
+      const ticketId = (await standingTickets(t)).unit1;
+      const body = multipartBody({ name: 'constat.txt', bytes: Buffer.from('Écran fissuré.'), type: 'text/plain' });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/tickets/${ticketId}/attachments`,
+        headers: { ...(await t.headers('authority-admin')), 'content-type': body.contentType },
+        payload: body.payload,
+      });
+      if (response.statusCode !== 201) throw new Error(`pièce jointe de la matrice : ${response.statusCode} ${response.body}`);
+      return { ticketId, id: response.json().id as string };
+    })();
+    attachmentsOfA.set(t, known);
+  }
+  return known;
+}
+
+/** Titles of the standing tickets a caller must not see in lists and exports. */
+function unreadableTickets(caller: Caller): string[] {
+  const readable: Record<Caller, TicketKind[]> = {
+    anonymous: [],
+    'authority-admin': ['unit1', 'contractor', 'academy'],
+    steering: ['unit1', 'contractor', 'academy'],
+    auditor: ['unit1', 'contractor', 'academy'],
+    'read-token': ['unit1', 'contractor', 'academy'],
+    technician: ['unit1'],
+    'establishment-staff': ['unit1'],
+    'academy-staff': ['academy'],
+    contractor: ['contractor'],
+    'admin-b': [],
+  };
+  return (Object.keys(ticketTitles) as TicketKind[]).filter((k) => !readable[caller].includes(k)).map((k) => ticketTitles[k]);
+}
+
+// Columns:                       anon  admin steer tech  staff acad  contr audit adm-B
+const handleUnit1Ticket = s(401, 200, 403, 200, 403, 404, 404, 403, 404);
+const commentUnit1Ticket = s(401, 201, 403, 201, 201, 404, 404, 403, 404);
+const requesterOfUnit1Ticket = s(401, 403, 403, 403, 200, 404, 404, 403, 404);
+
+
 // ---------------------------------------------------------------- the matrix
 
 const unit1School = (t: TestApp) => t.ids.establishments.unit1[0]; // the staff user's school, Lille
@@ -335,6 +450,12 @@ function onSchools(
 const premisesOnUnit1 = s(401, 200, 403, 200, 200, 403, 403, 403, 404);
 const premisesOnUnit2 = s(401, 200, 403, 404, 404, 403, 403, 403, 404);
 const assetReaders = s(401, 200, 200, 200, 200, 403, 200, 200, 200);
+/** A fleet page of one school (?uai=): out of the caller's scope, or in another tenant, it does not exist. */
+const fleetOfOneSchool = {
+  //       anon  admin steer tech  staff acad  contr audit adm-B
+  unit1: s(401, 200, 200, 200, 200, 403, 404, 200, 404),
+  unit2: s(401, 200, 200, 404, 404, 403, 200, 200, 404),
+};
 const inventoryManagers = (ok: number) => s(401, ok, 403, 403, 403, 403, 403, 403, ok);
 const created = (x: Statuses) => x.map((v) => (v === 200 ? 201 : v)) as unknown as Statuses;
 const deleted = (x: Statuses) => x.map((v) => (v === 200 ? 204 : v)) as unknown as Statuses;
@@ -448,12 +569,18 @@ export const authzMatrix: Record<string, MatrixEntry> = {
 
   // read with asset.read: every role but the académie's; each tenant its own fleet
   exportAssets: { cases: [{ expect: assetReaders, request: () => ({ url: '/api/assets/export', query: { format: 'csv' } }) }] },
-  getFleetStats: { cases: [{ expect: assetReaders, request: () => ({ url: '/api/fleet/stats' }) }] },
-  getRenewalForecast: { cases: [{ expect: assetReaders, request: () => ({ url: '/api/fleet/renewal' }) }] },
+  getFleetStats: {
+    cases: [{ expect: assetReaders, request: () => ({ url: '/api/fleet/stats' }) }, ...onSchools((_t, e) => ({ url: '/api/fleet/stats', query: { uai: e.uai } }), fleetOfOneSchool, { showRecord: true })],
+  },
+  getRenewalForecast: {
+    cases: [{ expect: assetReaders, request: () => ({ url: '/api/fleet/renewal' }) }, ...onSchools((_t, e) => ({ url: '/api/fleet/renewal', query: { uai: e.uai } }), fleetOfOneSchool)],
+  },
   listFleetEstablishments: {
     cases: [{ expect: assetReaders, request: () => ({ url: '/api/fleet/establishments' }), hidden: (t, c) => unreadableUais(t, c) }],
   },
-  listLifecycleDevices: { cases: [{ expect: assetReaders, request: () => ({ url: '/api/fleet/lifecycle' }) }] },
+  listLifecycleDevices: {
+    cases: [{ expect: assetReaders, request: () => ({ url: '/api/fleet/lifecycle' }) }, ...onSchools((_t, e) => ({ url: '/api/fleet/lifecycle', query: { uai: e.uai } }), fleetOfOneSchool)],
+  },
   listSoftware: { cases: [{ expect: assetReaders, request: () => ({ url: '/api/software' }) }] },
   listSoftwareInstallations: {
     cases: [
@@ -979,6 +1106,245 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   },
   listAuditEvents: {
     cases: [{ expect: s(401, 200, 200, 403, 403, 403, 403, 200, 200), request: () => ({ url: '/api/audit', query: { pageSize: '100' } }) }],
+  },
+
+  // ------------------------------------------------------------ service desk (guichet)
+  // Reading follows the ticket scope (src/modules/guichet/ticket-access.ts): the sector's
+  // technicians, the school's heads and referents, the Académie its own scope, a contractor only
+  // what is assigned to it. Working on a ticket needs ticket.handle (403 before any lookup).
+  createTicket: {
+    cases: onSchools(
+      (_t, e) => ({
+        method: 'POST',
+        url: '/api/tickets',
+        payload: { uai: e.uai, title: unique('Matrice'), description: 'Ouvert par la matrice.', type: 'incident', urgency: 3, impact: 3 },
+      }),
+      {
+        // a school out of the caller's scope is refused like an unknown one: 400 on the uai field
+        //             anon  admin steer tech  staff acad  contr audit adm-B
+        unit1: s(401, 201, 403, 201, 201, 201, 403, 403, 400),
+        unit2: s(401, 201, 403, 400, 400, 400, 403, 403, 400),
+      },
+    ).map((c) => ({
+      ...c,
+      record: undefined,
+      echoed: (t: TestApp) => [unit1School(t).uai, unit2School(t).uai],
+      request: async (t: TestApp, caller: Caller) => {
+        await deskOf(t);
+        return c.request(t, caller);
+      },
+    })),
+  },
+  listTickets: {
+    cases: [
+      {
+        expect: everyUser(200),
+        request: async (t) => {
+          await standingTickets(t);
+          return { url: '/api/tickets', query: { pageSize: '200' } };
+        },
+        hidden: (_t, c) => unreadableTickets(c),
+        shown: (_t, c) => (c === 'authority-admin' ? Object.values(ticketTitles) : []),
+      },
+    ],
+  },
+  exportTickets: {
+    cases: [
+      {
+        //        anon  admin steer tech  staff acad  contr audit adm-B
+        expect: s(401, 200, 200, 200, 403, 200, 403, 200, 200),
+        request: async (t) => {
+          await standingTickets(t);
+          return { url: '/api/tickets/export', query: { format: 'csv' } };
+        },
+        hidden: (_t, c) => unreadableTickets(c),
+      },
+    ],
+  },
+  getTicket: {
+    cases: [
+      {
+        label: 'ticket du lycée du secteur 1',
+        //        anon  admin steer tech  staff acad  contr audit adm-B
+        expect: s(401, 200, 200, 200, 200, 404, 404, 200, 404),
+        request: async (t) => ({ url: `/api/tickets/${(await standingTickets(t)).unit1}` }),
+        record: (t) => [...establishmentTokens(unit1School(t)), ticketTitles.unit1],
+        shown: () => [ticketTitles.unit1],
+      },
+      {
+        label: 'ticket confié au prestataire',
+        expect: s(401, 200, 200, 404, 404, 404, 200, 200, 404),
+        request: async (t) => ({ url: `/api/tickets/${(await standingTickets(t)).contractor}` }),
+        record: (t) => [...establishmentTokens(unit2School(t)), ticketTitles.contractor],
+      },
+      {
+        label: 'ticket du périmètre de l’Académie',
+        expect: s(401, 200, 200, 404, 404, 200, 404, 200, 404),
+        request: async (t) => ({ url: `/api/tickets/${(await standingTickets(t)).academy}` }),
+        record: (t) => [...establishmentTokens(lilleNoUnit(t)), ticketTitles.academy],
+      },
+    ],
+  },
+  changeTicketStatus: {
+    cases: [
+      {
+        label: 'ticket du lycée du secteur 1',
+        expect: handleUnit1Ticket,
+        request: async (t) => {
+          const ticket = await newTicketOfA(t, 'unit1');
+          return { url: `/api/tickets/${ticket.id}/status`, payload: { action: 'start', version: ticket.version } };
+        },
+      },
+      {
+        label: 'ticket confié au prestataire',
+        //        anon  admin steer tech  staff acad  contr audit adm-B
+        expect: s(401, 200, 403, 404, 403, 404, 200, 403, 404),
+        request: async (t) => {
+          const ticket = await newTicketOfA(t, 'contractor');
+          return { url: `/api/tickets/${ticket.id}/status`, payload: { action: 'start', version: ticket.version } };
+        },
+      },
+      {
+        label: 'ticket du périmètre de l’Académie',
+        expect: s(401, 200, 403, 404, 403, 200, 404, 403, 404),
+        request: async (t) => {
+          const ticket = await newTicketOfA(t, 'academy');
+          return { url: `/api/tickets/${ticket.id}/status`, payload: { action: 'start', version: ticket.version } };
+        },
+      },
+    ],
+  },
+  qualifyTicket: {
+    cases: [
+      {
+        expect: handleUnit1Ticket,
+        request: async (t) => {
+          const ticket = await newTicketOfA(t, 'unit1');
+          return { url: `/api/tickets/${ticket.id}/qualification`, payload: { version: ticket.version, urgency: 4 } };
+        },
+      },
+    ],
+  },
+  escalateTicket: {
+    cases: [
+      {
+        expect: handleUnit1Ticket,
+        request: async (t) => {
+          const ticket = await newTicketOfA(t, 'unit1');
+          return { url: `/api/tickets/${ticket.id}/escalation`, payload: { version: ticket.version, direction: 'up', reason: 'Diagnostic matériel au niveau 2' } };
+        },
+      },
+    ],
+  },
+  addTicketFollowup: {
+    cases: [
+      {
+        label: 'suivi public',
+        expect: commentUnit1Ticket,
+        request: async (t) => ({ url: `/api/tickets/${(await newTicketOfA(t, 'unit1')).id}/followups`, payload: { body: 'Suivi de la matrice.' } }),
+      },
+    ],
+  },
+  addTicketTask: {
+    cases: [
+      {
+        expect: created(handleUnit1Ticket),
+        request: async (t) => ({ url: `/api/tickets/${(await newTicketOfA(t, 'unit1')).id}/tasks`, payload: { description: 'Diagnostic', minutes: 20 } }),
+      },
+    ],
+  },
+  answerTicketSolution: {
+    cases: [
+      {
+        label: 'solution d’un ticket demandé par le personnel de l’établissement',
+        expect: requesterOfUnit1Ticket,
+        request: async (t) => {
+          const ticket = await solvedTicketOfA(t);
+          return { url: `/api/tickets/${ticket.id}/approval`, payload: { version: ticket.version, decision: 'accept' } };
+        },
+      },
+    ],
+  },
+  rateTicket: {
+    cases: [
+      {
+        expect: requesterOfUnit1Ticket,
+        request: async (t) => ({ url: `/api/tickets/${(await solvedTicketOfA(t)).id}/satisfaction`, payload: { rating: 4 } }),
+      },
+    ],
+  },
+  linkTicketToMajorIncident: {
+    cases: [
+      {
+        label: 'un site rattaché à un incident majeur du secteur 1',
+        expect: handleUnit1Ticket,
+        request: async (t) => {
+          const major = await newTicketOfA(t, 'unit1', { major: true, title: 'Matrice : incident majeur' });
+          const site = await newTicketOfA(t, 'unit1');
+          return { url: `/api/tickets/${site.id}/major-incident`, payload: { version: site.version, majorId: major.id } };
+        },
+      },
+    ],
+  },
+  setTicketProblemFlag: {
+    cases: [
+      {
+        expect: handleUnit1Ticket,
+        request: async (t) => {
+          const ticket = await newTicketOfA(t, 'unit1');
+          return { url: `/api/tickets/${ticket.id}/problem`, payload: { version: ticket.version, flagged: true, reason: 'Pannes répétées' } };
+        },
+      },
+    ],
+  },
+  addTicketAttachment: {
+    cases: [
+      {
+        expect: commentUnit1Ticket,
+        request: async (t) => {
+          const ticket = await newTicketOfA(t, 'unit1');
+          const body = multipartBody({ name: 'photo.txt', bytes: Buffer.from('Constat de la matrice.'), type: 'text/plain' });
+          return { url: `/api/tickets/${ticket.id}/attachments`, payload: body.payload, headers: { 'content-type': body.contentType } };
+        },
+      },
+    ],
+  },
+  downloadTicketAttachment: {
+    cases: [
+      {
+        //        anon  admin steer tech  staff acad  contr audit adm-B
+        expect: s(401, 200, 200, 200, 200, 404, 404, 200, 404),
+        request: async (t) => {
+          const attachment = await attachmentOfA(t);
+          return { url: `/api/tickets/${attachment.ticketId}/attachments/${attachment.id}` };
+        },
+      },
+    ],
+  },
+  listTicketCategories: {
+    cases: [
+      {
+        expect: everyUser(200),
+        request: async (t) => {
+          await deskOf(t);
+          return { url: '/api/desk/categories' };
+        },
+        shown: (t, c) => (c === 'admin-b' ? [t.ids.b.name] : [t.ids.academy.name]),
+      },
+    ],
+  },
+  listSupportTeams: {
+    cases: [
+      {
+        //        anon  admin steer tech  staff acad  contr audit adm-B
+        expect: s(401, 200, 200, 200, 403, 200, 200, 200, 200),
+        request: async (t) => {
+          await deskOf(t);
+          return { url: '/api/desk/teams' };
+        },
+        shown: (t, c) => (c === 'admin-b' ? [t.ids.unitB.name] : [t.ids.unit1.name, t.ids.contractorOrg.name]),
+      },
+    ],
   },
 };
 

@@ -1,10 +1,15 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, parseSearchWith, redirect, stringifySearchWith } from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, parseSearchWith, redirect, stringifySearchWith } from '@tanstack/react-router';
 import { isApiError } from './api';
 import { EstablishmentPage } from './modules/establishments/EstablishmentPage';
 import { EstablishmentsPage } from './modules/establishments/EstablishmentsPage';
 import { validateListSearch } from './modules/establishments/list-search';
 import { ImportPage } from './modules/imports/ImportPage';
+import { AgentsPage } from './modules/parc/AgentsPage';
+import { AssetPage } from './modules/parc/AssetPage';
+import { AssetsPage } from './modules/parc/AssetsPage';
+import { DeploymentsPage } from './modules/parc/DeploymentsPage';
+import { validateAssetSearch, validateDashboardSearch, validateDeploymentsSearch } from './modules/parc/list-search';
 import { OrganizationsPage } from './modules/organizations/OrganizationsPage';
 import { TokensPage } from './modules/tokens/TokensPage';
 import { UnitsPage } from './modules/units/UnitsPage';
@@ -67,6 +72,17 @@ const usersRoute = createRoute({ getParentRoute: () => appRoute, path: '/utilisa
 const tokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/jetons', component: TokensPage });
 const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/compte', component: AccountPage });
 const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/journal', component: AuditPage });
+const assetsRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc', validateSearch: validateAssetSearch, component: AssetsPage });
+const fleetDashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/parc/tableau-de-bord',
+  validateSearch: validateDashboardSearch,
+  // the charts (recharts) load with this page only
+  component: lazyRouteComponent(() => import('./modules/parc/FleetDashboardPage'), 'FleetDashboardPage'),
+});
+const deploymentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/deploiements', validateSearch: validateDeploymentsSearch, component: DeploymentsPage });
+const agentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/agents', component: AgentsPage });
+const assetRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/$id', component: AssetPage });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -80,6 +96,11 @@ const routeTree = rootRoute.addChildren([
     usersRoute,
     tokensRoute,
     auditRoute,
+    assetsRoute,
+    fleetDashboardRoute,
+    deploymentsRoute,
+    agentsRoute,
+    assetRoute,
     accountRoute,
   ]),
 ]);

@@ -21,6 +21,8 @@ export const assetSummarySchema = z.object({
   warrantyEnd: z.string().nullable(),
   purchaseDate: z.string().nullable(),
   lastInventoryAt: z.string().nullable(),
+  /** Not inventoried for longer than the tenant's staleAfterDays (devices no agent reports are never stale). */
+  stale: z.boolean(),
   version: z.number(),
   permissions: z.object({ update: z.boolean() }),
 });
@@ -38,7 +40,8 @@ function canUpdate(actor: Actor, row: AssetRow) {
   return canOnEstablishment(actor, 'asset.update', { id: row.asset.establishmentId, unitId: row.unitId, academyCode: row.academyCode });
 }
 
-export function presentAssetSummary(row: AssetRow, actor: Actor) {
+/** `staleBefore`: the tenant's threshold (now − staleAfterDays); without it no device is flagged. */
+export function presentAssetSummary(row: AssetRow, actor: Actor, options: { staleBefore?: Date | null } = {}) {
   const a = row.asset;
   return {
     id: a.id,
@@ -59,12 +62,21 @@ export function presentAssetSummary(row: AssetRow, actor: Actor) {
     warrantyEnd: a.warrantyEnd,
     purchaseDate: a.purchaseDate,
     lastInventoryAt: a.lastInventoryAt?.toISOString() ?? null,
+    stale: !!options.staleBefore && a.lastInventoryAt !== null && a.lastInventoryAt < options.staleBefore,
     version: a.version,
     permissions: { update: canUpdate(actor, row) },
   };
 }
 
 export const assetDetailSchema = assetSummarySchema.extend({
+  roomId: z.string().nullable(),
+  ownerKind: z.string(),
+  funder: z.string().nullable(),
+  fundingSource: z.string().nullable(),
+  supplier: z.string().nullable(),
+  orderReference: z.string().nullable(),
+  purchasePrice: z.number().nullable(),
+  imageVersion: z.string().nullable(),
   hardware: z.unknown(),
   agentDeviceId: z.string().nullable(),
   hardwareUuid: z.string().nullable(),
@@ -81,9 +93,19 @@ export function presentAssetDetail(
     matches: (typeof assetMatches.$inferSelect)[];
   },
   actor: Actor,
+  options: { staleBefore?: Date | null } = {},
 ) {
+  const a = row.asset;
   return {
-    ...presentAssetSummary(row, actor),
+    ...presentAssetSummary(row, actor, options),
+    roomId: a.roomId,
+    ownerKind: a.ownerKind,
+    funder: a.funder,
+    fundingSource: a.fundingSource,
+    supplier: a.supplier,
+    orderReference: a.orderReference,
+    purchasePrice: a.purchasePrice === null ? null : Number(a.purchasePrice),
+    imageVersion: a.imageVersion,
     hardware: row.asset.hardware,
     agentDeviceId: row.asset.agentDeviceId,
     hardwareUuid: row.asset.hardwareUuid,

@@ -42,18 +42,25 @@ export const actions = [
   'asset.read',
   'asset.update',
   'inventory.manage', // agent credentials, tags, networks, unassigned reports
+  'ticket.read', // service desk: tickets in the ticket scope (see modules/guichet/ticket-access.ts)
+  'ticket.create',
+  'ticket.comment', // public follow-ups and attachments
+  'ticket.handle', // status, qualification, escalation, tasks, private follow-ups, major incidents
+  'ticket.private.read', // private follow-ups, tasks and internal reasons
+  'ticket.export',
+  'desk.configure', // support teams, categories, agreements, priority matrix
 ] as const;
 export type Action = (typeof actions)[number];
 
 /** What each role may do, before scope narrows it to records. */
 const grants: Record<Role, readonly Action[]> = {
   'authority-admin': actions,
-  steering: ['establishment.read', 'establishment.export', 'unit.read', 'organization.read', 'user.read', 'audit.read', 'asset.read'],
-  technician: ['establishment.read', 'establishment.export', 'premises.manage', 'unit.read', 'organization.read', 'asset.read', 'asset.update'],
-  'establishment-staff': ['establishment.read', 'premises.manage', 'organization.read', 'asset.read'],
-  'academy-staff': ['establishment.read', 'establishment.export', 'unit.read', 'organization.read'],
-  contractor: ['establishment.read', 'organization.read', 'asset.read'],
-  auditor: ['establishment.read', 'establishment.export', 'unit.read', 'organization.read', 'user.read', 'audit.read', 'asset.read'],
+  steering: ['establishment.read', 'establishment.export', 'unit.read', 'organization.read', 'user.read', 'audit.read', 'asset.read', 'ticket.read', 'ticket.private.read', 'ticket.export'],
+  technician: ['establishment.read', 'establishment.export', 'premises.manage', 'unit.read', 'organization.read', 'asset.read', 'asset.update', 'ticket.read', 'ticket.create', 'ticket.comment', 'ticket.handle', 'ticket.private.read', 'ticket.export'],
+  'establishment-staff': ['establishment.read', 'premises.manage', 'organization.read', 'asset.read', 'ticket.read', 'ticket.create', 'ticket.comment'],
+  'academy-staff': ['establishment.read', 'establishment.export', 'unit.read', 'organization.read', 'ticket.read', 'ticket.create', 'ticket.comment', 'ticket.handle', 'ticket.private.read', 'ticket.export'],
+  contractor: ['establishment.read', 'organization.read', 'asset.read', 'ticket.read', 'ticket.comment', 'ticket.handle', 'ticket.private.read'],
+  auditor: ['establishment.read', 'establishment.export', 'unit.read', 'organization.read', 'user.read', 'audit.read', 'asset.read', 'ticket.read', 'ticket.private.read', 'ticket.export'],
 };
 
 /** Actions an API token with read access keeps; write tokens keep their role's grants. */
@@ -65,6 +72,9 @@ const readOnlyActions = new Set<Action>([
   'user.read',
   'audit.read',
   'asset.read',
+  'ticket.read',
+  'ticket.private.read',
+  'ticket.export',
 ]);
 
 export interface Assignment {

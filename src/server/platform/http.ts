@@ -9,6 +9,8 @@ export interface AppConfig {
   secureCookies: boolean;
   publicUrl: string;
   maxUploadBytes: number;
+  /** Addresses of the reverse proxies whose X-Forwarded-For is believed (none by default). */
+  trustProxy: string | boolean;
   oidc?: { issuer: string; clientId: string; clientSecret: string; label: string };
   demoPassword?: string;
 }

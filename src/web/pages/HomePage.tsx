@@ -1,9 +1,9 @@
 import { Grid, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconBuildingCommunity, IconDoor, IconSchool, IconStar } from '@tabler/icons-react';
-import { useQueries } from '@tanstack/react-query';
-import { api, getActiveTenant, type Query } from '../api';
-import { formatNumber, natures } from '../labels';
-import type { ListSearch } from '../modules/establishments/list-search';
+import { useQuery } from '@tanstack/react-query';
+import { api, getActiveTenant } from '../api';
+import { formatNumber, natureLabel } from '../labels';
+import { FleetSummaryCard } from '../modules/parc/FleetSummaryCard';
 import { activeTenantOf, useMe } from '../session/session';
 import { navItems } from '../ui/nav-items';
 import { QueryError } from '../ui/QueryError';
@@ -11,27 +11,24 @@ import { Section } from '../ui/Section';
 import { usePageTitle } from '../ui/usePageTitle';
 import { AnchorLink } from '../ui/links';
 
-/** Counts come from the list endpoint (pageSize=1 → total), so they respect the person's scope. */
-const counters: { key: string; filters: ListSearch }[] = [
-  { key: 'total', filters: {} },
-  { key: 'open', filters: { isOpen: 'true' } },
-  { key: 'public', filters: { sector: 'public' } },
-  { key: 'rep', filters: { priorityEducation: 'REP' } },
-  { key: 'rep+', filters: { priorityEducation: 'REP+' } },
-  ...Object.keys(natures).map((code) => ({ key: `nature:${code}`, filters: { natureCode: code } })),
-];
+interface EstablishmentStats {
+  total: number;
+  open: number;
+  public: number;
+  private: number;
+  rep: number;
+  repPlus: number;
+  pupils: number;
+  byNature: { natureCode: string | null; natureLabel: string | null; count: number }[];
+}
 
-function useCounts(enabled: boolean) {
-  const tenant = getActiveTenant();
-  const results = useQueries({
-    queries: counters.map((c) => ({
-      queryKey: ['establishments', tenant, 'count', c.filters],
-      queryFn: () => api<{ total: number }>('/establishments', { query: { ...(c.filters as Query), pageSize: 1 } }).then((r) => r.total),
-      enabled,
-    })),
+/** One call for every figure; the server counts within the person's scope. */
+function useEstablishmentStats(enabled: boolean) {
+  return useQuery({
+    queryKey: ['establishments', getActiveTenant(), 'stats'],
+    queryFn: ({ signal }) => api<EstablishmentStats>('/establishments/stats', { signal }),
+    enabled,
   });
-  const values = Object.fromEntries(counters.map((c, i) => [c.key, results[i].data]));
-  return { values, error: results.find((r) => r.error)?.error, loading: results.some((r) => r.isLoading) };
 }
 
 function Stat(props: { label: string; value: number | undefined; icon: typeof IconSchool; hint?: string }) {
@@ -56,11 +53,15 @@ export function HomePage() {
   const tenant = activeTenantOf(me);
   usePageTitle('Accueil');
   const canRead = me.permissions['establishment.read'] === true;
-  const { values, error } = useCounts(canRead);
-  const total = values.total;
-  const byNature = Object.entries(natures)
-    .map(([code, label]) => ({ code, label, count: values[`nature:${code}`] ?? 0 }))
-    .filter((n) => n.count > 0)
+  const canReadFleet = me.permissions['asset.read'] === true;
+  const stats = useEstablishmentStats(canRead);
+  const values = stats.data;
+  const error = stats.error;
+  const total = values?.total;
+  // every nature the server counted, with a link to the filtered list; schools of no nature are "others"
+  const byNature = (values?.byNature ?? [])
+    .filter((n) => n.natureCode && n.count > 0)
+    .map((n) => ({ code: n.natureCode!, label: natureLabel(n.natureCode, n.natureLabel), count: n.count }))
     .sort((a, b) => b.count - a.count);
   const other = total === undefined ? 0 : total - byNature.reduce((s, n) => s + n.count, 0);
   const pct = (n: number) => (total ? (n / total) * 100 : 0);
@@ -74,20 +75,21 @@ export function HomePage() {
           {tenant ? `${tenant.name} — ${tenant.roleLabels.join(', ')}` : 'Aucune collectivité active'}
         </Text>
       </div>
-      {error ? <QueryError error={error} /> : null}
+      {error ? <QueryError error={error} retry={() => void stats.refetch()} /> : null}
       {canRead && (
         <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="md">
           <Stat label="Établissements" value={total} icon={IconSchool} hint="dans votre périmètre" />
-          <Stat label="Ouverts" value={values.open} icon={IconDoor} />
-          <Stat label="Publics" value={values.public} icon={IconBuildingCommunity} hint={total !== undefined && values.public !== undefined ? `${formatNumber(total - values.public)} privés` : undefined} />
+          <Stat label="Ouverts" value={values?.open} icon={IconDoor} />
+          <Stat label="Publics" value={values?.public} icon={IconBuildingCommunity} hint={values ? `${formatNumber(values.private)} privés` : undefined} />
           <Stat
             label="Éducation prioritaire"
-            value={values.rep === undefined || values['rep+'] === undefined ? undefined : values.rep + values['rep+']}
+            value={values ? values.rep + values.repPlus : undefined}
             icon={IconStar}
-            hint={values.rep !== undefined ? `${formatNumber(values.rep)} REP, ${formatNumber(values['rep+'] ?? 0)} REP+` : undefined}
+            hint={values ? `${formatNumber(values.rep)} REP, ${formatNumber(values.repPlus)} REP+` : undefined}
           />
         </SimpleGrid>
       )}
+      {canReadFleet && <FleetSummaryCard />}
       <Grid gutter="lg">
         {canRead && (
           <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -118,7 +120,7 @@ export function HomePage() {
                   ))}
                   {other > 0 && (
                     <Table.Tr>
-                      <Table.Td>Autres natures</Table.Td>
+                      <Table.Td>Nature non renseignée</Table.Td>
                       <Table.Td style={{ textAlign: 'right' }} fw={600}>{formatNumber(other)}</Table.Td>
                       <Table.Td><Text size="sm">{pctText(other)}</Text></Table.Td>
                     </Table.Tr>

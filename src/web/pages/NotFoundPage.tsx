@@ -3,7 +3,7 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import { usePageTitle } from '../ui/usePageTitle';
 import { ButtonLink } from '../ui/links';
 
-export function NotFoundPage(props: { title?: string; message?: string; back?: { to: '/' | '/etablissements'; label: string } }) {
+export function NotFoundPage(props: { title?: string; message?: string; back?: { to: '/' | '/etablissements' | '/parc'; label: string } }) {
   const title = props.title ?? 'Page introuvable';
   usePageTitle(title);
   return (

@@ -12,6 +12,9 @@ export const permissionNames = [
   'user.manage',
   'token.manage',
   'audit.read',
+  'asset.read',
+  'asset.update',
+  'inventory.manage',
 ] as const;
 export type Permission = (typeof permissionNames)[number];
 

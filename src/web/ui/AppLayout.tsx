@@ -24,7 +24,10 @@ export function AppLayout() {
   }, [pathname, close]);
 
   const items = navItems.filter((item) => !item.permission || me.permissions[item.permission]);
-  const isActive = (to: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
+  // the longest entry that matches wins: /parc/deploiements lights "Déploiements", not "Parc informatique"
+  const matches = (to: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
+  const activeTo = items.filter((i) => matches(i.to)).sort((a, b) => b.to.length - a.to.length)[0]?.to;
+  const isActive = (to: string) => to === activeTo;
 
   return (
     <>
@@ -55,6 +58,8 @@ export function AppLayout() {
                 key={item.to}
                 component={Link}
                 to={item.to}
+                // an entry with sub-entries (/parc) is not lit by the router on theirs: isActive decides
+                activeOptions={{ exact: items.some((other) => other.to.startsWith(`${item.to}/`)) }}
                 label={item.label}
                 leftSection={<item.icon size={20} aria-hidden />}
                 active={isActive(item.to)}

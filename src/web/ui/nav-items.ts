@@ -1,5 +1,9 @@
 import {
   IconBuildingCommunity,
+  IconChartBar,
+  IconDeviceDesktop,
+  IconRouter,
+  IconTruckDelivery,
   IconFileImport,
   IconHistory,
   IconHome,
@@ -12,7 +16,19 @@ import {
 import type { Permission } from '../session/types';
 
 export interface NavItem {
-  to: '/' | '/etablissements' | '/imports' | '/unites' | '/organisations' | '/utilisateurs' | '/jetons' | '/journal';
+  to:
+    | '/'
+    | '/etablissements'
+    | '/imports'
+    | '/unites'
+    | '/organisations'
+    | '/utilisateurs'
+    | '/jetons'
+    | '/journal'
+    | '/parc'
+    | '/parc/tableau-de-bord'
+    | '/parc/deploiements'
+    | '/parc/agents';
   label: string;
   icon: Icon;
   permission?: Permission;
@@ -21,6 +37,10 @@ export interface NavItem {
 export const navItems: NavItem[] = [
   { to: '/', label: 'Accueil', icon: IconHome },
   { to: '/etablissements', label: 'Établissements', icon: IconSchool, permission: 'establishment.read' },
+  { to: '/parc', label: 'Parc informatique', icon: IconDeviceDesktop, permission: 'asset.read' },
+  { to: '/parc/tableau-de-bord', label: 'Tableau de bord du parc', icon: IconChartBar, permission: 'asset.read' },
+  { to: '/parc/deploiements', label: 'Déploiements', icon: IconTruckDelivery, permission: 'asset.read' },
+  { to: '/parc/agents', label: 'Agents d’inventaire', icon: IconRouter, permission: 'inventory.manage' },
   { to: '/imports', label: "Import de l'annuaire", icon: IconFileImport, permission: 'establishment.import' },
   { to: '/unites', label: 'Unités territoriales', icon: IconMap2, permission: 'unit.read' },
   { to: '/organisations', label: 'Organisations partenaires', icon: IconBuildingCommunity, permission: 'organization.read' },

@@ -334,3 +334,4 @@ export type TicketRow = typeof tickets.$inferSelect;
 export type SupportTeamRow = typeof supportTeams.$inferSelect;
 export type CategoryRow = typeof categories.$inferSelect;
 export type TicketEventRow = typeof ticketEvents.$inferSelect;
+export type TicketAssetRow = typeof ticketAssets.$inferSelect;

@@ -26,6 +26,10 @@ export async function findAssetCandidates(
                 or (${params.uuid}::text is not null and hardware_uuid = ${params.uuid})
                 or (${params.serial}::text is not null and serial = ${params.serial})
                 or mac_addresses && ${macs}::text[])
+           -- a link a person undid stays undone: this agent gets a device of its own
+           and not exists (select 1 from parc.asset_matches m
+                            where m.tenant_id = parc.assets.tenant_id and m.asset_id = parc.assets.id and m.kind = 'link'
+                              and m.undone_at is not null and m.agent_device_id = ${params.deviceId})
          limit 20`,
   );
 }

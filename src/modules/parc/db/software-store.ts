@@ -32,12 +32,50 @@ export function softwareHash(list: NormalisedSoftware[]): string {
 const textArray = (values: (string | null)[]) => sql`${`{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`}::text[]`;
 
 /**
+ * Catalogue ids already seen, per tenant. The catalogue only grows (rows are never deleted or
+ * re-keyed), and agents of one authority report the same few thousand products all day: most
+ * inventories then need no catalogue query at all. Bounded; emptied whole when full.
+ */
+const knownIds = new Map<string, Map<string, number>>();
+let knownCount = 0;
+const maxKnown = 500_000;
+
+function remember(tenantId: string, found: { id: number; key: string }[]) {
+  if (knownCount + found.length > maxKnown) forgetSoftwareIds();
+  let ofTenant = knownIds.get(tenantId);
+  if (!ofTenant) knownIds.set(tenantId, (ofTenant = new Map()));
+  for (const r of found) {
+    if (!ofTenant.has(r.key)) knownCount++;
+    ofTenant.set(r.key, Number(r.id));
+  }
+}
+
+/** Empties the cache (of one tenant, or all), e.g. after a foreign key says an id is not there. */
+export function forgetSoftwareIds(tenantId?: string) {
+  if (tenantId === undefined) {
+    knownIds.clear();
+    knownCount = 0;
+    return;
+  }
+  knownCount -= knownIds.get(tenantId)?.size ?? 0;
+  knownIds.delete(tenantId);
+}
+
+/**
  * Adds missing products to the tenant's catalogue and returns the id of every key. Keys are
- * inserted in sorted order so concurrent agents never deadlock on the unique index.
+ * inserted in sorted order so concurrent agents never deadlock on the unique index. Call it
+ * outside the device's transaction: the ids it remembers must be committed.
  */
 export async function ensureSoftwareIds(db: Db, tenantId: string, list: NormalisedSoftware[]): Promise<Map<string, number>> {
-  const products = [...new Map(list.map((s) => [s.key, s])).values()];
-  if (products.length === 0) return new Map();
+  const ofTenant = knownIds.get(tenantId);
+  const ids = new Map<string, number>();
+  const products: NormalisedSoftware[] = [];
+  for (const s of new Map(list.map((s) => [s.key, s])).values()) {
+    const id = ofTenant?.get(s.key);
+    if (id === undefined) products.push(s);
+    else ids.set(s.key, id);
+  }
+  if (products.length === 0) return ids;
   const keys = textArray(products.map((p) => p.key));
   const found = await rows<{ id: number; key: string }>(
     db,
@@ -54,26 +92,38 @@ export async function ensureSoftwareIds(db: Db, tenantId: string, list: Normalis
         union all
         select s.id, s.key from parc.software s join wanted w on w.key = s.key where s.tenant_id = ${tenantId}`,
   );
-  const ids = new Map(found.map((r) => [r.key, Number(r.id)]));
-  if (ids.size < products.length) {
+  if (found.length < products.length) {
     // another agent inserted some keys between our snapshot and our insert: read them now
-    const again = await rows<{ id: number; key: string }>(db, sql`select id, key from parc.software where tenant_id = ${tenantId} and key = any(${keys})`);
-    for (const r of again) ids.set(r.key, Number(r.id));
+    found.push(...(await rows<{ id: number; key: string }>(db, sql`select id, key from parc.software where tenant_id = ${tenantId} and key = any(${keys})`)));
   }
+  remember(tenantId, found);
+  for (const r of found) ids.set(r.key, Number(r.id));
   return ids;
 }
 
-/** Replaces the installed list of one device by a diff: rows that did not change are not touched. */
+/**
+ * Replaces the installed list of one device by a diff: rows that did not change are not touched,
+ * and only the new ones are inserted (their foreign keys are the costly part of a write).
+ */
 export async function writeInstalledSoftware(db: Db, params: { tenantId: string; assetId: string; list: NormalisedSoftware[]; ids: Map<string, number> }) {
   const softwareIds = `{${params.list.map((s) => params.ids.get(s.key)).join(',')}}`;
   const versions = textArray(params.list.map((s) => s.version));
-  await db.execute(sql`
-    with wanted(software_id, version) as (select * from unnest(${softwareIds}::bigint[], ${versions})),
-    removed as (
-      delete from parc.asset_software a
-       where a.tenant_id = ${params.tenantId} and a.asset_id = ${params.assetId}
-         and not exists (select 1 from wanted w where w.software_id = a.software_id and w.version = a.version))
-    insert into parc.asset_software (tenant_id, asset_id, software_id, version)
-    select ${params.tenantId}, ${params.assetId}, w.software_id, w.version from wanted w
-    on conflict do nothing`);
+  try {
+    await db.execute(sql`
+      with wanted(software_id, version) as (select * from unnest(${softwareIds}::bigint[], ${versions})),
+      current as (
+        select software_id, version from parc.asset_software where tenant_id = ${params.tenantId} and asset_id = ${params.assetId}),
+      removed as (
+        delete from parc.asset_software a
+         where a.tenant_id = ${params.tenantId} and a.asset_id = ${params.assetId}
+           and not exists (select 1 from wanted w where w.software_id = a.software_id and w.version = a.version))
+      insert into parc.asset_software (tenant_id, asset_id, software_id, version)
+      select ${params.tenantId}, ${params.assetId}, w.software_id, w.version from wanted w
+       where not exists (select 1 from current c where c.software_id = w.software_id and c.version = w.version)
+      on conflict do nothing`);
+  } catch (error) {
+    // a catalogue id that is not there (only if the catalogue lost rows): forget what was remembered
+    if ((error as { code?: string }).code === '23503') forgetSoftwareIds(params.tenantId);
+    throw error;
+  }
 }

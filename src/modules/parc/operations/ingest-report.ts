@@ -5,6 +5,7 @@ import { establishments } from '../../referentiel/db/schema.js';
 import { checkUai } from '../../referentiel/uai.js';
 import { assetEvents, assetMatches, assets } from '../db/schema.js';
 import { findAssetCandidates, lockMachine } from '../db/asset-candidates.js';
+import { closeDeploymentStep } from './close-deployment-step.js';
 import { ensureSoftwareIds, normaliseSoftware, softwareHash, writeInstalledSoftware } from '../db/software-store.js';
 import { assetClassOf, assetSearchText, fieldsFromReport, hardwareDocument, physicalMacs } from '../ingest/asset-fields.js';
 import { imacEventsFromInventory, type ImacEvent } from '../ingest/imac-events.js';
@@ -37,7 +38,7 @@ export async function ingestReport(ctx: Ctx, database: Database, input: IngestIn
   const ids = software ? await ensureSoftwareIds(database.db, tenantId, software) : null;
   const establishmentId = await establishmentOfTag(database.db, tenantId, report.tag);
   const now = ctx.now();
-  return database.db.transaction(async (tx) => {
+  const result = await database.db.transaction(async (tx) => {
     // a network scan's deviceid is the scanning agent's, not the scanned device's: keys decide
     const keys = matchKeys(report);
     await lockMachine(tx, tenantId, [keys.deviceId, keys.serial, keys.uuid]);
@@ -92,6 +93,8 @@ export async function ingestReport(ctx: Ctx, database: Database, input: IngestIn
     await writeEvents(tx, tenantId, assetId, now, events);
     return { assetId, created: !current, matchReason: current ? match.reason : null, softwareRewritten: rewrite };
   });
+  await closeDeploymentStep(database.db, { tenantId, assetId: result.assetId, serial: report.serial, at: now });
+  return result;
 }
 
 async function writeEvents(db: Db, tenantId: string, assetId: string, at: Date, events: ImacEvent[]) {

@@ -1,9 +1,11 @@
+import { isIP } from 'node:net';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { rows, type Db } from '../../../server/platform/db.js';
 import { findOrganizationByCode } from '../../referentiel/db/queries.js';
 import { checkUai } from '../../referentiel/uai.js';
 import { verifyPassword } from '../../access/passwords.js';
 import { agentCredentials, inventorySettings } from '../db/schema.js';
+import { rememberVerified, wasVerified } from './agent-credential-cache.js';
 
 export interface AgentTenant {
   tenantId: string;
@@ -51,8 +53,11 @@ async function byCredentials(db: Db, basic: { username: string; password: string
         .from(agentCredentials)
         .where(and(eq(agentCredentials.tenantId, org.tenantId), eq(agentCredentials.username, basic.username), isNull(agentCredentials.revokedAt)))
     : [];
-  const ok = await verifyPassword(credential?.passwordHash ?? null, basic.password);
+  const ok =
+    (credential !== undefined && wasVerified(basic.username, basic.password, credential.passwordHash)) ||
+    (await verifyPassword(credential?.passwordHash ?? null, basic.password));
   if (!ok || !org) return { ok: false, reason: 'bad-credentials' };
+  rememberVerified(basic.username, basic.password, credential.passwordHash);
   const [settings] = await db.select().from(inventorySettings).where(eq(inventorySettings.tenantId, org.tenantId));
   return { ok: true, tenant: { tenantId: org.tenantId, storeLastUser: settings?.storeLastUser ?? false, how: 'credentials' } };
 }
@@ -71,7 +76,7 @@ async function tenantOfTag(db: Db, tag: string) {
 }
 
 async function tenantOfAddress(db: Db, address: string) {
-  if (!address) return null;
+  if (!isIP(address)) return null;
   const found = await rows<{ tenantId: string; storeLastUser: boolean }>(
     db,
     sql`select s.tenant_id as "tenantId", s.store_last_user as "storeLastUser"

@@ -1,0 +1,320 @@
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { hashPassword } from '../src/modules/access/index.js';
+import { agentCredentials } from '../src/modules/parc/db/schema.js';
+import { normaliseSoftware, softwareHash } from '../src/modules/parc/db/software-store.js';
+import {
+  decodeBody,
+  normalizeGlpiJson,
+  normalizeOcs,
+  parseGlpiMessage,
+  parseOcsRequest,
+  validateGlpiInventory,
+} from '../src/modules/parc/inventory/index.js';
+import { createOrganization } from '../src/modules/referentiel/operations/create-organization.js';
+import { importEstablishments } from '../src/modules/referentiel/operations/import-establishments.js';
+import { systemCtx } from '../src/server/platform/context.js';
+import { rows, type Database } from '../src/server/platform/db.js';
+import { scratchDatabase } from '../src/test/database.js';
+import { generateAnnuaireFile } from './generate-annuaire.js';
+import { runAgents, type AgentPost, type AgentRun } from './lib/inventory-agents.js';
+import { CpuMeter, serverPid, type CpuSpent } from './lib/inventory-cpu.js';
+import { InventoryCorpus, logDate, machine, zlib, type Machine } from './lib/inventory-corpus.js';
+import { benchFleetQueries } from './lib/inventory-queries.js';
+import { ensurePostgres } from './lib/postgres.js';
+import { startServer } from './lib/server.js';
+import { ms, printTable, seconds, type BenchRow } from './lib/table.js';
+
+/**
+ * Inventory ingestion against Debian's OCS Inventory server (≈ 3.7 new inventories a second at 4
+ * agents, 2.9 at 16, 2.4 updates a second). Distinct inventories built from the real agent files
+ * are posted over HTTP to the real server (src/server/main.ts on a loopback port, on a scratch
+ * PostgreSQL database) by 1, 4 and 16 concurrent agents, in the XML (zlib, /ocsinventory) and
+ * JSON (zlib, /api/v1/inventory) protocols: first as new machines, then as the next day's
+ * inventory of the same machines. Every acknowledged inventory must be stored (rows counted).
+ * Then GLPI Agent partial updates, and the floor: decompress + parse + normalise alone.
+ *
+ * Targets (on PostgreSQL): ≥ 15× OCS, i.e. 50 new machines and 80 daily updates a second at 16
+ * agents; 100,000 partial updates in under 5 minutes.
+ */
+
+export const targets = { newPerSecond: 50, updatesPerSecond: 80, partialCount: 100_000, partialSeconds: 300 };
+const peer = { new4: 3.7, new16: 2.9, updates: 2.4 };
+const tenantCode = 'banc-parc';
+const agentUser = `${tenantCode}/bench`;
+const agentPassword = 'Banc-Agents-2026!';
+export const testDatabaseUrl = 'postgres://coherence:coherence@127.0.0.1:5432/coherence_test';
+
+export interface IngestionOptions {
+  /** A database of the server the scratch database is created from (default: coherence_test). */
+  databaseUrl?: string;
+  /** Machines per protocol at 1, 4 and 16 agents (each a new set of machines). */
+  machines?: Record<1 | 4 | 16, number>;
+  /** Partial updates posted; the 100,000 target is extrapolated from them when fewer. */
+  partialUpdates?: number;
+  protocols?: ('xml' | 'json')[];
+  log?: (line: string) => void;
+}
+
+type Protocol = 'xml' | 'json';
+const levels = [1, 4, 16] as const;
+
+function post(protocol: Protocol, corpus: InventoryCorpus, m: Machine, day: number, authorization: string): AgentPost {
+  if (protocol === 'xml') {
+    return {
+      path: '/ocsinventory',
+      body: zlib(corpus.xml(m, day)),
+      headers: { 'content-type': 'application/x-compress-zlib', authorization, 'user-agent': 'FusionInventory-Agent_v2.6' },
+    };
+  }
+  return {
+    path: '/api/v1/inventory',
+    body: zlib(corpus.json(m, day)),
+    headers: { 'content-type': 'application/x-compress-zlib', authorization, 'user-agent': 'GLPI-Agent_v1.7', 'glpi-agent-id': m.uuid },
+  };
+}
+
+/** Decompress + parse + normalise, nothing else: what one Node process cannot go below. */
+export function parseFloor(posts: AgentPost[]): { msPerInventory: number; perSecond: number } {
+  const started = performance.now();
+  for (const p of posts) {
+    const decoded = decodeBody(p.body, p.headers['content-type']);
+    const report =
+      decoded.format === 'xml'
+        ? normalizeOcs(parseOcsRequest(decoded.text), { userAgent: p.headers['user-agent'] })
+        : (() => {
+            const message = parseGlpiMessage(decoded.text);
+            if (message.action === 'contact') throw new Error('contact');
+            return normalizeGlpiJson(validateGlpiInventory(message.document));
+          })();
+    softwareHash(normaliseSoftware(report.software));
+  }
+  const msPerInventory = (performance.now() - started) / posts.length;
+  return { msPerInventory, perSecond: 1000 / msPerInventory };
+}
+
+interface Counter {
+  machines(deviceIds: string[]): Promise<number>;
+  versions(deviceIds: string[]): Promise<number>;
+  ranAt(deviceIds: string[], ranAt: string): Promise<number>;
+}
+
+/** Counts what the database holds, on its own connection (not the server's). */
+function counter(client: pg.Client, tenantId: string): Counter {
+  const one = async (text: string, values: unknown[]) => Number((await client.query(text, values)).rows[0].n);
+  return {
+    machines: (ids) => one('select count(*) n from parc.assets where tenant_id = $1 and agent_device_id = any($2)', [tenantId, ids]),
+    versions: (ids) => one('select coalesce(sum(version), 0) n from parc.assets where tenant_id = $1 and agent_device_id = any($2)', [tenantId, ids]),
+    ranAt: (ids, ranAt) => one(`select count(*) n from parc.assets where tenant_id = $1 and agent_device_id = any($2) and hardware->'agent'->>'ranAt' = $3`, [tenantId, ids, ranAt]),
+  };
+}
+
+async function seedTenant(database: Database): Promise<{ tenantId: string; tags: string[] }> {
+  const ctx = systemCtx(database.db);
+  const org = await createOrganization(ctx, { code: tenantCode, kind: 'region', name: 'Région du banc d’inventaire' });
+  // 180 sites, as in the seeds' mass deployment; agents carry their school's UAI as tag
+  await importEstablishments(ctx, database, { tenantId: org.tenantId, bytes: generateAnnuaireFile(180), filename: 'sites.csv', mode: 'apply-valid', includeNonSchools: true });
+  await database.db.insert(agentCredentials).values({ tenantId: org.tenantId, username: agentUser, passwordHash: await hashPassword(agentPassword), label: 'Banc' });
+  const tags = await rows<{ uai: string }>(database.db, sql`select uai from referentiel.establishments where tenant_id = ${org.tenantId} order by uai`);
+  return { tenantId: org.tenantId, tags: tags.map((t) => t.uai) };
+}
+
+const rate = (value: number) => `${value.toFixed(1)}/s`;
+
+export async function benchIngestion(options: IngestionOptions = {}): Promise<BenchRow[]> {
+  const log = options.log ?? (() => undefined);
+  const machines = options.machines ?? { 1: 60, 4: 240, 16: 800 };
+  const partialUpdates = options.partialUpdates ?? 5_000;
+  const protocols = options.protocols ?? ['xml', 'json'];
+  const scratch = await scratchDatabase(options.databaseUrl ?? testDatabaseUrl, 'coherence_bench_ingest');
+  const out: BenchRow[] = [];
+  try {
+    const [{ name }] = await rows<{ name: string }>(scratch.db, sql`select current_database() as name`);
+    const url = new URL(options.databaseUrl ?? testDatabaseUrl);
+    url.pathname = `/${name}`;
+    const { tenantId, tags } = await seedTenant(scratch);
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    const count = counter(client, tenantId);
+    const server = await startServer({ DATABASE_URL: url.toString() });
+    const cpu = new CpuMeter(serverPid(), client, name);
+    const authorization = `Basic ${Buffer.from(`${agentUser}:${agentPassword}`).toString('base64')}`;
+    const corpus = new InventoryCorpus();
+    try {
+      let offset = 0;
+      const jsonMachines: Machine[] = [];
+      for (const protocol of protocols) {
+        const label = protocol === 'xml' ? 'XML (OCS/FusionInventory, zlib)' : 'JSON (GLPI Agent, zlib)';
+        const sample = Array.from({ length: 40 }, (_, i) => post(protocol, corpus, machine(900_000 + i, tags), 0, authorization));
+        parseFloor(sample.slice(0, 5)); // warm the parser up
+        const floor = parseFloor(sample);
+        out.push({ measure: `${label} : plancher (décompresser + analyser + normaliser)`, value: `${ms(floor.msPerInventory)} → ${rate(floor.perSecond)}`, target: 'par cœur, sans base', ok: null });
+        for (const agents of levels) {
+          const fleet = Array.from({ length: machines[agents] }, (_, i) => machine(offset + i, tags, protocol.toUpperCase()));
+          offset += machines[agents];
+          if (protocol === 'json') jsonMachines.push(...fleet);
+          const ids = fleet.map((m) => m.deviceId);
+          // phase 1: new machines
+          const newPosts = fleet.map((m) => post(protocol, corpus, m, 0, authorization));
+          let mark = await cpu.snapshot();
+          const created = await runAgents(server.baseUrl, newPosts, agents);
+          const createdCpu = await cpu.since(mark);
+          const stored = await count.machines(ids);
+          log(`${protocol} ${agents} agent(s) nouveaux : ${rate(created.perSecond)}, ${created.acknowledged}/${created.sent} acquittés, ${stored} stockés`);
+          out.push(...phaseRows(`${label}, ${agents} agent${agents > 1 ? 's' : ''} : nouveaux`, created, stored, agents === 16 ? targets.newPerSecond : null, agents === 4 ? peer.new4 : agents === 16 ? peer.new16 : null));
+          if (agents === 16 && cpu.available) out.push(cpuRow(`${label}, nouveaux`, createdCpu, created.acknowledged, targets.newPerSecond));
+          // phase 2: the next day's inventory of the same machines
+          const before = await count.versions(ids);
+          const updatePosts = fleet.map((m) => post(protocol, corpus, m, 1, authorization));
+          mark = await cpu.snapshot();
+          const updated = await runAgents(server.baseUrl, updatePosts, agents);
+          const updatedCpu = await cpu.since(mark);
+          const landed = (await count.versions(ids)) - before;
+          const current = await count.ranAt(ids, logDate(1));
+          log(`${protocol} ${agents} agent(s) quotidiens : ${rate(updated.perSecond)}, ${updated.acknowledged}/${updated.sent} acquittés, ${landed} écrits, ${current} à jour`);
+          out.push(...phaseRows(`${label}, ${agents} agent${agents > 1 ? 's' : ''} : quotidiens`, updated, Math.min(landed, current), agents === 16 ? targets.updatesPerSecond : null, peer.updates));
+          if (agents === 16 && cpu.available) out.push(cpuRow(`${label}, quotidiens`, updatedCpu, updated.acknowledged, targets.updatesPerSecond));
+        }
+      }
+      if (jsonMachines.length && partialUpdates > 0) out.push(...(await partialRows(server.baseUrl, corpus, jsonMachines, partialUpdates, authorization, count, cpu, log)));
+    } finally {
+      await server.stop();
+      await client.end();
+    }
+    return out;
+  } finally {
+    await scratch.close();
+  }
+}
+
+const cores = availableParallelism();
+
+/**
+ * CPU spent per inventory by the server and the database, and the rate it allows on free cores:
+ * the server is one Node thread (its own limit), and both share the machine's cores.
+ */
+function cpuRow(label: string, spent: CpuSpent, inventories: number, target: number): BenchRow {
+  const n = Math.max(1, inventories);
+  const [server, database, vacuum] = [spent.serverMs / n, spent.databaseMs / n, spent.vacuumMs / n];
+  const capacity = Math.min(1000 / server, (cores * 1000) / (server + database + vacuum));
+  return {
+    measure: `${label} : CPU par inventaire (serveur + requêtes + autovacuum) → débit possible sur ${cores} cœurs libres`,
+    value: `${ms(server)} + ${ms(database)} + ${ms(vacuum)} → ${rate(capacity)}`,
+    target: `≥ ${Math.round(target)}/s`,
+    ok: null,
+  };
+}
+
+function phaseRows(label: string, run: AgentRun, stored: number, target: number | null, peerRate: number | null): BenchRow[] {
+  const rowsOut: BenchRow[] = [
+    {
+      measure: `${label} (${run.sent})`,
+      value: `${rate(run.perSecond)} (p95 ${ms(run.p95)})`,
+      target: target !== null ? `≥ ${target}/s (OCS ${peerRate}/s)` : peerRate !== null ? `OCS ${peerRate}/s` : '—',
+      ok: target !== null ? run.perSecond >= target : null,
+    },
+    {
+      measure: `${label} : stockés / acquittés`,
+      value: `${stored} / ${run.acknowledged}${run.refused ? ` (${run.refused} refusés : ${run.firstRefusal})` : ''}`,
+      target: 'tous',
+      ok: stored === run.acknowledged && run.refused === 0,
+    },
+  ];
+  return rowsOut;
+}
+
+async function partialRows(
+  baseUrl: string,
+  corpus: InventoryCorpus,
+  fleet: Machine[],
+  n: number,
+  authorization: string,
+  count: Counter,
+  cpu: CpuMeter,
+  log: (line: string) => void,
+): Promise<BenchRow[]> {
+  const ids = fleet.map((m) => m.deviceId);
+  const before = await count.versions(ids);
+  let spent: CpuSpent = { serverMs: 0, databaseMs: 0, vacuumMs: 0 };
+  const started = performance.now();
+  let acknowledged = 0;
+  let refused = 0;
+  let firstRefusal: string | undefined;
+  // built and posted in slices, so 100,000 bodies are never all in memory
+  for (let done = 0; done < n; done += 2_000) {
+    const posts: AgentPost[] = [];
+    for (let i = done; i < Math.min(n, done + 2_000); i++) {
+      const m = fleet[i % fleet.length];
+      posts.push({
+        path: '/api/v1/inventory',
+        body: zlib(corpus.partial(m, Math.floor(i / fleet.length))),
+        headers: { 'content-type': 'application/x-compress-zlib', authorization, 'user-agent': 'GLPI-Agent_v1.7', 'glpi-agent-id': m.uuid },
+      });
+    }
+    const mark = await cpu.snapshot();
+    const run = await runAgents(baseUrl, posts, 16);
+    const slice = await cpu.since(mark);
+    spent = { serverMs: spent.serverMs + slice.serverMs, databaseMs: spent.databaseMs + slice.databaseMs, vacuumMs: spent.vacuumMs + slice.vacuumMs };
+    acknowledged += run.acknowledged;
+    refused += run.refused;
+    firstRefusal ??= run.firstRefusal;
+  }
+  const elapsed = performance.now() - started;
+  const landed = (await count.versions(ids)) - before;
+  const perSecond = (acknowledged / elapsed) * 1000;
+  const projected = (targets.partialCount / perSecond) * 1000;
+  const sampled = n < targets.partialCount;
+  log(`partielles : ${n} en ${seconds(elapsed)}, ${rate(perSecond)}`);
+  return [
+    {
+      measure: `Mises à jour partielles GLPI Agent, 16 agents (${n}${sampled ? ', échantillon' : ''})`,
+      value: `${rate(perSecond)} — ${seconds(elapsed)}`,
+      target: '—',
+      ok: null,
+    },
+    {
+      measure: `100 000 mises à jour partielles${sampled ? ` (extrapolé de ${n} ; BENCH_PARTIAL_FULL=1 pour tout envoyer)` : ''}`,
+      value: seconds(sampled ? projected : elapsed),
+      target: '< 5 min',
+      ok: (sampled ? projected : elapsed) < targets.partialSeconds * 1000,
+    },
+    ...(cpu.available ? [cpuRow('Mises à jour partielles', spent, acknowledged, targets.partialCount / targets.partialSeconds)] : []),
+    {
+      measure: 'Mises à jour partielles : stockées / acquittées',
+      value: `${landed} / ${acknowledged}${refused ? ` (${refused} refusées : ${firstRefusal})` : ''}`,
+      target: 'toutes',
+      ok: landed === acknowledged && refused === 0,
+    },
+  ];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const args = process.argv.slice(2);
+  const wanted = (name: string) => args.length === 0 || args.includes(name);
+  const server = await ensurePostgres();
+  if (!server.ok) {
+    console.log(`PostgreSQL indisponible : ${server.reason}`);
+    process.exit(1);
+  }
+  const log = (line: string) => console.log(`  ${line}`);
+  let failed = false;
+  if (wanted('ingest')) {
+    const scale = Number(process.env.BENCH_INGEST_SCALE ?? 1);
+    const rowsOut = await benchIngestion({
+      machines: { 1: Math.round(60 * scale), 4: Math.round(240 * scale), 16: Math.round(800 * scale) },
+      partialUpdates: process.env.BENCH_PARTIAL_FULL ? targets.partialCount : Math.round(5_000 * scale),
+      protocols: process.env.BENCH_PROTOCOLS ? (process.env.BENCH_PROTOCOLS.split(',') as ('xml' | 'json')[]) : undefined,
+      log,
+    });
+    printTable('Ingestion des inventaires (PostgreSQL, serveur réel sur la boucle locale)', rowsOut);
+    failed ||= rowsOut.some((r) => r.ok === false);
+  }
+  if (wanted('queries')) {
+    const rowsOut = await benchFleetQueries({ databaseUrl: testDatabaseUrl, log });
+    printTable('Parc de 100 000 équipements et 5 millions de lignes de logiciels (50 clients)', rowsOut);
+    failed ||= rowsOut.some((r) => r.ok === false);
+  }
+  process.exitCode = failed ? 1 : 0;
+}

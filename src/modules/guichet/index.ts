@@ -1,0 +1,6 @@
+/** The service desk (guichet unique): what other modules, the demo seed and the CLI may use. */
+export { guichetRoutes } from './routes.js';
+export { seedGuichetDemo } from './demo/seed-guichet-demo.js';
+export { createTicket, createTicketInput, type CreateTicketInput } from './operations/create-ticket.js';
+export { forgetDeskConfig, loadDeskConfig } from './desk-config.js';
+export { tickets, notifications, supportTeams, categories } from './db/schema.js';

@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { authorize, can, canOnEstablishment } from '../../../server/platform/authz.js';
+import type { Ctx } from '../../../server/platform/context.js';
+import { rows } from '../../../server/platform/db.js';
+import { AppError } from '../../../server/platform/errors.js';
+import { ticketAssets, ticketEvents, tickets, type TicketAssetRow, type TicketEventRow, type TicketRow } from '../db/schema.js';
+import { agreementIdFor, loadDeskConfig, matrixAt, type DeskConfig } from '../desk-config.js';
+import { nextTicketNumber } from '../numbering.js';
+import { routeTicket, type RoutingDecision } from '../routing.js';
+import { devicesOfSchool, personInTenant, roomOfSchool, schoolByUai, type SchoolRow } from '../school-lookups.js';
+import { computePriority, type Level, type SlaClock, versionAt } from '../sla/index.js';
+import { dueColumns, ticketClock } from '../sla-view.js';
+import { actorFields } from '../ticket-store.js';
+import { TRIAGE_KEY, channels, ticketTypes, type Channel } from '../vocabulary.js';
+import { flagRepeatedFailures } from './flag-repeated-failures.js';
+
+const level = z.number().int().min(1, 'De 1 (très bas) à 5 (très haut).').max(5, 'De 1 (très bas) à 5 (très haut).');
+const maxBackdatingDays = 30;
+
+export const createTicketInput = z.object({
+  uai: z.string().trim().min(1).max(20),
+  title: z.string().trim().min(3).max(200),
+  description: z.string().trim().min(1).max(20_000),
+  type: z.enum(ticketTypes),
+  urgency: level,
+  impact: level,
+  /** Without one, the ticket goes to triage under the default agreement. */
+  category: z.string().trim().min(1).max(63).nullable().optional(),
+  roomId: z.uuid().nullable().optional(),
+  assetIds: z.array(z.uuid()).max(20).default([]),
+  /** web by default; phone or onsite for the hotline and level 0; a token always opens through the API. */
+  channel: z.enum(channels).optional(),
+  /** When the call was taken, for a call logged later: in the past, at most 30 days ago. */
+  openedAt: z.iso.datetime({ offset: true, message: 'Date et heure ISO 8601 avec fuseau attendues (2026-03-06T16:00:00+01:00).' }).optional(),
+  /** Someone else than the caller (the hotline logs calls): a person of the tenant, or a name and a contact. */
+  requester: z
+    .object({
+      userId: z.uuid().optional(),
+      name: z.string().trim().min(1).max(200).optional(),
+      contact: z.string().trim().max(200).optional(),
+    })
+    .optional(),
+  /** false: only the requester and the school's heads see it (not the other teachers). */
+  schoolVisible: z.boolean().default(true),
+  /** An incident that stops a school: priority "major" whatever the matrix says (desk only). */
+  major: z.boolean().default(false),
+});
+export type CreateTicketInput = z.input<typeof createTicketInput>;
+
+const invalid = (path: string, message: string) => new AppError('VALIDATION', message, { issues: [{ path, message }] });
+
+export interface CreatedTicket {
+  ticket: TicketRow;
+  routing: RoutingDecision;
+  /** What the new ticket's detail needs without reading it back: its first event and devices. */
+  event: TicketEventRow;
+  assets: TicketAssetRow[];
+  school: SchoolRow;
+  config: DeskConfig;
+  clock: SlaClock;
+}
+
+function channelOf(ctx: Ctx & { actor: NonNullable<Ctx['actor']> }, requested: Channel | undefined): Channel {
+  if (ctx.actor.kind === 'token') return 'api';
+  if (requested === 'email' || requested === 'api') throw invalid('channel', 'Les canaux « courriel » et « API » sont réservés à la réception des courriels et aux jetons d’API.');
+  if ((requested === 'phone' || requested === 'onsite') && !can(ctx.actor, 'ticket.handle')) {
+    throw invalid('channel', 'Seuls le guichet et le niveau 0 saisissent des appels et des interventions sur site.');
+  }
+  return requested ?? 'web';
+}
+
+/** Opens a ticket: the school's scope, routing, priority, agreement and deadlines, in one transaction. */
+export async function createTicket(ctx: Ctx, rawInput: CreateTicketInput): Promise<CreatedTicket> {
+  authorize(ctx.actor, 'ticket.create');
+  const actor = ctx.actor;
+  const input = createTicketInput.parse(rawInput);
+  const tenantId = actor.tenantId;
+  const now = ctx.now();
+  const channel = channelOf({ ...ctx, actor }, input.channel);
+
+  const openedAt = input.openedAt ? new Date(input.openedAt) : now;
+  if (openedAt.getTime() > now.getTime()) throw invalid('openedAt', "L'heure de l'appel ne peut pas être dans le futur.");
+  if (now.getTime() - openedAt.getTime() > maxBackdatingDays * 86_400_000) {
+    throw invalid('openedAt', `L'heure de l'appel date de plus de ${maxBackdatingDays} jours : ouvrez le ticket à la date du jour et précisez-la dans la description.`);
+  }
+  if (input.major && !can(actor, 'ticket.handle')) throw invalid('major', 'Seul le guichet déclare un incident majeur.');
+
+  const school = await schoolByUai(ctx.db, tenantId, input.uai);
+  if (!school || !canOnEstablishment(actor, 'ticket.create', school)) {
+    throw invalid('uai', `Établissement ${input.uai} inconnu ou hors de votre périmètre.`);
+  }
+  const config = await loadDeskConfig(ctx.db, tenantId);
+  const category = input.category ?? null;
+  if (category !== null && !config.categories.get(category)?.active) throw invalid('category', `Catégorie « ${category} » inconnue.`);
+
+  const [room, devices, requester] = await Promise.all([
+    input.roomId ? roomOfSchool(ctx.db, tenantId, school.id, input.roomId) : Promise.resolve(null),
+    devicesOfSchool(ctx.db, tenantId, school.id, input.assetIds),
+    resolveRequester(ctx, input.requester),
+  ]);
+
+  const routing = routeTicket(config, {
+    category,
+    channel,
+    school,
+    assets: devices,
+    today: DateTime.fromJSDate(now, { zone: 'Europe/Paris' }).toISODate()!,
+  });
+  const priority = computePriority(matrixAt(config, openedAt), { urgency: input.urgency as Level, impact: input.impact as Level, major: input.major });
+  const agreementId = agreementIdFor(config, category);
+  if (!config.agreements[agreementId] || !versionAt(config.agreements[agreementId], openedAt.getTime())) {
+    throw new AppError('UNPROCESSABLE', `La convention de service « ${agreementId} » n'est pas en vigueur à la date d'ouverture du ticket.`);
+  }
+
+  const opening = { at: now, status: 'new', category: category ?? TRIAGE_KEY, priority, agreementId };
+  const clock = ticketClock(config, openedAt, [opening], now);
+  const number = await nextTicketNumber(ctx.db, tenantId);
+  const who = actorFields(ctx);
+
+  const row: TicketRow = {
+    tenantId,
+    id: randomUUID(),
+    number,
+    type: input.type,
+    title: input.title,
+    description: input.description,
+    establishmentId: school.id,
+    roomId: room?.id ?? null,
+    roomLabel: room?.name ?? null,
+    requesterUserId: requester.userId,
+    requesterName: requester.name,
+    requesterContact: requester.contact,
+    channel,
+    category,
+    urgency: input.urgency,
+    impact: input.impact,
+    priority,
+    status: 'new',
+    responsibleOrgId: routing.responsibleOrgId,
+    assignedTeamId: routing.team?.id ?? null,
+    assignedOrgId: routing.team?.organizationId ?? null,
+    assignedUserId: null,
+    level: routing.level,
+    agreementId,
+    openedAt,
+    loggedAt: now,
+    updatedAt: now,
+    plannedFor: null,
+    solvedAt: null,
+    closedAt: null,
+    parentId: null,
+    problemFlag: false,
+    schoolVisible: input.schoolVisible,
+    solution: null,
+    satisfaction: null,
+    satisfactionComment: null,
+    ...dueColumns(clock),
+    createdBy: who.actorLabel,
+    version: 1,
+  };
+  const event = {
+    tenantId,
+    ticketId: row.id,
+    ...opening,
+    kind: 'created',
+    level: routing.level,
+    teamId: routing.team?.id ?? null,
+    reason: routing.reason,
+    ...who,
+    details: { channel, openedAt: openedAt.toISOString(), warranty: routing.warranty },
+  };
+  const assets = devices.map((d) => ({ tenantId, ticketId: row.id, assetId: d.id, assetLabel: d.label, openedAt, incident: input.type === 'incident' }));
+  const created = { ticket: row, routing, assets, school, config, clock };
+
+  if (assets.length === 0) {
+    // the common case in one statement (one round trip, atomic): the ticket and its first event
+    const [{ id }] = await rows<{ id: string | number }>(
+      ctx.db,
+      sql`with ticket as (${ctx.db.insert(tickets).values(row).getSQL()}) ${ctx.db.insert(ticketEvents).values(event).returning({ id: ticketEvents.id }).getSQL()}`,
+    );
+    return { ...created, event: { ...event, id: Number(id) } as TicketEventRow };
+  }
+  return ctx.db.transaction(async (tx) => {
+    await tx.insert(tickets).values(row);
+    const [stored] = await tx.insert(ticketEvents).values(event).returning();
+    await tx.insert(ticketAssets).values(assets);
+    if (input.type === 'incident') {
+      row.problemFlag = await flagRepeatedFailures(ctx, tx, { config, ticketId: row.id, assetIds: devices.map((d) => d.id), openedAt });
+    }
+    return { ...created, event: stored };
+  });
+}
+
+async function resolveRequester(ctx: Ctx, requested: z.infer<typeof createTicketInput>['requester']) {
+  const actor = ctx.actor!;
+  const onBehalf = requested && (requested.userId || requested.name);
+  if (onBehalf && !can(actor, 'ticket.handle')) {
+    throw invalid('requester', 'Vous ne pouvez ouvrir un ticket qu’en votre nom.');
+  }
+  if (requested?.userId) {
+    const person = await personInTenant(ctx.db, actor.tenantId, requested.userId);
+    if (!person) throw invalid('requester.userId', 'Cette personne n’a pas de rôle dans la collectivité.');
+    return { userId: person.id, name: person.displayName, contact: requested.contact ?? person.email };
+  }
+  if (requested?.name) return { userId: null, name: requested.name, contact: requested.contact ?? null };
+  if (actor.kind === 'token') throw invalid('requester', 'Un ticket ouvert par l’API indique son demandeur (requester.name ou requester.userId).');
+  return { userId: actor.id, name: actor.label, contact: requested?.contact ?? null };
+}

@@ -1,0 +1,107 @@
+import { and, asc, count, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { authorize, type Action } from '../../../server/platform/authz.js';
+import type { Ctx } from '../../../server/platform/context.js';
+import { establishments } from '../../referentiel/index.js';
+import { tickets, type TicketRow } from '../db/schema.js';
+import { loadDeskConfig } from '../desk-config.js';
+import { ticketScope, ticketScopeWhere } from '../ticket-access.js';
+import { openStatuses, ticketStatuses, ticketTypes } from '../vocabulary.js';
+
+const statusWord = `(open|${ticketStatuses.join('|')})`;
+const statusList = new RegExp(`^${statusWord}(,${statusWord})*$`);
+
+export const sortableTicketColumns = ['openedAt', 'priority', 'dueToResolve', 'dueToOwn', 'number', 'updatedAt'] as const;
+
+export const ticketFilters = z.object({
+  status: z
+    .string()
+    .regex(statusList, `Statuts séparés par des virgules parmi : open, ${ticketStatuses.join(', ')}.`)
+    .optional()
+    .describe('« open » = tout ce qui n’est ni résolu ni clos'),
+  teamId: z.union([z.uuid(), z.literal('none')]).optional().describe('« none » = sans équipe'),
+  uai: z.string().trim().max(20).optional(),
+  category: z.string().trim().max(63).optional(),
+  priority: z.coerce.number().int().min(1).max(6).optional(),
+  type: z.enum(ticketTypes).optional(),
+  breached: z.enum(['true', 'false']).optional().describe('Un délai (prise en charge ou résolution) est ou a été dépassé'),
+  problem: z.enum(['true', 'false']).optional().describe('Pannes répétées signalées comme problème'),
+  mine: z.enum(['requested', 'assigned']).optional(),
+  majorId: z.uuid().optional().describe('Les tickets rattachés à cet incident majeur'),
+  search: z.string().trim().max(200).optional().describe('Numéro ou mots du titre'),
+  sort: z.enum(sortableTicketColumns).default('openedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export type TicketFilters = z.infer<typeof ticketFilters>;
+
+export const findTicketsInput = ticketFilters.extend({
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
+export type FindTicketsInput = z.infer<typeof findTicketsInput>;
+
+/** The actor's scope first, then what the person asked for; all in SQL. */
+export async function ticketWhere(ctx: Ctx, filters: Omit<TicketFilters, 'sort' | 'order'>, action: Action = 'ticket.read'): Promise<SQL> {
+  authorize(ctx.actor, action);
+  const actor = ctx.actor;
+  const tenantId = actor.tenantId;
+  const scope = await ticketScope(ctx.db, actor, 'ticket.read');
+  const conditions: (SQL | undefined)[] = [eq(tickets.tenantId, tenantId), ticketScopeWhere(scope, tenantId)];
+  if (filters.status) {
+    const wanted = new Set(filters.status.split(',').flatMap((s) => (s === 'open' ? [...openStatuses] : [s])));
+    conditions.push(inArray(tickets.status, [...wanted]));
+  }
+  if (filters.teamId === 'none') conditions.push(isNull(tickets.assignedTeamId));
+  else if (filters.teamId) conditions.push(eq(tickets.assignedTeamId, filters.teamId));
+  if (filters.uai) {
+    conditions.push(
+      sql`${tickets.establishmentId} = (select e.id from referentiel.establishments e where e.tenant_id = ${tenantId} and e.uai = ${filters.uai.toUpperCase()})`,
+    );
+  }
+  if (filters.category) conditions.push(eq(tickets.category, filters.category));
+  if (filters.priority) conditions.push(eq(tickets.priority, filters.priority));
+  if (filters.type) conditions.push(eq(tickets.type, filters.type));
+  const now = ctx.now();
+  const breached = sql`(coalesce(${tickets.dueToOwn} <= ${now}, false) or coalesce(${tickets.dueToResolve} <= ${now}, false))`;
+  if (filters.breached === 'true') conditions.push(breached);
+  if (filters.breached === 'false') conditions.push(sql`not ${breached}`);
+  if (filters.problem) conditions.push(eq(tickets.problemFlag, filters.problem === 'true'));
+  if (filters.mine === 'requested') conditions.push(actor.kind === 'user' ? eq(tickets.requesterUserId, actor.id) : sql`false`);
+  if (filters.mine === 'assigned') conditions.push(actor.kind === 'user' ? eq(tickets.assignedUserId, actor.id) : sql`false`);
+  if (filters.majorId) conditions.push(eq(tickets.parentId, filters.majorId));
+  if (filters.search) {
+    const text = filters.search.replace(/^#/, '');
+    if (/^\d{1,15}$/.test(text)) conditions.push(eq(tickets.number, Number(text)));
+    else conditions.push(ilike(tickets.title, `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  }
+  return and(...conditions)!;
+}
+
+export function ticketOrder(filters: Pick<TicketFilters, 'sort' | 'order'>): SQL[] {
+  const column = tickets[filters.sort];
+  const nulls = filters.order === 'asc' ? sql`asc nulls last` : sql`desc nulls last`;
+  return [sql`${column} ${nulls}`, filters.sort === 'number' ? asc(tickets.id) : desc(tickets.number)];
+}
+
+export interface TicketListRow {
+  ticket: TicketRow;
+  uai: string;
+  establishmentName: string;
+}
+
+export async function findTickets(ctx: Ctx, input: FindTicketsInput) {
+  const where = await ticketWhere(ctx, input);
+  const [items, [{ total }], config] = await Promise.all([
+    ctx.db
+      .select({ ticket: tickets, uai: establishments.uai, establishmentName: establishments.name })
+      .from(tickets)
+      .innerJoin(establishments, and(eq(establishments.tenantId, tickets.tenantId), eq(establishments.id, tickets.establishmentId)))
+      .where(where)
+      .orderBy(...ticketOrder(input))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+    ctx.db.select({ total: count() }).from(tickets).where(where),
+    loadDeskConfig(ctx.db, ctx.actor!.tenantId),
+  ]);
+  return { items, total, config };
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { Ctx } from '../../../server/platform/context.js';
+import type { TicketRow } from '../db/schema.js';
+import { loadTicket, requireVersion, writeTicketChange } from '../ticket-store.js';
+
+export const setProblemFlagInput = z.object({
+  version: z.number().int().min(1),
+  flagged: z.boolean(),
+  reason: z.string().trim().min(3).max(2000),
+});
+export type SetProblemFlagInput = z.infer<typeof setProblemFlagInput>;
+
+/** The desk flags a ticket as a problem to investigate, or clears the flag (repeated failures set it automatically). */
+export async function setProblemFlag(ctx: Ctx, input: { id: string; change: SetProblemFlagInput }): Promise<TicketRow> {
+  const { ticket, config } = await loadTicket(ctx, input.id, { action: 'ticket.handle', handle: true });
+  requireVersion(ticket, input.change.version);
+  return ctx.db.transaction((tx) =>
+    writeTicketChange(ctx, tx, {
+      ticket,
+      config,
+      version: input.change.version,
+      changes: { problemFlag: input.change.flagged },
+      events: [{ kind: 'problem', reason: input.change.reason, details: { flagged: input.change.flagged, automatic: false } }],
+    }),
+  );
+}

@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorize } from '../../../server/platform/authz.js';
+import { AppError } from '../../../server/platform/errors.js';
+import { ctxOf, errorResponses } from '../../../server/platform/http.js';
+import { maxAttachmentBytes } from '../attachments/sniff-file.js';
+import { addAttachment } from '../operations/add-attachment.js';
+import { getAttachment } from '../operations/get-attachment.js';
+import { ticketIdParams } from '../operations/get-ticket.js';
+
+const attachmentSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  filename: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+  isPrivate: z.boolean(),
+  authorLabel: z.string(),
+});
+
+export async function attachmentRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['guichet'];
+
+  app.post(
+    '/tickets/:id/attachments',
+    {
+      schema: {
+        operationId: 'addTicketAttachment',
+        tags,
+        summary: 'Joint un fichier (multipart : file, isPrivate) : PDF, PNG, JPEG, texte, CSV, DOCX, XLSX, 10 Mo au plus',
+        description: 'Le type est reconnu au contenu du fichier (signature), pas au nom ni au type annoncé ; l’extension doit y correspondre.',
+        consumes: ['multipart/form-data'],
+        params: ticketIdParams,
+        response: { 201: attachmentSchema, ...errorResponses, 413: errorResponses[400], 415: errorResponses[400] },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(fastify, request);
+      authorize(ctx.actor, 'ticket.comment');
+      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Envoyez le fichier en multipart/form-data (champ « file »).');
+      const file = await request.file({ limits: { fileSize: maxAttachmentBytes, files: 1 } });
+      if (!file) throw new AppError('VALIDATION', 'Aucun fichier reçu (champ « file »).');
+      const bytes = await file.toBuffer().catch((error: { code?: string }) => {
+        if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', 'Le fichier dépasse 10 Mo.');
+        throw error;
+      });
+      const field = file.fields.isPrivate;
+      const isPrivate = Boolean(field && !Array.isArray(field) && field.type === 'field' && String(field.value) === 'true');
+      const row = await addAttachment(ctx, { id: request.params.id, filename: file.filename || 'fichier', bytes, isPrivate });
+      return reply.status(201).send({
+        id: row.id,
+        at: row.at.toISOString(),
+        filename: row.filename,
+        contentType: row.contentType,
+        sizeBytes: row.sizeBytes,
+        isPrivate: row.isPrivate,
+        authorLabel: row.authorLabel,
+      });
+    },
+  );
+
+  app.get(
+    '/tickets/:id/attachments/:attachmentId',
+    {
+      schema: {
+        operationId: 'downloadTicketAttachment',
+        tags,
+        summary: 'Télécharge une pièce jointe (toujours en téléchargement, jamais affichée dans la page)',
+        params: ticketIdParams.extend({ attachmentId: z.uuid() }),
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { meta, bytes } = await getAttachment(ctxOf(fastify, request), { id: request.params.id, attachmentId: request.params.attachmentId });
+      reply.header('content-disposition', `attachment; filename="${meta.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(meta.filename)}`);
+      reply.header('cache-control', 'private, no-store');
+      reply.header('content-security-policy', "default-src 'none'; sandbox");
+      reply.type(meta.contentType);
+      return reply.send(Buffer.from(bytes));
+    },
+  );
+}

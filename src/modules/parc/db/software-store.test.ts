@@ -1,0 +1,45 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database, Db } from '../../../server/platform/db.js';
+import { createTenant, testDatabase } from '../../../test/database.js';
+import { assetSoftware, assets } from './schema.js';
+import { ensureSoftwareIds, forgetSoftwareIds, normaliseSoftware, writeInstalledSoftware } from './software-store.js';
+
+let database: Database;
+let tenantId: string;
+
+beforeAll(async () => {
+  database = await testDatabase();
+  tenantId = await createTenant(database.db, { code: 'region-logiciels', kind: 'region', name: 'Région logiciels' });
+});
+afterAll(() => database.close());
+
+const list = (...items: [string, string][]) => normaliseSoftware(items.map(([name, version]) => ({ name, version, publisher: null, arch: null })));
+const noDatabase = new Proxy({}, { get: () => () => Promise.reject(new Error('no query expected')) }) as unknown as Db;
+
+describe('software store', () => {
+  it('adds products once and then answers known ones from memory', async () => {
+    const first = await ensureSoftwareIds(database.db, tenantId, list(['7-Zip 22.01 (x64)', '22.01'], ['Firefox', '120.0']));
+    expect(first.size).toBe(2);
+    const again = await ensureSoftwareIds(noDatabase, tenantId, list(['7-Zip 23.01 (x64)', '23.01'], ['Firefox', '121.0']));
+    expect(again).toEqual(first);
+    forgetSoftwareIds(tenantId);
+    expect(await ensureSoftwareIds(database.db, tenantId, list(['Firefox', '121.0']))).toEqual(new Map([['firefox', first.get('firefox')]]));
+  });
+
+  it('rewrites a device’s list as a diff', async () => {
+    const [{ id: assetId }] = await database.db.insert(assets).values({ tenantId, assetClass: 'desktop', status: 'in-service' }).returning({ id: assets.id });
+    const installed = async () =>
+      (await database.db.select().from(assetSoftware).where(and(eq(assetSoftware.tenantId, tenantId), eq(assetSoftware.assetId, assetId))))
+        .map((r) => r.version)
+        .sort();
+    const write = async (items: [string, string][]) => {
+      const l = list(...items);
+      await writeInstalledSoftware(database.db, { tenantId, assetId, list: l, ids: await ensureSoftwareIds(database.db, tenantId, l) });
+    };
+    await write([['Firefox', '120.0'], ['GeoGebra', '6.0'], ['LibreOffice', '7.6']]);
+    expect(await installed()).toEqual(['120.0', '6.0', '7.6']);
+    await write([['Firefox', '121.0'], ['LibreOffice', '7.6'], ['LibreOffice', '24.2']]);
+    expect(await installed()).toEqual(['121.0', '24.2', '7.6']);
+  });
+});

@@ -1,0 +1,106 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { recordAudit } from '../../../server/platform/audit.js';
+import { authorize, establishmentScope } from '../../../server/platform/authz.js';
+import type { Ctx } from '../../../server/platform/context.js';
+import { AppError, notFound } from '../../../server/platform/errors.js';
+import { establishmentScopeWhere } from '../../referentiel/db/queries.js';
+import { establishments } from '../../referentiel/db/schema.js';
+import { assetClasses } from '../asset-classes.js';
+import { deploymentBatches, deploymentItems } from '../db/schema.js';
+import { deliverySerials } from './deployment-serials.js';
+import { deploymentWrite } from './deployment-scope.js';
+
+export const maxBatchSize = 5000;
+
+export const createDeploymentInput = z.object({
+  uai: z.string().trim().min(1).max(20),
+  label: z.string().trim().min(1).max(200),
+  assetClass: z.enum(assetClasses).default('desktop'),
+  /** Devices the site should receive; defaults to the number of serials. */
+  expectedCount: z.number().int().min(1).max(maxBatchSize).optional(),
+  deliveredAt: z.iso.datetime({ offset: true }),
+  deadlineHours: z.number().int().min(1).max(24 * 90).default(48),
+  orderReference: z.string().trim().min(1).max(100).optional(),
+  /** The serial numbers of the delivery note (may come later for a part of them). */
+  serials: z.array(z.string().max(100)).max(maxBatchSize).default([]),
+});
+export type CreateDeploymentInput = z.infer<typeof createDeploymentInput>;
+
+/** Records a delivery to one site with its serials; each device starts at step "delivered". */
+export async function createDeploymentBatch(ctx: Ctx, input: CreateDeploymentInput) {
+  authorize(ctx.actor, deploymentWrite);
+  const tenantId = ctx.actor.tenantId;
+  const serials = deliverySerials(input.serials);
+  const expectedCount = input.expectedCount ?? serials.length;
+  if (expectedCount === 0) {
+    throw new AppError('VALIDATION', 'Indiquez le nombre d’équipements attendus ou la liste de leurs numéros de série.', {
+      issues: [{ path: 'expectedCount', message: 'Obligatoire sans numéros de série.' }],
+    });
+  }
+  if (expectedCount < serials.length) {
+    throw new AppError('VALIDATION', `La livraison annonce ${expectedCount} équipements mais liste ${serials.length} numéros de série.`, {
+      issues: [{ path: 'expectedCount', message: `Au moins ${serials.length}.` }],
+    });
+  }
+  const [establishment] = await ctx.db
+    .select({ id: establishments.id, uai: establishments.uai, name: establishments.name })
+    .from(establishments)
+    .where(
+      and(
+        eq(establishments.tenantId, tenantId),
+        eq(establishments.uai, input.uai.toUpperCase()),
+        establishmentScopeWhere(establishmentScope(ctx.actor, deploymentWrite)),
+      ),
+    );
+  if (!establishment) throw notFound('Établissement');
+  const at = ctx.now();
+  const deliveredAt = new Date(input.deliveredAt);
+
+  return ctx.db.transaction(async (tx) => {
+    const [batch] = await tx
+      .insert(deploymentBatches)
+      .values({
+        tenantId,
+        establishmentId: establishment.id,
+        label: input.label,
+        assetClass: input.assetClass,
+        expectedCount,
+        deliveredAt,
+        deadlineHours: input.deadlineHours,
+        orderReference: input.orderReference ?? null,
+        createdBy: ctx.actor!.label,
+        createdAt: at,
+      })
+      .returning();
+    if (serials.length) {
+      const inserted = await tx
+        .insert(deploymentItems)
+        .values(serials.map((serial) => ({ tenantId, batchId: batch.id, serial, step: 'delivered', stepAt: deliveredAt })))
+        .onConflictDoNothing({ target: [deploymentItems.tenantId, deploymentItems.serial] })
+        .returning({ serial: deploymentItems.serial });
+      if (inserted.length < serials.length) {
+        const taken = new Set(inserted.map((r) => r.serial));
+        const elsewhere = serials.filter((s) => !taken.has(s));
+        const owners = await tx
+          .select({ serial: deploymentItems.serial, label: deploymentBatches.label })
+          .from(deploymentItems)
+          .innerJoin(deploymentBatches, and(eq(deploymentBatches.tenantId, deploymentItems.tenantId), eq(deploymentBatches.id, deploymentItems.batchId)))
+          .where(and(eq(deploymentItems.tenantId, tenantId), inArray(deploymentItems.serial, elsewhere.slice(0, 50))));
+        throw new AppError('CONFLICT', `${elsewhere.length} numéro(s) de série font déjà partie d’une autre livraison : rien n'a été enregistré.`, {
+          details: { serials: owners.map((o) => ({ serial: o.serial, batch: o.label })) },
+        });
+      }
+    }
+    await recordAudit(ctx, tx, [
+      {
+        tenantId,
+        action: 'create',
+        entityType: 'deployment_batch',
+        entityId: batch.id,
+        after: { uai: establishment.uai, label: batch.label, expectedCount, deliveredAt: deliveredAt.toISOString(), serials: serials.length },
+      },
+    ]);
+    return { batch, uai: establishment.uai, establishmentName: establishment.name };
+  });
+}

@@ -1,0 +1,72 @@
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { diff, recordAudit } from '../../../server/platform/audit.js';
+import { authorize } from '../../../server/platform/authz.js';
+import type { Ctx } from '../../../server/platform/context.js';
+import { AppError, versionConflict } from '../../../server/platform/errors.js';
+import { assetClasses } from '../asset-classes.js';
+import { inventorySettings } from '../db/schema.js';
+import { readInventorySettings, type InventorySettings } from './get-inventory-settings.js';
+import { parseNetwork } from './school-networks.js';
+
+export const inventorySettingsInput = z.object({
+  version: z.number().int().min(1),
+  /** Reports whose agent tag is one of the authority's UAIs are attached to it without credentials. */
+  acceptTaggedAgents: z.boolean(),
+  /** The schools' networks (CIDR): a report from one of them is attached to the authority. */
+  networks: z.array(z.string().trim().min(1).max(60)).max(2000),
+  /** Keep the last logged-in user of each device (personal data, often a pupil's login). */
+  storeLastUser: z.boolean(),
+  staleAfterDays: z.number().int().min(1).max(3650),
+  /** Expected life in years by class; classes not listed keep the default. */
+  expectedLifeYears: z.partialRecord(z.enum(assetClasses), z.number().int().min(1).max(30)),
+});
+export type InventorySettingsInput = z.infer<typeof inventorySettingsInput>;
+
+/** Replaces the tenant's inventory settings (PUT), version-checked, networks validated, audited. */
+export async function updateInventorySettings(ctx: Ctx, input: InventorySettingsInput): Promise<InventorySettings> {
+  authorize(ctx.actor, 'inventory.manage');
+  const tenantId = ctx.actor.tenantId;
+  const networks = checkNetworks(input.networks);
+  const values = {
+    acceptTaggedAgents: input.acceptTaggedAgents,
+    networks,
+    storeLastUser: input.storeLastUser,
+    staleAfterDays: input.staleAfterDays,
+    expectedLifeYears: input.expectedLifeYears,
+  };
+  return ctx.db.transaction(async (tx) => {
+    const before = await readInventorySettings(tx, tenantId);
+    if (before.version !== input.version) throw versionConflict();
+    // the first save inserts the row; later ones update it if the version read is still current
+    const [saved] = await tx
+      .insert(inventorySettings)
+      .values({ tenantId, ...values, version: input.version + 1 })
+      .onConflictDoUpdate({
+        target: inventorySettings.tenantId,
+        set: { ...values, version: sql`${inventorySettings.version} + 1` },
+        setWhere: eq(inventorySettings.version, input.version),
+      })
+      .returning({ version: inventorySettings.version });
+    if (!saved) throw versionConflict();
+    const after = await readInventorySettings(tx, tenantId);
+    const change = diff(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>);
+    await recordAudit(ctx, tx, [{ tenantId, action: 'update', entityType: 'inventory-settings', entityId: tenantId, before: change.before, after: change.after }]);
+    return after;
+  });
+}
+
+/** Canonical CIDR blocks, without duplicates; every invalid entry is named with its position. */
+function checkNetworks(raw: string[]): string[] {
+  const issues: { path: string; message: string }[] = [];
+  const networks: string[] = [];
+  raw.forEach((entry, i) => {
+    const checked = parseNetwork(entry);
+    if (checked.ok) networks.push(checked.cidr);
+    else issues.push({ path: `networks.${i}`, message: checked.message });
+  });
+  if (issues.length) {
+    throw new AppError('VALIDATION', issues.length === 1 ? issues[0].message : `${issues.length} réseaux ne sont pas valides.`, { issues });
+  }
+  return [...new Set(networks)];
+}

@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ctxOf, errorResponses } from '../../../server/platform/http.js';
+import { advanceDeploymentInput, advanceDeploymentItems } from '../operations/advance-deployment-items.js';
+import { createDeploymentBatch, createDeploymentInput } from '../operations/create-deployment-batch.js';
+import { findDeploymentBatches, findDeploymentsInput } from '../operations/find-deployment-batches.js';
+import { deploymentIdParams, getDeploymentBatch } from '../operations/get-deployment-batch.js';
+import { deploymentDetailSchema, deploymentListSchema, presentDeploymentDetail, presentDeploymentList } from './deployment-presenters.js';
+
+/** Mass deployment: a delivery per site, its devices from delivered to in service within the deadline. */
+export async function deploymentRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['parc'];
+  const errors = { ...errorResponses, 422: errorResponses[409] };
+  app.get(
+    '/deployments',
+    {
+      schema: {
+        operationId: 'listDeployments',
+        tags,
+        summary: 'Déploiements par site : avancement (livré, installé, masterisé, en service) et retards sur le délai de mise en service',
+        querystring: findDeploymentsInput,
+        response: { 200: deploymentListSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const ctx = ctxOf(fastify, request);
+      return presentDeploymentList(await findDeploymentBatches(ctx, request.query), ctx.actor!);
+    },
+  );
+  app.post(
+    '/deployments',
+    {
+      schema: {
+        operationId: 'createDeployment',
+        tags,
+        summary: 'Enregistre une livraison sur un site, avec les numéros de série des équipements',
+        body: createDeploymentInput,
+        response: { 201: deploymentDetailSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(fastify, request);
+      const created = await createDeploymentBatch(ctx, request.body);
+      const detail = await getDeploymentBatch(ctx, { id: created.batch.id });
+      return reply.status(201).send(presentDeploymentDetail(detail, ctx.actor!, ctx.now()));
+    },
+  );
+  app.get(
+    '/deployments/:id',
+    {
+      schema: {
+        operationId: 'getDeployment',
+        tags,
+        summary: 'Une livraison : chaque équipement, son étape et l’équipement vu par l’inventaire',
+        params: deploymentIdParams,
+        response: { 200: deploymentDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const ctx = ctxOf(fastify, request);
+      return presentDeploymentDetail(await getDeploymentBatch(ctx, request.params), ctx.actor!, ctx.now());
+    },
+  );
+  app.post(
+    '/deployments/:id/advance',
+    {
+      schema: {
+        operationId: 'advanceDeployment',
+        tags,
+        summary: 'Fait avancer des équipements d’une livraison (installés, masterisés, en service), par numéros de série ou tous',
+        params: deploymentIdParams,
+        body: advanceDeploymentInput,
+        response: {
+          200: z.object({ advanced: z.number(), unchanged: z.number().nullable(), deployment: deploymentDetailSchema }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const ctx = ctxOf(fastify, request);
+      const result = await advanceDeploymentItems(ctx, { ...request.body, id: request.params.id });
+      const detail = await getDeploymentBatch(ctx, request.params);
+      return { ...result, deployment: presentDeploymentDetail(detail, ctx.actor!, ctx.now()) };
+    },
+  );
+}

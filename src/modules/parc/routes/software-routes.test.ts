@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp, type TestUser } from '../../../test/app.js';
+import { actorCtx } from '../../access/testing.js';
+import { findSoftwareInstallations } from '../operations/find-software-installations.js';
+import { fleetNow, seedFleet, seedSoftware } from './fleet-test-data.js';
+
+let t: TestApp;
+let fleet: Awaited<ReturnType<typeof seedFleet>>;
+let ids: Awaited<ReturnType<typeof seedSoftware>>;
+
+beforeAll(async () => {
+  t = await testApp({ clock: () => fleetNow });
+  fleet = await seedFleet(t);
+  ids = await seedSoftware(t, fleet.idOf);
+});
+afterAll(() => t.close());
+
+const get = async (url: string, user?: TestUser) => t.app.inject({ method: 'GET', url, headers: user ? await t.headers(user) : {} });
+
+describe('GET /api/software', () => {
+  it('lists the whole catalogue with device counts for a tenant-wide role, searchable by name or publisher', async () => {
+    const list = (await get('/api/software', 'auditor')).json();
+    expect(list.total).toBe(3);
+    expect(list.items).toEqual([
+      { id: ids.geogebra, name: 'GeoGebra Classic', publisher: 'International GeoGebra Institute', devices: 2, versions: 1 },
+      { id: ids.libre, name: 'LibreOffice', publisher: 'The Document Foundation', devices: 6, versions: 2 },
+      { id: ids.amiensOnly, name: 'Outil Amiens', publisher: null, devices: 1, versions: 1 },
+    ]);
+    const search = (await get('/api/software?search=document%20found', 'auditor')).json();
+    expect(search.items.map((s: { id: number }) => s.id)).toEqual([ids.libre]);
+    expect((await get('/api/software?search=100%25', 'auditor')).json().total).toBe(0);
+  });
+
+  it('shows a technician only what is installed in their schools, counted there', async () => {
+    const list = (await get('/api/software', 'technician')).json();
+    expect(list.items.map((s: { name: string; devices: number }) => [s.name, s.devices])).toEqual([
+      ['GeoGebra Classic', 2],
+      ['LibreOffice', 5],
+    ]);
+    expect(list.total).toBe(2);
+  });
+
+  it('refuses without a session or the right', async () => {
+    expect((await get('/api/software')).statusCode).toBe(401);
+    expect((await get('/api/software', 'academy-staff')).statusCode).toBe(403);
+    expect((await get('/api/software?pageSize=501', 'auditor')).statusCode).toBe(400);
+  });
+});
+
+describe('GET /api/software/:id/installations', () => {
+  it('says where a software is installed: schools, versions and the devices page by page', async () => {
+    const response = await get(`/api/software/${ids.libre}/installations?pageSize=4`, 'authority-admin');
+    expect(response.statusCode).toBe(200);
+    const where = response.json();
+    expect(where.software).toMatchObject({ id: ids.libre, name: 'LibreOffice' });
+    expect(where.devices).toBe(6);
+    expect(where.installations).toBe(7);
+    expect(where.establishments).toEqual([
+      { uai: fleet.lille.uai, name: fleet.lille.name, devices: 5 },
+      { uai: fleet.amiens.uai, name: fleet.amiens.name, devices: 1 },
+    ]);
+    expect(where.versions).toEqual([
+      { version: '7.6', devices: 5 },
+      { version: '24.2', devices: 2 },
+    ]);
+    expect(where.items).toHaveLength(4);
+    const second = (await get(`/api/software/${ids.libre}/installations?pageSize=4&page=2`, 'authority-admin')).json();
+    const names = [...where.items, ...second.items].map((d: { name: string; version: string }) => `${d.name}@${d.version}`);
+    expect(new Set(names).size).toBe(7);
+    const one = (await get(`/api/software/${ids.libre}/installations?uai=${fleet.amiens.uai}`, 'authority-admin')).json();
+    expect(one.items.map((d: { name: string }) => d.name)).toEqual(['PC-10']);
+  });
+
+  it('gives the same answer whether the lines are counted here or grouped by the database', async () => {
+    for (const user of ['authority-admin', 'technician'] as const) {
+      const ctx = await actorCtx(t.ctx.db, t.ids.users[user].id, t.ids.a.code, () => fleetNow);
+      for (const page of [1, 2]) {
+        const input = { id: ids.libre, page, pageSize: 4 };
+        const here = await findSoftwareInstallations(ctx, input, { smallInstallBase: 1000 });
+        const there = await findSoftwareInstallations(ctx, input, { smallInstallBase: 0 });
+        expect(there).toEqual(here);
+      }
+    }
+  });
+
+  it('keeps to the actor’s scope and tenant', async () => {
+    const tech = (await get(`/api/software/${ids.libre}/installations`, 'technician')).json();
+    expect(tech.establishments.map((e: { uai: string }) => e.uai)).toEqual([fleet.lille.uai]);
+    expect(JSON.stringify(tech)).not.toContain(fleet.amiens.uai);
+    const nothing = (await get(`/api/software/${ids.amiensOnly}/installations`, 'technician')).json();
+    expect(nothing).toMatchObject({ devices: 0, establishments: [], items: [] });
+    expect((await get(`/api/software/${ids.libre}/installations?uai=${fleet.amiens.uai}`, 'technician')).statusCode).toBe(404);
+    expect((await get(`/api/software/${ids.libre}/installations`, 'admin-b')).statusCode).toBe(404);
+    expect((await get(`/api/software/${ids.ofB}/installations`, 'authority-admin')).statusCode).toBe(404);
+    expect((await get(`/api/software/999999/installations`, 'authority-admin')).statusCode).toBe(404);
+    expect((await get(`/api/software/abc/installations`, 'authority-admin')).statusCode).toBe(400);
+    expect((await get(`/api/software/${ids.libre}/installations`, 'academy-staff')).statusCode).toBe(403);
+    expect((await get(`/api/software/${ids.libre}/installations`)).statusCode).toBe(401);
+  });
+});

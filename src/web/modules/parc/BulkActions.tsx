@@ -1,0 +1,183 @@
+import { Alert, Button, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowBackUp, IconArrowsRightLeft, IconArchive, IconHandGrab, IconX } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { errorMessage } from '../../api';
+import { formatNumber } from '../../labels';
+import { establishmentQuery } from '../establishments/queries';
+import { plural } from './labels';
+import { useBulkAssets, type BulkAction } from './queries';
+import { SchoolSelect } from './SchoolSelect';
+import type { AssetSummary } from './types';
+
+type Kind = 'move' | 'retire' | 'lend' | 'return';
+
+const titles: Record<Kind, string> = {
+  move: 'Déplacer vers une salle',
+  retire: 'Réformer',
+  lend: 'Prêter',
+  return: 'Enregistrer le retour de prêt',
+};
+
+interface Props {
+  /** The selected devices of the current page (the selection is cleared when the page changes). */
+  selected: AssetSummary[];
+  onDone: () => void;
+}
+
+/** One action on the selected devices; all or nothing on the server (one out of scope refuses the lot). */
+export function BulkActions({ selected, onDone }: Props) {
+  const [open, setOpen] = useState<Kind | null>(null);
+  const n = selected.length;
+  if (n === 0) return null;
+  const noun = `${formatNumber(n)} ${plural(n, 'équipement')}`;
+  return (
+    <Paper withBorder p="sm" radius="md" bg="coherence.0" role="region" aria-label="Actions sur la sélection">
+      <Group justify="space-between" gap="sm">
+        <Text fw={600} role="status" aria-live="polite">
+          {noun} {plural(n, 'sélectionné')}
+        </Text>
+        <Group gap="xs">
+          <Button size="sm" leftSection={<IconArrowsRightLeft size={16} aria-hidden />} onClick={() => setOpen('move')}>
+            Déplacer vers une salle
+          </Button>
+          <Button size="sm" variant="default" leftSection={<IconHandGrab size={16} aria-hidden />} onClick={() => setOpen('lend')}>
+            Prêter
+          </Button>
+          <Button size="sm" variant="default" leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={() => setOpen('return')}>
+            Retour de prêt
+          </Button>
+          <Button size="sm" variant="default" color="red" leftSection={<IconArchive size={16} aria-hidden />} onClick={() => setOpen('retire')}>
+            Réformer
+          </Button>
+          <Button size="sm" variant="subtle" leftSection={<IconX size={16} aria-hidden />} onClick={onDone}>
+            Désélectionner
+          </Button>
+        </Group>
+      </Group>
+      <Modal opened={open !== null} onClose={() => setOpen(null)} title={open ? `${titles[open]} — ${noun}` : ''} size="lg" closeButtonProps={{ 'aria-label': 'Fermer' }}>
+        {open && (
+          <BulkForm
+            kind={open}
+            selected={selected}
+            onClose={() => setOpen(null)}
+            onDone={() => {
+              setOpen(null);
+              onDone();
+            }}
+          />
+        )}
+      </Modal>
+    </Paper>
+  );
+}
+
+function BulkForm({ kind, selected, onClose, onDone }: { kind: Kind; selected: AssetSummary[]; onClose: () => void; onDone: () => void }) {
+  const schools = [...new Set(selected.map((a) => a.uai))];
+  const [uai, setUai] = useState<string | null>(schools.length === 1 ? schools[0] : null);
+  const [roomId, setRoomId] = useState('');
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState<string>();
+  const bulk = useBulkAssets();
+  const school = useQuery({ ...establishmentQuery(uai ?? ''), enabled: kind === 'move' && Boolean(uai) });
+  const ids = selected.map((a) => a.id);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const text = note.trim() || undefined;
+    if (kind === 'lend' && !text) {
+      setNoteError('Indiquez à qui et pour quoi le matériel est prêté.');
+      return;
+    }
+    const body: BulkAction =
+      kind === 'move'
+        ? { action: 'move', ids, uai, roomId: roomId || null, note: text }
+        : kind === 'retire'
+          ? { action: 'set-status', ids, status: 'retired', note: text }
+          : kind === 'lend'
+            ? { action: 'lend', ids, note: text! }
+            : { action: 'return', ids, note: text };
+    try {
+      const result = await bulk.mutateAsync(body);
+      const unchanged = result.unchanged ? ` ; ${formatNumber(result.unchanged)} ${plural(result.unchanged, 'était', 'étaient')} déjà dans cet état` : '';
+      notifications.show({ color: 'teal', message: `${formatNumber(result.changed)} ${plural(result.changed, 'équipement modifié', 'équipements modifiés')}${unchanged}.` });
+      onDone();
+    } catch {
+      // shown below
+    }
+  };
+
+  const rooms = school.data?.rooms ?? [];
+  const buildings = school.data?.buildings ?? [];
+  const roomOptions = [
+    { value: '', label: 'Aucune salle précise' },
+    ...buildings.flatMap((b) => rooms.filter((r) => r.buildingId === b.id).map((r) => ({ value: r.id, label: `${b.name} — ${r.name}` }))),
+  ];
+
+  let fields: ReactNode = null;
+  if (kind === 'move') {
+    fields = (
+      <>
+        <SchoolSelect
+          label="Établissement de destination"
+          description="Laisser vide pour ramener le matériel au stock de la collectivité"
+          value={uai}
+          onChange={(v) => {
+            setUai(v);
+            setRoomId('');
+          }}
+        />
+        <NativeSelect
+          label="Salle"
+          description={uai && school.data && rooms.length === 0 ? 'Aucune salle n’est décrite pour cet établissement (fiche de l’établissement, « Bâtiments et salles »).' : undefined}
+          data={roomOptions}
+          value={roomId}
+          onChange={(e) => setRoomId(e.currentTarget.value)}
+          disabled={!uai || rooms.length === 0}
+        />
+      </>
+    );
+  } else if (kind === 'retire') {
+    fields = (
+      <Alert color="orange" variant="light">
+        Les équipements réformés sortent du parc : ils ne comptent plus dans les tableaux de bord ni dans la prévision de renouvellement.
+      </Alert>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        {bulk.error && (
+          <Alert color="red" role="alert" title="Action impossible">
+            {errorMessage(bulk.error)}
+          </Alert>
+        )}
+        {fields}
+        <Textarea
+          label={kind === 'lend' ? 'À qui, pour quoi et jusqu’à quand' : 'Motif ou commentaire'}
+          description="Figure dans l’historique de chaque équipement"
+          required={kind === 'lend'}
+          value={note}
+          onChange={(e) => {
+            setNote(e.currentTarget.value);
+            setNoteError(undefined);
+          }}
+          error={noteError}
+          maxLength={500}
+          autosize
+          minRows={2}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            Annuler
+          </Button>
+          <Button type="submit" loading={bulk.isPending} color={kind === 'retire' ? 'red' : undefined}>
+            {kind === 'move' ? 'Déplacer' : kind === 'retire' ? 'Réformer' : kind === 'lend' ? 'Prêter' : 'Enregistrer le retour'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

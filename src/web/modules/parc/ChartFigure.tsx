@@ -1,0 +1,101 @@
+import { Box, Group, Stack, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { formatNumber } from '../../labels';
+import { Section } from '../../ui/Section';
+import { ScrollRegion } from './ScrollRegion';
+
+/** Dark tones (shade 8-9): every series keeps a 3:1 contrast with the white background (WCAG 1.4.11). */
+export const chartColors = ['coherence.8', 'teal.8', 'orange.8', 'grape.8', 'red.8', 'cyan.9', 'lime.9', 'pink.8', 'yellow.9', 'indigo.9', 'gray.7', 'violet.8', 'green.9', 'blue.9', 'dark.5'];
+
+export interface DataTable {
+  caption: string;
+  columns: string[];
+  rows: (string | number)[][];
+  /** Columns (by index) right-aligned and formatted as numbers. */
+  numeric?: number[];
+}
+
+/**
+ * A chart with its text alternative (RGAA 1.3, WCAG 1.1.1): a short summary read in place of the
+ * image, and the data as a table that anyone can open.
+ */
+export function ChartFigure(props: { title: string; id: string; summary: string; table: DataTable; children: ReactNode; legend?: ReactNode; note?: ReactNode; actions?: ReactNode }) {
+  const numeric = new Set(props.table.numeric ?? props.table.columns.map((_, i) => i).slice(1));
+  return (
+    <Section title={props.title} id={props.id} actions={props.actions}>
+      <Stack gap="sm">
+        <Box role="img" aria-label={props.summary}>
+          {props.children}
+        </Box>
+        {props.legend}
+        {props.note && (
+          <Text size="xs" c="dimmed">
+            {props.note}
+          </Text>
+        )}
+        <details>
+          <summary style={{ cursor: 'pointer', fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)' }}>Voir les données en tableau</summary>
+          <ScrollRegion label={props.table.caption}>
+            <Table captionSide="top" verticalSpacing={4} mt="xs" striped>
+              <Table.Caption style={{ textAlign: 'left' }}>{props.table.caption}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  {props.table.columns.map((c, i) => (
+                    <Table.Th key={c} scope="col" style={{ textAlign: numeric.has(i) ? 'right' : undefined }}>
+                      {c}
+                    </Table.Th>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {props.table.rows.map((row, r) => (
+                  <Table.Tr key={r}>
+                    {row.map((cell, i) =>
+                      i === 0 ? (
+                        <Table.Th key={i} scope="row" fw={500}>
+                          {cell}
+                        </Table.Th>
+                      ) : (
+                        <Table.Td key={i} style={{ textAlign: numeric.has(i) ? 'right' : undefined }}>
+                          {typeof cell === 'number' ? formatNumber(cell) : cell}
+                        </Table.Td>
+                      ),
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollRegion>
+        </details>
+      </Stack>
+    </Section>
+  );
+}
+
+/** The legend of a donut, with the figures: readable without the chart. */
+export function DonutLegend({ items }: { items: { name: string; value: number; color: string }[] }) {
+  const total = items.reduce((s, i) => s + i.value, 0);
+  return (
+    <Stack component="ul" gap={4} m={0} p={0} style={{ listStyle: 'none' }}>
+      {items.map((item) => (
+        <Group component="li" key={item.name} gap="xs" wrap="nowrap">
+          <Box
+            aria-hidden
+            w={14}
+            h={14}
+            style={{ borderRadius: 3, flexShrink: 0, background: `var(--mantine-color-${item.color.replace('.', '-')})` }}
+          />
+          <Text size="sm" style={{ flex: 1 }}>
+            {item.name}
+          </Text>
+          <Text size="sm" fw={600}>
+            {formatNumber(item.value)}
+          </Text>
+          <Text size="sm" c="dimmed" w={56} ta="right">
+            {total ? `${Math.round((item.value / total) * 100)} %` : '—'}
+          </Text>
+        </Group>
+      ))}
+    </Stack>
+  );
+}

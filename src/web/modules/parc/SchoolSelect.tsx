@@ -1,0 +1,75 @@
+import { Select } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { api, getActiveTenant } from '../../api';
+import { establishmentQuery } from '../establishments/queries';
+import type { Establishment, Page } from '../establishments/types';
+
+interface Props {
+  label: string;
+  description?: string;
+  value: string | null;
+  onChange: (uai: string | null) => void;
+  placeholder?: string;
+  clearable?: boolean;
+  required?: boolean;
+  error?: string;
+  disabled?: boolean;
+}
+
+const optionLabel = (e: { name: string; uai: string }) => `${e.name} (${e.uai})`;
+
+/**
+ * Picks a school by name, UAI or commune: the server searches (a Région has hundreds of schools, a
+ * commune's écoles can be more), 30 at a time, within the person's scope.
+ */
+export function SchoolSelect({ label, description, value, onChange, placeholder, clearable = true, required, error, disabled }: Props) {
+  const [searchValue, setSearchValue] = useState('');
+  // the list is asked for only once someone opens it
+  const [wanted, setWanted] = useState(false);
+  const selected = useQuery({ ...establishmentQuery(value ?? ''), enabled: Boolean(value), retry: false });
+  const selectedLabel = value ? (selected.data ? optionLabel(selected.data) : value) : '';
+  const term = searchValue === selectedLabel ? '' : searchValue.trim();
+  const [debounced] = useDebouncedValue(term, 250);
+  const results = useQuery({
+    queryKey: ['establishments', getActiveTenant(), 'pick', debounced],
+    queryFn: ({ signal }) => api<Page<Establishment>>('/establishments', { query: { search: debounced || undefined, pageSize: 30, sort: 'name' }, signal }),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+    enabled: wanted,
+  });
+
+  const data = useMemo(() => {
+    const options = (results.data?.items ?? []).map((e) => ({ value: e.uai, label: optionLabel(e) }));
+    if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: selectedLabel });
+    return options;
+  }, [results.data, value, selectedLabel]);
+
+  return (
+    <Select
+      label={label}
+      description={description}
+      placeholder={placeholder ?? 'Nom, UAI ou commune'}
+      data={data}
+      value={value}
+      onChange={(v) => onChange(v)}
+      searchable
+      searchValue={searchValue}
+      onSearchChange={(v) => {
+        setSearchValue(v);
+        if (v !== selectedLabel) setWanted(true);
+      }}
+      onDropdownOpen={() => setWanted(true)}
+      filter={({ options }) => options}
+      clearable={clearable}
+      required={required}
+      error={error}
+      disabled={disabled}
+      nothingFoundMessage={results.isFetching ? 'Recherche…' : 'Aucun établissement trouvé'}
+      maxDropdownHeight={320}
+      comboboxProps={{ withinPortal: true }}
+      clearButtonProps={{ 'aria-label': `Effacer : ${label}` }}
+    />
+  );
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { can, type Actor } from '../../server/platform/authz.js';
 import type { TicketEventRow, TicketRow } from './db/schema.js';
 import type { DeskConfig } from './desk-config.js';
+import type { TicketListFields } from './operations/find-tickets.js';
 import type { TicketDetail } from './operations/get-ticket.js';
 import { clockStateLabel, impactLabel, priorityLabel, urgencyLabel, type Level, type Priority, type SlaClock } from './sla/index.js';
 import { slaView } from './sla-view.js';
@@ -144,7 +145,7 @@ function presentTeam(config: DeskConfig, teamId: string | null) {
   return { id: team.id, name: team.name, level: team.level, organizationId: team.organizationId, organizationName: config.organizations.get(team.organizationId)?.name ?? null };
 }
 
-function presentTicketBase(t: TicketRow, school: { uai: string; name: string }, context: SummaryContext) {
+function presentTicketBase(t: TicketListFields, school: { uai: string; name: string }, context: SummaryContext) {
   const category = t.category ? context.config.categories.get(t.category) : undefined;
   return {
     id: t.id,
@@ -175,7 +176,7 @@ function presentTicketBase(t: TicketRow, school: { uai: string; name: string }, 
   };
 }
 
-export function presentTicketSummary(t: TicketRow, school: { uai: string; name: string }, context: SummaryContext) {
+export function presentTicketSummary(t: TicketListFields, school: { uai: string; name: string }, context: SummaryContext) {
   const now = context.now.getTime();
   const late = (d: Date | null) => d !== null && d.getTime() <= now;
   return {

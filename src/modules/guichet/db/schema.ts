@@ -161,8 +161,11 @@ export const tickets = guichet.table(
     foreignKey({ columns: [t.tenantId, t.category], foreignColumns: [categories.tenantId, categories.key] }),
     foreignKey({ columns: [t.tenantId, t.assignedTeamId], foreignColumns: [supportTeams.tenantId, supportTeams.id] }),
     foreignKey({ columns: [t.tenantId, t.parentId], foreignColumns: [t.tenantId, t.id] }),
-    // a team's backlog, most urgent first; the jobs to come scan the open and unowned deadlines
-    index('tickets_team_backlog_idx').on(t.tenantId, t.assignedTeamId, t.dueToResolve).where(sql`${t.status} not in ('solved', 'closed')`),
+    // a team's backlog, most urgent first; the scope columns make its count an index-only scan
+    index('tickets_team_backlog_idx')
+      .on(t.tenantId, t.assignedTeamId, t.dueToResolve, t.establishmentId, t.requesterUserId, t.assignedUserId)
+      .where(sql`${t.status} not in ('solved', 'closed')`),
+    // the jobs to come scan the open and unowned deadlines
     index('tickets_team_idx').on(t.tenantId, t.assignedTeamId, t.openedAt),
     index('tickets_open_due_idx').on(t.tenantId, t.dueToResolve).where(sql`${t.status} not in ('solved', 'closed')`),
     index('tickets_unowned_due_idx').on(t.tenantId, t.dueToOwn).where(sql`${t.status} = 'new'`),

@@ -51,6 +51,8 @@ export async function changeTicketStatus(ctx: Ctx, input: { id: string; change: 
   const { ticket } = loaded;
   if (reopening && !canHandle(loaded.ctx.actor, loaded.access) && !isRequesterSide(loaded.ctx.actor, loaded.scope, loaded.access)) throw forbidden();
   requireVersion(ticket, change.version);
+  // read before the transaction: on PGlite a query outside it would wait for it forever
+  const target = change.action === 'assign' ? await assignment(ctx, loaded, change) : null;
 
   return ctx.db.transaction(async (tx) => {
     const write = (changes: Partial<TicketRow>, events: NewEvent[]) =>
@@ -62,7 +64,7 @@ export async function changeTicketStatus(ctx: Ctx, input: { id: string; change: 
     switch (change.action) {
       case 'assign': {
         requireOpen(ticket);
-        const target = await assignment(ctx, loaded, change);
+        if (!target) throw new Error('assignment not resolved');
         return write(
           { status: 'assigned', assignedTeamId: target.teamId, assignedOrgId: target.orgId, assignedUserId: target.userId, level: target.level },
           [{ kind: 'assignment', status: 'assigned', teamId: target.teamId, level: target.level, details: { assigneeId: target.userId } }],

@@ -48,8 +48,10 @@ export async function ticketWhere(ctx: Ctx, filters: Omit<TicketFilters, 'sort' 
   const scope = await ticketScope(ctx.db, actor, 'ticket.read');
   const conditions: (SQL | undefined)[] = [eq(tickets.tenantId, tenantId), ticketScopeWhere(scope, tenantId)];
   if (filters.status) {
-    const wanted = new Set(filters.status.split(',').flatMap((s) => (s === 'open' ? [...openStatuses] : [s])));
-    conditions.push(inArray(tickets.status, [...wanted]));
+    const asked = filters.status.split(',');
+    // "open" alone is written as the backlog index's own predicate, so PostgreSQL needs no recheck
+    if (asked.every((s) => s === 'open')) conditions.push(sql`${tickets.status} not in ('solved', 'closed')`);
+    else conditions.push(inArray(tickets.status, [...new Set(asked.flatMap((s) => (s === 'open' ? [...openStatuses] : [s])))]));
   }
   if (filters.teamId === 'none') conditions.push(isNull(tickets.assignedTeamId));
   else if (filters.teamId) conditions.push(eq(tickets.assignedTeamId, filters.teamId));
@@ -83,17 +85,39 @@ export function ticketOrder(filters: Pick<TicketFilters, 'sort' | 'order'>): SQL
   return [sql`${column} ${nulls}`, filters.sort === 'number' ? asc(tickets.id) : desc(tickets.number)];
 }
 
-export interface TicketListRow {
-  ticket: TicketRow;
-  uai: string;
-  establishmentName: string;
-}
+/** The columns a list shows: never the description (up to 20,000 characters) nor the solution. */
+export const listColumns = {
+  tenantId: tickets.tenantId,
+  id: tickets.id,
+  number: tickets.number,
+  type: tickets.type,
+  title: tickets.title,
+  status: tickets.status,
+  priority: tickets.priority,
+  urgency: tickets.urgency,
+  impact: tickets.impact,
+  category: tickets.category,
+  establishmentId: tickets.establishmentId,
+  channel: tickets.channel,
+  level: tickets.level,
+  assignedTeamId: tickets.assignedTeamId,
+  assignedUserId: tickets.assignedUserId,
+  requesterName: tickets.requesterName,
+  openedAt: tickets.openedAt,
+  updatedAt: tickets.updatedAt,
+  problemFlag: tickets.problemFlag,
+  parentId: tickets.parentId,
+  dueToOwn: tickets.dueToOwn,
+  dueToResolve: tickets.dueToResolve,
+  version: tickets.version,
+};
+export type TicketListFields = Pick<TicketRow, keyof typeof listColumns>;
 
 export async function findTickets(ctx: Ctx, input: FindTicketsInput) {
   const where = await ticketWhere(ctx, input);
   const [items, [{ total }], config] = await Promise.all([
     ctx.db
-      .select({ ticket: tickets, uai: establishments.uai, establishmentName: establishments.name })
+      .select({ ticket: listColumns, uai: establishments.uai, establishmentName: establishments.name })
       .from(tickets)
       .innerJoin(establishments, and(eq(establishments.tenantId, tickets.tenantId), eq(establishments.id, tickets.establishmentId)))
       .where(where)

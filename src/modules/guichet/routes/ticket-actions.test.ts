@@ -95,6 +95,23 @@ describe('statuses', () => {
   });
 });
 
+describe('assignment', () => {
+  it('lets the dispatcher give a ticket to another team or person of the desk, not to anyone', async () => {
+    const ticket = (await openTicket(t, 'technician', { channel: 'phone', category: 'devices' })).json();
+    const teams = (await call(t, 'authority-admin', 'GET', '/api/desk/teams')).json().items;
+    const contractorTeam = teams.find((x: { organization: { id: string } }) => x.organization.id === t.ids.contractorOrg.tenantId);
+    const unknownTeam = await status(ticket.id, { action: 'assign', version: ticket.version, teamId: '00000000-0000-4000-8000-000000000000' }, 'authority-admin');
+    expect(unknownTeam.statusCode).toBe(400);
+    const notDesk = await status(ticket.id, { action: 'assign', version: ticket.version, assigneeId: t.ids.users['establishment-staff'].id }, 'authority-admin');
+    expect(notDesk.statusCode).toBe(400);
+    const given = await status(ticket.id, { action: 'assign', version: ticket.version, teamId: contractorTeam.id }, 'authority-admin');
+    expect(given.json()).toMatchObject({ status: 'assigned', level: 3, assignedTeam: { id: contractorTeam.id }, assignedUserId: null });
+    expect((await call(t, 'contractor', 'GET', `/api/tickets/${ticket.id}`)).statusCode).toBe(200);
+    const person = await status(ticket.id, { action: 'assign', version: given.json().version, assigneeId: t.ids.users.contractor.id }, 'contractor');
+    expect(person.json()).toMatchObject({ assignedUserId: t.ids.users.contractor.id, assignedTeam: { id: contractorTeam.id } });
+  });
+});
+
 describe('private follow-ups', () => {
   it('never reach the requester: not in the ticket, not in the list, not in the export', async () => {
     const ticket = (await openTicket(t, teacher, { title: 'Tableau interactif salle 104' })).json();

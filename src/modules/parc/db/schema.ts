@@ -108,7 +108,9 @@ export const assetSoftware = parc.table(
     primaryKey({ columns: [t.tenantId, t.assetId, t.softwareId, t.version] }),
     foreignKey({ columns: [t.tenantId, t.assetId], foreignColumns: [assets.tenantId, assets.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.tenantId, t.softwareId], foreignColumns: [software.tenantId, software.id] }),
-    index('asset_software_software_idx').on(t.tenantId, t.softwareId),
+    // "where is this software installed" reads only this index (no visit of the table, whose rows
+    // for one product are scattered over as many pages): the device and version are in it
+    index('asset_software_software_idx').on(t.tenantId, t.softwareId, t.assetId, t.version),
   ],
 );
 

@@ -3,15 +3,41 @@ import { rows, type Db } from '../../../server/platform/db.js';
 import { serialKey } from './deployment-serials.js';
 
 /**
+ * Whether a tenant has delivered devices still waiting for the inventory (not in service, or
+ * never seen): outside a deployment campaign it has none, and every inventory skips the statement
+ * below. Remembered a few seconds; recording a delivery in this process forgets it at once (another
+ * server process sees it within the delay, long before a delivered PC can be imaged).
+ */
+const openItems = new Map<string, { open: boolean; until: number }>();
+const rememberOpenMs = 10_000;
+
+export function deploymentItemsChanged(tenantId: string) {
+  openItems.delete(tenantId);
+}
+
+async function hasOpenItems(db: Db, tenantId: string, now: number): Promise<boolean> {
+  const known = openItems.get(tenantId);
+  if (known && known.until > now) return known.open;
+  const [row] = await rows<{ open: boolean }>(
+    db,
+    sql`select exists (select 1 from parc.deployment_items where tenant_id = ${tenantId} and (step <> 'in-service' or first_seen_at is null)) as open`,
+  );
+  if (openItems.size > 10_000) openItems.clear();
+  openItems.set(tenantId, { open: row.open, until: now + rememberOpenMs });
+  return row.open;
+}
+
+/**
  * Called after an inventory is stored: when the device's serial belongs to a delivery batch, the
  * item learns which device it is and when the inventory first saw it; an item at step "imaged"
  * moves to "in-service" (the first inventory of an imaged PC is the proof it works), with a line
- * in the device's history. One indexed statement; nothing when the serial is in no batch.
+ * in the device's history. One indexed statement; none at all while the tenant has no delivery open.
  */
 export async function closeDeploymentStep(db: Db, input: { tenantId: string; assetId: string; serial: string | null; at: Date }): Promise<boolean> {
   const serial = serialKey(input.serial);
   if (serial === null) return false;
   const { tenantId, assetId, at } = input;
+  if (!(await hasOpenItems(db, tenantId, Date.now()))) return false;
   const closed = await rows<{ closed: boolean }>(
     db,
     sql`with item as (

@@ -8,6 +8,7 @@ import { establishmentScopeWhere } from '../../referentiel/db/queries.js';
 import { establishments } from '../../referentiel/db/schema.js';
 import { assetClasses } from '../asset-classes.js';
 import { deploymentBatches, deploymentItems } from '../db/schema.js';
+import { deploymentItemsChanged } from './close-deployment-step.js';
 import { deliverySerials } from './deployment-serials.js';
 import { deploymentWrite } from './deployment-scope.js';
 
@@ -57,7 +58,7 @@ export async function createDeploymentBatch(ctx: Ctx, input: CreateDeploymentInp
   const at = ctx.now();
   const deliveredAt = new Date(input.deliveredAt);
 
-  return ctx.db.transaction(async (tx) => {
+  const created = await ctx.db.transaction(async (tx) => {
     const [batch] = await tx
       .insert(deploymentBatches)
       .values({
@@ -103,4 +104,6 @@ export async function createDeploymentBatch(ctx: Ctx, input: CreateDeploymentInp
     ]);
     return { batch, uai: establishment.uai, establishmentName: establishment.name };
   });
+  deploymentItemsChanged(tenantId);
+  return created;
 }

@@ -1,0 +1,2 @@
+DROP INDEX "guichet"."tickets_team_backlog_idx";--> statement-breakpoint
+CREATE INDEX "tickets_team_backlog_idx" ON "guichet"."tickets" USING btree ("tenant_id","assigned_team_id","due_to_resolve","establishment_id","requester_user_id","assigned_user_id") WHERE "guichet"."tickets"."status" not in ('solved', 'closed');

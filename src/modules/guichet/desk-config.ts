@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { rows, type Db } from '../../server/platform/db.js';
 import { categories, deskSettings, serviceTerms, supportTeams, type CategoryRow, type SupportTeamRow } from './db/schema.js';
 import {
@@ -134,9 +134,4 @@ export function matrixAt(config: DeskConfig, at: Date): PriorityMatrix {
 export function agreementIdFor(config: DeskConfig, category: string | null): string {
   const own = category ? config.categories.get(category)?.agreementId : null;
   return own ?? config.defaultAgreementId;
-}
-
-export async function hasDeskSettings(db: Db, tenantId: string): Promise<boolean> {
-  const [row] = await db.select({ id: deskSettings.tenantId }).from(deskSettings).where(and(eq(deskSettings.tenantId, tenantId)));
-  return Boolean(row);
 }

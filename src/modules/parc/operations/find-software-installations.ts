@@ -57,7 +57,8 @@ export async function findSoftwareInstallations(
       id: software.id,
       name: software.name,
       publisher: software.publisher,
-      installBase: sql<number>`(select count(*) from ${assetSoftware} where ${assetSoftware.tenantId} = ${software.tenantId} and ${assetSoftware.softwareId} = ${software.id})`.mapWith(Number),
+      // parameters, not column references: drizzle writes columns unqualified in a one-table select
+      installBase: sql<number>`(select count(*) from parc.asset_software x where x.tenant_id = ${scope.tenantId} and x.software_id = ${input.id})`.mapWith(Number),
     })
     .from(software)
     .where(and(eq(software.tenantId, scope.tenantId), eq(software.id, input.id)));

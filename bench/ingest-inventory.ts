@@ -17,10 +17,10 @@ import { createOrganization } from '../src/modules/referentiel/operations/create
 import { importEstablishments } from '../src/modules/referentiel/operations/import-establishments.js';
 import { systemCtx } from '../src/server/platform/context.js';
 import { rows, type Database } from '../src/server/platform/db.js';
-import { scratchDatabase } from '../src/test/database.js';
 import { generateAnnuaireFile } from './generate-annuaire.js';
 import { runAgents, type AgentPost, type AgentRun } from './lib/inventory-agents.js';
 import { CpuMeter, serverPid, type CpuSpent } from './lib/inventory-cpu.js';
+import { benchScratch } from './lib/inventory-scratch.js';
 import { InventoryCorpus, logDate, machine, zlib, type Machine } from './lib/inventory-corpus.js';
 import { benchFleetQueries } from './lib/inventory-queries.js';
 import { ensurePostgres } from './lib/postgres.js';
@@ -128,17 +128,15 @@ export async function benchIngestion(options: IngestionOptions = {}): Promise<Be
   const machines = options.machines ?? { 1: 60, 4: 240, 16: 800 };
   const partialUpdates = options.partialUpdates ?? 5_000;
   const protocols = options.protocols ?? ['xml', 'json'];
-  const scratch = await scratchDatabase(options.databaseUrl ?? testDatabaseUrl, 'coherence_bench_ingest');
+  const scratch = await benchScratch(options.databaseUrl ?? testDatabaseUrl, 'coherence_bench_ingest');
+  const { name, url } = scratch;
   const out: BenchRow[] = [];
   try {
-    const [{ name }] = await rows<{ name: string }>(scratch.db, sql`select current_database() as name`);
-    const url = new URL(options.databaseUrl ?? testDatabaseUrl);
-    url.pathname = `/${name}`;
-    const { tenantId, tags } = await seedTenant(scratch);
-    const client = new pg.Client({ connectionString: url.toString() });
+    const { tenantId, tags } = await seedTenant(scratch.database);
+    const client = new pg.Client({ connectionString: url });
     await client.connect();
     const count = counter(client, tenantId);
-    const server = await startServer({ DATABASE_URL: url.toString() });
+    const server = await startServer({ DATABASE_URL: url });
     const cpu = new CpuMeter(serverPid(), client, name);
     const authorization = `Basic ${Buffer.from(`${agentUser}:${agentPassword}`).toString('base64')}`;
     const corpus = new InventoryCorpus();
@@ -185,7 +183,7 @@ export async function benchIngestion(options: IngestionOptions = {}): Promise<Be
     }
     return out;
   } finally {
-    await scratch.close();
+    await scratch.drop();
   }
 }
 

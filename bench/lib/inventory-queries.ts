@@ -6,7 +6,7 @@ import { createOrganization } from '../../src/modules/referentiel/operations/cre
 import { importEstablishments } from '../../src/modules/referentiel/operations/import-establishments.js';
 import { systemCtx } from '../../src/server/platform/context.js';
 import { rows, type Database } from '../../src/server/platform/db.js';
-import { scratchDatabase } from '../../src/test/database.js';
+import { benchScratch } from './inventory-scratch.js';
 import { generateAnnuaireFile } from '../generate-annuaire.js';
 import { CpuMeter, serverPid, type CpuSpent } from './inventory-cpu.js';
 import { runLoad, type LoadResult } from './load.js';
@@ -109,20 +109,18 @@ export async function benchFleetQueries(options: FleetQueryOptions): Promise<Ben
   const clients = options.clients ?? 50;
   const durationMs = options.durationMs ?? 10_000;
   const log = options.log ?? (() => undefined);
-  const scratch = await scratchDatabase(options.databaseUrl, 'coherence_bench_fleet');
+  const scratch = await benchScratch(options.databaseUrl, 'coherence_bench_fleet');
   try {
-    const { lines, loadMs, uais, tail, base } = await generateFleet(scratch, { devices, perDevice: options.softwarePerDevice ?? 52, products: options.products ?? 20_000 });
+    const { lines, loadMs, uais, tail, base } = await generateFleet(scratch.database, { devices, perDevice: options.softwarePerDevice ?? 52, products: options.products ?? 20_000 });
     log(`parc généré : ${devices} équipements, ${lines} lignes de logiciels en ${seconds(loadMs)}`);
-    const [{ name }] = await rows<{ name: string }>(scratch.db, sql`select current_database() as name`);
-    const url = new URL(options.databaseUrl);
-    url.pathname = `/${name}`;
+    const { name, url } = scratch;
 
     const out: BenchRow[] = [
       { measure: 'Parc généré (SQL generate_series)', value: `${devices} équip., ${lines} lignes`, target: '100 000 / 5 000 000', ok: devices >= 100_000 && lines >= 5_000_000 },
       { measure: 'Durée de la génération', value: seconds(loadMs), target: '—', ok: null },
     ];
-    const server = await startServer({ DATABASE_URL: url.toString() });
-    const client = new pg.Client({ connectionString: url.toString() });
+    const server = await startServer({ DATABASE_URL: url });
+    const client = new pg.Client({ connectionString: url });
     await client.connect();
     const cpu = new CpuMeter(serverPid(), client, name);
     try {
@@ -146,7 +144,7 @@ export async function benchFleetQueries(options: FleetQueryOptions): Promise<Ben
     }
     return out;
   } finally {
-    await scratch.close();
+    await scratch.drop();
   }
 }
 

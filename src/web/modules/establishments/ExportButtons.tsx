@@ -1,33 +1,8 @@
-import { Button, Group } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconFileSpreadsheet, IconFileTypeCsv } from '@tabler/icons-react';
-import { useState } from 'react';
-import { errorMessage } from '../../api';
-import { downloadFile } from '../../download';
+import type { Query } from '../../api';
+import { ExportButtons as ListExportButtons } from '../../ui/ExportButtons';
 import { filtersOf, type ListSearch } from './list-search';
 
-/** Downloads the filtered list (every page, in the current order) as CSV or XLSX. */
+/** The establishment list's CSV and XLSX exports, with the filters on screen. */
 export function ExportButtons({ search }: { search: ListSearch }) {
-  const [busy, setBusy] = useState<'csv' | 'xlsx' | null>(null);
-  const run = async (format: 'csv' | 'xlsx') => {
-    setBusy(format);
-    try {
-      const name = await downloadFile('/establishments/export', { ...filtersOf(search), format }, `etablissements.${format}`);
-      notifications.show({ color: 'teal', message: `Export téléchargé : ${name}` });
-    } catch (error) {
-      notifications.show({ color: 'red', title: 'Export impossible', message: errorMessage(error) });
-    } finally {
-      setBusy(null);
-    }
-  };
-  return (
-    <Group gap="xs">
-      <Button variant="default" leftSection={<IconFileTypeCsv size={18} aria-hidden />} loading={busy === 'csv'} disabled={busy !== null} onClick={() => void run('csv')}>
-        Exporter CSV
-      </Button>
-      <Button variant="default" leftSection={<IconFileSpreadsheet size={18} aria-hidden />} loading={busy === 'xlsx'} disabled={busy !== null} onClick={() => void run('xlsx')}>
-        Exporter XLSX
-      </Button>
-    </Group>
-  );
+  return <ListExportButtons path="/establishments/export" filters={filtersOf(search) as Query} basename="etablissements" />;
 }

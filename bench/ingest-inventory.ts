@@ -182,6 +182,9 @@ export async function benchIngestion(options: IngestionOptions = {}): Promise<Be
       await client.end();
     }
     return out;
+  } catch (error) {
+    log(`banc interrompu : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    throw error;
   } finally {
     await scratch.drop();
   }

@@ -61,7 +61,7 @@ export class CpuMeter {
   private readonly vacuumPids = new Set<number>();
 
   private async backends(): Promise<Map<number, number>> {
-    const found = await this.client.query<{ pid: number; type: string }>(
+    const found = await this.client.query<{ pid: number; type: string | null }>(
       'select pid, backend_type as type from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
       [this.database],
     );
@@ -70,7 +70,8 @@ export class CpuMeter {
       const ms = cpuMs(pid);
       if (ms === null) continue;
       out.set(pid, ms);
-      if (type.startsWith('autovacuum')) this.vacuumPids.add(pid);
+      // a session of another role (autovacuum runs as the superuser) hides its type: not the server's
+      if (type === null || type.startsWith('autovacuum')) this.vacuumPids.add(pid);
     }
     return out;
   }

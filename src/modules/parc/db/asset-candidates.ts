@@ -34,9 +34,13 @@ export async function findAssetCandidates(
   );
 }
 
-/** Serialises the reports of one machine, so two agents racing never create it twice. */
+/**
+ * Serialises the reports of one machine, so two agents racing never create it twice. The keys are
+ * locked in sorted order (so two reports never wait on each other crosswise), in one statement.
+ */
 export async function lockMachine(db: Db, tenantId: string, keys: (string | null)[]) {
-  for (const key of [...new Set(keys.filter(Boolean))].sort()) {
-    await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${tenantId}:${key}`}, 0))`);
-  }
+  const sorted = [...new Set(keys.filter((k): k is string => Boolean(k)))].sort().map((key) => `${tenantId}:${key}`);
+  if (sorted.length === 0) return;
+  const list = `{${sorted.map((k) => `"${k.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(${list}::text[]) with ordinality as u(k, n) order by n`);
 }

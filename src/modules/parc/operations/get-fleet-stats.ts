@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { establishmentScope } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { establishmentScopeWhere } from '../../referentiel/db/queries.js';
 import { establishments } from '../../referentiel/db/schema.js';
-import { establishmentScope } from '../../../server/platform/authz.js';
 import { assets } from '../db/schema.js';
 import { isoDate } from '../lifecycle/device-lifecycle.js';
 import { computerClasses, mobileClasses, usableStatuses } from '../lifecycle/fleet-sets.js';

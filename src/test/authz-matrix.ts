@@ -91,9 +91,9 @@ export interface MatrixEntry {
 
 // ---------------------------------------------------------------- statuses
 
-const s = (...statuses: Statuses): Statuses => statuses;
-const everyone = (status: number): Statuses => s(status, status, status, status, status, status, status, status, status);
-const everyUser = (status: number): Statuses => s(401, status, status, status, status, status, status, status, status);
+export const s = (...statuses: Statuses): Statuses => statuses;
+export const everyone = (status: number): Statuses => s(status, status, status, status, status, status, status, status, status);
+export const everyUser = (status: number): Statuses => s(401, status, status, status, status, status, status, status, status);
 
 // ---------------------------------------------------------------- scope of each caller in tenant A
 
@@ -138,16 +138,16 @@ export function dataOfA(t: TestApp): string[] {
   ];
 }
 
-function emailsOfA(t: TestApp): string[] {
+export function emailsOfA(t: TestApp): string[] {
   return testUsers.filter((u) => u !== 'admin-b').map((u) => t.ids.users[u].email);
 }
 
-const establishmentTokens = (e: TestEstablishment) => [e.uai, e.name];
+export const establishmentTokens = (e: TestEstablishment) => [e.uai, e.name];
 
 // ---------------------------------------------------------------- records set up for a call
 
 let counter = 0;
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`;
+export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`;
 
 async function establishmentVersion(t: TestApp, e: TestEstablishment) {
   const [row] = await t.ctx.db
@@ -206,8 +206,8 @@ async function newTokenOfA(t: TestApp) {
 }
 
 /** Two devices of A, inventoried once: one in the staff user's school (unit 1), one in a school of unit 2. */
-const assetsOfA = new WeakMap<TestApp, Promise<{ unit1: string; unit2: string }>>();
-function devicesOfA(t: TestApp) {
+export const assetsOfA = new WeakMap<TestApp, Promise<{ unit1: string; unit2: string }>>();
+export function devicesOfA(t: TestApp) {
   let known = assetsOfA.get(t);
   if (!known) {
     const inventory = async (file: string, school: TestEstablishment) => {
@@ -241,8 +241,8 @@ async function softwareOfA(t: TestApp): Promise<number> {
   return row.id;
 }
 
-const tenantOfCaller = (c: Caller) => (c === 'admin-b' ? 'b' : 'a') as 'a' | 'b';
-const tenantCodeOf = (t: TestApp, c: Caller) => (c === 'admin-b' ? t.ids.b.code : t.ids.a.code);
+export const tenantOfCaller = (c: Caller) => (c === 'admin-b' ? 'b' : 'a') as 'a' | 'b';
+export const tenantCodeOf = (t: TestApp, c: Caller) => (c === 'admin-b' ? t.ids.b.code : t.ids.a.code);
 
 
 /** A report of the unassigned queue tagged with a school of A (so only A sees it), for one call. */
@@ -258,7 +258,7 @@ async function unassignedReportOfA(t: TestApp): Promise<string> {
 }
 
 /** A one-device CSV placed in a school of the caller's own tenant. */
-function deviceFile(t: TestApp, c: Caller) {
+export function deviceFile(t: TestApp, c: Caller) {
   const school = c === 'admin-b' ? t.ids.establishmentsB[0] : unit1School(t);
   return frenchCsv([
     ['N° de série', 'UAI', 'Type', 'Nom'],
@@ -267,9 +267,9 @@ function deviceFile(t: TestApp, c: Caller) {
 }
 
 /** Devices of A a caller must not see (asset ids); filled once the devices exist. */
-const hiddenDevices = new WeakMap<TestApp, Record<string, string[]>>();
+export const hiddenDevices = new WeakMap<TestApp, Record<string, string[]>>();
 
-const importRunsOfA = new WeakMap<TestApp, string>();
+export const importRunsOfA = new WeakMap<TestApp, string>();
 async function importRunOfA(t: TestApp) {
   const known = importRunsOfA.get(t);
   if (known) return known;
@@ -307,8 +307,8 @@ async function ownLyceesFile(t: TestApp, caller: Caller) {
 // ---------------------------------------------------------------- service desk (guichet): tickets set up for a call
 
 /** The demo desk of A and B, seeded once per test app. */
-const desksSeeded = new WeakMap<TestApp, Promise<void>>();
-function deskOf(t: TestApp) {
+export const desksSeeded = new WeakMap<TestApp, Promise<void>>();
+export function deskOf(t: TestApp) {
   let seeded = desksSeeded.get(t);
   if (!seeded) {
     seeded = (async () => {
@@ -321,7 +321,7 @@ function deskOf(t: TestApp) {
 }
 
 type TicketKind = 'unit1' | 'contractor' | 'academy';
-const ticketTitles: Record<TicketKind, string> = {
+export const ticketTitles: Record<TicketKind, string> = {
   unit1: 'Matrice : poste du lycée du secteur 1',
   contractor: 'Matrice : panne confiée au prestataire',
   academy: 'Matrice : logiciel pédagogique',
@@ -354,8 +354,8 @@ async function newTicketOfA(t: TestApp, kind: TicketKind, extra: Record<string, 
 }
 
 /** One ticket of each kind, made once per test app, for the read routes. */
-const ticketsOfA = new WeakMap<TestApp, Promise<Record<TicketKind, string>>>();
-function standingTickets(t: TestApp) {
+export const ticketsOfA = new WeakMap<TestApp, Promise<Record<TicketKind, string>>>();
+export function standingTickets(t: TestApp) {
   let known = ticketsOfA.get(t);
   if (!known) {
     known = (async () => ({
@@ -374,8 +374,8 @@ async function solvedTicketOfA(t: TestApp) {
   return asAdmin(t, 'POST', `/api/tickets/${ticket.id}/status`, { action: 'solve', version: ticket.version, solution: 'Poste remplacé.' });
 }
 
-const attachmentsOfA = new WeakMap<TestApp, Promise<{ ticketId: string; id: string }>>();
-function attachmentOfA(t: TestApp) {
+export const attachmentsOfA = new WeakMap<TestApp, Promise<{ ticketId: string; id: string }>>();
+export function attachmentOfA(t: TestApp) {
   let known = attachmentsOfA.get(t);
   if (!known) {
     known = (async () => {
@@ -396,7 +396,7 @@ function attachmentOfA(t: TestApp) {
 }
 
 /** Titles of the standing tickets a caller must not see in lists and exports. */
-function unreadableTickets(caller: Caller): string[] {
+export function unreadableTickets(caller: Caller): string[] {
   const readable: Record<Caller, TicketKind[]> = {
     anonymous: [],
     'authority-admin': ['unit1', 'contractor', 'academy'],
@@ -413,19 +413,19 @@ function unreadableTickets(caller: Caller): string[] {
 }
 
 // Columns:                       anon  admin steer tech  staff acad  contr audit adm-B
-const handleUnit1Ticket = s(401, 200, 403, 200, 403, 404, 404, 403, 404);
-const commentUnit1Ticket = s(401, 201, 403, 201, 201, 404, 404, 403, 404);
-const requesterOfUnit1Ticket = s(401, 403, 403, 403, 200, 404, 404, 403, 404);
+export const handleUnit1Ticket = s(401, 200, 403, 200, 403, 404, 404, 403, 404);
+export const commentUnit1Ticket = s(401, 201, 403, 201, 201, 404, 404, 403, 404);
+export const requesterOfUnit1Ticket = s(401, 403, 403, 403, 200, 404, 404, 403, 404);
 
 
 // ---------------------------------------------------------------- the matrix
 
-const unit1School = (t: TestApp) => t.ids.establishments.unit1[0]; // the staff user's school, Lille
-const unit2School = (t: TestApp) => t.ids.establishments.unit2[0]; // Amiens, the contractor's unit
-const lilleNoUnit = (t: TestApp) => t.ids.establishments.noUnitLille;
+export const unit1School = (t: TestApp) => t.ids.establishments.unit1[0]; // the staff user's school, Lille
+export const unit2School = (t: TestApp) => t.ids.establishments.unit2[0]; // Amiens, the contractor's unit
+export const lilleNoUnit = (t: TestApp) => t.ids.establishments.noUnitLille;
 
 /** Read routes on one school, for three schools that different roles reach. */
-function onSchools(
+export function onSchools(
   build: (t: TestApp, e: TestEstablishment, caller: Caller) => MatrixRequest | Promise<MatrixRequest>,
   expectations: { unit1: Statuses; unit2: Statuses; lilleNoUnit?: Statuses },
   options: { showRecord?: boolean } = {},
@@ -447,18 +447,18 @@ function onSchools(
 }
 
 // Columns:                 anon  admin steer tech  staff acad  contr audit adm-B
-const premisesOnUnit1 = s(401, 200, 403, 200, 200, 403, 403, 403, 404);
-const premisesOnUnit2 = s(401, 200, 403, 404, 404, 403, 403, 403, 404);
-const assetReaders = s(401, 200, 200, 200, 200, 403, 200, 200, 200);
+export const premisesOnUnit1 = s(401, 200, 403, 200, 200, 403, 403, 403, 404);
+export const premisesOnUnit2 = s(401, 200, 403, 404, 404, 403, 403, 403, 404);
+export const assetReaders = s(401, 200, 200, 200, 200, 403, 200, 200, 200);
 /** A fleet page of one school (?uai=): out of the caller's scope, or in another tenant, it does not exist. */
-const fleetOfOneSchool = {
+export const fleetOfOneSchool = {
   //       anon  admin steer tech  staff acad  contr audit adm-B
   unit1: s(401, 200, 200, 200, 200, 403, 404, 200, 404),
   unit2: s(401, 200, 200, 404, 404, 403, 200, 200, 404),
 };
-const inventoryManagers = (ok: number) => s(401, ok, 403, 403, 403, 403, 403, 403, ok);
-const created = (x: Statuses) => x.map((v) => (v === 200 ? 201 : v)) as unknown as Statuses;
-const deleted = (x: Statuses) => x.map((v) => (v === 200 ? 204 : v)) as unknown as Statuses;
+export const inventoryManagers = (ok: number) => s(401, ok, 403, 403, 403, 403, 403, 403, ok);
+export const created = (x: Statuses) => x.map((v) => (v === 200 ? 201 : v)) as unknown as Statuses;
+export const deleted = (x: Statuses) => x.map((v) => (v === 200 ? 204 : v)) as unknown as Statuses;
 
 export const authzMatrix: Record<string, MatrixEntry> = {
   // ------------------------------------------------------------ platform

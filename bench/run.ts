@@ -10,7 +10,9 @@ import { printTable, type BenchRow } from './lib/table.js';
  */
 
 const args = process.argv.slice(2);
-const wanted = (name: string) => !args.some((a) => ['import', 'list-search'].includes(a)) || args.includes(name);
+// each bench adds its name here and a block below: `npm run bench -- <name>` runs only that one
+const benchNames = ['import', 'list-search', 'ingest-inventory', 'fleet-queries', 'guichet'];
+const wanted = (name: string) => !args.some((a) => benchNames.includes(a)) || args.includes(name);
 const kinds = (['postgresql', 'pglite'] as const).filter((k) => !args.some((a) => a === 'postgresql' || a === 'pglite') || args.includes(k));
 
 const started = performance.now();
@@ -38,6 +40,8 @@ if (wanted('list-search')) {
   }
   report('Liste et recherche des établissements (66 000 établissements, 50 clients, ~10 s par scénario)', rows);
 }
+
+// ---- benches of the modules (each engineer adds a `if (wanted('<name>')) { … }` block above this line)
 
 console.log(`\nBancs terminés en ${((performance.now() - started) / 1000).toFixed(0)} s${failed ? ' — au moins une cible manquée (KO)' : ''}.`);
 process.exitCode = failed ? 1 : 0;

@@ -1,5 +1,8 @@
+import { benchFleetQueries, printFleetTable } from './fleet-queries.js';
 import { benchImport } from './import-establishments.js';
+import { benchGuichet } from './guichet.js';
 import { benchListSearch } from './list-search.js';
+import { benchIngestion, ingestTitle, printIngestTable, targets as ingestTargets } from './ingest-inventory.js';
 import { ensureDatabase, ensurePostgres } from './lib/postgres.js';
 import { printTable, type BenchRow } from './lib/table.js';
 
@@ -11,7 +14,7 @@ import { printTable, type BenchRow } from './lib/table.js';
 
 const args = process.argv.slice(2);
 // each bench adds its name here and a block below: `npm run bench -- <name>` runs only that one
-const benchNames = ['import', 'list-search', 'ingest-inventory', 'fleet-queries', 'guichet'];
+const benchNames = ['import', 'list-search', 'ingest-inventory', 'fleet-queries', 'guichet', 'ingest-partial-100k'];
 const wanted = (name: string) => !args.some((a) => benchNames.includes(a)) || args.includes(name);
 const kinds = (['postgresql', 'pglite'] as const).filter((k) => !args.some((a) => a === 'postgresql' || a === 'pglite') || args.includes(k));
 
@@ -39,6 +42,42 @@ if (wanted('list-search')) {
     rows.push(...(await benchListSearch({ kind, serverUrl })));
   }
   report('Liste et recherche des établissements (66 000 établissements, 50 clients, ~10 s par scénario)', rows);
+}
+
+if (wanted('fleet-queries')) {
+  // PostgreSQL only: 100,000 devices and 5 million software lines are a server's job, not PGlite's
+  if (!serverUrl) console.log('Requêtes du parc ignorées : pas de serveur PostgreSQL.');
+  else {
+    const { rows, seeded } = await benchFleetQueries({ serverUrl, log: (line) => console.log(`  ${line}`) });
+    printFleetTable(`Parc de ${seeded} : requêtes courantes (50 clients, ~10 s par scénario)`, rows);
+    if (rows.some((r) => !r.ok)) failed = true;
+  }
+}
+
+if (wanted('ingest-inventory') || args.includes('ingest-partial-100k')) {
+  // PostgreSQL only: the targets are set on a server. ingest-inventory (~5 min): 1,100 machines per
+  // protocol at 1, 4 and 16 agents, new then daily, and 5,000 partial updates from which the
+  // 100,000 are extrapolated; ingest-partial-100k (asked by name only, ~6 min) posts all 100,000.
+  const all100k = args.includes('ingest-partial-100k');
+  const only100k = all100k && !args.includes('ingest-inventory');
+  if (!serverUrl) console.log('Ingestion des inventaires ignorée : pas de serveur PostgreSQL.');
+  else {
+    const result = await benchIngestion({
+      databaseUrl: serverUrl,
+      log: (line) => console.log(`  ${line}`),
+      // the partial updates alone: a small JSON fleet first (the devices they update), then 100,000
+      ...(only100k ? { protocols: ['json' as const], machines: { 1: 10, 4: 40, 16: 200 } } : {}),
+      ...(all100k ? { partialUpdates: ingestTargets.partialCount } : {}),
+    });
+    printIngestTable(ingestTitle, result);
+    if (result.rows.some((r) => !r.ok)) failed = true;
+  }
+}
+
+if (wanted('guichet')) {
+  // issue 4, « Speed »: PostgreSQL only (a million tickets on the server)
+  if (serverUrl) report('Guichet unique : 1 000 000 tickets sur PostgreSQL (~10 s par scénario)', await benchGuichet({ serverUrl }));
+  else console.log('\nGuichet unique : non mesuré (PostgreSQL indisponible).');
 }
 
 // ---- benches of the modules (each engineer adds a `if (wanted('<name>')) { … }` block above this line)

@@ -223,8 +223,10 @@ describe('parc informatique', () => {
     await actions.getByRole('button', { name: 'Prêter' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Prêter' }).click();
-    await dialog.getByText('Indiquez à qui et pour quoi le matériel est prêté.').waitFor();
-    await dialog.getByLabel(/À qui, pour quoi/).fill('Projet radio de la classe de 2nde B, jusqu’au 15 décembre');
+    await dialog.getByText('Indiquez à qui le matériel est prêté (classe, projet, enseignant).').waitFor();
+    await dialog.getByText('Indiquez la date de retour prévue.').waitFor();
+    await dialog.getByLabel('Prêté à').fill('Projet radio de la classe de 2nde B');
+    await dialog.getByLabel('Retour prévu le').fill('2099-12-15');
     expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Prêter' }).click();
     await page.getByText('2 équipements modifiés.').waitFor();
@@ -232,6 +234,13 @@ describe('parc informatique', () => {
       const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: m.name }) });
       await row.getByText('Prêté', { exact: true }).waitFor();
     }
+    // the device's page says to whom and until when
+    await page.getByRole('link', { name: cart[0].name }).click();
+    await page.getByText('Prêt en cours').waitFor();
+    await page.getByText('Projet radio de la classe de 2nde B', { exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goBack();
+    await searchList(page, 'e2e-');
 
     for (const m of cart) await page.getByRole('checkbox', { name: `Sélectionner ${m.name}` }).check();
     await actions.getByRole('button', { name: 'Retour de prêt' }).click();
@@ -239,6 +248,23 @@ describe('parc informatique', () => {
     await page.getByText('2 équipements modifiés.').last().waitFor();
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: cart[0].name }) });
     await row.getByText('En service', { exact: true }).waitFor();
+
+    // a mobile cart of the school: the two devices go in it, and the cart's page lists them
+    const cartName = `Classe mobile ${cart[0].name}`;
+    const created = await context.request.post('/api/assets', { data: { class: 'mobile-cart', status: 'in-service', name: cartName, uai: schools.inSector1 } });
+    expect(created.status(), await created.text()).toBe(201);
+    for (const m of cart) await page.getByRole('checkbox', { name: `Sélectionner ${m.name}` }).check();
+    await actions.getByRole('button', { name: 'Ranger dans une classe mobile' }).click();
+    const cartDialog = page.getByRole('dialog');
+    await cartDialog.getByRole('option', { name: cartName }).waitFor({ state: 'attached' });
+    await cartDialog.getByLabel('Classe mobile').selectOption({ label: cartName });
+    expect(await seriousViolations(page)).toEqual([]);
+    await cartDialog.getByRole('button', { name: 'Ranger' }).click();
+    await page.getByText('2 équipements modifiés.').last().waitFor();
+    await page.goto(`/parc/${(await created.json()).id}`);
+    const contents = page.getByRole('region', { name: 'Contenu de la classe mobile' });
+    for (const m of cart) await contents.getByRole('link', { name: m.name }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 
@@ -357,6 +383,29 @@ describe('parc informatique', () => {
     await card.waitFor();
     await screenshot(page, 'parc-deploiements');
     expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('logiciels : le catalogue mène à « où ce logiciel est-il installé », jusqu’à la fiche de l’équipement', async () => {
+    const { context, page } = await openPage(app);
+    await login(page, accounts.admin);
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Logiciels du parc' }).click();
+    await page.getByRole('heading', { name: 'Logiciels du parc' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Rechercher un logiciel' }).fill('gnome-calculator');
+    await page.getByRole('status').filter({ hasText: /^1 logiciel$/ }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'gnome-calculator' }).click();
+    await page.getByRole('heading', { name: 'gnome-calculator' }).waitFor();
+    await page.getByText(/installé sur \d+ équipements?/).waitFor();
+    const devices = page.getByRole('region', { name: 'Équipements qui ont ce logiciel' }).getByRole('link');
+    await devices.first().waitFor();
+    await screenshot(page, 'parc-logiciel-installations');
+    expect(await seriousViolations(page)).toEqual([]);
+    const name = (await devices.first().textContent())!.trim();
+    await devices.first().click();
+    await page.getByRole('heading', { name }).waitFor();
+    await page.getByRole('searchbox', { name: 'Rechercher un logiciel' }).fill('gnome-calculator');
+    await page.getByRole('status').filter({ hasText: '1 logiciel sur' }).waitFor();
     await context.close();
   });
 });

@@ -9,7 +9,7 @@ import { systemCtx, type Ctx } from '../server/platform/context.js';
 import type { Database } from '../server/platform/db.js';
 import { demoAccounts } from './demo-accounts.js';
 import { seedParcDemo } from './seed-parc.js';
-import { seedGuichetDemo } from '../modules/guichet/index.js';
+import { seedGuichetDemo, setDemoInboundAddress } from '../modules/guichet/index.js';
 import { collegesFile, lyceesFile } from './demo-files.js';
 
 export { demoAccounts };
@@ -44,6 +44,7 @@ export async function seedDemo(database: Database, options: { password: string }
   await createDemoAccounts(ctx, ids, sectors, options.password);
   await seedParcDemo(ctx, database, { tenantId: ids.get('hauts-de-france')!, tenantCode: 'hauts-de-france', password: options.password });
   await seedGuichetDemo(ctx, ids.get('hauts-de-france')!);
+  await setDemoInboundAddress(ctx, ids.get('hauts-de-france')!);
   return true;
 }
 

@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { accessRoutes } from '../modules/access/routes.js';
+import { installGuichetBackground } from '../modules/guichet/jobs/background.js';
 import { guichetRoutes } from '../modules/guichet/routes.js';
 import { parcAgentRoutes, parcRoutes } from '../modules/parc/routes.js';
 import { referentielRoutes } from '../modules/referentiel/routes.js';
@@ -99,6 +100,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(parcRoutes, { prefix: '/api' });
   await app.register(guichetRoutes, { prefix: '/api' });
   await app.register(parcAgentRoutes);
+  installGuichetBackground(app, { jobs: config.jobs ?? false, mail: config.mail ?? {}, publicUrl: config.publicUrl });
 
   if (serveWeb) {
     // files are looked up per request, so a rebuilt bundle is served without a restart;

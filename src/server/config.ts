@@ -13,6 +13,9 @@ export interface ServerSettings {
   publicUrl: string;
   trustProxy: string | boolean;
   oidc?: { issuer: string; clientId: string; clientSecret: string; label: string };
+  /** Service desk mail (inbound listener, outgoing server) and background jobs. */
+  mail: { inboundPort?: number; inboundHost?: string; maxMessageBytes?: number; smtpUrl?: string; from?: string };
+  jobs: boolean;
 }
 
 export const defaultDemoPassword = 'Coherence-Demo-2026!';
@@ -31,6 +34,14 @@ export function readSettings(env: NodeJS.ProcessEnv): ServerSettings {
     secureCookies: publicUrl.startsWith('https://'),
     trustProxy: env.COHERENCE_TRUST_PROXY || false,
     publicUrl,
+    mail: {
+      inboundPort: env.COHERENCE_MAIL_INBOUND_PORT ? Number(env.COHERENCE_MAIL_INBOUND_PORT) : undefined,
+      inboundHost: env.COHERENCE_MAIL_INBOUND_HOST || undefined,
+      maxMessageBytes: env.COHERENCE_MAIL_MAX_BYTES ? Number(env.COHERENCE_MAIL_MAX_BYTES) : undefined,
+      smtpUrl: env.COHERENCE_SMTP_URL || undefined,
+      from: env.COHERENCE_MAIL_FROM || undefined,
+    },
+    jobs: env.COHERENCE_JOBS !== 'off',
     oidc: env.COHERENCE_OIDC_ISSUER
       ? {
           issuer: env.COHERENCE_OIDC_ISSUER,

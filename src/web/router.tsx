@@ -9,7 +9,16 @@ import { AgentsPage } from './modules/parc/AgentsPage';
 import { AssetPage } from './modules/parc/AssetPage';
 import { AssetsPage } from './modules/parc/AssetsPage';
 import { DeploymentsPage } from './modules/parc/DeploymentsPage';
+import { SoftwareInstallationsPage } from './modules/parc/SoftwareInstallationsPage';
+import { SoftwarePage } from './modules/parc/SoftwarePage';
 import { validateAssetSearch, validateDashboardSearch, validateDeploymentsSearch } from './modules/parc/list-search';
+import { DeskConfigurationPage } from './modules/guichet/config/DeskConfigurationPage';
+import { validateDeskDashboardSearch } from './modules/guichet/dashboard/types';
+import { validateTicketSearch } from './modules/guichet/tickets/list-search';
+import { HotlinePage } from './modules/guichet/tickets/HotlinePage';
+import { NewTicketPage } from './modules/guichet/tickets/NewTicketPage';
+import { TicketPage } from './modules/guichet/tickets/TicketPage';
+import { TicketsPage } from './modules/guichet/tickets/TicketsPage';
 import { OrganizationsPage } from './modules/organizations/OrganizationsPage';
 import { TokensPage } from './modules/tokens/TokensPage';
 import { UnitsPage } from './modules/units/UnitsPage';
@@ -83,6 +92,21 @@ const fleetDashboardRoute = createRoute({
 const deploymentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/deploiements', validateSearch: validateDeploymentsSearch, component: DeploymentsPage });
 const agentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/agents', component: AgentsPage });
 const assetRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/$id', component: AssetPage });
+const softwareRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/logiciels', component: SoftwarePage });
+const softwareInstallationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/logiciels/$softwareId', component: SoftwareInstallationsPage });
+// the service desk's tickets; /guichet/configuration and /guichet/tableau-de-bord are siblings (static paths win over $ticketId)
+const ticketsRoute = createRoute({ getParentRoute: () => appRoute, path: '/guichet', validateSearch: validateTicketSearch, component: TicketsPage });
+const newTicketRoute = createRoute({ getParentRoute: () => appRoute, path: '/guichet/nouveau', component: NewTicketPage });
+const hotlineRoute = createRoute({ getParentRoute: () => appRoute, path: '/guichet/appel', component: HotlinePage });
+const ticketRoute = createRoute({ getParentRoute: () => appRoute, path: '/guichet/$ticketId', component: TicketPage });
+const deskConfigurationRoute = createRoute({ getParentRoute: () => appRoute, path: '/guichet/configuration', component: DeskConfigurationPage });
+const deskDashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/guichet/tableau-de-bord',
+  validateSearch: validateDeskDashboardSearch,
+  // the charts (recharts) load with this page only
+  component: lazyRouteComponent(() => import('./modules/guichet/dashboard/DeskDashboardPage'), 'DeskDashboardPage'),
+});
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -101,6 +125,14 @@ const routeTree = rootRoute.addChildren([
     deploymentsRoute,
     agentsRoute,
     assetRoute,
+    softwareRoute,
+    softwareInstallationsRoute,
+    ticketsRoute,
+    newTicketRoute,
+    hotlineRoute,
+    ticketRoute,
+    deskConfigurationRoute,
+    deskDashboardRoute,
     accountRoute,
   ]),
 ]);

@@ -4,3 +4,5 @@ export { seedGuichetDemo } from './demo/seed-guichet-demo.js';
 export { createTicket, createTicketInput, type CreateTicketInput } from './operations/create-ticket.js';
 export { forgetDeskConfig, loadDeskConfig } from './desk-config.js';
 export { tickets, notifications, supportTeams, categories } from './db/schema.js';
+export { setDemoInboundAddress, demoInboundAddress } from './mail/mail-settings.js';
+export { backgroundOf } from './jobs/background.js';

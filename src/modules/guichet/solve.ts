@@ -3,6 +3,7 @@ import type { Ctx } from '../../server/platform/context.js';
 import type { Db } from '../../server/platform/db.js';
 import { notifications, tickets, type TicketRow } from './db/schema.js';
 import type { DeskConfig } from './desk-config.js';
+import { ticketReference } from './notifications/queue.js';
 import { writeTicketChange } from './ticket-store.js';
 import { isOpen } from './vocabulary.js';
 
@@ -76,9 +77,11 @@ export async function solveTicket(
         recipientUserId: r.userId,
         recipientLabel: r.label,
         recipientContact: r.contact,
-        subject: major
+        // "[n° N]" first: a reply to the mail finds its ticket (mail/receive-mail.ts)
+        subject: `${ticketReference(updated.number)} ` + (major
           ? `Incident majeur n° ${updated.number} résolu — ${r.numbers.length > 1 ? 'vos tickets' : 'votre ticket'} n° ${r.numbers.join(', ')}`
-          : `Votre ticket n° ${updated.number} est résolu`,
+          : `Votre ticket n° ${updated.number} est résolu`),
+        nextAttemptAt: now,
         body: `${updated.title}\n\nSolution : ${input.solution}\n\nSi le problème persiste, vous pouvez refuser la solution et rouvrir le ticket.`,
       })),
     );

@@ -8,7 +8,8 @@ import { schoolManagerFunctions } from './vocabulary.js';
  * Who reaches which ticket, decided here for SQL lists and single records alike.
  *
  * Reading (ticket.read):
- * - authority administrators, steering, auditors: every ticket of the tenant;
+ * - authority administrators, steering, auditors: every ticket of the tenant; steering or auditing
+ *   held for a member authority (a commune of a Métropole): the tickets of its units' schools;
  * - technicians: tickets of the schools of their units (and sub-units), and those assigned to them;
  * - school heads and digital referents: every ticket of their school;
  * - teachers and other school staff: their own tickets and their school's public ones;
@@ -74,9 +75,13 @@ export async function ticketScope(db: Db, actor: Actor, action: Action = 'ticket
   for (const a of actor.assignments) {
     if (!can(only(actor, a), action)) continue;
     switch (a.role) {
-      case 'authority-admin':
       case 'steering':
       case 'auditor':
+        // held for a member authority (a commune of a Métropole): the service its schools get
+        if (a.unitIds.length) scope.unitIds.push(...a.unitIds);
+        else scope.all = true;
+        break;
+      case 'authority-admin':
         scope.all = true;
         break;
       case 'technician':
@@ -101,7 +106,8 @@ export async function ticketScope(db: Db, actor: Actor, action: Action = 'ticket
   return scope;
 }
 
-const uuidArray = (ids: string[]) => sql.raw(`'{${[...new Set(ids)].join(',')}}'::uuid[]`);
+// a bound parameter, not a literal: the list's statement has one text for every technician, so it is planned once (prepared.ts)
+const uuidArray = (ids: string[]) => sql`${`{${[...new Set(ids)].join(',')}}`}::uuid[]`;
 
 /** The SQL form of a scope, on guichet.tickets (the tenant filter comes separately). */
 export function ticketScopeWhere(scope: TicketScope, tenantId: string): SQL {

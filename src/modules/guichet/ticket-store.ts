@@ -5,6 +5,7 @@ import type { Db } from '../../server/platform/db.js';
 import { AppError, forbidden, notFound, versionConflict } from '../../server/platform/errors.js';
 import { establishments } from '../referentiel/index.js';
 import { ticketEvents, tickets, type TicketRow } from './db/schema.js';
+import { dashboardColumns } from './dashboard-columns.js';
 import { loadDeskConfig, type DeskConfig } from './desk-config.js';
 import { dueColumns, ticketClock, type ClockEvent } from './sla-view.js';
 import { canHandle, inTicketScope, ticketScope, type TicketAccessRow, type TicketScope } from './ticket-access.js';
@@ -116,7 +117,7 @@ export async function writeTicketChange(
   const clock = ticketClock(config, ticket.openedAt, history, now);
   const [updated] = await tx
     .update(tickets)
-    .set({ ...options.changes, ...dueColumns(clock), updatedAt: now, version: sql`${tickets.version} + 1` })
+    .set({ ...options.changes, ...dueColumns(clock), ...dashboardColumns(clock), updatedAt: now, version: sql`${tickets.version} + 1` })
     .where(and(eq(tickets.tenantId, ticket.tenantId), eq(tickets.id, ticket.id), eq(tickets.version, options.version)))
     .returning();
   if (!updated) throw versionConflict();

@@ -83,4 +83,5 @@ export const assetStatusLabels: Record<AssetStatus, string> = {
 };
 
 export const ownerKinds = ['authority', 'academy', 'school', 'family'] as const;
-export const fundingSources = ['own-budget', 'feder', 'eib', 'state', 'school-budget', 'family', 'other'] as const;
+/** `family-aid`: a family's own device (BYOD) bought with the authority's help (an aid to equipment). */
+export const fundingSources = ['own-budget', 'feder', 'eib', 'state', 'school-budget', 'family', 'family-aid', 'other'] as const;

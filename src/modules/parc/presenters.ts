@@ -23,12 +23,39 @@ export const assetSummarySchema = z.object({
   lastInventoryAt: z.string().nullable(),
   /** Not inventoried for longer than the tenant's staleAfterDays (devices no agent reports are never stale). */
   stale: z.boolean(),
+  /** While lent: to whom and until when; overdue once that day is past. */
+  loan: z.object({ borrower: z.string(), due: z.string().nullable(), overdue: z.boolean() }).nullable(),
   version: z.number(),
   permissions: z.object({ update: z.boolean() }),
 });
 
-interface AssetRow {
-  asset: typeof assets.$inferSelect;
+/** The columns a line of the list needs (see assetSummaryColumns); a full row has them all. */
+export type AssetSummaryFields = Pick<
+  typeof assets.$inferSelect,
+  | 'id'
+  | 'establishmentId'
+  | 'assetClass'
+  | 'status'
+  | 'name'
+  | 'serial'
+  | 'inventoryNumber'
+  | 'manufacturer'
+  | 'model'
+  | 'osName'
+  | 'osVersion'
+  | 'memoryMb'
+  | 'softwareCount'
+  | 'macAddresses'
+  | 'warrantyEnd'
+  | 'purchaseDate'
+  | 'lastInventoryAt'
+  | 'loanBorrower'
+  | 'loanDue'
+  | 'version'
+>;
+
+interface AssetRow<A extends AssetSummaryFields = AssetSummaryFields> {
+  asset: A;
   uai: string | null;
   establishmentName: string | null;
   unitId: string | null;
@@ -41,7 +68,8 @@ function canUpdate(actor: Actor, row: AssetRow) {
 }
 
 /** `staleBefore`: the tenant's threshold (now − staleAfterDays); without it no device is flagged. */
-export function presentAssetSummary(row: AssetRow, actor: Actor, options: { staleBefore?: Date | null } = {}) {
+/** `today` (YYYY-MM-DD): loans due before it are overdue. */
+export function presentAssetSummary(row: AssetRow, actor: Actor, options: { staleBefore?: Date | null; today?: string } = {}) {
   const a = row.asset;
   return {
     id: a.id,
@@ -63,13 +91,22 @@ export function presentAssetSummary(row: AssetRow, actor: Actor, options: { stal
     purchaseDate: a.purchaseDate,
     lastInventoryAt: a.lastInventoryAt?.toISOString() ?? null,
     stale: !!options.staleBefore && a.lastInventoryAt !== null && a.lastInventoryAt < options.staleBefore,
+    loan: a.loanBorrower ? { borrower: a.loanBorrower, due: a.loanDue, overdue: !!a.loanDue && !!options.today && a.loanDue < options.today } : null,
     version: a.version,
     permissions: { update: canUpdate(actor, row) },
   };
 }
 
+const heldDeviceSchema = z.object({ id: z.string(), name: z.string().nullable(), serial: z.string().nullable(), class: z.string(), status: z.string() });
+
 export const assetDetailSchema = assetSummarySchema.extend({
   roomId: z.string().nullable(),
+  roomName: z.string().nullable(),
+  buildingName: z.string().nullable(),
+  /** The mobile cart that holds this device. */
+  cart: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+  /** For a mobile cart: the devices it holds. */
+  contents: z.array(heldDeviceSchema),
   ownerKind: z.string(),
   funder: z.string().nullable(),
   fundingSource: z.string().nullable(),
@@ -87,18 +124,25 @@ export const assetDetailSchema = assetSummarySchema.extend({
 });
 
 export function presentAssetDetail(
-  row: AssetRow & {
+  row: AssetRow<typeof assets.$inferSelect> & {
+    place: { roomName: string | null; buildingName: string | null };
+    cart: { id: string; name: string | null } | null;
+    contents: { id: string; name: string | null; serial: string | null; assetClass: string; status: string }[];
     software: { name: string; publisher: string | null; version: string }[];
     history: (typeof assetEvents.$inferSelect)[];
     matches: (typeof assetMatches.$inferSelect)[];
   },
   actor: Actor,
-  options: { staleBefore?: Date | null } = {},
+  options: { staleBefore?: Date | null; today?: string } = {},
 ) {
   const a = row.asset;
   return {
     ...presentAssetSummary(row, actor, options),
     roomId: a.roomId,
+    roomName: row.place.roomName,
+    buildingName: row.place.buildingName,
+    cart: row.cart,
+    contents: row.contents.map((d) => ({ id: d.id, name: d.name, serial: d.serial, class: d.assetClass, status: d.status })),
     ownerKind: a.ownerKind,
     funder: a.funder,
     fundingSource: a.fundingSource,

@@ -133,9 +133,13 @@ export function establishmentScope(actor: Actor, action: Action): EstablishmentS
   for (const a of actor.assignments) {
     if (!grants[a.role].includes(action)) continue;
     switch (a.role) {
-      case 'authority-admin':
       case 'steering':
       case 'auditor':
+        // held for a member authority (a commune of a Métropole): the units of its schools only
+        if (a.unitIds.length) scope.unitIds.push(...a.unitIds);
+        else scope.all = true;
+        break;
+      case 'authority-admin':
         scope.all = true;
         break;
       case 'technician':

@@ -13,6 +13,10 @@ export interface AppConfig {
   trustProxy: string | boolean;
   oidc?: { issuer: string; clientId: string; clientSecret: string; label: string };
   demoPassword?: string;
+  /** Service desk mail: inbound SMTP listener, outgoing SMTP server (src/modules/guichet/jobs/background.ts). */
+  mail?: { inboundPort?: number; inboundHost?: string; maxMessageBytes?: number; smtpUrl?: string; from?: string };
+  /** Background jobs (service-level watcher, mail sender with pg-boss); off unless asked (tests). */
+  jobs?: boolean;
 }
 
 export interface RouteInfo {

@@ -15,6 +15,13 @@ export const permissionNames = [
   'asset.read',
   'asset.update',
   'inventory.manage',
+  'ticket.read',
+  'ticket.create',
+  'ticket.comment',
+  'ticket.handle',
+  'ticket.private.read',
+  'ticket.export',
+  'desk.configure',
 ] as const;
 export type Permission = (typeof permissionNames)[number];
 

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useMe } from '../session/session';
 import { Brand } from './Brand';
 import { navItems } from './nav-items';
+import { NotificationsMenu } from './NotificationsMenu';
 import { TenantSwitcher } from './TenantSwitcher';
 import { UserMenu } from './UserMenu';
 
@@ -47,6 +48,7 @@ export function AppLayout() {
             </Group>
             <Group gap="sm" wrap="nowrap">
               <TenantSwitcher />
+              <NotificationsMenu />
               <UserMenu />
             </Group>
           </Group>

@@ -5,7 +5,7 @@ import { AnchorLink } from './links';
 
 interface Crumb {
   label: string;
-  to: '/' | '/etablissements' | '/imports' | '/unites' | '/organisations' | '/utilisateurs' | '/jetons' | '/parc';
+  to: '/' | '/etablissements' | '/imports' | '/unites' | '/organisations' | '/utilisateurs' | '/jetons' | '/parc' | '/guichet';
 }
 
 /** The page's h1, its tab title, a breadcrumb trail and the page-level actions. */

@@ -1,12 +1,18 @@
 import {
+  IconAdjustments,
+  IconApps,
   IconBuildingCommunity,
   IconChartBar,
+  IconChartPie,
   IconDeviceDesktop,
   IconRouter,
   IconTruckDelivery,
   IconFileImport,
   IconHistory,
+  IconHeadset,
   IconHome,
+  IconLifebuoy,
+  IconMessageReport,
   IconKey,
   IconMap2,
   IconSchool,
@@ -28,7 +34,13 @@ export interface NavItem {
     | '/parc'
     | '/parc/tableau-de-bord'
     | '/parc/deploiements'
-    | '/parc/agents';
+    | '/parc/logiciels'
+    | '/parc/agents'
+    | '/guichet'
+    | '/guichet/nouveau'
+    | '/guichet/appel'
+    | '/guichet/configuration'
+    | '/guichet/tableau-de-bord';
   label: string;
   icon: Icon;
   permission?: Permission;
@@ -40,7 +52,13 @@ export const navItems: NavItem[] = [
   { to: '/parc', label: 'Parc informatique', icon: IconDeviceDesktop, permission: 'asset.read' },
   { to: '/parc/tableau-de-bord', label: 'Tableau de bord du parc', icon: IconChartBar, permission: 'asset.read' },
   { to: '/parc/deploiements', label: 'Déploiements', icon: IconTruckDelivery, permission: 'asset.read' },
+  { to: '/parc/logiciels', label: 'Logiciels du parc', icon: IconApps, permission: 'asset.read' },
   { to: '/parc/agents', label: 'Agents d’inventaire', icon: IconRouter, permission: 'inventory.manage' },
+  { to: '/guichet', label: 'Guichet', icon: IconLifebuoy, permission: 'ticket.read' },
+  { to: '/guichet/nouveau', label: 'Signaler un incident', icon: IconMessageReport, permission: 'ticket.create' },
+  { to: '/guichet/appel', label: 'Appel hotline', icon: IconHeadset, permission: 'ticket.handle' },
+  { to: '/guichet/tableau-de-bord', label: 'Tableau de bord du guichet', icon: IconChartPie, permission: 'ticket.read' },
+  { to: '/guichet/configuration', label: 'Configuration du guichet', icon: IconAdjustments, permission: 'desk.configure' },
   { to: '/imports', label: "Import de l'annuaire", icon: IconFileImport, permission: 'establishment.import' },
   { to: '/unites', label: 'Unités territoriales', icon: IconMap2, permission: 'unit.read' },
   { to: '/organisations', label: 'Organisations partenaires', icon: IconBuildingCommunity, permission: 'organization.read' },

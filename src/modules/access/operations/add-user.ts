@@ -22,7 +22,7 @@ export async function addUser(ctx: Ctx, input: AddUserInput) {
   authorize(ctx.actor, 'user.manage');
   const parsed = addUserInput.parse(input);
   const tenantId = ctx.actor.tenantId;
-  checkRoleScope(parsed);
+  checkRoleScope(parsed, { forPartner: parsed.organizationId !== undefined && parsed.organizationId !== tenantId });
   const existing = await findUserByEmail(ctx, parsed.email);
   if (!existing && parsed.password !== undefined) checkPasswordPolicy(parsed.password);
   if (existing && !existing.active) {

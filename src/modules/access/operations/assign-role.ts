@@ -28,9 +28,16 @@ type RoleScope = z.infer<typeof roleScopeInput>;
 
 const invalid = (path: string, message: string) => new AppError('VALIDATION', message, { issues: [{ path, message }] });
 const wholeTenantRoles = new Set(['authority-admin', 'steering', 'auditor']);
+/** Roles a member authority may hold narrowed to its schools' units (see checkRoleScope). */
+const memberScopedRoles = new Set(['steering', 'auditor']);
+const authorityKinds = ['region', 'departement', 'commune', 'metropole', 'epci'];
 
-/** A role's scope must fit the role: a school for school staff, units and a level for technicians. */
-export function checkRoleScope(input: RoleScope) {
+/**
+ * A role's scope must fit the role: a school for school staff, units and a level for technicians.
+ * Steering and auditing cover the whole tenant, except when held for a partner: a member authority
+ * (a commune of a Métropole) steers the service its own schools get, named by their units.
+ */
+export function checkRoleScope(input: RoleScope, options: { forPartner?: boolean } = {}) {
   if (input.role === 'establishment-staff' && !input.establishmentId) {
     throw invalid('establishmentId', "Un personnel d'établissement doit être rattaché à un établissement (UAI).");
   }
@@ -49,7 +56,8 @@ export function checkRoleScope(input: RoleScope) {
   if (input.role !== 'establishment-staff' && input.staffFunction) {
     throw invalid('staffFunction', "Seul un personnel d'établissement a une fonction dans l'établissement.");
   }
-  if (wholeTenantRoles.has(input.role) && (input.establishmentId || input.unitIds.length > 0)) {
+  const memberUnits = options.forPartner && memberScopedRoles.has(input.role) && !input.establishmentId;
+  if (wholeTenantRoles.has(input.role) && (input.establishmentId || input.unitIds.length > 0) && !memberUnits) {
     throw invalid('establishmentId', 'Ce rôle couvre toute la collectivité : ne précisez ni établissement ni unité.');
   }
   if (input.role === 'academy-staff' && input.establishmentId) {
@@ -77,19 +85,23 @@ export async function checkScopeInTenant(db: Db, tenantId: string, input: Pick<R
 }
 
 /** A role is held on behalf of the tenant itself or of one of its partners (académie, contractor…). */
-async function checkOrganization(db: Db, tenantId: string, organizationId: string) {
-  if (organizationId === tenantId) return;
-  const found = await rows(
+async function checkOrganization(db: Db, tenantId: string, organizationId: string): Promise<string | null> {
+  if (organizationId === tenantId) return null;
+  const found = await rows<{ role: string }>(
     db,
-    sql`select 1 from referentiel.partnerships where tenant_id = ${tenantId} and partner_id = ${organizationId}`,
+    sql`select role from referentiel.partnerships where tenant_id = ${tenantId} and partner_id = ${organizationId}`,
   );
   if (found.length === 0) throw invalid('organizationId', "Cette organisation n'est ni la collectivité ni l'un de ses partenaires.");
+  return found[0].role;
 }
 
 export async function assignRole(ctx: Ctx, tenantId: string, input: AssignRoleInput) {
   const parsed = assignRoleInput.parse(input);
-  checkRoleScope(parsed);
-  await checkOrganization(ctx.db, tenantId, parsed.organizationId);
+  const partnerRole = await checkOrganization(ctx.db, tenantId, parsed.organizationId);
+  checkRoleScope(parsed, { forPartner: partnerRole !== null });
+  if (memberScopedRoles.has(parsed.role) && parsed.unitIds.length > 0 && !authorityKinds.includes(partnerRole ?? '')) {
+    throw invalid('unitIds', 'Seule une collectivité membre (une commune d’une métropole…) pilote ses seules unités : ce partenaire couvre toute la collectivité ou rien.');
+  }
   await checkScopeInTenant(ctx.db, tenantId, parsed);
   const unitIds = [...new Set(parsed.unitIds)].sort();
   const existing = await ctx.db

@@ -96,8 +96,10 @@ export const deskSettings = guichet.table('desk_settings', {
   defaultAgreementId: text('default_agreement_id').notNull(),
   problemThreshold: integer('problem_threshold').notNull().default(3),
   problemWindowDays: integer('problem_window_days').notNull().default(30),
+  /** The desk's e-mail address: a message sent there opens a ticket, a reply lands on its ticket (mail/). */
+  inboundAddress: text('inbound_address'),
   version: integer('version').notNull().default(1),
-});
+}, (t) => [index('desk_settings_inbound_address_idx').on(sql`lower(${t.inboundAddress})`)]);
 
 /** Ticket numbers are handed out in blocks (hi/lo), so creations never queue on one counter row. */
 export const ticketCounters = guichet.table('ticket_counters', {
@@ -151,6 +153,14 @@ export const tickets = guichet.table(
     /** Deadlines of the service-level clock as of the last event (null: met on time, or paused). */
     dueToOwn: timestamp('due_to_own', { withTimezone: true }),
     dueToResolve: timestamp('due_to_resolve', { withTimezone: true }),
+    /**
+     * What the dashboards measure, written by writeTicketChange from the replayed clock: when the
+     * time to own stopped, and the business minutes each clock counted once stopped (resolve: null
+     * again when the ticket is reopened). Absent on a new ticket, so creation writes nothing more.
+     */
+    ownedAt: timestamp('owned_at', { withTimezone: true }),
+    ownMinutes: integer('own_minutes'),
+    resolveMinutes: integer('resolve_minutes'),
     createdBy: text('created_by').notNull(),
     version: integer('version').notNull().default(1),
   },
@@ -170,8 +180,21 @@ export const tickets = guichet.table(
     index('tickets_open_due_idx').on(t.tenantId, t.dueToResolve).where(sql`${t.status} not in ('solved', 'closed')`),
     index('tickets_unowned_due_idx').on(t.tenantId, t.dueToOwn).where(sql`${t.status} = 'new'`),
     index('tickets_establishment_idx').on(t.tenantId, t.establishmentId, t.openedAt),
-    index('tickets_opened_idx').on(t.tenantId, t.openedAt),
-    index('tickets_requester_idx').on(t.tenantId, t.requesterUserId),
+    // opened in a period, and the dashboard's groupings read from the index alone
+    index('tickets_opened_idx').on(t.tenantId, t.openedAt, t.establishmentId, t.assignedTeamId, t.level, t.category),
+    // the dashboard: backlog groupings and late open tickets, owned and solved in a period (index-only scans;
+    // the last two are empty at creation, so they cost nothing to ticket creation)
+    index('tickets_open_dashboard_idx')
+      .on(t.tenantId, t.assignedTeamId, t.level, t.category, t.establishmentId, t.status, t.dueToOwn, t.dueToResolve)
+      .where(sql`${t.status} not in ('solved', 'closed')`),
+    index('tickets_owned_dashboard_idx')
+      .on(t.tenantId, t.ownedAt, t.ownMinutes, t.dueToOwn, t.establishmentId, t.assignedTeamId, t.level, t.category)
+      .where(sql`${t.ownedAt} is not null`),
+    index('tickets_solved_dashboard_idx')
+      .on(t.tenantId, t.solvedAt, t.resolveMinutes, t.dueToResolve, t.satisfaction, t.establishmentId, t.assignedTeamId, t.level, t.category)
+      .where(sql`${t.solvedAt} is not null`),
+    // a person's own tickets; calls logged by the hotline have no requester account and stay out of it
+    index('tickets_requester_idx').on(t.tenantId, t.requesterUserId).where(sql`${t.requesterUserId} is not null`),
     index('tickets_assigned_org_idx').on(t.tenantId, t.assignedOrgId, t.openedAt),
     index('tickets_responsible_org_idx').on(t.tenantId, t.responsibleOrgId, t.openedAt),
     index('tickets_parent_idx').on(t.tenantId, t.parentId).where(sql`${t.parentId} is not null`),
@@ -324,16 +347,71 @@ export const notifications = guichet.table(
     body: text('body').notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
+    /** Read in the application by its recipient (the notifications menu). */
+    readAt: timestamp('read_at', { withTimezone: true }),
+    /** The Message-ID of the mail sent, so a reply (In-Reply-To, References) finds its ticket. */
+    messageId: text('message_id'),
+    /** Mail sending: not before this instant (backoff after a failure); the last error; given up. */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    failedAt: timestamp('failed_at', { withTimezone: true }),
+    /** false: shown in the application only (nobody to mail, or an in-app-only kind). */
+    byMail: boolean('by_mail').notNull().default(true),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.ticketId], foreignColumns: [tickets.tenantId, tickets.id] }).onDelete('cascade'),
     index('notifications_ticket_idx').on(t.tenantId, t.ticketId),
     index('notifications_unsent_idx').on(t.tenantId, t.at).where(sql`${t.sentAt} is null`),
+    // the mail job's queue, across tenants
+    index('notifications_mail_queue_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null and ${t.failedAt} is null and ${t.byMail}`),
+    index('notifications_recipient_idx').on(t.tenantId, t.recipientUserId, t.id),
+    index('notifications_message_id_idx').on(t.messageId).where(sql`${t.messageId} is not null`),
   ],
 );
 
-export type TicketRow = typeof tickets.$inferSelect;
+/**
+ * Service-level alerts already raised: one row per ticket, clock and level, inserted in the
+ * transaction that notifies (and escalates). Two job runners racing insert the same key: the
+ * second waits for the first and finds it, so each alert happens exactly once.
+ */
+export const slaAlertsRaised = guichet.table(
+  'sla_alerts',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    ticketId: uuid('ticket_id').notNull(),
+    clock: text('clock').notNull(), // own | resolve
+    level: text('level').notNull(), // warning | breach
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    escalatedToLevel: smallint('escalated_to_level'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.ticketId, t.clock, t.level] }),
+    foreignKey({ columns: [t.tenantId, t.ticketId], foreignColumns: [tickets.tenantId, tickets.id] }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * Mail received by the desk, by Message-ID: the same message delivered twice (a relay retrying)
+ * is stored once. The row is claimed before the ticket or follow-up is written.
+ */
+export const inboundMails = guichet.table(
+  'inbound_mails',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    messageId: text('message_id').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    sender: text('sender').notNull(),
+    ticketId: uuid('ticket_id'),
+    followupId: uuid('followup_id'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.messageId] })],
+);
+
+/** The dashboard's columns are optional on a row being built: a new ticket leaves them out (null). */
+type DashboardColumns = 'ownedAt' | 'ownMinutes' | 'resolveMinutes';
+export type TicketRow = Omit<typeof tickets.$inferSelect, DashboardColumns> & Partial<Pick<typeof tickets.$inferSelect, DashboardColumns>>;
 export type SupportTeamRow = typeof supportTeams.$inferSelect;
 export type CategoryRow = typeof categories.$inferSelect;
 export type TicketEventRow = typeof ticketEvents.$inferSelect;

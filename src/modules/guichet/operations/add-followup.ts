@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
 import { forbidden } from '../../../server/platform/errors.js';
 import { followups } from '../db/schema.js';
+import { queueNotifications, requesterOf } from '../notifications/queue.js';
 import { canHandle } from '../ticket-access.js';
 import { actorFields, loadTicket, requireNotClosed, writeTicketChange } from '../ticket-store.js';
 
@@ -15,7 +16,8 @@ export type AddFollowupInput = z.input<typeof addFollowupInput>;
 /**
  * A follow-up on a ticket. Public ones may come from anyone who sees the ticket and may comment;
  * private ones only from those who work on it. The requester's side answering a ticket waiting on
- * them gives it back to the desk (the clock resumes).
+ * them gives it back to the desk (the clock resumes). A public follow-up of the desk is
+ * notified to the requester (in the app and by mail); a private one never is.
  */
 export async function addFollowup(ctx: Ctx, input: { id: string; followup: AddFollowupInput }) {
   const followup = addFollowupInput.parse(input.followup);
@@ -31,6 +33,18 @@ export async function addFollowup(ctx: Ctx, input: { id: string; followup: AddFo
       .insert(followups)
       .values({ tenantId: ticket.tenantId, ticketId: ticket.id, at: ctx.now(), authorId: who.actorId, authorLabel: who.actorLabel, isPrivate: followup.isPrivate, body: followup.body })
       .returning();
+    // the desk answering in public: the requester is told (never for a private follow-up)
+    const requester = requesterOf(ticket);
+    if (!followup.isPrivate && handler && requester && requester.userId !== who.actorId) {
+      await queueNotifications(tx, {
+        ticket,
+        kind: 'followup',
+        at: ctx.now(),
+        recipients: [requester],
+        subject: `Nouvelle réponse du guichet : ${ticket.title}`,
+        body: `${who.actorLabel} a écrit :\n\n${followup.body}`,
+      });
+    }
     if (ticket.status === 'waiting-requester' && !handler && !followup.isPrivate) {
       await writeTicketChange(ctx, tx, {
         ticket,

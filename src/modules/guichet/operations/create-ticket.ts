@@ -1,16 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { DateTime } from 'luxon';
+import { getTableColumns } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { authorize, can, canOnEstablishment } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
-import { rows } from '../../../server/platform/db.js';
+import type { Db } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
+import { TtlCache } from '../../../server/platform/ttl-cache.js';
 import { ticketAssets, ticketEvents, tickets, type TicketAssetRow, type TicketEventRow, type TicketRow } from '../db/schema.js';
 import { agreementIdFor, loadDeskConfig, matrixAt, type DeskConfig } from '../desk-config.js';
 import { nextTicketNumber } from '../numbering.js';
+import { prepared, runPrepared, type Prepared } from '../prepared.js';
+import { uuidv7 } from '../uuid7.js';
 import { routeTicket, type RoutingDecision } from '../routing.js';
-import { devicesOfSchool, personInTenant, roomOfSchool, schoolByUai, type SchoolRow } from '../school-lookups.js';
+import { devicesOfSchool, personInTenant, roomOfSchool, type SchoolRow } from '../school-lookups.js';
 import { computePriority, type Level, type SlaClock, versionAt } from '../sla/index.js';
 import { dueColumns, ticketClock } from '../sla-view.js';
 import { actorFields } from '../ticket-store.js';
@@ -88,7 +90,7 @@ export async function createTicket(ctx: Ctx, rawInput: CreateTicketInput): Promi
   }
   if (input.major && !can(actor, 'ticket.handle')) throw invalid('major', 'Seul le guichet déclare un incident majeur.');
 
-  const school = await schoolByUai(ctx.db, tenantId, input.uai);
+  const school = await schoolOfTicket(ctx.db, tenantId, input.uai);
   if (!school || !canOnEstablishment(actor, 'ticket.create', school)) {
     throw invalid('uai', `Établissement ${input.uai} inconnu ou hors de votre périmètre.`);
   }
@@ -107,7 +109,7 @@ export async function createTicket(ctx: Ctx, rawInput: CreateTicketInput): Promi
     channel,
     school,
     assets: devices,
-    today: DateTime.fromJSDate(now, { zone: 'Europe/Paris' }).toISODate()!,
+    today: parisDate(now),
   });
   const priority = computePriority(matrixAt(config, openedAt), { urgency: input.urgency as Level, impact: input.impact as Level, major: input.major });
   const agreementId = agreementIdFor(config, category);
@@ -122,7 +124,7 @@ export async function createTicket(ctx: Ctx, rawInput: CreateTicketInput): Promi
 
   const row: TicketRow = {
     tenantId,
-    id: randomUUID(),
+    id: uuidv7(),
     number,
     type: input.type,
     title: input.title,
@@ -176,11 +178,9 @@ export async function createTicket(ctx: Ctx, rawInput: CreateTicketInput): Promi
   const created = { ticket: row, routing, assets, school, config, clock };
 
   if (assets.length === 0) {
-    // the common case in one statement (one round trip, atomic): the ticket and its first event
-    const [{ id }] = await rows<{ id: string | number }>(
-      ctx.db,
-      sql`with ticket as (${ctx.db.insert(tickets).values(row).getSQL()}) ${ctx.db.insert(ticketEvents).values(event).returning({ id: ticketEvents.id }).getSQL()}`,
-    );
+    // the common case in one prepared statement (one round trip, atomic): the ticket and its first event
+    const insert = insertOpening(row, event);
+    const [{ id }] = await runPrepared<{ id: string | number }>(ctx.db, insert.statement, insert.values);
     return { ...created, event: { ...event, id: Number(id) } as TicketEventRow };
   }
   return ctx.db.transaction(async (tx) => {
@@ -192,6 +192,77 @@ export async function createTicket(ctx: Ctx, rawInput: CreateTicketInput): Promi
     }
     return { ...created, event: stored };
   });
+}
+
+/**
+ * The statements of every creation, prepared once (see prepared.ts): the school by its UAI, and
+ * the ticket with its first event. Their columns come from the drizzle tables, in a fixed order,
+ * and each value goes through its column's own driver mapping (dates, JSON) as drizzle would.
+ */
+const selectSchool = prepared(
+  'guichet_school_by_uai',
+  `select id, uai, name, unit_id as "unitId", academy_code as "academyCode" from referentiel.establishments where tenant_id = $1 and uai = $2`,
+);
+
+/**
+ * Schools by UAI, kept 10 seconds per process like the desk configuration and the caller's
+ * identity (a school moved to another unit is routed by its new unit within those seconds); an
+ * unknown UAI is asked again every time, so a school just created is found at once.
+ */
+const schoolLifetimeMs = 10_000;
+const schools = new WeakMap<Db, TtlCache<SchoolRow>>();
+
+async function schoolOfTicket(db: Db, tenantId: string, uai: string): Promise<SchoolRow | null> {
+  let cache = schools.get(db);
+  if (!cache) schools.set(db, (cache = new TtlCache<SchoolRow>(20_000)));
+  const code = uai.trim().toUpperCase();
+  const key = `${tenantId}\u0000${code}`;
+  const now = performance.now();
+  const hit = cache.get(key, now);
+  if (hit) return hit;
+  const [found] = await runPrepared<SchoolRow>(db, selectSchool, [tenantId, code]);
+  if (found) cache.set(key, found, now + schoolLifetimeMs);
+  return found ?? null;
+}
+
+type OpeningEvent = Omit<typeof ticketEvents.$inferInsert, 'id'>;
+const ticketColumnList = Object.entries(getTableColumns(tickets)) as [keyof TicketRow, PgColumn][];
+const eventColumnList = (
+  ['tenantId', 'ticketId', 'at', 'status', 'category', 'priority', 'agreementId', 'kind', 'level', 'teamId', 'reason', 'actorType', 'actorId', 'actorLabel', 'details'] as const
+).map((key) => [key, getTableColumns(ticketEvents)[key]] as [keyof OpeningEvent, PgColumn]);
+const placeholders = (count: number, from: number) => Array.from({ length: count }, (_, i) => `$${from + i + 1}`).join(', ');
+const columnNames = (list: [string, PgColumn][]) => list.map(([, column]) => `"${column.name}"`).join(', ');
+const driverValue = (column: PgColumn, value: unknown) => (value === null || value === undefined ? null : column.mapToDriverValue(value));
+
+/** By the ticket columns a row sets (always the same ones): the others keep their default, as drizzle would. */
+const openingStatements = new Map<string, { statement: Prepared; columns: [keyof TicketRow, PgColumn][] }>();
+
+function insertOpening(row: TicketRow, event: OpeningEvent): { statement: Prepared; values: unknown[] } {
+  const columns = ticketColumnList.filter(([key]) => row[key] !== undefined);
+  const signature = columns.map(([key]) => key).join(',');
+  let found = openingStatements.get(signature);
+  if (!found) {
+    const statement = prepared(
+      `guichet_insert_opening_${openingStatements.size + 1}`,
+      `with ticket as (insert into guichet.tickets (${columnNames(columns)}) values (${placeholders(columns.length, 0)}))
+       insert into guichet.ticket_events (${columnNames(eventColumnList)}) values (${placeholders(eventColumnList.length, columns.length)}) returning id`,
+    );
+    openingStatements.set(signature, (found = { statement, columns }));
+  }
+  const values = [...found.columns.map(([key, column]) => driverValue(column, row[key])), ...eventColumnList.map(([key, column]) => driverValue(column, event[key]))];
+  return { statement: found.statement, values };
+}
+
+/** Today's date in Paris (YYYY-MM-DD), for warranties: formatted once a minute, not on every ticket. */
+const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+let lastDay = { minute: NaN, date: '' };
+function parisDate(at: Date): string {
+  const minute = Math.floor(at.getTime() / 60_000);
+  if (minute !== lastDay.minute) {
+    const parts = Object.fromEntries(parisDay.formatToParts(at).map((p) => [p.type, p.value]));
+    lastDay = { minute, date: `${parts.year}-${parts.month}-${parts.day}` };
+  }
+  return lastDay.date;
 }
 
 async function resolveRequester(ctx: Ctx, requested: z.infer<typeof createTicketInput>['requester']) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
 import { AppError } from '../../../server/platform/errors.js';
 import type { TicketRow } from '../db/schema.js';
+import { queueNotifications, teamRecipients } from '../notifications/queue.js';
 import { routeToLevel } from '../routing.js';
 import { loadTicket, requireOpen, requireVersion, writeTicketChange } from '../ticket-store.js';
 import { levelLabels } from '../vocabulary.js';
@@ -39,8 +40,8 @@ export async function escalateTicket(ctx: Ctx, input: { id: string; change: Esca
   if (!target) {
     throw new AppError('CONFLICT', `Aucune équipe de ${up ? 'niveau supérieur' : 'niveau inférieur'} ne prend cette catégorie pour cet établissement.`);
   }
-  return ctx.db.transaction((tx) =>
-    writeTicketChange(ctx, tx, {
+  return ctx.db.transaction(async (tx) => {
+    const updated = await writeTicketChange(ctx, tx, {
       ticket,
       config,
       version: change.version,
@@ -54,6 +55,16 @@ export async function escalateTicket(ctx: Ctx, input: { id: string; change: Esca
           details: { from: ticket.level, to: target.level, fromTeamId: ticket.assignedTeamId, label: `${levelLabels[ticket.level]} → ${levelLabels[target.level]}` },
         },
       ],
-    }),
-  );
+    });
+    // the team that receives the ticket is told (the reason is the desk's, shown to the desk only)
+    await queueNotifications(tx, {
+      ticket: updated,
+      kind: 'escalated',
+      at: ctx.now(),
+      recipients: await teamRecipients(tx, config, { tenantId: updated.tenantId, teamId: target.team.id, schoolUnitId: school.unitId }),
+      subject: `Ticket ${up ? 'escaladé' : 'désescaladé'} vers votre équipe (${target.team.name}) : ${updated.title}`,
+      body: `${levelLabels[ticket.level]} → ${levelLabels[target.level]}\nMotif : ${change.reason}\n\n${updated.title}\n${school.name} (${school.uai})`,
+    });
+    return updated;
+  });
 }

@@ -1,10 +1,11 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { authorize, type Action } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
-import { establishments } from '../../referentiel/index.js';
 import { tickets, type TicketRow } from '../db/schema.js';
 import { loadDeskConfig } from '../desk-config.js';
+import { runStatement } from '../prepared.js';
 import { ticketScope, ticketScopeWhere } from '../ticket-access.js';
 import { openStatuses, ticketStatuses, ticketTypes } from '../vocabulary.js';
 
@@ -24,6 +25,7 @@ export const ticketFilters = z.object({
   category: z.string().trim().max(63).optional(),
   priority: z.coerce.number().int().min(1).max(6).optional(),
   type: z.enum(ticketTypes).optional(),
+  level: z.coerce.number().int().min(0).max(3).optional().describe('Niveau de support (0 sur site … 3 prestataire)'),
   breached: z.enum(['true', 'false']).optional().describe('Un délai (prise en charge ou résolution) est ou a été dépassé'),
   problem: z.enum(['true', 'false']).optional().describe('Pannes répétées signalées comme problème'),
   mine: z.enum(['requested', 'assigned']).optional(),
@@ -63,6 +65,7 @@ export async function ticketWhere(ctx: Ctx, filters: Omit<TicketFilters, 'sort' 
   if (filters.category) conditions.push(eq(tickets.category, filters.category));
   if (filters.priority) conditions.push(eq(tickets.priority, filters.priority));
   if (filters.type) conditions.push(eq(tickets.type, filters.type));
+  if (filters.level !== undefined) conditions.push(eq(tickets.level, filters.level));
   const now = ctx.now();
   const breached = sql`(coalesce(${tickets.dueToOwn} <= ${now}, false) or coalesce(${tickets.dueToResolve} <= ${now}, false))`;
   if (filters.breached === 'true') conditions.push(breached);
@@ -113,19 +116,54 @@ export const listColumns = {
 };
 export type TicketListFields = Pick<TicketRow, keyof typeof listColumns>;
 
+const listColumnEntries = Object.entries(listColumns) as [keyof typeof listColumns, PgColumn][];
+const listSelect = sql.raw(listColumnEntries.map(([key, column]) => `"guichet"."tickets"."${column.name}" as "${key}"`).join(', '));
+
+export interface ListedTicket {
+  ticket: TicketListFields;
+  uai: string;
+  establishmentName: string;
+}
+
+/**
+ * One page and the total in one statement (one round trip, one plan): the count of the matching
+ * tickets, joined to the page. The page's order is applied inside (where the backlog index
+ * serves it and the scan stops after the page) and again outside, on its 25 rows, since a join
+ * keeps no order. On a PostgreSQL server the statement is prepared (see prepared.ts): the same
+ * filters of the same person are parsed and planned once per connection.
+ */
 export async function findTickets(ctx: Ctx, input: FindTicketsInput) {
   const where = await ticketWhere(ctx, input);
-  const [items, [{ total }], config] = await Promise.all([
-    ctx.db
-      .select({ ticket: listColumns, uai: establishments.uai, establishmentName: establishments.name })
-      .from(tickets)
-      .innerJoin(establishments, and(eq(establishments.tenantId, tickets.tenantId), eq(establishments.id, tickets.establishmentId)))
-      .where(where)
-      .orderBy(...ticketOrder(input))
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize),
-    ctx.db.select({ total: count() }).from(tickets).where(where),
+  const order = sql.join(ticketOrder(input), sql`, `);
+  const nulls = input.order === 'asc' ? sql`asc nulls last` : sql`desc nulls last`;
+  const tiebreak = input.sort === 'number' ? sql`page."id" asc` : sql`page."number" desc`;
+  const query = sql`
+    select matching.total, page.*
+      from (select count(*)::int as total from guichet.tickets where ${where}) matching
+      left join lateral (
+        select ${listSelect}, e.uai as "uai", e.name as "establishmentName"
+          from guichet.tickets
+          join referentiel.establishments e on e.tenant_id = "guichet"."tickets"."tenant_id" and e.id = "guichet"."tickets"."establishment_id"
+         where ${where}
+         order by ${order}
+         limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}
+      ) page on true
+     order by page.${sql.identifier(input.sort)} ${nulls}, ${tiebreak}`;
+  const [found, config] = await Promise.all([
+    runStatement<Record<string, unknown> & { total: number | string }>(ctx.db, query, 'guichet_list'),
     loadDeskConfig(ctx.db, ctx.actor!.tenantId),
   ]);
+  const total = Number(found[0]?.total ?? 0);
+  const items: ListedTicket[] = found.filter((r) => r.id !== null).map(listedTicket);
   return { items, total, config };
+}
+
+/** Columns whose driver value needs drizzle's conversion (the ticket number as bigint, dates PGlite may give as text). */
+const converted = listColumnEntries.filter(([, column]) => column.columnType === 'PgBigInt53' || column.columnType === 'PgTimestamp');
+
+/** A row of the statement as drizzle would have mapped it (each column's own conversion). */
+function listedTicket(r: Record<string, unknown>): ListedTicket {
+  const { uai, establishmentName, total: _total, ...ticket } = r;
+  for (const [key, column] of converted) if (ticket[key] !== null) ticket[key] = column.mapFromDriverValue(ticket[key]);
+  return { ticket: ticket as unknown as TicketListFields, uai: uai as string, establishmentName: establishmentName as string };
 }

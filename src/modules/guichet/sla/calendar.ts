@@ -1,7 +1,6 @@
-import { DateTime } from 'luxon';
 import { AppError } from '../../../server/platform/errors.js';
-import { type BusinessCalendar, weekdayKeys } from './calendar-schema.js';
-import { isFrenchPublicHoliday } from './french-holidays.js';
+import type { BusinessCalendar } from './calendar-schema.js';
+import { dayCursor, type Span } from './calendar-days.js';
 import { type Instant, toMillis } from './instant.js';
 
 /**
@@ -14,6 +13,9 @@ import { type Instant, toMillis } from './instant.js';
  * instant after the jump (03:30); ambiguous ones (02:30 on 25 October) take their first occurrence
  * (still summer time). A given boundary always maps to the same instant, so no time is lost or
  * counted twice.
+ *
+ * The days come from calendar-days.ts, which computes each month of a calendar once and keeps it:
+ * a deadline is a few reads, not a luxon computation per day.
  */
 
 const msPerMinute = 60_000;
@@ -25,12 +27,9 @@ export interface OpenInterval {
   end: Date;
 }
 
-type Span = readonly [number, number];
-
 export function isOpenAt(calendar: BusinessCalendar, at: Instant): boolean {
   const t = toMillis(at);
-  const day = DateTime.fromMillis(t, { zone: calendar.timeZone }).startOf('day');
-  return dayOpenings(calendar, day).some(([start, end]) => start <= t && t < end);
+  return dayCursor(calendar, t).spans.some(([start, end]) => start <= t && t < end);
 }
 
 /** The opening intervals between two instants, clipped to them, in order. */
@@ -62,16 +61,22 @@ export function addBusinessMinutes(calendar: BusinessCalendar, start: Instant, m
 export function businessMillisBetween(calendar: BusinessCalendar, fromMs: number, toMs: number): number {
   if (toMs < fromMs) throw new AppError('VALIDATION', 'La fin de la période précède son début.');
   let total = 0;
-  for (const [start, end] of spansBetween(calendar, fromMs, toMs)) total += end - start;
+  for (const day = dayCursor(calendar, fromMs); day.start < toMs; day.next()) {
+    for (const [s, e] of day.spans) {
+      const start = Math.max(s, fromMs);
+      const end = Math.min(e, toMs);
+      if (start < end) total += end - start;
+    }
+  }
   return total;
 }
 
 export function addBusinessMillis(calendar: BusinessCalendar, startMs: number, ms: number): number {
   if (ms <= 0) return startMs;
   let remaining = ms;
-  let day: DateTime<boolean> = DateTime.fromMillis(startMs, { zone: calendar.timeZone }).startOf('day');
-  for (let i = 0; i < maxDaysAhead; i++, day = nextDay(day)) {
-    for (const [s, end] of dayOpenings(calendar, day)) {
+  const day = dayCursor(calendar, startMs);
+  for (let i = 0; i < maxDaysAhead; i++, day.next()) {
+    for (const [s, end] of day.spans) {
       const start = Math.max(s, startMs);
       if (end <= start) continue;
       if (remaining <= end - start) return start + remaining;
@@ -82,42 +87,11 @@ export function addBusinessMillis(calendar: BusinessCalendar, startMs: number, m
 }
 
 function* spansBetween(calendar: BusinessCalendar, fromMs: number, toMs: number): Generator<Span> {
-  let day: DateTime<boolean> = DateTime.fromMillis(fromMs, { zone: calendar.timeZone }).startOf('day');
-  while (day.toMillis() < toMs) {
-    for (const [s, e] of dayOpenings(calendar, day)) {
+  for (const day = dayCursor(calendar, fromMs); day.start < toMs; day.next()) {
+    for (const [s, e] of day.spans) {
       const start = Math.max(s, fromMs);
       const end = Math.min(e, toMs);
       if (start < end) yield [start, end];
     }
-    day = nextDay(day);
   }
-}
-
-/** The opening spans of one local day (`day` is its start in the calendar's zone). */
-function dayOpenings(calendar: BusinessCalendar, day: DateTime): Span[] {
-  if (isClosedDay(calendar, day.toISODate() ?? '')) return [];
-  const spans: Span[] = [];
-  for (const range of calendar.week[weekdayKeys[day.weekday - 1]]) {
-    const start = wallClock(day, range.from);
-    const end = wallClock(day, range.to);
-    if (start < end) spans.push([start, end]);
-  }
-  return spans;
-}
-
-function isClosedDay(calendar: BusinessCalendar, date: string): boolean {
-  if (calendar.holidays !== 'none') {
-    if (isFrenchPublicHoliday(date, { alsaceMoselle: calendar.holidays === 'fr-alsace-moselle' })) return true;
-  }
-  return calendar.closures.some((c) => c.start <= date && date <= c.end);
-}
-
-function wallClock(day: DateTime, hhmm: string): number {
-  if (hhmm === '24:00') return nextDay(day).toMillis();
-  const [hour, minute] = hhmm.split(':').map(Number);
-  return day.set({ hour, minute }).toMillis();
-}
-
-function nextDay(day: DateTime): DateTime {
-  return day.plus({ days: 1 }).startOf('day');
 }

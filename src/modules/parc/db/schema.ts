@@ -59,6 +59,9 @@ export const assets = parc.table(
     softwareHash: text('software_hash'),
     hardware: jsonb('hardware'),
     lastUser: text('last_user'),
+    /** While lent (status lent): to whom (a class project, a teacher) and until when. */
+    loanBorrower: text('loan_borrower'),
+    loanDue: date('loan_due'),
     firstInventoryAt: timestamp('first_inventory_at', { withTimezone: true }),
     lastInventoryAt: timestamp('last_inventory_at', { withTimezone: true }),
     lockedFields: text('locked_fields').array().notNull().default(sql`'{}'::text[]`),

@@ -103,27 +103,50 @@ export async function ensureSoftwareIds(db: Db, tenantId: string, list: Normalis
 
 /**
  * Replaces the installed list of one device by a diff: rows that did not change are not touched,
- * and only the new ones are inserted (their foreign keys are the costly part of a write).
+ * only the removed ones are deleted and the new ones inserted (their foreign keys are the costly
+ * part of a write). The diff is computed here, not in SQL: one statement comparing two lists of
+ * 900 rows let the planner pick a nested loop (800,000 comparisons, 50 ms) whenever the table's
+ * statistics were behind, which they are right after a fleet first reports. A device just created
+ * has nothing to compare with (`created`): its list is inserted without reading.
  */
-export async function writeInstalledSoftware(db: Db, params: { tenantId: string; assetId: string; list: NormalisedSoftware[]; ids: Map<string, number> }) {
-  const softwareIds = `{${params.list.map((s) => params.ids.get(s.key)).join(',')}}`;
-  const versions = textArray(params.list.map((s) => s.version));
+export async function writeInstalledSoftware(
+  db: Db,
+  params: { tenantId: string; assetId: string; list: NormalisedSoftware[]; ids: Map<string, number>; created?: boolean },
+) {
+  const { tenantId, assetId } = params;
+  const wanted = params.list.map((s) => ({ softwareId: Number(params.ids.get(s.key)), version: s.version }));
+  let added = wanted;
+  let removed: { softwareId: number; version: string }[] = [];
+  if (!params.created) {
+    const current = await rows<{ softwareId: string | number; version: string }>(
+      db,
+      sql`select software_id as "softwareId", version from parc.asset_software where tenant_id = ${tenantId} and asset_id = ${assetId}`,
+    );
+    const rowKey = (r: { softwareId: number | string; version: string }) => `${r.softwareId}\u0000${r.version}`;
+    const wantedKeys = new Set(wanted.map(rowKey));
+    const currentKeys = new Set(current.map(rowKey));
+    added = wanted.filter((w) => !currentKeys.has(rowKey(w)));
+    removed = current.filter((c) => !wantedKeys.has(rowKey(c))).map((c) => ({ softwareId: Number(c.softwareId), version: c.version }));
+  }
   try {
-    await db.execute(sql`
-      with wanted(software_id, version) as (select * from unnest(${softwareIds}::bigint[], ${versions})),
-      current as (
-        select software_id, version from parc.asset_software where tenant_id = ${params.tenantId} and asset_id = ${params.assetId}),
-      removed as (
+    if (removed.length > 0) {
+      await db.execute(sql`
         delete from parc.asset_software a
-         where a.tenant_id = ${params.tenantId} and a.asset_id = ${params.assetId}
-           and not exists (select 1 from wanted w where w.software_id = a.software_id and w.version = a.version))
-      insert into parc.asset_software (tenant_id, asset_id, software_id, version)
-      select ${params.tenantId}, ${params.assetId}, w.software_id, w.version from wanted w
-       where not exists (select 1 from current c where c.software_id = w.software_id and c.version = w.version)
-      on conflict do nothing`);
+         using unnest(${bigintArray(removed.map((r) => r.softwareId))}, ${textArray(removed.map((r) => r.version))}) as r(software_id, version)
+         where a.tenant_id = ${tenantId} and a.asset_id = ${assetId} and a.software_id = r.software_id and a.version = r.version`);
+    }
+    if (added.length > 0) {
+      await db.execute(sql`
+        insert into parc.asset_software (tenant_id, asset_id, software_id, version)
+        select ${tenantId}, ${assetId}, w.software_id, w.version
+          from unnest(${bigintArray(added.map((r) => r.softwareId))}, ${textArray(added.map((r) => r.version))}) as w(software_id, version)
+        on conflict do nothing`);
+    }
   } catch (error) {
     // a catalogue id that is not there (only if the catalogue lost rows): forget what was remembered
-    if ((error as { code?: string }).code === '23503') forgetSoftwareIds(params.tenantId);
+    if ((error as { code?: string }).code === '23503') forgetSoftwareIds(tenantId);
     throw error;
   }
 }
+
+const bigintArray = (values: number[]) => sql`${`{${values.join(',')}}`}::bigint[]`;

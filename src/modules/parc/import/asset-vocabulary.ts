@@ -26,6 +26,7 @@ export const fundingSourceLabels: Record<FundingSource, string> = {
   state: 'État',
   'school-budget': 'Budget de l’établissement',
   family: 'Famille',
+  'family-aid': 'Famille, avec une aide à l’équipement',
   other: 'Autre',
 };
 
@@ -170,5 +171,7 @@ export const fundingWords = vocabulary<FundingSource>(fundingSources, fundingSou
   'School budget': 'school-budget',
   Famille: 'family',
   Parents: 'family',
+  'Aide à l’équipement': 'family-aid',
+  'Aide famille': 'family-aid',
   Autre: 'other',
 });

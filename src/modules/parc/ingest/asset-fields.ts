@@ -17,7 +17,14 @@ export interface InventoryFields {
   lastUser?: string | null;
 }
 
-export const lockableFields = ['name', 'serial', 'manufacturer', 'model', 'osName', 'osVersion'] as const;
+export const lockableFields = ['name', 'serial', 'manufacturer', 'model', 'osName', 'osVersion', 'establishmentId'] as const;
+
+/**
+ * The device's place (school, and the room inside it) as a lock: set when a person moves the
+ * device (edit, bulk move, import) or by hand; while set, an agent's tag naming another school
+ * does not move it (ingest-report.ts writes a history line instead).
+ */
+export const placementLock = 'establishmentId';
 
 const has = (report: InventoryReport, ...sections: string[]) => !report.partial || sections.some((s) => report.sections.includes(s));
 

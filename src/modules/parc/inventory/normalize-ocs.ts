@@ -1,5 +1,5 @@
 import { AppError } from '../../../server/platform/errors.js';
-import { child, isNode, list, lowerKeys, type Node, str, texts, field } from './content-access.js';
+import { child, isNode, list, type Node, str, texts, field } from './content-access.js';
 import { type InventoryReport, type InventorySource, type ItemType, itemTypes } from './inventory-report.js';
 import { normalizeContent } from './normalize-content.js';
 import type { OcsRequest } from './ocs-request.js';
@@ -18,7 +18,7 @@ export function normalizeOcs(request: OcsRequest, options: NormalizeOcsOptions =
   if (request.query === 'PROLOG' || request.content === null) {
     throw new AppError('UNPROCESSABLE', "Une requête PROLOG n'est pas un inventaire : elle appelle une réponse PROLOG.");
   }
-  const content = lowerKeys(request.content) as Node;
+  const content = request.content as Node; // names already in lower case (parseOcsRequest)
   const isNetwork = request.query !== 'INVENTORY';
   const device = isNetwork ? networkDevice(content) : null;
   const itemType = isNetwork ? deviceItemType(str(device, 'type')) : computerItemType(request.itemType);

@@ -1,9 +1,9 @@
-import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { inventoryReply, ocsErrorReply, prologReply } from './ocs-replies.js';
+import { parseXml } from './parse-xml.js';
 import { capturedExchanges } from './testing/fixtures.js';
 
-const read = (xml: string) => new XMLParser({ parseTagValue: false }).parse(xml) as { REPLY: Record<string, string> };
+const read = (xml: string) => parseXml(xml) as { REPLY: Record<string, string> };
 
 describe('OCS / FusionInventory replies', () => {
   it('asks for the inventory after PROLOG, with the next contact in hours', () => {

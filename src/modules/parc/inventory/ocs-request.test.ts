@@ -19,9 +19,9 @@ describe('parseOcsRequest', () => {
     const request = parseOcsRequest(fixtureText(fusionFile));
     expect(request.query).toBe('INVENTORY');
     expect(request.deviceId).toBe('vm-2026-11-24-06-15-54');
-    expect(request.content?.SOFTWARES).toHaveLength(900);
-    expect(Array.isArray(request.content?.CPUS)).toBe(true); // a single CPU is still a list
-    expect(Array.isArray(request.content?.HARDWARE)).toBe(false);
+    expect(request.content?.softwares).toHaveLength(900);
+    expect(Array.isArray(request.content?.cpus)).toBe(true); // a single CPU is still a list
+    expect(Array.isArray(request.content?.hardware)).toBe(false);
     expect(parseOcsRequest(fixtureText('glpi-inventory-format/xml/13.xml')).itemType).toBe('Computer');
   });
 

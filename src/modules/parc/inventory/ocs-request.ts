@@ -18,7 +18,7 @@ export interface OcsRequest {
   token: string | null;
   /** `<ITEMTYPE>` sent by the GLPI Android agent. */
   itemType: string | null;
-  /** `<CONTENT>`, with its repeatable sections as arrays; null for a PROLOG. */
+  /** `<CONTENT>`, names in lower case (as in the JSON format), repeatable sections as arrays; null for a PROLOG. */
   content: XmlElement | null;
 }
 
@@ -51,34 +51,34 @@ export function isOcsArrayPath(path: string): boolean {
 const MAX_DEVICE_ID = 255;
 
 export function parseOcsRequest(text: string, limits?: Partial<InventoryLimits>): OcsRequest {
-  const document = parseXml(text, { limits, isArray: isOcsArrayPath });
+  const document = parseXml(text, { limits, isArray: isOcsArrayPath, lowerCaseNames: true });
   const roots = Object.keys(document);
-  const request = document.REQUEST;
+  const request = document.request;
   if (roots.length !== 1 || !isElement(request)) {
     throw new AppError('BAD_REQUEST', "Le document XML n'est pas une requête d'agent : l'élément racine doit être <REQUEST>.", {
       details: { roots: roots.slice(0, 5) },
     });
   }
-  const query = (text1(request.QUERY) ?? 'INVENTORY').toUpperCase();
+  const query = (text1(request.query) ?? 'INVENTORY').toUpperCase();
   if (!(ocsQueries as readonly string[]).includes(query)) {
     throw new AppError('UNPROCESSABLE', `Requête d'agent « ${query.slice(0, 40)} » non prise en charge (attendu : ${ocsQueries.join(', ')}).`, {
       details: { query: query.slice(0, 40) },
     });
   }
-  const deviceId = text1(request.DEVICEID);
+  const deviceId = text1(request.deviceid);
   if (!deviceId) throw new AppError('BAD_REQUEST', "La requête n'a pas de DEVICEID : l'agent ne peut pas être identifié.");
   if (deviceId.length > MAX_DEVICE_ID) {
     throw new AppError('BAD_REQUEST', `Le DEVICEID dépasse ${MAX_DEVICE_ID} caractères.`);
   }
-  const content = request.CONTENT;
+  const content = request.content;
   if (query !== 'PROLOG' && !isElement(content)) {
     throw new AppError('BAD_REQUEST', `La requête ${query} n'a pas de CONTENT : aucun inventaire reçu.`);
   }
   return {
     query: query as OcsQuery,
     deviceId,
-    token: text1(request.TOKEN),
-    itemType: text1(request.ITEMTYPE),
+    token: text1(request.token),
+    itemType: text1(request.itemtype),
     content: isElement(content) ? content : null,
   };
 }

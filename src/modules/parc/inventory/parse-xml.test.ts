@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseXml } from './parse-xml.js';
-import { refusal } from './testing/fixtures.js';
+import { inflateSync } from 'node:zlib';
+import { isOcsArrayPath } from './ocs-request.js';
+import { fixtureBytes, fusionFile, refusal, xmlExamples } from './testing/fixtures.js';
+
+const realFiles = [fusionFile, ...xmlExamples, 'agents/fusioninventory-2.6-inventory.zlib', 'agents/ocsinventory-2.10-inventory.zlib'];
+const realText = (file: string) => (file.endsWith('.zlib') ? inflateSync(fixtureBytes(file)) : fixtureBytes(file)).toString('utf8');
 
 const billionLaughs = `<?xml version="1.0"?>
 <!DOCTYPE lolz [
@@ -54,5 +59,24 @@ describe('parseXml', () => {
   it('refuses element names that would pollute prototypes, and pollutes nothing', () => {
     expect(refusal(() => parseXml('<R><__proto__><polluted>1</polluted></__proto__></R>')).status).toBe(400);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reads every real agent file, with the repeated sections as lists and the values as written', () => {
+    for (const file of realFiles) {
+      const request = parseXml(realText(file), { isArray: isOcsArrayPath }).REQUEST as Record<string, unknown>;
+      expect(request, file).toBeTypeOf('object');
+    }
+    const ocs = parseXml(realText('agents/ocsinventory-2.10-inventory.zlib'), { isArray: isOcsArrayPath });
+    const content = (ocs.REQUEST as { CONTENT: { SOFTWARES: unknown[]; HARDWARE: unknown } }).CONTENT;
+    expect(content.SOFTWARES.length).toBeGreaterThan(500);
+    expect(Array.isArray(content.HARDWARE)).toBe(false);
+  });
+
+  it('refuses a real inventory cut anywhere, rather than reading the part that arrived', () => {
+    const text = realText(fusionFile);
+    for (const at of [1, 100, 5_000, 60_000, text.length - 200, text.length - 12]) {
+      const error = refusal(() => parseXml(text.slice(0, at), { isArray: isOcsArrayPath }));
+      expect(error.status, `cut at ${at}`).toBe(400);
+    }
   });
 });

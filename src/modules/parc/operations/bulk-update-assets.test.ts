@@ -58,15 +58,29 @@ describe('bulkUpdateAssets', () => {
     expect((await rowsOf(old)).every((r) => r.status === 'retired')).toBe(true);
 
     const tablets = await devices(16, { establishmentId: school.id, assetClass: 'tablet' });
-    await bulkUpdateAssets(admin, { action: 'lend', ids: tablets, note: '4e B, projet robotique, jusqu’au 30 juin' });
-    expect((await rowsOf(tablets)).every((r) => r.status === 'lent')).toBe(true);
-    expect((await historyOf(t, tablets[0])).at(-1)!.summary).toBe('Statut : En service → Prêté — 4e B, projet robotique, jusqu’au 30 juin');
-    const lendingAgain = await refusal(bulkUpdateAssets(admin, { action: 'lend', ids: tablets, note: 'encore' }));
+    // the tablets are in a mobile cart: lending the cart lends what it holds
+    const [cart] = await devices(1, { establishmentId: school.id, assetClass: 'mobile-cart', name: 'Classe mobile B' });
+    expect(await bulkUpdateAssets(admin, { action: 'put-in-cart', ids: tablets, cartId: cart })).toEqual({ changed: 16, unchanged: 0 });
+    expect((await rowsOf(tablets)).every((r) => r.parentAssetId === cart)).toBe(true);
+    expect((await historyOf(t, tablets[0])).at(-1)!.summary).toBe('Rangé dans la classe mobile « Classe mobile B »');
+    const until = '2099-06-30';
+    expect(await bulkUpdateAssets(admin, { action: 'lend', ids: [cart], borrower: '4e B, projet robotique', until, note: 'Mme Martin' })).toEqual({ changed: 17, unchanged: 0 });
+    const lent = await rowsOf([cart, ...tablets]);
+    expect(lent.every((r) => r.status === 'lent' && r.loanBorrower === '4e B, projet robotique' && r.loanDue === until)).toBe(true);
+    expect((await historyOf(t, tablets[0])).at(-1)!.summary).toBe('Statut : En service → Prêté — à 4e B, projet robotique jusqu’au 30/06/2099 — Mme Martin');
+    const lendingAgain = await refusal(bulkUpdateAssets(admin, { action: 'lend', ids: tablets, borrower: 'encore', until }));
     expect(lendingAgain.code).toBe('VALIDATION');
-    await bulkUpdateAssets(admin, { action: 'return', ids: tablets });
-    expect((await rowsOf(tablets)).every((r) => r.status === 'in-service')).toBe(true);
+    await bulkUpdateAssets(admin, { action: 'return', ids: [cart] });
+    const back = await rowsOf([cart, ...tablets]);
+    expect(back.every((r) => r.status === 'in-service' && r.loanBorrower === null && r.loanDue === null)).toBe(true);
     expect((await refusal(bulkUpdateAssets(admin, { action: 'return', ids: tablets }))).message).toMatch(/ne sont pas prêtés/);
-    expect((await refusal(bulkUpdateAssets(admin, { action: 'lend', ids: old, note: 'x' }))).message).toMatch(/ne peuvent pas être prêtés/);
+    expect((await refusal(bulkUpdateAssets(admin, { action: 'lend', ids: old, borrower: 'x', until }))).message).toMatch(/ne peuvent pas être prêtés/);
+    expect((await refusal(bulkUpdateAssets(admin, { action: 'lend', ids: tablets, borrower: 'x', until: '2001-01-01' }))).issues?.[0].path).toBe('until');
+    // a device that is not a cart holds nothing; a cart does not go into itself
+    expect((await refusal(bulkUpdateAssets(admin, { action: 'put-in-cart', ids: [tablets[0]], cartId: tablets[1] }))).issues?.[0].path).toBe('cartId');
+    expect((await refusal(bulkUpdateAssets(admin, { action: 'put-in-cart', ids: [cart], cartId: cart }))).issues?.[0].path).toBe('cartId');
+    expect(await bulkUpdateAssets(admin, { action: 'take-out-of-cart', ids: tablets.slice(0, 2) })).toEqual({ changed: 2, unchanged: 0 });
+    expect((await rowsOf(tablets.slice(0, 2))).every((r) => r.parentAssetId === null)).toBe(true);
   });
 
   it('changes nothing when one device is out of scope, and names none of them', async () => {

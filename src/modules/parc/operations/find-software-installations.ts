@@ -1,10 +1,12 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { establishmentScope } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
+import { TtlCache } from '../../../server/platform/ttl-cache.js';
 import { notFound } from '../../../server/platform/errors.js';
-import { establishments } from '../../referentiel/db/schema.js';
-import { assetSoftware, assets, software } from '../db/schema.js';
-import { establishmentJoin, fleetScope } from './fleet-scope.js';
+import { assetSoftware, software } from '../db/schema.js';
+import { preparedRows, runPrepared } from '../db/prepared.js';
+import { fleetScope } from './fleet-scope.js';
 
 export const softwareIdParams = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
 export const softwareInstallationsInput = z.object({
@@ -13,8 +15,11 @@ export const softwareInstallationsInput = z.object({
   pageSize: z.coerce.number().int().min(1).max(500).default(25),
 });
 
-/** Up to this many installations tenant-wide, every line is read once and counted here; beyond, the database groups. */
-export const smallInstallBase = 500;
+/**
+ * Up to this many installations tenant-wide, everything (summary and page) comes from one
+ * statement over the product's lines; beyond, the summary is kept a minute (see `summaries`).
+ */
+export const smallInstallBase = 2000;
 
 interface InstallLine {
   id: string;
@@ -28,23 +33,29 @@ interface InstallLine {
   establishmentName: string | null;
 }
 
-const lineColumns = {
-  id: assets.id,
-  name: assets.name,
-  serial: assets.serial,
-  assetClass: assets.assetClass,
-  status: assets.status,
-  version: assetSoftware.version,
-  lastInventoryAt: assets.lastInventoryAt,
-  uai: establishments.uai,
-  establishmentName: establishments.name,
-};
+interface SchoolCount {
+  establishmentId: string | null;
+  uai: string | null;
+  establishmentName: string | null;
+  devices: number;
+  /** Device × version lines of that school: what the pages run through. */
+  installations: number;
+}
+
+interface Summary {
+  devices: number;
+  installations: number;
+  establishments: SchoolCount[];
+  versions: { version: string; devices: number }[];
+}
 
 /**
  * Where one software is installed, among the devices the actor may see: the schools and how many
  * devices each, the versions, and the devices themselves a page at a time (by school, then name).
- * Most products of a fleet are on a few hundred devices: their lines are read in one query; a
- * product on thousands of devices is grouped and paged by the database.
+ * Most products of a fleet are on a few hundred devices: one statement reads their lines once
+ * (the product's index, then each device by key) and returns the summary and the page. A product
+ * on every PC of the Région (100,000 lines) takes a few hundred milliseconds to count: its summary
+ * is kept a minute, and a page reads only the schools it spans (see pageFromSummary).
  */
 export async function findSoftwareInstallations(
   ctx: Ctx,
@@ -52,98 +63,132 @@ export async function findSoftwareInstallations(
   options: { smallInstallBase: number } = { smallInstallBase },
 ) {
   const scope = await fleetScope(ctx, input.uai);
-  const [product] = await ctx.db
-    .select({
-      id: software.id,
-      name: software.name,
-      publisher: software.publisher,
-      // parameters, not column references: drizzle writes columns unqualified in a one-table select
-      installBase: sql<number>`(select count(*) from parc.asset_software x where x.tenant_id = ${scope.tenantId} and x.software_id = ${input.id})`.mapWith(Number),
-    })
-    .from(software)
-    .where(and(eq(software.tenantId, scope.tenantId), eq(software.id, input.id)));
+  const [product] = await runPrepared(
+    ctx.db
+      .select({
+        id: software.id,
+        name: software.name,
+        publisher: software.publisher,
+        // counted up to the threshold only: the index of a product on 100,000 devices is not walked to say "many"
+        // (parameters, not column references: drizzle writes columns unqualified in a one-table select)
+        installBase: sql<number>`(select count(*) from (select 1 from parc.asset_software x where x.tenant_id = ${scope.tenantId} and x.software_id = ${input.id} limit ${options.smallInstallBase + 1}) capped)`.mapWith(Number),
+      })
+      .from(software)
+      .where(and(eq(software.tenantId, scope.tenantId), eq(software.id, input.id))),
+  );
   if (!product) throw notFound('Logiciel');
 
   const where = and(eq(assetSoftware.tenantId, scope.tenantId), eq(assetSoftware.softwareId, input.id), scope.where)!;
-  const found = product.installBase <= options.smallInstallBase ? await summariseHere(ctx, where, input) : await summariseInDatabase(ctx, where, input);
+  const found =
+    product.installBase <= options.smallInstallBase
+      ? await inOneStatement(ctx, where, input)
+      : await pageFromSummary(ctx, where, input, summaryKey(ctx, scope.tenantId, input));
   const { installBase: _, ...softwareFields } = product;
-  return { software: softwareFields, ...found, establishment: scope.establishment };
+  return {
+    software: softwareFields,
+    devices: found.summary.devices,
+    installations: found.summary.installations,
+    establishments: found.summary.establishments.map(({ uai, establishmentName, devices }) => ({ uai, establishmentName, devices })).sort(byDevicesThen((e) => e.uai ?? '\uffff')),
+    versions: [...found.summary.versions].sort(byDevicesThen((v) => v.version)),
+    items: found.items,
+    establishment: scope.establishment,
+  };
 }
-
-const joined = (ctx: Ctx) =>
-  ctx.db
-    .select(lineColumns)
-    .from(assetSoftware)
-    .innerJoin(assets, and(eq(assets.tenantId, assetSoftware.tenantId), eq(assets.id, assetSoftware.assetId)))
-    .leftJoin(establishments, establishmentJoin);
 
 const byDevicesThen = <T extends { devices: number }>(key: (x: T) => string) => (a: T, b: T) => b.devices - a.devices || key(a).localeCompare(key(b));
 
-async function summariseHere(ctx: Ctx, where: SQL, input: { page: number; pageSize: number }) {
-  const lines: InstallLine[] = await joined(ctx).where(where);
-  const devices = (list: InstallLine[]) => new Set(list.map((l) => l.id)).size;
-  const groupBy = (key: (l: InstallLine) => string) => {
-    const groups = new Map<string, InstallLine[]>();
-    for (const l of lines) {
-      const group = groups.get(key(l));
-      if (group) group.push(l);
-      else groups.set(key(l), [l]);
-    }
-    return [...groups.values()];
-  };
-  const bySchool = groupBy((l) => l.uai ?? '')
-    .map((g) => ({ uai: g[0].uai, establishmentName: g[0].establishmentName, devices: devices(g) }))
-    .sort(byDevicesThen((e) => e.uai ?? '\uffff'));
-  const versions = groupBy((l) => l.version)
-    .map((g) => ({ version: g[0].version, devices: devices(g) }))
-    .sort(byDevicesThen((v) => v.version));
-  const ordered = [...lines].sort(
-    (a, b) =>
-      (a.uai ?? '\uffff').localeCompare(b.uai ?? '\uffff') ||
-      (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') ||
-      a.id.localeCompare(b.id) ||
-      a.version.localeCompare(b.version),
-  );
-  const start = (input.page - 1) * input.pageSize;
-  return { devices: devices(lines), installations: lines.length, establishments: bySchool, versions, items: ordered.slice(start, start + input.pageSize) };
+/** The product's lines the actor may see; no aliases, as drizzle writes `where`'s columns schema-qualified. */
+const linesOf = (where: SQL) => sql`
+  select parc.asset_software.asset_id, parc.asset_software.version, parc.assets.establishment_id, referentiel.establishments.uai,
+         referentiel.establishments.name as establishment_name, parc.assets.name
+    from parc.asset_software
+    join parc.assets on parc.assets.tenant_id = parc.asset_software.tenant_id and parc.assets.id = parc.asset_software.asset_id
+    left join referentiel.establishments on referentiel.establishments.tenant_id = parc.assets.tenant_id and referentiel.establishments.id = parc.assets.establishment_id
+   where ${where}`;
+
+const summaryColumns = sql`
+  (select count(distinct asset_id) from lines)::int as devices,
+  (select count(*) from lines)::int as installations,
+  coalesce((select json_agg(json_build_object('establishmentId', establishment_id, 'uai', uai, 'establishmentName', establishment_name, 'devices', devices, 'installations', installations) order by uai nulls last)
+              from (select establishment_id, uai, establishment_name, count(distinct asset_id)::int as devices, count(*)::int as installations
+                      from lines group by establishment_id, uai, establishment_name) g), '[]') as establishments,
+  coalesce((select json_agg(json_build_object('version', version, 'devices', devices))
+              from (select version, count(distinct asset_id)::int as devices from lines group by version) v), '[]') as versions`;
+
+interface JsonLine extends Omit<InstallLine, 'lastInventoryAt'> {
+  lastInventoryAt: string | null;
 }
 
-async function summariseInDatabase(ctx: Ctx, where: SQL, input: { page: number; pageSize: number }) {
-  const [grouped, page] = await Promise.all([
-    ctx.db
-      .select({
-        gEstablishment: sql<number>`grouping(${establishments.uai})`.mapWith(Number),
-        gVersion: sql<number>`grouping(${assetSoftware.version})`.mapWith(Number),
-        uai: establishments.uai,
-        establishmentName: establishments.name,
-        version: assetSoftware.version,
-        devices: sql<number>`count(distinct ${assets.id})`.mapWith(Number),
-        installations: sql<number>`count(*)`.mapWith(Number),
-      })
-      .from(assetSoftware)
-      .innerJoin(assets, and(eq(assets.tenantId, assetSoftware.tenantId), eq(assets.id, assetSoftware.assetId)))
-      .leftJoin(establishments, establishmentJoin)
-      .where(where)
-      .groupBy(sql`grouping sets ((${establishments.uai}, ${establishments.name}), (${assetSoftware.version}), ())`),
-    joined(ctx)
-      .where(where)
-      .orderBy(sql`${establishments.uai} asc nulls last`, asc(assets.name), asc(assets.id), asc(assetSoftware.version))
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize),
-  ]);
-  const all = grouped.find((g) => g.gEstablishment && g.gVersion);
-  return {
-    devices: all?.devices ?? 0,
-    // a device with two versions of the software is one device and two installations (two lines of the pages)
-    installations: all?.installations ?? 0,
-    establishments: grouped
-      .filter((g) => !g.gEstablishment)
-      .map((g) => ({ uai: g.uai, establishmentName: g.establishmentName, devices: g.devices }))
-      .sort(byDevicesThen((e) => e.uai ?? '\uffff')),
-    versions: grouped
-      .filter((g) => !g.gVersion && g.gEstablishment)
-      .map((g) => ({ version: g.version, devices: g.devices }))
-      .sort(byDevicesThen((v) => v.version)),
-    items: page as InstallLine[],
-  };
+/** The page's devices, in the list's order: by school (UAI, no school last), then name, id, version. */
+const pageColumns = sql`coalesce((select json_agg(json_build_object('id', a.id, 'name', a.name, 'serial', a.serial, 'assetClass', a.class, 'status', a.status,
+            'version', p.version, 'lastInventoryAt', a.last_inventory_at, 'uai', p.uai, 'establishmentName', p.establishment_name) order by p.position)
+   from page p join parc.assets a on a.tenant_id = p.tenant_id and a.id = p.asset_id), '[]') as items`;
+
+const pageOrder = sql`uai asc nulls last, name asc nulls last, asset_id, version`;
+
+const toLines = (items: JsonLine[]): InstallLine[] => items.map((l) => ({ ...l, lastInventoryAt: l.lastInventoryAt ? new Date(l.lastInventoryAt) : null }));
+
+/** Summary and page in one statement, over lines read once. */
+async function inOneStatement(ctx: Ctx, where: SQL, input: { page: number; pageSize: number }) {
+  const [row] = await preparedRows<Summary & { items: JsonLine[] }>(
+    ctx.db,
+    sql`with lines as materialized (${linesOf(where)}),
+         page as (select ${ctx.actor!.tenantId}::uuid as tenant_id, asset_id, version, uai, establishment_name, row_number() over (order by ${pageOrder}) as position
+                    from lines order by ${pageOrder} limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize})
+       select ${summaryColumns}, ${pageColumns}`,
+  );
+  const { items, ...summary } = row;
+  return { summary, items: toLines(items) };
+}
+
+/** Summaries of widely installed products, per tenant, scope, product and school: a minute. */
+const summaries = new TtlCache<Summary>(2000);
+const summaryLifetimeMs = 60_000;
+
+export function forgetSoftwareSummaries() {
+  summaries.clear();
+}
+
+const summaryKey = (ctx: Ctx, tenantId: string, input: { id: number; uai?: string }) =>
+  JSON.stringify([tenantId, establishmentScope(ctx.actor!, 'asset.read'), input.id, input.uai?.toUpperCase() ?? null]);
+
+async function summaryOf(ctx: Ctx, where: SQL, key: string): Promise<Summary> {
+  const now = Date.now();
+  const kept = summaries.get(key, now);
+  if (kept) return kept;
+  const [summary] = await preparedRows<Summary>(ctx.db, sql`with lines as materialized (${linesOf(where)}) select ${summaryColumns}`);
+  summaries.set(key, summary, now + summaryLifetimeMs);
+  return summary;
+}
+
+/**
+ * A page of a widely installed product: the summary counts each school's lines, in the page's
+ * order (by UAI), so the page falls in one or two schools; only their devices are read.
+ */
+async function pageFromSummary(ctx: Ctx, where: SQL, input: { page: number; pageSize: number }, key: string) {
+  const summary = await summaryOf(ctx, where, key);
+  const start = (input.page - 1) * input.pageSize;
+  const end = start + input.pageSize;
+  const spanned: (string | null)[] = [];
+  let before = 0;
+  let skip = 0;
+  for (const school of summary.establishments) {
+    const after = before + school.installations;
+    if (after > start && before < end) {
+      if (spanned.length === 0) skip = start - before;
+      spanned.push(school.establishmentId);
+    }
+    before = after;
+  }
+  if (spanned.length === 0) return { summary, items: [] };
+  const ids = spanned.filter((id): id is string => id !== null);
+  const schools = sql`(parc.assets.establishment_id = any(${`{${ids.join(',')}}`}::uuid[])${spanned.includes(null) ? sql` or parc.assets.establishment_id is null` : sql``})`;
+  const [row] = await preparedRows<{ items: JsonLine[] }>(
+    ctx.db,
+    sql`with lines as materialized (${linesOf(and(where, schools)!)}),
+         page as (select ${ctx.actor!.tenantId}::uuid as tenant_id, asset_id, version, uai, establishment_name, row_number() over (order by ${pageOrder}) as position
+                    from lines order by ${pageOrder} limit ${input.pageSize} offset ${skip})
+       select ${pageColumns}`,
+  );
+  return { summary, items: toLines(row.items) };
 }

@@ -2,7 +2,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
 import { notFound } from '../../../server/platform/errors.js';
-import { establishments } from '../../referentiel/db/schema.js';
+import { buildings, establishments, rooms } from '../../referentiel/db/schema.js';
 import { assetEvents, assetMatches, assetSoftware, assets, software } from '../db/schema.js';
 import { assetWhere } from './find-assets.js';
 
@@ -18,7 +18,7 @@ export async function getAsset(ctx: Ctx, input: { id: string }) {
     .where(where);
   if (!row) throw notFound('Équipement');
   const tenantId = row.asset.tenantId;
-  const [installed, history, matches] = await Promise.all([
+  const [installed, history, matches, place, cart, contents] = await Promise.all([
     ctx.db
       .select({ name: software.name, publisher: software.publisher, version: assetSoftware.version })
       .from(assetSoftware)
@@ -36,6 +36,31 @@ export async function getAsset(ctx: Ctx, input: { id: string }) {
       .from(assetMatches)
       .where(and(eq(assetMatches.tenantId, tenantId), eq(assetMatches.assetId, input.id)))
       .orderBy(desc(assetMatches.at)),
+    placeOf(ctx, tenantId, row.asset.roomId),
+    row.asset.parentAssetId
+      ? ctx.db
+          .select({ id: assets.id, name: assets.name })
+          .from(assets)
+          .where(and(eq(assets.tenantId, tenantId), eq(assets.id, row.asset.parentAssetId)))
+          .then(([c]) => c ?? null)
+      : null,
+    // what a mobile cart holds (a cart of 16 to 35 tablets; bounded all the same)
+    ctx.db
+      .select({ id: assets.id, name: assets.name, serial: assets.serial, assetClass: assets.assetClass, status: assets.status })
+      .from(assets)
+      .where(and(eq(assets.tenantId, tenantId), eq(assets.parentAssetId, input.id)))
+      .orderBy(asc(assets.name), asc(assets.id))
+      .limit(500),
   ]);
-  return { ...row, software: installed, history, matches };
+  return { ...row, software: installed, history, matches, place, cart, contents };
+}
+
+async function placeOf(ctx: Ctx, tenantId: string, roomId: string | null) {
+  if (!roomId) return { roomName: null, buildingName: null };
+  const [found] = await ctx.db
+    .select({ roomName: rooms.name, buildingName: buildings.name })
+    .from(rooms)
+    .leftJoin(buildings, and(eq(buildings.tenantId, rooms.tenantId), eq(buildings.id, rooms.buildingId)))
+    .where(and(eq(rooms.tenantId, tenantId), eq(rooms.id, roomId)));
+  return found ?? { roomName: null, buildingName: null };
 }

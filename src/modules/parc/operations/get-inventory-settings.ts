@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { authorize } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import type { Db } from '../../../server/platform/db.js';
+import { TtlCache } from '../../../server/platform/ttl-cache.js';
 import type { AssetClass } from '../asset-classes.js';
 import { inventorySettings } from '../db/schema.js';
 import { resolveExpectedLife } from '../lifecycle/expected-life.js';
@@ -36,12 +37,31 @@ export async function getInventorySettings(ctx: Ctx): Promise<InventorySettings>
   return readInventorySettings(ctx.db, ctx.actor.tenantId);
 }
 
+/**
+ * Every page of the device list needs the tenant's staleAfterDays: kept 10 s per tenant (a
+ * round trip less per list), dropped when this process saves the settings.
+ */
+const staleDays = new TtlCache<number>(1000);
+
+export function forgetStaleDays() {
+  staleDays.clear();
+}
+
 /** Devices last inventoried before this instant are flagged as not seen (see presentAssetSummary). */
 export async function staleThreshold(ctx: Ctx): Promise<Date | null> {
   if (!ctx.actor) return null;
-  const [row] = await ctx.db
-    .select({ days: inventorySettings.staleAfterDays })
-    .from(inventorySettings)
-    .where(eq(inventorySettings.tenantId, ctx.actor.tenantId));
-  return new Date(ctx.now().getTime() - (row?.days ?? 30) * 86_400_000);
+  const tenantId = ctx.actor.tenantId;
+  const now = ctx.now().getTime();
+  let days = staleDays.get(tenantId, Date.now());
+  if (days === undefined) {
+    const [row] = await ctx.db.select({ days: inventorySettings.staleAfterDays }).from(inventorySettings).where(eq(inventorySettings.tenantId, tenantId));
+    days = row?.days ?? 30;
+    staleDays.set(tenantId, days, Date.now() + 10_000);
+  }
+  return new Date(now - days * 86_400_000);
+}
+
+/** What the list and the device page flag: not seen since `staleBefore`, loans due before `today`. */
+export async function assetFlags(ctx: Ctx): Promise<{ staleBefore: Date | null; today: string }> {
+  return { staleBefore: await staleThreshold(ctx), today: ctx.now().toISOString().slice(0, 10) };
 }

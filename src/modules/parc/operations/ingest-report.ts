@@ -7,7 +7,7 @@ import { assetEvents, assetMatches, assets } from '../db/schema.js';
 import { findAssetCandidates, lockMachine } from '../db/asset-candidates.js';
 import { closeDeploymentStep } from './close-deployment-step.js';
 import { ensureSoftwareIds, normaliseSoftware, softwareHash, writeInstalledSoftware } from '../db/software-store.js';
-import { assetClassOf, assetSearchText, fieldsFromReport, hardwareDocument, physicalMacs } from '../ingest/asset-fields.js';
+import { assetClassOf, assetSearchText, fieldsFromReport, hardwareDocument, physicalMacs, placementLock } from '../ingest/asset-fields.js';
 import { imacEventsFromInventory, type ImacEvent } from '../ingest/imac-events.js';
 import type { InventoryReport } from '../inventory/inventory-report.js';
 import { decideMatch, matchKeys } from '../inventory/match-keys.js';
@@ -77,24 +77,59 @@ export async function ingestReport(ctx: Ctx, database: Database, input: IngestIn
       events = [{ kind: 'install', summary: 'Découvert par l’inventaire automatique', details: { source: report.source, deviceId: report.deviceId } }];
     } else {
       assetId = current.id;
-      const moved = establishmentId && establishmentId !== current.establishmentId ? { establishmentId, roomId: null } : {};
+      const place = placementOf(report, establishmentId, current);
+      const moved = place.moveTo ? { establishmentId: place.moveTo, roomId: null } : {};
+      if (place.ignored) hardware.agent = { ...(hardware.agent as object), ignoredTag: report.tag };
       const next = { ...current, ...fields };
       await tx
         .update(assets)
         .set({ ...common, ...moved, searchText: assetSearchText(next), version: sql`${assets.version} + 1` })
         .where(and(eq(assets.tenantId, tenantId), eq(assets.id, current.id)));
-      events = imacEventsFromInventory(current as never, { fields, establishmentId, hardware });
+      events = imacEventsFromInventory(current as never, { fields, establishmentId: place.moveTo, hardware });
+      if (place.ignored && place.firstTime) events.push(ignoredTagEvent(report.tag, establishmentId!, current.establishmentId));
       if (keys.deviceId && current.agentDeviceId !== keys.deviceId) {
         await tx.insert(assetMatches).values({ tenantId, assetId, at: now, kind: 'link', reason: match.reason ?? '', agentDeviceId: report.deviceId });
         events.push({ kind: 'change', summary: `Rapproché d’un nouvel agent : ${match.reason}`, details: { from: current.agentDeviceId, to: report.deviceId } });
       }
     }
-    if (rewrite) await writeInstalledSoftware(tx, { tenantId, assetId, list: software!, ids: ids! });
+    if (rewrite) await writeInstalledSoftware(tx, { tenantId, assetId, list: software!, ids: ids!, created: !current });
     await writeEvents(tx, tenantId, assetId, now, events);
     return { assetId, created: !current, matchReason: current ? match.reason : null, softwareRewritten: rewrite };
   });
   await closeDeploymentStep(database.db, { tenantId, assetId: result.assetId, serial: report.serial, at: now });
   return result;
+}
+
+interface Placement {
+  /** The school the device moves to; null when it stays. */
+  moveTo: string | null;
+  /** The tag names another school, but a person placed the device: it stays. */
+  ignored: boolean;
+  /** Whether this tag was not already ignored by the previous report (one history line, not one a day). */
+  firstTime: boolean;
+}
+
+/**
+ * Where the report puts a known device: the school of its tag, unless a person placed it (the
+ * placement lock, set by a move by hand), in which case it stays where the person put it.
+ */
+function placementOf(
+  report: InventoryReport,
+  tagged: string | null,
+  current: { establishmentId: string | null; lockedFields: string[]; hardware: unknown },
+): Placement {
+  if (!tagged || tagged === current.establishmentId) return { moveTo: null, ignored: false, firstTime: false };
+  if (!current.lockedFields.includes(placementLock)) return { moveTo: tagged, ignored: false, firstTime: false };
+  const agent = (current.hardware as { agent?: { ignoredTag?: string | null } } | null)?.agent;
+  return { moveTo: null, ignored: true, firstTime: agent?.ignoredTag !== report.tag };
+}
+
+function ignoredTagEvent(tag: string | null, tagged: string, kept: string | null): ImacEvent {
+  return {
+    kind: 'change',
+    summary: `Étiquette de l’agent « ${tag} » ignorée : l’établissement a été fixé par une personne (verrou), l’équipement reste où elle l’a placé`,
+    details: { tag, agentEstablishmentId: tagged, establishmentId: kept, lockedField: placementLock },
+  };
 }
 
 async function writeEvents(db: Db, tenantId: string, assetId: string, at: Date, events: ImacEvent[]) {

@@ -1,10 +1,8 @@
 import { isIP } from 'node:net';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../../../server/platform/db.js';
-import { findOrganizationByCode } from '../../referentiel/db/queries.js';
 import { checkUai } from '../../referentiel/uai.js';
 import { verifyPassword } from '../../access/passwords.js';
-import { agentCredentials, inventorySettings } from '../db/schema.js';
 import { rememberVerified, wasVerified } from './agent-credential-cache.js';
 
 export interface AgentTenant {
@@ -45,21 +43,28 @@ export async function identifyAgent(
   return { ok: false, reason: 'unknown' };
 }
 
+/**
+ * One statement per inventory: the authority named by the user name, its live credential and its
+ * settings (three lookups that were three round trips). Read every time, never remembered: a
+ * revoked credential is refused at once.
+ */
 async function byCredentials(db: Db, basic: { username: string; password: string }): Promise<AgentIdentification> {
-  const org = await findOrganizationByCode(db, tenantCodeOf(basic.username));
-  const [credential] = org
-    ? await db
-        .select()
-        .from(agentCredentials)
-        .where(and(eq(agentCredentials.tenantId, org.tenantId), eq(agentCredentials.username, basic.username), isNull(agentCredentials.revokedAt)))
-    : [];
+  const [found] = await rows<{ tenantId: string; passwordHash: string | null; storeLastUser: boolean | null }>(
+    db,
+    sql`select o.tenant_id as "tenantId", c.password_hash as "passwordHash", s.store_last_user as "storeLastUser"
+          from referentiel.organizations o
+          left join parc.agent_credentials c on c.tenant_id = o.tenant_id and c.username = ${basic.username} and c.revoked_at is null
+          left join parc.inventory_settings s on s.tenant_id = o.tenant_id
+         where o.code = ${tenantCodeOf(basic.username)}
+         limit 1`,
+  );
+  const passwordHash = found?.passwordHash ?? null;
   const ok =
-    (credential !== undefined && wasVerified(basic.username, basic.password, credential.passwordHash)) ||
-    (await verifyPassword(credential?.passwordHash ?? null, basic.password));
-  if (!ok || !org) return { ok: false, reason: 'bad-credentials' };
-  rememberVerified(basic.username, basic.password, credential.passwordHash);
-  const [settings] = await db.select().from(inventorySettings).where(eq(inventorySettings.tenantId, org.tenantId));
-  return { ok: true, tenant: { tenantId: org.tenantId, storeLastUser: settings?.storeLastUser ?? false, how: 'credentials' } };
+    (passwordHash !== null && wasVerified(basic.username, basic.password, passwordHash)) ||
+    (await verifyPassword(passwordHash, basic.password));
+  if (!ok || !found || passwordHash === null) return { ok: false, reason: 'bad-credentials' };
+  rememberVerified(basic.username, basic.password, passwordHash);
+  return { ok: true, tenant: { tenantId: found.tenantId, storeLastUser: found.storeLastUser ?? false, how: 'credentials' } };
 }
 
 async function tenantOfTag(db: Db, tag: string) {

@@ -75,7 +75,7 @@ describe('createAsset', () => {
 });
 
 describe('updateAsset', () => {
-  it('writes a move, a status line and a change line, locks the agent fields a person edited, and audits', async () => {
+  it('writes a move, a status line and a change line, locks the agent fields a person edited and the place, and audits', async () => {
     const tech = await actingAs(t, 'technician');
     const [from, to] = t.ids.establishments.unit1;
     const room = await insertRoom(t, to.id, 'CDI');
@@ -85,7 +85,7 @@ describe('updateAsset', () => {
       changes: { version: 1, uai: to.uai, roomId: room.id, status: 'in-repair', name: 'PC-CDI-01', supplier: 'Dell', note: 'écran cassé' },
     });
     const row = (await assetRow(t, device.id))!;
-    expect(row).toMatchObject({ establishmentId: to.id, roomId: room.id, status: 'in-repair', name: 'PC-CDI-01', supplier: 'Dell', version: 2, lockedFields: ['name'] });
+    expect(row).toMatchObject({ establishmentId: to.id, roomId: room.id, status: 'in-repair', name: 'PC-CDI-01', supplier: 'Dell', version: 2, lockedFields: ['establishmentId', 'name'] });
     expect(row.searchText).toContain('pc-cdi-01');
     const history = await historyOf(t, device.id);
     expect(history.map((e) => e.kind)).toEqual(['move', 'status', 'change']);
@@ -93,7 +93,7 @@ describe('updateAsset', () => {
     expect(history[1].summary).toBe('Statut : En service → En réparation — écran cassé');
     expect(history[2].summary).toMatch(/^Modifié : nom, fournisseur/);
     const [audit] = await auditOf(t, device.id);
-    expect(audit.after).toMatchObject({ status: 'in-repair', supplier: 'Dell', lockedFields: ['name'] });
+    expect(audit.after).toMatchObject({ status: 'in-repair', supplier: 'Dell', lockedFields: ['establishmentId', 'name'] });
   });
 
   it('answers 409 to a stale version and changes nothing', async () => {

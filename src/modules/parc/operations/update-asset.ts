@@ -6,7 +6,7 @@ import type { AuthedCtx, Ctx } from '../../../server/platform/context.js';
 import type { Db } from '../../../server/platform/db.js';
 import { AppError, versionConflict } from '../../../server/platform/errors.js';
 import { assets } from '../db/schema.js';
-import { assetSearchText } from '../ingest/asset-fields.js';
+import { assetSearchText, placementLock } from '../ingest/asset-fields.js';
 import { assetFieldsShape, columnChanges, fieldsToLock, lockedFieldsInput, mergeLocks, noteInput, warrantyIssue } from './asset-input.js';
 import { assertUniqueIdentifiers } from './asset-identity.js';
 import { changeEvent, moveEvent, statusEvent, writePersonEvents, type PersonEvent } from './asset-history.js';
@@ -42,7 +42,9 @@ export async function updateAsset(ctx: Ctx, input: { id: string; changes: Update
     const place = await placementChange(actx, tx, current, { uai, roomId });
     if (place) Object.assign(columns, { establishmentId: place.establishmentId, roomId: place.roomId });
     const change = diff(a as unknown as Record<string, unknown>, columns);
-    const locks = mergeLocks(lockedFields ?? a.lockedFields, fieldsToLock(Object.keys(change.after)));
+    // a move of room alone is a person's placement too: it locks the place against the agent's tag
+    const moved = 'roomId' in change.after ? [placementLock] : [];
+    const locks = mergeLocks(lockedFields ?? a.lockedFields, [...fieldsToLock(Object.keys(change.after)), ...moved]);
     const locksChanged = locks.join() !== [...a.lockedFields].sort().join();
     if (!change.changed && !locksChanged) return { id: a.id };
 

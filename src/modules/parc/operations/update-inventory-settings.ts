@@ -6,7 +6,7 @@ import type { Ctx } from '../../../server/platform/context.js';
 import { AppError, versionConflict } from '../../../server/platform/errors.js';
 import { assetClasses } from '../asset-classes.js';
 import { inventorySettings } from '../db/schema.js';
-import { readInventorySettings, type InventorySettings } from './get-inventory-settings.js';
+import { forgetStaleDays, readInventorySettings, type InventorySettings } from './get-inventory-settings.js';
 import { parseNetwork } from './school-networks.js';
 
 export const inventorySettingsInput = z.object({
@@ -35,7 +35,7 @@ export async function updateInventorySettings(ctx: Ctx, input: InventorySettings
     staleAfterDays: input.staleAfterDays,
     expectedLifeYears: input.expectedLifeYears,
   };
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const before = await readInventorySettings(tx, tenantId);
     if (before.version !== input.version) throw versionConflict();
     // the first save inserts the row; later ones update it if the version read is still current
@@ -54,6 +54,8 @@ export async function updateInventorySettings(ctx: Ctx, input: InventorySettings
     await recordAudit(ctx, tx, [{ tenantId, action: 'update', entityType: 'inventory-settings', entityId: tenantId, before: change.before, after: change.after }]);
     return after;
   });
+  forgetStaleDays(); // the device lists flag with the new threshold at once
+  return saved;
 }
 
 /** Canonical CIDR blocks, without duplicates; every invalid entry is named with its position. */

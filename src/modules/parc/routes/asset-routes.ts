@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
 import { findAssets, findAssetsInput } from '../operations/find-assets.js';
 import { assetIdParams, getAsset } from '../operations/get-asset.js';
-import { staleThreshold } from '../operations/get-inventory-settings.js';
+import { assetFlags } from '../operations/get-inventory-settings.js';
 import { assetDetailSchema, assetSummarySchema, presentAssetDetail, presentAssetSummary } from '../presenters.js';
 
 export async function assetRoutes(fastify: FastifyInstance) {
@@ -24,8 +24,8 @@ export async function assetRoutes(fastify: FastifyInstance) {
     async (request) => {
       const ctx = ctxOf(fastify, request);
       const { items, total } = await findAssets(ctx, request.query);
-      const staleBefore = await staleThreshold(ctx);
-      return { items: items.map((row) => presentAssetSummary(row, ctx.actor!, { staleBefore })), total };
+      const flags = await assetFlags(ctx);
+      return { items: items.map((row) => presentAssetSummary(row, ctx.actor!, flags)), total };
     },
   );
   app.get(
@@ -41,7 +41,7 @@ export async function assetRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const ctx = ctxOf(fastify, request);
-      return presentAssetDetail(await getAsset(ctx, request.params), ctx.actor!, { staleBefore: await staleThreshold(ctx) });
+      return presentAssetDetail(await getAsset(ctx, request.params), ctx.actor!, await assetFlags(ctx));
     },
   );
 }

@@ -42,7 +42,7 @@ describe('PATCH /api/assets/:id', () => {
     const url = `/api/assets/${device.id}`;
     const ok = await call('PATCH', url, 'technician', { version: 1, roomId: room.id, name: 'PC-104-02', imageVersion: 'W11-24H2-2025.09' });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ roomId: room.id, name: 'PC-104-02', imageVersion: 'W11-24H2-2025.09', lockedFields: ['name'], version: 2 });
+    expect(ok.json()).toMatchObject({ roomId: room.id, name: 'PC-104-02', imageVersion: 'W11-24H2-2025.09', lockedFields: ['establishmentId', 'name'], version: 2 });
     expect(ok.json().history.map((h: { kind: string }) => h.kind)).toEqual(expect.arrayContaining(['move', 'change']));
     const stale = await call('PATCH', url, 'technician', { version: 1, name: 'PC-104-03' });
     expect(stale.statusCode).toBe(409);
@@ -62,7 +62,7 @@ describe('POST /api/assets/bulk', () => {
     const school = t.ids.establishments.unit1[1];
     const values = Array.from({ length: 12 }, () => ({ tenantId: t.ids.a.tenantId, assetClass: 'tablet', status: 'in-service', establishmentId: school.id, serial: uniqueSerial('TAB') }));
     const ids = (await t.ctx.db.insert(assets).values(values).returning({ id: assets.id })).map((r) => r.id);
-    const lent = await call('POST', '/api/assets/bulk', 'technician', { action: 'lend', ids, note: 'Classe de 5e A, projet radio' });
+    const lent = await call('POST', '/api/assets/bulk', 'technician', { action: 'lend', ids, borrower: 'Classe de 5e A, projet radio', until: '2099-06-30' });
     expect(lent.statusCode).toBe(200);
     expect(lent.json()).toEqual({ changed: 12, unchanged: 0 });
     const many = Array.from({ length: 1001 }, () => crypto.randomUUID());

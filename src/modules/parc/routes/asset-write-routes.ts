@@ -6,7 +6,7 @@ import { ctxOf, errorResponses } from '../../../server/platform/http.js';
 import { bulkAssetsInput, bulkUpdateAssets } from '../operations/bulk-update-assets.js';
 import { createAsset, createAssetInput } from '../operations/create-asset.js';
 import { assetIdParams, getAsset } from '../operations/get-asset.js';
-import { staleThreshold } from '../operations/get-inventory-settings.js';
+import { assetFlags } from '../operations/get-inventory-settings.js';
 import { mergeAssets, mergeAssetsInput } from '../operations/merge-assets.js';
 import { matchParams, undoAssetMatch } from '../operations/undo-asset-match.js';
 import { updateAsset, updateAssetInput } from '../operations/update-asset.js';
@@ -14,7 +14,7 @@ import { assetDetailSchema, presentAssetDetail } from '../presenters.js';
 
 /** The device as the detail page shows it, after a change. */
 async function detail(ctx: Ctx, id: string) {
-  return presentAssetDetail(await getAsset(ctx, { id }), ctx.actor!, { staleBefore: await staleThreshold(ctx) });
+  return presentAssetDetail(await getAsset(ctx, { id }), ctx.actor!, await assetFlags(ctx));
 }
 
 export async function assetWriteRoutes(fastify: FastifyInstance) {

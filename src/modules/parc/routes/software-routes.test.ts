@@ -98,3 +98,31 @@ describe('GET /api/software/:id/installations', () => {
     expect((await get(`/api/software/${ids.libre}/installations`)).statusCode).toBe(401);
   });
 });
+
+describe('software exports', () => {
+  it('exports the catalogue and one product’s installations as CSV and XLSX, within the actor’s scope', async () => {
+    const catalogue = await get('/api/software/export?format=csv', 'auditor');
+    expect(catalogue.statusCode).toBe(200);
+    expect(catalogue.headers['content-type']).toContain('text/csv');
+    expect(catalogue.body.charCodeAt(0)).toBe(0xfeff); // UTF-8 BOM for spreadsheet programs
+    const lines = catalogue.body.slice(1).trim().split(/\r?\n/);
+    expect(lines[0]).toBe('Logiciel;Éditeur;Équipements;Versions');
+    expect(lines.slice(1)).toContain('LibreOffice;The Document Foundation;6;2');
+    const tech = (await get('/api/software/export?format=csv', 'technician')).body;
+    expect(tech).toMatch(/^LibreOffice;The Document Foundation;5;\d$/m);
+    expect(tech).not.toContain('Outil Amiens');
+
+    const where = await get(`/api/software/${ids.libre}/installations/export?format=csv`, 'authority-admin');
+    expect(where.statusCode).toBe(200);
+    const rows = where.body.slice(1).trim().split(/\r?\n/);
+    expect(rows[0]).toBe('UAI;Établissement;Nom;N° de série;Type;Statut;Version;Dernier inventaire');
+    expect(rows).toHaveLength(1 + 7); // one line per device × version
+    expect(where.body).toContain(fleet.amiens.uai);
+    const techWhere = (await get(`/api/software/${ids.libre}/installations/export?format=csv`, 'technician')).body;
+    expect(techWhere).not.toContain(fleet.amiens.uai);
+    const xlsx = await get(`/api/software/${ids.libre}/installations/export?format=xlsx`, 'authority-admin');
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await get(`/api/software/${ids.libre}/installations/export`, 'admin-b')).statusCode).toBe(404);
+  });
+});

@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { exportFormat, sendExport } from '../../../server/platform/export.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
+import { exportSoftware, softwareColumns } from '../operations/export-software.js';
+import { exportSoftwareInstallations, installationColumns } from '../operations/export-software-installations.js';
 import { findSoftware, findSoftwareInput } from '../operations/find-software.js';
 import { findSoftwareInstallations, softwareIdParams, softwareInstallationsInput } from '../operations/find-software-installations.js';
 import { presentSoftwareInstallations, presentSoftwareList, softwareInstallationsSchema, softwareListSchema } from './software-presenters.js';
@@ -35,5 +39,40 @@ export async function softwareRoutes(fastify: FastifyInstance) {
     },
     async (request) =>
       presentSoftwareInstallations(await findSoftwareInstallations(ctxOf(fastify, request), { ...request.query, id: request.params.id })),
+  );
+  app.get(
+    '/software/export',
+    {
+      schema: {
+        operationId: 'exportSoftware',
+        tags,
+        summary: 'Export CSV (UTF-8 avec BOM, « ; ») ou XLSX du catalogue des logiciels, avec le nombre d’équipements visibles',
+        querystring: z.object({ search: findSoftwareInput.shape.search, format: exportFormat.default('csv') }),
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(fastify, request);
+      const rows = await exportSoftware(ctx, { search: request.query.search });
+      return sendExport(reply, { format: request.query.format, basename: 'logiciels', sheetName: 'Logiciels', columns: softwareColumns, rows, now: ctx.now() });
+    },
+  );
+  app.get(
+    '/software/:id/installations/export',
+    {
+      schema: {
+        operationId: 'exportSoftwareInstallations',
+        tags,
+        summary: 'Export CSV ou XLSX de toutes les installations d’un logiciel (établissement, équipement, version)',
+        params: softwareIdParams,
+        querystring: z.object({ uai: softwareInstallationsInput.shape.uai, format: exportFormat.default('csv') }),
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(fastify, request);
+      const { product, rows } = await exportSoftwareInstallations(ctx, { id: request.params.id, uai: request.query.uai });
+      return sendExport(reply, { format: request.query.format, basename: `installations-${product.id}`, sheetName: 'Installations', columns: installationColumns, rows, now: ctx.now() });
+    },
   );
 }

@@ -160,7 +160,11 @@ export function AssetEditForm(props: { asset: AssetDetail; onDone: () => void; o
               <NativeSelect label="Statut" data={options(assetStatuses, assetStatusLabels)} {...select('status')} />
               <SchoolSelect
                 label="École ou établissement"
-                description="Vide : stock de la collectivité"
+                description={
+                  values.lockedFields.includes('establishmentId')
+                    ? 'Vide : stock de la collectivité. Verrouillé contre l’agent : son étiquette ne déplace pas l’équipement.'
+                    : 'Vide : stock de la collectivité'
+                }
                 value={values.uai}
                 onChange={(uai) => setValues((v) => ({ ...v, uai, roomId: '' }))}
                 error={fieldErrors.uai}

@@ -11,6 +11,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { AssetEditForm } from './AssetEditForm';
 import { AdministrativeCard, IdentityCard } from './AssetSummaryCards';
+import { CartAndLoanSection } from './CartAndLoanSection';
 import { assetLabel, StaleBadge, StatusBadge } from './columns';
 import { HardwareSection } from './HardwareSection';
 import { ImacTimeline, MatchesSection } from './HistorySections';
@@ -89,6 +90,7 @@ function AssetView() {
             </Grid.Col>
           </Grid>
         )}
+        <CartAndLoanSection asset={a} />
         <HardwareSection asset={a} />
         <SoftwareSection asset={a} />
         <Grid gutter="lg">

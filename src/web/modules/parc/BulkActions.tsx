@@ -1,9 +1,9 @@
-import { Alert, Button, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowBackUp, IconArrowsRightLeft, IconArchive, IconHandGrab, IconX } from '@tabler/icons-react';
+import { IconArrowBackUp, IconArrowsRightLeft, IconArchive, IconBoxSeam, IconHandGrab, IconX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { errorMessage } from '../../api';
+import { api, errorMessage } from '../../api';
 import { formatNumber } from '../../labels';
 import { establishmentQuery } from '../establishments/queries';
 import { plural } from './labels';
@@ -11,13 +11,24 @@ import { useBulkAssets, type BulkAction } from './queries';
 import { SchoolSelect } from './SchoolSelect';
 import type { AssetSummary } from './types';
 
-type Kind = 'move' | 'retire' | 'lend' | 'return';
+type Kind = 'move' | 'retire' | 'lend' | 'return' | 'cart' | 'uncart';
 
 const titles: Record<Kind, string> = {
   move: 'Déplacer vers une salle',
   retire: 'Réformer',
   lend: 'Prêter',
   return: 'Enregistrer le retour de prêt',
+  cart: 'Ranger dans une classe mobile',
+  uncart: 'Sortir de leur classe mobile',
+};
+
+const submitLabels: Record<Kind, string> = {
+  move: 'Déplacer',
+  retire: 'Réformer',
+  lend: 'Prêter',
+  return: 'Enregistrer le retour',
+  cart: 'Ranger',
+  uncart: 'Sortir',
 };
 
 interface Props {
@@ -47,6 +58,12 @@ export function BulkActions({ selected, onDone }: Props) {
           </Button>
           <Button size="sm" variant="default" leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={() => setOpen('return')}>
             Retour de prêt
+          </Button>
+          <Button size="sm" variant="default" leftSection={<IconBoxSeam size={16} aria-hidden />} onClick={() => setOpen('cart')}>
+            Ranger dans une classe mobile
+          </Button>
+          <Button size="sm" variant="default" onClick={() => setOpen('uncart')}>
+            Sortir de la classe mobile
           </Button>
           <Button size="sm" variant="default" color="red" leftSection={<IconArchive size={16} aria-hidden />} onClick={() => setOpen('retire')}>
             Réformer
@@ -78,26 +95,42 @@ function BulkForm({ kind, selected, onClose, onDone }: { kind: Kind; selected: A
   const [uai, setUai] = useState<string | null>(schools.length === 1 ? schools[0] : null);
   const [roomId, setRoomId] = useState('');
   const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState<string>();
+  const [borrower, setBorrower] = useState('');
+  const [until, setUntil] = useState('');
+  const [cartId, setCartId] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<{ borrower?: string; until?: string; cartId?: string }>({});
   const bulk = useBulkAssets();
+  // the mobile carts of the selection's school (a cart holds devices of its own school)
+  const carts = useQuery({
+    queryKey: ['parc', 'carts', schools[0] ?? ''],
+    queryFn: ({ signal }) => api<{ items: AssetSummary[] }>('/assets', { query: { class: 'mobile-cart', uai: schools[0] ?? undefined, pageSize: 200 }, signal }),
+    enabled: kind === 'cart',
+  });
   const school = useQuery({ ...establishmentQuery(uai ?? ''), enabled: kind === 'move' && Boolean(uai) });
   const ids = selected.map((a) => a.id);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const text = note.trim() || undefined;
-    if (kind === 'lend' && !text) {
-      setNoteError('Indiquez à qui et pour quoi le matériel est prêté.');
-      return;
-    }
+    const errors = {
+      borrower: kind === 'lend' && !borrower.trim() ? 'Indiquez à qui le matériel est prêté (classe, projet, enseignant).' : undefined,
+      until: kind === 'lend' && !until ? 'Indiquez la date de retour prévue.' : undefined,
+      cartId: kind === 'cart' && !cartId ? 'Choisissez la classe mobile.' : undefined,
+    };
+    setFieldErrors(errors);
+    if (errors.borrower || errors.until || errors.cartId) return;
     const body: BulkAction =
       kind === 'move'
         ? { action: 'move', ids, uai, roomId: roomId || null, note: text }
         : kind === 'retire'
           ? { action: 'set-status', ids, status: 'retired', note: text }
           : kind === 'lend'
-            ? { action: 'lend', ids, note: text! }
-            : { action: 'return', ids, note: text };
+            ? { action: 'lend', ids, borrower: borrower.trim(), until, note: text }
+            : kind === 'cart'
+              ? { action: 'put-in-cart', ids, cartId, note: text }
+              : kind === 'uncart'
+                ? { action: 'take-out-of-cart', ids, note: text }
+                : { action: 'return', ids, note: text };
     try {
       const result = await bulk.mutateAsync(body);
       const unchanged = result.unchanged ? ` ; ${formatNumber(result.unchanged)} ${plural(result.unchanged, 'était', 'étaient')} déjà dans cet état` : '';
@@ -138,6 +171,58 @@ function BulkForm({ kind, selected, onClose, onDone }: { kind: Kind; selected: A
         />
       </>
     );
+  } else if (kind === 'lend') {
+    fields = (
+      <>
+        <Text size="sm">Une classe mobile est prêtée avec tout ce qu’elle contient.</Text>
+        <TextInput
+          label="Prêté à"
+          description="Classe, projet ou enseignant"
+          required
+          value={borrower}
+          onChange={(e) => {
+            setBorrower(e.currentTarget.value);
+            setFieldErrors((f) => ({ ...f, borrower: undefined }));
+          }}
+          error={fieldErrors.borrower}
+          maxLength={200}
+        />
+        <TextInput
+          label="Retour prévu le"
+          type="date"
+          required
+          value={until}
+          onChange={(e) => {
+            setUntil(e.currentTarget.value);
+            setFieldErrors((f) => ({ ...f, until: undefined }));
+          }}
+          error={fieldErrors.until}
+        />
+      </>
+    );
+  } else if (kind === 'cart') {
+    const options = (carts.data?.items ?? []).filter((c) => !ids.includes(c.id));
+    fields = (
+      <NativeSelect
+        label="Classe mobile"
+        description={
+          schools.length > 1
+            ? 'Les équipements choisis sont dans plusieurs établissements : choisissez-les dans un seul.'
+            : carts.data && options.length === 0
+              ? 'Aucune classe mobile dans cet établissement : créez-en une (type « Classe mobile »).'
+              : 'Les équipements rejoignent l’établissement et la salle de la classe mobile.'
+        }
+        required
+        data={[{ value: '', label: 'Choisir…' }, ...options.map((c) => ({ value: c.id, label: c.name ?? c.serial ?? c.id }))]}
+        value={cartId}
+        onChange={(e) => {
+          setCartId(e.currentTarget.value);
+          setFieldErrors((f) => ({ ...f, cartId: undefined }));
+        }}
+        error={fieldErrors.cartId}
+        disabled={schools.length > 1}
+      />
+    );
   } else if (kind === 'retire') {
     fields = (
       <Alert color="orange" variant="light">
@@ -156,15 +241,10 @@ function BulkForm({ kind, selected, onClose, onDone }: { kind: Kind; selected: A
         )}
         {fields}
         <Textarea
-          label={kind === 'lend' ? 'À qui, pour quoi et jusqu’à quand' : 'Motif ou commentaire'}
+          label="Motif ou commentaire"
           description="Figure dans l’historique de chaque équipement"
-          required={kind === 'lend'}
           value={note}
-          onChange={(e) => {
-            setNote(e.currentTarget.value);
-            setNoteError(undefined);
-          }}
-          error={noteError}
+          onChange={(e) => setNote(e.currentTarget.value)}
           maxLength={500}
           autosize
           minRows={2}
@@ -174,7 +254,7 @@ function BulkForm({ kind, selected, onClose, onDone }: { kind: Kind; selected: A
             Annuler
           </Button>
           <Button type="submit" loading={bulk.isPending} color={kind === 'retire' ? 'red' : undefined}>
-            {kind === 'move' ? 'Déplacer' : kind === 'retire' ? 'Réformer' : kind === 'lend' ? 'Prêter' : 'Enregistrer le retour'}
+            {submitLabels[kind]}
           </Button>
         </Group>
       </Stack>

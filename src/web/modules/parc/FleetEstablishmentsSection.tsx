@@ -1,4 +1,5 @@
-import { Table, Text } from '@mantine/core';
+import { Group, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api';
@@ -23,6 +24,8 @@ interface FleetEstablishment {
   pupilsPerComputer: number | null;
   outOfWarranty: number;
   dueThisYear: number;
+  /** With a system filter: its devices in that school. */
+  osDevices: number | null;
 }
 
 const columns: { id: Sort | 'computers'; label: string; numeric?: boolean }[] = [
@@ -39,10 +42,17 @@ const pageSize = 20;
 export function FleetEstablishmentsSection() {
   const [sort, setSort] = useState<{ by: Sort; order: 'asc' | 'desc' }>({ by: 'name', order: 'asc' });
   const [page, setPage] = useState(1);
+  // « which schools still run Windows 10 »: the schools with at least one device of that system
+  const [osText, setOsText] = useState('');
+  const [versionText, setVersionText] = useState('');
+  const [[osName, osVersion]] = useDebouncedValue([osText.trim(), versionText.trim()], 300);
   const list = useQuery({
-    queryKey: parcKey('fleet-establishments', sort, page),
+    queryKey: parcKey('fleet-establishments', sort, page, osName, osVersion),
     queryFn: ({ signal }) =>
-      api<{ items: FleetEstablishment[]; total: number }>('/fleet/establishments', { query: { sort: sort.by, order: sort.order, page, pageSize }, signal }),
+      api<{ items: FleetEstablishment[]; total: number }>('/fleet/establishments', {
+        query: { sort: sort.by, order: sort.order, page, pageSize, osName: osName || undefined, osVersion: (osName && osVersion) || undefined },
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
   const toggle = (by: Sort) => {
@@ -52,6 +62,35 @@ export function FleetEstablishmentsSection() {
 
   return (
     <Section title="Parc par établissement" id="par-etablissement">
+      <Group gap="sm" mb="sm" align="flex-end">
+        <TextInput
+          label="Système d’exploitation"
+          description="Seuls les établissements qui en ont, par exemple « Windows »"
+          value={osText}
+          onChange={(e) => {
+            setOsText(e.currentTarget.value);
+            setPage(1);
+          }}
+          maw={320}
+        />
+        <TextInput
+          label="Version"
+          description="Commence par, par exemple « 10 »"
+          value={versionText}
+          onChange={(e) => {
+            setVersionText(e.currentTarget.value);
+            setPage(1);
+          }}
+          disabled={!osText.trim()}
+          maw={200}
+        />
+      </Group>
+      {osName && list.data && (
+        <Text size="sm" role="status" aria-live="polite" mb="xs">
+          {formatNumber(list.data.total)} établissement{list.data.total > 1 ? 's' : ''} avec au moins un équipement sous {osName}
+          {osVersion ? ` ${osVersion}` : ''}
+        </Text>
+      )}
       {list.error ? (
         <QueryError error={list.error} retry={() => void list.refetch()} />
       ) : !list.data ? (
@@ -91,7 +130,15 @@ export function FleetEstablishmentsSection() {
                         {e.uai}
                       </Text>
                     </Table.Td>
-                    <Table.Td style={{ textAlign: 'right' }}>{formatNumber(e.devices)}</Table.Td>
+                    <Table.Td style={{ textAlign: 'right' }}>
+                      {formatNumber(e.devices)}
+                      {e.osDevices !== null && (
+                        <Text size="xs" c="dimmed">
+                          dont {formatNumber(e.osDevices)} sous {osName}
+                          {osVersion ? ` ${osVersion}` : ''}
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td style={{ textAlign: 'right' }}>{formatNumber(e.computers)}</Table.Td>
                     <Table.Td style={{ textAlign: 'right' }}>{e.pupilsPerComputer === null ? '—' : formatNumber(Math.round(e.pupilsPerComputer * 10) / 10)}</Table.Td>
                     <Table.Td style={{ textAlign: 'right' }}>{formatNumber(e.outOfWarranty)}</Table.Td>

@@ -37,6 +37,7 @@ export const fundingSourceLabels: Record<FundingSource, string> = {
   state: 'État',
   'school-budget': 'Budget de l’établissement',
   family: 'Famille',
+  'family-aid': 'Famille, avec une aide à l’équipement',
   other: 'Autre',
 };
 
@@ -85,6 +86,7 @@ export const lockableFieldLabels: Record<string, string> = {
   model: 'Modèle',
   osName: 'Système d’exploitation',
   osVersion: 'Version du système',
+  establishmentId: 'Établissement et salle',
 };
 
 export const deploymentStepLabels: Record<string, string> = {

@@ -93,8 +93,10 @@ export function useUndoMatch(assetId: string) {
 export type BulkAction =
   | { action: 'move'; ids: string[]; uai: string | null; roomId: string | null; note?: string }
   | { action: 'set-status'; ids: string[]; status: string; note?: string }
-  | { action: 'lend'; ids: string[]; note: string }
-  | { action: 'return'; ids: string[]; note?: string };
+  | { action: 'lend'; ids: string[]; borrower: string; until: string; note?: string }
+  | { action: 'return'; ids: string[]; note?: string }
+  | { action: 'put-in-cart'; ids: string[]; cartId: string; note?: string }
+  | { action: 'take-out-of-cart'; ids: string[]; note?: string };
 
 export function useBulkAssets() {
   const refresh = useRefreshParc();

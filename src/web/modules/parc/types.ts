@@ -20,8 +20,18 @@ export interface AssetSummary {
   purchaseDate: string | null;
   lastInventoryAt: string | null;
   stale: boolean;
+  /** While lent: to whom, until when (YYYY-MM-DD), overdue once that day is past. */
+  loan: { borrower: string; due: string | null; overdue: boolean } | null;
   version: number;
   permissions: { update: boolean };
+}
+
+export interface HeldDevice {
+  id: string;
+  name: string | null;
+  serial: string | null;
+  class: string;
+  status: string;
 }
 
 export interface HardwareCpu {
@@ -77,6 +87,12 @@ export interface AssetMatch {
 
 export interface AssetDetail extends AssetSummary {
   roomId: string | null;
+  roomName: string | null;
+  buildingName: string | null;
+  /** The mobile cart that holds this device. */
+  cart: { id: string; name: string | null } | null;
+  /** For a mobile cart: what it holds. */
+  contents: HeldDevice[];
   ownerKind: string;
   funder: string | null;
   fundingSource: string | null;

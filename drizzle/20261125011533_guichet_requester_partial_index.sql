@@ -1,0 +1,2 @@
+DROP INDEX "guichet"."tickets_requester_idx";--> statement-breakpoint
+CREATE INDEX "tickets_requester_idx" ON "guichet"."tickets" USING btree ("tenant_id","requester_user_id") WHERE "guichet"."tickets"."requester_user_id" is not null;

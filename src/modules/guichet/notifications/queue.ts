@@ -1,0 +1,110 @@
+import { sql } from 'drizzle-orm';
+import { rows, type Db } from '../../../server/platform/db.js';
+import { notifications, type TicketRow } from '../db/schema.js';
+import type { DeskConfig } from '../desk-config.js';
+import { unitChain } from '../routing.js';
+
+/**
+ * Notifications owed to people, written in the transaction of the change that causes them: a
+ * row is shown in the recipient's notifications menu at once and mailed later by the mail job
+ * (mail/send-notifications.ts). Private follow-ups never go into a notification: only what the
+ * recipient may read on the ticket itself is written here.
+ */
+
+export const notificationKinds = [
+  'ticket-received', // acknowledgement of a ticket opened by e-mail
+  'followup', // a public follow-up of the desk, for the requester
+  'ticket-solved',
+  'major-solved',
+  'sla-warning',
+  'sla-breach',
+  'escalated',
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+export interface Recipient {
+  userId: string | null;
+  label: string;
+  /** An e-mail address; null: the user's address is read when the mail is sent. */
+  contact: string | null;
+}
+
+/** The reference people and mail replies use: "[n° 123]" in every subject. */
+export const ticketReference = (number: number) => `[n° ${number}]`;
+
+const looksLikeMail = (s: string | null) => s !== null && /^[^\s@]+@[^\s@]+$/.test(s.trim());
+
+export async function queueNotifications(
+  tx: Db,
+  input: { ticket: Pick<TicketRow, 'tenantId' | 'id' | 'number'>; kind: NotificationKind; at: Date; recipients: Recipient[]; subject: string; body: string },
+): Promise<void> {
+  const seen = new Set<string>();
+  const values = [];
+  for (const r of input.recipients) {
+    const key = r.userId ?? r.contact?.toLowerCase() ?? '';
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    values.push({
+      tenantId: input.ticket.tenantId,
+      at: input.at,
+      kind: input.kind,
+      ticketId: input.ticket.id,
+      recipientUserId: r.userId,
+      recipientLabel: r.label,
+      recipientContact: r.contact,
+      subject: `${ticketReference(input.ticket.number)} ${input.subject}`,
+      body: input.body,
+      byMail: r.userId !== null || looksLikeMail(r.contact),
+      nextAttemptAt: input.at,
+    });
+  }
+  if (values.length) await tx.insert(notifications).values(values);
+}
+
+/** The requester of a ticket as a recipient (null: a caller without contact cannot be told). */
+export function requesterOf(ticket: Pick<TicketRow, 'requesterUserId' | 'requesterName' | 'requesterContact'>): Recipient | null {
+  if (!ticket.requesterUserId && !looksLikeMail(ticket.requesterContact)) return null;
+  return { userId: ticket.requesterUserId, label: ticket.requesterName, contact: looksLikeMail(ticket.requesterContact) ? ticket.requesterContact!.trim() : null };
+}
+
+/**
+ * The people of a support team, for warnings and escalations. Teams have no member list: a
+ * member is an active person of the team's organization with a handling role in the tenant,
+ * at the team's level (or without a level), whose units cover the ticket's school (or who has
+ * no unit: the whole tenant). The person in charge of the ticket is always told.
+ */
+export async function teamRecipients(
+  db: Db,
+  config: DeskConfig,
+  input: { tenantId: string; teamId: string | null; assignedUserId?: string | null; schoolUnitId: string | null },
+): Promise<Recipient[]> {
+  const team = input.teamId ? config.teamsById.get(input.teamId) : undefined;
+  const chain = unitChain(config, input.schoolUnitId);
+  const chainArray = sql.raw(`'{${chain.join(',')}}'::uuid[]`);
+  const found = team
+    ? await rows<{ id: string; label: string }>(
+        db,
+        sql`select distinct u.id, u.display_name as label
+              from access.role_assignments a join access.users u on u.id = a.user_id
+             where a.tenant_id = ${input.tenantId} and a.organization_id = ${team.organizationId} and u.active
+               and a.role in ('technician', 'academy-staff', 'contractor')
+               and (a.level is null or a.level = ${team.level})
+               and (cardinality(a.unit_ids) = 0 or a.unit_ids && ${chainArray})`,
+      )
+    : [];
+  const list: Recipient[] = found.map((p) => ({ userId: p.id, label: p.label, contact: null }));
+  if (input.assignedUserId && !list.some((r) => r.userId === input.assignedUserId)) {
+    const [person] = await rows<{ id: string; label: string }>(db, sql`select id, display_name as label from access.users where id = ${input.assignedUserId} and active`);
+    if (person) list.push({ userId: person.id, label: person.label, contact: null });
+  }
+  if (list.length === 0) {
+    // nobody in the team (or no team): the authority's administrators are told instead
+    const admins = await rows<{ id: string; label: string }>(
+      db,
+      sql`select distinct u.id, u.display_name as label from access.role_assignments a join access.users u on u.id = a.user_id
+           where a.tenant_id = ${input.tenantId} and a.organization_id = ${input.tenantId} and a.role = 'authority-admin' and u.active`,
+    );
+    list.push(...admins.map((p) => ({ userId: p.id, label: p.label, contact: null })));
+  }
+  return list;
+}

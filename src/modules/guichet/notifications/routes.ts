@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ctxOf, errorResponses, pageQuery, setNoStore } from '../../../server/platform/http.js';
+import { listNotifications } from './list-notifications.js';
+import { markAllNotificationsRead, markNotificationRead } from './mark-notifications-read.js';
+
+const notificationSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  kind: z.string(),
+  ticketId: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  readAt: z.string().nullable(),
+});
+
+/** The notifications menu: one's own notifications only (see list-notifications.ts). */
+export async function notificationRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['notifications'];
+
+  app.get(
+    '/notifications',
+    {
+      schema: {
+        operationId: 'listMyNotifications',
+        tags,
+        summary: 'Mes notifications, les plus récentes d’abord, et le nombre de non lues',
+        querystring: pageQuery.extend({ unread: z.enum(['true', 'false']).optional() }),
+        response: {
+          200: z.object({ items: z.array(notificationSchema), total: z.number(), unread: z.number(), page: z.number(), pageSize: z.number() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      setNoStore(reply);
+      const { page, pageSize, unread } = request.query;
+      const found = await listNotifications(ctxOf(fastify, request), { page, pageSize, unreadOnly: unread === 'true' });
+      return {
+        items: found.items.map((n) => ({
+          id: n.id,
+          at: n.at.toISOString(),
+          kind: n.kind,
+          ticketId: n.ticketId,
+          subject: n.subject,
+          body: n.body,
+          readAt: n.readAt?.toISOString() ?? null,
+        })),
+        total: found.total,
+        unread: found.unread,
+        page,
+        pageSize,
+      };
+    },
+  );
+
+  app.post(
+    '/notifications/:id/read',
+    {
+      schema: {
+        operationId: 'markNotificationRead',
+        tags,
+        summary: 'Marquer une de mes notifications comme lue',
+        params: z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }),
+        response: { 200: z.object({ read: z.literal(true) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      await markNotificationRead(ctxOf(fastify, request), request.params.id);
+      return { read: true as const };
+    },
+  );
+
+  app.post(
+    '/notifications/read-all',
+    {
+      schema: {
+        operationId: 'markAllNotificationsRead',
+        tags,
+        summary: 'Marquer toutes mes notifications comme lues',
+        response: { 200: z.object({ marked: z.number() }), ...errorResponses },
+      },
+    },
+    async (request) => ({ marked: await markAllNotificationsRead(ctxOf(fastify, request)) }),
+  );
+}

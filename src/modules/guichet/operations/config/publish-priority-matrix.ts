@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { authorize } from '../../../../server/platform/authz.js';
+import { recordAudit } from '../../../../server/platform/audit.js';
+import type { Ctx } from '../../../../server/platform/context.js';
+import { forgetDeskConfig } from '../../desk-config.js';
+import { priorityMatrixSchema, type PriorityMatrix } from '../../sla/index.js';
+import { effectiveFrom, insertTermsVersion, termsVersions } from './shared.js';
+
+export const validFromField = z.iso
+  .datetime({ offset: true, message: 'Date et heure attendues au format ISO 8601 (exemple : 2026-09-01T00:00:00+02:00).' })
+  .optional()
+  .describe("Date d'effet de la nouvelle version : maintenant si absente, sinon un instant à venir");
+
+export const publishPriorityMatrixInput = z.object({
+  /** The latest version read (0 while the desk uses the built-in matrix). */
+  version: z.number().int().min(0),
+  /** matrix[urgency - 1][impact - 1] = priority 1 to 5. */
+  matrix: priorityMatrixSchema,
+  validFrom: validFromField,
+});
+export type PublishPriorityMatrixInput = z.output<typeof publishPriorityMatrixInput>;
+
+export interface PublishedTerms {
+  version: number;
+  validFrom: Date;
+}
+
+/**
+ * A new version of the tenant's urgency × impact matrix, in force from now or a later instant:
+ * tickets keep the priority they were given; new ones take the version in force when opened.
+ */
+export async function publishPriorityMatrix(ctx: Ctx, input: PublishPriorityMatrixInput): Promise<PublishedTerms> {
+  authorize(ctx.actor, 'desk.configure');
+  const tenantId = ctx.actor.tenantId;
+  const versions = await termsVersions(ctx.db, tenantId, 'priority-matrix', 'default');
+  const latest = versions.at(-1);
+  const validFrom = effectiveFrom(ctx, input.validFrom, latest);
+  const matrix: PriorityMatrix = input.matrix;
+  try {
+    const version = await ctx.db.transaction(async (tx) => {
+      const published = await insertTermsVersion(ctx, tx, { kind: 'priority-matrix', key: 'default', expected: input.version, latest, validFrom, body: matrix });
+      await recordAudit(ctx, tx, [
+        { tenantId, action: 'publish', entityType: 'priority-matrix', entityId: 'default', before: latest?.body ?? null, after: { version: published, validFrom, matrix } },
+      ]);
+      return published;
+    });
+    return { version, validFrom };
+  } finally {
+    forgetDeskConfig(ctx.db, tenantId);
+  }
+}

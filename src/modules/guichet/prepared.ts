@@ -1,0 +1,68 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { rows, type Db } from '../../server/platform/db.js';
+
+/**
+ * Statements of the hot paths (opening a ticket, a team's backlog) written once as SQL text with
+ * $1, $2… parameters. On a PostgreSQL server they run as named prepared statements: node-postgres
+ * sends the text once per connection and PostgreSQL keeps its plan, so neither drizzle's query
+ * builder nor PostgreSQL's parser and planner run again for each of a thousand tickets a second.
+ * Anywhere else (PGlite, or inside a transaction, whose handle is not the pool) the same text runs
+ * through drizzle with the same parameters: one statement, two ways to send it.
+ */
+
+export interface Prepared {
+  name: string;
+  text: string;
+  /** The text around each parameter, and which value each one takes (0-based). */
+  parts: string[];
+  order: number[];
+}
+
+/** `name` must be unique in the process: node-postgres keeps one prepared statement per name and connection. */
+export function prepared(name: string, text: string): Prepared {
+  const parts: string[] = [];
+  const order: number[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/\$(\d+)/g)) {
+    parts.push(text.slice(last, match.index));
+    order.push(Number(match[1]) - 1);
+    last = match.index + match[0].length;
+  }
+  parts.push(text.slice(last));
+  return { name, text, parts, order };
+}
+
+export async function runPrepared<T>(db: Db, statement: Prepared, values: unknown[]): Promise<T[]> {
+  const client = (db as { $client?: unknown }).$client;
+  if (client instanceof pg.Pool) {
+    const result = await client.query<T & pg.QueryResultRow>({ name: statement.name, text: statement.text, values });
+    return result.rows;
+  }
+  const strings = Object.assign([...statement.parts], { raw: statement.parts }) as unknown as TemplateStringsArray;
+  return rows<T>(db, sql(strings, ...statement.order.map((i) => values[i])));
+}
+
+const dialect = new PgDialect();
+/** Statement texts given a name so far, and how many at most: each connection keeps every one it prepared. */
+const named = new Map<string, string>();
+const maxNamed = 200;
+
+/**
+ * A statement built with drizzle whose text repeats (the same filters of the same person): on a
+ * PostgreSQL server it is prepared under a name given to its text, so PostgreSQL parses and plans
+ * it once per connection. Past `maxNamed` distinct texts, new ones run unprepared.
+ */
+export async function runStatement<T>(db: Db, query: SQL, prefix: string): Promise<T[]> {
+  const client = (db as { $client?: unknown }).$client;
+  if (!(client instanceof pg.Pool)) return rows<T>(db, query);
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  let name = named.get(text);
+  if (name === undefined && named.size < maxNamed) {
+    name = `${prefix}_${named.size + 1}`;
+    named.set(text, name);
+  }
+  const result = await client.query<T & pg.QueryResultRow>(name ? { name, text, values: params } : { text, values: params });
+  return result.rows;
+}

@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorize } from '../../../server/platform/authz.js';
+import { exportFormat, sendExport } from '../../../server/platform/export.js';
+import { ctxOf, errorResponses } from '../../../server/platform/http.js';
+import { dashboardTables, dashboardTableNames } from '../dashboard/dashboard-tables.js';
+import { deskDashboardInput, getDeskDashboard } from '../operations/get-desk-dashboard.js';
+
+const share = z.object({
+  measured: z.number().describe('Tickets jugés : délai arrêté dans la période, ou ouverts et déjà en retard'),
+  within: z.number(),
+  breached: z.number(),
+  openBreached: z.number().describe('Dont tickets encore ouverts dont l’échéance est passée'),
+  withinRate: z.number().nullable().describe('Part dans les délais, de 0 à 1'),
+});
+const duration = z.object({ count: z.number(), medianHours: z.number().nullable(), p90Hours: z.number().nullable(), meanHours: z.number().nullable() });
+const count = z.number();
+const schoolRef = { id: z.string(), uai: z.string(), name: z.string() };
+
+export const deskDashboardSchema = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  backlog: z.object({
+    total: count,
+    byTeam: z.array(z.object({ id: z.string().nullable(), name: z.string(), level: z.number().nullable(), count })),
+    byLevel: z.array(z.object({ level: z.number(), label: z.string(), count })),
+    byCategory: z.array(z.object({ key: z.string().nullable(), label: z.string(), count })),
+    bySchool: z.array(z.object({ ...schoolRef, count })),
+  }),
+  agreement: z.object({ own: share, resolve: share }),
+  times: z.object({ own: duration, resolve: duration }).describe('En heures ouvrées'),
+  devices: z.object({
+    tickets: count,
+    devices: count,
+    per100Devices: z.number().nullable(),
+    bySchool: z.array(z.object({ ...schoolRef, tickets: count, devices: count, per100Devices: z.number().nullable() })),
+  }),
+  satisfaction: z.object({
+    solved: count,
+    rated: count,
+    responseRate: z.number().nullable(),
+    mean: z.number().nullable(),
+    distribution: z.array(z.object({ rating: z.number(), count })),
+  }),
+  weekly: z.array(z.object({ week: z.string(), opened: count, solved: count })),
+});
+
+/** The service desk's dashboard and its tables as CSV or XLSX. */
+export async function dashboardRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['guichet'];
+
+  app.get(
+    '/desk/dashboard',
+    {
+      schema: {
+        operationId: 'getDeskDashboard',
+        tags,
+        summary: 'Tableau de bord du guichet sur les tickets visibles : stock, respect des délais, durées en heures ouvrées, tickets pour 100 équipements, satisfaction, tendance hebdomadaire',
+        description:
+          'Période from/to (AAAA-MM-JJ, jours de Paris inclus ; défaut : les 90 derniers jours). Filtres : unitId (avec ses sous-unités), teamId, level, category, uai, organizationId. Chaque chiffre ne porte que sur les tickets que l’appelant peut lire.',
+        querystring: deskDashboardInput,
+        response: { 200: deskDashboardSchema, ...errorResponses },
+      },
+    },
+    async (request) => getDeskDashboard(ctxOf(fastify, request), request.query),
+  );
+
+  app.get(
+    '/desk/dashboard/export',
+    {
+      schema: {
+        operationId: 'exportDeskDashboard',
+        tags,
+        summary: 'Un tableau du tableau de bord du guichet en CSV (UTF-8 avec BOM, « ; ») ou XLSX',
+        querystring: deskDashboardInput.extend({ table: z.enum(dashboardTableNames), format: exportFormat.default('csv') }),
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(fastify, request);
+      authorize(ctx.actor, 'ticket.export');
+      const { table, format, ...filters } = request.query;
+      const dashboard = await getDeskDashboard(ctx, filters);
+      const spec = dashboardTables[table];
+      return sendExport(reply, { format, basename: `guichet-${table}`, sheetName: spec.sheetName, columns: spec.columns, rows: spec.rows(dashboard), now: ctx.now() });
+    },
+  );
+}

@@ -1,0 +1,51 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { ExportColumn } from '../../../server/platform/export.js';
+import type { Ctx } from '../../../server/platform/context.js';
+import { notFound } from '../../../server/platform/errors.js';
+import { establishments } from '../../referentiel/db/schema.js';
+import { assetClassLabels, assetStatusLabels, type AssetClass, type AssetStatus } from '../asset-classes.js';
+import { assetSoftware, assets, software } from '../db/schema.js';
+import { establishmentJoin, fleetScope } from './fleet-scope.js';
+
+export const maxInstallationExportRows = 200_000;
+
+/** Every device × version line of one product the actor may see, in the page's order (school, name). */
+export async function exportSoftwareInstallations(ctx: Ctx, input: { id: number; uai?: string }) {
+  const scope = await fleetScope(ctx, input.uai);
+  const [product] = await ctx.db
+    .select({ id: software.id, name: software.name, publisher: software.publisher })
+    .from(software)
+    .where(and(eq(software.tenantId, scope.tenantId), eq(software.id, input.id)));
+  if (!product) throw notFound('Logiciel');
+  const rows = await ctx.db
+    .select({
+      uai: establishments.uai,
+      establishmentName: establishments.name,
+      name: assets.name,
+      serial: assets.serial,
+      assetClass: assets.assetClass,
+      status: assets.status,
+      version: assetSoftware.version,
+      lastInventoryAt: assets.lastInventoryAt,
+    })
+    .from(assetSoftware)
+    .innerJoin(assets, and(eq(assets.tenantId, assetSoftware.tenantId), eq(assets.id, assetSoftware.assetId)))
+    .leftJoin(establishments, establishmentJoin)
+    .where(and(eq(assetSoftware.tenantId, scope.tenantId), eq(assetSoftware.softwareId, input.id), scope.where))
+    .orderBy(sql`${establishments.uai} asc nulls last`, sql`${assets.name} asc nulls last`, asc(assets.id), asc(assetSoftware.version))
+    .limit(maxInstallationExportRows);
+  return { product, rows };
+}
+
+type InstallationRow = Awaited<ReturnType<typeof exportSoftwareInstallations>>['rows'][number];
+
+export const installationColumns: ExportColumn<InstallationRow>[] = [
+  { header: 'UAI', value: (r) => r.uai },
+  { header: 'Établissement', value: (r) => r.establishmentName },
+  { header: 'Nom', value: (r) => r.name },
+  { header: 'N° de série', value: (r) => r.serial },
+  { header: 'Type', value: (r) => assetClassLabels[r.assetClass as AssetClass] ?? r.assetClass },
+  { header: 'Statut', value: (r) => assetStatusLabels[r.status as AssetStatus] ?? r.status },
+  { header: 'Version', value: (r) => r.version },
+  { header: 'Dernier inventaire', value: (r) => r.lastInventoryAt?.toISOString().slice(0, 16).replace('T', ' ') ?? null },
+];

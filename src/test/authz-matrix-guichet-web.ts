@@ -1,0 +1,36 @@
+import { s, type MatrixEntry } from './authz-matrix.js';
+
+/**
+ * The web UI's own route (routes/assignees.ts): the desk people a ticket may be assigned to. Only
+ * those who handle tickets get it; the authority's desk sees every desk person of the tenant, the
+ * Académie and a contractor only their own organization's; another tenant's administrator only
+ * their tenant's.
+ */
+export const guichetWebMatrix: Record<string, MatrixEntry> = {
+  listTicketAssignees: {
+    cases: [
+      {
+        //        anon  admin steer tech  staff acad  contr audit adm-B
+        expect: s(401, 200, 403, 200, 403, 200, 200, 403, 200),
+        request: () => ({ url: '/api/desk/assignees' }),
+        readToken: 403, // a read-only token never handles tickets
+        shown: (t, c) => {
+          const { users } = t.ids;
+          if (c === 'authority-admin' || c === 'technician') return [users.technician.displayName, users.contractor.displayName, users['academy-staff'].displayName];
+          if (c === 'contractor') return [users.contractor.displayName];
+          if (c === 'academy-staff') return [users['academy-staff'].displayName];
+          return [];
+        },
+        hidden: (t, c) => {
+          const { users } = t.ids;
+          // never the people who only read or ask
+          const always = [users.steering.displayName, users['establishment-staff'].displayName, users.auditor.displayName];
+          if (c === 'contractor') return [...always, users.technician.displayName, users['academy-staff'].displayName];
+          if (c === 'academy-staff') return [...always, users.technician.displayName, users.contractor.displayName];
+          if (c === 'admin-b') return [...always, users.technician.displayName, users.contractor.displayName];
+          return always;
+        },
+      },
+    ],
+  },
+};

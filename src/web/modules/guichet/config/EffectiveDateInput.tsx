@@ -1,0 +1,21 @@
+import { TextInput } from '@mantine/core';
+
+/** When a new version takes effect: empty = now; a local date and time otherwise (sent as an instant). */
+export function EffectiveDateInput(props: { value: string; onChange: (value: string) => void; disabled?: boolean }) {
+  return (
+    <TextInput
+      type="datetime-local"
+      label="Date d’effet"
+      description="Vide : dès maintenant. Les tickets en cours gardent les conditions de leur passé."
+      value={props.value}
+      onChange={(e) => props.onChange(e.currentTarget.value)}
+      disabled={props.disabled}
+      maw={320}
+    />
+  );
+}
+
+/** The instant of a datetime-local value, or undefined for "now". */
+export function validFromOf(local: string): string | undefined {
+  return local ? new Date(local).toISOString() : undefined;
+}

@@ -24,11 +24,12 @@ async function main() {
   process.on('SIGTERM', stop);
   await app.listen({ port: settings.port, host: settings.host });
   const where = database.kind === 'pglite' ? `PGlite (${settings.dataDir})` : 'PostgreSQL (DATABASE_URL)';
-  console.log(`\nCohérence écoute sur ${settings.publicUrl} — données : ${where}${seeded ? ' — démo chargée' : ''}`);
   if (settings.loadDemo) {
     console.log(`\nComptes de démonstration (mot de passe : ${settings.demoPasswordFromEnv ? 'celui de COHERENCE_DEMO_PASSWORD' : settings.demoPassword}) :`);
     for (const account of demoAccounts) console.log(`  ${account.email.padEnd(58)} ${account.description}`);
   }
+  // last, as the ready signal scripts and tests wait for
+  console.log(`\nCohérence écoute sur ${settings.publicUrl} — données : ${where}${seeded ? ' — démo chargée' : ''}`);
 }
 
 main().catch((error) => {

@@ -4,6 +4,7 @@ import { guichetConfigMatrix } from './authz-matrix-guichet-config.js';
 import { guichetDashboardMatrix } from './authz-matrix-guichet-dashboard.js';
 import { guichetWebMatrix } from './authz-matrix-guichet-web.js';
 import { parcFleetMatrix } from './authz-matrix-parc-fleet.js';
+import { parcExportsMatrix } from './authz-matrix-parc-exports.js';
 
 /**
  * Every entry of the authorization matrix. Modules that grow many routes keep their entries in a
@@ -17,4 +18,5 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   ...guichetDashboardMatrix,
   ...guichetWebMatrix,
   ...parcFleetMatrix,
+  ...parcExportsMatrix,
 };

@@ -5,7 +5,7 @@ import type { Ctx } from '../../../server/platform/context.js';
 import { rows } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { safeFilename, sniffAttachment } from '../attachments/sniff-file.js';
-import { inboundMails, notifications, ticketEvents, tickets } from '../db/schema.js';
+import { inboundMails, notifications, tickets } from '../db/schema.js';
 import { queueNotifications, requesterOf } from '../notifications/queue.js';
 import { addAttachment } from '../operations/add-attachment.js';
 import { addFollowup } from '../operations/add-followup.js';
@@ -167,19 +167,13 @@ async function openTicket(ctx: Ctx, mail: ParsedMail, senderEmail: string): Prom
   const description = (bodyOf(mail) || '(message sans texte)').slice(0, 20_000);
   let created;
   try {
-    created = await createTicket(ctx, { uai, title, description, type: 'incident', urgency: 3, impact: 3, requester: { contact: senderEmail } });
+    created = await createTicket(ctx, { uai, title, description, type: 'incident', urgency: 3, impact: 3, requester: { contact: senderEmail } }, { channel: 'email' });
   } catch (error) {
     if (error instanceof AppError && error.code === 'FORBIDDEN') throw refuse("Votre compte ne permet pas d'ouvrir un ticket au guichet.");
     throw error;
   }
   const ticket = created.ticket;
   await ctx.db.transaction(async (tx) => {
-    // createTicket keeps the "email" channel for this intake: the ticket says how it came
-    await tx.update(tickets).set({ channel: 'email' }).where(and(eq(tickets.tenantId, ticket.tenantId), eq(tickets.id, ticket.id)));
-    await tx
-      .update(ticketEvents)
-      .set({ details: sql`jsonb_set(coalesce(${ticketEvents.details}, '{}'::jsonb), '{channel}', '"email"')` })
-      .where(and(eq(ticketEvents.tenantId, ticket.tenantId), eq(ticketEvents.ticketId, ticket.id), eq(ticketEvents.kind, 'created')));
     const requester = requesterOf(ticket);
     if (requester) {
       await queueNotifications(tx, {

@@ -65,7 +65,13 @@ export interface CreatedTicket {
   clock: SlaClock;
 }
 
-function channelOf(ctx: Ctx & { actor: NonNullable<Ctx['actor']> }, requested: Channel | undefined): Channel {
+/** How a ticket came in when the caller is not the HTTP API: the mail intake says "email". */
+export interface CreateTicketOrigin {
+  channel: 'email';
+}
+
+function channelOf(ctx: Ctx & { actor: NonNullable<Ctx['actor']> }, requested: Channel | undefined, origin?: CreateTicketOrigin): Channel {
+  if (origin) return origin.channel;
   if (ctx.actor.kind === 'token') return 'api';
   if (requested === 'email' || requested === 'api') throw invalid('channel', 'Les canaux « courriel » et « API » sont réservés à la réception des courriels et aux jetons d’API.');
   if ((requested === 'phone' || requested === 'onsite') && !can(ctx.actor, 'ticket.handle')) {
@@ -75,13 +81,13 @@ function channelOf(ctx: Ctx & { actor: NonNullable<Ctx['actor']> }, requested: C
 }
 
 /** Opens a ticket: the school's scope, routing, priority, agreement and deadlines, in one transaction. */
-export async function createTicket(ctx: Ctx, rawInput: CreateTicketInput): Promise<CreatedTicket> {
+export async function createTicket(ctx: Ctx, rawInput: CreateTicketInput, origin?: CreateTicketOrigin): Promise<CreatedTicket> {
   authorize(ctx.actor, 'ticket.create');
   const actor = ctx.actor;
   const input = createTicketInput.parse(rawInput);
   const tenantId = actor.tenantId;
   const now = ctx.now();
-  const channel = channelOf({ ...ctx, actor }, input.channel);
+  const channel = channelOf({ ...ctx, actor }, input.channel, origin);
 
   const openedAt = input.openedAt ? new Date(input.openedAt) : now;
   if (openedAt.getTime() > now.getTime()) throw invalid('openedAt', "L'heure de l'appel ne peut pas être dans le futur.");

@@ -19,6 +19,12 @@ interface Before {
 const storageSerials = (hardware: Record<string, unknown> | null) =>
   ((hardware?.storages as { serial: string | null }[] | undefined) ?? []).map((s) => s.serial).filter(Boolean).sort().join(',');
 
+/**
+ * The memory kept is the total the system reports, which drifts by a few MB with a new kernel or
+ * firmware (7909 → 7908): history records only a change the size of a memory module or more.
+ */
+export const memoryEventMinMb = 256;
+
 /** What an inventory changed on a known machine, as IMAC history the technicians read. */
 export function imacEventsFromInventory(before: Before, after: { fields: InventoryFields; establishmentId: string | null; hardware: Record<string, unknown> }): ImacEvent[] {
   const events: ImacEvent[] = [];
@@ -26,7 +32,7 @@ export function imacEventsFromInventory(before: Before, after: { fields: Invento
   if (after.establishmentId && after.establishmentId !== before.establishmentId) {
     events.push({ kind: 'move', summary: 'Apparu dans un autre établissement', details: { from: before.establishmentId, to: after.establishmentId } });
   }
-  if (fields.memoryMb != null && before.memoryMb != null && fields.memoryMb !== before.memoryMb) {
+  if (fields.memoryMb != null && before.memoryMb != null && Math.abs(fields.memoryMb - before.memoryMb) >= memoryEventMinMb) {
     events.push({
       kind: fields.memoryMb > before.memoryMb ? 'add' : 'change',
       summary: `Mémoire : ${before.memoryMb} Mo → ${fields.memoryMb} Mo`,

@@ -7,8 +7,8 @@ import { z } from 'zod';
  *
  * Partial reports (GLPI Agent sends only the sections that changed, plus hardware and bios):
  * `sections` lists what the report holds; a list whose section is absent is empty and means
- * "unchanged", not "none"; `memoryMb` is null unless the report holds `memories` (a partial
- * report's hardware section gives only the memory the system sees, smaller than the installed one).
+ * "unchanged", not "none"; `memoryMb` is null when the report gives neither the system's total
+ * (hardware) nor memory modules.
  */
 export const inventorySources = ['ocs', 'fusioninventory', 'glpi-agent'] as const;
 export const itemTypes = ['Computer', 'NetworkEquipment', 'Printer', 'Phone', 'Unmanaged'] as const;
@@ -77,7 +77,7 @@ export const inventoryReportSchema = z.object({
   /** The chassis type as the agent reported it (SMBIOS names: Notebook, Desktop, Tower…). */
   chassisType: nullableText,
   assetClass: z.enum(assetClasses),
-  /** Installed memory (sum of the modules), else, in a full report, what the system sees. */
+  /** Memory the system reports, else the sum of the modules (MB). */
   memoryMb: megabytes,
   cpus: z.array(cpuSchema),
   storages: z.array(storageSchema),

@@ -43,7 +43,7 @@ export function normalizeContent(content: Node, envelope: { itemType: ItemType; 
       osName: os?.name ?? os?.fullName ?? null,
       hasBatteries: list(content, 'batteries').length > 0,
     }),
-    memoryMb: memory(content, hardware, envelope.partial),
+    memoryMb: memory(content, hardware),
     cpus: list(content, 'cpus').map(cpu),
     storages: list(content, 'storages').map(storage),
     networks,
@@ -58,15 +58,16 @@ export function normalizeContent(content: Node, envelope: { itemType: ItemType; 
 }
 
 /**
- * Installed memory: the sum of the modules when the report lists them (8192 for two 4 GiB
- * modules), else what the system sees (7800: some is reserved). A partial report without
- * modules says nothing about memory (null), so a stored sum is not replaced by the smaller figure.
+ * Memory: the total the system reports (GLPI `hardware.memory`, OCS/FusionInventory
+ * `HARDWARE/MEMORY`), which is what the machine has to work with (7909 on computer_3, whose
+ * module list names only one 4 GiB module); the sum of the modules only when the system gives no
+ * total (some OCS agents on macOS). A partial report with neither says nothing about memory (null).
  */
-function memory(content: Node, hardware: Node | null, partial: boolean): number | null {
+function memory(content: Node, hardware: Node | null): number | null {
+  const reported = positive(int(hardware, 'memory'));
+  if (reported !== null) return reported;
   const modules = list(content, 'memories').reduce((sum, m) => sum + (int(m, 'capacity') ?? 0), 0);
-  if (modules > 0) return modules;
-  if (partial && !Object.hasOwn(content, 'memories')) return null;
-  return positive(int(hardware, 'memory'));
+  return modules > 0 ? modules : null;
 }
 
 function cpu(entry: Node): InventoryCpu {

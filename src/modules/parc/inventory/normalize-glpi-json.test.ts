@@ -37,7 +37,7 @@ describe('normalizeGlpiJson', () => {
       model: 'XPS 13 9350',
       chassisType: 'Laptop',
       assetClass: 'laptop',
-      memoryMb: 8192, // 2 × 4096 MiB modules; the system sees 7800
+      memoryMb: 7800, // what the system reports (its 2 × 4096 MiB modules, less what firmware and GPU reserve)
       bios: { vendor: 'Dell Inc.', version: '1.4.3', date: '2016-02-06' },
       os: { name: 'Fedora', version: '31 (Workstation Edition)', fullName: 'Fedora 31 (Workstation Edition)', arch: 'x86_64', kernel: '5.6.15-200.fc31.x86_64' },
       cpus: [{ name: 'Intel(R) Core(TM) i5-6200U CPU @ 2.30GHz', manufacturer: 'Intel', cores: 2, threads: 4, speedMhz: 2300 }],
@@ -51,10 +51,14 @@ describe('normalizeGlpiJson', () => {
 
   it('reads partial inventories: only their sections, nothing said about the rest', () => {
     const cpu = example('computer_1_partial_cpu.json');
-    expect(cpu).toMatchObject({ partial: true, sections: ['bios', 'cpus', 'hardware', 'versionclient'], memoryMb: null, os: null });
+    expect(cpu).toMatchObject({ partial: true, sections: ['bios', 'cpus', 'hardware', 'versionclient'], memoryMb: 7800, os: null });
+    // every partial report carries hardware, hence the system's total; without it, nothing is said
+    const cpuOnly = JSON.parse(fixtureText('glpi-inventory-format/examples/computer_1_partial_cpu.json')) as { content: { hardware: Record<string, unknown> } };
+    delete cpuOnly.content.hardware.memory;
+    expect(normalizeGlpiJson(validateGlpiInventory(cpuOnly)).memoryMb).toBeNull();
     expect(cpu.cpus).toHaveLength(1);
     expect(cpu.software).toEqual([]);
-    expect(example('computer_1_partial_memory.json')).toMatchObject({ sections: ['bios', 'hardware', 'memories', 'versionclient'], memoryMb: 8192 });
+    expect(example('computer_1_partial_memory.json')).toMatchObject({ sections: ['bios', 'hardware', 'memories', 'versionclient'], memoryMb: 7800 });
     const softs = example('computer_1_partial_softs.json');
     expect(softs.sections).toEqual(['bios', 'hardware', 'operatingsystem', 'softwares', 'versionclient']);
     expect(softs.software).toHaveLength(6);
@@ -69,7 +73,8 @@ describe('normalizeGlpiJson', () => {
     expect(before.software.filter((s) => s.name === 'motif')).toEqual([{ name: 'motif', version: '2.3.4-11.fc24', publisher: 'Fedora Project', arch: 'x86_64' }]);
     const after = example('computer_3_updated.json');
     expect(after.software).toHaveLength(3155); // 3,184 entries
-    expect([before.memoryMb, after.memoryMb]).toEqual([4096, 8192]); // a module was added
+    // the system's total (7909, 7908), not the modules listed (4096, then 8192)
+    expect([before.memoryMb, after.memoryMb]).toEqual([7909, 7908]);
     // the later inventory is recognised as the same laptop
     const known = { id: 'asset-lf014', uuid: before.uuid, serial: before.serial, macs: matchKeys(before).macs, deviceId: before.deviceId, name: before.name };
     expect(decideMatch(after, [known])).toMatchObject({ assetId: 'asset-lf014', level: 'uuid+serial' });

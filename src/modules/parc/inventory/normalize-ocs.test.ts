@@ -65,7 +65,7 @@ describe('normalizeOcs', () => {
       model: 'PORTEGE Z30-A',
       chassisType: 'Notebook',
       assetClass: 'laptop',
-      memoryMb: 8192, // one 8 GiB module (the system sees 7908)
+      memoryMb: 7908, // HARDWARE MEMORY, not the 8 GiB module
       bios: { vendor: 'TOSHIBA', version: 'Version 3.70', date: '2014-07-25' },
       lastLoggedUser: 'johan',
     });
@@ -77,7 +77,7 @@ describe('normalizeOcs', () => {
 
   it('reads a Windows 8.1 HP laptop (2.xml), French adapter names included', () => {
     const report = fromFixture('glpi-inventory-format/xml/2.xml');
-    expect(report).toMatchObject({ tag: '3923', serial: 'CZC0479792', model: 'HP EliteBook 2540p', memoryMb: 4096, assetClass: 'laptop' });
+    expect(report).toMatchObject({ tag: '3923', serial: 'CZC0479792', model: 'HP EliteBook 2540p', memoryMb: 3887, assetClass: 'laptop' });
     expect(report.os).toMatchObject({ name: 'Windows', fullName: 'Microsoft Windows 8.1 Professionnel', arch: '64-bit' });
     const virtual = report.networks.filter((n) => n.virtual).map((n) => n.description);
     expect(virtual).toEqual(['TAP-Windows Adapter V9', 'Carte virtuelle de réseau hébergé Microsoft']);
@@ -86,7 +86,7 @@ describe('normalizeOcs', () => {
 
   it('reads Macs whose old agent flags every interface virtual (3.xml, 4.xml)', () => {
     const imac5 = fromFixture('glpi-inventory-format/xml/3.xml');
-    expect(imac5).toMatchObject({ serial: 'W87051UGVUV', model: 'iMac5,1', assetClass: 'desktop', memoryMb: 4000 });
+    expect(imac5).toMatchObject({ serial: 'W87051UGVUV', model: 'iMac5,1', assetClass: 'desktop', memoryMb: 4000 }); // no HARDWARE MEMORY: the sum of the modules
     expect(matchKeys(imac5).macs).toEqual(['00:17:f2:d1:14:32', '00:19:e3:db:64:d2', '00:19:e3:ff:fe:71']);
     const imac15 = fromFixture('glpi-inventory-format/xml/4.xml');
     expect(imac15).toMatchObject({ serial: 'C02NG5A5FY11', memoryMb: 8192, name: 'iMac de Marie' });

@@ -1,4 +1,5 @@
 import type { ExportFormat } from '../../../server/platform/export.js';
+import { assetClassLabels, assetStatusLabels, type AssetClass, type AssetStatus } from '../asset-classes.js';
 
 /** 2025-09-01 → 01/09/2025, as French spreadsheets show dates. */
 export const frenchDate = (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : null);
@@ -14,3 +15,7 @@ export const decimal = (format: ExportFormat, value: number | null, digits = 1) 
 };
 
 export const yesNo = (value: boolean) => (value ? 'Oui' : 'Non');
+
+/** A device class or status as people read it; an unknown code stays as it is. */
+export const classLabelOf = (value: string) => assetClassLabels[value as AssetClass] ?? value;
+export const statusLabelOf = (value: string) => assetStatusLabels[value as AssetStatus] ?? value;

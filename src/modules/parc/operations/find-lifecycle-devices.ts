@@ -18,11 +18,13 @@ export const lifecycleDevicesInput = z.object({
   pageSize: z.coerce.number().int().min(1).max(500).default(25),
 });
 
+export type LifecycleFilters = Omit<z.infer<typeof lifecycleDevicesInput>, 'page' | 'pageSize'>;
+
 /**
- * Age, expected life, renewal year and warranty of every device of the fleet (ordered, retired and
- * lost ones left out), the soonest to renew first; devices of unknown age come last.
+ * The devices of the lifecycle list and their order, the soonest to renew first, devices of unknown
+ * age last: shared by the list (one page) and its export (every row).
  */
-export async function findLifecycleDevices(ctx: Ctx, input: z.infer<typeof lifecycleDevicesInput>) {
+export async function lifecycleSelection(ctx: Ctx, input: LifecycleFilters) {
   const scope = await fleetScope(ctx, input.uai);
   const { expectedLife } = await fleetSettings(ctx.db, scope.tenantId);
   const now = ctx.now();
@@ -35,7 +37,7 @@ export async function findLifecycleDevices(ctx: Ctx, input: z.infer<typeof lifec
     input.dueBy ? sql`${renewal} <= ${input.dueBy}` : undefined,
     input.warranty ? sql`${warrantySql(today)} = ${input.warranty}` : undefined,
   );
-  const [rows, [{ total }]] = await Promise.all([
+  const rows = () =>
     ctx.db
       .select({
         id: assets.id,
@@ -52,7 +54,18 @@ export async function findLifecycleDevices(ctx: Ctx, input: z.infer<typeof lifec
       .from(assets)
       .leftJoin(establishments, establishmentJoin)
       .where(where)
-      .orderBy(sql`${renewal} asc nulls last`, asc(assets.name), asc(assets.id))
+      .orderBy(sql`${renewal} asc nulls last`, asc(assets.name), asc(assets.id));
+  return { where, rows, expectedLife, now };
+}
+
+/**
+ * Age, expected life, renewal year and warranty of every device of the fleet (ordered, retired and
+ * lost ones left out), the soonest to renew first; devices of unknown age come last.
+ */
+export async function findLifecycleDevices(ctx: Ctx, input: z.infer<typeof lifecycleDevicesInput>) {
+  const { where, rows: selectRows, expectedLife, now } = await lifecycleSelection(ctx, input);
+  const [rows, [{ total }]] = await Promise.all([
+    selectRows()
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize),
     ctx.db.select({ total: sql<number>`count(*)`.mapWith(Number) }).from(assets).leftJoin(establishments, establishmentJoin).where(where),

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { exportFormat, sendExport } from '../../../server/platform/export.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
+import { deploymentItemColumns, exportDeploymentItems } from '../operations/export-deployment-items.js';
+import { deploymentColumns, deploymentsExportInput, exportDeployments } from '../operations/export-deployments.js';
 import { advanceDeploymentInput, advanceDeploymentItems } from '../operations/advance-deployment-items.js';
 import { createDeploymentBatch, createDeploymentInput } from '../operations/create-deployment-batch.js';
 import { findDeploymentBatches, findDeploymentsInput } from '../operations/find-deployment-batches.js';
@@ -83,6 +86,42 @@ export async function deploymentRoutes(fastify: FastifyInstance) {
       const result = await advanceDeploymentItems(ctx, { ...request.body, id: request.params.id });
       const detail = await getDeploymentBatch(ctx, request.params);
       return { ...result, deployment: presentDeploymentDetail(detail, ctx.actor!, ctx.now()) };
+    },
+  );
+  app.get(
+    '/deployments/export',
+    {
+      schema: {
+        operationId: 'exportDeployments',
+        tags,
+        summary: 'Export CSV (UTF-8 avec BOM, « ; ») ou XLSX des livraisons et de leur avancement, mêmes filtres, ordre et périmètre que la liste',
+        querystring: deploymentsExportInput.extend({ format: exportFormat.default('csv') }),
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(fastify, request);
+      const { format, ...filters } = request.query;
+      const rows = await exportDeployments(ctx, filters);
+      return sendExport(reply, { format, basename: 'deploiements', sheetName: 'Déploiements', columns: deploymentColumns, rows, now: ctx.now() });
+    },
+  );
+  app.get(
+    '/deployments/:id/export',
+    {
+      schema: {
+        operationId: 'exportDeploymentItems',
+        tags,
+        summary: 'Export CSV ou XLSX des équipements d’une livraison : numéro de série, étape et dates de chaque étape',
+        params: deploymentIdParams,
+        querystring: z.object({ format: exportFormat.default('csv') }),
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(fastify, request);
+      const { batch, uai, rows } = await exportDeploymentItems(ctx, request.params);
+      return sendExport(reply, { format: request.query.format, basename: `livraison-${uai}-${batch.id.slice(0, 8)}`, sheetName: 'Livraison', columns: deploymentItemColumns, rows, now: ctx.now() });
     },
   );
 }

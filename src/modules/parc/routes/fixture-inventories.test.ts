@@ -34,9 +34,9 @@ const tag = (block: string, name: string) => {
 };
 
 /**
- * What the file says, read apart from the module's parsers: the serial, the installed memory (the
- * sum of the memory modules when listed, else what the system reports, as the module documents it)
- * and the distinct products × versions.
+ * What the file says, read apart from the module's parsers: the serial, the memory (the total the
+ * system reports, else the sum of the memory modules, as the module documents it) and the distinct
+ * products × versions.
  */
 interface Expected {
   serial: string | null;
@@ -57,14 +57,14 @@ function expectedFromXml(xml: string): Expected {
   const softwares = [...content.matchAll(/<SOFTWARES>([\s\S]*?)<\/SOFTWARES>/g)].map((m) => ({ name: tag(m[1], 'NAME'), version: tag(m[1], 'VERSION') }));
   const modules = [...content.matchAll(/<MEMORIES>([\s\S]*?)<\/MEMORIES>/g)].reduce((sum, m) => sum + (Number(tag(m[1], 'CAPACITY')) || 0), 0);
   const memory = Number(tag(hardware, 'MEMORY')) || null;
-  return { serial: normalizeSerial(tag(bios, 'SSN')), memoryMb: modules || memory, software: distinctSoftware(softwares) };
+  return { serial: normalizeSerial(tag(bios, 'SSN')), memoryMb: memory || modules || null, software: distinctSoftware(softwares) };
 }
 
 function expectedFromJson(json: string): Expected {
   const content = JSON.parse(json).content;
   const softwares = (content.softwares ?? []).map((s: { name?: string; version?: string }) => ({ name: s.name?.trim() || null, version: s.version?.trim() || null }));
   const modules = (content.memories ?? []).reduce((sum: number, m: { capacity?: number }) => sum + (m.capacity ?? 0), 0);
-  return { serial: normalizeSerial(content.bios?.ssn ?? null), memoryMb: modules || content.hardware?.memory || null, software: distinctSoftware(softwares) };
+  return { serial: normalizeSerial(content.bios?.ssn ?? null), memoryMb: content.hardware?.memory || modules || null, software: distinctSoftware(softwares) };
 }
 
 /** The device the last report updated, as the API shows it. */

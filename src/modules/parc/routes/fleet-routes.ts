@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { exportFormat, sendExport } from '../../../server/platform/export.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
+import { exportFleetEstablishments, fleetEstablishmentsExportInput } from '../operations/export-fleet-establishments.js';
+import { exportLifecycleDevices, lifecycleColumns, lifecycleDevicesExportInput } from '../operations/export-lifecycle-devices.js';
 import { findFleetEstablishments, fleetEstablishmentsInput } from '../operations/find-fleet-establishments.js';
 import { findLifecycleDevices, lifecycleDevicesInput } from '../operations/find-lifecycle-devices.js';
 import { fleetStatsInput, getFleetStats } from '../operations/get-fleet-stats.js';
@@ -71,5 +75,41 @@ export async function fleetRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => presentLifecycleDevices(await findLifecycleDevices(ctxOf(fastify, request), request.query)),
+  );
+  app.get(
+    '/fleet/establishments/export',
+    {
+      schema: {
+        operationId: 'exportFleetEstablishments',
+        tags,
+        summary: 'Export CSV (UTF-8 avec BOM, « ; ») ou XLSX du parc par établissement, mêmes filtres, ordre et périmètre que la liste',
+        querystring: fleetEstablishmentsExportInput.extend({ format: exportFormat.default('csv') }),
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(fastify, request);
+      const { format, ...filters } = request.query;
+      const { rows, columns } = await exportFleetEstablishments(ctx, filters);
+      return sendExport(reply, { format, basename: 'parc-par-etablissement', sheetName: 'Parc par établissement', columns: columns(format), rows, now: ctx.now() });
+    },
+  );
+  app.get(
+    '/fleet/lifecycle/export',
+    {
+      schema: {
+        operationId: 'exportLifecycleDevices',
+        tags,
+        summary: 'Export CSV ou XLSX de l’âge, de la durée de vie, de l’année de renouvellement et de la garantie de chaque équipement, mêmes filtres que la liste',
+        querystring: lifecycleDevicesExportInput.extend({ format: exportFormat.default('csv') }),
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(fastify, request);
+      const { format, ...filters } = request.query;
+      const rows = await exportLifecycleDevices(ctx, filters);
+      return sendExport(reply, { format, basename: 'cycle-de-vie', sheetName: 'Cycle de vie', columns: lifecycleColumns(format), rows, now: ctx.now() });
+    },
   );
 }

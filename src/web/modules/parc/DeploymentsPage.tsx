@@ -6,12 +6,14 @@ import { useState } from 'react';
 import { errorMessage } from '../../api';
 import { formatDateTime, formatNumber } from '../../labels';
 import { useCan } from '../../session/session';
+import { ExportButtons } from '../../ui/ExportButtons';
 import { Guard } from '../../ui/Guard';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { CreateDeploymentForm } from './CreateDeploymentForm';
+import { DeploymentItemsExport } from './DeploymentItemsExport';
 import { classLabel, deploymentStepLabels, formatPercent, plural } from './labels';
 import type { DeploymentsSearch } from './list-search';
 import { useAdvanceDeployment, useDeployments } from './queries';
@@ -45,11 +47,14 @@ function Deployments() {
         title="Déploiements"
         subtitle="Livraisons par site et mise en service du matériel : livré, installé, masterisé, en service, dans le délai convenu."
         actions={
-          canCreate && !creating ? (
-            <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)}>
-              Enregistrer une livraison
-            </Button>
-          ) : undefined
+          <Group gap="sm">
+            <ExportButtons path="/deployments/export" filters={{ uai: search.uai, late: search.late }} basename="deploiements" />
+            {canCreate && !creating && (
+              <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)}>
+                Enregistrer une livraison
+              </Button>
+            )}
+          </Group>
         }
       />
       <Stack gap="lg">
@@ -183,6 +188,7 @@ function DeploymentCard({ deployment: d }: { deployment: Deployment }) {
               </Menu.Dropdown>
             </Menu>
           )}
+          <DeploymentItemsExport deployment={d} />
         </Group>
       </Group>
       <Progress.Root size={18} radius="sm" aria-hidden>

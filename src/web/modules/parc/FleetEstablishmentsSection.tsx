@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { api } from '../../api';
 import { formatNumber } from '../../labels';
 import { AnchorLink } from '../../ui/links';
+import { ExportButtons } from '../../ui/ExportButtons';
 import { Loading } from '../../ui/Loading';
 import { QueryError } from '../../ui/QueryError';
 import { Section } from '../../ui/Section';
@@ -61,7 +62,17 @@ export function FleetEstablishmentsSection() {
   };
 
   return (
-    <Section title="Parc par établissement" id="par-etablissement">
+    <Section
+      title="Parc par établissement"
+      id="par-etablissement"
+      actions={
+        <ExportButtons
+          path="/fleet/establishments/export"
+          filters={{ sort: sort.by, order: sort.order, osName: osName || undefined, osVersion: (osName && osVersion) || undefined }}
+          basename="parc-par-etablissement"
+        />
+      }
+    >
       <Group gap="sm" mb="sm" align="flex-end">
         <TextInput
           label="Système d’exploitation"

@@ -2,6 +2,7 @@ import { Group, NativeSelect, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatNumber } from '../../labels';
+import { ExportButtons } from '../../ui/ExportButtons';
 import { Loading } from '../../ui/Loading';
 import { QueryError } from '../../ui/QueryError';
 import { Section } from '../../ui/Section';
@@ -51,6 +52,12 @@ export function RenewalSection({ uai }: { uai?: string }) {
       ) : (
         <RenewalTable forecast={forecast.data} />
       )}
+      <Group gap="sm" mt="md" justify="space-between" role="group" aria-label="Export du cycle de vie, équipement par équipement">
+        <Text size="sm" c="dimmed">
+          Équipement par équipement : âge, durée de vie attendue, année de renouvellement et garantie.
+        </Text>
+        <ExportButtons path="/fleet/lifecycle/export" filters={{ uai }} basename="cycle-de-vie" />
+      </Group>
     </Section>
   );
 }

@@ -1,0 +1,42 @@
+import type { ExportColumn, ExportFormat } from '../../../server/platform/export.js';
+import type { Ctx } from '../../../server/platform/context.js';
+import { deviceLifecycle, type AgeSource, type DeviceLifecycle, type WarrantyState } from '../lifecycle/device-lifecycle.js';
+import { classLabelOf, decimal, frenchDate, statusLabelOf } from './export-cells.js';
+import { lifecycleDevicesInput, lifecycleSelection, type LifecycleFilters } from './find-lifecycle-devices.js';
+
+/** Same ceiling as the device list's export: a Région's whole fleet fits. */
+export const maxLifecycleRows = 200_000;
+
+export const lifecycleDevicesExportInput = lifecycleDevicesInput.omit({ page: true, pageSize: true });
+
+type Selected = Awaited<ReturnType<Awaited<ReturnType<typeof lifecycleSelection>>['rows']>>[number];
+export type LifecycleExportRow = Selected & { lifecycle: DeviceLifecycle };
+
+/** Every device of the lifecycle list, same filters, order and scope, read in one query (not page by page). */
+export async function exportLifecycleDevices(ctx: Ctx, filters: LifecycleFilters): Promise<LifecycleExportRow[]> {
+  const { rows, expectedLife, now } = await lifecycleSelection(ctx, filters);
+  const selected = await rows().limit(maxLifecycleRows);
+  return selected.map((row) => ({ ...row, lifecycle: deviceLifecycle(row, expectedLife, now) }));
+}
+
+const warrantyLabels: Record<WarrantyState, string> = { covered: 'Sous garantie', expired: 'Expirée', unknown: 'Inconnue' };
+const ageSourceLabels: Record<AgeSource, string> = { purchase: 'Achat', 'first-inventory': 'Premier inventaire' };
+
+export function lifecycleColumns(format: ExportFormat): ExportColumn<LifecycleExportRow>[] {
+  return [
+    { header: 'UAI', value: (r) => r.uai },
+    { header: 'Établissement', value: (r) => r.establishmentName },
+    { header: 'Nom', value: (r) => r.name },
+    { header: 'N° de série', value: (r) => r.serial },
+    { header: 'Type', value: (r) => classLabelOf(r.assetClass) },
+    { header: 'Statut', value: (r) => statusLabelOf(r.status) },
+    { header: 'Date d’achat', value: (r) => frenchDate(r.purchaseDate) },
+    { header: 'Âge compté depuis', value: (r) => (r.lifecycle.ageSource ? ageSourceLabels[r.lifecycle.ageSource] : null) },
+    { header: 'Début de l’âge', value: (r) => frenchDate(r.lifecycle.ageStart) },
+    { header: 'Âge (ans)', value: (r) => decimal(format, r.lifecycle.ageYears) },
+    { header: 'Durée de vie attendue (ans)', value: (r) => r.lifecycle.expectedLifeYears },
+    { header: 'Année de renouvellement', value: (r) => r.lifecycle.renewalYear },
+    { header: 'Fin de garantie', value: (r) => frenchDate(r.warrantyEnd) },
+    { header: 'Garantie', value: (r) => warrantyLabels[r.lifecycle.warranty] },
+  ];
+}

@@ -44,6 +44,8 @@ function inventoryOf(m: Machine) {
     if (!byInterface.has(n.description)) byInterface.set(n.description, m.macs[byInterface.size % m.macs.length]);
     n.mac = byInterface.get(n.description);
   }
+  // the system's total is what counts; the modules add up to it on this machine
+  doc.content.hardware.memory = m.memoryMb;
   doc.content.memories = (doc.content.memories as { capacity: number }[]).map((mem) => ({ ...mem, capacity: m.memoryMb / 2 }));
   return doc;
 }

@@ -59,6 +59,8 @@ export interface AxeSummary {
 
 /** Serious and critical WCAG 2.1 A/AA violations on the current page. */
 export async function seriousViolations(page: Page): Promise<AxeSummary[]> {
+  // a dialog still fading in has half-transparent text: axe would report its contrast
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

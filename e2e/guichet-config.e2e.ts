@@ -1,20 +1,10 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
-import { accounts, login, openPage, seriousViolations, useApp } from './support/app';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { accounts, seriousViolations, useApp, useSignedInSessions } from './support/app';
 
 const app = useApp();
 
-const sessions: { context: BrowserContext; page: Page }[] = [];
-async function signedIn(email: string) {
-  const session = await openPage(app);
-  sessions.push(session);
-  await login(session.page, email);
-  return session;
-}
-afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => undefined);
-});
-
+const signedIn = useSignedInSessions(app);
 async function configuration(context: BrowserContext) {
   const response = await context.request.get('/api/desk/configuration');
   expect(response.status()).toBe(200);

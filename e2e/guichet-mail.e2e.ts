@@ -1,6 +1,5 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
-import { accounts, login, openPage, seriousViolations, useApp } from './support/app';
+import { describe, expect, it } from 'vitest';
+import { accounts, seriousViolations, useApp, useSignedInSessions } from './support/app';
 
 /**
  * The notifications menu in the header and the desk's e-mail address in the desk settings,
@@ -8,17 +7,7 @@ import { accounts, login, openPage, seriousViolations, useApp } from './support/
  */
 
 const app = useApp();
-const sessions: { context: BrowserContext; page: Page }[] = [];
-async function signedIn(email: string) {
-  const session = await openPage(app);
-  sessions.push(session);
-  await login(session.page, email);
-  return session;
-}
-afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => undefined);
-});
-
+const signedIn = useSignedInSessions(app);
 describe('guichet : notifications et courriel', () => {
   it('le demandeur voit la réponse publique du guichet dans la cloche, l’ouvre et la marque lue', async () => {
     const staff = await signedIn(accounts.staff);

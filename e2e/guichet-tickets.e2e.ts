@@ -1,6 +1,5 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, login, openPage, seriousViolations, useApp } from './support/app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { accounts, seriousViolations, useApp, useSignedInSessions } from './support/app';
 
 const app = useApp();
 
@@ -14,17 +13,7 @@ const publicNote = 'Nous passons demain matin changer la lampe.';
 const parisInput = (d: Date) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d).replace(' ', 'T');
 
-const sessions: { context: BrowserContext; page: Page }[] = [];
-async function signedIn(email: string) {
-  const session = await openPage(app);
-  sessions.push(session);
-  await login(session.page, email);
-  return session;
-}
-
-afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => undefined);
-});
+const signedIn = useSignedInSessions(app);
 
 beforeAll(async () => {
   // the staff member's own school, a room described there (they manage its premises) and one of its devices

@@ -41,6 +41,23 @@ export async function openPage(app: E2e, options?: { width?: number; height?: nu
   return newPage(app.browser, app.server.url, options);
 }
 
+/**
+ * Signed-in sessions for a test file: signedIn(email) opens a fresh context and signs in through
+ * the form; every context is closed after the file (before useApp's afterAll stops the browser).
+ */
+export function useSignedInSessions(app: E2e) {
+  const sessions: Awaited<ReturnType<typeof openPage>>[] = [];
+  afterAll(async () => {
+    for (const s of sessions) await s.context.close().catch(() => undefined);
+  });
+  return async function signedIn(email: string) {
+    const session = await openPage(app);
+    sessions.push(session);
+    await login(session.page, email);
+    return session;
+  };
+}
+
 /** Signs in through the login form and waits for the home page. */
 export async function login(page: Page, email: string, password = demoPassword) {
   await page.goto('/connexion');

@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { accessRoutes } from '../modules/access/routes.js';
 import { installGuichetBackground } from '../modules/guichet/jobs/background.js';
 import { guichetRoutes } from '../modules/guichet/routes.js';
@@ -18,6 +18,8 @@ import type { Clock } from './platform/context.js';
 import type { Database } from './platform/db.js';
 import { installErrorHandler } from './platform/error-handler.js';
 import type { AppConfig } from './platform/http.js';
+import { RequestLogController } from './platform/request-log.js';
+import { responseSerializerCompiler, type ResponseSerialization } from './platform/response-serializer.js';
 import { platformRoutes } from './platform/routes.js';
 
 export interface BuildOptions {
@@ -25,6 +27,8 @@ export interface BuildOptions {
   clock?: Clock;
   config?: Partial<AppConfig>;
   logger?: boolean;
+  /** 'checked' (default, tests): zod checks every response; 'compiled' in production (see response-serializer.ts). */
+  responses?: ResponseSerialization;
   serveWeb?: boolean;
   /** The built web app (dist/web by default). */
   webRoot?: string;
@@ -42,6 +46,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   };
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
+    // one line per request instead of Fastify's two
+    logController: new RequestLogController(),
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     // X-Forwarded-For only from a proxy the operator declares: agents are attached by address
@@ -52,7 +58,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.decorate('config', config);
   app.decorate('routeCatalog', []);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler(options.responses ?? 'checked'));
   app.addHook('onRoute', (route) => {
     const operationId = (route.schema as { operationId?: string } | undefined)?.operationId;
     if (operationId && route.url.startsWith('/api/') && !route.url.startsWith('/api/docs')) {

@@ -13,6 +13,7 @@ async function main() {
   const app = await buildApp({
     database,
     logger: true,
+    responses: 'compiled',
     config: { secureCookies: settings.secureCookies, publicUrl: settings.publicUrl, oidc: settings.oidc, trustProxy: settings.trustProxy, mail: settings.mail, jobs: settings.jobs },
   });
   const stop = async () => {

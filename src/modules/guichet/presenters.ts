@@ -176,18 +176,19 @@ function presentTicketBase(t: TicketListFields, school: { uai: string; name: str
   };
 }
 
+const isLate = (d: Date | null, now: number) => d !== null && d.getTime() <= now;
+
+/** A line of a list (25 to 200 a page): the base object is completed in place rather than copied by a spread. */
 export function presentTicketSummary(t: TicketListFields, school: { uai: string; name: string }, context: SummaryContext) {
   const now = context.now.getTime();
-  const late = (d: Date | null) => d !== null && d.getTime() <= now;
-  return {
-    ...presentTicketBase(t, school, context),
-    sla: {
-      dueToOwn: iso(t.dueToOwn),
-      dueToResolve: iso(t.dueToResolve),
-      breached: late(t.dueToOwn) || late(t.dueToResolve),
-      paused: t.status === 'waiting-requester',
-    },
+  const summary = presentTicketBase(t, school, context) as ReturnType<typeof presentTicketBase> & { sla: z.infer<typeof listSlaSchema> };
+  summary.sla = {
+    dueToOwn: iso(t.dueToOwn),
+    dueToResolve: iso(t.dueToResolve),
+    breached: isLate(t.dueToOwn, now) || isLate(t.dueToResolve, now),
+    paused: t.status === 'waiting-requester',
   };
+  return summary;
 }
 
 export function ticketPermissions(actor: Actor, scope: TicketScope, t: TicketRow, access: TicketAccessRow) {

@@ -78,11 +78,12 @@ export async function findSoftwareInstallations(
   );
   if (!product) throw notFound('Logiciel');
 
-  const where = and(eq(assetSoftware.tenantId, scope.tenantId), eq(assetSoftware.softwareId, input.id), scope.where)!;
+  const ofProduct = and(eq(assetSoftware.tenantId, scope.tenantId), eq(assetSoftware.softwareId, input.id))!;
+  const where = and(ofProduct, scope.where)!;
   const found =
     product.installBase <= options.smallInstallBase
       ? await inOneStatement(ctx, where, input)
-      : await pageFromSummary(ctx, where, input, summaryKey(ctx, scope.tenantId, input));
+      : await pageFromSummary(ctx, { where, ofProduct }, input, summaryKey(ctx, scope.tenantId, input));
   const { installBase: _, ...softwareFields } = product;
   return {
     software: softwareFields,
@@ -97,21 +98,37 @@ export async function findSoftwareInstallations(
 
 const byDevicesThen = <T extends { devices: number }>(key: (x: T) => string) => (a: T, b: T) => b.devices - a.devices || key(a).localeCompare(key(b));
 
-/** The product's lines the actor may see; no aliases, as drizzle writes `where`'s columns schema-qualified. */
-const linesOf = (where: SQL) => sql`
-  select parc.asset_software.asset_id, parc.asset_software.version, parc.assets.establishment_id, referentiel.establishments.uai,
-         referentiel.establishments.name as establishment_name, parc.assets.name
+/**
+ * The product's lines the actor may see, with their device's school; with its UAI and name for a
+ * product on a few hundred devices (read line by line: measured no slower than naming each school
+ * once on this size). A product on every device names its schools once each (see schoolsOf): the
+ * join below then only serves a narrower scope's condition, and PostgreSQL drops it when unused.
+ * No aliases, as drizzle writes `where`'s columns schema-qualified.
+ */
+const linesOf = (where: SQL, named: boolean) => sql`
+  select parc.asset_software.asset_id, parc.asset_software.version, parc.assets.establishment_id, parc.assets.name${
+    named ? sql`, referentiel.establishments.uai, referentiel.establishments.name as establishment_name` : sql``
+  }
     from parc.asset_software
     join parc.assets on parc.assets.tenant_id = parc.asset_software.tenant_id and parc.assets.id = parc.asset_software.asset_id
     left join referentiel.establishments on referentiel.establishments.tenant_id = parc.assets.tenant_id and referentiel.establishments.id = parc.assets.establishment_id
    where ${where}`;
 
-const summaryColumns = sql`
+/** Schools of named lines, counted. */
+const namedSchools = sql`(select establishment_id, uai, establishment_name, count(distinct asset_id)::int as devices, count(*)::int as installations
+                            from lines group by establishment_id, uai, establishment_name)`;
+
+/** Schools of unnamed lines, counted, then named: one lookup per school, not per line (100,000 for a product on every PC). */
+const schoolsOf = (tenantId: string) => sql`(
+  select g.establishment_id, e.uai, e.name as establishment_name, g.devices, g.installations
+    from (select establishment_id, count(distinct asset_id)::int as devices, count(*)::int as installations from lines group by establishment_id) g
+    left join referentiel.establishments e on e.tenant_id = ${tenantId}::uuid and e.id = g.establishment_id)`;
+
+const summaryColumns = (schools: SQL) => sql`
   (select count(distinct asset_id) from lines)::int as devices,
   (select count(*) from lines)::int as installations,
   coalesce((select json_agg(json_build_object('establishmentId', establishment_id, 'uai', uai, 'establishmentName', establishment_name, 'devices', devices, 'installations', installations) order by uai nulls last)
-              from (select establishment_id, uai, establishment_name, count(distinct asset_id)::int as devices, count(*)::int as installations
-                      from lines group by establishment_id, uai, establishment_name) g), '[]') as establishments,
+              from ${schools} g), '[]') as establishments,
   coalesce((select json_agg(json_build_object('version', version, 'devices', devices))
               from (select version, count(distinct asset_id)::int as devices from lines group by version) v), '[]') as versions`;
 
@@ -132,10 +149,10 @@ const toLines = (items: JsonLine[]): InstallLine[] => items.map((l) => ({ ...l, 
 async function inOneStatement(ctx: Ctx, where: SQL, input: { page: number; pageSize: number }) {
   const [row] = await preparedRows<Summary & { items: JsonLine[] }>(
     ctx.db,
-    sql`with lines as materialized (${linesOf(where)}),
+    sql`with lines as materialized (${linesOf(where, true)}),
          page as (select ${ctx.actor!.tenantId}::uuid as tenant_id, asset_id, version, uai, establishment_name, row_number() over (order by ${pageOrder}) as position
                     from lines order by ${pageOrder} limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize})
-       select ${summaryColumns}, ${pageColumns}`,
+       select ${summaryColumns(namedSchools)}, ${pageColumns}`,
   );
   const { items, ...summary } = row;
   return { summary, items: toLines(items) };
@@ -147,48 +164,81 @@ const summaryLifetimeMs = 60_000;
 
 export function forgetSoftwareSummaries() {
   summaries.clear();
+  computing.clear();
 }
 
 const summaryKey = (ctx: Ctx, tenantId: string, input: { id: number; uai?: string }) =>
   JSON.stringify([tenantId, establishmentScope(ctx.actor!, 'asset.read'), input.id, input.uai?.toUpperCase() ?? null]);
 
+/**
+ * Summaries being computed: when one expires under load, the dozens of requests that miss it at
+ * the same moment wait for the one computation (a few hundred milliseconds of PostgreSQL) instead
+ * of each starting its own.
+ */
+const computing = new Map<string, Promise<Summary>>();
+
 async function summaryOf(ctx: Ctx, where: SQL, key: string): Promise<Summary> {
-  const now = Date.now();
-  const kept = summaries.get(key, now);
+  const kept = summaries.get(key, Date.now());
   if (kept) return kept;
-  const [summary] = await preparedRows<Summary>(ctx.db, sql`with lines as materialized (${linesOf(where)}) select ${summaryColumns}`);
+  const pending = computing.get(key);
+  if (pending) return pending;
+  const computed = computeSummary(ctx, where, key).finally(() => computing.delete(key));
+  computing.set(key, computed);
+  return computed;
+}
+
+async function computeSummary(ctx: Ctx, where: SQL, key: string): Promise<Summary> {
+  const now = Date.now();
+  const [summary] = await preparedRows<Summary>(ctx.db, sql`with lines as materialized (${linesOf(where, false)}) select ${summaryColumns(schoolsOf(ctx.actor!.tenantId))}`);
   summaries.set(key, summary, now + summaryLifetimeMs);
   return summary;
 }
 
 /**
  * A page of a widely installed product: the summary counts each school's lines, in the page's
- * order (by UAI), so the page falls in one or two schools; only their devices are read.
+ * order (by UAI), so the page falls in one or two schools; only their devices are read, in one
+ * pass over them (no second visit for the page's columns), and their school's UAI and name come
+ * from the summary (no lookup of the school for each of its hundreds of devices).
  */
-async function pageFromSummary(ctx: Ctx, where: SQL, input: { page: number; pageSize: number }, key: string) {
-  const summary = await summaryOf(ctx, where, key);
+async function pageFromSummary(ctx: Ctx, lines: { where: SQL; ofProduct: SQL }, input: { page: number; pageSize: number }, key: string) {
+  const summary = await summaryOf(ctx, lines.where, key);
   const start = (input.page - 1) * input.pageSize;
   const end = start + input.pageSize;
-  const spanned: (string | null)[] = [];
+  const spanned: SchoolCount[] = [];
   let before = 0;
   let skip = 0;
   for (const school of summary.establishments) {
     const after = before + school.installations;
     if (after > start && before < end) {
       if (spanned.length === 0) skip = start - before;
-      spanned.push(school.establishmentId);
+      spanned.push(school);
     }
     before = after;
   }
   if (spanned.length === 0) return { summary, items: [] };
-  const ids = spanned.filter((id): id is string => id !== null);
-  const schools = sql`(parc.assets.establishment_id = any(${`{${ids.join(',')}}`}::uuid[])${spanned.includes(null) ? sql` or parc.assets.establishment_id is null` : sql``})`;
-  const [row] = await preparedRows<{ items: JsonLine[] }>(
+  // in the summary's order (by UAI, no school last): array_position gives that rank, null for no school
+  const ids = spanned.flatMap((school) => (school.establishmentId === null ? [] : [school.establishmentId]));
+  const idArray = sql`${`{${ids.join(',')}}`}::uuid[]`;
+  const withoutSchool = spanned.some((school) => school.establishmentId === null);
+  const schools = sql`(parc.assets.establishment_id = any(${idArray})${withoutSchool ? sql` or parc.assets.establishment_id is null` : sql``})`;
+  // the summary's schools are those of the actor's scope (and of the school asked): the page's
+  // are among them, so the product and those schools are the whole condition
+  const found = await preparedRows<Omit<JsonLine, 'uai' | 'establishmentName'> & { establishmentId: string | null }>(
     ctx.db,
-    sql`with lines as materialized (${linesOf(and(where, schools)!)}),
-         page as (select ${ctx.actor!.tenantId}::uuid as tenant_id, asset_id, version, uai, establishment_name, row_number() over (order by ${pageOrder}) as position
-                    from lines order by ${pageOrder} limit ${input.pageSize} offset ${skip})
-       select ${pageColumns}`,
+    sql`select parc.assets.id, parc.assets.name, parc.assets.serial, parc.assets.class as "assetClass", parc.assets.status, parc.asset_software.version,
+               parc.assets.last_inventory_at as "lastInventoryAt", parc.assets.establishment_id as "establishmentId"
+          from parc.asset_software
+          join parc.assets on parc.assets.tenant_id = parc.asset_software.tenant_id and parc.assets.id = parc.asset_software.asset_id
+         where ${and(lines.ofProduct, schools)!}
+         order by array_position(${idArray}, parc.assets.establishment_id) asc nulls last, parc.assets.name asc nulls last, parc.assets.id, parc.asset_software.version
+         limit ${input.pageSize} offset ${skip}`,
   );
-  return { summary, items: toLines(row.items) };
+  const school = new Map(spanned.map((s) => [s.establishmentId, s]));
+  const items = found.map(({ establishmentId, lastInventoryAt, ...line }) => ({
+    ...line,
+    lastInventoryAt: lastInventoryAt ? new Date(lastInventoryAt) : null,
+    uai: school.get(establishmentId)?.uai ?? null,
+    establishmentName: school.get(establishmentId)?.establishmentName ?? null,
+  }));
+  return { summary, items };
 }

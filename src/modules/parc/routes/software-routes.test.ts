@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp, type TestUser } from '../../../test/app.js';
 import { actorCtx } from '../../access/testing.js';
-import { findSoftwareInstallations } from '../operations/find-software-installations.js';
+import { findSoftwareInstallations, forgetSoftwareSummaries } from '../operations/find-software-installations.js';
 import { fleetNow, seedFleet, seedSoftware } from './fleet-test-data.js';
 
 let t: TestApp;
@@ -81,6 +81,24 @@ describe('GET /api/software/:id/installations', () => {
         expect(there).toEqual(here);
       }
     }
+  });
+
+  it('answers requests arriving together while a widely installed product’s summary is computed once for them all', async () => {
+    forgetSoftwareSummaries();
+    const ctx = await actorCtx(t.ctx.db, t.ids.users['authority-admin'].id, t.ids.a.code, () => fleetNow);
+    const inputs = [
+      { id: ids.libre, page: 1, pageSize: 2 },
+      { id: ids.libre, page: 2, pageSize: 2 },
+      { id: ids.libre, page: 3, pageSize: 2 },
+      { id: ids.libre, page: 1, pageSize: 25, uai: fleet.lille.uai },
+    ];
+    const together = await Promise.all([...inputs, ...inputs].map((input) => findSoftwareInstallations(ctx, input, { smallInstallBase: 0 })));
+    for (const [i, input] of inputs.entries()) {
+      const fresh = await findSoftwareInstallations(ctx, input, { smallInstallBase: 1000 });
+      expect(together[i]).toEqual(fresh);
+      expect(together[i + inputs.length]).toEqual(fresh);
+    }
+    expect(together[3].establishments.map((e) => e.uai)).toEqual([fleet.lille.uai]);
   });
 
   it('keeps to the actor’s scope and tenant', async () => {

@@ -1,7 +1,5 @@
-import { Button, Grid, NativeSelect, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconFilterOff, IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { Grid, NativeSelect } from '@mantine/core';
+import { FilterBar, ResetFiltersButton } from '../../ui/FilterBar';
 import { academies, natures } from '../../labels';
 import { hasFilters, type ListSearch } from './list-search';
 
@@ -21,65 +19,29 @@ interface Props {
 
 /** Filters of the list; the text search is debounced, every other filter applies at once. */
 export function EstablishmentFilters({ search, onChange, onReset }: Props) {
-  const [text, setText] = useState(search.search ?? '');
-  const [debounced] = useDebouncedValue(text, 350);
-
-  useEffect(() => {
-    const next = debounced.trim() || undefined;
-    if (next !== search.search) onChange({ search: next }, true);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
-
-  // The URL changed from elsewhere (reset, back button): show its value.
-  useEffect(() => {
-    if ((search.search ?? '') !== debounced.trim()) setText(search.search ?? '');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [search.search]);
-
   const select = (name: keyof ListSearch) => (event: React.ChangeEvent<HTMLSelectElement>) =>
     onChange({ [name]: event.currentTarget.value || undefined });
 
   return (
-    <form
-      role="search"
-      aria-label="Filtrer les établissements"
-      onSubmit={(event) => {
-        event.preventDefault();
-        onChange({ search: text.trim() || undefined });
-      }}
-    >
-      <Grid gutter="sm" align="flex-end">
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <TextInput
-            label="Rechercher"
-            description="Nom, UAI, commune ou code postal"
-            leftSection={<IconSearch size={18} aria-hidden />}
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 6, sm: 4, lg: 2 }}>
-          <NativeSelect label="Secteur" data={sectorOptions} value={search.sector ?? ''} onChange={select('sector')} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 6, sm: 4, lg: 2 }}>
-          <NativeSelect label="Éducation prioritaire" data={priorityOptions} value={search.priorityEducation ?? ''} onChange={select('priorityEducation')} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 4, lg: 2 }}>
-          <NativeSelect label="État" data={openOptions} value={search.isOpen ?? ''} onChange={select('isOpen')} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
-          <NativeSelect label="Nature" data={natureOptions} value={search.natureCode ?? ''} onChange={select('natureCode')} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
-          <NativeSelect label="Académie" data={academyOptions} value={search.academyCode ?? ''} onChange={select('academyCode')} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 6, lg: 'content' }}>
-          <Button variant="subtle" leftSection={<IconFilterOff size={18} aria-hidden />} onClick={onReset} disabled={!hasFilters(search)}>
-            Effacer les filtres
-          </Button>
-        </Grid.Col>
-      </Grid>
-    </form>
+    <FilterBar label="Filtrer les établissements" searchDescription="Nom, UAI, commune ou code postal" search={search.search} onSearch={(text, replace) => onChange({ search: text }, replace)}>
+      <Grid.Col span={{ base: 6, sm: 4, lg: 2 }}>
+        <NativeSelect label="Secteur" data={sectorOptions} value={search.sector ?? ''} onChange={select('sector')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 6, sm: 4, lg: 2 }}>
+        <NativeSelect label="Éducation prioritaire" data={priorityOptions} value={search.priorityEducation ?? ''} onChange={select('priorityEducation')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 4, lg: 2 }}>
+        <NativeSelect label="État" data={openOptions} value={search.isOpen ?? ''} onChange={select('isOpen')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
+        <NativeSelect label="Nature" data={natureOptions} value={search.natureCode ?? ''} onChange={select('natureCode')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+        <NativeSelect label="Académie" data={academyOptions} value={search.academyCode ?? ''} onChange={select('academyCode')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 6, lg: 'content' }}>
+        <ResetFiltersButton onReset={onReset} disabled={!hasFilters(search)} />
+      </Grid.Col>
+    </FilterBar>
   );
 }

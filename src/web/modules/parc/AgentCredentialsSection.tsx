@@ -9,7 +9,7 @@ import { Loading } from '../../ui/Loading';
 import { QueryError } from '../../ui/QueryError';
 import { Section } from '../../ui/Section';
 import { useAgentCredentials, useCreateCredential, useRevokeCredential } from './queries';
-import { ScrollRegion } from './ScrollRegion';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** HTTP Basic accounts of the agents: the password is shown once, at creation. */
 export function AgentCredentialsSection() {

@@ -18,7 +18,7 @@ import {
   ownerKinds,
 } from './labels';
 import { useUpdateAsset, type AssetChanges } from './queries';
-import { SchoolSelect } from './SchoolSelect';
+import { SchoolSelect } from '../../ui/SchoolSelect';
 import type { AssetDetail } from './types';
 
 const textFields = [

@@ -1,10 +1,8 @@
-import { Button, Grid, NativeSelect, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconFilterOff, IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { Grid, NativeSelect } from '@mantine/core';
+import { FilterBar, ResetFiltersButton } from '../../ui/FilterBar';
 import { assetClasses, assetClassLabels, assetStatuses, assetStatusLabels } from './labels';
 import { hasAssetFilters, type AssetListSearch } from './list-search';
-import { SchoolSelect } from './SchoolSelect';
+import { SchoolSelect } from '../../ui/SchoolSelect';
 
 const classOptions = [{ value: '', label: 'Tous les types' }, ...assetClasses.map((c) => ({ value: c, label: assetClassLabels[c] }))];
 const statusOptions = [{ value: '', label: 'Tous les statuts' }, ...assetStatuses.map((s) => ({ value: s, label: assetStatusLabels[s] }))];
@@ -21,68 +19,32 @@ interface Props {
 
 /** Filters of the device list; the text search is debounced, every other filter applies at once. */
 export function AssetFilters({ search, onChange, onReset }: Props) {
-  const [text, setText] = useState(search.search ?? '');
-  const [debounced] = useDebouncedValue(text, 350);
-
-  useEffect(() => {
-    const next = debounced.trim() || undefined;
-    if (next !== search.search) onChange({ search: next }, true);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
-
-  // The URL changed from elsewhere (reset, back button): show its value.
-  useEffect(() => {
-    if ((search.search ?? '') !== debounced.trim()) setText(search.search ?? '');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [search.search]);
-
   const staleValue = search.staleDays ? String(search.staleDays) : '';
   const staleData = staleOptions.some((o) => o.value === staleValue) ? staleOptions : [...staleOptions, { value: staleValue, label: `Plus de ${staleValue} jours` }];
 
   return (
-    <form
-      role="search"
-      aria-label="Filtrer les équipements"
-      onSubmit={(event) => {
-        event.preventDefault();
-        onChange({ search: text.trim() || undefined });
-      }}
-    >
-      <Grid gutter="sm" align="flex-end">
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <TextInput
-            label="Rechercher"
-            description="Nom, n° de série, adresse MAC ou n° d’inventaire"
-            leftSection={<IconSearch size={18} aria-hidden />}
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
-          <SchoolSelect label="Établissement" description="Nom, UAI ou commune" value={search.uai ?? null} onChange={(uai) => onChange({ uai: uai ?? undefined })} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
-          <NativeSelect
-            label="Non vus depuis"
-            description="Dernier inventaire de l’agent"
-            data={staleData}
-            value={staleValue}
-            onChange={(e) => onChange({ staleDays: e.currentTarget.value ? Number(e.currentTarget.value) : undefined })}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 6, sm: 4, lg: 3 }}>
-          <NativeSelect label="Type" data={classOptions} value={search.class ?? ''} onChange={(e) => onChange({ class: (e.currentTarget.value || undefined) as AssetListSearch['class'] })} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 6, sm: 4, lg: 3 }}>
-          <NativeSelect label="Statut" data={statusOptions} value={search.status ?? ''} onChange={(e) => onChange({ status: (e.currentTarget.value || undefined) as AssetListSearch['status'] })} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 4, lg: 'content' }}>
-          <Button variant="subtle" leftSection={<IconFilterOff size={18} aria-hidden />} onClick={onReset} disabled={!hasAssetFilters(search)}>
-            Effacer les filtres
-          </Button>
-        </Grid.Col>
-      </Grid>
-    </form>
+    <FilterBar label="Filtrer les équipements" searchDescription="Nom, n° de série, adresse MAC ou n° d’inventaire" search={search.search} onSearch={(text, replace) => onChange({ search: text }, replace)}>
+      <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
+        <SchoolSelect label="Établissement" description="Nom, UAI ou commune" value={search.uai ?? null} onChange={(uai) => onChange({ uai: uai ?? undefined })} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
+        <NativeSelect
+          label="Non vus depuis"
+          description="Dernier inventaire de l’agent"
+          data={staleData}
+          value={staleValue}
+          onChange={(e) => onChange({ staleDays: e.currentTarget.value ? Number(e.currentTarget.value) : undefined })}
+        />
+      </Grid.Col>
+      <Grid.Col span={{ base: 6, sm: 4, lg: 3 }}>
+        <NativeSelect label="Type" data={classOptions} value={search.class ?? ''} onChange={(e) => onChange({ class: (e.currentTarget.value || undefined) as AssetListSearch['class'] })} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 6, sm: 4, lg: 3 }}>
+        <NativeSelect label="Statut" data={statusOptions} value={search.status ?? ''} onChange={(e) => onChange({ status: (e.currentTarget.value || undefined) as AssetListSearch['status'] })} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 4, lg: 'content' }}>
+        <ResetFiltersButton onReset={onReset} disabled={!hasAssetFilters(search)} />
+      </Grid.Col>
+    </FilterBar>
   );
 }

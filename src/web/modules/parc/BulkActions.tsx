@@ -8,7 +8,7 @@ import { formatNumber } from '../../labels';
 import { establishmentQuery } from '../establishments/queries';
 import { plural } from './labels';
 import { useBulkAssets, type BulkAction } from './queries';
-import { SchoolSelect } from './SchoolSelect';
+import { SchoolSelect } from '../../ui/SchoolSelect';
 import type { AssetSummary } from './types';
 
 type Kind = 'move' | 'retire' | 'lend' | 'return' | 'cart' | 'uncart';

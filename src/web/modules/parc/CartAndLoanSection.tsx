@@ -4,7 +4,7 @@ import { AnchorLink } from '../../ui/links';
 import { Section } from '../../ui/Section';
 import { StatusBadge } from './columns';
 import { classLabel, formatCalendarDate, plural } from './labels';
-import { ScrollRegion } from './ScrollRegion';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import type { AssetDetail } from './types';
 
 /**

@@ -5,7 +5,7 @@ import { errorMessage, isApiError } from '../../api';
 import { Section } from '../../ui/Section';
 import { assetClasses, assetClassLabels } from './labels';
 import { useCreateDeployment } from './queries';
-import { SchoolSelect } from './SchoolSelect';
+import { SchoolSelect } from '../../ui/SchoolSelect';
 
 /** "2026-11-24T08:30" in the browser's time zone, for a datetime-local input. */
 function localNow() {

@@ -17,7 +17,7 @@ import { DeploymentItemsExport } from './DeploymentItemsExport';
 import { classLabel, deploymentStepLabels, formatPercent, plural } from './labels';
 import type { DeploymentsSearch } from './list-search';
 import { useAdvanceDeployment, useDeployments } from './queries';
-import { SchoolSelect } from './SchoolSelect';
+import { SchoolSelect } from '../../ui/SchoolSelect';
 import type { Deployment } from './types';
 
 const routeApi = getRouteApi('/app/parc/deploiements');

@@ -1,7 +1,7 @@
 import '@mantine/charts/styles.css';
 import { BarChart, DonutChart } from '@mantine/charts';
-import { Grid, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconAlertTriangle, IconDeviceDesktop, IconEyeOff, IconUsers, type Icon } from '@tabler/icons-react';
+import { Grid, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconDeviceDesktop, IconEyeOff, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { formatNumber } from '../../labels';
@@ -10,12 +10,14 @@ import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
-import { chartColors, ChartFigure, DonutLegend } from './ChartFigure';
+import { StatCard } from '../../ui/StatCard';
+import { chartColors, ChartFigure, DonutLegend, withSliceLabels } from '../../ui/ChartFigure';
+import { HorizontalBars } from '../../ui/HorizontalBars';
 import { FleetEstablishmentsSection } from './FleetEstablishmentsSection';
 import { classLabel, formatPercent } from './labels';
 import { fleetStatsQuery } from './queries';
 import { RenewalSection } from './RenewalSection';
-import { SchoolSelect } from './SchoolSelect';
+import { SchoolSelect } from '../../ui/SchoolSelect';
 import type { FleetStats } from './types';
 
 const routeApi = getRouteApi('/app/parc/tableau-de-bord');
@@ -68,31 +70,6 @@ function Dashboard() {
   );
 }
 
-function Stat(props: { label: string; value: string; hint?: React.ReactNode; icon: Icon; color?: string }) {
-  return (
-    <Paper withBorder radius="md" p="md">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div>
-          <Text size="sm" c="dimmed" fw={500}>
-            {props.label}
-          </Text>
-          <Text fw={800} fz={28} lh={1.2}>
-            {props.value}
-          </Text>
-          {props.hint && (
-            <Text size="xs" c="dimmed">
-              {props.hint}
-            </Text>
-          )}
-        </div>
-        <ThemeIcon variant="light" color={props.color} size={44} radius="md" aria-hidden>
-          <props.icon size={24} />
-        </ThemeIcon>
-      </Group>
-    </Paper>
-  );
-}
-
 function DashboardBody({ stats, uai }: { stats: FleetStats; uai?: string }) {
   const byClass = stats.byClass.map((c) => ({ label: c.label, count: c.count }));
   const byStatus = [...stats.byStatus].sort((a, b) => b.count - a.count).map((s) => ({ label: s.label, count: s.count }));
@@ -111,13 +88,13 @@ function DashboardBody({ stats, uai }: { stats: FleetStats; uai?: string }) {
   return (
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="md">
-        <Stat
+        <StatCard
           label="Équipements en parc"
           value={formatNumber(stats.fleet)}
           hint={stats.total !== stats.fleet ? `${formatNumber(stats.total - stats.fleet)} commandés, réformés ou perdus en plus` : 'hors commandés, réformés et perdus'}
           icon={IconDeviceDesktop}
         />
-        <Stat
+        <StatCard
           label={`Non vus depuis ${stats.stale.afterDays} jours`}
           value={formatNumber(stats.stale.count)}
           hint={
@@ -128,14 +105,14 @@ function DashboardBody({ stats, uai }: { stats: FleetStats; uai?: string }) {
           icon={IconEyeOff}
           color="orange"
         />
-        <Stat
+        <StatCard
           label="Hors garantie"
           value={formatPercent(stats.warranty.outOfWarrantyShare)}
           hint={`${formatNumber(stats.warranty.expired)} équipements sur ${formatNumber(stats.warranty.covered + stats.warranty.expired)} dont la garantie est connue`}
           icon={IconAlertTriangle}
           color="red"
         />
-        <Stat
+        <StatCard
           label="Élèves par ordinateur"
           value={stats.pupils.pupilsPerComputer === null ? '—' : formatNumber(Math.round(stats.pupils.pupilsPerComputer * 10) / 10)}
           hint={`${formatNumber(stats.pupils.computers)} ordinateurs et ${formatNumber(stats.pupils.tablets)} tablettes en service${stats.pupils.pupils === null ? ' ; effectifs inconnus' : ''}`}
@@ -157,19 +134,7 @@ function DashboardBody({ stats, uai }: { stats: FleetStats; uai?: string }) {
               summary={`Diagramme en barres des ${formatNumber(stats.fleet)} équipements en parc par type : ${byClass.map((c) => `${c.label} ${formatNumber(c.count)}`).join(', ')}.`}
               table={{ caption: 'Équipements en parc par type', columns: ['Type', 'Équipements'], rows: byClass.map((c) => [c.label, c.count]) }}
             >
-              <BarChart
-                h={Math.max(180, byClass.length * 34)}
-                data={byClass}
-                dataKey="label"
-                orientation="vertical"
-                series={[{ name: 'count', label: 'Équipements', color: 'coherence.8' }]}
-                withBarValueLabel
-                withTooltip={false}
-                gridAxis="none"
-                yAxisProps={{ width: 170 }}
-                barChartProps={{ margin: { right: 48 } }}
-                valueFormatter={(v) => formatNumber(v)}
-              />
+              <HorizontalBars data={byClass} series={{ name: 'count', label: 'Équipements', color: 'coherence.8' }} labelWidth={170} minHeight={180} />
             </ChartFigure>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 6 }}>
@@ -179,19 +144,7 @@ function DashboardBody({ stats, uai }: { stats: FleetStats; uai?: string }) {
               summary={`Diagramme en barres des ${formatNumber(stats.total)} équipements par statut : ${byStatus.map((s) => `${s.label} ${formatNumber(s.count)}`).join(', ')}.`}
               table={{ caption: 'Équipements par statut', columns: ['Statut', 'Équipements'], rows: byStatus.map((s) => [s.label, s.count]) }}
             >
-              <BarChart
-                h={Math.max(180, byStatus.length * 34)}
-                data={byStatus}
-                dataKey="label"
-                orientation="vertical"
-                series={[{ name: 'count', label: 'Équipements', color: 'teal.8' }]}
-                withBarValueLabel
-                withTooltip={false}
-                gridAxis="none"
-                yAxisProps={{ width: 130 }}
-                barChartProps={{ margin: { right: 48 } }}
-                valueFormatter={(v) => formatNumber(v)}
-              />
+              <HorizontalBars data={byStatus} series={{ name: 'count', label: 'Équipements', color: 'teal.8' }} labelWidth={130} minHeight={180} />
             </ChartFigure>
           </Grid.Col>
           <Grid.Col span={12}>
@@ -266,10 +219,6 @@ function DashboardBody({ stats, uai }: { stats: FleetStats; uai?: string }) {
     </Stack>
   );
 }
-
-/** Recharts draws each slice as a path with role="img": each gets its name and figure as its alternative. */
-const withSliceLabels = (items: { name: string; value: number; color: string }[]) =>
-  items.map((i) => ({ ...i, 'aria-label': `${i.name} : ${formatNumber(i.value)}` }));
 
 const osName = (o: { name: string | null; version: string | null }) => (o.name ? [o.name, o.version].filter(Boolean).join(' ') : 'Inconnu (non inventorié)');
 

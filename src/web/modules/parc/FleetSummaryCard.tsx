@@ -1,30 +1,13 @@
-import { Group, SimpleGrid, Text } from '@mantine/core';
+import { Group, SimpleGrid } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { formatNumber } from '../../labels';
 import { AnchorLink } from '../../ui/links';
 import { QueryError } from '../../ui/QueryError';
 import { Section } from '../../ui/Section';
+import { StatFigure } from '../../ui/StatCard';
 import { formatPercent } from './labels';
 import { fleetStatsQuery } from './queries';
-
-function Figure(props: { label: string; value: string; hint?: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" c="dimmed" fw={500}>
-        {props.label}
-      </Text>
-      <Text fw={800} fz={26} lh={1.2}>
-        {props.value}
-      </Text>
-      {props.hint && (
-        <Text size="xs" c="dimmed">
-          {props.hint}
-        </Text>
-      )}
-    </div>
-  );
-}
 
 /** The home page's fleet figures: devices, not seen lately, out of warranty (one call, the dashboard's). */
 export function FleetSummaryCard() {
@@ -47,7 +30,8 @@ export function FleetSummaryCard() {
         <QueryError error={stats.error} retry={() => void stats.refetch()} />
       ) : (
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
-          <Figure
+          <StatFigure
+            valueSize={26}
             label="Équipements en parc"
             value={s ? formatNumber(s.fleet) : '…'}
             hint={
@@ -56,7 +40,8 @@ export function FleetSummaryCard() {
               </AnchorLink>
             }
           />
-          <Figure
+          <StatFigure
+            valueSize={26}
             label={s ? `Non vus depuis ${s.stale.afterDays} jours` : 'Non vus récemment'}
             value={s ? formatNumber(s.stale.count) : '…'}
             hint={
@@ -69,7 +54,8 @@ export function FleetSummaryCard() {
               )
             }
           />
-          <Figure
+          <StatFigure
+            valueSize={26}
             label="Hors garantie"
             value={s ? formatNumber(s.warranty.expired) : '…'}
             hint={s ? `${formatPercent(s.warranty.outOfWarrantyShare)} des équipements dont la garantie est connue` : undefined}

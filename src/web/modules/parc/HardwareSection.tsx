@@ -4,7 +4,7 @@ import { Facts } from '../../ui/Facts';
 import { Section } from '../../ui/Section';
 import { formatCalendarDate, formatMegabytes } from './labels';
 import type { AssetDetail, HardwareCpu } from './types';
-import { ScrollRegion } from './ScrollRegion';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const agentNames: Record<string, string> = { ocs: 'OCS Inventory', fusioninventory: 'FusionInventory', 'glpi-agent': 'GLPI Agent' };
 

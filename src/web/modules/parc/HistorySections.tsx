@@ -20,7 +20,7 @@ import { Section } from '../../ui/Section';
 import { eventKindLabels, eventSourceLabels, matchKindLabels } from './labels';
 import { useUndoMatch } from './queries';
 import type { AssetDetail, AssetEvent } from './types';
-import { ScrollRegion } from './ScrollRegion';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const kindIcons: Record<string, Icon> = {
   install: IconPackage,

@@ -16,7 +16,7 @@ import { TablePagination } from '../../ui/TablePagination';
 import { StatusBadge } from './columns';
 import { formatAgo } from './labels';
 import { parcKey } from './queries';
-import { ScrollRegion } from './ScrollRegion';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 interface Installations {
   software: { id: number; name: string; publisher: string | null };

@@ -13,7 +13,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { TablePagination } from '../../ui/TablePagination';
 import { parcKey } from './queries';
-import { ScrollRegion } from './ScrollRegion';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 interface SoftwareLine {
   id: number;

@@ -6,7 +6,7 @@ import { formatNumber } from '../../labels';
 import { Section } from '../../ui/Section';
 import { TablePagination } from '../../ui/TablePagination';
 import type { AssetDetail } from './types';
-import { ScrollRegion } from './ScrollRegion';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const pageSize = 50;
 const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();

@@ -7,7 +7,7 @@ import { Loading } from '../../ui/Loading';
 import { QueryError } from '../../ui/QueryError';
 import { Section } from '../../ui/Section';
 import { useAttachReport, useUnassignedReports } from './queries';
-import { ScrollRegion } from './ScrollRegion';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const sourceNames: Record<string, string> = { ocs: 'OCS', fusioninventory: 'FusionInventory', 'glpi-agent': 'GLPI Agent' };
 

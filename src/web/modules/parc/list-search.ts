@@ -1,51 +1,32 @@
 /** The device list's state lives in the URL: filters, sort and page survive reload, back and sharing. */
+import { oneOf, positive, shortText, sortAndPageOf, trueFlag, withoutPaging, type SortAndPage } from '../../ui/list-search';
 import { assetClasses, assetStatuses, type AssetClass, type AssetStatus } from './labels';
 
 export const assetSortColumns = ['name', 'serial', 'assetClass', 'status', 'lastInventoryAt', 'memoryMb', 'purchaseDate'] as const;
 export type AssetSortColumn = (typeof assetSortColumns)[number];
 export const assetPageSizes = [25, 50, 100] as const;
 
-export interface AssetListSearch {
+export interface AssetListSearch extends SortAndPage<AssetSortColumn> {
   search?: string;
   uai?: string;
   class?: AssetClass;
   status?: AssetStatus;
   staleDays?: number;
-  sort?: AssetSortColumn;
-  order?: 'asc' | 'desc';
-  page?: number;
-  pageSize?: number;
 }
 
-const oneOf = <T extends string>(values: readonly T[], v: unknown): T | undefined =>
-  typeof v === 'string' && (values as readonly string[]).includes(v) ? (v as T) : undefined;
-const shortText = (v: unknown, max: number) => (typeof v === 'string' && v.trim() && v.length <= max ? v : typeof v === 'number' ? String(v) : undefined);
-const positive = (v: unknown, max = Number.MAX_SAFE_INTEGER) => {
-  const n = Number(v);
-  return Number.isInteger(n) && n >= 1 && n <= max ? n : undefined;
-};
-
 export function validateAssetSearch(raw: Record<string, unknown>): AssetListSearch {
-  const page = positive(raw.page, 100000);
-  const size = positive(raw.pageSize);
   return {
     search: shortText(raw.search, 200),
     uai: shortText(raw.uai, 20)?.toUpperCase(),
     class: oneOf(assetClasses, raw.class),
     status: oneOf(assetStatuses, raw.status),
     staleDays: positive(raw.staleDays, 3650),
-    sort: oneOf(assetSortColumns, raw.sort),
-    order: oneOf(['asc', 'desc'], raw.order),
-    page: page && page > 1 ? page : undefined,
-    pageSize: size && (assetPageSizes as readonly number[]).includes(size) && size !== 25 ? size : undefined,
+    ...sortAndPageOf(raw, assetSortColumns, assetPageSizes, 100000),
   };
 }
 
 /** The filters only (what the export takes). */
-export function assetFiltersOf(s: AssetListSearch) {
-  const { page: _page, pageSize: _size, ...filters } = s;
-  return filters;
-}
+export const assetFiltersOf = (s: AssetListSearch) => withoutPaging(s);
 
 export function hasAssetFilters(s: AssetListSearch): boolean {
   return Boolean(s.search || s.uai || s.class || s.status || s.staleDays);
@@ -68,5 +49,5 @@ export interface DeploymentsSearch {
 }
 
 export function validateDeploymentsSearch(raw: Record<string, unknown>): DeploymentsSearch {
-  return { uai: uaiOf(raw.uai), late: raw.late === 'true' || raw.late === true ? 'true' : undefined };
+  return { uai: uaiOf(raw.uai), late: trueFlag(raw.late) };
 }

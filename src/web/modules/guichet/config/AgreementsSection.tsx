@@ -1,9 +1,10 @@
-import { Button, Checkbox, Group, NativeSelect, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Checkbox, Group, NativeSelect, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { Section } from '../../../ui/Section';
 import { ChangeError, versionLine } from './ChangeError';
-import { EffectiveDateInput, validFromOf } from './EffectiveDateInput';
+import { CopyForm } from './CopyForm';
+import { PublishBar, validFromOf } from './EffectiveDateInput';
 import { useDeskChange } from './queries';
 import { priorityLabels, type Agreement, type DeskConfiguration, type SlaTarget } from './types';
 
@@ -153,12 +154,7 @@ function AgreementForm({ config, agreement }: { config: DeskConfiguration; agree
           </Table>
         </Table.ScrollContainer>
         {!readOnly && (
-          <Group align="flex-end">
-            <EffectiveDateInput value={validFrom} onChange={setValidFrom} />
-            <Button type="submit" loading={publish.isPending}>
-              Publier la convention
-            </Button>
-          </Group>
+          <PublishBar validFrom={validFrom} onValidFrom={setValidFrom} pending={publish.isPending} label="Publier la convention" />
         )}
       </Stack>
     </form>
@@ -183,18 +179,16 @@ function NewAgreementForm({ from, onCreated }: { config: DeskConfiguration; from
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label="Nouvelle convention">
-      <Stack gap="xs">
-        <Text fw={600}>Nouvelle convention (copie de celle affichée)</Text>
-        <ChangeError error={create.error} />
-        <Group align="flex-end">
-          <TextInput label="Identifiant" description="minuscules, chiffres et tirets" value={id} onChange={(e) => setId(e.currentTarget.value)} required />
-          <TextInput label="Libellé" value={label} onChange={(e) => setLabel(e.currentTarget.value)} required w={320} />
-          <Button type="submit" variant="default" loading={create.isPending}>
-            Créer
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <CopyForm
+      name="Nouvelle convention"
+      heading="Nouvelle convention (copie de celle affichée)"
+      id={id}
+      onId={setId}
+      label={label}
+      onLabel={setLabel}
+      error={create.error}
+      pending={create.isPending}
+      onSubmit={(e) => void submit(e)}
+    />
   );
 }

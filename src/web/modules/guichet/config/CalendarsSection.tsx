@@ -4,7 +4,8 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { Section } from '../../../ui/Section';
 import { ChangeError, versionLine } from './ChangeError';
-import { EffectiveDateInput, validFromOf } from './EffectiveDateInput';
+import { CopyForm } from './CopyForm';
+import { PublishBar, validFromOf } from './EffectiveDateInput';
 import { useDeskChange } from './queries';
 import { weekdayKeys, weekdayLabels, type Calendar, type Closure, type DeskConfiguration, type OpeningRange, type SchoolHolidayPeriod, type WeekdayKey } from './types';
 
@@ -114,12 +115,7 @@ function CalendarForm({ calendar, readOnly }: { calendar: Calendar; readOnly: bo
         </Fieldset>
         <DatedRows title="Fermetures exceptionnelles" rows={closures} onChange={setClosures} readOnly={readOnly} />
         {!readOnly && (
-          <Group align="flex-end">
-            <EffectiveDateInput value={validFrom} onChange={setValidFrom} />
-            <Button type="submit" loading={publish.isPending}>
-              Publier le calendrier
-            </Button>
-          </Group>
+          <PublishBar validFrom={validFrom} onValidFrom={setValidFrom} pending={publish.isPending} label="Publier le calendrier" />
         )}
       </Stack>
     </form>
@@ -173,18 +169,16 @@ function NewCalendarForm({ from, onCreated }: { from: Calendar; onCreated: (id: 
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label="Nouveau calendrier">
-      <Stack gap="xs">
-        <Text fw={600}>Nouveau calendrier (copie de celui affiché)</Text>
-        <ChangeError error={create.error} />
-        <Group align="flex-end">
-          <TextInput label="Identifiant" description="minuscules, chiffres et tirets" value={id} onChange={(e) => setId(e.currentTarget.value)} required />
-          <TextInput label="Libellé" value={label} onChange={(e) => setLabel(e.currentTarget.value)} required w={320} />
-          <Button type="submit" variant="default" loading={create.isPending}>
-            Créer
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <CopyForm
+      name="Nouveau calendrier"
+      heading="Nouveau calendrier (copie de celui affiché)"
+      id={id}
+      onId={setId}
+      label={label}
+      onLabel={setLabel}
+      error={create.error}
+      pending={create.isPending}
+      onSubmit={(e) => void submit(e)}
+    />
   );
 }

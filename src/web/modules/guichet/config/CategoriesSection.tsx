@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { Section } from '../../../ui/Section';
 import { ChangeError } from './ChangeError';
+import { RowActions } from './RowActions';
 import { useDeskChange } from './queries';
 import { levelLabels, type DeskConfiguration, type TicketCategory } from './types';
 
@@ -73,14 +74,7 @@ export function CategoriesSection({ config }: { config: DeskConfiguration }) {
                   <Table.Td>{c.active ? 'Active' : 'Désactivée'}</Table.Td>
                   {canEdit && (
                     <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button size="xs" variant="default" onClick={() => setEditing(c)} aria-label={`Modifier la catégorie ${c.label}`}>
-                          Modifier
-                        </Button>
-                        <Button size="xs" variant="subtle" color={c.active ? 'red' : 'teal'} onClick={() => void setActive(c, !c.active)} aria-label={`${c.active ? 'Désactiver' : 'Réactiver'} la catégorie ${c.label}`}>
-                          {c.active ? 'Désactiver' : 'Réactiver'}
-                        </Button>
-                      </Group>
+                      <RowActions thing={`la catégorie ${c.label}`} active={c.active} onEdit={() => setEditing(c)} onToggle={() => void setActive(c, !c.active)} />
                     </Table.Td>
                   )}
                 </Table.Tr>

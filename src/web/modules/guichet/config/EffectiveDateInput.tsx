@@ -1,4 +1,4 @@
-import { TextInput } from '@mantine/core';
+import { Button, Group, TextInput } from '@mantine/core';
 
 /** When a new version takes effect: empty = now; a local date and time otherwise (sent as an instant). */
 export function EffectiveDateInput(props: { value: string; onChange: (value: string) => void; disabled?: boolean }) {
@@ -18,4 +18,16 @@ export function EffectiveDateInput(props: { value: string; onChange: (value: str
 /** The instant of a datetime-local value, or undefined for "now". */
 export function validFromOf(local: string): string | undefined {
   return local ? new Date(local).toISOString() : undefined;
+}
+
+/** The foot of a versioned form: when the new version takes effect, and the button that publishes it. */
+export function PublishBar(props: { validFrom: string; onValidFrom: (value: string) => void; pending: boolean; label: string }) {
+  return (
+    <Group align="flex-end">
+      <EffectiveDateInput value={props.validFrom} onChange={props.onValidFrom} />
+      <Button type="submit" loading={props.pending}>
+        {props.label}
+      </Button>
+    </Group>
+  );
 }

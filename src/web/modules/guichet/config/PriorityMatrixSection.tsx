@@ -1,9 +1,9 @@
-import { Button, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { Section } from '../../../ui/Section';
 import { ChangeError, versionLine } from './ChangeError';
-import { EffectiveDateInput, validFromOf } from './EffectiveDateInput';
+import { PublishBar, validFromOf } from './EffectiveDateInput';
 import { useDeskChange } from './queries';
 import { impactLabels, priorityLabels, urgencyLabels, type DeskConfiguration } from './types';
 
@@ -68,12 +68,7 @@ export function PriorityMatrixSection({ config }: { config: DeskConfiguration })
             </Table>
           </Table.ScrollContainer>
           {!readOnly && (
-            <Group align="flex-end">
-              <EffectiveDateInput value={validFrom} onChange={setValidFrom} />
-              <Button type="submit" loading={publish.isPending}>
-                Publier la matrice
-              </Button>
-            </Group>
+            <PublishBar validFrom={validFrom} onValidFrom={setValidFrom} pending={publish.isPending} label="Publier la matrice" />
           )}
         </Stack>
       </form>

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { Section } from '../../../ui/Section';
 import { ChangeError } from './ChangeError';
+import { RowActions } from './RowActions';
 import { useDeskChange } from './queries';
 import { levelLabels, type DeskConfiguration, type SupportTeam } from './types';
 
@@ -71,14 +72,7 @@ export function TeamsSection({ config }: { config: DeskConfiguration }) {
                   <Table.Td>{team.active ? 'Active' : 'Désactivée'}</Table.Td>
                   {canEdit && (
                     <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button size="xs" variant="default" onClick={() => setEditing(team)} aria-label={`Modifier l’équipe ${team.name}`}>
-                          Modifier
-                        </Button>
-                        <Button size="xs" variant="subtle" color={team.active ? 'red' : 'teal'} onClick={() => void setActive(team, !team.active)} aria-label={`${team.active ? 'Désactiver' : 'Réactiver'} l’équipe ${team.name}`}>
-                          {team.active ? 'Désactiver' : 'Réactiver'}
-                        </Button>
-                      </Group>
+                      <RowActions thing={`l’équipe ${team.name}`} active={team.active} onEdit={() => setEditing(team)} onToggle={() => void setActive(team, !team.active)} />
                     </Table.Td>
                   )}
                 </Table.Tr>

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Select, TextInput } from '@mantine/core';
 import { useCan } from '../../../session/session';
 import { useUnits } from '../../units/queries';
-import { SchoolSelect } from '../../parc/SchoolSelect';
+import { SchoolSelect } from '../../../ui/SchoolSelect';
 import { useDeskCategories, useDeskTeams } from './queries';
 import type { DeskDashboardSearch } from './types';
 

@@ -1,7 +1,7 @@
 import '@mantine/charts/styles.css';
-import { BarChart, DonutChart, LineChart } from '@mantine/charts';
-import { Grid, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconClockCheck, IconInbox, IconMoodSmile, IconStopwatch, type Icon } from '@tabler/icons-react';
+import { DonutChart, LineChart } from '@mantine/charts';
+import { Grid, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconClockCheck, IconInbox, IconMoodSmile, IconStopwatch } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { formatNumber } from '../../../labels';
@@ -10,8 +10,10 @@ import { ExportButtons } from '../../../ui/ExportButtons';
 import { Guard } from '../../../ui/Guard';
 import { Loading } from '../../../ui/Loading';
 import { PageHeader } from '../../../ui/PageHeader';
+import { HorizontalBars } from '../../../ui/HorizontalBars';
 import { QueryError } from '../../../ui/QueryError';
-import { ChartFigure, DonutLegend } from '../../parc/ChartFigure';
+import { StatCard } from '../../../ui/StatCard';
+import { ChartFigure, DonutLegend, withSliceLabels } from '../../../ui/ChartFigure';
 import { DashboardFilters } from './DashboardFilters';
 import { useDeskDashboard } from './queries';
 import type { AgreementShare, DeskDashboard, DeskDashboardSearch, DurationFigures } from './types';
@@ -56,31 +58,6 @@ function Dashboard() {
   );
 }
 
-function Stat(props: { label: string; value: string; hint?: ReactNode; icon: Icon; color?: string }) {
-  return (
-    <Paper withBorder radius="md" p="md">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div>
-          <Text size="sm" c="dimmed" fw={500}>
-            {props.label}
-          </Text>
-          <Text fw={800} fz={28} lh={1.2}>
-            {props.value}
-          </Text>
-          {props.hint && (
-            <Text size="xs" c="dimmed">
-              {props.hint}
-            </Text>
-          )}
-        </div>
-        <ThemeIcon variant="light" color={props.color} size={44} radius="md" aria-hidden>
-          <props.icon size={24} />
-        </ThemeIcon>
-      </Group>
-    </Paper>
-  );
-}
-
 /** A horizontal bar chart of counts, with its text alternative and table (ChartFigure). */
 function CountBars(props: { title: string; id: string; caption: string; column: string; valueColumn?: string; items: { label: string; count: number }[]; color: string; unit: string; actions?: ReactNode }) {
   const items = props.items.map((i) => ({ label: i.label, count: i.count }));
@@ -101,19 +78,7 @@ function CountBars(props: { title: string; id: string; caption: string; column: 
           Aucun ticket ouvert.
         </Text>
       ) : (
-        <BarChart
-          h={Math.max(160, items.length * 34)}
-          data={items}
-          dataKey="label"
-          orientation="vertical"
-          series={[{ name: 'count', label: props.valueColumn ?? 'Tickets', color: props.color }]}
-          withBarValueLabel
-          withTooltip={false}
-          gridAxis="none"
-          yAxisProps={{ width: 220 }}
-          barChartProps={{ margin: { right: 48 } }}
-          valueFormatter={(v) => formatNumber(v)}
-        />
+        <HorizontalBars data={items} series={{ name: 'count', label: props.valueColumn ?? 'Tickets', color: props.color }} labelWidth={220} />
       )}
     </ChartFigure>
   );
@@ -148,7 +113,7 @@ function AgreementDonut({ title, id, share, time, actions }: { title: string; id
     >
       <Group justify="center">
         <DonutChart
-          data={items.filter((i) => i.value > 0).map((i) => ({ ...i, 'aria-label': `${i.name} : ${formatNumber(i.value)}` }))}
+          data={withSliceLabels(items.filter((i) => i.value > 0))}
           size={170}
           thickness={26}
           withTooltip={false}
@@ -170,22 +135,22 @@ function DashboardBody({ data, search }: { data: DeskDashboard; search: DeskDash
   return (
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="md">
-        <Stat label="Tickets ouverts (stock)" value={formatNumber(data.backlog.total)} hint="à ce jour, ni résolus ni clos" icon={IconInbox} />
-        <Stat
+        <StatCard label="Tickets ouverts (stock)" value={formatNumber(data.backlog.total)} hint="à ce jour, ni résolus ni clos" icon={IconInbox} />
+        <StatCard
           label="Résolus dans les délais"
           value={percent(data.agreement.resolve.withinRate)}
           hint={`Prise en charge dans les délais : ${percent(data.agreement.own.withinRate)}`}
           icon={IconClockCheck}
           color="teal"
         />
-        <Stat
+        <StatCard
           label="Délai médian de résolution"
           value={hours(data.times.resolve.medianHours)}
           hint={`Prise en charge médiane : ${hours(data.times.own.medianHours)} (heures ouvrées)`}
           icon={IconStopwatch}
           color="orange"
         />
-        <Stat
+        <StatCard
           label="Satisfaction moyenne"
           value={satisfaction.mean === null ? '—' : `${formatNumber(satisfaction.mean)} / 5`}
           hint={`${formatNumber(satisfaction.rated)} avis sur ${formatNumber(satisfaction.solved)} tickets résolus (${percent(satisfaction.responseRate)})`}
@@ -269,18 +234,11 @@ function DashboardBody({ data, search }: { data: DeskDashboard; search: DeskDash
                 Pas d’équipement en service recensé pour les établissements de ce périmètre.
               </Text>
             ) : (
-              <BarChart
-                h={Math.max(160, top20.length * 30)}
+              <HorizontalBars
                 data={top20.map((s) => ({ label: `${s.name} (${s.uai})`, per100: s.per100Devices }))}
-                dataKey="label"
-                orientation="vertical"
-                series={[{ name: 'per100', label: 'Tickets pour 100 équipements', color: 'red.8' }]}
-                withBarValueLabel
-                withTooltip={false}
-                gridAxis="none"
-                yAxisProps={{ width: 240 }}
-                barChartProps={{ margin: { right: 48 } }}
-                valueFormatter={(v) => formatNumber(v)}
+                series={{ name: 'per100', label: 'Tickets pour 100 équipements', color: 'red.8' }}
+                labelWidth={240}
+                rowHeight={30}
               />
             )}
           </ChartFigure>

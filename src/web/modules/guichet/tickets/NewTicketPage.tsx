@@ -10,7 +10,7 @@ import { useMe } from '../../../session/session';
 import { Guard } from '../../../ui/Guard';
 import { PageHeader } from '../../../ui/PageHeader';
 import { establishmentQuery } from '../../establishments/queries';
-import { SchoolSelect } from '../../parc/SchoolSelect';
+import { SchoolSelect } from '../../../ui/SchoolSelect';
 import { ActionError, CategorySelect, ImpactSelect, issueFor, TypeRadio, UrgencySelect } from './fields';
 import { formatBytes } from './labels';
 import { useCategories, useCreateTicket, useOwnSchool, useSchoolDevices, useRefreshGuichet, type DeviceOption } from './queries';

@@ -1,4 +1,4 @@
-import { ApiError, apiHeaders, errorFromBody } from '../../../api';
+import { uploadWithProgress } from '../../../ui/upload';
 import type { Attachment } from './types';
 
 /** The server's limits (src/modules/guichet/attachments/sniff-file.ts), checked here first for a quick French answer. */
@@ -18,33 +18,7 @@ export function attachmentProblem(file: File): string | null {
   return null;
 }
 
-/**
- * Sends one attachment with XMLHttpRequest (fetch cannot report upload progress). The isPrivate
- * field goes before the file: the server reads the fields it has met when it reaches the file.
- */
+/** Sends one attachment with its progress; isPrivate goes before the file (see uploadWithProgress). */
 export function uploadAttachment(ticketId: string, file: File, isPrivate: boolean, onProgress: (fraction: number) => void): Promise<Attachment> {
-  return new Promise<Attachment>((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/tickets/${encodeURIComponent(ticketId)}/attachments`);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('accept', 'application/json');
-    for (const [name, value] of Object.entries(apiHeaders())) xhr.setRequestHeader(name, value);
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(event.loaded / event.total);
-    };
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) {
-        try {
-          resolve(JSON.parse(xhr.responseText) as Attachment);
-        } catch {
-          reject(new ApiError(xhr.status, 'INTERNAL', 'Réponse inattendue du serveur.'));
-        }
-      } else reject(errorFromBody(xhr.status, xhr.responseText));
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', "L'envoi du fichier a échoué. Vérifiez votre connexion puis réessayez."));
-    const form = new FormData();
-    form.append('isPrivate', String(isPrivate));
-    form.append('file', file, file.name);
-    xhr.send(form);
-  });
+  return uploadWithProgress<Attachment>(`/api/tickets/${encodeURIComponent(ticketId)}/attachments`, { isPrivate: String(isPrivate) }, file, onProgress).promise;
 }

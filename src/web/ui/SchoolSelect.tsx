@@ -2,9 +2,9 @@ import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { api, getActiveTenant } from '../../api';
-import { establishmentQuery } from '../establishments/queries';
-import type { Establishment, Page } from '../establishments/types';
+import { api, getActiveTenant } from '../api';
+import { establishmentQuery } from '../modules/establishments/queries';
+import type { Establishment, Page } from '../modules/establishments/types';
 
 interface Props {
   label: string;
@@ -16,6 +16,9 @@ interface Props {
   required?: boolean;
   error?: string;
   disabled?: boolean;
+  /** Put the school whose UAI is typed in full first (the server's search is fuzzy). */
+  typedUaiFirst?: boolean;
+  debounceMs?: number;
 }
 
 const optionLabel = (e: { name: string; uai: string }) => `${e.name} (${e.uai})`;
@@ -24,14 +27,14 @@ const optionLabel = (e: { name: string; uai: string }) => `${e.name} (${e.uai})`
  * Picks a school by name, UAI or commune: the server searches (a Région has hundreds of schools, a
  * commune's écoles can be more), 30 at a time, within the person's scope.
  */
-export function SchoolSelect({ label, description, value, onChange, placeholder, clearable = true, required, error, disabled }: Props) {
+export function SchoolSelect({ label, description, value, onChange, placeholder, clearable = true, required, error, disabled, typedUaiFirst = false, debounceMs = 250 }: Props) {
   const [searchValue, setSearchValue] = useState('');
   // the list is asked for only once someone opens it
   const [wanted, setWanted] = useState(false);
   const selected = useQuery({ ...establishmentQuery(value ?? ''), enabled: Boolean(value), retry: false });
   const selectedLabel = value ? (selected.data ? optionLabel(selected.data) : value) : '';
   const term = searchValue === selectedLabel ? '' : searchValue.trim();
-  const [debounced] = useDebouncedValue(term, 250);
+  const [debounced] = useDebouncedValue(term, debounceMs);
   const results = useQuery({
     queryKey: ['establishments', getActiveTenant(), 'pick', debounced],
     queryFn: ({ signal }) => api<Page<Establishment>>('/establishments', { query: { search: debounced || undefined, pageSize: 30, sort: 'name' }, signal }),
@@ -41,10 +44,13 @@ export function SchoolSelect({ label, description, value, onChange, placeholder,
   });
 
   const data = useMemo(() => {
-    const options = (results.data?.items ?? []).map((e) => ({ value: e.uai, label: optionLabel(e) }));
+    const typed = debounced.toUpperCase();
+    const items = results.data?.items ?? [];
+    const ordered = typedUaiFirst ? [...items].sort((a, b) => Number(b.uai === typed) - Number(a.uai === typed)) : items;
+    const options = ordered.map((e) => ({ value: e.uai, label: optionLabel(e) }));
     if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: selectedLabel });
     return options;
-  }, [results.data, value, selectedLabel]);
+  }, [results.data, value, selectedLabel, debounced, typedUaiFirst]);
 
   return (
     <Select

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
-import { apiTokens, users } from '../modules/access/db/schema.js';
-import { assignRole, createUser, hashPassword } from '../modules/access/index.js';
+import { apiTokens } from '../modules/access/db/schema.js';
+import { assignRole, createUser } from '../modules/access/index.js';
 import { normalizeGlpiJson, parseGlpiMessage, validateGlpiInventory } from '../modules/parc/inventory/index.js';
 import { fixtureText } from '../modules/parc/inventory/testing/fixtures.js';
 import { software, unassignedReports } from '../modules/parc/db/schema.js';
@@ -10,7 +8,7 @@ import { frenchCsv } from '../modules/parc/import/testing-files.js';
 import { ingestReport } from '../modules/parc/operations/ingest-report.js';
 import { seedGuichetDemo } from '../modules/guichet/index.js';
 import { buildings, establishments, importRuns, rooms, territorialUnits } from '../modules/referentiel/db/schema.js';
-import { testPassword, testUsers, type TestApp, type TestEstablishment, type TestUser } from './app.js';
+import { testUsers, type TestApp, type TestEstablishment, type TestUser } from './app.js';
 import { multipartBody } from './multipart.js';
 
 /**
@@ -149,7 +147,7 @@ export const establishmentTokens = (e: TestEstablishment) => [e.uai, e.name];
 let counter = 0;
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`;
 
-async function establishmentVersion(t: TestApp, e: TestEstablishment) {
+export async function establishmentVersion(t: TestApp, e: TestEstablishment) {
   const [row] = await t.ctx.db
     .select({ version: establishments.version })
     .from(establishments)
@@ -157,7 +155,7 @@ async function establishmentVersion(t: TestApp, e: TestEstablishment) {
   return row.version;
 }
 
-async function unitVersion(t: TestApp, unitId: string) {
+export async function unitVersion(t: TestApp, unitId: string) {
   const [row] = await t.ctx.db
     .select({ version: territorialUnits.version })
     .from(territorialUnits)
@@ -165,7 +163,7 @@ async function unitVersion(t: TestApp, unitId: string) {
   return row.version;
 }
 
-async function newBuilding(t: TestApp, e: TestEstablishment) {
+export async function newBuilding(t: TestApp, e: TestEstablishment) {
   const [row] = await t.ctx.db
     .insert(buildings)
     .values({ tenantId: t.ids.a.tenantId, establishmentId: e.id, name: unique('Bâtiment') })
@@ -173,7 +171,7 @@ async function newBuilding(t: TestApp, e: TestEstablishment) {
   return row;
 }
 
-async function newRoom(t: TestApp, e: TestEstablishment) {
+export async function newRoom(t: TestApp, e: TestEstablishment) {
   const building = await newBuilding(t, e);
   const [row] = await t.ctx.db
     .insert(rooms)
@@ -183,14 +181,14 @@ async function newRoom(t: TestApp, e: TestEstablishment) {
 }
 
 /** A person with one auditor role in A only (so A may disable them), made for one call. */
-async function newUserOfA(t: TestApp) {
+export async function newUserOfA(t: TestApp) {
   const email = `${unique('personne')}@essai.coherence.fr`;
   const user = await createUser(t.ctx, t.ids.a.tenantId, { email, displayName: `Personne ${email}` });
   const assignment = await assignRole(t.ctx, t.ids.a.tenantId, { userId: user.id, organizationId: t.ids.a.tenantId, role: 'auditor', unitIds: [] });
   return { user, assignment, email };
 }
 
-async function newTokenOfA(t: TestApp) {
+export async function newTokenOfA(t: TestApp) {
   const [token] = await t.ctx.db
     .insert(apiTokens)
     .values({
@@ -224,18 +222,18 @@ export function devicesOfA(t: TestApp) {
 
 
 /** Calls the API as A's (or B's) admin to set a record up; throws unless it answers 2xx. */
-async function asAdmin(t: TestApp, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, tenant: 'a' | 'b' = 'a') {
+export async function asAdmin(t: TestApp, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, tenant: 'a' | 'b' = 'a') {
   const response = await t.app.inject({ method, url, payload, headers: await t.headers(tenant === 'a' ? 'authority-admin' : 'admin-b') });
   if (response.statusCode >= 300) throw new Error(`préparation ${method} ${url} : ${response.statusCode} ${response.body}`);
   return response.json();
 }
 
 /** A device created by hand in a school of A, for one call. */
-async function newDeviceOfA(t: TestApp, school: TestEstablishment): Promise<{ id: string; version: number }> {
+export async function newDeviceOfA(t: TestApp, school: TestEstablishment): Promise<{ id: string; version: number }> {
   return asAdmin(t, 'POST', '/api/assets', { class: 'laptop', name: unique('Portable'), uai: school.uai });
 }
 
-async function softwareOfA(t: TestApp): Promise<number> {
+export async function softwareOfA(t: TestApp): Promise<number> {
   await devicesOfA(t);
   const [row] = await t.ctx.db.select({ id: software.id }).from(software).where(eq(software.tenantId, t.ids.a.tenantId)).limit(1);
   return row.id;
@@ -246,7 +244,7 @@ export const tenantCodeOf = (t: TestApp, c: Caller) => (c === 'admin-b' ? t.ids.
 
 
 /** A report of the unassigned queue tagged with a school of A (so only A sees it), for one call. */
-async function unassignedReportOfA(t: TestApp): Promise<string> {
+export async function unassignedReportOfA(t: TestApp): Promise<string> {
   const message = parseGlpiMessage(fixtureText('glpi-inventory-format/examples/computer_2.json'));
   if (message.action === 'contact') throw new Error('computer_2.json n’est pas un inventaire');
   const report = { ...normalizeGlpiJson(validateGlpiInventory(message.document)), tag: unit1School(t).uai, deviceId: unique('poste') };
@@ -270,7 +268,7 @@ export function deviceFile(t: TestApp, c: Caller) {
 export const hiddenDevices = new WeakMap<TestApp, Record<string, string[]>>();
 
 export const importRunsOfA = new WeakMap<TestApp, string>();
-async function importRunOfA(t: TestApp) {
+export async function importRunOfA(t: TestApp) {
   const known = importRunsOfA.get(t);
   if (known) return known;
   const [run] = await t.ctx.db
@@ -282,7 +280,7 @@ async function importRunOfA(t: TestApp) {
 }
 
 /** A lycées JSON file made of the caller's own tenant's schools (re-importing them changes nothing). */
-async function ownLyceesFile(t: TestApp, caller: Caller) {
+export async function ownLyceesFile(t: TestApp, caller: Caller) {
   const list = caller === 'admin-b' ? t.ids.establishmentsB : t.ids.establishments.all;
   const rows = await t.ctx.db
     .select()
@@ -320,7 +318,7 @@ export function deskOf(t: TestApp) {
   return seeded;
 }
 
-type TicketKind = 'unit1' | 'contractor' | 'academy';
+export type TicketKind = 'unit1' | 'contractor' | 'academy';
 export const ticketTitles: Record<TicketKind, string> = {
   unit1: 'Matrice : poste du lycée du secteur 1',
   contractor: 'Matrice : panne confiée au prestataire',
@@ -332,7 +330,7 @@ export const ticketTitles: Record<TicketKind, string> = {
  * the sector-1 technicians; 'contractor' at a school of unit 2, assigned to the contractor's
  * team; 'academy' a pedagogical-software ticket at Lille's school without unit, with the Académie.
  */
-async function newTicketOfA(t: TestApp, kind: TicketKind, extra: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
+export async function newTicketOfA(t: TestApp, kind: TicketKind, extra: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
   await deskOf(t);
   const school = kind === 'unit1' ? unit1School(t) : kind === 'contractor' ? unit2School(t) : lilleNoUnit(t);
   const ticket = await asAdmin(t, 'POST', '/api/tickets', {
@@ -369,7 +367,7 @@ export function standingTickets(t: TestApp) {
 }
 
 /** The unit-1 ticket, solved by the desk: the requester (the staff user) may answer and rate it. */
-async function solvedTicketOfA(t: TestApp) {
+export async function solvedTicketOfA(t: TestApp) {
   const ticket = await newTicketOfA(t, 'unit1');
   return asAdmin(t, 'POST', `/api/tickets/${ticket.id}/status`, { action: 'solve', version: ticket.version, solution: 'Poste remplacé.' });
 }
@@ -465,887 +463,6 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   getHealth: { public: true, cases: [{ expect: everyone(200), request: () => ({ url: '/api/health' }) }] },
   getOpenApi: { public: true, cases: [{ expect: everyone(200), request: () => ({ url: '/api/openapi.json' }) }] },
 
-  // ------------------------------------------------------------ auth
-  login: {
-    public: true,
-    cases: [
-      {
-        label: 'ses propres identifiants (ceux du pilotage de A pour l’anonyme)',
-        expect: everyone(200),
-        request: (t, c) => ({ method: 'POST', url: '/api/auth/login', payload: { email: t.ids.users[asUser(c) ?? 'steering'].email, password: testPassword } }),
-        hidden: (t, c) => (asUser(c) ? [t.ids.users[c === 'admin-b' ? 'authority-admin' : 'admin-b'].email] : []),
-      },
-    ],
-  },
-  getAuthProviders: { public: true, cases: [{ expect: everyone(200), request: () => ({ url: '/api/auth/providers' }) }] },
-  // without COHERENCE_OIDC_ISSUER both redirect to the sign-in page with a reason
-  startOidcLogin: { public: true, cases: [{ expect: everyone(302), request: () => ({ url: '/api/auth/oidc/login' }) }] },
-  completeOidcLogin: {
-    public: true,
-    cases: [{ expect: everyone(302), request: () => ({ url: '/api/auth/oidc/callback', query: { code: 'x', state: 'y' } }) }],
-  },
-  changePassword: {
-    cases: [
-      {
-        expect: everyUser(200),
-        readToken: 401, // a session route: a token is nobody's password
-        freshSession: true,
-        endsAllSessions: true,
-        request: () => ({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: testPassword, newPassword: 'Autre-Mot-De-Passe-2026!' } }),
-        after: async (t, c) => {
-          const user = asUser(c);
-          if (!user) return;
-          await t.ctx.db.update(users).set({ passwordHash: await hashPassword(testPassword) }).where(eq(users.id, t.ids.users[user].id));
-        },
-      },
-    ],
-  },
-  logout: {
-    public: true,
-    cases: [{ expect: everyone(204), freshSession: true, request: () => ({ method: 'POST', url: '/api/auth/logout' }) }],
-  },
-  logoutEverywhere: {
-    cases: [{ expect: everyUser(200), readToken: 401, freshSession: true, endsAllSessions: true, request: () => ({ method: 'POST', url: '/api/auth/logout-everywhere' }) }],
-  },
-  getMe: { cases: [{ expect: everyUser(200), readToken: 401, request: () => ({ url: '/api/auth/me' }) }] },
-
-  // ------------------------------------------------------------ inventory agents
-  // Agents authenticate with their own HTTP Basic credentials (or a tag, or a declared network),
-  // never with a session or an API token: a report without agent credentials is refused to all.
-  receiveAgentInventory: {
-    public: true,
-    cases: [
-      {
-        label: 'inventaire FusionInventory sans identifiants d’agent',
-        expect: everyone(401),
-        request: () => ({
-          method: 'POST',
-          url: '/api/v1/inventory',
-          payload: readFileSync(fileURLToPath(new URL('../../fixtures/inventory/fusioninventory-debian12-vm.xml', import.meta.url))),
-          headers: { 'content-type': 'application/xml' },
-        }),
-      },
-    ],
-  },
-
-  // ------------------------------------------------------------ parc: devices
-  listAssets: {
-    cases: [
-      {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 200, 200, 403, 200, 200, 200),
-        request: async (t) => {
-          const devices = await devicesOfA(t);
-          const outside = { unit1: [devices.unit2], unit2: [devices.unit1], none: [devices.unit1, devices.unit2] };
-          hiddenDevices.set(t, {
-            technician: outside.unit1,
-            'establishment-staff': outside.unit1,
-            contractor: outside.unit2,
-            'admin-b': outside.none,
-          });
-          return { url: '/api/assets', query: { pageSize: '100' } };
-        },
-        hidden: (t, c) => hiddenDevices.get(t)?.[c] ?? [],
-      },
-    ],
-  },
-  getAsset: {
-    cases: [
-      {
-        label: 'poste du lycée du secteur 1',
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 200, 200, 403, 404, 200, 404),
-        request: async (t) => ({ url: `/api/assets/${(await devicesOfA(t)).unit1}` }),
-        record: (t) => establishmentTokens(unit1School(t)),
-      },
-      {
-        label: 'poste du lycée du secteur 2',
-        expect: s(401, 200, 200, 404, 404, 403, 200, 200, 404),
-        request: async (t) => ({ url: `/api/assets/${(await devicesOfA(t)).unit2}` }),
-        record: (t) => establishmentTokens(unit2School(t)),
-      },
-    ],
-  },
-
-  // read with asset.read: every role but the académie's; each tenant its own fleet
-  exportAssets: { cases: [{ expect: assetReaders, request: () => ({ url: '/api/assets/export', query: { format: 'csv' } }) }] },
-  getFleetStats: {
-    cases: [{ expect: assetReaders, request: () => ({ url: '/api/fleet/stats' }) }, ...onSchools((_t, e) => ({ url: '/api/fleet/stats', query: { uai: e.uai } }), fleetOfOneSchool, { showRecord: true })],
-  },
-  getRenewalForecast: {
-    cases: [{ expect: assetReaders, request: () => ({ url: '/api/fleet/renewal' }) }, ...onSchools((_t, e) => ({ url: '/api/fleet/renewal', query: { uai: e.uai } }), fleetOfOneSchool)],
-  },
-  listFleetEstablishments: {
-    cases: [{ expect: assetReaders, request: () => ({ url: '/api/fleet/establishments' }), hidden: (t, c) => unreadableUais(t, c) }],
-  },
-  listLifecycleDevices: {
-    cases: [{ expect: assetReaders, request: () => ({ url: '/api/fleet/lifecycle' }) }, ...onSchools((_t, e) => ({ url: '/api/fleet/lifecycle', query: { uai: e.uai } }), fleetOfOneSchool)],
-  },
-  listSoftware: { cases: [{ expect: assetReaders, request: () => ({ url: '/api/software' }) }] },
-  listSoftwareInstallations: {
-    cases: [
-      {
-        label: 'un logiciel inventorié chez A',
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 200, 200, 403, 200, 200, 404),
-        request: async (t) => ({ url: `/api/software/${await softwareOfA(t)}/installations` }),
-        hidden: (t, c) => unreadableUais(t, c),
-      },
-    ],
-  },
-  createAsset: {
-    cases: onSchools(
-      (_t, e) => ({ method: 'POST', url: '/api/assets', payload: { class: 'laptop', name: unique('Portable'), uai: e.uai } }),
-      {
-        // a school out of the caller's scope is refused like an unknown one: 400 on the uai field
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 201, 403, 201, 403, 403, 403, 403, 400),
-        unit2: s(401, 201, 403, 400, 403, 403, 403, 403, 400),
-      },
-    ).map((c) => ({ ...c, record: undefined, echoed: (t: TestApp) => [unit1School(t).uai, unit2School(t).uai] })),
-  },
-  updateAsset: {
-    cases: onSchools(
-      async (t, e) => {
-        const device = await newDeviceOfA(t, e);
-        return { url: `/api/assets/${device.id}`, payload: { version: device.version, name: unique('Portable') } };
-      },
-      {
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 200, 403, 200, 403, 403, 403, 403, 404),
-        unit2: s(401, 200, 403, 404, 403, 403, 403, 403, 404),
-      },
-    ),
-  },
-  bulkUpdateAssets: {
-    cases: onSchools(
-      async (t, e) => {
-        const device = await newDeviceOfA(t, e);
-        return { url: '/api/assets/bulk', payload: { action: 'set-status', ids: [device.id], status: 'in-repair' } };
-      },
-      {
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 200, 403, 200, 403, 403, 403, 403, 404),
-        unit2: s(401, 200, 403, 404, 403, 403, 403, 403, 404),
-      },
-    ),
-  },
-
-  mergeAssets: {
-    cases: onSchools(
-      async (t, e) => {
-        const [keep, merged] = [await newDeviceOfA(t, e), await newDeviceOfA(t, e)];
-        return { url: '/api/assets/merge', payload: { keepId: keep.id, mergeId: merged.id } };
-      },
-      {
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 200, 403, 200, 403, 403, 403, 403, 404),
-        unit2: s(401, 200, 403, 404, 403, 403, 403, 403, 404),
-      },
-    ),
-  },
-  undoAssetMatch: {
-    cases: onSchools(
-      async (t, e) => {
-        const [keep, merged] = [await newDeviceOfA(t, e), await newDeviceOfA(t, e)];
-        await asAdmin(t, 'POST', '/api/assets/merge', { keepId: keep.id, mergeId: merged.id });
-        const detail = await asAdmin(t, 'GET', `/api/assets/${keep.id}`);
-        return { url: `/api/assets/${keep.id}/matches/${detail.matches[0].id}/undo` };
-      },
-      {
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 200, 403, 200, 403, 403, 403, 403, 404),
-        unit2: s(401, 200, 403, 404, 403, 403, 403, 403, 404),
-      },
-    ),
-  },
-  previewAssetImport: {
-    cases: [
-      {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 403, 200, 403, 403, 403, 403, 200),
-        request: (t, c) => {
-          const body = multipartBody({ name: 'parc.csv', bytes: deviceFile(t, c), type: 'text/csv' });
-          return { method: 'POST', url: '/api/assets/import/preview', payload: body.payload, headers: { 'content-type': body.contentType } };
-        },
-      },
-    ],
-  },
-  importAssets: {
-    cases: [
-      {
-        label: 'un poste dans une école de sa propre collectivité',
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 403, 200, 403, 403, 403, 403, 200),
-        request: (t, c) => {
-          const body = multipartBody({ name: 'parc.csv', bytes: deviceFile(t, c), type: 'text/csv' }, { mode: 'all-or-nothing' });
-          return { method: 'POST', url: '/api/assets/import', payload: body.payload, headers: { 'content-type': body.contentType } };
-        },
-      },
-    ],
-  },
-  attachUnassignedReport: {
-    cases: [
-      {
-        label: 'un rapport étiqueté d’un lycée de A',
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 403, 403, 403, 403, 403, 403, 404),
-        request: async (t) => ({ url: `/api/inventory/unassigned/${await unassignedReportOfA(t)}/attach` }),
-      },
-    ],
-  },
-
-  // ------------------------------------------------------------ parc: deliveries (deployments)
-  listDeployments: { cases: [{ expect: assetReaders, request: () => ({ url: '/api/deployments' }) }] },
-  createDeployment: {
-    cases: onSchools(
-      (_t, e) => ({ method: 'POST', url: '/api/deployments', payload: { uai: e.uai, label: unique('Livraison'), deliveredAt: '2026-03-02T08:00:00Z', serials: [unique('SN')] } }),
-      {
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 201, 403, 201, 403, 403, 403, 403, 404),
-        unit2: s(401, 201, 403, 404, 403, 403, 403, 403, 404),
-      },
-    ),
-  },
-  getDeployment: {
-    cases: onSchools(
-      async (t, e) => {
-        const batch = await asAdmin(t, 'POST', '/api/deployments', { uai: e.uai, label: unique('Livraison'), deliveredAt: '2026-03-02T08:00:00Z', serials: [unique('SN')] });
-        return { url: `/api/deployments/${batch.id}` };
-      },
-      {
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 200, 200, 200, 200, 403, 404, 200, 404),
-        unit2: s(401, 200, 200, 404, 404, 403, 200, 200, 404),
-      },
-    ),
-  },
-  advanceDeployment: {
-    cases: onSchools(
-      async (t, e) => {
-        const batch = await asAdmin(t, 'POST', '/api/deployments', { uai: e.uai, label: unique('Livraison'), deliveredAt: '2026-03-02T08:00:00Z', serials: [unique('SN')] });
-        return { url: `/api/deployments/${batch.id}/advance`, payload: { step: 'installed', all: true } };
-      },
-      {
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 200, 403, 200, 403, 403, 403, 403, 404),
-        unit2: s(401, 200, 403, 404, 403, 403, 403, 403, 404),
-      },
-    ),
-  },
-
-  // ------------------------------------------------------------ parc: inventory settings (inventory.manage: the admin)
-  // inventory.manage is not a read-only action: a read token is refused even the GETs
-  getInventorySettings: { cases: [{ expect: inventoryManagers(200), readToken: 403, request: () => ({ url: '/api/inventory/settings' }) }] },
-  updateInventorySettings: {
-    cases: [
-      {
-        expect: inventoryManagers(200),
-        request: async (t, c) => {
-          const { version, ...current } = await asAdmin(t, 'GET', '/api/inventory/settings', undefined, tenantOfCaller(c));
-          return { url: '/api/inventory/settings', payload: { ...current, version } };
-        },
-      },
-    ],
-  },
-  listAgentCredentials: { cases: [{ expect: inventoryManagers(200), readToken: 403, request: () => ({ url: '/api/inventory/credentials' }) }] },
-  createAgentCredential: {
-    cases: [
-      {
-        expect: inventoryManagers(201),
-        request: (t, c) => ({ method: 'POST', url: '/api/inventory/credentials', payload: { username: `${tenantCodeOf(t, c)}/${unique('agent')}`, label: 'Agents du banc' } }),
-      },
-    ],
-  },
-  revokeAgentCredential: {
-    cases: [
-      {
-        label: 'un identifiant d’agent de A',
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 204, 403, 403, 403, 403, 403, 403, 404),
-        request: async (t) => {
-          const created = await asAdmin(t, 'POST', '/api/inventory/credentials', { username: `${t.ids.a.code}/${unique('agent')}`, label: 'À révoquer' });
-          return { url: `/api/inventory/credentials/${encodeURIComponent(created.username)}` };
-        },
-      },
-    ],
-  },
-  listUnassignedReports: { cases: [{ expect: inventoryManagers(200), readToken: 403, request: () => ({ url: '/api/inventory/unassigned' }) }] },
-
-  // ------------------------------------------------------------ API tokens
-  listApiTokens: { cases: [{ expect: s(401, 200, 403, 403, 403, 403, 403, 403, 200), readToken: 403, request: () => ({ url: '/api/tokens' }) }] },
-  createApiToken: {
-    cases: [
-      {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 201, 403, 403, 403, 403, 403, 403, 201),
-        request: () => ({ method: 'POST', url: '/api/tokens', payload: { name: unique('Jeton'), access: 'read', role: 'auditor', unitIds: [] } }),
-      },
-    ],
-  },
-  revokeApiToken: {
-    cases: [
-      {
-        label: 'un jeton de A',
-        expect: s(401, 200, 403, 403, 403, 403, 403, 403, 404),
-        request: async (t) => ({ url: `/api/tokens/${(await newTokenOfA(t)).id}` }),
-      },
-    ],
-  },
-
-  // ------------------------------------------------------------ users and roles
-  listUsers: {
-    cases: [
-      {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 403, 403, 403, 403, 200, 200),
-        request: () => ({ url: '/api/users', query: { pageSize: '100' } }),
-        shown: (t, c) => (c === 'admin-b' ? [t.ids.users['admin-b'].email] : emailsOfA(t)),
-        hidden: (t, c) => (c === 'admin-b' ? [] : [t.ids.users['admin-b'].email]),
-      },
-    ],
-  },
-  exportUsers: {
-    cases: [
-      {
-        expect: s(401, 200, 200, 403, 403, 403, 403, 200, 200),
-        request: () => ({ url: '/api/users/export', query: { format: 'csv' } }),
-        shown: (t, c) => (c === 'admin-b' ? [t.ids.users['admin-b'].email] : emailsOfA(t)),
-        hidden: (t, c) => (c === 'admin-b' ? [] : [t.ids.users['admin-b'].email]),
-      },
-    ],
-  },
-  getRoleOptions: {
-    cases: [
-      {
-        expect: s(401, 200, 200, 403, 403, 403, 403, 200, 200),
-        request: () => ({ url: '/api/users/options' }),
-        shown: (t, c) => (c === 'admin-b' ? [t.ids.b.name] : [t.ids.a.name, t.ids.academy.name, t.ids.contractorOrg.name]),
-        hidden: (t, c) => (c === 'admin-b' ? [t.ids.a.name] : [t.ids.b.name]),
-      },
-    ],
-  },
-  getUser: {
-    cases: [
-      {
-        label: 'le technicien de A',
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 403, 403, 403, 403, 200, 404),
-        request: (t) => ({ url: `/api/users/${t.ids.users.technician.id}` }),
-        record: (t) => [t.ids.users.technician.email, t.ids.users.technician.displayName],
-        shown: (t) => [t.ids.users.technician.email],
-      },
-    ],
-  },
-  addUser: {
-    cases: [
-      {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 201, 403, 403, 403, 403, 403, 403, 201),
-        request: () => ({
-          method: 'POST',
-          url: '/api/users',
-          payload: { email: `${unique('nouveau')}@essai.coherence.fr`, displayName: 'Nouvelle personne', role: 'auditor', unitIds: [] },
-        }),
-      },
-    ],
-  },
-  grantRole: {
-    cases: [
-      {
-        label: 'une personne de A',
-        expect: s(401, 201, 403, 403, 403, 403, 403, 403, 404),
-        request: async (t) => {
-          const { user } = await newUserOfA(t);
-          return { url: `/api/users/${user.id}/roles`, payload: { role: 'steering', unitIds: [] } };
-        },
-      },
-    ],
-  },
-  removeRole: {
-    cases: [
-      {
-        label: 'le rôle d’une personne de A',
-        expect: s(401, 204, 403, 403, 403, 403, 403, 403, 404),
-        request: async (t) => {
-          const { user, assignment } = await newUserOfA(t);
-          return { url: `/api/users/${user.id}/roles/${assignment.id}` };
-        },
-      },
-    ],
-  },
-  disableUser: {
-    cases: [
-      {
-        label: 'une personne de A',
-        expect: s(401, 200, 403, 403, 403, 403, 403, 403, 404),
-        request: async (t) => ({ url: `/api/users/${(await newUserOfA(t)).user.id}/disable` }),
-      },
-    ],
-  },
-  enableUser: {
-    cases: [
-      {
-        label: 'une personne désactivée de A',
-        expect: s(401, 200, 403, 403, 403, 403, 403, 403, 404),
-        request: async (t) => {
-          const { user } = await newUserOfA(t);
-          await t.ctx.db.update(users).set({ active: false }).where(eq(users.id, user.id));
-          return { url: `/api/users/${user.id}/enable` };
-        },
-      },
-    ],
-  },
-
-  // ------------------------------------------------------------ establishments
-  listEstablishments: {
-    cases: [
-      {
-        expect: everyUser(200),
-        request: () => ({ url: '/api/establishments', query: { pageSize: '100' } }),
-        hidden: (t, c) => unreadableUais(t, c),
-        shown: (t, c) => (c === 'admin-b' ? t.ids.establishmentsB.map((e) => e.uai) : readableUais(t, c)),
-      },
-      {
-        label: 'recherche du nom d’un lycée du secteur 2',
-        expect: everyUser(200),
-        request: (t) => ({ url: '/api/establishments', query: { search: unit2School(t).name } }),
-        hidden: (t, c) => unreadableUais(t, c),
-      },
-    ],
-  },
-  getEstablishmentStats: {
-    cases: [
-      {
-        expect: everyUser(200),
-        request: () => ({ url: '/api/establishments/stats' }),
-        // counts only what the caller may read
-        shown: (t, c) => [`"total":${c === 'admin-b' ? t.ids.establishmentsB.length : readableUais(t, c).length}`],
-      },
-    ],
-  },
-  exportEstablishments: {
-    cases: [
-      {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 200, 403, 200, 403, 200, 200),
-        request: () => ({ url: '/api/establishments/export', query: { format: 'csv' } }),
-        hidden: (t, c) => unreadableUais(t, c),
-        shown: (t, c) => (c === 'admin-b' ? t.ids.establishmentsB.map((e) => e.uai) : readableUais(t, c)),
-      },
-    ],
-  },
-  getEstablishment: {
-    cases: onSchools(
-      (_t, e) => ({ url: `/api/establishments/${e.uai}` }),
-      {
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 200, 200, 200, 200, 200, 404, 200, 404),
-        unit2: s(401, 200, 200, 404, 404, 404, 200, 200, 404),
-        lilleNoUnit: s(401, 200, 200, 404, 404, 200, 404, 200, 404),
-      },
-      { showRecord: true },
-    ),
-  },
-  updateEstablishment: {
-    cases: onSchools(
-      async (t, e) => ({ url: `/api/establishments/${e.uai}`, payload: { version: await establishmentVersion(t, e), phone: `03 20 00 00 ${String(++counter % 100).padStart(2, '0')}` } }),
-      {
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 200, 403, 403, 403, 403, 403, 403, 404),
-        unit2: s(401, 200, 403, 403, 403, 403, 403, 403, 404),
-      },
-      { showRecord: true },
-    ),
-  },
-  getEstablishmentHistory: {
-    cases: onSchools(
-      (_t, e) => ({ url: `/api/establishments/${e.uai}/history` }),
-      {
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 200, 200, 403, 403, 403, 403, 200, 404),
-        unit2: s(401, 200, 200, 403, 403, 403, 403, 200, 404),
-      },
-    ),
-  },
-
-  // ------------------------------------------------------------ buildings and rooms
-  createBuilding: {
-    cases: onSchools((_t, e) => ({ url: `/api/establishments/${e.uai}/buildings`, payload: { name: unique('Bâtiment') } }), {
-      unit1: created(premisesOnUnit1),
-      unit2: created(premisesOnUnit2),
-    }),
-  },
-  updateBuilding: {
-    cases: onSchools(
-      async (t, e) => {
-        const building = await newBuilding(t, e);
-        return { url: `/api/establishments/${e.uai}/buildings/${building.id}`, payload: { name: unique('Bâtiment'), version: building.version } };
-      },
-      { unit1: premisesOnUnit1, unit2: premisesOnUnit2 },
-    ),
-  },
-  deleteBuilding: {
-    cases: onSchools(
-      async (t, e) => {
-        const building = await newBuilding(t, e);
-        return { url: `/api/establishments/${e.uai}/buildings/${building.id}`, query: { version: String(building.version) } };
-      },
-      { unit1: deleted(premisesOnUnit1), unit2: deleted(premisesOnUnit2) },
-    ),
-  },
-  createRoom: {
-    cases: onSchools(
-      async (t, e) => {
-        const building = await newBuilding(t, e);
-        return { url: `/api/establishments/${e.uai}/rooms`, payload: { buildingId: building.id, name: unique('Salle'), kind: 'classroom' } };
-      },
-      { unit1: created(premisesOnUnit1), unit2: created(premisesOnUnit2) },
-    ),
-  },
-  updateRoom: {
-    cases: onSchools(
-      async (t, e) => {
-        const { building, room } = await newRoom(t, e);
-        return {
-          url: `/api/establishments/${e.uai}/rooms/${room.id}`,
-          payload: { buildingId: building.id, name: unique('Salle'), kind: 'lab', floor: '1', version: room.version },
-        };
-      },
-      { unit1: premisesOnUnit1, unit2: premisesOnUnit2 },
-    ),
-  },
-  deleteRoom: {
-    cases: onSchools(
-      async (t, e) => {
-        const { room } = await newRoom(t, e);
-        return { url: `/api/establishments/${e.uai}/rooms/${room.id}`, query: { version: String(room.version) } };
-      },
-      { unit1: deleted(premisesOnUnit1), unit2: deleted(premisesOnUnit2) },
-    ),
-  },
-
-  // ------------------------------------------------------------ units and organizations
-  listUnits: {
-    cases: [
-      {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 200, 403, 200, 403, 200, 200),
-        request: () => ({ url: '/api/units' }),
-        shown: (t, c) => (c === 'admin-b' ? [t.ids.unitB.name] : [t.ids.unit1.name, t.ids.unit2.name]),
-      },
-    ],
-  },
-  createUnit: {
-    cases: [
-      {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 201, 403, 403, 403, 403, 403, 403, 201),
-        request: () => ({ method: 'POST', url: '/api/units', payload: { code: unique('AG'), name: unique('Agence matrice'), kind: 'agency' } }),
-      },
-    ],
-  },
-  updateUnit: {
-    cases: [
-      {
-        label: 'agence 1 de A',
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 403, 403, 403, 403, 403, 403, 404),
-        request: async (t) => ({ url: `/api/units/${t.ids.unit1.id}`, payload: { version: await unitVersion(t, t.ids.unit1.id), name: t.ids.unit1.name } }),
-        record: (t) => [t.ids.unit1.name, t.ids.unit1.code],
-      },
-    ],
-  },
-  listOrganizations: {
-    cases: [
-      {
-        expect: everyUser(200),
-        request: () => ({ url: '/api/organizations' }),
-        shown: (t, c) => (c === 'admin-b' ? [t.ids.b.name] : [t.ids.a.name, t.ids.academy.name, t.ids.contractorOrg.name]),
-        hidden: (t, c) => (c === 'admin-b' ? [t.ids.a.name] : [t.ids.b.name]),
-      },
-    ],
-  },
-  addPartner: {
-    cases: [
-      {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 201, 403, 403, 403, 403, 403, 403, 201),
-        request: () => ({ method: 'POST', url: '/api/organizations', payload: { code: unique('partenaire'), kind: 'contractor', name: unique('Partenaire matrice') } }),
-      },
-    ],
-  },
-
-  // ------------------------------------------------------------ imports and audit
-  importEstablishments: {
-    cases: [
-      {
-        label: 'le fichier de ses propres lycées, attendu jusqu’au bout',
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 403, 403, 403, 403, 403, 403, 200),
-        request: async (t, c) => {
-          const body = multipartBody({ name: 'lycees.json', bytes: await ownLyceesFile(t, c), type: 'application/json' }, { mode: 'all-or-nothing' });
-          return { method: 'POST', url: '/api/imports/establishments', query: { wait: 'true' }, payload: body.payload, headers: { 'content-type': body.contentType } };
-        },
-      },
-    ],
-  },
-  listImports: {
-    cases: [{ expect: s(401, 200, 403, 403, 403, 403, 403, 403, 200), readToken: 403, request: () => ({ url: '/api/imports' }) }],
-  },
-  getImport: {
-    cases: [
-      {
-        label: 'un import de A',
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 403, 403, 403, 403, 403, 403, 404),
-        readToken: 403,
-        request: async (t) => ({ url: `/api/imports/${await importRunOfA(t)}` }),
-      },
-    ],
-  },
-  listAuditEvents: {
-    cases: [{ expect: s(401, 200, 200, 403, 403, 403, 403, 200, 200), request: () => ({ url: '/api/audit', query: { pageSize: '100' } }) }],
-  },
-
-  // ------------------------------------------------------------ service desk (guichet)
-  // Reading follows the ticket scope (src/modules/guichet/ticket-access.ts): the sector's
-  // technicians, the school's heads and referents, the Académie its own scope, a contractor only
-  // what is assigned to it. Working on a ticket needs ticket.handle (403 before any lookup).
-  createTicket: {
-    cases: onSchools(
-      (_t, e) => ({
-        method: 'POST',
-        url: '/api/tickets',
-        payload: { uai: e.uai, title: unique('Matrice'), description: 'Ouvert par la matrice.', type: 'incident', urgency: 3, impact: 3 },
-      }),
-      {
-        // a school out of the caller's scope is refused like an unknown one: 400 on the uai field
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 201, 403, 201, 201, 201, 403, 403, 400),
-        unit2: s(401, 201, 403, 400, 400, 400, 403, 403, 400),
-      },
-    ).map((c) => ({
-      ...c,
-      record: undefined,
-      echoed: (t: TestApp) => [unit1School(t).uai, unit2School(t).uai],
-      request: async (t: TestApp, caller: Caller) => {
-        await deskOf(t);
-        return c.request(t, caller);
-      },
-    })),
-  },
-  listTickets: {
-    cases: [
-      {
-        expect: everyUser(200),
-        request: async (t) => {
-          await standingTickets(t);
-          return { url: '/api/tickets', query: { pageSize: '200' } };
-        },
-        hidden: (_t, c) => unreadableTickets(c),
-        shown: (_t, c) => (c === 'authority-admin' ? Object.values(ticketTitles) : []),
-      },
-    ],
-  },
-  exportTickets: {
-    cases: [
-      {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 200, 403, 200, 403, 200, 200),
-        request: async (t) => {
-          await standingTickets(t);
-          return { url: '/api/tickets/export', query: { format: 'csv' } };
-        },
-        hidden: (_t, c) => unreadableTickets(c),
-      },
-    ],
-  },
-  getTicket: {
-    cases: [
-      {
-        label: 'ticket du lycée du secteur 1',
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 200, 200, 404, 404, 200, 404),
-        request: async (t) => ({ url: `/api/tickets/${(await standingTickets(t)).unit1}` }),
-        record: (t) => [...establishmentTokens(unit1School(t)), ticketTitles.unit1],
-        shown: () => [ticketTitles.unit1],
-      },
-      {
-        label: 'ticket confié au prestataire',
-        expect: s(401, 200, 200, 404, 404, 404, 200, 200, 404),
-        request: async (t) => ({ url: `/api/tickets/${(await standingTickets(t)).contractor}` }),
-        record: (t) => [...establishmentTokens(unit2School(t)), ticketTitles.contractor],
-      },
-      {
-        label: 'ticket du périmètre de l’Académie',
-        expect: s(401, 200, 200, 404, 404, 200, 404, 200, 404),
-        request: async (t) => ({ url: `/api/tickets/${(await standingTickets(t)).academy}` }),
-        record: (t) => [...establishmentTokens(lilleNoUnit(t)), ticketTitles.academy],
-      },
-    ],
-  },
-  changeTicketStatus: {
-    cases: [
-      {
-        label: 'ticket du lycée du secteur 1',
-        expect: handleUnit1Ticket,
-        request: async (t) => {
-          const ticket = await newTicketOfA(t, 'unit1');
-          return { url: `/api/tickets/${ticket.id}/status`, payload: { action: 'start', version: ticket.version } };
-        },
-      },
-      {
-        label: 'ticket confié au prestataire',
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 403, 404, 403, 404, 200, 403, 404),
-        request: async (t) => {
-          const ticket = await newTicketOfA(t, 'contractor');
-          return { url: `/api/tickets/${ticket.id}/status`, payload: { action: 'start', version: ticket.version } };
-        },
-      },
-      {
-        label: 'ticket du périmètre de l’Académie',
-        expect: s(401, 200, 403, 404, 403, 200, 404, 403, 404),
-        request: async (t) => {
-          const ticket = await newTicketOfA(t, 'academy');
-          return { url: `/api/tickets/${ticket.id}/status`, payload: { action: 'start', version: ticket.version } };
-        },
-      },
-    ],
-  },
-  qualifyTicket: {
-    cases: [
-      {
-        expect: handleUnit1Ticket,
-        request: async (t) => {
-          const ticket = await newTicketOfA(t, 'unit1');
-          return { url: `/api/tickets/${ticket.id}/qualification`, payload: { version: ticket.version, urgency: 4 } };
-        },
-      },
-    ],
-  },
-  escalateTicket: {
-    cases: [
-      {
-        expect: handleUnit1Ticket,
-        request: async (t) => {
-          const ticket = await newTicketOfA(t, 'unit1');
-          return { url: `/api/tickets/${ticket.id}/escalation`, payload: { version: ticket.version, direction: 'up', reason: 'Diagnostic matériel au niveau 2' } };
-        },
-      },
-    ],
-  },
-  addTicketFollowup: {
-    cases: [
-      {
-        label: 'suivi public',
-        expect: commentUnit1Ticket,
-        request: async (t) => ({ url: `/api/tickets/${(await newTicketOfA(t, 'unit1')).id}/followups`, payload: { body: 'Suivi de la matrice.' } }),
-      },
-    ],
-  },
-  addTicketTask: {
-    cases: [
-      {
-        expect: created(handleUnit1Ticket),
-        request: async (t) => ({ url: `/api/tickets/${(await newTicketOfA(t, 'unit1')).id}/tasks`, payload: { description: 'Diagnostic', minutes: 20 } }),
-      },
-    ],
-  },
-  answerTicketSolution: {
-    cases: [
-      {
-        label: 'solution d’un ticket demandé par le personnel de l’établissement',
-        expect: requesterOfUnit1Ticket,
-        request: async (t) => {
-          const ticket = await solvedTicketOfA(t);
-          return { url: `/api/tickets/${ticket.id}/approval`, payload: { version: ticket.version, decision: 'accept' } };
-        },
-      },
-    ],
-  },
-  rateTicket: {
-    cases: [
-      {
-        expect: requesterOfUnit1Ticket,
-        request: async (t) => ({ url: `/api/tickets/${(await solvedTicketOfA(t)).id}/satisfaction`, payload: { rating: 4 } }),
-      },
-    ],
-  },
-  linkTicketToMajorIncident: {
-    cases: [
-      {
-        label: 'un site rattaché à un incident majeur du secteur 1',
-        expect: handleUnit1Ticket,
-        request: async (t) => {
-          const major = await newTicketOfA(t, 'unit1', { major: true, title: 'Matrice : incident majeur' });
-          const site = await newTicketOfA(t, 'unit1');
-          return { url: `/api/tickets/${site.id}/major-incident`, payload: { version: site.version, majorId: major.id } };
-        },
-      },
-    ],
-  },
-  setTicketProblemFlag: {
-    cases: [
-      {
-        expect: handleUnit1Ticket,
-        request: async (t) => {
-          const ticket = await newTicketOfA(t, 'unit1');
-          return { url: `/api/tickets/${ticket.id}/problem`, payload: { version: ticket.version, flagged: true, reason: 'Pannes répétées' } };
-        },
-      },
-    ],
-  },
-  addTicketAttachment: {
-    cases: [
-      {
-        expect: commentUnit1Ticket,
-        request: async (t) => {
-          const ticket = await newTicketOfA(t, 'unit1');
-          const body = multipartBody({ name: 'photo.txt', bytes: Buffer.from('Constat de la matrice.'), type: 'text/plain' });
-          return { url: `/api/tickets/${ticket.id}/attachments`, payload: body.payload, headers: { 'content-type': body.contentType } };
-        },
-      },
-    ],
-  },
-  downloadTicketAttachment: {
-    cases: [
-      {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 200, 200, 404, 404, 200, 404),
-        request: async (t) => {
-          const attachment = await attachmentOfA(t);
-          return { url: `/api/tickets/${attachment.ticketId}/attachments/${attachment.id}` };
-        },
-      },
-    ],
-  },
-  listTicketCategories: {
-    cases: [
-      {
-        expect: everyUser(200),
-        request: async (t) => {
-          await deskOf(t);
-          return { url: '/api/desk/categories' };
-        },
-        shown: (t, c) => (c === 'admin-b' ? [t.ids.b.name] : [t.ids.academy.name]),
-      },
-    ],
-  },
-  listSupportTeams: {
-    cases: [
-      {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 200, 403, 200, 200, 200, 200),
-        request: async (t) => {
-          await deskOf(t);
-          return { url: '/api/desk/teams' };
-        },
-        shown: (t, c) => (c === 'admin-b' ? [t.ids.unitB.name] : [t.ids.unit1.name, t.ids.contractorOrg.name]),
-      },
-    ],
-  },
 };
 
 /** The test user behind a caller: none for the anonymous caller and the API token. */

@@ -1,0 +1,219 @@
+import { multipartBody } from './multipart.js';
+import { created, deleted, establishmentVersion, everyUser, importRunOfA, newBuilding, newRoom, onSchools, ownLyceesFile, premisesOnUnit1, premisesOnUnit2, readableUais, s, unique, unit2School, unitVersion, unreadableUais, type MatrixEntry } from './authz-matrix.js';
+
+let phoneCounter = 0;
+
+/** Establishments, premises, units, organizations, imports and audit: their routes in the authorization matrix (see authz-matrix.ts for the rules). */
+export const referentielMatrix: Record<string, MatrixEntry> = {
+  // ------------------------------------------------------------ establishments
+  listEstablishments: {
+    cases: [
+      {
+        expect: everyUser(200),
+        request: () => ({ url: '/api/establishments', query: { pageSize: '100' } }),
+        hidden: (t, c) => unreadableUais(t, c),
+        shown: (t, c) => (c === 'admin-b' ? t.ids.establishmentsB.map((e) => e.uai) : readableUais(t, c)),
+      },
+      {
+        label: 'recherche du nom d’un lycée du secteur 2',
+        expect: everyUser(200),
+        request: (t) => ({ url: '/api/establishments', query: { search: unit2School(t).name } }),
+        hidden: (t, c) => unreadableUais(t, c),
+      },
+    ],
+  },
+  getEstablishmentStats: {
+    cases: [
+      {
+        expect: everyUser(200),
+        request: () => ({ url: '/api/establishments/stats' }),
+        // counts only what the caller may read
+        shown: (t, c) => [`"total":${c === 'admin-b' ? t.ids.establishmentsB.length : readableUais(t, c).length}`],
+      },
+    ],
+  },
+  exportEstablishments: {
+    cases: [
+      {
+        //        anon  admin steer tech  staff acad  contr audit adm-B
+        expect: s(401, 200, 200, 200, 403, 200, 403, 200, 200),
+        request: () => ({ url: '/api/establishments/export', query: { format: 'csv' } }),
+        hidden: (t, c) => unreadableUais(t, c),
+        shown: (t, c) => (c === 'admin-b' ? t.ids.establishmentsB.map((e) => e.uai) : readableUais(t, c)),
+      },
+    ],
+  },
+  getEstablishment: {
+    cases: onSchools(
+      (_t, e) => ({ url: `/api/establishments/${e.uai}` }),
+      {
+        //             anon  admin steer tech  staff acad  contr audit adm-B
+        unit1: s(401, 200, 200, 200, 200, 200, 404, 200, 404),
+        unit2: s(401, 200, 200, 404, 404, 404, 200, 200, 404),
+        lilleNoUnit: s(401, 200, 200, 404, 404, 200, 404, 200, 404),
+      },
+      { showRecord: true },
+    ),
+  },
+  updateEstablishment: {
+    cases: onSchools(
+      async (t, e) => ({ url: `/api/establishments/${e.uai}`, payload: { version: await establishmentVersion(t, e), phone: `03 20 00 00 ${String(++phoneCounter % 100).padStart(2, '0')}` } }),
+      {
+        //             anon  admin steer tech  staff acad  contr audit adm-B
+        unit1: s(401, 200, 403, 403, 403, 403, 403, 403, 404),
+        unit2: s(401, 200, 403, 403, 403, 403, 403, 403, 404),
+      },
+      { showRecord: true },
+    ),
+  },
+  getEstablishmentHistory: {
+    cases: onSchools(
+      (_t, e) => ({ url: `/api/establishments/${e.uai}/history` }),
+      {
+        //             anon  admin steer tech  staff acad  contr audit adm-B
+        unit1: s(401, 200, 200, 403, 403, 403, 403, 200, 404),
+        unit2: s(401, 200, 200, 403, 403, 403, 403, 200, 404),
+      },
+    ),
+  },
+
+  // ------------------------------------------------------------ buildings and rooms
+  createBuilding: {
+    cases: onSchools((_t, e) => ({ url: `/api/establishments/${e.uai}/buildings`, payload: { name: unique('Bâtiment') } }), {
+      unit1: created(premisesOnUnit1),
+      unit2: created(premisesOnUnit2),
+    }),
+  },
+  updateBuilding: {
+    cases: onSchools(
+      async (t, e) => {
+        const building = await newBuilding(t, e);
+        return { url: `/api/establishments/${e.uai}/buildings/${building.id}`, payload: { name: unique('Bâtiment'), version: building.version } };
+      },
+      { unit1: premisesOnUnit1, unit2: premisesOnUnit2 },
+    ),
+  },
+  deleteBuilding: {
+    cases: onSchools(
+      async (t, e) => {
+        const building = await newBuilding(t, e);
+        return { url: `/api/establishments/${e.uai}/buildings/${building.id}`, query: { version: String(building.version) } };
+      },
+      { unit1: deleted(premisesOnUnit1), unit2: deleted(premisesOnUnit2) },
+    ),
+  },
+  createRoom: {
+    cases: onSchools(
+      async (t, e) => {
+        const building = await newBuilding(t, e);
+        return { url: `/api/establishments/${e.uai}/rooms`, payload: { buildingId: building.id, name: unique('Salle'), kind: 'classroom' } };
+      },
+      { unit1: created(premisesOnUnit1), unit2: created(premisesOnUnit2) },
+    ),
+  },
+  updateRoom: {
+    cases: onSchools(
+      async (t, e) => {
+        const { building, room } = await newRoom(t, e);
+        return {
+          url: `/api/establishments/${e.uai}/rooms/${room.id}`,
+          payload: { buildingId: building.id, name: unique('Salle'), kind: 'lab', floor: '1', version: room.version },
+        };
+      },
+      { unit1: premisesOnUnit1, unit2: premisesOnUnit2 },
+    ),
+  },
+  deleteRoom: {
+    cases: onSchools(
+      async (t, e) => {
+        const { room } = await newRoom(t, e);
+        return { url: `/api/establishments/${e.uai}/rooms/${room.id}`, query: { version: String(room.version) } };
+      },
+      { unit1: deleted(premisesOnUnit1), unit2: deleted(premisesOnUnit2) },
+    ),
+  },
+
+  // ------------------------------------------------------------ units and organizations
+  listUnits: {
+    cases: [
+      {
+        //        anon  admin steer tech  staff acad  contr audit adm-B
+        expect: s(401, 200, 200, 200, 403, 200, 403, 200, 200),
+        request: () => ({ url: '/api/units' }),
+        shown: (t, c) => (c === 'admin-b' ? [t.ids.unitB.name] : [t.ids.unit1.name, t.ids.unit2.name]),
+      },
+    ],
+  },
+  createUnit: {
+    cases: [
+      {
+        //        anon  admin steer tech  staff acad  contr audit adm-B
+        expect: s(401, 201, 403, 403, 403, 403, 403, 403, 201),
+        request: () => ({ method: 'POST', url: '/api/units', payload: { code: unique('AG'), name: unique('Agence matrice'), kind: 'agency' } }),
+      },
+    ],
+  },
+  updateUnit: {
+    cases: [
+      {
+        label: 'agence 1 de A',
+        //        anon  admin steer tech  staff acad  contr audit adm-B
+        expect: s(401, 200, 403, 403, 403, 403, 403, 403, 404),
+        request: async (t) => ({ url: `/api/units/${t.ids.unit1.id}`, payload: { version: await unitVersion(t, t.ids.unit1.id), name: t.ids.unit1.name } }),
+        record: (t) => [t.ids.unit1.name, t.ids.unit1.code],
+      },
+    ],
+  },
+  listOrganizations: {
+    cases: [
+      {
+        expect: everyUser(200),
+        request: () => ({ url: '/api/organizations' }),
+        shown: (t, c) => (c === 'admin-b' ? [t.ids.b.name] : [t.ids.a.name, t.ids.academy.name, t.ids.contractorOrg.name]),
+        hidden: (t, c) => (c === 'admin-b' ? [t.ids.a.name] : [t.ids.b.name]),
+      },
+    ],
+  },
+  addPartner: {
+    cases: [
+      {
+        //        anon  admin steer tech  staff acad  contr audit adm-B
+        expect: s(401, 201, 403, 403, 403, 403, 403, 403, 201),
+        request: () => ({ method: 'POST', url: '/api/organizations', payload: { code: unique('partenaire'), kind: 'contractor', name: unique('Partenaire matrice') } }),
+      },
+    ],
+  },
+
+  // ------------------------------------------------------------ imports and audit
+  importEstablishments: {
+    cases: [
+      {
+        label: 'le fichier de ses propres lycées, attendu jusqu’au bout',
+        //        anon  admin steer tech  staff acad  contr audit adm-B
+        expect: s(401, 200, 403, 403, 403, 403, 403, 403, 200),
+        request: async (t, c) => {
+          const body = multipartBody({ name: 'lycees.json', bytes: await ownLyceesFile(t, c), type: 'application/json' }, { mode: 'all-or-nothing' });
+          return { method: 'POST', url: '/api/imports/establishments', query: { wait: 'true' }, payload: body.payload, headers: { 'content-type': body.contentType } };
+        },
+      },
+    ],
+  },
+  listImports: {
+    cases: [{ expect: s(401, 200, 403, 403, 403, 403, 403, 403, 200), readToken: 403, request: () => ({ url: '/api/imports' }) }],
+  },
+  getImport: {
+    cases: [
+      {
+        label: 'un import de A',
+        //        anon  admin steer tech  staff acad  contr audit adm-B
+        expect: s(401, 200, 403, 403, 403, 403, 403, 403, 404),
+        readToken: 403,
+        request: async (t) => ({ url: `/api/imports/${await importRunOfA(t)}` }),
+      },
+    ],
+  },
+  listAuditEvents: {
+    cases: [{ expect: s(401, 200, 200, 403, 403, 403, 403, 200, 200), request: () => ({ url: '/api/audit', query: { pageSize: '100' } }) }],
+  },
+
+};

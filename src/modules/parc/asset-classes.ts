@@ -85,3 +85,24 @@ export const assetStatusLabels: Record<AssetStatus, string> = {
 export const ownerKinds = ['authority', 'academy', 'school', 'family'] as const;
 /** `family-aid`: a family's own device (BYOD) bought with the authority's help (an aid to equipment). */
 export const fundingSources = ['own-budget', 'feder', 'eib', 'state', 'school-budget', 'family', 'family-aid', 'other'] as const;
+
+export type OwnerKind = (typeof ownerKinds)[number];
+export type FundingSource = (typeof fundingSources)[number];
+
+export const ownerKindLabels: Record<OwnerKind, string> = {
+  authority: 'Collectivité',
+  academy: 'Académie',
+  school: 'Établissement',
+  family: 'Famille',
+};
+
+export const fundingSourceLabels: Record<FundingSource, string> = {
+  'own-budget': 'Budget propre',
+  feder: 'FEDER',
+  eib: 'Prêt BEI',
+  state: 'État',
+  'school-budget': 'Budget de l’établissement',
+  family: 'Famille',
+  'family-aid': 'Famille, avec une aide à l’équipement',
+  other: 'Autre',
+};

@@ -3,32 +3,17 @@ import {
   assetClassLabels,
   assetStatuses,
   assetStatusLabels,
+  fundingSourceLabels,
   fundingSources,
+  ownerKindLabels,
   ownerKinds,
   type AssetClass,
   type AssetStatus,
+  type FundingSource,
+  type OwnerKind,
 } from '../asset-classes.js';
 
-type OwnerKind = (typeof ownerKinds)[number];
-type FundingSource = (typeof fundingSources)[number];
-
-export const ownerKindLabels: Record<OwnerKind, string> = {
-  authority: 'Collectivité',
-  academy: 'Académie',
-  school: 'Établissement',
-  family: 'Famille',
-};
-
-export const fundingSourceLabels: Record<FundingSource, string> = {
-  'own-budget': 'Budget propre',
-  feder: 'FEDER',
-  eib: 'Prêt BEI',
-  state: 'État',
-  'school-budget': 'Budget de l’établissement',
-  family: 'Famille',
-  'family-aid': 'Famille, avec une aide à l’équipement',
-  other: 'Autre',
-};
+export { fundingSourceLabels, ownerKindLabels };
 
 /** Lower case, no accents, words separated by one space: « N° de série » and « numero serie » meet. */
 export function wordKey(text: string): string {

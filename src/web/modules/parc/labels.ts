@@ -8,38 +8,21 @@ import {
   assetStatuses,
   assetStatusLabels,
   defaultExpectedLifeYears,
+  fundingSourceLabels,
   fundingSources,
+  ownerKindLabels,
   ownerKinds,
   type AssetClass,
   type AssetStatus,
+  type FundingSource,
+  type OwnerKind,
 } from '../../../modules/parc/asset-classes';
 
-export { assetClasses, assetStatuses, assetClassLabels, assetStatusLabels, defaultExpectedLifeYears, fundingSources, ownerKinds };
-export type { AssetClass, AssetStatus };
-
-export type OwnerKind = (typeof ownerKinds)[number];
-export type FundingSource = (typeof fundingSources)[number];
+export { assetClasses, assetStatuses, assetClassLabels, assetStatusLabels, defaultExpectedLifeYears, fundingSourceLabels, fundingSources, ownerKindLabels, ownerKinds };
+export type { AssetClass, AssetStatus, FundingSource, OwnerKind };
 
 export const classLabel = (c: string) => assetClassLabels[c as AssetClass] ?? c;
 export const statusLabel = (s: string) => assetStatusLabels[s as AssetStatus] ?? s;
-
-export const ownerKindLabels: Record<OwnerKind, string> = {
-  authority: 'Collectivité',
-  academy: 'Académie',
-  school: 'Établissement',
-  family: 'Famille',
-};
-
-export const fundingSourceLabels: Record<FundingSource, string> = {
-  'own-budget': 'Budget propre',
-  feder: 'FEDER',
-  eib: 'Prêt BEI',
-  state: 'État',
-  'school-budget': 'Budget de l’établissement',
-  family: 'Famille',
-  'family-aid': 'Famille, avec une aide à l’équipement',
-  other: 'Autre',
-};
 
 /** Badge colour of each status (light variant: the theme keeps its text at 4.5:1). */
 export const statusColors: Record<AssetStatus, string> = {

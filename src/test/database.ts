@@ -26,14 +26,14 @@ export async function scratchDatabase(url: string, prefix: string): Promise<Data
     await migrateDatabase(database);
   } catch (error) {
     await database.close();
-    await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropDatabase(url, name);
     throw error;
   }
   return {
     ...database,
     async close() {
       await database.close();
-      await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropDatabase(url, name);
     },
   };
 }
@@ -46,6 +46,22 @@ async function createDatabase(url: string, name: string): Promise<void> {
     } catch (error) {
       if ((error as { code?: string }).code !== '55006' || attempt >= 5) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
+/**
+ * DROP DATABASE … WITH (FORCE), retried: FORCE may not terminate a backend of another role that
+ * is briefly connected to the new database (a superuser's maintenance worker), and refuses (42501).
+ */
+async function dropDatabase(url: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if ((code !== '42501' && code !== '55006') || attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
     }
   }
 }

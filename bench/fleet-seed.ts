@@ -64,8 +64,9 @@ export async function seedFleet(serverUrl: string, size: FleetSize = defaultFlee
     );
     if (marker) {
       log(`parc réutilisé (${fleetDatabaseName}) : ${marker.devices} équipements, ${marker.lines} lignes de logiciels`);
-      // analyze is cheap and gives the planner statistics for indexes a migration may just have added
-      await db.execute(sql`analyze parc.assets`);
+      // cheap when nothing changed (all-visible pages are skipped); after a migration that rewrote
+      // rows, it gives back index-only scans (visibility map) and the planner's statistics
+      for (const table of ['parc.assets', 'parc.asset_software']) await db.execute(sql.raw(`vacuum analyze ${table}`));
       return { url, database, tenantId: marker.tenant_id, devices: marker.devices, lines: marker.lines, base: marker.base, loadMs: null, ...(await samples(database, marker.tenant_id)) };
     }
     log(`génération du parc dans ${fleetDatabaseName} (quelques minutes, une seule fois)…`);
@@ -139,12 +140,12 @@ async function generateFleet(database: Database, size: FleetSize): Promise<Gener
   const [{ first }] = await rows<{ first: number }>(db, sql`select min(id)::int as first from parc.software where tenant_id = ${tenantId}`);
   // 15 products on every device (the master image), the others drawn from a long tail
   await db.execute(sql`
-    insert into parc.asset_software (tenant_id, asset_id, software_id, version)
-    select ${tenantId}, a.id,
+    insert into parc.asset_software (tenant_id, asset_id, establishment_id, software_id, version)
+    select ${tenantId}, a.id, a.establishment_id,
            ${first} - 1 + case when k <= 15 then k
                                else 16 + floor((${products} - 16) * power(((hashtext(a.id::text || k) & 2147483647)::float8 / 2147483648), 2.2))::int end,
            (array['1.0','1.1','2.0'])[1 + (k + a.n) % 3]
-      from (select id, row_number() over () n from parc.assets where tenant_id = ${tenantId}) a, generate_series(1, ${perDevice}) k
+      from (select id, establishment_id, row_number() over () n from parc.assets where tenant_id = ${tenantId}) a, generate_series(1, ${perDevice}) k
     on conflict do nothing`);
   for (const table of ['parc.assets', 'parc.asset_software', 'parc.software']) await db.execute(sql.raw(`vacuum analyze ${table}`));
   await db.execute(sql`analyze referentiel.establishments`);

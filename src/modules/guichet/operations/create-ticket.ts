@@ -9,7 +9,7 @@ import { TtlCache } from '../../../server/platform/ttl-cache.js';
 import { ticketAssets, ticketEvents, tickets, type TicketAssetRow, type TicketEventRow, type TicketRow } from '../db/schema.js';
 import { agreementIdFor, loadDeskConfig, matrixAt, type DeskConfig } from '../desk-config.js';
 import { nextTicketNumber } from '../numbering.js';
-import { prepared, runPrepared, type Prepared } from '../prepared.js';
+import { prepared, runPrepared, type Prepared } from '../../../server/platform/prepared.js';
 import { uuidv7 } from '../uuid7.js';
 import { routeTicket, type RoutingDecision } from '../routing.js';
 import { devicesOfSchool, personInTenant, roomOfSchool, type SchoolRow } from '../school-lookups.js';

@@ -5,7 +5,7 @@ import { authorize, type Action } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { tickets, type TicketRow } from '../db/schema.js';
 import { loadDeskConfig } from '../desk-config.js';
-import { runStatement } from '../prepared.js';
+import { runStatement } from '../../../server/platform/prepared.js';
 import { ticketScope, ticketScopeWhere } from '../ticket-access.js';
 import { openStatuses, ticketStatuses, ticketTypes } from '../vocabulary.js';
 

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { SQL } from 'drizzle-orm';
-import { rows, type Db } from '../../../server/platform/db.js';
 
 /**
  * The fleet's hot reads as named prepared statements. Planning a join over `assets` (a dozen
@@ -18,20 +16,4 @@ interface PreparableSelect<R> {
 /** A drizzle select, run as a named prepared statement (results mapped as drizzle maps them). */
 export function runPrepared<R>(query: PreparableSelect<R>): Promise<R> {
   return query.prepare(statementName(query.toSQL().sql)).execute();
-}
-
-interface DrizzleInternals {
-  session?: {
-    prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string | undefined, arrayMode: boolean): { execute(): Promise<unknown> };
-  };
-  dialect?: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
-}
-
-/** Rows of raw SQL, as a named prepared statement when the driver allows it (else as `rows`). */
-export async function preparedRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const { session, dialect } = db as unknown as DrizzleInternals;
-  if (!session?.prepareQuery || !dialect?.sqlToQuery) return rows<T>(db, query);
-  const compiled = dialect.sqlToQuery(query);
-  const result = (await session.prepareQuery(compiled, undefined, statementName(compiled.sql), false).execute()) as { rows: T[] };
-  return result.rows;
 }

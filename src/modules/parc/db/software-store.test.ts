@@ -35,7 +35,7 @@ describe('software store', () => {
         .sort();
     const write = async (items: [string, string][]) => {
       const l = list(...items);
-      await writeInstalledSoftware(database.db, { tenantId, assetId, list: l, ids: await ensureSoftwareIds(database.db, tenantId, l) });
+      await writeInstalledSoftware(database.db, { tenantId, assetId, establishmentId: null, list: l, ids: await ensureSoftwareIds(database.db, tenantId, l) });
     };
     await write([['Firefox', '120.0'], ['GeoGebra', '6.0'], ['LibreOffice', '7.6']]);
     expect(await installed()).toEqual(['120.0', '6.0', '7.6']);

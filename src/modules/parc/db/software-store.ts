@@ -111,7 +111,15 @@ export async function ensureSoftwareIds(db: Db, tenantId: string, list: Normalis
  */
 export async function writeInstalledSoftware(
   db: Db,
-  params: { tenantId: string; assetId: string; list: NormalisedSoftware[]; ids: Map<string, number>; created?: boolean },
+  params: {
+    tenantId: string;
+    assetId: string;
+    /** The device's school as this transaction leaves it: copied on each line (see the schema). */
+    establishmentId: string | null;
+    list: NormalisedSoftware[];
+    ids: Map<string, number>;
+    created?: boolean;
+  },
 ) {
   const { tenantId, assetId } = params;
   const wanted = params.list.map((s) => ({ softwareId: Number(params.ids.get(s.key)), version: s.version }));
@@ -137,8 +145,8 @@ export async function writeInstalledSoftware(
     }
     if (added.length > 0) {
       await db.execute(sql`
-        insert into parc.asset_software (tenant_id, asset_id, software_id, version)
-        select ${tenantId}, ${assetId}, w.software_id, w.version
+        insert into parc.asset_software (tenant_id, asset_id, software_id, version, establishment_id)
+        select ${tenantId}, ${assetId}, w.software_id, w.version, ${params.establishmentId}::uuid
           from unnest(${bigintArray(added.map((r) => r.softwareId))}, ${textArray(added.map((r) => r.version))}) as w(software_id, version)
         on conflict do nothing`);
     }

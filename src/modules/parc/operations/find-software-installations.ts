@@ -1,12 +1,10 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { establishmentScope } from '../../../server/platform/authz.js';
-import type { Ctx } from '../../../server/platform/context.js';
-import { TtlCache } from '../../../server/platform/ttl-cache.js';
+import { authorize, establishmentScope, type EstablishmentScope } from '../../../server/platform/authz.js';
+import type { AuthedCtx, Ctx } from '../../../server/platform/context.js';
 import { notFound } from '../../../server/platform/errors.js';
-import { assetSoftware, software } from '../db/schema.js';
-import { preparedRows, runPrepared } from '../db/prepared.js';
-import { fleetScope } from './fleet-scope.js';
+import { pgArray, prepared, runPrepared } from '../../../server/platform/prepared.js';
+import { TtlCache } from '../../../server/platform/ttl-cache.js';
+import { establishmentInScope, type FleetEstablishment } from './fleet-scope.js';
 
 export const softwareIdParams = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
 export const softwareInstallationsInput = z.object({
@@ -40,6 +38,8 @@ interface SchoolCount {
   devices: number;
   /** Device × version lines of that school: what the pages run through. */
   installations: number;
+  /** Lines of the schools before it, in the page order (by UAI, no school last). */
+  before: number;
 }
 
 interface Summary {
@@ -52,38 +52,28 @@ interface Summary {
 /**
  * Where one software is installed, among the devices the actor may see: the schools and how many
  * devices each, the versions, and the devices themselves a page at a time (by school, then name).
- * Most products of a fleet are on a few hundred devices: one statement reads their lines once
- * (the product's index, then each device by key) and returns the summary and the page. A product
- * on every PC of the Région (100,000 lines) takes a few hundred milliseconds to count: its summary
- * is kept a minute, and a page reads only the schools it spans (see pageFromSummary).
+ *
+ * Each line of `parc.asset_software` carries its device's school, and the index on (tenant,
+ * product, school, device, version) holds all of it: counting a product's lines by school reads
+ * that index alone, and only the page's devices are visited. Most products of a fleet are on a few
+ * hundred devices: one statement returns the summary and the page. A product on every PC of the
+ * Région (100,000 lines) takes tens of milliseconds to count: its summary is kept a minute, and a
+ * page reads only the schools it spans.
  */
 export async function findSoftwareInstallations(
   ctx: Ctx,
   input: { id: number } & z.infer<typeof softwareInstallationsInput>,
   options: { smallInstallBase: number } = { smallInstallBase },
 ) {
-  const scope = await fleetScope(ctx, input.uai);
-  const [product] = await runPrepared(
-    ctx.db
-      .select({
-        id: software.id,
-        name: software.name,
-        publisher: software.publisher,
-        // counted up to the threshold only: the index of a product on 100,000 devices is not walked to say "many"
-        // (parameters, not column references: drizzle writes columns unqualified in a one-table select)
-        installBase: sql<number>`(select count(*) from (select 1 from parc.asset_software x where x.tenant_id = ${scope.tenantId} and x.software_id = ${input.id} limit ${options.smallInstallBase + 1}) capped)`.mapWith(Number),
-      })
-      .from(software)
-      .where(and(eq(software.tenantId, scope.tenantId), eq(software.id, input.id))),
-  );
-  if (!product) throw notFound('Logiciel');
-
-  const ofProduct = and(eq(assetSoftware.tenantId, scope.tenantId), eq(assetSoftware.softwareId, input.id))!;
-  const where = and(ofProduct, scope.where)!;
+  authorize(ctx.actor, 'asset.read');
+  const tenantId = ctx.actor.tenantId;
+  const establishment = input.uai ? await establishmentInScope(ctx as AuthedCtx, input.uai) : null;
+  const product = await productOf(ctx, input.id, options.smallInstallBase);
+  const lines: LinesOf = { tenantId, softwareId: input.id, scope: establishmentScope(ctx.actor, 'asset.read'), establishmentId: establishment?.id ?? null };
   const found =
     product.installBase <= options.smallInstallBase
-      ? await inOneStatement(ctx, where, input)
-      : await pageFromSummary(ctx, { where, ofProduct }, input, summaryKey(ctx, scope.tenantId, input));
+      ? await inOneStatement(ctx, lines, input)
+      : await pageFromSummary(ctx, lines, input, summaryKey(ctx, input));
   const { installBase: _, ...softwareFields } = product;
   return {
     software: softwareFields,
@@ -92,70 +82,126 @@ export async function findSoftwareInstallations(
     establishments: found.summary.establishments.map(({ uai, establishmentName, devices }) => ({ uai, establishmentName, devices })).sort(byDevicesThen((e) => e.uai ?? '\uffff')),
     versions: [...found.summary.versions].sort(byDevicesThen((v) => v.version)),
     items: found.items,
-    establishment: scope.establishment,
+    establishment: establishment satisfies FleetEstablishment | null,
   };
 }
 
 const byDevicesThen = <T extends { devices: number }>(key: (x: T) => string) => (a: T, b: T) => b.devices - a.devices || key(a).localeCompare(key(b));
 
+interface Product {
+  id: number;
+  name: string;
+  publisher: string | null;
+  /** Lines tenant-wide, counted up to the threshold only (the index of a product on 100,000 devices is not walked to say "many"). */
+  installBase: number;
+}
+
+const productStatement = prepared(
+  'parc_software_product',
+  `select id, name, publisher,
+          (select count(*) from (select 1 from parc.asset_software x where x.tenant_id = $1 and x.software_id = $2 limit $3) capped)::int as "installBase"
+     from parc.software where tenant_id = $1 and id = $2`,
+);
+
 /**
- * The product's lines the actor may see, with their device's school; with its UAI and name for a
- * product on a few hundred devices (read line by line: measured no slower than naming each school
- * once on this size). A product on every device names its schools once each (see schoolsOf): the
- * join below then only serves a narrower scope's condition, and PostgreSQL drops it when unused.
- * No aliases, as drizzle writes `where`'s columns schema-qualified.
+ * Products, a minute. A catalogue row is never renamed nor deleted (the software store only adds),
+ * and the install base only chooses between two ways to the same answer.
  */
-const linesOf = (where: SQL, named: boolean) => sql`
-  select parc.asset_software.asset_id, parc.asset_software.version, parc.assets.establishment_id, parc.assets.name${
-    named ? sql`, referentiel.establishments.uai, referentiel.establishments.name as establishment_name` : sql``
-  }
-    from parc.asset_software
-    join parc.assets on parc.assets.tenant_id = parc.asset_software.tenant_id and parc.assets.id = parc.asset_software.asset_id
-    left join referentiel.establishments on referentiel.establishments.tenant_id = parc.assets.tenant_id and referentiel.establishments.id = parc.assets.establishment_id
-   where ${where}`;
+const products = new TtlCache<Product>(5000);
+const productLifetimeMs = 60_000;
 
-/** Schools of named lines, counted. */
-const namedSchools = sql`(select establishment_id, uai, establishment_name, count(distinct asset_id)::int as devices, count(*)::int as installations
-                            from lines group by establishment_id, uai, establishment_name)`;
+async function productOf(ctx: Ctx, id: number, threshold: number): Promise<Product> {
+  const key = `${ctx.actor!.tenantId}:${id}:${threshold}`;
+  const kept = products.get(key, Date.now());
+  if (kept) return kept;
+  const [found] = await runPrepared<Product>(ctx.db, productStatement, [ctx.actor!.tenantId, id, threshold + 1]);
+  if (!found) throw notFound('Logiciel');
+  const product = { ...found, id: Number(found.id) }; // bigint: a string from the driver
+  products.set(key, product, Date.now() + productLifetimeMs);
+  return product;
+}
 
-/** Schools of unnamed lines, counted, then named: one lookup per school, not per line (100,000 for a product on every PC). */
-const schoolsOf = (tenantId: string) => sql`(
-  select g.establishment_id, e.uai, e.name as establishment_name, g.devices, g.installations
-    from (select establishment_id, count(distinct asset_id)::int as devices, count(*)::int as installations from lines group by establishment_id) g
-    left join referentiel.establishments e on e.tenant_id = ${tenantId}::uuid and e.id = g.establishment_id)`;
+/** The lines asked for: one product of one tenant, the actor's schools, perhaps one school. */
+interface LinesOf {
+  tenantId: string;
+  softwareId: number;
+  scope: EstablishmentScope;
+  establishmentId: string | null;
+}
 
-const summaryColumns = (schools: SQL) => sql`
-  (select count(distinct asset_id) from lines)::int as devices,
-  (select count(*) from lines)::int as installations,
-  coalesce((select json_agg(json_build_object('establishmentId', establishment_id, 'uai', uai, 'establishmentName', establishment_name, 'devices', devices, 'installations', installations) order by uai nulls last)
-              from ${schools} g), '[]') as establishments,
+/** $1 tenant, $2 product, $3 tenant-wide, $4–$6 the scope's schools, units and académies, $7 one school or null. */
+const linesParameters = (l: LinesOf) => [
+  l.tenantId,
+  l.softwareId,
+  l.scope.all,
+  pgArray(l.scope.establishmentIds),
+  pgArray(l.scope.unitIds),
+  pgArray(l.scope.academyCodes),
+  l.establishmentId,
+];
+
+/**
+ * The product's lines (from the index alone), then its schools the actor may see, counted, named
+ * and placed in the page order (`before`). Lines of no school are keyed by the nil UUID, so that
+ * lines and schools join on equality; they are seen by a tenant-wide role only, as in the device list.
+ */
+const linesAndSchools = `
+  lines as materialized (
+    select coalesce(establishment_id, '00000000-0000-0000-0000-000000000000'::uuid) as school, asset_id, version
+      from parc.asset_software
+     where tenant_id = $1 and software_id = $2 and ($7::uuid is null or establishment_id = $7::uuid)),
+  schools as materialized (
+    select g.school, e.id as "establishmentId", e.uai, e.name as "establishmentName", g.devices, g.installations,
+           (sum(g.installations) over (order by e.uai nulls last rows unbounded preceding) - g.installations)::int as before
+      from (select school, count(distinct asset_id)::int as devices, count(*)::int as installations from lines group by school) g
+      left join referentiel.establishments e on e.tenant_id = $1 and e.id = g.school
+     where case when e.id is null then $3 and $7::uuid is null
+                else $3 or e.id = any($4::uuid[]) or e.unit_id = any($5::uuid[]) or e.academy_code = any($6::text[]) end),
+  visible as (select l.school, l.asset_id, l.version from lines l join schools s on s.school = l.school)`;
+
+const summaryColumns = `
+  (select count(distinct asset_id) from visible)::int as devices,
+  (select coalesce(sum(installations), 0) from schools)::int as installations,
+  coalesce((select json_agg(row_to_json(s) order by s.before) from (select "establishmentId", uai, "establishmentName", devices, installations, before from schools) s), '[]') as establishments,
   coalesce((select json_agg(json_build_object('version', version, 'devices', devices))
-              from (select version, count(distinct asset_id)::int as devices from lines group by version) v), '[]') as versions`;
+              from (select version, count(distinct asset_id)::int as devices from visible group by version) v), '[]') as versions`;
+
+/** The page order: by school (UAI, no school last), then name, device, version. */
+const pageOrder = `s.before, a.name nulls last, a.id, v.version`;
+
+/** $8 page size, $9 lines before the page. Only the schools the page spans are read, and their devices. */
+const oneStatement = prepared(
+  'parc_software_installations',
+  `with ${linesAndSchools},
+   spanned as (select * from schools where before < $9::int + $8::int and before + installations > $9::int),
+   page as (
+     select a.id, a.name, a.serial, a.class as "assetClass", a.status, v.version, a.last_inventory_at as "lastInventoryAt",
+            s.uai, s."establishmentName", row_number() over (order by ${pageOrder}) as position
+       from spanned s join lines v on v.school = s.school join parc.assets a on a.tenant_id = $1 and a.id = v.asset_id
+      order by ${pageOrder}
+      limit $8::int offset $9::int - (select coalesce(min(before), 0) from spanned))
+   select ${summaryColumns},
+          coalesce((select json_agg(row_to_json(p) order by p.position) from (select id, name, serial, "assetClass", status, version, "lastInventoryAt", uai, "establishmentName", position from page) p), '[]') as items`,
+);
+
+const summaryStatement = prepared('parc_software_summary', `with ${linesAndSchools} select ${summaryColumns}`);
 
 interface JsonLine extends Omit<InstallLine, 'lastInventoryAt'> {
   lastInventoryAt: string | null;
 }
 
-/** The page's devices, in the list's order: by school (UAI, no school last), then name, id, version. */
-const pageColumns = sql`coalesce((select json_agg(json_build_object('id', a.id, 'name', a.name, 'serial', a.serial, 'assetClass', a.class, 'status', a.status,
-            'version', p.version, 'lastInventoryAt', a.last_inventory_at, 'uai', p.uai, 'establishmentName', p.establishment_name) order by p.position)
-   from page p join parc.assets a on a.tenant_id = p.tenant_id and a.id = p.asset_id), '[]') as items`;
+const toLine = ({ lastInventoryAt, ...line }: JsonLine & { position?: number }): InstallLine => {
+  delete line.position;
+  return { ...line, lastInventoryAt: lastInventoryAt ? new Date(lastInventoryAt) : null };
+};
 
-const pageOrder = sql`uai asc nulls last, name asc nulls last, asset_id, version`;
-
-const toLines = (items: JsonLine[]): InstallLine[] => items.map((l) => ({ ...l, lastInventoryAt: l.lastInventoryAt ? new Date(l.lastInventoryAt) : null }));
+const pageWindow = (input: { page: number; pageSize: number }) => [input.pageSize, (input.page - 1) * input.pageSize];
 
 /** Summary and page in one statement, over lines read once. */
-async function inOneStatement(ctx: Ctx, where: SQL, input: { page: number; pageSize: number }) {
-  const [row] = await preparedRows<Summary & { items: JsonLine[] }>(
-    ctx.db,
-    sql`with lines as materialized (${linesOf(where, true)}),
-         page as (select ${ctx.actor!.tenantId}::uuid as tenant_id, asset_id, version, uai, establishment_name, row_number() over (order by ${pageOrder}) as position
-                    from lines order by ${pageOrder} limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize})
-       select ${summaryColumns(namedSchools)}, ${pageColumns}`,
-  );
+async function inOneStatement(ctx: Ctx, lines: LinesOf, input: { page: number; pageSize: number }) {
+  const [row] = await runPrepared<Summary & { items: JsonLine[] }>(ctx.db, oneStatement, [...linesParameters(lines), ...pageWindow(input)]);
   const { items, ...summary } = row;
-  return { summary, items: toLines(items) };
+  return { summary, items: items.map(toLine) };
 }
 
 /** Summaries of widely installed products, per tenant, scope, product and school: a minute. */
@@ -165,74 +211,65 @@ const summaryLifetimeMs = 60_000;
 export function forgetSoftwareSummaries() {
   summaries.clear();
   computing.clear();
+  products.clear();
 }
 
-const summaryKey = (ctx: Ctx, tenantId: string, input: { id: number; uai?: string }) =>
-  JSON.stringify([tenantId, establishmentScope(ctx.actor!, 'asset.read'), input.id, input.uai?.toUpperCase() ?? null]);
+const summaryKey = (ctx: Ctx, input: { id: number; uai?: string }) =>
+  JSON.stringify([ctx.actor!.tenantId, establishmentScope(ctx.actor!, 'asset.read'), input.id, input.uai?.toUpperCase() ?? null]);
 
 /**
  * Summaries being computed: when one expires under load, the dozens of requests that miss it at
- * the same moment wait for the one computation (a few hundred milliseconds of PostgreSQL) instead
- * of each starting its own.
+ * the same moment wait for the one computation instead of each starting its own.
  */
 const computing = new Map<string, Promise<Summary>>();
 
-async function summaryOf(ctx: Ctx, where: SQL, key: string): Promise<Summary> {
+async function summaryOf(ctx: Ctx, lines: LinesOf, key: string): Promise<Summary> {
   const kept = summaries.get(key, Date.now());
   if (kept) return kept;
   const pending = computing.get(key);
   if (pending) return pending;
-  const computed = computeSummary(ctx, where, key).finally(() => computing.delete(key));
+  const computed = computeSummary(ctx, lines, key).finally(() => computing.delete(key));
   computing.set(key, computed);
   return computed;
 }
 
-async function computeSummary(ctx: Ctx, where: SQL, key: string): Promise<Summary> {
+async function computeSummary(ctx: Ctx, lines: LinesOf, key: string): Promise<Summary> {
   const now = Date.now();
-  const [summary] = await preparedRows<Summary>(ctx.db, sql`with lines as materialized (${linesOf(where, false)}) select ${summaryColumns(schoolsOf(ctx.actor!.tenantId))}`);
+  const [summary] = await runPrepared<Summary>(ctx.db, summaryStatement, linesParameters(lines));
   summaries.set(key, summary, now + summaryLifetimeMs);
   return summary;
 }
 
 /**
- * A page of a widely installed product: the summary counts each school's lines, in the page's
- * order (by UAI), so the page falls in one or two schools; only their devices are read, in one
- * pass over them (no second visit for the page's columns), and their school's UAI and name come
- * from the summary (no lookup of the school for each of its hundreds of devices).
+ * $1 tenant, $2 product, $3 the schools spanned in page order, $4 whether lines of no school come
+ * last, $5 page size, $6 lines to skip in the first school. The schools' UAI and name come from
+ * the summary (no lookup of the school for each of its hundreds of devices).
  */
-async function pageFromSummary(ctx: Ctx, lines: { where: SQL; ofProduct: SQL }, input: { page: number; pageSize: number }, key: string) {
-  const summary = await summaryOf(ctx, lines.where, key);
-  const start = (input.page - 1) * input.pageSize;
-  const end = start + input.pageSize;
-  const spanned: SchoolCount[] = [];
-  let before = 0;
-  let skip = 0;
-  for (const school of summary.establishments) {
-    const after = before + school.installations;
-    if (after > start && before < end) {
-      if (spanned.length === 0) skip = start - before;
-      spanned.push(school);
-    }
-    before = after;
-  }
+const spannedPage = prepared(
+  'parc_software_spanned_page',
+  `select a.id, a.name, a.serial, a.class as "assetClass", a.status, l.version, a.last_inventory_at as "lastInventoryAt", l.establishment_id as "establishmentId"
+     from parc.asset_software l join parc.assets a on a.tenant_id = l.tenant_id and a.id = l.asset_id
+    where l.tenant_id = $1 and l.software_id = $2 and (l.establishment_id = any($3::uuid[]) or ($4 and l.establishment_id is null))
+    order by array_position($3::uuid[], l.establishment_id) nulls last, a.name nulls last, a.id, l.version
+    limit $5 offset $6`,
+);
+
+/** A page of a widely installed product: the summary places each school in the page order, so the page falls in one or two of them. */
+async function pageFromSummary(ctx: Ctx, lines: LinesOf, input: { page: number; pageSize: number }, key: string) {
+  const summary = await summaryOf(ctx, lines, key);
+  const [pageSize, start] = pageWindow(input);
+  const spanned = summary.establishments.filter((school) => school.before < start + pageSize && school.before + school.installations > start);
   if (spanned.length === 0) return { summary, items: [] };
-  // in the summary's order (by UAI, no school last): array_position gives that rank, null for no school
   const ids = spanned.flatMap((school) => (school.establishmentId === null ? [] : [school.establishmentId]));
-  const idArray = sql`${`{${ids.join(',')}}`}::uuid[]`;
   const withoutSchool = spanned.some((school) => school.establishmentId === null);
-  const schools = sql`(parc.assets.establishment_id = any(${idArray})${withoutSchool ? sql` or parc.assets.establishment_id is null` : sql``})`;
-  // the summary's schools are those of the actor's scope (and of the school asked): the page's
-  // are among them, so the product and those schools are the whole condition
-  const found = await preparedRows<Omit<JsonLine, 'uai' | 'establishmentName'> & { establishmentId: string | null }>(
-    ctx.db,
-    sql`select parc.assets.id, parc.assets.name, parc.assets.serial, parc.assets.class as "assetClass", parc.assets.status, parc.asset_software.version,
-               parc.assets.last_inventory_at as "lastInventoryAt", parc.assets.establishment_id as "establishmentId"
-          from parc.asset_software
-          join parc.assets on parc.assets.tenant_id = parc.asset_software.tenant_id and parc.assets.id = parc.asset_software.asset_id
-         where ${and(lines.ofProduct, schools)!}
-         order by array_position(${idArray}, parc.assets.establishment_id) asc nulls last, parc.assets.name asc nulls last, parc.assets.id, parc.asset_software.version
-         limit ${input.pageSize} offset ${skip}`,
-  );
+  const found = await runPrepared<Omit<InstallLine, 'uai' | 'establishmentName'> & { establishmentId: string | null }>(ctx.db, spannedPage, [
+    lines.tenantId,
+    lines.softwareId,
+    pgArray(ids),
+    withoutSchool,
+    pageSize,
+    start - spanned[0].before,
+  ]);
   const school = new Map(spanned.map((s) => [s.establishmentId, s]));
   const items = found.map(({ establishmentId, lastInventoryAt, ...line }) => ({
     ...line,

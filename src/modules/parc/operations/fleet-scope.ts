@@ -35,7 +35,7 @@ export async function fleetScope(ctx: Ctx, uai: string | undefined): Promise<Fle
   return { tenantId, where: establishment ? and(where, eq(assets.establishmentId, establishment.id))! : where, establishment };
 }
 
-async function establishmentInScope(ctx: AuthedCtx, uai: string): Promise<FleetEstablishment> {
+export async function establishmentInScope(ctx: AuthedCtx, uai: string): Promise<FleetEstablishment> {
   const [row] = await ctx.db
     .select({ id: establishments.id, uai: establishments.uai, name: establishments.name, pupils: establishments.pupils })
     .from(establishments)

@@ -59,6 +59,7 @@ export async function ingestReport(ctx: Ctx, database: Database, input: IngestIn
       ...(rewrite ? { softwareHash: hash, softwareCount: software!.length } : {}),
     };
     let assetId: string;
+    let placedIn: string | null;
     let events: ImacEvent[];
     if (!current) {
       const [created] = await tx
@@ -74,11 +75,13 @@ export async function ingestReport(ctx: Ctx, database: Database, input: IngestIn
         })
         .returning({ id: assets.id });
       assetId = created.id;
+      placedIn = establishmentId;
       events = [{ kind: 'install', summary: 'Découvert par l’inventaire automatique', details: { source: report.source, deviceId: report.deviceId } }];
     } else {
       assetId = current.id;
       const place = placementOf(report, establishmentId, current);
       const moved = place.moveTo ? { establishmentId: place.moveTo, roomId: null } : {};
+      placedIn = place.moveTo ?? current.establishmentId;
       if (place.ignored) hardware.agent = { ...(hardware.agent as object), ignoredTag: report.tag };
       const next = { ...current, ...fields };
       await tx
@@ -92,7 +95,7 @@ export async function ingestReport(ctx: Ctx, database: Database, input: IngestIn
         events.push({ kind: 'change', summary: `Rapproché d’un nouvel agent : ${match.reason}`, details: { from: current.agentDeviceId, to: report.deviceId } });
       }
     }
-    if (rewrite) await writeInstalledSoftware(tx, { tenantId, assetId, list: software!, ids: ids!, created: !current });
+    if (rewrite) await writeInstalledSoftware(tx, { tenantId, assetId, establishmentId: placedIn, list: software!, ids: ids!, created: !current });
     await writeEvents(tx, tenantId, assetId, now, events);
     return { assetId, created: !current, matchReason: current ? match.reason : null, softwareRewritten: rewrite };
   });

@@ -101,6 +101,37 @@ describe('GET /api/software/:id/installations', () => {
     expect(together[3].establishments.map((e) => e.uai)).toEqual([fleet.lille.uai]);
   });
 
+  it('follows a device that changes school, or has none, whichever way the summary is made', async () => {
+    const pc10 = fleet.idOf('PC-10');
+    const move = async (uai: string | null) => {
+      const { version } = (await get(`/api/assets/${pc10}`, 'authority-admin')).json();
+      const moved = await t.app.inject({ method: 'PATCH', url: `/api/assets/${pc10}`, headers: await t.headers('authority-admin'), payload: { version, uai } });
+      expect(moved.statusCode).toBe(200);
+      forgetSoftwareSummaries();
+    };
+    const schools = async (user: TestUser, small: boolean) => {
+      const ctx = await actorCtx(t.ctx.db, t.ids.users[user].id, t.ids.a.code, () => fleetNow);
+      const where = await findSoftwareInstallations(ctx, { id: ids.libre, page: 1, pageSize: 25 }, { smallInstallBase: small ? 1000 : 0 });
+      return { schools: where.establishments.map((e) => [e.uai, e.devices]), pc10: where.items.find((d) => d.id === pc10)?.uai };
+    };
+    try {
+      await move(fleet.lille.uai);
+      for (const small of [true, false]) {
+        expect(await schools('authority-admin', small)).toEqual({ schools: [[fleet.lille.uai, 6]], pc10: fleet.lille.uai });
+        expect((await schools('technician', small)).schools).toEqual([[fleet.lille.uai, 6]]);
+      }
+      await move(null);
+      for (const small of [true, false]) {
+        // a device of no school: counted for a tenant-wide role, listed last; never for a technician of schools
+        expect(await schools('authority-admin', small)).toEqual({ schools: [[fleet.lille.uai, 5], [null, 1]], pc10: null });
+        expect((await schools('technician', small)).schools).toEqual([[fleet.lille.uai, 5]]);
+      }
+    } finally {
+      await move(fleet.amiens.uai);
+    }
+    expect((await schools('authority-admin', true)).schools).toEqual([[fleet.lille.uai, 5], [fleet.amiens.uai, 1]]);
+  });
+
   it('keeps to the actor’s scope and tenant', async () => {
     const tech = (await get(`/api/software/${ids.libre}/installations`, 'technician')).json();
     expect(tech.establishments.map((e: { uai: string }) => e.uai)).toEqual([fleet.lille.uai]);

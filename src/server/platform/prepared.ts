@@ -1,13 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import { rows, type Db } from '../../server/platform/db.js';
+import { rows, type Db } from './db.js';
 
 /**
- * Statements of the hot paths (opening a ticket, a team's backlog) written once as SQL text with
- * $1, $2… parameters. On a PostgreSQL server they run as named prepared statements: node-postgres
- * sends the text once per connection and PostgreSQL keeps its plan, so neither drizzle's query
- * builder nor PostgreSQL's parser and planner run again for each of a thousand tickets a second.
+ * Statements of the hot paths (opening a ticket, a team's backlog, where a software is installed)
+ * written once as SQL text with $1, $2… parameters. On a PostgreSQL server they run as named
+ * prepared statements: node-postgres sends the text once per connection and PostgreSQL keeps its
+ * plan, so neither drizzle's query builder nor PostgreSQL's parser and planner run again for each
+ * of a thousand requests a second. Arrays go as PostgreSQL array literals (see `pgArray`).
  * Anywhere else (PGlite, or inside a transaction, whose handle is not the pool) the same text runs
  * through drizzle with the same parameters: one statement, two ways to send it.
  */
@@ -65,4 +66,9 @@ export async function runStatement<T>(db: Db, query: SQL, prefix: string): Promi
   }
   const result = await client.query<T & pg.QueryResultRow>(name ? { name, text, values: params } : { text, values: params });
   return result.rows;
+}
+
+/** A PostgreSQL array literal of strings (`'{"a","b"}'`), for a `$n::uuid[]` or `$n::text[]` parameter: the same text on both drivers. */
+export function pgArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }

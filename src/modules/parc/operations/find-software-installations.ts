@@ -142,29 +142,34 @@ const linesParameters = (l: LinesOf) => [
 
 /**
  * The product's lines (from the index alone), then its schools the actor may see, counted, named
- * and placed in the page order (`before`). Lines of no school are keyed by the nil UUID, so that
- * lines and schools join on equality; they are seen by a tenant-wide role only, as in the device list.
+ * and placed in the page order (`before`). Lines of no school are keyed by the nil UUID; they are
+ * seen by a tenant-wide role only, as in the device list. Each branch of `lines` is one index range
+ * (a generic plan cannot make an index condition of "no school asked, or this one"). A device's
+ * lines all carry its school, so the schools' device counts add up, and each school keeps its
+ * lines' versions (one entry per device with that version) for the version counts.
  */
 const linesAndSchools = `
   lines as materialized (
     select coalesce(establishment_id, '00000000-0000-0000-0000-000000000000'::uuid) as school, asset_id, version
-      from parc.asset_software
-     where tenant_id = $1 and software_id = $2 and ($7::uuid is null or establishment_id = $7::uuid)),
+      from parc.asset_software where tenant_id = $1 and software_id = $2 and $7::uuid is null
+    union all
+    select establishment_id, asset_id, version
+      from parc.asset_software where tenant_id = $1 and software_id = $2 and establishment_id = $7::uuid),
   schools as materialized (
-    select g.school, e.id as "establishmentId", e.uai, e.name as "establishmentName", g.devices, g.installations,
+    select g.school, e.id as "establishmentId", e.uai, e.name as "establishmentName", g.devices, g.installations, g.versions,
            (sum(g.installations) over (order by e.uai nulls last rows unbounded preceding) - g.installations)::int as before
-      from (select school, count(distinct asset_id)::int as devices, count(*)::int as installations from lines group by school) g
+      from (select school, count(distinct asset_id)::int as devices, count(*)::int as installations, array_agg(version) as versions
+              from lines group by school) g
       left join referentiel.establishments e on e.tenant_id = $1 and e.id = g.school
      where case when e.id is null then $3 and $7::uuid is null
-                else $3 or e.id = any($4::uuid[]) or e.unit_id = any($5::uuid[]) or e.academy_code = any($6::text[]) end),
-  visible as (select l.school, l.asset_id, l.version from lines l join schools s on s.school = l.school)`;
+                else $3 or e.id = any($4::uuid[]) or e.unit_id = any($5::uuid[]) or e.academy_code = any($6::text[]) end)`;
 
 const summaryColumns = `
-  (select count(distinct asset_id) from visible)::int as devices,
+  (select coalesce(sum(devices), 0) from schools)::int as devices,
   (select coalesce(sum(installations), 0) from schools)::int as installations,
   coalesce((select json_agg(row_to_json(s) order by s.before) from (select "establishmentId", uai, "establishmentName", devices, installations, before from schools) s), '[]') as establishments,
   coalesce((select json_agg(json_build_object('version', version, 'devices', devices))
-              from (select version, count(distinct asset_id)::int as devices from visible group by version) v), '[]') as versions`;
+              from (select version, count(*)::int as devices from schools, unnest(versions) as version group by version) v), '[]') as versions`;
 
 /** The page order: by school (UAI, no school last), then name, device, version. */
 const pageOrder = `s.before, a.name nulls last, a.id, v.version`;
@@ -241,16 +246,24 @@ async function computeSummary(ctx: Ctx, lines: LinesOf, key: string): Promise<Su
 }
 
 /**
- * $1 tenant, $2 product, $3 the schools spanned in page order, $4 whether lines of no school come
- * last, $5 page size, $6 lines to skip in the first school. The schools' UAI and name come from
+ * $1 tenant, $2 product, $3 the schools spanned in page order (each one index range), $4 whether
+ * lines of no school come last, $5 page size, $6 lines to skip in the first school. `offset 0` keeps
+ * the lateral a subquery: one index range per school, whatever a generic plan estimates of the product. The schools' UAI and name come from
  * the summary (no lookup of the school for each of its hundreds of devices).
  */
 const spannedPage = prepared(
   'parc_software_spanned_page',
-  `select a.id, a.name, a.serial, a.class as "assetClass", a.status, l.version, a.last_inventory_at as "lastInventoryAt", l.establishment_id as "establishmentId"
-     from parc.asset_software l join parc.assets a on a.tenant_id = l.tenant_id and a.id = l.asset_id
-    where l.tenant_id = $1 and l.software_id = $2 and (l.establishment_id = any($3::uuid[]) or ($4 and l.establishment_id is null))
-    order by array_position($3::uuid[], l.establishment_id) nulls last, a.name nulls last, a.id, l.version
+  `select a.id, a.name, a.serial, a.class as "assetClass", a.status, l.version, a.last_inventory_at as "lastInventoryAt", l.school as "establishmentId"
+     from (select sp.school, sp.rank, x.asset_id, x.version
+             from unnest($3::uuid[]) with ordinality as sp(school, rank)
+             cross join lateral (select asset_id, version from parc.asset_software
+                                  where tenant_id = $1 and software_id = $2 and establishment_id = sp.school
+                                 offset 0) x
+           union all
+           select null::uuid, null::bigint, asset_id, version from parc.asset_software
+            where tenant_id = $1 and software_id = $2 and $4 and establishment_id is null) l
+     join parc.assets a on a.tenant_id = $1 and a.id = l.asset_id
+    order by l.rank nulls last, a.name nulls last, a.id, l.version
     limit $5 offset $6`,
 );
 

@@ -39,6 +39,8 @@ export interface FleetScenarioRow {
   load: string;
   /** Server and PostgreSQL CPU per request (ms), when measured. */
   cpu: { serverMs: number; databaseMs: number } | null;
+  /** CPU the load generator spent per request (ms), on the same cores. */
+  clientCpuMs: number;
   ok: boolean;
 }
 
@@ -95,13 +97,14 @@ function row(scenario: string, clients: number, result: LoadResult, spent: CpuSp
     perSecond: result.perSecond,
     load: `${one.toFixed(1)} / ${five.toFixed(1)}`,
     cpu: spent ? { serverMs: spent.serverMs / n, databaseMs: (spent.databaseMs + spent.vacuumMs) / n } : null,
+    clientCpuMs: result.clientCpuMs,
     ok: result.p95 < targetP95Ms && result.errors === 0,
   };
 }
 
 export function printFleetTable(title: string, rows: FleetScenarioRow[]): void {
   const cores = availableParallelism();
-  const head = ['scénario', 'clients', 'requêtes', 'débit', 'p50', 'p95', 'cible', 'ok', 'charge 1/5 min', `CPU/req serveur + PG → débit sur ${cores} cœurs libres`];
+  const head = ['scénario', 'clients', 'requêtes', 'débit', 'p50', 'p95', 'cible', 'ok', 'charge 1/5 min', `CPU/req serveur + PG → débit sur ${cores} cœurs libres`, 'CPU/req du client de charge'];
   const cells = rows.map((r) => [
     r.scenario,
     String(r.clients),
@@ -113,6 +116,7 @@ export function printFleetTable(title: string, rows: FleetScenarioRow[]): void {
     r.ok ? 'ok' : 'KO',
     r.load,
     r.cpu ? `${ms(r.cpu.serverMs)} + ${ms(r.cpu.databaseMs)} → ${Math.round((cores * 1000) / (r.cpu.serverMs + r.cpu.databaseMs))} req/s` : '—',
+    ms(r.clientCpuMs),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => `| ${c.map((v, i) => v.padEnd(widths[i])).join(' | ')} |`;

@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { closedLoop, KeepAliveClient, type Call, type ClosedLoopResult } from './guichet-load.js';
+import { closedLoop, KeepAliveClient, type Call, type ClosedLoopResult } from './lib/load.js';
 import { accounts, benchDatabaseName, guichetWorld, password, resetToSeed, tenantCode, type GuichetWorld } from './guichet-seed.js';
 import { CpuMeter, serverPid, type CpuSpent } from './lib/inventory-cpu.js';
 import { ensurePostgres } from './lib/postgres.js';

@@ -38,12 +38,28 @@ export function prepared(name: string, text: string): Prepared {
 export async function runPrepared<T>(db: Db, statement: Prepared, values: unknown[]): Promise<T[]> {
   const client = (db as { $client?: unknown }).$client;
   if (client instanceof pg.Pool) {
-    const result = await client.query<T & pg.QueryResultRow>({ name: statement.name, text: statement.text, values });
+    const query = statement.name ? { name: statement.name, text: statement.text, values } : { text: statement.text, values };
+    const result = await client.query<T & pg.QueryResultRow>(query);
     return result.rows;
   }
   const strings = Object.assign([...statement.parts], { raw: statement.parts }) as unknown as TemplateStringsArray;
   return rows<T>(db, sql(strings, ...statement.order.map((i) => values[i])));
 }
+
+/**
+ * The statement of a text built at run time from a few shapes (the filters a list was given): the
+ * same text always gets the same name, so each shape is parsed and planned once per connection.
+ * Past `maxNamed` distinct texts, new ones run unnamed (`name` empty).
+ */
+export function preparedShape(prefix: string, text: string): Prepared {
+  let statement = shapes.get(text);
+  if (!statement) {
+    statement = prepared(shapes.size < maxNamed ? `${prefix}_${shapes.size + 1}` : '', text);
+    if (statement.name) shapes.set(text, statement);
+  }
+  return statement;
+}
+const shapes = new Map<string, Prepared>();
 
 const dialect = new PgDialect();
 /** Statement texts given a name so far, and how many at most: each connection keeps every one it prepared. */

@@ -36,8 +36,26 @@ describe('GET /api/assets', () => {
     const mac = device.macAddresses[0];
     const byMac = (await get(`/api/assets?search=${encodeURIComponent(mac)}`, 'authority-admin')).json();
     expect(byMac.items.map((i: { id: string }) => i.id)).toContain(inUnit1);
-    const bySchool = (await get(`/api/assets?uai=${t.ids.establishments.unit2[0].uai}&class=${device.class}`, 'authority-admin')).json();
-    expect(bySchool.items.every((i: { uai: string }) => i.uai === t.ids.establishments.unit2[0].uai)).toBe(true);
+    const other = list.items.find((i: { id: string }) => i.id === inUnit2);
+    const bySchool = (await get(`/api/assets?uai=${other.uai}&class=${other.class}`, 'authority-admin')).json();
+    expect(bySchool).toMatchObject({ total: 1, items: [{ id: inUnit2, uai: t.ids.establishments.unit2[0].uai }] });
+    expect((await get(`/api/assets?uai=${other.uai}&class=${other.class}&page=2`, 'authority-admin')).json()).toEqual({ items: [], total: 1 });
+  });
+
+  it('finds a device by its name, its inventory number, and its MAC however it is written', async () => {
+    const ids = async (search: string) => (await get(`/api/assets?search=${encodeURIComponent(search)}`, 'authority-admin')).json().items.map((i: { id: string }) => i.id);
+    const device = (await get(`/api/assets/${inUnit1}`, 'authority-admin')).json();
+    expect(await ids(device.name.slice(1, -1).toUpperCase())).toEqual([inUnit1]);
+    const patched = await t.app.inject({ method: 'PATCH', url: `/api/assets/${inUnit1}`, headers: await t.headers('authority-admin'), payload: { version: device.version, inventoryNumber: 'INV-2026-0042' } });
+    expect(patched.statusCode).toBe(200);
+    expect(await ids('INV-2026-0042')).toEqual([inUnit1]);
+    expect(await ids('inv-2026-004')).toEqual([inUnit1]);
+    const mac: string = device.macAddresses[0];
+    for (const written of [mac.toUpperCase().replaceAll(':', '-'), mac.replaceAll(':', ''), mac.split(':').slice(0, 3).join('-').toUpperCase()]) {
+      expect(await ids(written), written).toContain(inUnit1);
+    }
+    expect(await ids('%')).toEqual([]);
+    expect(await ids('_')).toEqual([]);
   });
 
   it('shows a technician the devices of their units only, and another tenant nothing', async () => {

@@ -8,7 +8,9 @@ import { ImportPage } from './modules/imports/ImportPage';
 import { AgentsPage } from './modules/parc/AgentsPage';
 import { AssetPage } from './modules/parc/AssetPage';
 import { AssetsPage } from './modules/parc/AssetsPage';
+import { DeploymentPage } from './modules/parc/DeploymentPage';
 import { DeploymentsPage } from './modules/parc/DeploymentsPage';
+import { AssetImportPage } from './modules/parc/import/AssetImportPage';
 import { SoftwareInstallationsPage } from './modules/parc/SoftwareInstallationsPage';
 import { SoftwarePage } from './modules/parc/SoftwarePage';
 import { validateAssetSearch, validateDashboardSearch, validateDeploymentsSearch } from './modules/parc/list-search';
@@ -91,6 +93,9 @@ const fleetDashboardRoute = createRoute({
 });
 const deploymentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/deploiements', validateSearch: validateDeploymentsSearch, component: DeploymentsPage });
 const agentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/agents', component: AgentsPage });
+// static paths (/parc/import, /parc/deploiements/…) win over /parc/$id
+const deploymentRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/deploiements/$id', component: DeploymentPage });
+const assetImportRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/import', component: AssetImportPage });
 const assetRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/$id', component: AssetPage });
 const softwareRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/logiciels', component: SoftwarePage });
 const softwareInstallationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/logiciels/$softwareId', component: SoftwareInstallationsPage });
@@ -123,6 +128,8 @@ const routeTree = rootRoute.addChildren([
     assetsRoute,
     fleetDashboardRoute,
     deploymentsRoute,
+    deploymentRoute,
+    assetImportRoute,
     agentsRoute,
     assetRoute,
     softwareRoute,

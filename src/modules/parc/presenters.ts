@@ -29,7 +29,7 @@ export const assetSummarySchema = z.object({
   permissions: z.object({ update: z.boolean() }),
 });
 
-/** The columns a line of the list needs (see assetSummaryColumns); a full row has them all. */
+/** The columns a line of the list needs (see lineColumns in operations/find-assets.ts); a full row has them all. */
 export type AssetSummaryFields = Pick<
   typeof assets.$inferSelect,
   | 'id'
@@ -117,6 +117,8 @@ export const assetDetailSchema = assetSummarySchema.extend({
   hardware: z.unknown(),
   agentDeviceId: z.string().nullable(),
   hardwareUuid: z.string().nullable(),
+  /** The last logged-in user the agent reported; null unless the authority keeps it (inventory settings). */
+  lastUser: z.string().nullable(),
   lockedFields: z.array(z.string()),
   software: z.array(z.object({ name: z.string(), publisher: z.string().nullable(), version: z.string() })),
   history: z.array(z.object({ at: z.string(), kind: z.string(), source: z.string(), actorLabel: z.string(), summary: z.string() })),
@@ -131,6 +133,8 @@ export function presentAssetDetail(
     software: { name: string; publisher: string | null; version: string }[];
     history: (typeof assetEvents.$inferSelect)[];
     matches: (typeof assetMatches.$inferSelect)[];
+    /** Already filtered by the tenant's setting (get-asset.ts). */
+    lastUser?: string | null;
   },
   actor: Actor,
   options: { staleBefore?: Date | null; today?: string } = {},
@@ -153,6 +157,7 @@ export function presentAssetDetail(
     hardware: row.asset.hardware,
     agentDeviceId: row.asset.agentDeviceId,
     hardwareUuid: row.asset.hardwareUuid,
+    lastUser: row.lastUser ?? null,
     lockedFields: row.asset.lockedFields,
     software: row.software,
     history: row.history.map((e) => ({ at: e.at.toISOString(), kind: e.kind, source: e.source, actorLabel: e.actorLabel, summary: e.summary })),

@@ -36,6 +36,7 @@ export interface NavItem {
     | '/parc/deploiements'
     | '/parc/logiciels'
     | '/parc/agents'
+    | '/parc/import'
     | '/guichet'
     | '/guichet/nouveau'
     | '/guichet/appel'
@@ -53,6 +54,7 @@ export const navItems: NavItem[] = [
   { to: '/parc/tableau-de-bord', label: 'Tableau de bord du parc', icon: IconChartBar, permission: 'asset.read' },
   { to: '/parc/deploiements', label: 'Déploiements', icon: IconTruckDelivery, permission: 'asset.read' },
   { to: '/parc/logiciels', label: 'Logiciels du parc', icon: IconApps, permission: 'asset.read' },
+  { to: '/parc/import', label: 'Import d’équipements', icon: IconFileImport, permission: 'asset.update' },
   { to: '/parc/agents', label: 'Agents d’inventaire', icon: IconRouter, permission: 'inventory.manage' },
   { to: '/guichet', label: 'Guichet', icon: IconLifebuoy, permission: 'ticket.read' },
   { to: '/guichet/nouveau', label: 'Signaler un incident', icon: IconMessageReport, permission: 'ticket.create' },

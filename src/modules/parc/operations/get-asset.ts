@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
 import { notFound } from '../../../server/platform/errors.js';
 import { buildings, establishments, rooms } from '../../referentiel/db/schema.js';
-import { assetEvents, assetMatches, assetSoftware, assets, software } from '../db/schema.js';
+import { assetEvents, assetMatches, assetSoftware, assets, inventorySettings, software } from '../db/schema.js';
 import { assetWhere } from './find-assets.js';
 
 export const assetIdParams = z.object({ id: z.uuid() });
@@ -18,7 +18,7 @@ export async function getAsset(ctx: Ctx, input: { id: string }) {
     .where(where);
   if (!row) throw notFound('Équipement');
   const tenantId = row.asset.tenantId;
-  const [installed, history, matches, place, cart, contents] = await Promise.all([
+  const [installed, history, matches, place, cart, contents, keepsLastUser] = await Promise.all([
     ctx.db
       .select({ name: software.name, publisher: software.publisher, version: assetSoftware.version })
       .from(assetSoftware)
@@ -51,8 +51,15 @@ export async function getAsset(ctx: Ctx, input: { id: string }) {
       .where(and(eq(assets.tenantId, tenantId), eq(assets.parentAssetId, input.id)))
       .orderBy(asc(assets.name), asc(assets.id))
       .limit(500),
+    ctx.db
+      .select({ on: inventorySettings.storeLastUser })
+      .from(inventorySettings)
+      .where(eq(inventorySettings.tenantId, tenantId))
+      .then(([s]) => s?.on ?? false),
   ]);
-  return { ...row, software: installed, history, matches, place, cart, contents };
+  // the logged-in user (often a pupil) is shown only while the authority asks for it to be kept
+  const lastUser = keepsLastUser ? row.asset.lastUser : null;
+  return { ...row, software: installed, history, matches, place, cart, contents, lastUser };
 }
 
 async function placeOf(ctx: Ctx, tenantId: string, roomId: string | null) {

@@ -1,11 +1,12 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import type { Db } from '../../../server/platform/db.js';
 import { z } from 'zod';
 import { diff, recordAudit } from '../../../server/platform/audit.js';
 import { authorize } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { AppError, versionConflict } from '../../../server/platform/errors.js';
 import { assetClasses } from '../asset-classes.js';
-import { inventorySettings } from '../db/schema.js';
+import { assetMatches, assets, inventorySettings } from '../db/schema.js';
 import { forgetStaleDays, readInventorySettings, type InventorySettings } from './get-inventory-settings.js';
 import { parseNetwork } from './school-networks.js';
 
@@ -49,13 +50,33 @@ export async function updateInventorySettings(ctx: Ctx, input: InventorySettings
       })
       .returning({ version: inventorySettings.version });
     if (!saved) throw versionConflict();
+    const forgotten = before.storeLastUser && !input.storeLastUser ? await forgetLastUsers(tx, tenantId) : 0;
     const after = await readInventorySettings(tx, tenantId);
     const change = diff(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>);
-    await recordAudit(ctx, tx, [{ tenantId, action: 'update', entityType: 'inventory-settings', entityId: tenantId, before: change.before, after: change.after }]);
+    const auditAfter = forgotten ? { ...change.after, lastUsersCleared: forgotten } : change.after;
+    await recordAudit(ctx, tx, [{ tenantId, action: 'update', entityType: 'inventory-settings', entityId: tenantId, before: change.before, after: auditAfter }]);
     return after;
   });
   forgetStaleDays(); // the device lists flag with the new threshold at once
   return saved;
+}
+
+/**
+ * The authority no longer wants the logged-in users (often pupils, minors): the ones already kept
+ * go too, in the settings' transaction, on every device and in the copies that merges keep for
+ * their undo. Returns how many devices held one.
+ */
+async function forgetLastUsers(tx: Db, tenantId: string): Promise<number> {
+  const cleared = await tx
+    .update(assets)
+    .set({ lastUser: null })
+    .where(and(eq(assets.tenantId, tenantId), isNotNull(assets.lastUser)))
+    .returning({ id: assets.id });
+  await tx
+    .update(assetMatches)
+    .set({ mergedAsset: sql`jsonb_set(${assetMatches.mergedAsset}, '{asset,lastUser}', 'null'::jsonb)` })
+    .where(and(eq(assetMatches.tenantId, tenantId), sql`${assetMatches.mergedAsset} #>> '{asset,lastUser}' is not null`));
+  return cleared.length;
 }
 
 /** Canonical CIDR blocks, without duplicates; every invalid entry is named with its position. */

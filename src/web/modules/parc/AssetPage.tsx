@@ -1,4 +1,5 @@
-import { Badge, Grid, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, Grid, Group, Stack, Text } from '@mantine/core';
+import { IconArrowMerge } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -14,6 +15,7 @@ import { AdministrativeCard, IdentityCard } from './AssetSummaryCards';
 import { CartAndLoanSection } from './CartAndLoanSection';
 import { assetLabel, StaleBadge, StatusBadge } from './columns';
 import { HardwareSection } from './HardwareSection';
+import { MergeAssetsDialog } from './MergeAssetsDialog';
 import { ImacTimeline, MatchesSection } from './HistorySections';
 import { classLabel, formatMegabytes } from './labels';
 import { assetQuery } from './queries';
@@ -34,6 +36,7 @@ function AssetView() {
   const detail = useQuery({ ...assetQuery(id), retry: (count, error) => !isApiError(error) && count < 2 });
   const canUpdate = useCan('asset.update');
   const [editing, setEditing] = useState(false);
+  const [merging, setMerging] = useState(false);
   const client = useQueryClient();
   const reload = () => void client.invalidateQueries({ queryKey: assetQuery(id).queryKey });
 
@@ -55,6 +58,13 @@ function AssetView() {
       <PageHeader
         title={assetLabel(a)}
         crumbs={[{ label: 'Parc informatique', to: '/parc' }]}
+        actions={
+          canUpdate && a.permissions.update ? (
+            <Button variant="default" leftSection={<IconArrowMerge size={16} aria-hidden />} onClick={() => setMerging(true)}>
+              Fusionner avec…
+            </Button>
+          ) : undefined
+        }
         badge={
           <Group gap={6}>
             <Badge variant="outline" color="gray" radius="sm">
@@ -77,6 +87,7 @@ function AssetView() {
           </Text>
         }
       />
+      {canUpdate && a.permissions.update && <MergeAssetsDialog opened={merging} onClose={() => setMerging(false)} current={a} />}
       <Stack gap="lg">
         {editing ? (
           <AssetEditForm asset={a} onDone={() => setEditing(false)} onReload={reload} />

@@ -75,6 +75,7 @@ export function IdentityCard({ asset: a, onEdit }: { asset: AssetDetail; onEdit?
             ['Numéro de série', mono(a.serial, 'serial')],
             ['Numéro d’inventaire', mono(a.inventoryNumber, 'inv')],
             ['UUID matériel', mono(a.hardwareUuid, 'uuid')],
+            ['Identifiant de l’agent', mono(a.agentDeviceId, 'agent')],
             [
               'Adresses MAC',
               a.macAddresses.length ? (
@@ -92,6 +93,8 @@ export function IdentityCard({ asset: a, onEdit }: { asset: AssetDetail; onEdit?
               'Dernier inventaire',
               a.lastInventoryAt ? `${formatDateTime(a.lastInventoryAt)} (${formatAgo(a.lastInventoryAt)})` : 'Jamais inventorié par un agent',
             ],
+            // present only while the authority keeps it (inventory settings); the server sends null otherwise
+            ...(a.lastUser ? [['Dernier utilisateur connecté', a.lastUser] as [string, string]] : []),
           ]}
         />
         {locked.length > 0 && (

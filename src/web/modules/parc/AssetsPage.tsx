@@ -1,10 +1,12 @@
-import { Alert, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Group, Paper, Stack, Text } from '@mantine/core';
+import { IconFileImport } from '@tabler/icons-react';
 import type { RowSelectionState } from '@tanstack/react-table';
 import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { formatNumber } from '../../labels';
 import { useCan } from '../../session/session';
 import { Guard } from '../../ui/Guard';
+import { ButtonLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
@@ -50,7 +52,16 @@ function AssetList() {
       <PageHeader
         title="Parc informatique"
         subtitle="Les équipements des établissements que votre rôle vous permet de voir : inventaire automatique et saisie."
-        actions={<AssetExportButtons search={search} />}
+        actions={
+          <Group gap="sm">
+            <AssetExportButtons search={search} />
+            {canUpdate && (
+              <ButtonLink to="/parc/import" variant="default" leftSection={<IconFileImport size={18} aria-hidden />}>
+                Importer un fichier
+              </ButtonLink>
+            )}
+          </Group>
+        }
       />
       <Stack gap="md">
         <Paper withBorder p="md" radius="md">

@@ -1,12 +1,13 @@
 import { Alert, Button, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowBackUp, IconArrowsRightLeft, IconArchive, IconBoxSeam, IconHandGrab, IconX } from '@tabler/icons-react';
+import { IconArrowBackUp, IconArrowMerge, IconArrowsRightLeft, IconArchive, IconBoxSeam, IconHandGrab, IconX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, errorMessage } from '../../api';
 import { formatNumber } from '../../labels';
 import { establishmentQuery } from '../establishments/queries';
 import { plural } from './labels';
+import { MergeAssetsDialog } from './MergeAssetsDialog';
 import { useBulkAssets, type BulkAction } from './queries';
 import { SchoolSelect } from '../../ui/SchoolSelect';
 import type { AssetSummary } from './types';
@@ -40,6 +41,7 @@ interface Props {
 /** One action on the selected devices; all or nothing on the server (one out of scope refuses the lot). */
 export function BulkActions({ selected, onDone }: Props) {
   const [open, setOpen] = useState<Kind | null>(null);
+  const [merging, setMerging] = useState(false);
   const n = selected.length;
   if (n === 0) return null;
   const noun = `${formatNumber(n)} ${plural(n, 'équipement')}`;
@@ -65,6 +67,12 @@ export function BulkActions({ selected, onDone }: Props) {
           <Button size="sm" variant="default" onClick={() => setOpen('uncart')}>
             Sortir de la classe mobile
           </Button>
+          {n === 2 && (
+            // two records of one machine (a purchase line and the device an agent found): one absorbs the other
+            <Button size="sm" variant="default" leftSection={<IconArrowMerge size={16} aria-hidden />} onClick={() => setMerging(true)}>
+              Fusionner
+            </Button>
+          )}
           <Button size="sm" variant="default" color="red" leftSection={<IconArchive size={16} aria-hidden />} onClick={() => setOpen('retire')}>
             Réformer
           </Button>
@@ -73,6 +81,7 @@ export function BulkActions({ selected, onDone }: Props) {
           </Button>
         </Group>
       </Group>
+      {n === 2 && <MergeAssetsDialog opened={merging} onClose={() => setMerging(false)} current={selected[0]} other={selected[1]} />}
       <Modal opened={open !== null} onClose={() => setOpen(null)} title={open ? `${titles[open]} — ${noun}` : ''} size="lg" closeButtonProps={{ 'aria-label': 'Fermer' }}>
         {open && (
           <BulkForm

@@ -150,7 +150,10 @@ function DeploymentCard({ deployment: d }: { deployment: Deployment }) {
             </Text>
           </Text>
           <Text size="sm">
-            {d.label} — {formatNumber(d.expectedCount)} × {classLabel(d.class).toLowerCase()}
+            <AnchorLink to="/parc/deploiements/$id" params={{ id: d.id }} fw={600}>
+              {d.label}
+            </AnchorLink>{' '}
+            — {formatNumber(d.expectedCount)} × {classLabel(d.class).toLowerCase()}
             {d.orderReference ? ` — commande ${d.orderReference}` : ''}
           </Text>
           <Text size="xs" c="dimmed">

@@ -100,7 +100,7 @@ function SettingsForm({ settings, onReload }: { settings: InventorySettings; onR
           <Stack gap="md">
             <Checkbox
               label="Conserver le dernier utilisateur connecté"
-              description="Donnée personnelle, souvent l’identifiant d’un élève mineur : ne l’activez que si un besoin le justifie (RGPD)."
+              description="Donnée personnelle, souvent l’identifiant d’un élève mineur : ne l’activez que si un besoin le justifie (RGPD). Décocher puis enregistrer efface aussitôt les utilisateurs déjà conservés sur tous les équipements de la collectivité."
               checked={storeLastUser}
               onChange={(e) => setStoreLastUser(e.currentTarget.checked)}
             />

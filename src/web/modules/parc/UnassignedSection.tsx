@@ -71,6 +71,10 @@ export function UnassignedSection() {
                         <Text size="xs" c="dimmed">
                           {[[r.manufacturer, r.model].filter(Boolean).join(' '), r.serial && `S/N ${r.serial}`, r.os].filter(Boolean).join(' — ') || '—'}
                         </Text>
+                        {/* what the agent says of itself, shown as text whatever it holds */}
+                        <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+                          {[r.deviceId && `Identifiant de l’agent : ${r.deviceId}`, r.tag && `Étiquette : ${r.tag}`].filter(Boolean).join(' — ')}
+                        </Text>
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.receivedAt)}</Table.Td>
                       <Table.Td>{sourceNames[r.source] ?? r.source}</Table.Td>

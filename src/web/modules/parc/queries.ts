@@ -5,6 +5,7 @@ import type {
   AgentCredential,
   AssetDetail,
   AssetSummary,
+  DeploymentDetail,
   DeploymentList,
   FleetStats,
   InventorySettings,
@@ -209,6 +210,37 @@ export function useAttachReport() {
   return useMutation({
     mutationFn: (id: string) =>
       api<{ assetId: string; created: boolean; matchReason: string | null }>(`/inventory/unassigned/${encodeURIComponent(id)}/attach`, { method: 'POST' }),
+    onSettled: () => refresh(),
+  });
+}
+
+/** Merges a duplicate into the device that stays; the answer is the kept device, with the match to undo. */
+export function useMergeAssets() {
+  const client = useQueryClient();
+  const refresh = useRefreshParc();
+  return useMutation({
+    mutationFn: (body: { keepId: string; mergeId: string; reason?: string }) => api<AssetDetail & { matchId: number }>('/assets/merge', { method: 'POST', body }),
+    onSuccess: (kept) => {
+      client.setQueryData(assetQuery(kept.id).queryKey, kept);
+      void refresh();
+    },
+  });
+}
+
+export const deploymentQuery = (id: string) =>
+  queryOptions({
+    queryKey: parcKey('deployment', id),
+    queryFn: ({ signal }) => api<DeploymentDetail>(`/deployments/${encodeURIComponent(id)}`, { signal }),
+  });
+
+/** Moves the chosen serials of one batch to a step (the server refuses the lot if one is not in the batch). */
+export function useAdvanceDeploymentItems(id: string) {
+  const client = useQueryClient();
+  const refresh = useRefreshParc();
+  return useMutation({
+    mutationFn: ({ step, serials }: { step: 'installed' | 'imaged' | 'in-service'; serials: string[] }) =>
+      api<{ advanced: number; unchanged: number | null; deployment: DeploymentDetail }>(`/deployments/${encodeURIComponent(id)}/advance`, { method: 'POST', body: { step, serials } }),
+    onSuccess: (result) => client.setQueryData(deploymentQuery(id).queryKey, result.deployment),
     onSettled: () => refresh(),
   });
 }

@@ -103,6 +103,8 @@ export interface AssetDetail extends AssetSummary {
   hardware: Hardware | null;
   agentDeviceId: string | null;
   hardwareUuid: string | null;
+  /** Null unless the authority keeps the last logged-in user (inventory settings). */
+  lastUser: string | null;
   lockedFields: string[];
   software: { name: string; publisher: string | null; version: string }[];
   history: AssetEvent[];
@@ -165,6 +167,23 @@ export interface Deployment {
   hoursLate: number | null;
   hoursLeft: number | null;
   permissions: { advance: boolean };
+}
+
+export interface DeploymentItem {
+  serial: string;
+  step: string;
+  stepLabel: string;
+  stepAt: string;
+  installedAt: string | null;
+  imagedAt: string | null;
+  inServiceAt: string | null;
+  firstSeenAt: string | null;
+  assetId: string | null;
+  assetName: string | null;
+}
+
+export interface DeploymentDetail extends Deployment {
+  items: DeploymentItem[];
 }
 
 export interface DeploymentList {

@@ -1,4 +1,5 @@
 import type { InventoryReport } from '../inventory/inventory-report.js';
+import { osRelease } from '../inventory/os-release.js';
 import type { AssetClass } from '../asset-classes.js';
 
 /** The asset columns an inventory report can set, by the report section that carries each. */
@@ -48,8 +49,10 @@ export function fieldsFromReport(report: InventoryReport, options: { lockedField
   }
   if (has(report, 'networks')) fields.macAddresses = physicalMacs(report);
   if (has(report, 'operatingsystem') && report.os) {
-    fields.osName = report.os.name;
-    fields.osVersion = report.os.version;
+    // the product and release the fleet counts by ("Windows" "11"); the agent's words stay in `hardware.os`
+    const os = osRelease(report.os);
+    fields.osName = os?.product ?? report.os.name ?? report.os.fullName;
+    fields.osVersion = os ? os.release : report.os.version;
   }
   if (has(report, 'cpus') && report.cpus.length) fields.cpuName = report.cpus[0].name;
   if (report.memoryMb !== null) fields.memoryMb = report.memoryMb;
@@ -78,19 +81,11 @@ export function hardwareDocument(report: InventoryReport, previous: Record<strin
   return doc;
 }
 
-const classByReport: Record<InventoryReport['assetClass'], AssetClass> = {
-  desktop: 'desktop',
-  laptop: 'laptop',
-  server: 'server',
-  virtual: 'server',
-  mobile: 'tablet',
-  network: 'switch',
-  printer: 'printer',
-  unknown: 'desktop',
-};
-
+/** The report's guess is already a fleet class, but for the two it cannot tell apart from the fleet's. */
 export function assetClassOf(report: InventoryReport): AssetClass {
-  return classByReport[report.assetClass];
+  if (report.assetClass === 'virtual') return 'server';
+  if (report.assetClass === 'unknown') return 'desktop';
+  return report.assetClass;
 }
 
 /** Lower-case text the list's search matches: name, serial, MACs, inventory number. */

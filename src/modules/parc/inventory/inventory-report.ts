@@ -12,7 +12,26 @@ import { z } from 'zod';
  */
 export const inventorySources = ['ocs', 'fusioninventory', 'glpi-agent'] as const;
 export const itemTypes = ['Computer', 'NetworkEquipment', 'Printer', 'Phone', 'Unmanaged'] as const;
-export const assetClasses = ['desktop', 'laptop', 'server', 'virtual', 'mobile', 'network', 'printer', 'unknown'] as const;
+/**
+ * What the report says the device is: a class of the fleet (asset-classes.ts), or `virtual` (a
+ * virtual machine) and `unknown` (too few clues), which the ingestion maps to the fleet's.
+ */
+export const assetClasses = [
+  'desktop',
+  'laptop',
+  'tablet',
+  'chromebook',
+  'server',
+  'virtual',
+  'phone',
+  'printer',
+  'projector',
+  'wifi-access-point',
+  'switch',
+  'router',
+  'firewall',
+  'unknown',
+] as const;
 export const inventoryActions = ['inventory', 'netinventory', 'netdiscovery'] as const;
 
 const text = z.string();

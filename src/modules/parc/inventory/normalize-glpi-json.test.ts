@@ -80,11 +80,11 @@ describe('normalizeGlpiJson', () => {
     expect(decideMatch(after, [known])).toMatchObject({ assetId: 'asset-lf014', level: 'uuid+serial' });
   });
 
-  it('reads network equipment, printers and a phone', () => {
+  it('reads network equipment by what it is, printers and a phone', () => {
     expect(example('networkequipment_3.json')).toMatchObject({
       action: 'netinventory',
       itemType: 'NetworkEquipment',
-      assetClass: 'network',
+      assetClass: 'switch',
       name: 'HP-2530-48G',
       serial: 'CN5BFP62CP',
       manufacturer: 'Hewlett-Packard',
@@ -92,7 +92,21 @@ describe('normalizeGlpiJson', () => {
       ipAddresses: ['192.168.63.30'],
     });
     expect(example('printer_1.json')).toMatchObject({ itemType: 'Printer', assetClass: 'printer', serial: 'PHCVN191TG', model: 'HP LaserJet M507' });
-    expect(example('phone_1.json')).toMatchObject({ itemType: 'Phone', assetClass: 'mobile', name: 'Mi9TPro-TéléphoneM', memoryMb: 5523, model: 'Mi 9T Pro' });
+    expect(example('phone_1.json')).toMatchObject({ itemType: 'Phone', assetClass: 'phone', name: 'Mi9TPro-TéléphoneM', memoryMb: 5523, model: 'Mi 9T Pro' });
+    // every official network example is type "Networking": the model tells a Wi-Fi controller from the switches
+    expect(
+      ['networkequipment_1.json', 'networkequipment_2.json', 'networkequipment_3.json', 'networkequipment_4.json', 'networkequipment_5.json'].map((f) => [
+        example(f).model,
+        example(f).assetClass,
+      ]),
+    ).toEqual([
+      ['UCS 6248UP 48-Port', 'switch'],
+      ['Catalyst 3750-24/48', 'switch'],
+      ['2530-48G', 'switch'],
+      ['CT5520', 'wifi-access-point'], // Cisco 5520 Wireless LAN Controller
+      ['DGS-3420-52T', 'switch'],
+    ]);
+    expect(['printer_1.json', 'printer_2.json', 'printer_3.json'].map((f) => example(f).assetClass)).toEqual(['printer', 'printer', 'printer']);
   });
 
   it('keeps markup and SQL in deviceid and tag verbatim', () => {

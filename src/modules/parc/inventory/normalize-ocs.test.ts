@@ -93,9 +93,13 @@ describe('normalizeOcs', () => {
     expect(matchKeys(imac15).macs).toEqual(['0c:4d:e9:cd:a4:c8', '88:63:df:b8:00:2d']);
   });
 
-  it('reads the GLPI Android agent (13.xml, 18.xml) as a mobile device', () => {
+  it('reads the GLPI Android agent (13.xml, 18.xml): a Galaxy A71 with a SIM card, so a phone', () => {
     const phone = fromFixture('glpi-inventory-format/xml/18.xml');
-    expect(phone).toMatchObject({ source: 'glpi-agent', itemType: 'Computer', assetClass: 'mobile', model: 'SM-A715F', memoryMb: 5524 });
+    expect(phone).toMatchObject({ source: 'glpi-agent', itemType: 'Computer', assetClass: 'phone', model: 'SM-A715F', memoryMb: 5524 });
+    expect(fromFixture('glpi-inventory-format/xml/13.xml').assetClass).toBe('phone');
+    // the same agent on a device without a SIM card (a tablet of a mobile class)
+    const tablet = fromXml(fixtureText('glpi-inventory-format/xml/18.xml').replace(/<SIMCARDS>[\s\S]*?<\/SIMCARDS>/g, ''));
+    expect(tablet.assetClass).toBe('tablet');
     expect(phone.software).toHaveLength(309); // 310 entries, "Outils SIM" 13 listed twice
   });
 
@@ -103,13 +107,19 @@ describe('normalizeOcs', () => {
     expect(fromFixture('glpi-inventory-format/xml/7.xml')).toMatchObject({
       action: 'netinventory',
       itemType: 'NetworkEquipment',
-      assetClass: 'network',
+      assetClass: 'switch', // a UCS fabric interconnect
       name: 'ucs6248up-cluster-pa3-B',
       serial: 'SSI1912014B',
       model: 'UCS 6248UP 48-Port',
       sections: ['network_device'],
     });
-    expect(fromFixture('glpi-inventory-format/xml/8.xml')).toMatchObject({ itemType: 'Printer', serial: 'D9J230159', ipAddresses: ['10.75.230.125'] });
+    expect(fromFixture('glpi-inventory-format/xml/8.xml')).toMatchObject({ itemType: 'Printer', assetClass: 'printer', serial: 'D9J230159', ipAddresses: ['10.75.230.125'] });
+    // sysDescr "Digi TransPort WR11…": a 4G router
+    expect(fromFixture('glpi-inventory-format/xml/5.xml')).toMatchObject({ itemType: 'NetworkEquipment', assetClass: 'router', model: 'WR11 XT' });
+    // TYPE STORAGE: a Synology NAS, kept with the servers
+    expect(fromFixture('glpi-inventory-format/xml/19.xml')).toMatchObject({ itemType: 'NetworkEquipment', assetClass: 'server', model: 'DS1821+' });
+    expect(fromFixture('glpi-inventory-format/xml/11.xml')).toMatchObject({ action: 'netdiscovery', assetClass: 'printer' });
+    expect(fromFixture('glpi-inventory-format/xml/16.xml')).toMatchObject({ action: 'netdiscovery', assetClass: 'switch', model: '1810-24G' });
     const discovery = fromFixture('glpi-inventory-format/xml/10.xml');
     expect(discovery).toMatchObject({ action: 'netdiscovery', partial: true, name: 'swdc-07-01-dc1', ipAddresses: ['192.168.0.8'] });
     // a malformed MAC ("d5:c9:gh:81:cf:80") is dropped, not guessed

@@ -87,6 +87,8 @@ function networkDevice(content: Node): Node | null {
     manufacturer: str(info, 'manufacturer'),
     model: str(info, 'model'),
     type: str(info, 'type'),
+    // sysDescr: SNMPQUERY's COMMENTS, NETDISCOVERY's DESCRIPTION (what tells a router from a switch)
+    description: str(info, 'comments') ?? str(info, 'description'),
     ips: [...texts(field(child(info, 'ips'), 'ip')), ...texts(field(info, 'ip'))],
   };
 }

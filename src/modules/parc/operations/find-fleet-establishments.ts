@@ -15,7 +15,10 @@ export const fleetEstablishmentSorts = ['name', 'uai', 'pupilsPerComputer', 'dev
 export const fleetEstablishmentsInput = z.object({
   /** Only schools with devices of this system: "windows" finds "Windows", "Microsoft Windows 10 Pro". */
   osName: z.string().trim().min(1).max(100).optional(),
-  /** With osName: the version starts with it ("10" finds "10.0.19045"). */
+  /**
+   * With osName: the release, as the ingestion normalises it (os-release.ts): "10" finds Windows 10
+   * and not Windows 11 (kernel 10.0.22xxx, stored as "11"); "22" finds Ubuntu "22.04".
+   */
   osVersion: z.string().trim().min(1).max(100).optional(),
   sort: z.enum(fleetEstablishmentSorts).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
@@ -40,7 +43,10 @@ export async function findFleetEstablishments(ctx: Ctx, input: z.infer<typeof fl
   const osMatch: SQL = input.osName
     ? and(
         sql`${assets.osName} ilike ${`%${likeTerm(input.osName)}%`}`,
-        input.osVersion ? sql`${assets.osVersion} ilike ${`${likeTerm(input.osVersion)}%`}` : undefined,
+        // the release itself or one of its point releases, never a longer number ("1" is not "11")
+        input.osVersion
+          ? sql`(${assets.osVersion} ilike ${likeTerm(input.osVersion)} or ${assets.osVersion} ilike ${`${likeTerm(input.osVersion)}.%`})`
+          : undefined,
       )!
     : sql`false`;
 

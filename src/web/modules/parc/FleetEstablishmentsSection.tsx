@@ -86,7 +86,7 @@ export function FleetEstablishmentsSection() {
         />
         <TextInput
           label="Version"
-          description="Commence par, par exemple « 10 »"
+          description="Version du système : « 10 » (Windows 11 non compris), « 11 », « 12 », « 22.04 »"
           value={versionText}
           onChange={(e) => {
             setVersionText(e.currentTarget.value);

@@ -11,6 +11,7 @@ import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zo
 import { accessRoutes } from '../modules/access/routes.js';
 import { installGuichetBackground } from '../modules/guichet/jobs/background.js';
 import { guichetRoutes } from '../modules/guichet/routes.js';
+import { installParcBackground } from '../modules/parc/jobs/background.js';
 import { parcAgentRoutes, parcRoutes } from '../modules/parc/routes.js';
 import { referentielRoutes } from '../modules/referentiel/routes.js';
 import { installAuthentication } from './platform/authenticate.js';
@@ -99,6 +100,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installAuthentication(app);
+  // before the routes: the agent endpoints read the intake it decorates the app with
+  installParcBackground(app, { jobs: config.jobs ?? false, inventory: config.inventory });
 
   await app.register(platformRoutes, { prefix: '/api' });
   await app.register(accessRoutes, { prefix: '/api' });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { intakeSettingsFromEnv, type AgentIntakeSettings } from '../modules/parc/jobs/agent-intake.js';
 
 /** Everything the server reads from its environment, in one typed object (main.ts is the only caller). */
 export interface ServerSettings {
@@ -16,6 +17,8 @@ export interface ServerSettings {
   /** Service desk mail (inbound listener, outgoing server) and background jobs. */
   mail: { inboundPort?: number; inboundHost?: string; maxMessageBytes?: number; smtpUrl?: string; from?: string };
   jobs: boolean;
+  /** Agent endpoints: inbox threshold, pending delay, unassigned queue caps (COHERENCE_INVENTORY_*, COHERENCE_UNASSIGNED_*). */
+  inventory: Partial<AgentIntakeSettings>;
 }
 
 export const defaultDemoPassword = 'Coherence-Demo-2026!';
@@ -42,6 +45,7 @@ export function readSettings(env: NodeJS.ProcessEnv): ServerSettings {
       from: env.COHERENCE_MAIL_FROM || undefined,
     },
     jobs: env.COHERENCE_JOBS !== 'off',
+    inventory: intakeSettingsFromEnv(env),
     oidc: env.COHERENCE_OIDC_ISSUER
       ? {
           issuer: env.COHERENCE_OIDC_ISSUER,

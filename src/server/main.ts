@@ -14,7 +14,7 @@ async function main() {
     database,
     logger: true,
     responses: 'compiled',
-    config: { secureCookies: settings.secureCookies, publicUrl: settings.publicUrl, oidc: settings.oidc, trustProxy: settings.trustProxy, mail: settings.mail, jobs: settings.jobs },
+    config: { secureCookies: settings.secureCookies, publicUrl: settings.publicUrl, oidc: settings.oidc, trustProxy: settings.trustProxy, mail: settings.mail, jobs: settings.jobs, inventory: settings.inventory },
   });
   const stop = async () => {
     await app.close();

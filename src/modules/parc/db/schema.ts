@@ -203,7 +203,12 @@ export const unassignedReports = parc.table(
     remoteAddress: text('remote_address'),
     report: jsonb('report').notNull(),
   },
-  (t) => [index('unassigned_reports_device_idx').on(t.deviceId)],
+  (t) => [
+    index('unassigned_reports_device_idx').on(t.deviceId),
+    // the queue's caps: rows from one address in the last hour, and expiry by age
+    index('unassigned_reports_address_idx').on(t.remoteAddress, t.receivedAt),
+    index('unassigned_reports_received_idx').on(t.receivedAt),
+  ],
 );
 
 /** A raw body acknowledged with "pending": committed first, processed after, never lost. */

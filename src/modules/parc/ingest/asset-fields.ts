@@ -38,16 +38,19 @@ export function physicalMacs(report: InventoryReport): string[] {
  * What the report says, limited to the sections it holds (a partial report leaves the rest
  * as it was) and to the fields nobody locked by hand.
  */
-export function fieldsFromReport(report: InventoryReport, options: { lockedFields: string[]; storeLastUser: boolean }): InventoryFields {
+export function fieldsFromReport(report: InventoryReport, options: { lockedFields: string[]; storeLastUser: boolean; creating?: boolean }): InventoryFields {
   const fields: InventoryFields = {};
-  if (has(report, 'hardware')) fields.name = report.name;
-  if (has(report, 'bios', 'hardware')) {
+  // a network discovery (NETDISCOVERY: name, serial, MAC seen from the network) describes a device it
+  // creates; a device already known keeps what its own inventory says (its full MAC list, its name)
+  const discovered = report.partial && !!options.creating && report.sections.includes('network_device');
+  if (has(report, 'hardware') || discovered) fields.name = report.name;
+  if (has(report, 'bios', 'hardware') || discovered) {
     if (report.serial) fields.serial = report.serial;
     if (report.uuid) fields.hardwareUuid = report.uuid;
     if (report.manufacturer) fields.manufacturer = report.manufacturer;
     if (report.model) fields.model = report.model;
   }
-  if (has(report, 'networks')) fields.macAddresses = physicalMacs(report);
+  if (has(report, 'networks') || discovered) fields.macAddresses = physicalMacs(report);
   if (has(report, 'operatingsystem') && report.os) {
     // the product and release the fleet counts by ("Windows" "11"); the agent's words stay in `hardware.os`
     const os = osRelease(report.os);

@@ -21,7 +21,10 @@ export function normalizeOcs(request: OcsRequest, options: NormalizeOcsOptions =
   const content = request.content as Node; // names already in lower case (parseOcsRequest)
   const isNetwork = request.query !== 'INVENTORY';
   const device = isNetwork ? networkDevice(content) : null;
-  const itemType = isNetwork ? deviceItemType(str(device, 'type')) : computerItemType(request.itemType);
+  const declared = isNetwork ? deviceItemType(str(device, 'type')) : computerItemType(request.itemType);
+  // a device queried over SNMP (SNMPQUERY, SNMP) without a type is network equipment; a host a
+  // discovery saw without naming its kind stays unmanaged (classed by hand)
+  const itemType = declared === 'Unmanaged' && request.query !== 'NETDISCOVERY' ? 'NetworkEquipment' : declared;
   const partial = request.query === 'NETDISCOVERY';
   const facts = normalizeContent(device ? { network_device: device } : content, { itemType, partial });
   return {

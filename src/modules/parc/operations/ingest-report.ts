@@ -16,6 +16,11 @@ export interface IngestInput {
   tenantId: string;
   report: InventoryReport;
   storeLastUser: boolean;
+  /**
+   * Runs first inside the device's transaction: the inventory inbox worker consumes its queued
+   * row there, so the row goes exactly when the device is committed (jobs/inventory-inbox.ts).
+   */
+  withinTransaction?: (tx: Db) => Promise<void>;
 }
 
 export interface IngestResult {
@@ -39,6 +44,7 @@ export async function ingestReport(ctx: Ctx, database: Database, input: IngestIn
   const establishmentId = await establishmentOfTag(database.db, tenantId, report.tag);
   const now = ctx.now();
   const result = await database.db.transaction(async (tx) => {
+    await input.withinTransaction?.(tx);
     // a network scan's deviceid is the scanning agent's, not the scanned device's: keys decide
     const keys = matchKeys(report);
     await lockMachine(tx, tenantId, [keys.deviceId, keys.serial, keys.uuid]);
@@ -47,7 +53,7 @@ export async function ingestReport(ctx: Ctx, database: Database, input: IngestIn
     const [current] = match.assetId
       ? await tx.select().from(assets).where(and(eq(assets.tenantId, tenantId), eq(assets.id, match.assetId)))
       : [];
-    const fields = fieldsFromReport(report, { lockedFields: current?.lockedFields ?? [], storeLastUser: input.storeLastUser });
+    const fields = fieldsFromReport(report, { lockedFields: current?.lockedFields ?? [], storeLastUser: input.storeLastUser, creating: !current });
     const hardware = hardwareDocument(report, (current?.hardware as Record<string, unknown>) ?? null);
     const rewrite = software !== null && hash !== current?.softwareHash;
     const common = {

@@ -4,6 +4,7 @@ import { rows, type Db } from '../../../server/platform/db.js';
 import { checkUai } from '../../referentiel/uai.js';
 import { verifyPassword } from '../../access/passwords.js';
 import { rememberVerified, wasVerified } from './agent-credential-cache.js';
+import { plainAddress } from './school-networks.js';
 
 export interface AgentTenant {
   tenantId: string;
@@ -80,7 +81,8 @@ async function tenantOfTag(db: Db, tag: string) {
   return found.length === 1 ? found[0] : null; // a UAI claimed by two authorities is not guessed
 }
 
-async function tenantOfAddress(db: Db, address: string) {
+async function tenantOfAddress(db: Db, rawAddress: string) {
+  const address = plainAddress(rawAddress);
   if (!isIP(address)) return null;
   const found = await rows<{ tenantId: string; storeLastUser: boolean }>(
     db,
@@ -89,4 +91,16 @@ async function tenantOfAddress(db: Db, address: string) {
          where exists (select 1 from unnest(s.networks) n where ${address}::inet <<= n::cidr)`,
   );
   return found.length === 1 ? found[0] : null;
+}
+
+/** The authority that owned the credentials of a report queued in the inbox (verified when it arrived). */
+export async function tenantById(db: Db, tenantId: string): Promise<AgentTenant | null> {
+  const [found] = await rows<{ tenantId: string; storeLastUser: boolean | null }>(
+    db,
+    sql`select o.tenant_id as "tenantId", s.store_last_user as "storeLastUser"
+          from referentiel.organizations o
+          left join parc.inventory_settings s on s.tenant_id = o.tenant_id
+         where o.tenant_id = ${tenantId}`,
+  );
+  return found ? { tenantId: found.tenantId, storeLastUser: found.storeLastUser ?? false, how: 'credentials' } : null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressInNetworks, parseNetwork } from './school-networks.js';
+import { addressInNetworks, parseNetwork, plainAddress } from './school-networks.js';
 
 describe('parseNetwork', () => {
   it('accepts IPv4 and IPv6 blocks and bare addresses, in canonical form', () => {
@@ -34,5 +34,15 @@ describe('addressInNetworks', () => {
     expect(addressInNetworks('2001:db8:0:1::5', ['2001:db8::/48'])).toBe(true);
     expect(addressInNetworks('2001:db9::5', ['2001:db8::/48'])).toBe(false);
     expect(addressInNetworks("1.2.3.4'; drop table x", ['1.2.3.0/24'])).toBe(false);
+  });
+});
+
+describe('plainAddress', () => {
+  it('turns an IPv4-mapped IPv6 address into its IPv4 address and leaves the rest as it is', () => {
+    expect(plainAddress('::ffff:192.0.2.10')).toBe('192.0.2.10');
+    expect(plainAddress('::FFFF:198.51.100.7')).toBe('198.51.100.7');
+    expect(plainAddress('192.0.2.10')).toBe('192.0.2.10');
+    expect(plainAddress('2001:db8::1')).toBe('2001:db8::1');
+    expect(plainAddress('::ffff:999.0.0.1')).toBe('::ffff:999.0.0.1');
   });
 });

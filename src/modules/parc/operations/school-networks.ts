@@ -75,10 +75,20 @@ function ipv6Text(value: bigint): string {
   return `${hex.slice(0, best.start).join(':')}::${hex.slice(best.start + best.length).join(':')}`;
 }
 
+/**
+ * An IPv4-mapped IPv6 address (::ffff:192.0.2.10, what Node reports for an IPv4 client on a
+ * dual-stack socket) as the IPv4 address it is; any other text unchanged. PostgreSQL's
+ * `'::ffff:192.0.2.10'::inet <<= '192.0.2.0/24'::cidr` is false (another family): the agent
+ * endpoint stores and compares the plain form.
+ */
+export function plainAddress(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  return mapped && isIPv4(mapped[1]) ? mapped[1] : address;
+}
+
 /** Whether an address (IPv4, IPv6, or IPv4-mapped IPv6 as Node reports it) lies in one of the blocks. */
 export function addressInNetworks(address: string, networks: string[]): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  const ip = mapped ? mapped[1] : address;
+  const ip = plainAddress(address);
   const family = isIPv4(ip) ? 4 : isIPv6(ip) ? 6 : null;
   if (family === null) return false;
   const value = family === 4 ? ipv4Value(ip) : ipv6Value(ip);

@@ -1,0 +1,2 @@
+CREATE INDEX "unassigned_reports_address_idx" ON "parc"."unassigned_reports" USING btree ("remote_address","received_at");--> statement-breakpoint
+CREATE INDEX "unassigned_reports_received_idx" ON "parc"."unassigned_reports" USING btree ("received_at");

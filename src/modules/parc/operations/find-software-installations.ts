@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { authorize, establishmentScope, type EstablishmentScope } from '../../../server/platform/authz.js';
+import { authorize, establishmentScope, inScope, type EstablishmentScope } from '../../../server/platform/authz.js';
 import type { AuthedCtx, Ctx } from '../../../server/platform/context.js';
 import { notFound } from '../../../server/platform/errors.js';
 import { pgArray, prepared, runPrepared } from '../../../server/platform/prepared.js';
 import { TtlCache } from '../../../server/platform/ttl-cache.js';
+import { establishmentDirectory, type DirectoryEntry } from '../../referentiel/db/establishment-directory.js';
 import { establishmentInScope, type FleetEstablishment } from './fleet-scope.js';
 
 export const softwareIdParams = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
@@ -14,10 +15,10 @@ export const softwareInstallationsInput = z.object({
 });
 
 /**
- * Up to this many installations tenant-wide, everything (summary and page) comes from one
- * statement over the product's lines; beyond, the summary is kept a minute (see `summaries`).
+ * Up to this many installations tenant-wide, a product's lines are read whole for each request and
+ * counted here; beyond, its summary is counted by PostgreSQL and kept a minute (see `summaries`).
  */
-export const smallInstallBase = 2000;
+export const smallInstallBase = 1000;
 
 interface InstallLine {
   id: string;
@@ -49,17 +50,23 @@ interface Summary {
   versions: { version: string; devices: number }[];
 }
 
+interface Product {
+  id: number;
+  name: string;
+  publisher: string | null;
+}
+
 /**
  * Where one software is installed, among the devices the actor may see: the schools and how many
  * devices each, the versions, and the devices themselves a page at a time (by school, then name).
  *
  * Each line of `parc.asset_software` carries its device's school, and the index on (tenant,
- * product, school, device, version) holds all of it: one statement counts a product's lines by
- * school from that index alone (with each school's name and whether the actor sees it), and a
- * second reads the page's lines, school by school, with their devices. Ordering the schools and
- * placing the page among them is done here, on a few hundred rows: in SQL (window, JSON) it cost
- * PostgreSQL as much again. A product on every PC of the Région (100,000 lines) takes tens of
- * milliseconds to count: its summary is kept a minute.
+ * product, school, device, version) holds all of it. Most products of a fleet are on a few hundred
+ * devices: one statement reads the product and its lines from that index, they are counted by
+ * school here (schools named and checked against the actor's scope from the tenant's directory),
+ * and a second reads only the page's devices. Each round trip and each join costs a request more
+ * than counting a few hundred lines in the process. A product on every PC of the Région (100,000
+ * lines) is counted by PostgreSQL instead, kept a minute, and its pages read school by school.
  */
 export async function findSoftwareInstallations(
   ctx: Ctx,
@@ -69,13 +76,22 @@ export async function findSoftwareInstallations(
   authorize(ctx.actor, 'asset.read');
   const tenantId = ctx.actor.tenantId;
   const establishment = input.uai ? await establishmentInScope(ctx as AuthedCtx, input.uai) : null;
-  const product = await productOf(ctx, input.id, options.smallInstallBase);
   const lines: LinesOf = { tenantId, softwareId: input.id, scope: establishmentScope(ctx.actor, 'asset.read'), establishmentId: establishment?.id ?? null };
-  const wide = product.installBase > options.smallInstallBase;
-  const found = await pageFromSummary(ctx, lines, input, wide ? summaryKey(ctx, input) : null);
-  const { installBase: _, ...softwareFields } = product;
+  const wideKey = `${tenantId}:${input.id}:${options.smallInstallBase}`;
+  let product = wideProducts.get(wideKey, Date.now());
+  let found: { summary: Summary; items: InstallLine[] };
+  if (product) found = await pageFromSummary(ctx, lines, input, summaryKey(ctx, input));
+  else {
+    const read = await productAndLines(ctx, lines, options.smallInstallBase);
+    product = read.product;
+    if (read.lines) found = await pageFromLines(ctx, lines, read.lines, input);
+    else {
+      wideProducts.set(wideKey, product, Date.now() + summaryLifetimeMs);
+      found = await pageFromSummary(ctx, lines, input, summaryKey(ctx, input));
+    }
+  }
   return {
-    software: softwareFields,
+    software: product,
     devices: found.summary.devices,
     installations: found.summary.installations,
     establishments: found.summary.establishments.map(({ uai, establishmentName, devices }) => ({ uai, establishmentName, devices })).sort(byDevicesThen((e) => e.uai ?? '\uffff')),
@@ -91,39 +107,6 @@ const byDevicesThen =
   (a: T, b: T) =>
     b.devices - a.devices || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
-interface Product {
-  id: number;
-  name: string;
-  publisher: string | null;
-  /** Lines tenant-wide, counted up to the threshold only (the index of a product on 100,000 devices is not walked to say "many"). */
-  installBase: number;
-}
-
-const productStatement = prepared(
-  'parc_software_product',
-  `select id, name, publisher,
-          (select count(*) from (select 1 from parc.asset_software x where x.tenant_id = $1 and x.software_id = $2 limit $3) capped)::int as "installBase"
-     from parc.software where tenant_id = $1 and id = $2`,
-);
-
-/**
- * Products, a minute. A catalogue row is never renamed nor deleted (the software store only adds),
- * and the install base only chooses between two ways to the same answer.
- */
-const products = new TtlCache<Product>(5000);
-const productLifetimeMs = 60_000;
-
-async function productOf(ctx: Ctx, id: number, threshold: number): Promise<Product> {
-  const key = `${ctx.actor!.tenantId}:${id}:${threshold}`;
-  const kept = products.get(key, Date.now());
-  if (kept) return kept;
-  const [found] = await runPrepared<Product>(ctx.db, productStatement, [ctx.actor!.tenantId, id, threshold + 1]);
-  if (!found) throw notFound('Logiciel');
-  const product = { ...found, id: Number(found.id) }; // bigint: a string from the driver
-  products.set(key, product, Date.now() + productLifetimeMs);
-  return product;
-}
-
 /** The lines asked for: one product of one tenant, the actor's schools, perhaps one school. */
 interface LinesOf {
   tenantId: string;
@@ -131,6 +114,122 @@ interface LinesOf {
   scope: EstablishmentScope;
   establishmentId: string | null;
 }
+
+interface Line {
+  establishmentId: string | null;
+  assetId: string;
+  version: string;
+}
+
+/**
+ * The product (first row, kind 'p': id, name, publisher), then up to `$3` of its lines (kind 'l':
+ * school, device, version), of one school (`$4`) in the second form. No row: not the tenant's
+ * product (a line names its product with the tenant first, so none of another tenant's comes back).
+ * Three text columns, the product's not repeated: parsing rows is most of what this costs.
+ */
+const productLinesText = (oneSchool: boolean) => `
+  select 'p' as k, id::text as a, name as b, publisher as c from parc.software where tenant_id = $1 and id = $2
+  union all
+  (select 'l', establishment_id::text, asset_id::text, version from parc.asset_software
+    where tenant_id = $1 and software_id = $2${oneSchool ? ' and establishment_id = $4::uuid' : ''}
+    limit $3)`;
+const productLines = prepared('parc_software_lines', productLinesText(false));
+const productSchoolLines = prepared('parc_software_school_lines', productLinesText(true));
+
+async function productAndLines(ctx: Ctx, of: LinesOf, threshold: number): Promise<{ product: Product; lines: Line[] | null }> {
+  const rows = await runPrepared<{ k: 'p' | 'l'; a: string | null; b: string; c: string | null }>(
+    ctx.db,
+    of.establishmentId ? productSchoolLines : productLines,
+    [of.tenantId, of.softwareId, threshold + 1, ...(of.establishmentId ? [of.establishmentId] : [])],
+  );
+  const head = rows.find((row) => row.k === 'p');
+  if (!head) throw notFound('Logiciel');
+  const product = { id: Number(head.a), name: head.b, publisher: head.c };
+  if (rows.length - 1 > threshold) return { product, lines: null };
+  const lines: Line[] = [];
+  for (const row of rows) if (row.k === 'l') lines.push({ establishmentId: row.a, assetId: row.b, version: row.c ?? '' });
+  return { product, lines };
+}
+
+/** The schools of the lines the actor may see, each with its lines, in the page order (by UAI, no school last). */
+async function visibleSchools(ctx: Ctx, of: LinesOf, lines: Line[]) {
+  const bySchool = new Map<string | null, Line[]>();
+  for (const line of lines) {
+    const ofSchool = bySchool.get(line.establishmentId);
+    if (ofSchool) ofSchool.push(line);
+    else bySchool.set(line.establishmentId, [line]);
+  }
+  let directory = await establishmentDirectory(ctx.db, of.tenantId);
+  // a school created since the directory was read: read it again, once
+  if ([...bySchool.keys()].some((id) => id !== null && !directory.has(id))) directory = await establishmentDirectory(ctx.db, of.tenantId, { refresh: true });
+  const schools: { entry: DirectoryEntry | null; lines: Line[] }[] = [];
+  for (const [id, ofSchool] of bySchool) {
+    const entry = id === null ? null : directory.get(id);
+    // lines of no school: a tenant-wide role only, as in the device list
+    const visible = id === null ? of.scope.all && !of.establishmentId : !!entry && inScope(of.scope, entry);
+    if (visible) schools.push({ entry: entry ?? null, lines: ofSchool });
+  }
+  return schools.sort((a, b) => (a.entry?.uai ?? '\uffff') < (b.entry?.uai ?? '\uffff') ? -1 : 1);
+}
+
+/** Summary and page of a product on a few hundred devices: its lines counted here, then the page's devices read. */
+async function pageFromLines(ctx: Ctx, of: LinesOf, lines: Line[], input: { page: number; pageSize: number }) {
+  const schools = await visibleSchools(ctx, of, lines);
+  const versions = new Map<string, number>();
+  const establishments: SchoolCount[] = [];
+  let before = 0;
+  let devices = 0;
+  for (const school of schools) {
+    const assets = new Set<string>();
+    for (const line of school.lines) {
+      assets.add(line.assetId);
+      versions.set(line.version, (versions.get(line.version) ?? 0) + 1); // a device has a version once: lines of a version are devices
+    }
+    const count: SchoolCount = {
+      establishmentId: school.entry?.id ?? null,
+      uai: school.entry?.uai ?? null,
+      establishmentName: school.entry?.name ?? null,
+      devices: assets.size,
+      installations: school.lines.length,
+      before,
+    };
+    establishments.push(count);
+    before += school.lines.length;
+    devices += assets.size;
+  }
+  const summary: Summary = { devices, installations: before, establishments, versions: [...versions].map(([version, n]) => ({ version, devices: n })) };
+  const [pageSize, start] = pageWindow(input);
+  const spanned = schools.filter((_, i) => establishments[i].before < start + pageSize && establishments[i].before + establishments[i].installations > start);
+  if (spanned.length === 0) return { summary, items: [] };
+  const pageLines = spanned.flatMap((school) => school.lines);
+  const found = await runPrepared<DeviceRow>(ctx.db, devicesOf, [of.tenantId, pgArray([...new Set(pageLines.map((l) => l.assetId))])]);
+  const device = new Map(found.map((d) => [d.id, d]));
+  const rank = new Map(spanned.map((school, i) => [school.entry?.id ?? null, i]));
+  const ordered = pageLines
+    .filter((line) => device.has(line.assetId))
+    .sort((a, b) => rank.get(a.establishmentId)! - rank.get(b.establishmentId)! || byName(device.get(a.assetId)!, device.get(b.assetId)!) || compare(a.assetId, b.assetId) || compare(a.version, b.version));
+  const skip = start - establishments[schools.indexOf(spanned[0])].before;
+  const items = ordered.slice(skip, skip + pageSize).map((line) => ({ ...device.get(line.assetId)!, version: line.version, establishmentId: line.establishmentId }));
+  return { summary, items: namedLines(summary, items) };
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** As PostgreSQL orders `name nulls last` (the wide products' pages): by code point here, by the database's collation there. */
+const byName = (a: DeviceRow, b: DeviceRow) => (a.name === b.name ? 0 : a.name === null ? 1 : b.name === null ? -1 : compare(a.name, b.name));
+
+interface DeviceRow {
+  id: string;
+  name: string | null;
+  serial: string | null;
+  assetClass: string;
+  status: string;
+  lastInventoryAt: Date | string | null;
+}
+
+const devicesOf = prepared(
+  'parc_software_page_devices',
+  `select id, name, serial, class as "assetClass", status, last_inventory_at as "lastInventoryAt" from parc.assets where tenant_id = $1 and id = any($2::uuid[])`,
+);
 
 /** $1 tenant, $2 product, $3 tenant-wide, $4–$6 the scope's schools, units and académies, $7 the one school asked (second statement). */
 const linesParameters = (l: LinesOf) => [
@@ -144,9 +243,9 @@ const linesParameters = (l: LinesOf) => [
 ];
 
 /**
- * The product's schools the actor may see, each with its devices, lines and their versions (one
- * entry per line: a device has a version once), counted from the index alone. Lines of no school
- * are seen by a tenant-wide role only, as in the device list.
+ * A widely installed product's schools the actor may see, each with its devices, lines and their
+ * versions (one entry per line: a device has a version once), counted from the index alone. Lines
+ * of no school are seen by a tenant-wide role only, as in the device list.
  */
 const schoolsText = (oneSchool: boolean) => `
   select g.school as "establishmentId", e.uai, e.name as "establishmentName", g.devices, g.installations, g.versions
@@ -188,14 +287,18 @@ async function computeSummary(ctx: Ctx, lines: LinesOf): Promise<Summary> {
 
 const pageWindow = (input: { page: number; pageSize: number }) => [input.pageSize, (input.page - 1) * input.pageSize];
 
-/** Summaries of widely installed products, per tenant, scope, product and school: a minute. */
+/**
+ * Widely installed products (a catalogue row is never renamed nor deleted: the software store only
+ * adds), and their summaries per tenant, scope, product and school: a minute.
+ */
+const wideProducts = new TtlCache<Product>(5000);
 const summaries = new TtlCache<Summary>(2000);
 const summaryLifetimeMs = 60_000;
 
 export function forgetSoftwareSummaries() {
   summaries.clear();
   computing.clear();
-  products.clear();
+  wideProducts.clear();
 }
 
 const summaryKey = (ctx: Ctx, input: { id: number; uai?: string }) =>
@@ -207,9 +310,7 @@ const summaryKey = (ctx: Ctx, input: { id: number; uai?: string }) =>
  */
 const computing = new Map<string, Promise<Summary>>();
 
-/** A product's summary: counted for each request, or (`key`: a widely installed product) kept a minute. */
-async function summaryOf(ctx: Ctx, lines: LinesOf, key: string | null): Promise<Summary> {
-  if (key === null) return computeSummary(ctx, lines);
+async function summaryOf(ctx: Ctx, lines: LinesOf, key: string): Promise<Summary> {
   const kept = summaries.get(key, Date.now());
   if (kept) return kept;
   const pending = computing.get(key);
@@ -228,8 +329,7 @@ async function summaryOf(ctx: Ctx, lines: LinesOf, key: string | null): Promise<
 /**
  * $1 tenant, $2 product, $3 the schools spanned in page order (each one index range), $4 whether
  * lines of no school come last, $5 page size, $6 lines to skip in the first school. `offset 0` keeps
- * the lateral a subquery: one index range per school, whatever a generic plan estimates of the product. The schools' UAI and name come from
- * the summary (no lookup of the school for each of its hundreds of devices).
+ * the lateral a subquery: one index range per school, whatever a generic plan estimates of the product.
  */
 const spannedPage = prepared(
   'parc_software_spanned_page',
@@ -247,15 +347,15 @@ const spannedPage = prepared(
     limit $5 offset $6`,
 );
 
-/** The summary and a page: the summary places each school in the page order, so only the schools the page spans are read. */
-async function pageFromSummary(ctx: Ctx, lines: LinesOf, input: { page: number; pageSize: number }, key: string | null) {
+/** A page of a widely installed product: the summary places each school in the page order, so only the schools the page spans are read. */
+async function pageFromSummary(ctx: Ctx, lines: LinesOf, input: { page: number; pageSize: number }, key: string) {
   const summary = await summaryOf(ctx, lines, key);
   const [pageSize, start] = pageWindow(input);
   const spanned = summary.establishments.filter((school) => school.before < start + pageSize && school.before + school.installations > start);
   if (spanned.length === 0) return { summary, items: [] };
   const ids = spanned.flatMap((school) => (school.establishmentId === null ? [] : [school.establishmentId]));
   const withoutSchool = spanned.some((school) => school.establishmentId === null);
-  const found = await runPrepared<Omit<InstallLine, 'uai' | 'establishmentName'> & { establishmentId: string | null }>(ctx.db, spannedPage, [
+  const found = await runPrepared<DeviceRow & { version: string; establishmentId: string | null }>(ctx.db, spannedPage, [
     lines.tenantId,
     lines.softwareId,
     pgArray(ids),
@@ -263,8 +363,13 @@ async function pageFromSummary(ctx: Ctx, lines: LinesOf, input: { page: number; 
     pageSize,
     start - spanned[0].before,
   ]);
-  const school = new Map(spanned.map((s) => [s.establishmentId, s]));
-  const items = found.map((line): InstallLine => {
+  return { summary, items: namedLines(summary, found) };
+}
+
+/** The page's lines with their school's UAI and name, from the summary (no lookup of the school per device). */
+function namedLines(summary: Summary, found: (DeviceRow & { version: string; establishmentId: string | null })[]): InstallLine[] {
+  const school = new Map(summary.establishments.map((s) => [s.establishmentId, s]));
+  return found.map((line): InstallLine => {
     const of = school.get(line.establishmentId);
     return {
       id: line.id,
@@ -278,5 +383,4 @@ async function pageFromSummary(ctx: Ctx, lines: LinesOf, input: { page: number; 
       establishmentName: of?.establishmentName ?? null,
     };
   });
-  return { summary, items };
 }

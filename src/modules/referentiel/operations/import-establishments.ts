@@ -1,3 +1,4 @@
+import { forgetEstablishmentDirectory } from '../db/establishment-directory.js';
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../../server/platform/context.js';
 import type { Database, Db } from '../../../server/platform/db.js';
@@ -71,6 +72,7 @@ export async function importEstablishments(ctx: Ctx, database: Database, input: 
   }
   const totals = { ...report.totals, ...counts, unchanged: valid.length - counts.created - counts.updated };
   forgetEstablishmentTotals();
+  forgetEstablishmentDirectory(key.tenantId);
   return finish(ctx, database.db, key, { ...report, totals });
 }
 

@@ -1,3 +1,4 @@
+import { forgetEstablishmentDirectory } from '../db/establishment-directory.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit, diff } from '../../../server/platform/audit.js';
@@ -55,7 +56,10 @@ export async function updateEstablishment(ctx: Ctx, input: { uai: string; change
     if (!updated) throw versionConflict();
     await recordAudit(ctx, tx, [{ tenantId: actor.tenantId, action: 'update', entityType: 'establishment', entityId: current.id, before, after }]);
     return updated;
-  }).finally(forgetEstablishmentTotals);
+  }).finally(() => {
+    forgetEstablishmentTotals();
+    forgetEstablishmentDirectory(actor.tenantId);
+  });
 }
 
 async function assertUnitExists(ctx: Ctx, tenantId: string, unitId: string) {

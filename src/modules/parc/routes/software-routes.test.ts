@@ -132,6 +132,23 @@ describe('GET /api/software/:id/installations', () => {
     expect((await schools('authority-admin', true)).schools).toEqual([[fleet.lille.uai, 5], [fleet.amiens.uai, 1]]);
   });
 
+  it('follows a school moved to another unit at once: a technician of the old unit no longer sees it', async () => {
+    const move = async (unitId: string) => {
+      const { version } = (await get(`/api/establishments/${fleet.lille.uai}`, 'authority-admin')).json();
+      const moved = await t.app.inject({ method: 'PATCH', url: `/api/establishments/${fleet.lille.uai}`, headers: await t.headers('authority-admin'), payload: { version, unitId } });
+      expect(moved.statusCode, moved.body).toBe(200);
+    };
+    const seen = async () => (await get(`/api/software/${ids.libre}/installations`, 'technician')).json().establishments.map((e: { uai: string }) => e.uai);
+    expect(await seen()).toEqual([fleet.lille.uai]);
+    try {
+      await move(t.ids.unit2.id);
+      expect(await seen()).toEqual([]);
+    } finally {
+      await move(t.ids.unit1.id);
+    }
+    expect(await seen()).toEqual([fleet.lille.uai]);
+  });
+
   it('keeps to the actor’s scope and tenant', async () => {
     const tech = (await get(`/api/software/${ids.libre}/installations`, 'technician')).json();
     expect(tech.establishments.map((e: { uai: string }) => e.uai)).toEqual([fleet.lille.uai]);

@@ -12,6 +12,8 @@ export const softwareInstallationsInput = z.object({
   uai: z.string().trim().min(1).max(20).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(25),
+  /** How many schools to list, most devices first (the export gives them all). */
+  schools: z.coerce.number().int().min(1).max(1000).default(50),
 });
 
 /**
@@ -46,8 +48,22 @@ interface SchoolCount {
 interface Summary {
   devices: number;
   installations: number;
+  /** In the page order. */
   establishments: SchoolCount[];
+  /** What the answer lists: most devices first (kept with a widely installed product's summary, sorted once). */
+  ranked: { uai: string | null; establishmentName: string | null; devices: number }[];
   versions: { version: string; devices: number }[];
+}
+
+/** The summary's lists as the answer gives them: schools and versions by devices, most first. */
+function summaryOfCounts(devices: number, installations: number, establishments: SchoolCount[], versions: Map<string, number>): Summary {
+  return {
+    devices,
+    installations,
+    establishments,
+    ranked: establishments.map((e) => ({ uai: e.uai, establishmentName: e.establishmentName, devices: e.devices })).sort(byDevicesThen((e) => e.uai ?? '\uffff')),
+    versions: [...versions].map(([version, n]) => ({ version, devices: n })).sort(byDevicesThen((v) => v.version)),
+  };
 }
 
 interface Product {
@@ -70,7 +86,7 @@ interface Product {
  */
 export async function findSoftwareInstallations(
   ctx: Ctx,
-  input: { id: number } & z.infer<typeof softwareInstallationsInput>,
+  input: { id: number; schools?: number } & Omit<z.infer<typeof softwareInstallationsInput>, 'schools'>,
   options: { smallInstallBase: number } = { smallInstallBase },
 ) {
   authorize(ctx.actor, 'asset.read');
@@ -94,8 +110,9 @@ export async function findSoftwareInstallations(
     software: product,
     devices: found.summary.devices,
     installations: found.summary.installations,
-    establishments: found.summary.establishments.map(({ uai, establishmentName, devices }) => ({ uai, establishmentName, devices })).sort(byDevicesThen((e) => e.uai ?? '\uffff')),
-    versions: [...found.summary.versions].sort(byDevicesThen((v) => v.version)),
+    establishments: found.summary.ranked.slice(0, input.schools ?? 50),
+    establishmentCount: found.summary.ranked.length,
+    versions: found.summary.versions,
     items: found.items,
     establishment: establishment satisfies FleetEstablishment | null,
   };
@@ -197,7 +214,7 @@ async function pageFromLines(ctx: Ctx, of: LinesOf, lines: Line[], input: { page
     before += school.lines.length;
     devices += assets.size;
   }
-  const summary: Summary = { devices, installations: before, establishments, versions: [...versions].map(([version, n]) => ({ version, devices: n })) };
+  const summary = summaryOfCounts(devices, before, establishments, versions);
   const [pageSize, start] = pageWindow(input);
   const spanned = schools.filter((_, i) => establishments[i].before < start + pageSize && establishments[i].before + establishments[i].installations > start);
   if (spanned.length === 0) return { summary, items: [] };
@@ -277,7 +294,7 @@ function summarize(rows: SchoolRow[]): Summary {
     devices += school.devices;
     return placed;
   });
-  return { devices, installations: lines, establishments, versions: [...versions].map(([version, n]) => ({ version, devices: n })) };
+  return summaryOfCounts(devices, lines, establishments, versions);
 }
 
 async function computeSummary(ctx: Ctx, lines: LinesOf): Promise<Summary> {

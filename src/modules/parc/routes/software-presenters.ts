@@ -18,7 +18,10 @@ export const softwareInstallationsSchema = z.object({
   devices: z.number(),
   /** Device × version lines: what the pages of `items` run through. */
   installations: z.number(),
+  /** The schools with the most devices that have it (as many as asked, `schools`), most first. */
   establishments: z.array(z.object({ uai: z.string().nullable(), name: z.string().nullable(), devices: z.number() })),
+  /** How many schools have it (among those the caller may see). */
+  establishmentCount: z.number(),
   versions: z.array(z.object({ version: z.string(), devices: z.number() })),
   items: z.array(
     z.object({
@@ -42,6 +45,7 @@ export function presentSoftwareInstallations(result: Awaited<ReturnType<typeof f
     devices: result.devices,
     installations: result.installations,
     establishments: result.establishments.map((e) => ({ uai: e.uai, name: e.establishmentName, devices: e.devices })),
+    establishmentCount: result.establishmentCount,
     versions: result.versions,
     items: result.items.map((d) => ({
       id: d.id,

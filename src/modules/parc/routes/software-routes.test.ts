@@ -67,6 +67,10 @@ describe('GET /api/software/:id/installations', () => {
     const second = (await get(`/api/software/${ids.libre}/installations?pageSize=4&page=2`, 'authority-admin')).json();
     const names = [...where.items, ...second.items].map((d: { name: string; version: string }) => `${d.name}@${d.version}`);
     expect(new Set(names).size).toBe(7);
+    expect(where.establishmentCount).toBe(2);
+    const top = (await get(`/api/software/${ids.libre}/installations?schools=1`, 'authority-admin')).json();
+    expect(top).toMatchObject({ establishments: [{ uai: fleet.lille.uai, devices: 5 }], establishmentCount: 2, devices: 6 });
+    expect((await get(`/api/software/${ids.libre}/installations?schools=0`, 'authority-admin')).statusCode).toBe(400);
     const one = (await get(`/api/software/${ids.libre}/installations?uai=${fleet.amiens.uai}`, 'authority-admin')).json();
     expect(one.items.map((d: { name: string }) => d.name)).toEqual(['PC-10']);
   });

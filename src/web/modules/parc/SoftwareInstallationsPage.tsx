@@ -23,6 +23,7 @@ interface Installations {
   devices: number;
   installations: number;
   establishments: { uai: string | null; name: string | null; devices: number }[];
+  establishmentCount: number;
   versions: { version: string; devices: number }[];
   items: {
     id: string;
@@ -55,7 +56,7 @@ function WhereInstalled() {
   const [page, setPage] = useState(1);
   const where = useQuery({
     queryKey: parcKey('software-installations', softwareId, page),
-    queryFn: ({ signal }) => api<Installations>(`/software/${encodeURIComponent(softwareId)}/installations`, { query: { page, pageSize }, signal }),
+    queryFn: ({ signal }) => api<Installations>(`/software/${encodeURIComponent(softwareId)}/installations`, { query: { page, pageSize, schools: shownSchools }, signal }),
     placeholderData: keepPreviousData,
     retry: (count, error) => !isApiError(error) && count < 2,
   });
@@ -70,7 +71,7 @@ function WhereInstalled() {
       <PageHeader
         title={w.software.name}
         crumbs={[{ label: 'Parc informatique', to: '/parc' }]}
-        subtitle={`${w.software.publisher ? `${w.software.publisher} — ` : ''}installé sur ${formatNumber(w.devices)} équipement${w.devices > 1 ? 's' : ''} dans ${formatNumber(w.establishments.length)} établissement${w.establishments.length > 1 ? 's' : ''}`}
+        subtitle={`${w.software.publisher ? `${w.software.publisher} — ` : ''}installé sur ${formatNumber(w.devices)} équipement${w.devices > 1 ? 's' : ''} dans ${formatNumber(w.establishmentCount)} établissement${w.establishmentCount > 1 ? 's' : ''}`}
         actions={<ExportButtons path={`/software/${w.software.id}/installations/export`} filters={{}} basename={`installations-${w.software.id}`} />}
       />
       <Text mb="md">
@@ -91,7 +92,7 @@ function WhereInstalled() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {w.establishments.slice(0, shownSchools).map((e) => (
+                  {w.establishments.map((e) => (
                     <Table.Tr key={e.uai ?? 'stock'}>
                       <Table.Td>{e.uai ? `${e.name ?? e.uai} (${e.uai})` : 'Stock de la collectivité'}</Table.Td>
                       <Table.Td style={{ textAlign: 'right' }}>{formatNumber(e.devices)}</Table.Td>
@@ -100,9 +101,9 @@ function WhereInstalled() {
                 </Table.Tbody>
               </Table>
             </ScrollRegion>
-            {w.establishments.length > shownSchools && (
+            {w.establishmentCount > w.establishments.length && (
               <Text size="sm" c="dimmed" mt="xs">
-                Les {shownSchools} établissements qui en ont le plus sont affichés ; l’export donne toutes les installations.
+                Les {w.establishments.length} établissements qui en ont le plus sont affichés ; l’export donne toutes les installations.
               </Text>
             )}
           </Section>

@@ -2,10 +2,10 @@ import PgBoss from 'pg-boss';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { FastifyInstance } from 'fastify';
 import { systemCtx, type Ctx } from '../../../server/platform/context.js';
-import type { Database } from '../../../server/platform/db.js';
 import { startInboundServer } from '../mail/inbound-server.js';
 import { sendPendingNotifications, type MailSettings } from '../mail/send-notifications.js';
 import { watchServiceLevels } from './watch-service-levels.js';
+import { jobDatabase } from '../../../server/platform/job-database.js';
 
 /**
  * What the service desk runs beside the HTTP server, started and stopped with the app:
@@ -51,25 +51,6 @@ export function backgroundOf(app: FastifyInstance): GuichetBackground {
   return found;
 }
 
-/** pg-boss's view of our connection: multi-statement SQL through simple queries. */
-function bossDb(database: Database) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const client = (database.db as any).$client as {
-    query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
-    exec?(text: string): Promise<{ rows: unknown[] }[]>;
-  };
-  return {
-    async executeSql(text: string, values: unknown[]) {
-      if (values?.length) return client.query(text, values);
-      if (database.kind === 'pglite' && client.exec) {
-        const results = await client.exec(text);
-        return { rows: results.at(-1)?.rows ?? [] };
-      }
-      return client.query(text);
-    },
-  };
-}
-
 export function mailSettingsOf(publicUrl: string, mail: MailConfig): MailSettings {
   const host = new URL(publicUrl).hostname || 'localhost';
   return { from: mail.from ?? `Guichet unique <guichet@${host}>`, domain: host, publicUrl };
@@ -111,7 +92,7 @@ export function installGuichetBackground(app: FastifyInstance, options: { jobs: 
       background.inboundPort = inbound.port;
     }
     if (options.jobs) {
-      boss = new PgBoss({ db: bossDb(app.database), schema: 'pgboss', supervise: true, schedule: true } as PgBoss.ConstructorOptions);
+      boss = new PgBoss({ db: jobDatabase(app.database), schema: 'pgboss', supervise: true, schedule: true } as PgBoss.ConstructorOptions);
       boss.on('error', (error) => app.log.error({ err: error }, 'pg-boss'));
       await boss.start();
       for (const job of Object.keys(queues) as (keyof typeof queues)[]) {

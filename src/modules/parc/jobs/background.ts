@@ -1,10 +1,10 @@
 import PgBoss from 'pg-boss';
 import type { FastifyInstance } from 'fastify';
 import { systemCtx, type Ctx } from '../../../server/platform/context.js';
-import type { Database } from '../../../server/platform/db.js';
 import { purgeExpiredUnassigned } from '../operations/keep-unassigned.js';
 import { agentIntake, type AgentIntake, type AgentIntakeSettings } from './agent-intake.js';
 import { drainInbox, type DrainResult } from './inventory-inbox.js';
+import { jobDatabase } from '../../../server/platform/job-database.js';
 
 /**
  * What the fleet runs beside the HTTP server:
@@ -39,25 +39,6 @@ export function parcBackgroundOf(app: FastifyInstance): ParcBackground {
   return app.parcBackground;
 }
 
-/** pg-boss's view of our connection (as in guichet/jobs/background.ts). */
-function bossDb(database: Database) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const client = (database.db as any).$client as {
-    query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
-    exec?(text: string): Promise<{ rows: unknown[] }[]>;
-  };
-  return {
-    async executeSql(text: string, values: unknown[]) {
-      if (values?.length) return client.query(text, values);
-      if (database.kind === 'pglite' && client.exec) {
-        const results = await client.exec(text);
-        return { rows: results.at(-1)?.rows ?? [] };
-      }
-      return client.query(text);
-    },
-  };
-}
-
 export function installParcBackground(app: FastifyInstance, options: { jobs: boolean; inventory?: Partial<AgentIntakeSettings> }) {
   const ctx = (): Ctx => systemCtx(app.database.db, app.clock, app.log);
   let boss: PgBoss | null = null;
@@ -75,7 +56,7 @@ export function installParcBackground(app: FastifyInstance, options: { jobs: boo
       return null;
     });
     if (!options.jobs) return;
-    boss = new PgBoss({ db: bossDb(app.database), schema: 'pgboss', supervise: true, schedule: true } as PgBoss.ConstructorOptions);
+    boss = new PgBoss({ db: jobDatabase(app.database), schema: 'pgboss', supervise: true, schedule: true } as PgBoss.ConstructorOptions);
     boss.on('error', (error) => app.log.error({ err: error }, 'pg-boss'));
     await boss.start();
     await boss.createQueue(queue, { name: queue, policy: 'stately' });

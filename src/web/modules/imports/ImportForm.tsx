@@ -1,10 +1,8 @@
-import { Button, Checkbox, Input, Radio, Stack } from '@mantine/core';
-import { IconFileUpload, IconUpload } from '@tabler/icons-react';
+import { Button, Checkbox, Radio, Stack } from '@mantine/core';
+import { IconUpload } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { FilePicker } from '../../ui/FilePicker';
 import type { ImportMode } from './types';
-
-const sizeText = (bytes: number) =>
-  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('fr-FR')} Ko` : `${(bytes / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 
 interface Props {
   busy: boolean;
@@ -30,36 +28,19 @@ export function ImportForm({ busy, onSubmit }: Props) {
   return (
     <form onSubmit={submit} noValidate aria-label="Importer un fichier d’établissements">
       <Stack gap="lg">
-        <Input.Wrapper
+        <FilePicker
+          id="fichier-import"
           label="Fichier à importer"
           description="Annuaire de l’éducation (CSV), adresse et géolocalisation des établissements (CSV) ou liste des lycées (JSON), tels que publiés sur data.education.gouv.fr."
+          accept=".csv,.json,.txt,text/csv,application/json"
+          file={file}
           error={error}
-          required
-          id="fichier-import"
-        >
-          <div className="file-picker">
-            <input
-              id="fichier-import"
-              className="file-picker-input"
-              type="file"
-              name="file"
-              accept=".csv,.json,.txt,text/csv,application/json"
-              aria-describedby="fichier-import-description fichier-import-nom"
-              aria-invalid={error ? true : undefined}
-              onChange={(e) => {
-                setFile(e.currentTarget.files?.[0] ?? null);
-                setError(null);
-              }}
-              disabled={busy}
-            />
-            <span className="file-picker-button" aria-hidden="true">
-              <IconFileUpload size={18} aria-hidden /> Choisir un fichier
-            </span>
-            <span id="fichier-import-nom" className="file-picker-name">
-              {file ? `${file.name} (${sizeText(file.size)})` : 'Aucun fichier choisi'}
-            </span>
-          </div>
-        </Input.Wrapper>
+          disabled={busy}
+          onChange={(chosen) => {
+            setFile(chosen);
+            setError(null);
+          }}
+        />
         <Radio.Group
           label="Si des lignes sont invalides"
           value={mode}

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Input, Radio, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconFileUpload, IconUpload } from '@tabler/icons-react';
+import { Alert, Button, Group, Radio, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage, getActiveTenant } from '../../../api';
 import { formatNumber } from '../../../labels';
+import { FilePicker } from '../../../ui/FilePicker';
 import { Guard } from '../../../ui/Guard';
 import { PageHeader } from '../../../ui/PageHeader';
 import { Section } from '../../../ui/Section';
@@ -36,9 +37,6 @@ type Phase =
   | { kind: 'preview'; preview: AssetImportPreview }
   | { kind: 'importing'; preview: AssetImportPreview; fraction: number }
   | { kind: 'done'; preview: AssetImportPreview; report: AssetImportReport };
-
-const sizeText = (bytes: number) =>
-  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('fr-FR')} Ko` : `${(bytes / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 
 /** Three steps on one page: read the file (preview), check the column mapping, import and read the report. */
 function AssetImport() {
@@ -112,38 +110,21 @@ function AssetImport() {
         <Section title="1. Fichier" id="fichier">
           <form onSubmit={(e) => void read(e)} noValidate aria-label="Lire un fichier d’équipements">
             <Stack gap="md">
-              <Input.Wrapper
+              <FilePicker
+                id="fichier-equipements"
                 label="Fichier à importer"
                 description="CSV (séparateur « ; » ou « , », UTF-8) ou XLSX, une ligne par équipement, avec une ligne d’en-têtes. Une ligne met à jour l’équipement que désigne son numéro de série ou d’inventaire, sinon en crée un."
+                accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                file={file}
                 error={fileError}
-                required
-                id="fichier-equipements"
-              >
-                <div className="file-picker">
-                  <input
-                    id="fichier-equipements"
-                    className="file-picker-input"
-                    type="file"
-                    name="file"
-                    accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                    aria-describedby="fichier-equipements-description fichier-equipements-nom"
-                    aria-invalid={fileError ? true : undefined}
-                    disabled={busy}
-                    onChange={(e) => {
-                      setFile(e.currentTarget.files?.[0] ?? null);
-                      setFileError(null);
-                      setPhase({ kind: 'idle' });
-                      setError(null);
-                    }}
-                  />
-                  <span className="file-picker-button" aria-hidden="true">
-                    <IconFileUpload size={18} aria-hidden /> Choisir un fichier
-                  </span>
-                  <span id="fichier-equipements-nom" className="file-picker-name">
-                    {file ? `${file.name} (${sizeText(file.size)})` : 'Aucun fichier choisi'}
-                  </span>
-                </div>
-              </Input.Wrapper>
+                disabled={busy}
+                onChange={(chosen) => {
+                  setFile(chosen);
+                  setFileError(null);
+                  setPhase({ kind: 'idle' });
+                  setError(null);
+                }}
+              />
               <div>
                 <Button type="submit" leftSection={<IconUpload size={18} aria-hidden />} loading={phase.kind === 'reading'} disabled={phase.kind === 'importing'}>
                   Lire le fichier

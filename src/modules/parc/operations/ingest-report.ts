@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../server/platform/context.js';
 import type { Database, Db } from '../../../server/platform/db.js';
+import { directoryEntryOfUai } from '../../referentiel/db/establishment-directory.js';
 import { establishments } from '../../referentiel/db/schema.js';
 import { checkUai } from '../../referentiel/uai.js';
 import { assetEvents, assetMatches, assets } from '../db/schema.js';
@@ -153,6 +154,8 @@ async function establishmentOfTag(db: Db, tenantId: string, tag: string | null):
   if (!tag) return null;
   const uai = checkUai(tag);
   if (!uai.ok) return null;
+  const known = await directoryEntryOfUai(db, tenantId, uai.uai);
+  if (known) return known.id;
   const [row] = await db
     .select({ id: establishments.id })
     .from(establishments)

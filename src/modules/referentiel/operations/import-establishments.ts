@@ -1,8 +1,8 @@
-import { forgetEstablishmentDirectory } from '../db/establishment-directory.js';
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../../server/platform/context.js';
 import type { Database, Db } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
+import { forgetEstablishmentDirectory } from '../db/establishment-directory.js';
 import { finishImportRun, openImportRun, updateImportRun } from '../db/import-runs.js';
 import { prepareRows, selectSourceHashes, upsertEstablishments, type PreparedRows, type UpsertItem } from '../db/upsert-establishments.js';
 import { searchKey, type EstablishmentRecord } from '../establishment-record.js';

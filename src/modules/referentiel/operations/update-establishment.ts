@@ -1,10 +1,10 @@
-import { forgetEstablishmentDirectory } from '../db/establishment-directory.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit, diff } from '../../../server/platform/audit.js';
 import { canOnEstablishment, authorize } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { AppError, forbidden, versionConflict } from '../../../server/platform/errors.js';
+import { forgetEstablishmentDirectory } from '../db/establishment-directory.js';
 import { searchKey } from '../establishment-record.js';
 import { establishments, territorialUnits } from '../db/schema.js';
 import { forgetEstablishmentTotals } from './find-establishments.js';

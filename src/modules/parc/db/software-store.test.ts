@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../../../server/platform/db.js';
 import { createTenant, testDatabase } from '../../../test/database.js';
-import { assetSoftware, assets } from './schema.js';
+import { assetSoftware, assets, software } from './schema.js';
 import { ensureSoftwareIds, forgetSoftwareIds, normaliseSoftware, writeInstalledSoftware } from './software-store.js';
 
 let database: Database;
@@ -41,5 +41,15 @@ describe('software store', () => {
     expect(await installed()).toEqual(['120.0', '6.0', '7.6']);
     await write([['Firefox', '121.0'], ['LibreOffice', '7.6'], ['LibreOffice', '24.2']]);
     expect(await installed()).toEqual(['121.0', '24.2', '7.6']);
+  });
+
+  it('forgets the remembered ids when the catalogue refuses one (a row gone), so the next inventory reads them again', async () => {
+    const [{ id: assetId }] = await database.db.insert(assets).values({ tenantId, assetClass: 'desktop', status: 'in-service' }).returning({ id: assets.id });
+    const items = list(['Scratch', '3.0']);
+    const remembered = await ensureSoftwareIds(database.db, tenantId, items);
+    await database.db.delete(software).where(and(eq(software.tenantId, tenantId), eq(software.key, items[0].key)));
+    await expect(writeInstalledSoftware(database.db, { tenantId, assetId, establishmentId: null, list: items, ids: remembered })).rejects.toThrow();
+    const again = await ensureSoftwareIds(database.db, tenantId, items);
+    expect(again.get(items[0].key)).not.toBe(remembered.get(items[0].key));
   });
 });

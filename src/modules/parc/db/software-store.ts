@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../../../server/platform/db.js';
 import type { InventorySoftware } from '../inventory/inventory-report.js';
 import { softwareKey } from '../inventory/software-key.js';
+import { isDatabaseError } from '../../../server/platform/database-errors.js';
 
 export interface NormalisedSoftware {
   key: string;
@@ -152,7 +153,7 @@ export async function writeInstalledSoftware(
     }
   } catch (error) {
     // a catalogue id that is not there (only if the catalogue lost rows): forget what was remembered
-    if ((error as { code?: string }).code === '23503') forgetSoftwareIds(tenantId);
+    if (isDatabaseError(error, '23503')) forgetSoftwareIds(tenantId);
     throw error;
   }
 }

@@ -7,6 +7,7 @@ import { inventoryReportSchema, type InventoryReport } from '../inventory/index.
 import { ingestReport } from '../operations/ingest-report.js';
 import { insertUnassigned } from '../operations/keep-unassigned.js';
 import { identifyAgent, tenantById, type AgentTenant } from '../operations/resolve-agent-tenant.js';
+import { databaseErrorOf } from '../../../server/platform/database-errors.js';
 
 /**
  * The durable queue behind the "pending" answer: a report the endpoint could not store at once
@@ -157,9 +158,7 @@ async function consumeRow(tx: Db, id: string) {
  * "Failed query: …" error that repeats the statement and the report's values).
  */
 function failureText(error: unknown): string {
-  let innermost: unknown = error;
-  for (let depth = 0; depth < 5 && (innermost as { cause?: unknown })?.cause; depth++) innermost = (innermost as { cause: unknown }).cause;
-  const message = innermost instanceof Error ? innermost.message : String(innermost);
-  const code = (innermost as { code?: unknown })?.code;
-  return typeof code === 'string' ? `${message} (${code})` : message;
+  const database = databaseErrorOf(error);
+  if (database) return `${database.message} (${database.code})`;
+  return error instanceof Error ? error.message : String(error);
 }

@@ -26,6 +26,7 @@ import {
 import { ingestReport } from './ingest-report.js';
 import { keepUnassigned } from './keep-unassigned.js';
 import { identifyAgent, type AgentTenant } from './resolve-agent-tenant.js';
+import { isDatabaseError } from '../../../server/platform/database-errors.js';
 
 export interface AgentRequest {
   body: Buffer;
@@ -174,14 +175,4 @@ async function ingestOrQueue(ctx: Ctx, database: Database, intake: AgentIntake, 
 }
 
 /** Deadlock, serialization failure, lock timeout: the same report succeeds a moment later. */
-const transientCodes = new Set(['40P01', '40001', '55P03']);
-
-export function isTransientDatabaseError(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && transientCodes.has(code)) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
+export const isTransientDatabaseError = (error: unknown): boolean => isDatabaseError(error, '40P01', '40001', '55P03');

@@ -5,6 +5,7 @@ import type { Db } from '../../../../server/platform/db.js';
 import { AppError } from '../../../../server/platform/errors.js';
 import { serviceTerms } from '../../db/schema.js';
 import type { DeskConfig } from '../../desk-config.js';
+import { isDatabaseError } from '../../../../server/platform/database-errors.js';
 
 /**
  * Checks shared by the desk-configuration operations: references that must exist in the tenant's
@@ -44,13 +45,8 @@ export function assertAgreement(config: DeskConfig, agreementId: string, path: s
   if (!config.agreements[agreementId]) throw invalid(path, `Convention de service inconnue : ${agreementId}.`);
 }
 
-/** A unique key broken by a concurrent insert (PostgreSQL and PGlite, through drizzle's wrapper). */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}
+/** A unique key broken by a concurrent insert. */
+export const isUniqueViolation = (error: unknown): boolean => isDatabaseError(error, '23505');
 
 export type TermsKind = 'agreement' | 'calendar' | 'priority-matrix';
 

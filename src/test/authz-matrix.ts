@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { apiTokens } from '../modules/access/db/schema.js';
 import { assignRole, createUser } from '../modules/access/index.js';
 import { normalizeGlpiJson, parseGlpiMessage, validateGlpiInventory } from '../modules/parc/inventory/index.js';
-import { fixtureText } from '../modules/parc/inventory/testing/fixtures.js';
+import { fixtureText, glpiExampleReport } from '../modules/parc/inventory/testing/fixtures.js';
 import { software, unassignedReports } from '../modules/parc/db/schema.js';
 import { frenchCsv } from '../modules/parc/import/testing-files.js';
 import { ingestReport } from '../modules/parc/operations/ingest-report.js';
@@ -209,9 +209,7 @@ export function devicesOfA(t: TestApp) {
   let known = assetsOfA.get(t);
   if (!known) {
     const inventory = async (file: string, school: TestEstablishment) => {
-      const message = parseGlpiMessage(fixtureText(`glpi-inventory-format/examples/${file}`));
-      if (message.action === 'contact') throw new Error(`${file} n'est pas un inventaire`);
-      const report = { ...normalizeGlpiJson(validateGlpiInventory(message.document)), tag: school.uai };
+      const report = { ...glpiExampleReport(file), tag: school.uai };
       return (await ingestReport(t.ctx, t.database, { tenantId: t.ids.a.tenantId, report, storeLastUser: false })).assetId;
     };
     known = (async () => ({ unit1: await inventory('computer_1.json', unit1School(t)), unit2: await inventory('computer_3.json', unit2School(t)) }))();

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseGlpiMessage } from '../inventory/glpi-request.js';
 import type { InventoryReport } from '../inventory/inventory-report.js';
-import { normalizeGlpiJson } from '../inventory/normalize-glpi-json.js';
 import { normalizeOcs } from '../inventory/normalize-ocs.js';
 import { parseOcsRequest } from '../inventory/ocs-request.js';
-import { fixtureText } from '../inventory/testing/fixtures.js';
-import { validateGlpiInventory } from '../inventory/validate-glpi-json.js';
+import { fixtureText, glpiReport } from '../inventory/testing/fixtures.js';
 import { fieldsFromReport, hardwareDocument } from './asset-fields.js';
 import { diskEvents, imacEventsFromInventory } from './imac-events.js';
 
@@ -19,9 +16,7 @@ type StorageEntry = Record<string, unknown>;
 function jsonReport(file: string, change: (storages: StorageEntry[]) => StorageEntry[] = (s) => s): InventoryReport {
   const document = JSON.parse(fixtureText(`glpi-inventory-format/examples/${file}`));
   document.content.storages = change(document.content.storages);
-  const message = parseGlpiMessage(JSON.stringify(document));
-  if (message.action === 'contact') throw new Error('not an inventory');
-  return normalizeGlpiJson(validateGlpiInventory(message.document));
+  return glpiReport(JSON.stringify(document));
 }
 const hardwareOf = (report: InventoryReport, previous: Record<string, unknown> | null = null) => hardwareDocument(report, previous);
 const summaries = (before: InventoryReport, after: InventoryReport) => diskEvents(hardwareOf(before), hardwareOf(after)).map((e) => [e.kind, e.summary]);

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseGlpiMessage } from './glpi-request.js';
-import { inventoryReportSchema, type InventoryReport } from './inventory-report.js';
+import { inventoryReportSchema } from './inventory-report.js';
 import { decideMatch, matchKeys } from './match-keys.js';
 import { normalizeGlpiJson } from './normalize-glpi-json.js';
-import { fixtureText, glpiExamples } from './testing/fixtures.js';
+import { fixtureText, glpiExamples, glpiReport } from './testing/fixtures.js';
 import { validateGlpiInventory } from './validate-glpi-json.js';
 
-function fromJson(text: string): InventoryReport {
-  const message = parseGlpiMessage(text);
-  if (message.action === 'contact') throw new Error('not an inventory');
-  return normalizeGlpiJson(validateGlpiInventory(message.document));
-}
+const fromJson = glpiReport;
 const example = (name: string) => fromJson(fixtureText(`glpi-inventory-format/examples/${name}`));
 
 describe('normalizeGlpiJson', () => {

@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { fieldsFromReport } from '../ingest/asset-fields.js';
 import { decodeBody } from './decode-body.js';
-import { parseGlpiMessage } from './glpi-request.js';
 import type { InventoryReport } from './inventory-report.js';
-import { normalizeGlpiJson } from './normalize-glpi-json.js';
 import { normalizeOcs } from './normalize-ocs.js';
 import { parseOcsRequest } from './ocs-request.js';
 import { osRelease } from './os-release.js';
-import { fixtureBytes, fixtureText, fusionFile } from './testing/fixtures.js';
+import { fixtureBytes, fixtureText, fusionFile, glpiReport } from './testing/fixtures.js';
 import { windowsInventory } from './testing/windows-inventories.js';
-import { validateGlpiInventory } from './validate-glpi-json.js';
 
 const fromXml = (text: string): InventoryReport => normalizeOcs(parseOcsRequest(text));
-function fromJson(text: string): InventoryReport {
-  const message = parseGlpiMessage(text);
-  if (message.action === 'contact') throw new Error('not an inventory');
-  return normalizeGlpiJson(validateGlpiInventory(message.document));
-}
+const fromJson = glpiReport;
 /** What the ingestion stores in os_name / os_version. */
 const stored = (report: InventoryReport) => {
   const fields = fieldsFromReport(report, { lockedFields: [], storeLastUser: false });

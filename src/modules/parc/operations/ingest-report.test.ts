@@ -6,8 +6,8 @@ import { createOrganization } from '../../referentiel/operations/create-organiza
 import { importEstablishments } from '../../referentiel/operations/import-establishments.js';
 import { testDatabase } from '../../../test/database.js';
 import { assetEvents, assetSoftware, assets } from '../db/schema.js';
-import { normalizeGlpiJson, normalizeOcs, parseOcsRequest, validateGlpiInventory, parseGlpiMessage, type InventoryReport } from '../inventory/index.js';
-import { fixtureText, fusionFile } from '../inventory/testing/fixtures.js';
+import { normalizeOcs, parseOcsRequest, type InventoryReport } from '../inventory/index.js';
+import { fixtureText, fusionFile, glpiExampleReport } from '../inventory/testing/fixtures.js';
 import { ingestReport } from './ingest-report.js';
 
 let database: Database;
@@ -15,11 +15,7 @@ let tenantId: string;
 const ctx = () => systemCtx(database.db);
 
 const fusion = (): InventoryReport => normalizeOcs(parseOcsRequest(fixtureText(fusionFile)));
-const glpi = (file: string): InventoryReport => {
-  const message = parseGlpiMessage(fixtureText(`glpi-inventory-format/examples/${file}`));
-  if (message.action === 'contact') throw new Error('not an inventory');
-  return normalizeGlpiJson(validateGlpiInventory(message.document));
-};
+const glpi = glpiExampleReport;
 
 async function assetRows() {
   return ctx().db.select().from(assets).where(eq(assets.tenantId, tenantId));

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../server/platform/errors.js';
 import { testApp, type TestApp } from '../../../test/app.js';
 import { unassignedReports } from '../db/schema.js';
-import { normalizeGlpiJson, parseGlpiMessage, validateGlpiInventory, type InventoryReport } from '../inventory/index.js';
-import { fixtureText } from '../inventory/testing/fixtures.js';
+import { type InventoryReport } from '../inventory/index.js';
+import { glpiExampleReport } from '../inventory/testing/fixtures.js';
 import { attachUnassignedReport } from './attach-unassigned-report.js';
 import { createAgentCredential } from './create-agent-credential.js';
 import { findAgentCredentials } from './find-agent-credentials.js';
@@ -31,11 +31,7 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
   throw new Error('expected a refusal');
 }
 
-const glpi = (file: string): InventoryReport => {
-  const message = parseGlpiMessage(fixtureText(`glpi-inventory-format/examples/${file}`));
-  if (message.action === 'contact') throw new Error('not an inventory');
-  return normalizeGlpiJson(validateGlpiInventory(message.document));
-};
+const glpi = glpiExampleReport;
 
 const basic = (username: string, password: string) => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../server/platform/errors.js';
 import { testApp, type TestApp } from '../../../test/app.js';
 import { assetMatches, assetSoftware, assets } from '../db/schema.js';
-import { normalizeGlpiJson, parseGlpiMessage, validateGlpiInventory, type InventoryReport } from '../inventory/index.js';
-import { fixtureText } from '../inventory/testing/fixtures.js';
+import { glpiExampleReport } from '../inventory/testing/fixtures.js';
 import { ingestReport } from './ingest-report.js';
 import { mergeAssets } from './merge-assets.js';
 import { actingAs, assetRow, auditOf, historyOf, insertAsset, uniqueSerial } from './testing-assets.js';
@@ -16,11 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const glpi = (file: string): InventoryReport => {
-  const message = parseGlpiMessage(fixtureText(`glpi-inventory-format/examples/${file}`));
-  if (message.action === 'contact') throw new Error('not an inventory');
-  return normalizeGlpiJson(validateGlpiInventory(message.document));
-};
+const glpi = glpiExampleReport;
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   try {

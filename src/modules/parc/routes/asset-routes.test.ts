@@ -1,18 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/app.js';
-import { normalizeGlpiJson, parseGlpiMessage, validateGlpiInventory, type InventoryReport } from '../inventory/index.js';
-import { fixtureText } from '../inventory/testing/fixtures.js';
+import { glpiExampleReport } from '../inventory/testing/fixtures.js';
 import { ingestReport } from '../operations/ingest-report.js';
 
 let t: TestApp;
 let inUnit1: string;
 let inUnit2: string;
 
-const glpi = (file: string): InventoryReport => {
-  const message = parseGlpiMessage(fixtureText(`glpi-inventory-format/examples/${file}`));
-  if (message.action === 'contact') throw new Error('not an inventory');
-  return normalizeGlpiJson(validateGlpiInventory(message.document));
-};
+const glpi = glpiExampleReport;
 
 beforeAll(async () => {
   t = await testApp();

@@ -2,8 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, testUsers, type TestApp, type TestUser } from '../../../test/app.js';
 import { assetEvents, assets } from '../db/schema.js';
-import { normalizeGlpiJson, parseGlpiMessage, validateGlpiInventory, type InventoryReport } from '../inventory/index.js';
-import { fixtureText } from '../inventory/testing/fixtures.js';
+import { glpiExampleReport } from '../inventory/testing/fixtures.js';
 import { ingestReport } from '../operations/ingest-report.js';
 
 let t: TestApp;
@@ -25,11 +24,7 @@ const headers = async (user?: TestUser) => (user ? await t.headers(user) : {});
 const get = async (url: string, user?: TestUser) => t.app.inject({ method: 'GET', url, headers: await headers(user) });
 const post = async (url: string, payload: unknown, user?: TestUser) => t.app.inject({ method: 'POST', url, payload: payload as object, headers: await headers(user) });
 
-const glpi = (file: string): InventoryReport => {
-  const message = parseGlpiMessage(fixtureText(`glpi-inventory-format/examples/${file}`));
-  if (message.action === 'contact') throw new Error('not an inventory');
-  return normalizeGlpiJson(validateGlpiInventory(message.document));
-};
+const glpi = glpiExampleReport;
 
 const serials = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${String(i + 1).padStart(3, '0')}`);
 

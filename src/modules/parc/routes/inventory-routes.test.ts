@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp, type TestUser } from '../../../test/app.js';
 import { unassignedReports } from '../db/schema.js';
-import { normalizeGlpiJson, parseGlpiMessage, validateGlpiInventory } from '../inventory/index.js';
-import { fixtureText } from '../inventory/testing/fixtures.js';
+import { glpiExampleReport } from '../inventory/testing/fixtures.js';
 import { insertAsset } from '../operations/testing-assets.js';
 
 let t: TestApp;
@@ -75,10 +74,8 @@ describe('/api/inventory/credentials', () => {
 
 describe('/api/inventory/unassigned', () => {
   it('lists the reports naming the authority’s schools and attaches one to its fleet', async () => {
-    const message = parseGlpiMessage(fixtureText('glpi-inventory-format/examples/computer_1.json'));
-    if (message.action === 'contact') throw new Error('not an inventory');
     const school = t.ids.establishments.unit1[0];
-    const report = { ...normalizeGlpiJson(validateGlpiInventory(message.document)), tag: school.uai, lastLoggedUser: null };
+    const report = { ...glpiExampleReport('computer_1.json'), tag: school.uai, lastLoggedUser: null };
     const [row] = await t.ctx.db
       .insert(unassignedReports)
       .values({ receivedAt: new Date(), source: report.source, deviceId: report.deviceId, tag: report.tag, remoteAddress: '203.0.113.4', report })

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp, type TestUser } from '../../../test/app.js';
 import { auditEvents } from '../../../server/platform/db-schema.js';
 import { assetMatches, assets } from '../db/schema.js';
-import { normalizeGlpiJson, parseGlpiMessage, validateGlpiInventory, type InventoryReport } from '../inventory/index.js';
-import { fixtureText } from '../inventory/testing/fixtures.js';
+import { glpiExampleReport } from '../inventory/testing/fixtures.js';
 import { ingestReport } from '../operations/ingest-report.js';
 import { insertAsset, uniqueSerial } from '../operations/testing-assets.js';
 
@@ -12,11 +11,7 @@ import { insertAsset, uniqueSerial } from '../operations/testing-assets.js';
 
 let t: TestApp;
 
-const glpi = (file: string): InventoryReport => {
-  const message = parseGlpiMessage(fixtureText(`glpi-inventory-format/examples/${file}`));
-  if (message.action === 'contact') throw new Error('not an inventory');
-  return normalizeGlpiJson(validateGlpiInventory(message.document));
-};
+const glpi = glpiExampleReport;
 
 beforeAll(async () => {
   t = await testApp();

@@ -42,9 +42,17 @@ export async function runPrepared<T>(db: Db, statement: Prepared, values: unknow
     const result = await client.query<T & pg.QueryResultRow>(query);
     return result.rows;
   }
-  const strings = Object.assign([...statement.parts], { raw: statement.parts }) as unknown as TemplateStringsArray;
-  return rows<T>(db, sql(strings, ...statement.order.map((i) => values[i])));
+  return rows<T>(db, sqlOf(statement, values));
 }
+
+/** The statement as a drizzle SQL fragment, its parameters bound: to run it, or to use it inside a drizzle query. */
+function sqlOf(statement: Prepared, values: unknown[]): SQL {
+  const strings = Object.assign([...statement.parts], { raw: statement.parts }) as unknown as TemplateStringsArray;
+  return sql(strings, ...statement.order.map((i) => values[i]));
+}
+
+/** SQL text with $1, $2… parameters as a drizzle fragment (a condition written once as text, used by drizzle queries too). */
+export const sqlText = (text: string, values: unknown[]): SQL => sqlOf(prepared('', text), values);
 
 /**
  * The statement of a text built at run time from a few shapes (the filters a list was given): the

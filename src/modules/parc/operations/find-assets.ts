@@ -1,12 +1,9 @@
-import { and, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { authorize, establishmentScope } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
-import { establishmentScopeWhere } from '../../referentiel/db/queries.js';
 import { assetClasses, assetStatuses } from '../asset-classes.js';
-import { establishments } from '../../referentiel/db/schema.js';
-import { assets } from '../db/schema.js';
-import { pgArray, preparedShape, runPrepared } from '../../../server/platform/prepared.js';
+import { pgArray, preparedShape, runPrepared, sqlText } from '../../../server/platform/prepared.js';
 import { normalizeMac } from '../inventory/mac-address.js';
 import type { AssetSummaryFields } from '../presenters.js';
 
@@ -27,21 +24,14 @@ export const findAssetsInput = assetFilters.extend({
 });
 export type FindAssetsInput = z.infer<typeof findAssetsInput>;
 
-/** Devices the actor may see: those of the schools in scope; devices of no school only with a tenant-wide role. */
+/**
+ * Devices the actor may see, filtered: the list's conditions (`listConditions`) for a drizzle
+ * query over `parc.assets` joined to `referentiel.establishments` (exports, the device page, the
+ * fleet's pages).
+ */
 export function assetWhere(ctx: Ctx, filters: z.infer<typeof assetFilters>): SQL {
-  authorize(ctx.actor, 'asset.read');
-  const scope = establishmentScope(ctx.actor, 'asset.read');
-  const conditions: (SQL | undefined)[] = [eq(assets.tenantId, ctx.actor.tenantId)];
-  if (!scope.all) conditions.push(establishmentScopeWhere(scope));
-  if (filters.search) {
-    const search = searchPatterns(filters.search);
-    conditions.push(or(...search.patterns.map((pattern) => ilike(assets.searchText, pattern)), eq(assets.inventoryNumber, search.exact)));
-  }
-  if (filters.uai) conditions.push(eq(establishments.uai, filters.uai.toUpperCase()));
-  if (filters.class) conditions.push(eq(assets.assetClass, filters.class));
-  if (filters.status) conditions.push(eq(assets.status, filters.status));
-  if (filters.staleDays) conditions.push(sql`${assets.lastInventoryAt} < ${new Date(ctx.now().getTime() - filters.staleDays * 86400_000)}`);
-  return and(...conditions)!;
+  const values: unknown[] = [];
+  return sqlText(listConditions(ctx, filters, values).join(' and '), values);
 }
 
 /**
@@ -67,54 +57,70 @@ interface AssetLine {
 }
 
 const sortExpressions: Record<(typeof assetSortColumns)[number], string> = {
-  name: 'a.name',
-  serial: 'a.serial',
-  assetClass: 'a.class',
-  status: 'a.status',
-  lastInventoryAt: 'a.last_inventory_at',
-  memoryMb: 'a.memory_mb',
-  purchaseDate: 'a.purchase_date',
+  name: 'parc.assets.name',
+  serial: 'parc.assets.serial',
+  assetClass: 'parc.assets.class',
+  status: 'parc.assets.status',
+  lastInventoryAt: 'parc.assets.last_inventory_at',
+  memoryMb: 'parc.assets.memory_mb',
+  purchaseDate: 'parc.assets.purchase_date',
 };
 
-/** Dates as text (the same on both drivers), the rest as they come. */
-const lineColumns = `a.id, a.establishment_id as "establishmentId", a.class as "assetClass", a.status, a.name, a.serial,
-  a.inventory_number as "inventoryNumber", a.manufacturer, a.model, a.os_name as "osName", a.os_version as "osVersion",
-  a.memory_mb as "memoryMb", a.software_count as "softwareCount", a.mac_addresses as "macAddresses",
-  a.warranty_end::text as "warrantyEnd", a.purchase_date::text as "purchaseDate", a.last_inventory_at as "lastInventoryAt",
-  a.loan_borrower as "loanBorrower", a.loan_due::text as "loanDue", a.version,
-  e.uai, e.name as "establishmentName", e.unit_id as "unitId", e.academy_code as "academyCode"`;
-
-const fromAssets = `from parc.assets a left join referentiel.establishments e on e.tenant_id = a.tenant_id and e.id = a.establishment_id`;
-
 /**
- * The list's statements for the filters given, as SQL text with $n parameters: the text depends
- * only on which filters are set and on the sort, so each shape is prepared once per connection and
- * nothing is built per request but this string (drizzle's builder was a fifth of a list's cost).
- * The same rules as `assetWhere`: the actor's schools, devices of no school for a tenant-wide role.
+ * Who sees which devices, and the list's filters, written once as SQL text with $n parameters
+ * (pushed on `values`), columns named in full so that drizzle queries over the same tables use
+ * them too (`assetWhere`). The actor's schools; devices of no school for a tenant-wide role only
+ * (the scope's condition is on the school: false when there is none).
  */
-function listStatements(ctx: Ctx, input: FindAssetsInput) {
+function listConditions(ctx: Ctx, filters: z.infer<typeof assetFilters>, values: unknown[]): string[] {
   authorize(ctx.actor, 'asset.read');
   const scope = establishmentScope(ctx.actor, 'asset.read');
-  const values: unknown[] = [];
   const param = (value: unknown) => `$${values.push(value)}`;
-  const conditions = [`a.tenant_id = ${param(ctx.actor.tenantId)}`];
+  const e = 'referentiel.establishments';
+  const conditions = [`parc.assets.tenant_id = ${param(ctx.actor.tenantId)}`];
   if (!scope.all) {
     conditions.push(
-      `(e.id = any(${param(pgArray(scope.establishmentIds))}::uuid[]) or e.unit_id = any(${param(pgArray(scope.unitIds))}::uuid[]) or e.academy_code = any(${param(pgArray(scope.academyCodes))}::text[]))`,
+      `(${e}.id = any(${param(pgArray(scope.establishmentIds))}::uuid[]) or ${e}.unit_id = any(${param(pgArray(scope.unitIds))}::uuid[]) or ${e}.academy_code = any(${param(pgArray(scope.academyCodes))}::text[]))`,
     );
   }
-  if (input.search) {
-    const search = searchPatterns(input.search);
-    conditions.push(`(${[...search.patterns.map((p) => `a.search_text ilike ${param(p)}`), `a.inventory_number = ${param(search.exact)}`].join(' or ')})`);
+  if (filters.search) {
+    const search = searchPatterns(filters.search);
+    const patterns = search.patterns.map((p) => `parc.assets.search_text ilike ${param(p)}`);
+    conditions.push(`(${[...patterns, `parc.assets.inventory_number = ${param(search.exact)}`].join(' or ')})`);
   }
-  if (input.uai) conditions.push(`e.uai = ${param(input.uai.toUpperCase())}`, 'a.establishment_id is not null');
-  if (input.class) conditions.push(`a.class = ${param(input.class)}`);
-  if (input.status) conditions.push(`a.status = ${param(input.status)}`);
-  if (input.staleDays) conditions.push(`a.last_inventory_at < ${param(new Date(ctx.now().getTime() - input.staleDays * 86400_000).toISOString())}::timestamptz`);
+  if (filters.uai) conditions.push(`${e}.uai = ${param(filters.uai.toUpperCase())}`);
+  if (filters.class) conditions.push(`parc.assets.class = ${param(filters.class)}`);
+  if (filters.status) conditions.push(`parc.assets.status = ${param(filters.status)}`);
+  if (filters.staleDays) conditions.push(`parc.assets.last_inventory_at < ${param(new Date(ctx.now().getTime() - filters.staleDays * 86400_000).toISOString())}::timestamptz`);
+  return conditions;
+}
+
+/** Dates as text (the same on both drivers), the rest as they come. */
+const lineColumns = `parc.assets.id, parc.assets.establishment_id as "establishmentId", parc.assets.class as "assetClass", parc.assets.status,
+  parc.assets.name, parc.assets.serial, parc.assets.inventory_number as "inventoryNumber", parc.assets.manufacturer, parc.assets.model,
+  parc.assets.os_name as "osName", parc.assets.os_version as "osVersion", parc.assets.memory_mb as "memoryMb",
+  parc.assets.software_count as "softwareCount", parc.assets.mac_addresses as "macAddresses", parc.assets.warranty_end::text as "warrantyEnd",
+  parc.assets.purchase_date::text as "purchaseDate", parc.assets.last_inventory_at as "lastInventoryAt", parc.assets.loan_borrower as "loanBorrower",
+  parc.assets.loan_due::text as "loanDue", parc.assets.version, referentiel.establishments.uai, referentiel.establishments.name as "establishmentName",
+  referentiel.establishments.unit_id as "unitId", referentiel.establishments.academy_code as "academyCode"`;
+
+const fromAssets = `from parc.assets left join referentiel.establishments
+  on referentiel.establishments.tenant_id = parc.assets.tenant_id and referentiel.establishments.id = parc.assets.establishment_id`;
+
+/**
+ * The list's statements for the filters given: the text depends only on which filters are set and
+ * on the sort, so each shape is prepared once per connection and nothing is built per request but
+ * this string (drizzle's builder was a fifth of a list's cost).
+ */
+function listStatements(ctx: Ctx, input: FindAssetsInput) {
+  const values: unknown[] = [];
+  const conditions = listConditions(ctx, input, values);
+  // the list of one school (a few hundred devices at most) counts in the same statement: the rows are in hand anyway
+  if (input.uai) conditions.push('parc.assets.establishment_id is not null');
   const where = `where ${conditions.join(' and ')}`;
   const filterValues = [...values];
-  const order = `${sortExpressions[input.sort]} ${input.order === 'desc' ? 'desc nulls last' : 'asc'}, a.id asc`;
-  // the list of one school (a few hundred devices at most) counts in the same statement: the rows are in hand anyway
+  const param = (value: unknown) => `$${values.push(value)}`;
+  const order = `${sortExpressions[input.sort]} ${input.order === 'desc' ? 'desc nulls last' : 'asc'}, parc.assets.id asc`;
   const total = input.uai ? `, count(*) over () as total` : '';
   const page = preparedShape(
     'parc_assets',
@@ -126,12 +132,34 @@ function listStatements(ctx: Ctx, input: FindAssetsInput) {
 
 type LineRow = Omit<AssetSummaryFields, 'lastInventoryAt'> & { lastInventoryAt: Date | string | null; uai: string | null; establishmentName: string | null; unitId: string | null; academyCode: string | null; total?: number | string };
 
-const toLine = ({ uai, establishmentName, unitId, academyCode, total: _, lastInventoryAt, ...asset }: LineRow): AssetLine => ({
-  asset: { ...asset, lastInventoryAt: lastInventoryAt === null ? null : new Date(lastInventoryAt) },
-  uai,
-  establishmentName,
-  unitId,
-  academyCode,
+/** Objects written out, not spread: a rest copy per row is most of what mapping a page costs. */
+const toLine = (row: LineRow): AssetLine => ({
+  asset: {
+    id: row.id,
+    establishmentId: row.establishmentId,
+    assetClass: row.assetClass,
+    status: row.status,
+    name: row.name,
+    serial: row.serial,
+    inventoryNumber: row.inventoryNumber,
+    manufacturer: row.manufacturer,
+    model: row.model,
+    osName: row.osName,
+    osVersion: row.osVersion,
+    memoryMb: row.memoryMb,
+    softwareCount: row.softwareCount,
+    macAddresses: row.macAddresses,
+    warrantyEnd: row.warrantyEnd,
+    purchaseDate: row.purchaseDate,
+    lastInventoryAt: row.lastInventoryAt === null ? null : new Date(row.lastInventoryAt),
+    loanBorrower: row.loanBorrower,
+    loanDue: row.loanDue,
+    version: row.version,
+  },
+  uai: row.uai,
+  establishmentName: row.establishmentName,
+  unitId: row.unitId,
+  academyCode: row.academyCode,
 });
 
 /**

@@ -55,17 +55,6 @@ interface Summary {
   versions: { version: string; devices: number }[];
 }
 
-/** The summary's lists as the answer gives them: schools and versions by devices, most first. */
-function summaryOfCounts(devices: number, installations: number, establishments: SchoolCount[], versions: Map<string, number>): Summary {
-  return {
-    devices,
-    installations,
-    establishments,
-    ranked: establishments.map((e) => ({ uai: e.uai, establishmentName: e.establishmentName, devices: e.devices })).sort(byDevicesThen((e) => e.uai ?? '\uffff')),
-    versions: [...versions].map(([version, n]) => ({ version, devices: n })).sort(byDevicesThen((v) => v.version)),
-  };
-}
-
 interface Product {
   id: number;
   name: string;
@@ -168,64 +157,82 @@ async function productAndLines(ctx: Ctx, of: LinesOf, threshold: number): Promis
   return { product, lines };
 }
 
-/** The schools of the lines the actor may see, each with its lines, in the page order (by UAI, no school last). */
-async function visibleSchools(ctx: Ctx, of: LinesOf, lines: Line[]) {
+/** A product's lines in one school: the devices that have it, the lines, each line's version (a device has a version once). */
+interface SchoolGroup {
+  establishmentId: string | null;
+  devices: number;
+  installations: number;
+  versions: string[];
+}
+
+/**
+ * The summary of the groups the actor may see: schools named, checked against the scope and
+ * ordered by UAI (no school last) from the tenant's directory, each placed after the lines before
+ * it; totals; versions; the lists as the answer gives them (most devices first). The one place
+ * where-installed applies the scope, whichever way its groups were counted.
+ */
+async function summaryOfGroups(ctx: Ctx, of: LinesOf, groups: SchoolGroup[]): Promise<Summary> {
+  let directory = await establishmentDirectory(ctx.db, of.tenantId);
+  // a school created since the directory was read: read it again, once
+  if (groups.some((g) => g.establishmentId !== null && !directory.has(g.establishmentId))) directory = await establishmentDirectory(ctx.db, of.tenantId, { refresh: true });
+  const visible: { group: SchoolGroup; entry: DirectoryEntry | null }[] = [];
+  for (const group of groups) {
+    const entry = group.establishmentId === null ? null : directory.get(group.establishmentId);
+    // lines of no school: a tenant-wide role only, as in the device list
+    const seen = group.establishmentId === null ? of.scope.all && !of.establishmentId : !!entry && inScope(of.scope, entry);
+    if (seen) visible.push({ group, entry: entry ?? null });
+  }
+  visible.sort((a, b) => compare(a.entry?.uai ?? '\uffff', b.entry?.uai ?? '\uffff'));
+  const versions = new Map<string, number>();
+  const establishments: SchoolCount[] = [];
+  let before = 0;
+  let devices = 0;
+  for (const { group, entry } of visible) {
+    for (const version of group.versions) versions.set(version, (versions.get(version) ?? 0) + 1);
+    // objects written out, not spread: a rest copy per school was a tenth of the request
+    establishments.push({ establishmentId: group.establishmentId, uai: entry?.uai ?? null, establishmentName: entry?.name ?? null, devices: group.devices, installations: group.installations, before });
+    before += group.installations;
+    devices += group.devices;
+  }
+  return {
+    devices,
+    installations: before,
+    establishments,
+    ranked: establishments.map((e) => ({ uai: e.uai, establishmentName: e.establishmentName, devices: e.devices })).sort(byDevicesThen((e) => e.uai ?? '\uffff')),
+    versions: [...versions].map(([version, n]) => ({ version, devices: n })).sort(byDevicesThen((v) => v.version)),
+  };
+}
+
+/** The schools of a page: those whose lines it overlaps, in the page order. */
+const spannedBy = (summary: Summary, start: number, pageSize: number) =>
+  summary.establishments.filter((school) => school.before < start + pageSize && school.before + school.installations > start);
+
+/** Summary and page of a product on a few hundred devices: its lines counted here, then the page's devices read. */
+async function pageFromLines(ctx: Ctx, of: LinesOf, lines: Line[], input: { page: number; pageSize: number }) {
   const bySchool = new Map<string | null, Line[]>();
   for (const line of lines) {
     const ofSchool = bySchool.get(line.establishmentId);
     if (ofSchool) ofSchool.push(line);
     else bySchool.set(line.establishmentId, [line]);
   }
-  let directory = await establishmentDirectory(ctx.db, of.tenantId);
-  // a school created since the directory was read: read it again, once
-  if ([...bySchool.keys()].some((id) => id !== null && !directory.has(id))) directory = await establishmentDirectory(ctx.db, of.tenantId, { refresh: true });
-  const schools: { entry: DirectoryEntry | null; lines: Line[] }[] = [];
-  for (const [id, ofSchool] of bySchool) {
-    const entry = id === null ? null : directory.get(id);
-    // lines of no school: a tenant-wide role only, as in the device list
-    const visible = id === null ? of.scope.all && !of.establishmentId : !!entry && inScope(of.scope, entry);
-    if (visible) schools.push({ entry: entry ?? null, lines: ofSchool });
-  }
-  return schools.sort((a, b) => (a.entry?.uai ?? '\uffff') < (b.entry?.uai ?? '\uffff') ? -1 : 1);
-}
-
-/** Summary and page of a product on a few hundred devices: its lines counted here, then the page's devices read. */
-async function pageFromLines(ctx: Ctx, of: LinesOf, lines: Line[], input: { page: number; pageSize: number }) {
-  const schools = await visibleSchools(ctx, of, lines);
-  const versions = new Map<string, number>();
-  const establishments: SchoolCount[] = [];
-  let before = 0;
-  let devices = 0;
-  for (const school of schools) {
-    const assets = new Set<string>();
-    for (const line of school.lines) {
-      assets.add(line.assetId);
-      versions.set(line.version, (versions.get(line.version) ?? 0) + 1); // a device has a version once: lines of a version are devices
-    }
-    const count: SchoolCount = {
-      establishmentId: school.entry?.id ?? null,
-      uai: school.entry?.uai ?? null,
-      establishmentName: school.entry?.name ?? null,
-      devices: assets.size,
-      installations: school.lines.length,
-      before,
-    };
-    establishments.push(count);
-    before += school.lines.length;
-    devices += assets.size;
-  }
-  const summary = summaryOfCounts(devices, before, establishments, versions);
+  const groups = [...bySchool].map(([establishmentId, ofSchool]): SchoolGroup => ({
+    establishmentId,
+    devices: new Set(ofSchool.map((line) => line.assetId)).size,
+    installations: ofSchool.length,
+    versions: ofSchool.map((line) => line.version),
+  }));
+  const summary = await summaryOfGroups(ctx, of, groups);
   const [pageSize, start] = pageWindow(input);
-  const spanned = schools.filter((_, i) => establishments[i].before < start + pageSize && establishments[i].before + establishments[i].installations > start);
+  const spanned = spannedBy(summary, start, pageSize);
   if (spanned.length === 0) return { summary, items: [] };
-  const pageLines = spanned.flatMap((school) => school.lines);
+  const pageLines = spanned.flatMap((school) => bySchool.get(school.establishmentId)!);
   const found = await runPrepared<DeviceRow>(ctx.db, devicesOf, [of.tenantId, pgArray([...new Set(pageLines.map((l) => l.assetId))])]);
   const device = new Map(found.map((d) => [d.id, d]));
-  const rank = new Map(spanned.map((school, i) => [school.entry?.id ?? null, i]));
+  const rank = new Map(spanned.map((school, i) => [school.establishmentId, i]));
   const ordered = pageLines
     .filter((line) => device.has(line.assetId))
     .sort((a, b) => rank.get(a.establishmentId)! - rank.get(b.establishmentId)! || byName(device.get(a.assetId)!, device.get(b.assetId)!) || compare(a.assetId, b.assetId) || compare(a.version, b.version));
-  const skip = start - establishments[schools.indexOf(spanned[0])].before;
+  const skip = start - spanned[0].before;
   const items = ordered.slice(skip, skip + pageSize).map((line) => ({ ...device.get(line.assetId)!, version: line.version, establishmentId: line.establishmentId }));
   return { summary, items: namedLines(summary, items) };
 }
@@ -248,58 +255,24 @@ const devicesOf = prepared(
   `select id, name, serial, class as "assetClass", status, last_inventory_at as "lastInventoryAt" from parc.assets where tenant_id = $1 and id = any($2::uuid[])`,
 );
 
-/** $1 tenant, $2 product, $3 tenant-wide, $4–$6 the scope's schools, units and académies, $7 the one school asked (second statement). */
-const linesParameters = (l: LinesOf) => [
-  l.tenantId,
-  l.softwareId,
-  l.scope.all,
-  pgArray(l.scope.establishmentIds),
-  pgArray(l.scope.unitIds),
-  pgArray(l.scope.academyCodes),
-  ...(l.establishmentId ? [l.establishmentId] : []),
-];
-
 /**
- * A widely installed product's schools the actor may see, each with its devices, lines and their
- * versions (one entry per line: a device has a version once), counted from the index alone. Lines
- * of no school are seen by a tenant-wide role only, as in the device list.
+ * A widely installed product's lines counted by school from the index alone ($1 tenant, $2
+ * product; $3 one school in the second form): the scope and the names are applied by
+ * summaryOfGroups, as for the products counted here.
  */
-const schoolsText = (oneSchool: boolean) => `
-  select g.school as "establishmentId", e.uai, e.name as "establishmentName", g.devices, g.installations, g.versions
-    from (select establishment_id as school, count(distinct asset_id)::int as devices, count(*)::int as installations, array_agg(version) as versions
-            from parc.asset_software
-           where tenant_id = $1 and software_id = $2${oneSchool ? ' and establishment_id = $7::uuid' : ''}
-           group by establishment_id) g
-    left join referentiel.establishments e on e.tenant_id = $1 and e.id = g.school
-   where case when g.school is null then $3
-              else $3 or e.id = any($4::uuid[]) or e.unit_id = any($5::uuid[]) or e.academy_code = any($6::text[]) end`;
-const schoolsStatement = prepared('parc_software_schools', schoolsText(false));
-const schoolStatement = prepared('parc_software_school', schoolsText(true));
+const groupsText = (oneSchool: boolean) => `
+  select establishment_id as "establishmentId", count(distinct asset_id)::int as devices, count(*)::int as installations, array_agg(version) as versions
+    from parc.asset_software
+   where tenant_id = $1 and software_id = $2${oneSchool ? ' and establishment_id = $3::uuid' : ''}
+   group by establishment_id`;
+const groupsStatement = prepared('parc_software_groups', groupsText(false));
+const schoolGroupsStatement = prepared('parc_software_school_groups', groupsText(true));
 
-interface SchoolRow extends Omit<SchoolCount, 'before'> {
-  versions: string[];
-}
-
-/** The schools in the page order (by UAI, no school last), each placed after the lines before it; totals and versions over them. */
-function summarize(rows: SchoolRow[]): Summary {
-  const byUai = (a: SchoolRow, b: SchoolRow) => (a.uai === b.uai ? 0 : a.uai === null ? 1 : b.uai === null ? -1 : a.uai < b.uai ? -1 : 1);
-  const versions = new Map<string, number>();
-  let lines = 0;
-  let devices = 0;
-  // objects written out, not spread: a rest copy per school was a tenth of the request
-  const establishments = [...rows].sort(byUai).map((school): SchoolCount => {
-    for (const version of school.versions) versions.set(version, (versions.get(version) ?? 0) + 1);
-    const placed = { establishmentId: school.establishmentId, uai: school.uai, establishmentName: school.establishmentName, devices: school.devices, installations: school.installations, before: lines };
-    lines += school.installations;
-    devices += school.devices;
-    return placed;
-  });
-  return summaryOfCounts(devices, lines, establishments, versions);
-}
-
-async function computeSummary(ctx: Ctx, lines: LinesOf): Promise<Summary> {
-  const statement = lines.establishmentId ? schoolStatement : schoolsStatement;
-  return summarize(await runPrepared<SchoolRow>(ctx.db, statement, linesParameters(lines)));
+async function computeSummary(ctx: Ctx, of: LinesOf): Promise<Summary> {
+  const groups = of.establishmentId
+    ? await runPrepared<SchoolGroup>(ctx.db, schoolGroupsStatement, [of.tenantId, of.softwareId, of.establishmentId])
+    : await runPrepared<SchoolGroup>(ctx.db, groupsStatement, [of.tenantId, of.softwareId]);
+  return summaryOfGroups(ctx, of, groups);
 }
 
 const pageWindow = (input: { page: number; pageSize: number }) => [input.pageSize, (input.page - 1) * input.pageSize];
@@ -368,7 +341,7 @@ const spannedPage = prepared(
 async function pageFromSummary(ctx: Ctx, lines: LinesOf, input: { page: number; pageSize: number }, key: string) {
   const summary = await summaryOf(ctx, lines, key);
   const [pageSize, start] = pageWindow(input);
-  const spanned = summary.establishments.filter((school) => school.before < start + pageSize && school.before + school.installations > start);
+  const spanned = spannedBy(summary, start, pageSize);
   if (spanned.length === 0) return { summary, items: [] };
   const ids = spanned.flatMap((school) => (school.establishmentId === null ? [] : [school.establishmentId]));
   const withoutSchool = spanned.some((school) => school.establishmentId === null);

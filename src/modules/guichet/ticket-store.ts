@@ -114,7 +114,7 @@ export async function writeTicketChange(
   const who = actorFields(ctx);
   const stamped = options.events.map((e) => ({ ...e, at: e.at ?? now, tenantId: ticket.tenantId, ticketId: ticket.id, ...who }));
   const history = [...(await clockEventsOf(tx, ticket.tenantId, ticket.id)), ...stamped.map(clockFields)];
-  const clock = ticketClock(config, ticket.openedAt, history, now);
+  const clock = ticketClock(config, ticket, history, now);
   const [updated] = await tx
     .update(tickets)
     .set({ ...options.changes, ...dueColumns(clock), ...dashboardColumns(clock), updatedAt: now, version: sql`${tickets.version} + 1` })

@@ -30,7 +30,7 @@ const moveTo = async (school: TestEstablishment, departmentCode: string) => {
 
 beforeAll(async () => {
   t = await testApp({ clock });
-  [nord, basRhin, guadeloupe] = t.ids.establishments.unit1;
+  [nord, basRhin, guadeloupe] = t.ids.establishments.all;
   await moveTo(nord, '59');
   await moveTo(basRhin, '67');
   await moveTo(guadeloupe, '971');

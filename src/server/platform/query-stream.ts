@@ -4,12 +4,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from './db.js';
 
 /** A drizzle select (any joins, any shape of row): what `streamRows` reads through a cursor. */
-export interface StreamableSelect<T> {
-  getSQL(): SQL;
-  /** drizzle's own statement for the select: its fields and joins map the cursor's rows the same way. */
-  _prepare(): unknown;
-  then: PromiseLike<T[]>['then'];
-}
+export type StreamableSelect<T> = PromiseLike<T[]> & { getSQL(): SQL };
 
 /** Rows fetched per round trip: a few hundred kilobytes of rows at most in memory. */
 const batchSize = 500;
@@ -36,7 +31,8 @@ interface PreparedSelect {
  * gone) closes the cursor.
  */
 export async function* streamRows<T>(db: Db, query: StreamableSelect<T>): AsyncGenerator<T> {
-  const prepared = query._prepare() as PreparedSelect;
+  // drizzle's own statement for the select (internal): its fields and joins map the cursor's rows the same way
+  const prepared = (query as unknown as { _prepare(): PreparedSelect })._prepare();
   const cursor = sql.identifier(`export_${randomUUID().replace(/-/g, '')}`);
   const declare = (hold: boolean) =>
     hold ? sql`declare ${cursor} no scroll cursor with hold for ${query.getSQL()}` : sql`declare ${cursor} no scroll cursor for ${query.getSQL()}`;

@@ -8,7 +8,7 @@ import { addUser, addUserInput } from '../operations/add-user.js';
 import { findUsers, findUsersInput } from '../operations/find-users.js';
 import { getRoleOptions } from '../operations/get-role-options.js';
 import { getUser, getUserInput } from '../operations/get-user.js';
-import { presentUser, userSchema } from '../presenters-admin.js';
+import { presentUser, userSchema } from '../presenters/admin.js';
 
 const option = z.object({ value: z.string(), label: z.string() });
 

@@ -73,7 +73,7 @@ describe('due dates at the school’s place', () => {
     const read = await getTicket(ctx, { id: ticket.id });
     expect(read.clock.own.dueAt).toBe('2026-04-07T08:30:00.000Z');
     now += 3600_000; // still Thursday: the resolve deadline is stored again after a change
-    await changeTicketStatus(ctx, { id: ticket.id, change: { action: 'assign', version: ticket.version } });
+    await changeTicketStatus(ctx, { id: ticket.id, changes: { action: 'assign', version: ticket.version } });
     const [stored] = await t.ctx.db.select().from(tickets).where(and(eq(tickets.tenantId, t.ids.a.tenantId), eq(tickets.id, ticket.id)));
     const resolveDue = stored.dueToResolve!.getTime();
     expect(new Date(resolveDue).toISOString().slice(0, 10) >= '2026-04-07').toBe(true);

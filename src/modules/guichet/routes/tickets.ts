@@ -12,7 +12,7 @@ import { createTicket, createTicketInput } from '../operations/create-ticket.js'
 import { exportTickets, ticketsExportInput } from '../operations/export-tickets.js';
 import { findTickets, findTicketsInput, ticketFilters, ticketOrder, ticketWhere } from '../operations/find-tickets.js';
 import { createdTicketDetail, getTicket, ticketIdParams } from '../operations/get-ticket.js';
-import { presentTicketDetail, presentTicketSummary, ticketDetailSchema, ticketSummarySchema } from '../presenters.js';
+import { presentTicketDetail, presentTicketSummary, ticketDetailSchema, ticketSummarySchema } from '../presenters/tickets.js';
 
 
 export async function ticketRoutes(fastify: FastifyInstance) {

@@ -9,7 +9,7 @@ import { advanceDeploymentInput, advanceDeploymentItems } from '../operations/ad
 import { createDeploymentBatch, createDeploymentInput } from '../operations/create-deployment-batch.js';
 import { findDeploymentBatches, findDeploymentsInput } from '../operations/find-deployment-batches.js';
 import { deploymentIdParams, getDeploymentBatch } from '../operations/get-deployment-batch.js';
-import { deploymentDetailSchema, deploymentListSchema, presentDeploymentDetail, presentDeploymentList } from './deployment-presenters.js';
+import { deploymentDetailSchema, deploymentListSchema, presentDeploymentDetail, presentDeploymentList } from '../presenters/deployments.js';
 
 /** Mass deployment: a delivery per site, its devices from delivered to in service within the deadline. */
 export async function deploymentRoutes(fastify: FastifyInstance) {

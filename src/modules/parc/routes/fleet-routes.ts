@@ -18,7 +18,7 @@ import {
   presentLifecycleDevices,
   presentRenewalForecast,
   renewalForecastSchema,
-} from './fleet-presenters.js';
+} from '../presenters/fleet.js';
 
 /** Fleet pages of a school (uai) or of every school the actor reaches: counts, ages, renewal. */
 export async function fleetRoutes(fastify: FastifyInstance) {

@@ -7,7 +7,7 @@ import { exportSoftware } from '../operations/export-software.js';
 import { exportSoftwareInstallations } from '../operations/export-software-installations.js';
 import { findSoftware, findSoftwareInput } from '../operations/find-software.js';
 import { findSoftwareInstallations, softwareIdParams, softwareInstallationsInput } from '../operations/find-software-installations.js';
-import { presentSoftwareInstallations, presentSoftwareList, softwareInstallationsSchema, softwareListSchema } from './software-presenters.js';
+import { presentSoftwareInstallations, presentSoftwareList, softwareInstallationsSchema, softwareListSchema } from '../presenters/software.js';
 
 export async function softwareRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

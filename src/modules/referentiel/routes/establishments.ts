@@ -12,8 +12,8 @@ import { findEstablishments, findEstablishmentsInput } from '../operations/find-
 import { getEstablishment, getEstablishmentDetail } from '../operations/get-establishment.js';
 import { getEstablishmentStats } from '../operations/get-establishment-stats.js';
 import { updateEstablishment, updateEstablishmentInput } from '../operations/update-establishment.js';
-import { establishmentSchema, presentEstablishment } from '../presenters.js';
-import { auditEventSchema, buildingSchema, presentAuditEvent, presentBuilding, presentRoom, roomSchema, unitSchema, presentUnit } from '../presenters-related.js';
+import { establishmentSchema, presentEstablishment } from '../presenters/establishments.js';
+import { auditEventSchema, buildingSchema, presentAuditEvent, presentBuilding, presentRoom, roomSchema, unitSchema, presentUnit } from '../presenters/related.js';
 
 const uaiParams = z.object({ uai: z.string().min(1).max(20) });
 

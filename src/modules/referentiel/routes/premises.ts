@@ -6,7 +6,7 @@ import { deletePremises, updateBuilding, updateRoom } from '../operations/change
 import { createBuilding } from '../operations/create-building.js';
 import { createRoom } from '../operations/create-room.js';
 import { buildingInput, roomInput, versionInput } from '../operations/premises.js';
-import { buildingSchema, presentBuilding, presentRoom, roomSchema } from '../presenters-related.js';
+import { buildingSchema, presentBuilding, presentRoom, roomSchema } from '../presenters/related.js';
 
 const uai = z.string().min(1).max(20);
 const itemParams = z.object({ uai, id: z.uuid() });

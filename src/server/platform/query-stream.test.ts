@@ -2,7 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../test/database.js';
 import { auditEvents } from './db-schema.js';
-import type { Database } from './db.js';
+import { rows, type Database } from './db.js';
 import { streamRows } from './query-stream.js';
 
 /** The cursor reader on the test database (PGlite, or PostgreSQL with TEST_DATABASE_URL). */
@@ -57,7 +57,7 @@ describe('streamRows', () => {
       if (seen === 600) break;
     }
     expect(seen).toBe(600);
-    const [{ cursors }] = (await database.db.execute(sql`select count(*)::int as cursors from pg_cursors where name <> ''`)).rows as { cursors: number }[];
+    const [{ cursors }] = await rows<{ cursors: number }>(database.db, sql`select count(*)::int as cursors from pg_cursors where name <> ''`);
     expect(cursors).toBe(0);
     expect(await collect(streamRows(database.db, query))).toHaveLength(5000);
   });
@@ -65,6 +65,6 @@ describe('streamRows', () => {
   it('passes a failing query’s error to the reader', async () => {
     const query = database.db.select({ n: sql<number>`1 / (n - 700)` }).from(sql`generate_series(1, 1000) as n`);
     await expect(collect(streamRows(database.db, query))).rejects.toThrow();
-    expect((await database.db.execute(sql`select 1 as ok`)).rows).toHaveLength(1);
+    expect(await rows(database.db, sql`select 1 as ok`)).toHaveLength(1);
   });
 });

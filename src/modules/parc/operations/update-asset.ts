@@ -5,7 +5,7 @@ import { authorize } from '../../../server/platform/authz.js';
 import type { AuthedCtx, Ctx } from '../../../server/platform/context.js';
 import type { Db } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
-import { assertUpdated, assertVersion } from '../../../server/platform/versioned-update.js';
+import { assertUpdated, assertVersion, type VersionedUpdateInput } from '../../../server/platform/versioned-update.js';
 import { assets } from '../db/schema.js';
 import { assetSearchText, placementLock } from '../ingest/asset-fields.js';
 import { assetFieldsShape, columnChanges, fieldsToLock, lockedFieldsInput, mergeLocks, noteInput, warrantyIssue } from './asset-input.js';
@@ -30,7 +30,7 @@ export type UpdateAssetInput = z.infer<typeof updateAssetInput>;
  * writes is locked against it once a person changed it. History: a move of school or room, a
  * status change and any other change each get their IMAC line; the whole change is audited.
  */
-export async function updateAsset(ctx: Ctx, input: { id: string; changes: UpdateAssetInput }): Promise<{ id: string }> {
+export async function updateAsset(ctx: Ctx, input: VersionedUpdateInput<UpdateAssetInput>): Promise<{ id: string }> {
   authorize(ctx.actor, 'asset.update');
   const actx = { ...ctx, actor: ctx.actor };
   const tenantId = ctx.actor.tenantId;

@@ -9,8 +9,6 @@ import { fundingSourceLabels, ownerKindLabels } from '../import/asset-vocabulary
 import { assetWhere, type FindAssetsInput } from './find-assets.js';
 import { readInventorySettings } from './get-inventory-settings.js';
 
-export { maxExportRows };
-
 export type AssetExportRow = Awaited<ReturnType<typeof selectRows>>[number];
 
 function selectRows(ctx: Ctx, filters: Omit<FindAssetsInput, 'page' | 'pageSize'>) {

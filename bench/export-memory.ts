@@ -98,6 +98,10 @@ export async function benchExportMemory(options: ExportMemoryOptions): Promise<B
     try {
       const headers = { cookie: await login(server.baseUrl, email, password), 'x-coherence-tenant': tenantCode };
       const before = memoryOf(server.pid);
+      // PGlite runs the database inside the server's process: its 200,000 schools are part of the
+      // RSS before any export, so only PostgreSQL's figure is held to the target (PGlite's is shown)
+      const judged = options.kind === 'postgresql';
+      const target = { target: judged ? `< ${targetPeakMb} Mo` : 'base dans le processus' };
       const out: BenchRow[] = [{ measure: `${label} : mémoire du serveur avant l’export (RSS, tas JS plafonné à ${heapCapMb} Mo)`, value: `${before.rss.toFixed(0)} Mo`, target: '—', ok: null }];
       for (const format of ['csv', 'xlsx'] as const) {
         const result = await download(`${server.baseUrl}/api/establishments/export?format=${format}`, headers, server.pid);
@@ -108,10 +112,15 @@ export async function benchExportMemory(options: ExportMemoryOptions): Promise<B
           target: format === 'csv' ? `${count} lignes` : '—',
           ok: format === 'csv' ? rowsOk : null,
         });
-        out.push({ measure: `${label} : RSS du serveur pendant l’export ${format.toUpperCase()} (max.)`, value: `${result.maxRss.toFixed(0)} Mo`, target: `< ${targetPeakMb} Mo`, ok: result.maxRss < targetPeakMb });
+        out.push({
+          measure: `${label} : RSS du serveur pendant l’export ${format.toUpperCase()} (max.)`,
+          value: `${result.maxRss.toFixed(0)} Mo (+${(result.maxRss - before.rss).toFixed(0)})`,
+          ...target,
+          ok: judged ? result.maxRss < targetPeakMb : null,
+        });
       }
       const peak = memoryOf(server.pid).peak;
-      out.push({ measure: `${label} : pic de RSS du serveur depuis son démarrage (VmHWM)`, value: `${peak.toFixed(0)} Mo`, target: `< ${targetPeakMb} Mo`, ok: peak < targetPeakMb });
+      out.push({ measure: `${label} : pic de RSS du serveur depuis son démarrage (VmHWM)`, value: `${peak.toFixed(0)} Mo`, ...target, ok: judged ? peak < targetPeakMb : null });
       return out;
     } finally {
       await server.stop();

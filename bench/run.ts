@@ -1,3 +1,4 @@
+import { benchExportMemory } from './export-memory.js';
 import { benchFleetQueries, printFleetTable } from './fleet-queries.js';
 import { benchImport } from './import-establishments.js';
 import { benchGuichet } from './guichet.js';
@@ -14,7 +15,7 @@ import { printTable, type BenchRow } from './lib/table.js';
 
 const args = process.argv.slice(2);
 // each bench adds its name here and a block below: `npm run bench -- <name>` runs only that one
-const benchNames = ['import', 'list-search', 'ingest-inventory', 'fleet-queries', 'guichet', 'ingest-partial-100k'];
+const benchNames = ['import', 'list-search', 'ingest-inventory', 'fleet-queries', 'guichet', 'ingest-partial-100k', 'export-memory'];
 const wanted = (name: string) => !args.some((a) => benchNames.includes(a)) || args.includes(name);
 const kinds = (['postgresql', 'pglite'] as const).filter((k) => !args.some((a) => a === 'postgresql' || a === 'pglite') || args.includes(k));
 
@@ -78,6 +79,16 @@ if (wanted('guichet')) {
   // issue 4, « Speed »: PostgreSQL only (a million tickets on the server)
   if (serverUrl) report('Guichet unique : 1 000 000 tickets sur PostgreSQL (~10 s par scénario)', await benchGuichet({ serverUrl }));
   else console.log('\nGuichet unique : non mesuré (PostgreSQL indisponible).');
+}
+
+if (wanted('export-memory')) {
+  // issue 10: 200,000 rows exported through the real route, the server's memory under 300 MB
+  const rows: BenchRow[] = [];
+  for (const kind of kinds) {
+    if (kind === 'postgresql' && !serverUrl) continue;
+    rows.push(...(await benchExportMemory({ kind, serverUrl })));
+  }
+  report('Export de 200 000 établissements par la route : mémoire du serveur', rows);
 }
 
 // ---- benches of the modules (each engineer adds a `if (wanted('<name>')) { … }` block above this line)

@@ -16,12 +16,13 @@ export interface SchoolRow {
   name: string;
   unitId: string | null;
   academyCode: string | null;
+  departmentCode: string | null;
 }
 
 export async function schoolByUai(db: Db, tenantId: string, uai: string): Promise<SchoolRow | null> {
   const [row] = await rows<SchoolRow>(
     db,
-    sql`select id, uai, name, unit_id as "unitId", academy_code as "academyCode"
+    sql`select id, uai, name, unit_id as "unitId", academy_code as "academyCode", department_code as "departmentCode"
           from referentiel.establishments where tenant_id = ${tenantId} and uai = ${uai.trim().toUpperCase()}`,
   );
   return row ?? null;

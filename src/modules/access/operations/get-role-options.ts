@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { authorize, roleLabels, roles } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { rows } from '../../../server/platform/db.js';
-import { staffFunctionLabels } from '../presenters-admin.js';
+import { staffFunctionLabels } from '../presenters/admin.js';
 import { staffFunctions } from './assign-role.js';
 
 /** What a role form offers: roles, school functions, and the organizations a role may be held for. */

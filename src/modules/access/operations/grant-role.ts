@@ -10,8 +10,9 @@ export const grantRoleInput = roleScopeInput.extend({ organizationId: z.uuid().o
 export type GrantRoleInput = z.input<typeof grantRoleInput>;
 
 /** Adds a role to someone who already holds one in the active tenant (others are added by e-mail). */
-export async function grantRole(ctx: Ctx, userId: string, input: GrantRoleInput) {
+export async function grantRole(ctx: Ctx, input: GrantRoleInput & { userId: string }) {
   authorize(ctx.actor, 'user.manage');
+  const { userId } = input;
   const parsed = grantRoleInput.parse(input);
   const tenantId = ctx.actor.tenantId;
   if (!(await findTenantUser(ctx.db, { tenantId, userId }))) throw notFound('Utilisateur');

@@ -124,7 +124,7 @@ export async function createTicket(ctx: Ctx, rawInput: CreateTicketInput, origin
   }
 
   const opening = { at: now, status: 'new', category: category ?? TRIAGE_KEY, priority, agreementId };
-  const clock = ticketClock(config, openedAt, [opening], now);
+  const clock = ticketClock(config, { openedAt, departmentCode: school.departmentCode }, [opening], now);
   const number = await nextTicketNumber(ctx.db, tenantId);
   const who = actorFields(ctx);
 
@@ -136,6 +136,7 @@ export async function createTicket(ctx: Ctx, rawInput: CreateTicketInput, origin
     title: input.title,
     description: input.description,
     establishmentId: school.id,
+    departmentCode: school.departmentCode,
     roomId: room?.id ?? null,
     roomLabel: room?.name ?? null,
     requesterUserId: requester.userId,
@@ -207,7 +208,7 @@ export async function createTicket(ctx: Ctx, rawInput: CreateTicketInput, origin
  */
 const selectSchool = prepared(
   'guichet_school_by_uai',
-  `select id, uai, name, unit_id as "unitId", academy_code as "academyCode" from referentiel.establishments where tenant_id = $1 and uai = $2`,
+  `select id, uai, name, unit_id as "unitId", academy_code as "academyCode", department_code as "departmentCode" from referentiel.establishments where tenant_id = $1 and uai = $2`,
 );
 
 /**

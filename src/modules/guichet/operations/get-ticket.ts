@@ -60,7 +60,7 @@ export async function ticketDetail(ctx: Ctx, loaded: LoadedTicket & { ctx?: Auth
     .select({ childCount: sql<number>`count(*)::int` })
     .from(tickets)
     .where(and(eq(tickets.tenantId, tenantId), eq(tickets.parentId, ticket.id), ticketScopeWhere(scope, tenantId)));
-  const clock = ticketClock(config, ticket.openedAt, events, ctx.now());
+  const clock = ticketClock(config, ticket, events, ctx.now());
   return {
     ...loaded,
     clock,

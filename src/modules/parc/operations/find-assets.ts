@@ -5,7 +5,7 @@ import type { Ctx } from '../../../server/platform/context.js';
 import { assetClasses, assetStatuses } from '../asset-classes.js';
 import { pgArray, preparedShape, runPrepared, sqlText } from '../../../server/platform/prepared.js';
 import { normalizeMac } from '../inventory/mac-address.js';
-import type { AssetSummaryFields } from '../presenters.js';
+import type { AssetSummaryFields } from '../presenters/assets.js';
 
 export const assetSortColumns = ['name', 'serial', 'assetClass', 'status', 'lastInventoryAt', 'memoryMb', 'purchaseDate'] as const;
 

@@ -4,7 +4,8 @@ import { diff, recordAudit } from '../../../server/platform/audit.js';
 import { authorize } from '../../../server/platform/authz.js';
 import type { AuthedCtx, Ctx } from '../../../server/platform/context.js';
 import type { Db } from '../../../server/platform/db.js';
-import { AppError, versionConflict } from '../../../server/platform/errors.js';
+import { AppError } from '../../../server/platform/errors.js';
+import { assertUpdated, assertVersion, type VersionedUpdateInput } from '../../../server/platform/versioned-update.js';
 import { assets } from '../db/schema.js';
 import { assetSearchText, placementLock } from '../ingest/asset-fields.js';
 import { assetFieldsShape, columnChanges, fieldsToLock, lockedFieldsInput, mergeLocks, noteInput, warrantyIssue } from './asset-input.js';
@@ -29,7 +30,7 @@ export type UpdateAssetInput = z.infer<typeof updateAssetInput>;
  * writes is locked against it once a person changed it. History: a move of school or room, a
  * status change and any other change each get their IMAC line; the whole change is audited.
  */
-export async function updateAsset(ctx: Ctx, input: { id: string; changes: UpdateAssetInput }): Promise<{ id: string }> {
+export async function updateAsset(ctx: Ctx, input: VersionedUpdateInput<UpdateAssetInput>): Promise<{ id: string }> {
   authorize(ctx.actor, 'asset.update');
   const actx = { ...ctx, actor: ctx.actor };
   const tenantId = ctx.actor.tenantId;
@@ -37,7 +38,7 @@ export async function updateAsset(ctx: Ctx, input: { id: string; changes: Update
   return ctx.db.transaction(async (tx) => {
     const current = await assetForUpdate(actx, tx, input.id);
     const a = current.asset;
-    if (version !== a.version) throw versionConflict();
+    assertVersion(a, version);
     const columns: Record<string, unknown> = { ...columnChanges(fields) };
     const place = await placementChange(actx, tx, current, { uai, roomId });
     if (place) Object.assign(columns, { establishmentId: place.establishmentId, roomId: place.roomId });
@@ -64,7 +65,7 @@ export async function updateAsset(ctx: Ctx, input: { id: string; changes: Update
       .set({ ...columns, lockedFields: locks, searchText: assetSearchText(next), version: sql`${assets.version} + 1`, updatedAt: ctx.now() })
       .where(and(eq(assets.tenantId, tenantId), eq(assets.id, a.id), eq(assets.version, version)))
       .returning({ id: assets.id });
-    if (!updated) throw versionConflict();
+    assertUpdated(updated);
 
     await writePersonEventsFor(actx, tx, current, change, place, note);
     const before = locksChanged ? { ...change.before, lockedFields: a.lockedFields } : change.before;

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { diff, recordAudit } from '../../../server/platform/audit.js';
 import { authorize } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
-import { AppError, versionConflict } from '../../../server/platform/errors.js';
+import { AppError } from '../../../server/platform/errors.js';
+import { assertUpdated, assertVersion } from '../../../server/platform/versioned-update.js';
 import { assetClasses } from '../asset-classes.js';
 import { assetMatches, assets, inventorySettings } from '../db/schema.js';
 import { forgetStaleDays, readInventorySettings, type InventorySettings } from './get-inventory-settings.js';
@@ -38,7 +39,7 @@ export async function updateInventorySettings(ctx: Ctx, input: InventorySettings
   };
   const saved = await ctx.db.transaction(async (tx) => {
     const before = await readInventorySettings(tx, tenantId);
-    if (before.version !== input.version) throw versionConflict();
+    assertVersion(before, input.version);
     // the first save inserts the row; later ones update it if the version read is still current
     const [saved] = await tx
       .insert(inventorySettings)
@@ -49,7 +50,7 @@ export async function updateInventorySettings(ctx: Ctx, input: InventorySettings
         setWhere: eq(inventorySettings.version, input.version),
       })
       .returning({ version: inventorySettings.version });
-    if (!saved) throw versionConflict();
+    assertUpdated(saved);
     const forgotten = before.storeLastUser && !input.storeLastUser ? await forgetLastUsers(tx, tenantId) : 0;
     const after = await readInventorySettings(tx, tenantId);
     const change = diff(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>);

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { recordAudit, diff } from '../../../server/platform/audit.js';
 import { canOnEstablishment, authorize } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
-import { AppError, forbidden, versionConflict } from '../../../server/platform/errors.js';
+import { AppError, forbidden } from '../../../server/platform/errors.js';
+import { assertUpdated, assertVersion } from '../../../server/platform/versioned-update.js';
 import { forgetEstablishmentDirectory } from '../db/establishment-directory.js';
 import { searchKey } from '../establishment-record.js';
 import { establishments, territorialUnits } from '../db/schema.js';
@@ -38,7 +39,7 @@ export async function updateEstablishment(ctx: Ctx, input: { uai: string; change
   if (changes.unitId) await assertUnitExists(ctx, actor.tenantId, changes.unitId);
   const { before, after, changed } = diff(current as Record<string, unknown>, changes);
   if (!changed) {
-    if (version !== current.version) throw versionConflict();
+    assertVersion(current, version);
     return current;
   }
   return ctx.db.transaction(async (tx) => {
@@ -53,7 +54,7 @@ export async function updateEstablishment(ctx: Ctx, input: { uai: string; change
       })
       .where(and(eq(establishments.tenantId, actor.tenantId), eq(establishments.id, current.id), eq(establishments.version, version)))
       .returning();
-    if (!updated) throw versionConflict();
+    assertUpdated(updated);
     await recordAudit(ctx, tx, [{ tenantId: actor.tenantId, action: 'update', entityType: 'establishment', entityId: current.id, before, after }]);
     return updated;
   }).finally(() => {

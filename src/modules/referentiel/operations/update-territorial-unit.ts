@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { authorize } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
-import { updateVersioned } from '../../../server/platform/versioned-update.js';
+import { updateVersioned, type VersionedUpdateInput } from '../../../server/platform/versioned-update.js';
 import { territorialUnits } from '../db/schema.js';
 
 export const updateTerritorialUnitInput = z.object({
@@ -9,7 +9,7 @@ export const updateTerritorialUnitInput = z.object({
   name: z.string().trim().min(1).max(200),
 });
 
-export async function updateTerritorialUnit(ctx: Ctx, input: { id: string; changes: z.infer<typeof updateTerritorialUnitInput> }) {
+export async function updateTerritorialUnit(ctx: Ctx, input: VersionedUpdateInput<z.infer<typeof updateTerritorialUnitInput>>) {
   authorize(ctx.actor, 'unit.manage');
   const { version, ...changes } = input.changes;
   return updateVersioned(ctx, {

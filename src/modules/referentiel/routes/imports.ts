@@ -6,7 +6,7 @@ import { AppError } from '../../../server/platform/errors.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
 import { findImportRuns, getImportRunForActor } from '../operations/get-import-run-for-actor.js';
 import { startEstablishmentImport } from '../operations/start-establishment-import.js';
-import { importRunSchema, presentImportRun } from '../presenters-import.js';
+import { importRunSchema, presentImportRun } from '../presenters/import.js';
 
 export async function importRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

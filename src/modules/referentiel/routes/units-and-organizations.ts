@@ -8,7 +8,7 @@ import { createTerritorialUnit, createTerritorialUnitInput } from '../operations
 import { findOrganizations } from '../operations/find-organizations.js';
 import { findUnits } from '../operations/find-units.js';
 import { updateTerritorialUnit, updateTerritorialUnitInput } from '../operations/update-territorial-unit.js';
-import { organizationSchema, presentOrganization, presentUnit, unitSchema } from '../presenters-related.js';
+import { organizationSchema, presentOrganization, presentUnit, unitSchema } from '../presenters/related.js';
 
 export async function unitAndOrganizationRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -1,4 +1,4 @@
-/** Shapes of the fleet API (src/modules/parc/presenters.ts and routes/*-presenters.ts). */
+/** Shapes of the fleet API (src/modules/parc/presenters/). */
 
 export interface AssetSummary {
   id: string;

@@ -1,4 +1,4 @@
-/** The service desk's API shapes, as src/modules/guichet/presenters.ts writes them. */
+/** The service desk's API shapes, as src/modules/guichet/presenters/ writes them. */
 
 export interface Page<T> {
   items: T[];

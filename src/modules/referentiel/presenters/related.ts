@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { auditEvents } from '../../server/platform/db-schema.js';
-import type { buildings, organizations, rooms, territorialUnits } from './db/schema.js';
+import type { auditEvents } from '../../../server/platform/db-schema.js';
+import type { buildings, organizations, rooms, territorialUnits } from '../db/schema.js';
 
 export const buildingSchema = z.object({ id: z.string(), name: z.string(), version: z.number() });
 export const roomSchema = z.object({

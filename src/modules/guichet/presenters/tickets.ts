@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { can, type Actor } from '../../server/platform/authz.js';
-import type { TicketEventRow, TicketRow } from './db/schema.js';
-import type { DeskConfig } from './desk-config.js';
-import type { TicketListFields } from './operations/find-tickets.js';
-import type { TicketDetail } from './operations/get-ticket.js';
-import { clockStateLabel, impactLabel, priorityLabel, urgencyLabel, type Level, type Priority, type SlaClock } from './sla/index.js';
-import { slaView } from './sla-view.js';
-import { canHandle, isRequesterSide, seesPrivate, type TicketAccessRow, type TicketScope } from './ticket-access.js';
-import { channelLabels, levelLabels, statusLabels, ticketTypeLabels, type Channel, type TicketStatus, type TicketType } from './vocabulary.js';
+import { can, type Actor } from '../../../server/platform/authz.js';
+import type { TicketEventRow, TicketRow } from '../db/schema.js';
+import type { DeskConfig } from '../desk-config.js';
+import type { TicketListFields } from '../operations/find-tickets.js';
+import type { TicketDetail } from '../operations/get-ticket.js';
+import { clockStateLabel, impactLabel, priorityLabel, urgencyLabel, type Level, type Priority, type SlaClock } from '../sla/index.js';
+import { slaView } from '../sla-view.js';
+import { canHandle, isRequesterSide, seesPrivate, type TicketAccessRow, type TicketScope } from '../ticket-access.js';
+import { channelLabels, levelLabels, statusLabels, ticketTypeLabels, type Channel, type TicketStatus, type TicketType } from '../vocabulary.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { canOnEstablishment, establishmentScope, type Actor } from '../../server/platform/authz.js';
-import type { assetEvents, assetMatches, assets } from './db/schema.js';
+import { canOnEstablishment, establishmentScope, type Actor } from '../../../server/platform/authz.js';
+import type { assetEvents, assetMatches, assets } from '../db/schema.js';
 
 export const assetSummarySchema = z.object({
   id: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { actions, can, roleLabels, roles, type Action, type Actor } from '../../server/platform/authz.js';
-import type { Identity } from './operations/resolve-actor.js';
+import { actions, can, roleLabels, roles, type Action, type Actor } from '../../../server/platform/authz.js';
+import type { Identity } from '../operations/resolve-actor.js';
 
 export const meSchema = z.object({
   user: z.object({ id: z.string(), email: z.string(), displayName: z.string() }),

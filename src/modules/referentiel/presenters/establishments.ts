@@ -1,5 +1,5 @@
-import { canOnEstablishment, type Actor } from '../../server/platform/authz.js';
-import type { EstablishmentRow } from './db/queries.js';
+import { canOnEstablishment, type Actor } from '../../../server/platform/authz.js';
+import type { EstablishmentRow } from '../db/queries.js';
 import { z } from 'zod';
 
 export const establishmentSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { importRuns } from './db/schema.js';
+import type { importRuns } from '../db/schema.js';
 
 const rowIssue = z.object({ line: z.number(), uai: z.string(), reason: z.string() });
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { can, roleLabels, roles, type Actor, type Role } from '../../server/platform/authz.js';
-import type { AssignmentRow } from './db/queries.js';
-import type { apiTokens } from './db/schema.js';
-import type { TenantUser } from './operations/find-users.js';
+import { can, roleLabels, roles, type Actor, type Role } from '../../../server/platform/authz.js';
+import type { AssignmentRow } from '../db/queries.js';
+import type { apiTokens } from '../db/schema.js';
+import type { TenantUser } from '../operations/find-users.js';
 
 export const staffFunctionLabels: Record<string, string> = {
   head: "Chef d'établissement",

@@ -4,7 +4,7 @@ import type { ParsedMail } from 'mailparser';
 import type { Ctx } from '../../../server/platform/context.js';
 import { rows } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
-import { safeFilename, sniffAttachment } from '../attachments/sniff-file.js';
+import { safeFilename, sniffAttachment } from '../../../server/platform/files/sniff-file.js';
 import { inboundMails, notifications, tickets } from '../db/schema.js';
 import { queueNotifications, requesterOf } from '../notifications/queue.js';
 import { addAttachment } from '../operations/add-attachment.js';

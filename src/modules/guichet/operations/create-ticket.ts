@@ -10,7 +10,7 @@ import { ticketAssets, ticketEvents, tickets, type TicketAssetRow, type TicketEv
 import { agreementIdFor, loadDeskConfig, matrixAt, type DeskConfig } from '../desk-config.js';
 import { nextTicketNumber } from '../numbering.js';
 import { prepared, runPrepared, type Prepared } from '../../../server/platform/prepared.js';
-import { uuidv7 } from '../uuid7.js';
+import { uuidv7 } from '../../../server/platform/uuid7.js';
 import { routeTicket, type RoutingDecision } from '../routing.js';
 import { devicesOfSchool, personInTenant, roomOfSchool, type SchoolRow } from '../school-lookups.js';
 import { computePriority, type Level, type SlaClock, versionAt } from '../sla/index.js';

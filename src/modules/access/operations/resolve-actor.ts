@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Actor, Assignment, Role } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { rows, type Db } from '../../../server/platform/db.js';
-import { organizations } from '../../referentiel/db/schema.js';
+import { organizations } from '../../referentiel/index.js';
 import { apiTokens, roleAssignments, sessions, users } from '../db/schema.js';
 import { sha256 } from '../tokens.js';
 

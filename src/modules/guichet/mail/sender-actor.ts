@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Actor, Role } from '../../../server/platform/authz.js';
 import { rows, type Db } from '../../../server/platform/db.js';
-import { expandUnits } from '../../access/operations/resolve-actor.js';
+import { expandUnits } from '../../access/index.js';
 
 /**
  * The person a mail comes from, as an actor of the desk's tenant: the same rights as on the web,

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
-import { establishments } from '../../referentiel/db/schema.js';
+import { establishments } from '../../referentiel/index.js';
 import { deploymentBatches, deploymentItems } from '../db/schema.js';
 import { batchCountColumns } from './batch-counts.js';
 import { batchEstablishmentJoin, batchWhere, deploymentRead } from './deployment-scope.js';

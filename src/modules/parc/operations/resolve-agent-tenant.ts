@@ -1,8 +1,8 @@
 import { isIP } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../../../server/platform/db.js';
-import { checkUai } from '../../referentiel/uai.js';
-import { verifyPassword } from '../../access/passwords.js';
+import { checkUai } from '../../referentiel/index.js';
+import { verifyPassword } from '../../access/index.js';
 import { rememberVerified, wasVerified } from './agent-credential-cache.js';
 import { plainAddress } from './school-networks.js';
 

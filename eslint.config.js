@@ -9,7 +9,7 @@ const modules = readdirSync(new URL('./src/modules/', import.meta.url), { withFi
   .map((entry) => entry.name);
 
 /** Tests and their fixtures may reach into any module's internals to arrange a case. */
-const testFiles = ['src/**/*.test.ts', 'src/**/testing.ts', 'src/**/testing/**', 'src/**/testing-*.ts', 'src/test/**'];
+const testFiles = ['src/**/*.test.ts', 'src/**/testing.ts', 'src/**/testing/**', 'src/**/testing-*.ts', 'src/**/*-test-data.ts', 'src/test/**'];
 
 /**
  * `db/schema.ts` may also name another module's tables, as foreign-key targets only (no query

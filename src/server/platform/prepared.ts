@@ -96,3 +96,9 @@ export async function runStatement<T>(db: Db, query: SQL, prefix: string): Promi
 export function pgArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }
+
+/** Ids as one bound `uuid[]` parameter: never pasted into the statement's text (the text stays the same, so it is planned once). */
+export const uuidArray = (ids: Iterable<string>): SQL => sql`${pgArray([...new Set(ids)])}::uuid[]`;
+
+/** Strings as one bound `text[]` parameter. */
+export const textArray = (values: readonly string[]): SQL => sql`${pgArray(values)}::text[]`;

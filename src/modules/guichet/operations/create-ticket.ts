@@ -207,7 +207,7 @@ export async function createTicket(ctx: Ctx, rawInput: CreateTicketInput, origin
  */
 const selectSchool = prepared(
   'guichet_school_by_uai',
-  `select id, uai, name, unit_id as "unitId", academy_code as "academyCode" from referentiel.establishments where tenant_id = $1 and uai = $2`,
+  `select id, uai, name, unit_id as "unitId", academy_code as "academyCode" from referentiel.establishments_view where tenant_id = $1 and uai = $2`,
 );
 
 /**

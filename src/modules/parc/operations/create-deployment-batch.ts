@@ -4,7 +4,7 @@ import { recordAudit } from '../../../server/platform/audit.js';
 import { authorize, establishmentScope } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { AppError, notFound } from '../../../server/platform/errors.js';
-import { establishments, establishmentScopeWhere } from '../../referentiel/index.js';
+import { establishmentsView as establishments, establishmentScopeWhere } from '../../referentiel/index.js';
 import { assetClasses } from '../asset-classes.js';
 import { deploymentBatches, deploymentItems } from '../db/schema.js';
 import { deploymentItemsChanged } from './close-deployment-step.js';

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { ExportColumn } from '../../../server/platform/export.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { notFound } from '../../../server/platform/errors.js';
-import { establishments } from '../../referentiel/index.js';
+import { establishmentsView as establishments } from '../../referentiel/index.js';
 import { assetClassLabels, assetStatusLabels, type AssetClass, type AssetStatus } from '../asset-classes.js';
 import { assetSoftware, assets, software } from '../db/schema.js';
 import { establishmentJoin, fleetScope } from './fleet-scope.js';

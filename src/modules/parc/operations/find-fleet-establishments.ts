@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { authorize, establishmentScope } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
-import { establishments, establishmentScopeWhere } from '../../referentiel/index.js';
+import { establishmentsView as establishments, establishmentScopeWhere } from '../../referentiel/index.js';
 import { assets } from '../db/schema.js';
 import { isoDate } from '../lifecycle/device-lifecycle.js';
 import { computerClasses, mobileClasses, usableStatuses } from '../lifecycle/fleet-sets.js';

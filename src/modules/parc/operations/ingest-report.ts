@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../server/platform/context.js';
 import type { Database, Db } from '../../../server/platform/db.js';
-import { checkUai, directoryEntryOfUai, establishments } from '../../referentiel/index.js';
+import { checkUai, directoryEntryOfUai, establishmentsView as establishments } from '../../referentiel/index.js';
 import { assetEvents, assetMatches, assets } from '../db/schema.js';
 import { findAssetCandidates, lockMachine } from '../db/asset-candidates.js';
 import { closeDeploymentStep } from './close-deployment-step.js';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { TestApp } from '../../../test/app.js';
-import { establishments } from '../../referentiel/index.js';
+import { establishments } from '../../referentiel/db/schema.js';
 import { assetSoftware, assets, inventorySettings, software } from '../db/schema.js';
 
 /** "Now" of the fleet tests: the fixed clock of their test app. */

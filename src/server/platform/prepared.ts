@@ -32,8 +32,14 @@ export function prepared(name: string, text: string): Prepared {
     last = match.index + match[0].length;
   }
   parts.push(text.slice(last));
-  return { name, text, parts, order };
+  const statement = { name, text, parts, order };
+  if (name) declared.set(name, statement);
+  return statement;
 }
+
+const declared = new Map<string, Prepared>();
+/** The named statements declared so far (those of a module are declared when it loads): a test prepares each on a migrated database. */
+export const declaredStatements = (): Prepared[] => [...declared.values()];
 
 export async function runPrepared<T>(db: Db, statement: Prepared, values: unknown[]): Promise<T[]> {
   const client = (db as { $client?: unknown }).$client;

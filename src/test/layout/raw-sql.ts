@@ -7,7 +7,24 @@
 export const allowedRawArguments: Record<string, string[]> = {
   // column lists of the bulk upserts' json_to_recordset, from the module's constant column table
   'src/modules/parc/import/write-import-plan.ts': ['insertColumns', 'recordset', 'updateSet'],
-  'src/modules/referentiel/db/upsert-establishments.ts': ['insertColumns', 'recordset', 'updates', "asJson('e')"],
+  // the import's staging table (a constant name), its column lists from the module's column table,
+  // and the audit statement's source/before/after expressions, constants of the callers
+  'src/modules/referentiel/db/upsert-establishments.ts': [
+    'insertColumns',
+    'recordset',
+    'updates',
+    "asJson('e')",
+    '`CREATE TEMP TABLE ${stageTable} (${stageDefinition}) ON COMMIT DROP`',
+    '`ANALYZE ${stageTable}`',
+    '`${source}.id::text, ${before}, ${after}`,',
+    '`${source} ${where}`',
+    "written.join(', ')",
+    "written.map((c) => `s.${c}`).join(', ')",
+    'stageTable',
+    "written.slice(1).map((c) => `${c} = s.${c}`).join(', ')",
+  ],
+  // the schemas the catalogue leaves out, a constant list
+  'src/server/platform/distribution.ts': ["foreignSchemas.map((s) => `'${s}'`).join(', ')"],
   // the ticket list's columns, aliased, from the drizzle table
   'src/modules/guichet/operations/find-tickets.ts': ['listSelectText'],
 };

@@ -14,7 +14,7 @@ import { guichetRoutes } from '../modules/guichet/routes.js';
 import { installParcBackground } from '../modules/parc/jobs/background.js';
 import { parcAgentRoutes, parcRoutes } from '../modules/parc/routes.js';
 import { referentielRoutes } from '../modules/referentiel/routes.js';
-import { installAuthentication } from './platform/authenticate.js';
+import { installAuthentication } from '../modules/access/authenticate.js';
 import type { Clock } from './platform/context.js';
 import type { Database } from './platform/db.js';
 import { installErrorHandler } from './platform/error-handler.js';

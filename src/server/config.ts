@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { intakeSettingsFromEnv, type AgentIntakeSettings } from '../modules/parc/jobs/agent-intake.js';
+import { intakeSettingsFromEnv, type AgentIntakeSettings } from '../modules/parc/index.js';
 
 /** Everything the server reads from its environment, in one typed object (main.ts is the only caller). */
 export interface ServerSettings {

@@ -3,3 +3,4 @@ export type { Identity, TenantAccess } from './operations/resolve-actor.js';
 export { hashPassword, checkPasswordPolicy } from './passwords.js';
 export { createUser, findUserByEmail } from './operations/create-user.js';
 export { assignRole } from './operations/assign-role.js';
+export { verifyPassword } from './passwords.js';

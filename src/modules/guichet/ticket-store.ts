@@ -4,7 +4,7 @@ import type { AuthedCtx, Ctx } from '../../server/platform/context.js';
 import type { Db } from '../../server/platform/db.js';
 import { AppError, forbidden, notFound } from '../../server/platform/errors.js';
 import { assertUpdated, assertVersion } from '../../server/platform/versioned-update.js';
-import { establishments } from '../referentiel/index.js';
+import { establishmentsView as establishments } from '../referentiel/index.js';
 import { ticketEvents, tickets, type TicketRow } from './db/schema.js';
 import { dashboardColumns } from './dashboard-columns.js';
 import { loadDeskConfig, type DeskConfig } from './desk-config.js';

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { Actor } from './authz.js';
 import type { Clock, Ctx } from './context.js';
 import type { Database } from './db.js';
-import type { AgentIntakeSettings } from '../../modules/parc/jobs/agent-intake.js';
 
 export interface AppConfig {
   secureCookies: boolean;
@@ -18,8 +17,8 @@ export interface AppConfig {
   mail?: { inboundPort?: number; inboundHost?: string; maxMessageBytes?: number; smtpUrl?: string; from?: string };
   /** Background jobs (service-level watcher, mail sender with pg-boss); off unless asked (tests). */
   jobs?: boolean;
-  /** Agent endpoints: in-flight ingestions before the inbox, unassigned queue caps (src/modules/parc/jobs/agent-intake.ts). */
-  inventory?: Partial<AgentIntakeSettings>;
+  // A module adds its own settings to this interface (declaration merging, e.g. parc's `inventory`
+  // in src/modules/parc/jobs/agent-intake.ts): the platform names no module.
 }
 
 export interface RouteInfo {

@@ -5,7 +5,7 @@ import { roles } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { rows, type Db } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
-import { establishments, territorialUnits } from '../../referentiel/index.js';
+import { establishmentsView as establishments, territorialUnitsView as territorialUnits } from '../../referentiel/index.js';
 import { roleAssignments } from '../db/schema.js';
 
 export const staffFunctions = ['head', 'bursar', 'digital-referent', 'teacher', 'librarian'] as const;
@@ -89,7 +89,7 @@ async function checkOrganization(db: Db, tenantId: string, organizationId: strin
   if (organizationId === tenantId) return null;
   const found = await rows<{ role: string }>(
     db,
-    sql`select role from referentiel.partnerships where tenant_id = ${tenantId} and partner_id = ${organizationId}`,
+    sql`select role from referentiel.partnerships_view where tenant_id = ${tenantId} and partner_id = ${organizationId}`,
   );
   if (found.length === 0) throw invalid('organizationId', "Cette organisation n'est ni la collectivité ni l'un de ses partenaires.");
   return found[0].role;

@@ -10,9 +10,9 @@ export async function getRoleOptions(ctx: Ctx) {
   authorize(ctx.actor, 'user.read');
   const organizations = await rows<{ id: string; code: string; name: string; kind: string }>(
     ctx.db,
-    sql`select o.tenant_id as id, o.code, o.name, o.kind from referentiel.organizations o
+    sql`select o.tenant_id as id, o.code, o.name, o.kind from referentiel.organizations_view o
          where o.tenant_id = ${ctx.actor.tenantId}
-            or o.tenant_id in (select p.partner_id from referentiel.partnerships p where p.tenant_id = ${ctx.actor.tenantId})
+            or o.tenant_id in (select p.partner_id from referentiel.partnerships_view p where p.tenant_id = ${ctx.actor.tenantId})
          order by (o.tenant_id = ${ctx.actor.tenantId}) desc, o.name`,
   );
   return {

@@ -3,9 +3,10 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Actor, Assignment, Role } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { rows, type Db } from '../../../server/platform/db.js';
-import { organizations } from '../../referentiel/db/schema.js';
+import { organizationsView as organizations } from '../../referentiel/index.js';
 import { apiTokens, roleAssignments, sessions, users } from '../db/schema.js';
 import { sha256 } from '../tokens.js';
+import { uuidArray } from '../../../server/platform/prepared.js';
 
 export interface TenantAccess {
   id: string;
@@ -97,10 +98,10 @@ export async function expandUnits<T extends Assignment>(db: Db, tenantId: string
   const tree = await rows<{ root: string; id: string }>(
     db,
     sql`with recursive t(root, id) as (
-          select u.id, u.id from referentiel.territorial_units u
-           where u.tenant_id = ${tenantId} and u.id = any(${sql.raw(`'{${roots.join(',')}}'::uuid[]`)})
+          select u.id, u.id from referentiel.territorial_units_view u
+           where u.tenant_id = ${tenantId} and u.id = any(${uuidArray(roots)})
           union all
-          select t.root, c.id from referentiel.territorial_units c join t on c.parent_id = t.id
+          select t.root, c.id from referentiel.territorial_units_view c join t on c.parent_id = t.id
            where c.tenant_id = ${tenantId})
         select root, id from t`,
   );

@@ -4,7 +4,7 @@ import type { ParsedMail } from 'mailparser';
 import type { Ctx } from '../../../server/platform/context.js';
 import { rows } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
-import { safeFilename, sniffAttachment } from '../attachments/sniff-file.js';
+import { safeFilename, sniffAttachment } from '../../../server/platform/files/sniff-file.js';
 import { inboundMails, notifications, tickets } from '../db/schema.js';
 import { queueNotifications, requesterOf } from '../notifications/queue.js';
 import { addAttachment } from '../operations/add-attachment.js';
@@ -160,7 +160,7 @@ async function openTicket(ctx: Ctx, mail: ParsedMail, senderEmail: string): Prom
     if (schools.length === 0) {
       throw refuse("Établissement inconnu : indiquez son UAI dans l'objet du message (ex. : « 0590001F – Imprimante en panne »).");
     }
-    const [school] = await rows<{ uai: string }>(ctx.db, sql`select uai from referentiel.establishments where tenant_id = ${actor.tenantId} and id = ${schools[0]}`);
+    const [school] = await rows<{ uai: string }>(ctx.db, sql`select uai from referentiel.establishments_view where tenant_id = ${actor.tenantId} and id = ${schools[0]}`);
     uai = school.uai;
   }
   const title = (found.rest.length >= 3 ? found.rest : 'Demande reçue par courriel').slice(0, 200);

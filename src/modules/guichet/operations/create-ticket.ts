@@ -10,7 +10,7 @@ import { ticketAssets, ticketEvents, tickets, type TicketAssetRow, type TicketEv
 import { agreementIdFor, loadDeskConfig, matrixAt, type DeskConfig } from '../desk-config.js';
 import { nextTicketNumber } from '../numbering.js';
 import { prepared, runPrepared, type Prepared } from '../../../server/platform/prepared.js';
-import { uuidv7 } from '../uuid7.js';
+import { uuidv7 } from '../../../server/platform/uuid7.js';
 import { routeTicket, type RoutingDecision } from '../routing.js';
 import { devicesOfSchool, personInTenant, roomOfSchool, type SchoolRow } from '../school-lookups.js';
 import { computePriority, type Level, type SlaClock, versionAt } from '../sla/index.js';
@@ -208,7 +208,7 @@ export async function createTicket(ctx: Ctx, rawInput: CreateTicketInput, origin
  */
 const selectSchool = prepared(
   'guichet_school_by_uai',
-  `select id, uai, name, unit_id as "unitId", academy_code as "academyCode", department_code as "departmentCode" from referentiel.establishments where tenant_id = $1 and uai = $2`,
+  `select id, uai, name, unit_id as "unitId", academy_code as "academyCode", department_code as "departmentCode" from referentiel.establishments_view where tenant_id = $1 and uai = $2`,
 );
 
 /**

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { exportFormat, sendExport } from '../../../server/platform/export.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
-import { establishments } from '../../referentiel/index.js';
+import { establishmentsView as establishments } from '../../referentiel/index.js';
 import { tickets } from '../db/schema.js';
 import { loadDeskConfig } from '../desk-config.js';
 import { ticketColumns } from '../export-columns.js';

@@ -2,7 +2,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import { maxExportRows, type ExportColumn, type ExportFormat, type ExportSource } from '../../../server/platform/export.js';
 import { streamRows } from '../../../server/platform/query-stream.js';
 import type { Ctx } from '../../../server/platform/context.js';
-import { buildings, establishments, rooms } from '../../referentiel/db/schema.js';
+import { buildingsView as buildings, establishmentsView as establishments, roomsView as rooms } from '../../referentiel/index.js';
 import { assetClassLabels, assetStatusLabels, fundingSources, ownerKinds, type AssetClass, type AssetStatus } from '../asset-classes.js';
 import { assets } from '../db/schema.js';
 import { fundingSourceLabels, ownerKindLabels } from '../import/asset-vocabulary.js';

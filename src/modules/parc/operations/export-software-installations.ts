@@ -3,7 +3,7 @@ import type { ExportColumn, ExportSource } from '../../../server/platform/export
 import { streamRows } from '../../../server/platform/query-stream.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { notFound } from '../../../server/platform/errors.js';
-import { establishments } from '../../referentiel/db/schema.js';
+import { establishmentsView as establishments } from '../../referentiel/index.js';
 import { assetClassLabels, assetStatusLabels, type AssetClass, type AssetStatus } from '../asset-classes.js';
 import { assetSoftware, assets, software } from '../db/schema.js';
 import { establishmentJoin, fleetScope } from './fleet-scope.js';

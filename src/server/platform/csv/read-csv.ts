@@ -1,4 +1,4 @@
-import { AppError } from '../../../server/platform/errors.js';
+import { AppError } from '../errors.js';
 import { splitCsv } from './split-csv.js';
 
 export interface CsvRow {

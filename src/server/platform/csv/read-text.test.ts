@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../server/platform/errors.js';
+import { AppError } from '../errors.js';
 import { utf8 } from '../../../test/annuaire-fixtures.js';
 import { decodeWindows1252, firstInvalidUtf8, readText } from './read-text.js';
 

@@ -1,4 +1,4 @@
-import { AppError } from '../../../server/platform/errors.js';
+import { AppError } from '../errors.js';
 
 /** Bytes of an uploaded file → text. Refuses the whole file when it is not UTF-8 text. */
 export function readText(bytes: Uint8Array): string {

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { actorFor, actorFromApiToken, identityFromSession } from '../../modules/access/index.js';
-import type { Actor } from './authz.js';
-import { AppError } from './errors.js';
-import { ctxOf, sessionCookie, tenantCookie, tenantHeader } from './http.js';
-import { TtlCache } from './ttl-cache.js';
+import { actorFor, actorFromApiToken, identityFromSession } from './operations/resolve-actor.js';
+import type { Actor } from '../../server/platform/authz.js';
+import { AppError } from '../../server/platform/errors.js';
+import { ctxOf, sessionCookie, tenantCookie, tenantHeader } from '../../server/platform/http.js';
+import { TtlCache } from '../../server/platform/ttl-cache.js';
 
 /**
  * Who is calling, resolved before any route runs: a session cookie, or a bearer API token. The

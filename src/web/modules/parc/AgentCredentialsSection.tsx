@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Code, CopyButton, Group, Stack, Table, Text, Text
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconKey, IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { errorMessage, isApiError } from '../../api';
+import { errorMessage, isApiError } from '../../api/client';
 import { formatDateTime } from '../../labels';
 import { activeTenantOf, useMe } from '../../session/session';
 import { Loading } from '../../ui/Loading';

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconLock, IconRefresh } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { errorMessage, isApiError } from '../../api';
+import { errorMessage, isApiError } from '../../api/client';
 import { Section } from '../../ui/Section';
 import { establishmentQuery } from '../establishments/queries';
 import {

@@ -1,7 +1,8 @@
 import { Alert, Button, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import { errorMessage, isApiError } from '../../api';
+import { errorMessage, isApiError } from '../../api/client';
+import type { BodyOf } from '../../api/types';
 import { Section } from '../../ui/Section';
 import { assetClasses, assetClassLabels } from './labels';
 import { useCreateDeployment } from './queries';
@@ -18,7 +19,7 @@ function localNow() {
 export function CreateDeploymentForm({ onDone }: { onDone: () => void }) {
   const [uai, setUai] = useState<string | null>(null);
   const [label, setLabel] = useState('');
-  const [assetClass, setAssetClass] = useState('desktop');
+  const [assetClass, setAssetClass] = useState<NonNullable<BodyOf<'/api/deployments', 'post'>['assetClass']>>('desktop');
   const [deliveredAt, setDeliveredAt] = useState(localNow);
   const [deadlineHours, setDeadlineHours] = useState<number | ''>(48);
   const [expected, setExpected] = useState<number | ''>('');
@@ -67,7 +68,7 @@ export function CreateDeploymentForm({ onDone }: { onDone: () => void }) {
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <SchoolSelect label="Site livré" required value={uai} onChange={setUai} error={errors.uai} />
             <TextInput label="Libellé" required maxLength={200} value={label} onChange={(e) => setLabel(e.currentTarget.value)} error={errors.label} />
-            <NativeSelect label="Type d’équipement" data={assetClasses.map((c) => ({ value: c, label: assetClassLabels[c] }))} value={assetClass} onChange={(e) => setAssetClass(e.currentTarget.value)} />
+            <NativeSelect label="Type d’équipement" data={assetClasses.map((c) => ({ value: c, label: assetClassLabels[c] }))} value={assetClass} onChange={(e) => setAssetClass(e.currentTarget.value as typeof assetClass)} />
             <TextInput label="Bon de commande" maxLength={100} value={orderReference} onChange={(e) => setOrderReference(e.currentTarget.value)} error={errors.orderReference} />
             <TextInput label="Livré le" type="datetime-local" required value={deliveredAt} onChange={(e) => setDeliveredAt(e.currentTarget.value)} error={errors.deliveredAt} />
             <NumberInput label="Délai de mise en service (heures)" min={1} max={24 * 90} allowDecimal={false} value={deadlineHours} onChange={(v) => setDeadlineHours(v === '' ? '' : Number(v))} error={errors.deadlineHours} />

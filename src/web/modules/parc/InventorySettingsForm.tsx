@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Fieldset, Group, NumberInput, SimpleGrid, Stac
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { errorMessage, isApiError } from '../../api';
+import { errorMessage, isApiError } from '../../api/client';
 import { Loading } from '../../ui/Loading';
 import { QueryError } from '../../ui/QueryError';
 import { Section } from '../../ui/Section';

@@ -5,7 +5,8 @@ import { Section } from '../../../ui/Section';
 import { ChangeError, versionLine } from './ChangeError';
 import { CopyForm } from './CopyForm';
 import { PublishBar, validFromOf } from './EffectiveDateInput';
-import { useDeskChange } from './queries';
+import { apiClient, call } from '../../../api/client';
+import { useDeskChange, withoutRouting } from './queries';
 import { priorityLabels, type Agreement, type DeskConfiguration, type SlaTarget } from './types';
 
 const priorities = ['1', '2', '3', '4', '5', '6'];
@@ -61,7 +62,7 @@ function AgreementForm({ config, agreement }: { config: DeskConfiguration; agree
   const [cells, setCells] = useState<Cells>(() => cellsOf(agreement));
   const [validFrom, setValidFrom] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
-  const publish = useDeskChange<AgreementBody>('PUT', (b) => `/desk/agreements/${b._id}`);
+  const publish = useDeskChange((b: AgreementBody) => call(apiClient.PUT('/api/desk/agreements/{id}', { params: { path: { id: b._id } }, body: withoutRouting(b) })));
   const readOnly = !config.canConfigure;
   const categories = config.categories.filter((c) => c.active);
 
@@ -165,7 +166,7 @@ function AgreementForm({ config, agreement }: { config: DeskConfiguration; agree
 function NewAgreementForm({ from, onCreated }: { config: DeskConfiguration; from: Agreement; onCreated: (id: string) => void }) {
   const [id, setId] = useState('');
   const [label, setLabel] = useState('');
-  const create = useDeskChange<AgreementBody>('PUT', (b) => `/desk/agreements/${b._id}`);
+  const create = useDeskChange((b: AgreementBody) => call(apiClient.PUT('/api/desk/agreements/{id}', { params: { path: { id: b._id } }, body: withoutRouting(b) })));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {

@@ -4,26 +4,18 @@ import { useState, type FormEvent } from 'react';
 import { Section } from '../../../ui/Section';
 import { ChangeError } from './ChangeError';
 import { RowActions } from './RowActions';
-import { useDeskChange } from './queries';
+import { apiClient, call } from '../../../api/client';
+import type { BodyOf } from '../../../api/types';
+import { useDeskChange, withoutRouting } from './queries';
 import { levelLabels, type DeskConfiguration, type TicketCategory } from './types';
 
-interface CategoryBody {
-  _id?: string;
-  key?: string;
-  version?: number;
-  label?: string;
-  responsibleOrganizationId?: string;
-  defaultTeams?: Record<string, string>;
-  hardware?: boolean;
-  agreementId?: string | null;
-  sortOrder?: number;
-  active?: boolean;
-}
+/** One body for creating and changing a category: the contract's two bodies, every field optional. */
+type CategoryBody = { _id?: string } & Partial<BodyOf<'/api/desk/categories', 'post'>> & Partial<BodyOf<'/api/desk/categories/{key}', 'patch'>>;
 
 /** Categories by scope, each with the organization responsible for it under the partners' agreements. */
 export function CategoriesSection({ config }: { config: DeskConfiguration }) {
   const [editing, setEditing] = useState<TicketCategory | 'new' | null>(null);
-  const toggle = useDeskChange<CategoryBody>('PATCH', (b) => `/desk/categories/${b._id}`);
+  const toggle = useDeskChange((b: CategoryBody) => call(apiClient.PATCH('/api/desk/categories/{key}', { params: { path: { key: b._id! } }, body: withoutRouting(b) as BodyOf<'/api/desk/categories/{key}', 'patch'> })));
   const teamNames = new Map(config.teams.map((t) => [t.id, t.name]));
   const agreementLabels = new Map(config.agreements.map((a) => [a.id, a.label]));
   const canEdit = config.canConfigure;
@@ -96,8 +88,8 @@ function CategoryForm({ config, category, onDone }: { config: DeskConfiguration;
   const [agreementId, setAgreementId] = useState(category?.agreementId ?? '');
   const [sortOrder, setSortOrder] = useState<number | ''>(category?.sortOrder ?? 100);
   const [defaultTeams, setDefaultTeams] = useState<Record<string, string>>(category?.defaultTeams ?? {});
-  const create = useDeskChange<CategoryBody>('POST', () => '/desk/categories');
-  const update = useDeskChange<CategoryBody>('PATCH', (b) => `/desk/categories/${b._id}`);
+  const create = useDeskChange((b: CategoryBody) => call(apiClient.POST('/api/desk/categories', { body: withoutRouting(b) as BodyOf<'/api/desk/categories', 'post'> })));
+  const update = useDeskChange((b: CategoryBody) => call(apiClient.PATCH('/api/desk/categories/{key}', { params: { path: { key: b._id! } }, body: withoutRouting(b) as BodyOf<'/api/desk/categories/{key}', 'patch'> })));
   const mutation = category ? update : create;
 
   const submit = async (event: FormEvent) => {

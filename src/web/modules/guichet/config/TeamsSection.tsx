@@ -4,26 +4,18 @@ import { useState, type FormEvent } from 'react';
 import { Section } from '../../../ui/Section';
 import { ChangeError } from './ChangeError';
 import { RowActions } from './RowActions';
-import { useDeskChange } from './queries';
+import { apiClient, call } from '../../../api/client';
+import type { BodyOf } from '../../../api/types';
+import { useDeskChange, withoutRouting } from './queries';
 import { levelLabels, type DeskConfiguration, type SupportTeam } from './types';
 
-interface TeamBody {
-  _id?: string;
-  version?: number;
-  name?: string;
-  level?: number;
-  organizationId?: string;
-  unitIds?: string[];
-  categories?: string[];
-  warrantyHolders?: string[];
-  triage?: boolean;
-  active?: boolean;
-}
+/** One body for creating and changing a team: the contract's two bodies, every field optional. */
+type TeamBody = { _id?: string } & Partial<BodyOf<'/api/desk/teams', 'post'>> & Partial<BodyOf<'/api/desk/teams/{id}', 'patch'>>;
 
 /** Support teams by level: the tenant's own, the Académie's and the contractors'. */
 export function TeamsSection({ config }: { config: DeskConfiguration }) {
   const [editing, setEditing] = useState<SupportTeam | 'new' | null>(null);
-  const toggle = useDeskChange<TeamBody>('PATCH', (b) => `/desk/teams/${b._id}`);
+  const toggle = useDeskChange((b: TeamBody) => call(apiClient.PATCH('/api/desk/teams/{id}', { params: { path: { id: b._id! } }, body: withoutRouting(b) as BodyOf<'/api/desk/teams/{id}', 'patch'> })));
   const unitNames = new Map(config.units.map((u) => [u.id, u.name]));
   const canEdit = config.canConfigure;
 
@@ -94,8 +86,8 @@ function TeamForm({ config, team, onDone }: { config: DeskConfiguration; team: S
   const [categories, setCategories] = useState<string[]>(team?.categories ?? []);
   const [holders, setHolders] = useState((team?.warrantyHolders ?? []).join(', '));
   const [triage, setTriage] = useState(team?.triage ?? false);
-  const create = useDeskChange<TeamBody>('POST', () => '/desk/teams');
-  const update = useDeskChange<TeamBody>('PATCH', (b) => `/desk/teams/${b._id}`);
+  const create = useDeskChange((b: TeamBody) => call(apiClient.POST('/api/desk/teams', { body: withoutRouting(b) as BodyOf<'/api/desk/teams', 'post'> })));
+  const update = useDeskChange((b: TeamBody) => call(apiClient.PATCH('/api/desk/teams/{id}', { params: { path: { id: b._id! } }, body: withoutRouting(b) as BodyOf<'/api/desk/teams/{id}', 'patch'> })));
   const mutation = team ? update : create;
 
   const submit = async (event: FormEvent) => {

@@ -5,7 +5,7 @@ import { IconPaperclip, IconSend } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { errorMessage } from '../../../api';
+import { errorMessage } from '../../../api/client';
 import { useMe } from '../../../session/session';
 import { Guard } from '../../../ui/Guard';
 import { PageHeader } from '../../../ui/PageHeader';
@@ -13,7 +13,10 @@ import { establishmentQuery } from '../../establishments/queries';
 import { SchoolSelect } from '../../../ui/SchoolSelect';
 import { ActionError, CategorySelect, ImpactSelect, issueFor, TypeRadio, UrgencySelect } from './fields';
 import { formatBytes } from './labels';
-import { useCategories, useCreateTicket, useOwnSchool, useSchoolDevices, useRefreshGuichet, type DeviceOption } from './queries';
+import { useCategories, useCreateTicket, useOwnSchool, useSchoolDevices, useRefreshGuichet } from './queries';
+import type { AssetSummary } from '../../parc/types';
+
+type DeviceOption = Pick<AssetSummary, 'id' | 'name' | 'serial' | 'inventoryNumber' | 'class' | 'manufacturer' | 'model'>;
 import { acceptAttribute, attachmentProblem, attachmentRules, uploadAttachment } from './upload';
 
 export function NewTicketPage() {

@@ -106,3 +106,7 @@ export const fundingSourceLabels: Record<FundingSource, string> = {
   'family-aid': 'Famille, avec une aide à l’équipement',
   other: 'Autre',
 };
+
+/** The fields an agent also writes: once a person edits one, it is locked against the agent. */
+export const lockableFields = ['name', 'serial', 'manufacturer', 'model', 'osName', 'osVersion', 'establishmentId'] as const;
+export type LockableField = (typeof lockableFields)[number];

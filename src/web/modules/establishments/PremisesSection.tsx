@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { buildingInput } from '../../../modules/referentiel/operations/premises';
+import { buildingInput } from '../../../modules/referentiel/operations/premises.input';
 import { schemaValidator, showServerIssues } from '../../ui/form';
 import { Section } from '../../ui/Section';
 import { BuildingBlock } from './BuildingBlock';

@@ -1,6 +1,6 @@
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { roomInput } from '../../../modules/referentiel/operations/premises';
+import { roomInput } from '../../../modules/referentiel/operations/premises.input';
 import { roomKindLabels } from '../../labels';
 import { schemaValidator, showServerIssues } from '../../ui/form';
 import type { RoomFields } from './premises-api';

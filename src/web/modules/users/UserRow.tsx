@@ -22,7 +22,7 @@ export function UserRow({ user }: { user: User }) {
   const [granting, setGranting] = useState(false);
   const unitName = (id: string) => units.data?.items.find((u) => u.id === id)?.name ?? 'unité';
   const action = useMutation({
-    mutationFn: async (c: { op: 'disable' | 'enable' } | { op: 'remove-role'; assignmentId: string }): Promise<void> => {
+    mutationFn: async (c: { op: 'disable' } | { op: 'enable' } | { op: 'remove-role'; assignmentId: string }): Promise<void> => {
       const path = { id: user.id };
       if (c.op === 'disable') await call(apiClient.POST('/api/users/{id}/disable', { params: { path } }));
       else if (c.op === 'enable') await call(apiClient.POST('/api/users/{id}/enable', { params: { path } }));

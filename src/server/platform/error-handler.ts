@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sentence } from '../../shared/messages.js';
 import '../../shared/zod-locale.js';
 import { AppError, type ErrorBody, type ErrorIssue } from './errors.js';
 
@@ -62,8 +63,6 @@ function ownMessage(message: string, issue: Record<string, unknown>): boolean {
   return text !== undefined && text !== message;
 }
 
-/** « adresse e-mail invalide » → « Adresse e-mail invalide. » */
-const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
 
 /**
  * The French message of one invalid field: the schema's own message when it wrote one, else a

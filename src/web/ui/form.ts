@@ -1,6 +1,7 @@
 import type { UseFormReturnType } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import type { z } from 'zod';
+import { sentence } from '../../shared/messages';
 import { isApiError } from '../api/client';
 
 /**
@@ -10,7 +11,10 @@ import { isApiError } from '../api/client';
  */
 export function schemaValidator<Values>(schema: z.ZodType, toBody: (values: Values) => unknown) {
   const resolve = zod4Resolver(schema);
-  return (values: Values) => resolve(toBody(values) as Record<string, unknown>);
+  return (values: Values) => {
+    const errors = resolve(toBody(values) as Record<string, unknown>);
+    return Object.fromEntries(Object.entries(errors).map(([path, message]) => [path, typeof message === 'string' ? sentence(message) : message]));
+  };
 }
 
 /** Puts the server's field issues (`body.phone`, `unitId`) on the form's fields; true when there were some. */

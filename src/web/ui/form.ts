@@ -17,9 +17,16 @@ export function schemaValidator<Values>(schema: z.ZodType, toBody: (values: Valu
   };
 }
 
-/** Puts the server's field issues (`body.phone`, `unitId`) on the form's fields; true when there were some. */
-export function showServerIssues<Values>(form: UseFormReturnType<Values, never> | UseFormReturnType<Values>, error: unknown): boolean {
+/**
+ * Puts the server's field issues (`body.phone`, `unitId`) on the form's fields, through `fieldOf`
+ * where a form names a field otherwise than the body; true when there were some.
+ */
+export function showServerIssues<Values>(form: UseFormReturnType<Values, never> | UseFormReturnType<Values>, error: unknown, fieldOf: Record<string, string> = {}): boolean {
   if (!isApiError(error) || error.issues.length === 0) return false;
-  form.setErrors(Object.fromEntries(error.issues.map((i) => [i.path.replace(/^(body|querystring|params)\./, ''), i.message])));
+  const fieldFor = (path: string) => {
+    const bodyPath = path.replace(/^(body|querystring|params)\./, '');
+    return fieldOf[bodyPath] ?? bodyPath;
+  };
+  form.setErrors(Object.fromEntries(error.issues.map((i) => [fieldFor(i.path), i.message])));
   return true;
 }

@@ -6,6 +6,7 @@ import { ChangeError, versionLine } from './ChangeError';
 import { CopyForm } from './CopyForm';
 import { PublishBar, validFromOf } from './EffectiveDateInput';
 import { apiClient, call } from '../../../api/client';
+import type { BodyOf } from '../../../api/types';
 import { useDeskChange, withoutRouting } from './queries';
 import { priorityLabels, type Agreement, type DeskConfiguration, type SlaTarget } from './types';
 
@@ -14,15 +15,8 @@ const allCategories = '*';
 type Hours = number | '';
 type Cells = Record<string, Record<string, { own: Hours; resolve: Hours }>>;
 
-interface AgreementBody {
-  _id: string;
-  version: number;
-  label: string;
-  pauseOnThirdParty: boolean;
-  targets: Record<string, SlaTarget>;
-  categories: Record<string, Record<string, SlaTarget>>;
-  validFrom?: string;
-}
+/** PUT /api/desk/agreements/{id}'s body, with the id it goes to. */
+type AgreementBody = BodyOf<'/api/desk/agreements/{id}', 'put'> & { _id: string };
 
 const hours = (minutes: number | undefined): Hours => (minutes === undefined ? '' : Math.round((minutes / 60) * 100) / 100);
 

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import type { BodyOf } from '../../api/types';
 import { apiClient, call, getActiveTenant } from '../../api/client';
 import type { AssetListSearch } from './list-search';
-import type { AssetChanges, BulkAction, InventorySettings } from './types';
+import type { AssetChanges, BulkAction } from './types';
 
 export type { AssetChanges, BulkAction } from './types';
 
@@ -118,7 +118,7 @@ export function useSaveInventorySettings() {
   const client = useQueryClient();
   const refresh = useRefreshParc();
   return useMutation({
-    mutationFn: (body: InventorySettings) => call(apiClient.PUT('/api/inventory/settings', { body })),
+    mutationFn: (body: BodyOf<'/api/inventory/settings', 'put'>) => call(apiClient.PUT('/api/inventory/settings', { body })),
     onSuccess: (saved) => {
       client.setQueryData(parcKey('settings'), saved);
       void refresh();

@@ -1,3 +1,4 @@
+import '../shared/zod-locale.js';
 import { Command, Option } from 'commander';
 import { roles } from '../server/platform/authz.js';
 import { organizationKinds } from '../modules/referentiel/organization-kinds.js';

@@ -1,16 +1,11 @@
 import { z } from 'zod';
+import { staffFunctionLabels as sharedStaffFunctionLabels } from '../../../shared/roles.js';
 import { can, roleLabels, roles, type Actor, type Role } from '../../../server/platform/authz.js';
 import type { AssignmentRow } from '../db/queries.js';
 import type { apiTokens } from '../db/schema.js';
 import type { TenantUser } from '../operations/find-users.js';
 
-export const staffFunctionLabels: Record<string, string> = {
-  head: "Chef d'établissement",
-  bursar: 'Intendant',
-  'digital-referent': 'Référent numérique',
-  teacher: 'Enseignant',
-  librarian: 'Professeur documentaliste',
-};
+export const staffFunctionLabels: Record<string, string> = sharedStaffFunctionLabels;
 
 export const assignmentSchema = z.object({
   id: z.string(),

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
 import { maxExportRows, type ExportSource } from '../../../server/platform/export.js';
 import { streamRows } from '../../../server/platform/query-stream.js';
-import { establishments } from '../../referentiel/index.js';
+import { establishmentsView as establishments } from '../../referentiel/index.js';
 import { tickets } from '../db/schema.js';
 import { loadDeskConfig } from '../desk-config.js';
 import { ticketColumns, type ExportedTicket } from '../export-columns.js';

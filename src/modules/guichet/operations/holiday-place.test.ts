@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp, type TestEstablishment } from '../../../test/app.js';
 import { actorCtx } from '../../access/testing.js';
-import { establishments } from '../../referentiel/index.js';
+import { establishments } from '../../referentiel/db/schema.js';
 import { tickets } from '../db/schema.js';
 import { changeTicketStatus } from './change-ticket-status.js';
 import { createTicket } from './create-ticket.js';

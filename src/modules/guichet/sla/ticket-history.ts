@@ -1,3 +1,4 @@
+import { ticketStatuses, type TicketStatus } from '../../../shared/desk.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { type ServiceAgreement, type SlaTarget, targetFor } from './agreement.js';
 import { calendarAtPlace } from './calendar-days.js';
@@ -13,18 +14,7 @@ import { type Timeline, changeInstants, versionAt } from './timeline.js';
  * category, the priority, the agreement and the calendar are all fixed. clock.ts measures them.
  */
 
-export const ticketStatuses = [
-  'new',
-  'assigned',
-  'planned',
-  'in-progress',
-  'waiting-requester',
-  'waiting-third-party',
-  'solved',
-  'closed',
-  'reopened',
-] as const;
-export type TicketStatus = (typeof ticketStatuses)[number];
+export { ticketStatuses, type TicketStatus };
 
 /** One entry of the history; each field it carries changes from `at` on. The first one carries them all. */
 export interface TicketEvent {

@@ -9,23 +9,10 @@ import { assetClasses } from '../asset-classes.js';
 import { deploymentBatches, deploymentItems } from '../db/schema.js';
 import { deploymentItemsChanged } from './close-deployment-step.js';
 import { deliverySerials } from './deployment-serials.js';
+import { createDeploymentInput, maxBatchSize, type CreateDeploymentInput } from './create-deployment-batch.input.js';
 import { deploymentWrite } from './deployment-scope.js';
 
-export const maxBatchSize = 5000;
-
-export const createDeploymentInput = z.object({
-  uai: z.string().trim().min(1).max(20),
-  label: z.string().trim().min(1).max(200),
-  assetClass: z.enum(assetClasses).default('desktop'),
-  /** Devices the site should receive; defaults to the number of serials. */
-  expectedCount: z.number().int().min(1).max(maxBatchSize).optional(),
-  deliveredAt: z.iso.datetime({ offset: true }),
-  deadlineHours: z.number().int().min(1).max(24 * 90).default(48),
-  orderReference: z.string().trim().min(1).max(100).optional(),
-  /** The serial numbers of the delivery note (may come later for a part of them). */
-  serials: z.array(z.string().max(100)).max(maxBatchSize).default([]),
-});
-export type CreateDeploymentInput = z.infer<typeof createDeploymentInput>;
+export { createDeploymentInput, maxBatchSize, type CreateDeploymentInput };
 
 /** Records a delivery to one site with its serials; each device starts at step "delivered". */
 export async function createDeploymentBatch(ctx: Ctx, input: CreateDeploymentInput) {

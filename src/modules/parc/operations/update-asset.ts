@@ -1,5 +1,4 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { diff, recordAudit } from '../../../server/platform/audit.js';
 import { authorize } from '../../../server/platform/authz.js';
 import type { AuthedCtx, Ctx } from '../../../server/platform/context.js';
@@ -8,22 +7,13 @@ import { AppError } from '../../../server/platform/errors.js';
 import { assertUpdated, assertVersion, type VersionedUpdateInput } from '../../../server/platform/versioned-update.js';
 import { assets } from '../db/schema.js';
 import { assetSearchText, placementLock } from '../ingest/asset-fields.js';
-import { assetFieldsShape, columnChanges, fieldsToLock, lockedFieldsInput, mergeLocks, noteInput, warrantyIssue } from './asset-input.js';
+import { columnChanges, fieldsToLock, mergeLocks, warrantyIssue } from './asset-input.js';
+import { updateAssetInput, type UpdateAssetInput } from './update-asset.input.js';
 import { assertUniqueIdentifiers } from './asset-identity.js';
 import { changeEvent, moveEvent, statusEvent, writePersonEvents, type PersonEvent } from './asset-history.js';
 import { assetForUpdate, resolvePlacement, roomNames, type Placement, type ScopedAsset } from './asset-scope.js';
 
-export const updateAssetInput = z
-  .object(assetFieldsShape)
-  .partial()
-  .extend({
-    version: z.number().int().min(1),
-    /** The whole set of locked fields; fields edited in the same request are locked anyway. */
-    lockedFields: lockedFieldsInput.optional(),
-    /** Why, for the history line (a theft report number, a repair ticket). */
-    note: noteInput.optional(),
-  });
-export type UpdateAssetInput = z.infer<typeof updateAssetInput>;
+export { updateAssetInput, type UpdateAssetInput };
 
 /**
  * Edits a device with optimistic concurrency (a stale version gets a 409). A field the agent also

@@ -99,6 +99,29 @@ export function presentAssetSummary(row: AssetRow, actor: Actor, options: { stal
 
 const heldDeviceSchema = z.object({ id: z.string(), name: z.string().nullable(), serial: z.string().nullable(), class: z.string(), status: z.string() });
 
+const maybeText = z.string().nullable();
+const maybeNumber = z.number().nullable();
+/**
+ * The agent's detail kept per device (ingest/asset-fields.ts hardwareDocument): every section and
+ * field optional, since a manual device has none and older reports lack some.
+ */
+const hardwareSchema = z
+  .object({
+    cpus: z.array(z.object({ name: maybeText, manufacturer: maybeText, cores: maybeNumber, threads: maybeNumber, speedMhz: maybeNumber }).partial()),
+    storages: z.array(
+      z.object({ name: maybeText, model: maybeText, manufacturer: maybeText, type: maybeText, sizeMb: maybeNumber, serial: maybeText }).partial(),
+    ),
+    networks: z.array(
+      z.object({ description: maybeText, mac: maybeText, ips: z.array(z.string()), type: maybeText, virtual: z.boolean() }).partial(),
+    ),
+    bios: z.object({ vendor: maybeText, version: maybeText, date: maybeText }).partial().nullable(),
+    os: z.object({ name: maybeText, version: maybeText, fullName: maybeText, arch: maybeText, kernel: maybeText }).partial().nullable(),
+    chassisType: maybeText,
+    ipAddresses: z.array(z.string()),
+    agent: z.object({ source: maybeText, version: maybeText, deviceId: maybeText, ranAt: maybeText }).partial(),
+  })
+  .partial();
+
 export const assetDetailSchema = assetSummarySchema.extend({
   roomId: z.string().nullable(),
   roomName: z.string().nullable(),
@@ -114,7 +137,7 @@ export const assetDetailSchema = assetSummarySchema.extend({
   orderReference: z.string().nullable(),
   purchasePrice: z.number().nullable(),
   imageVersion: z.string().nullable(),
-  hardware: z.unknown(),
+  hardware: hardwareSchema.nullable(),
   agentDeviceId: z.string().nullable(),
   hardwareUuid: z.string().nullable(),
   /** The last logged-in user the agent reported; null unless the authority keeps it (inventory settings). */
@@ -154,7 +177,7 @@ export function presentAssetDetail(
     orderReference: a.orderReference,
     purchasePrice: a.purchasePrice === null ? null : Number(a.purchasePrice),
     imageVersion: a.imageVersion,
-    hardware: row.asset.hardware,
+    hardware: row.asset.hardware as z.infer<typeof hardwareSchema> | null,
     agentDeviceId: row.asset.agentDeviceId,
     hardwareUuid: row.asset.hardwareUuid,
     lastUser: row.lastUser ?? null,

@@ -6,7 +6,7 @@ import { deleteVersioned, updateVersioned, type VersionedUpdateInput } from '../
 import { buildings, rooms } from '../db/schema.js';
 import { assertBuildingOf } from './create-room.js';
 import { getEstablishmentForPremises } from './get-establishment.js';
-import type { buildingInput, roomInput } from './premises.js';
+import type { buildingInput, roomInput } from './premises.input.js';
 
 type Kind = 'building' | 'room';
 const tables = { building: buildings, room: rooms } as const;

@@ -1,5 +1,4 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { recordAudit, diff } from '../../../server/platform/audit.js';
 import { canOnEstablishment, authorize } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
@@ -10,24 +9,9 @@ import { searchKey } from '../establishment-record.js';
 import { establishments, territorialUnits } from '../db/schema.js';
 import { forgetEstablishmentTotals } from './find-establishments.js';
 import { getEstablishment } from './get-establishment.js';
+import type { UpdateEstablishmentInput } from './update-establishment.input.js';
 
-const text = (max: number) => z.string().trim().max(max);
-
-export const updateEstablishmentInput = z.object({
-  version: z.number().int().min(1),
-  name: text(200).min(1).optional(),
-  address: text(300).nullable().optional(),
-  postalCode: z.string().regex(/^[0-9]{5}$/, 'Code postal sur 5 chiffres').nullable().optional(),
-  communeName: text(120).nullable().optional(),
-  communeCode: z.string().regex(/^[0-9][0-9AB][0-9]{3}$/, 'Code INSEE sur 5 caractères').nullable().optional(),
-  phone: text(30).nullable().optional(),
-  email: z.email().max(200).nullable().optional(),
-  pupils: z.number().int().min(0).max(20000).nullable().optional(),
-  priorityEducation: z.enum(['REP', 'REP+']).nullable().optional(),
-  isOpen: z.boolean().optional(),
-  unitId: z.uuid().nullable().optional(),
-});
-export type UpdateEstablishmentInput = z.infer<typeof updateEstablishmentInput>;
+export { updateEstablishmentInput, type UpdateEstablishmentInput } from './update-establishment.input.js';
 
 /** Optimistic concurrency: the caller sends the version it read; a stale one gets a 409. */
 export async function updateEstablishment(ctx: Ctx, input: { uai: string; changes: UpdateEstablishmentInput }) {

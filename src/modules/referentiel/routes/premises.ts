@@ -5,7 +5,7 @@ import { ctxOf, errorResponses } from '../../../server/platform/http.js';
 import { deletePremises, updateBuilding, updateRoom } from '../operations/change-premises.js';
 import { createBuilding } from '../operations/create-building.js';
 import { createRoom } from '../operations/create-room.js';
-import { buildingInput, roomInput, versionInput } from '../operations/premises.js';
+import { buildingInput, roomInput, versionInput } from '../operations/premises.input.js';
 import { buildingSchema, presentBuilding, presentRoom, roomSchema } from '../presenters/related.js';
 
 const uai = z.string().min(1).max(20);

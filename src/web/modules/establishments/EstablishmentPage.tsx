@@ -2,7 +2,7 @@ import { Badge, Grid, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
-import { isApiError } from '../../api';
+import { isApiError } from '../../api/client';
 import { natureLabel } from '../../labels';
 import { NotFoundPage } from '../../pages/NotFoundPage';
 import { useCan } from '../../session/session';

@@ -1,27 +1,8 @@
-export interface RowIssue {
-  line: number;
-  uai: string;
-  reason: string;
-}
+import type { ItemOf, ResponseOf } from '../../api/types';
 
-export interface ImportRun {
-  id: string;
-  filename: string;
-  format: string | null;
-  mode: string;
-  status: 'running' | 'applied' | 'refused' | 'failed' | string;
-  processed: number;
-  total: number;
-  error: string | null;
-  createdBy: string;
-  createdAt: string;
-  finishedAt: string | null;
-  report: {
-    totals: { rows: number; created: number; updated: number; unchanged: number; rejected: number; skipped: number };
-    rejected: RowIssue[];
-    skipped: RowIssue[];
-  } | null;
-}
+/** An import run as GET /api/imports/{id} answers it (generated contract). */
+export type ImportRun = ResponseOf<'/api/imports/{id}'>;
+export type RowIssue = ItemOf<NonNullable<ImportRun['report']>['rejected']>;
 
 export type ImportMode = 'all-or-nothing' | 'apply-valid';
 

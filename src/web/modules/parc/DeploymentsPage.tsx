@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconChevronDown, IconPlus } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
-import { errorMessage } from '../../api';
+import { errorMessage } from '../../api/client';
 import { formatDateTime, formatNumber } from '../../labels';
 import { useCan } from '../../session/session';
 import { ExportButtons } from '../../ui/ExportButtons';

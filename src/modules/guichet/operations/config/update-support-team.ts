@@ -4,9 +4,9 @@ import { updateVersioned, type VersionedUpdateInput } from '../../../../server/p
 import { supportTeams, type SupportTeamRow } from '../../db/schema.js';
 import { forgetDeskConfig, loadDeskConfig } from '../../desk-config.js';
 import { assertFreeTeamName, checkTeamReferences } from './create-support-team.js';
-import type { UpdateSupportTeamInput } from './support-team-input.js';
+import type { UpdateSupportTeamInput } from './support-team.input.js';
 
-export { updateSupportTeamInput } from './support-team-input.js';
+export { updateSupportTeamInput } from './support-team.input.js';
 
 /** Changes a team, or deactivates it (`active: false`): 409 if someone changed it since `version`. */
 export async function updateSupportTeam(ctx: Ctx, input: VersionedUpdateInput<UpdateSupportTeamInput>): Promise<SupportTeamRow> {

@@ -4,10 +4,10 @@ import { notFound } from '../../../../server/platform/errors.js';
 import { updateVersioned, type VersionedUpdateInput } from '../../../../server/platform/versioned-update.js';
 import { categories, type CategoryRow } from '../../db/schema.js';
 import { forgetDeskConfig, loadDeskConfig } from '../../desk-config.js';
-import type { UpdateCategoryInput } from './category-input.js';
+import type { UpdateCategoryInput } from './category.input.js';
 import { checkCategoryReferences } from './create-ticket-category.js';
 
-export { updateCategoryInput } from './category-input.js';
+export { updateCategoryInput } from './category.input.js';
 
 /** Changes a category, or deactivates it (`active: false`): 409 if someone changed it since `version`. */
 export async function updateTicketCategory(ctx: Ctx, input: VersionedUpdateInput<UpdateCategoryInput>): Promise<CategoryRow> {

@@ -1,6 +1,11 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './schema';
+
 /**
- * The one HTTP client of the web app: sends the session cookie and the active tenant header,
- * and turns every error body into an ApiError carrying the server's French message.
+ * The one HTTP client of the web app, typed from openapi.json (src/web/api/schema.d.ts, written by
+ * `npm run openapi`): sends the session cookie and the active tenant header, and turns every error
+ * body ({error:{code,message,issues}}) into an ApiError carrying the server's French message.
+ * The session is a SameSite cookie and the server reads no CSRF token, so no such header is sent.
  */
 
 export interface ApiIssue {
@@ -91,38 +96,44 @@ export function withQuery(path: string, query?: Query): string {
   return text ? `${path}?${text}` : path;
 }
 
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  query?: Query;
-  body?: unknown;
-  signal?: AbortSignal;
+/** Builds an ApiError from a status and the body openapi-fetch parsed (JSON, text or nothing). */
+function errorFromPayload(status: number, payload: unknown): ApiError {
+  return errorFromBody(status, typeof payload === 'string' ? payload : JSON.stringify(payload ?? ''));
 }
 
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...apiHeaders() };
-  let body: BodyInit | undefined;
-  if (options.body instanceof FormData) body = options.body;
-  else if (options.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(options.body);
-  }
-  let response: Response;
+const headersMiddleware: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('accept', 'application/json');
+    for (const [name, value] of Object.entries(apiHeaders())) request.headers.set(name, value);
+    return request;
+  },
+};
+
+/** Empty query values mean « no filter »: the server's schemas would refuse an empty enum value. */
+function querySerializer(query: Record<string, unknown>): string {
+  return withQuery('', query as Query).replace(/^\?/, '');
+}
+
+export const apiClient = createClient<paths>({ credentials: 'same-origin', querySerializer });
+apiClient.use(headersMiddleware);
+
+type Answer<T> = { data?: T; error?: unknown; response: Response };
+
+/**
+ * Awaits one call of apiClient and returns its data, or throws an ApiError (network failure
+ * included) that the query client's 401 handler and the pages' error messages understand.
+ * The data type is the operation's success response, generated from openapi.json.
+ */
+export async function call<T>(pending: Promise<Answer<T>>): Promise<T> {
+  let answer: Answer<T>;
   try {
-    response = await fetch(withQuery(`/api${path}`, options.query), {
-      method: options.method ?? 'GET',
-      credentials: 'same-origin',
-      headers,
-      body,
-      signal: options.signal,
-    });
+    answer = await pending;
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'NETWORK', 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.');
   }
-  if (!response.ok) throw errorFromBody(response.status, await response.text());
-  if (response.status === 204) return undefined as T;
-  const type = response.headers.get('content-type') ?? '';
-  return (type.includes('json') ? await response.json() : await response.text()) as T;
+  if (!answer.response.ok) throw errorFromPayload(answer.response.status, answer.error);
+  return answer.data as T;
 }
 
 export function isApiError(error: unknown, status?: number): error is ApiError {

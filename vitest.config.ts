@@ -11,6 +11,7 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
+          setupFiles: ['src/test/setup.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,

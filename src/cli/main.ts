@@ -1,14 +1,17 @@
 import { Command, Option } from 'commander';
 import { roles } from '../server/platform/authz.js';
 import { organizationKinds } from '../modules/referentiel/organization-kinds.js';
+import { modules } from '../modules/modules.js';
 import { readSettings } from '../server/config.js';
+import { registerActions } from '../server/platform/authz.js';
 import { AppError } from '../server/platform/errors.js';
 import { createOrganizationCommand } from './commands/organizations.js';
 import { importEstablishmentsCommand } from './commands/import-establishments.js';
 import { createUserCommand } from './commands/users.js';
 import { withDatabase } from './database.js';
 
-const settings = readSettings(process.env);
+const settings = readSettings(process.env, modules);
+registerActions(modules.map((m) => m.actions));
 const program = new Command('coherence')
   .description("Administration de Cohérence. Base : DATABASE_URL si défini, sinon PGlite dans COHERENCE_DATA_DIR (./data).")
   .showHelpAfterError();
@@ -28,7 +31,7 @@ program
   .requiredOption('--name <name>', 'nom affiché')
   .option('--academy-code <code>', "code national de l'académie (ex. 09 pour Lille)")
   .option('--partner-of <codes...>', 'collectivités avec lesquelles elle travaille')
-  .action((options) => withDatabase(settings, (db) => createOrganizationCommand(db, options)));
+  .action((options) => withDatabase(settings, (_db, ctx) => createOrganizationCommand(ctx, options)));
 
 program
   .command('import')
@@ -39,7 +42,7 @@ program
   .requiredOption('--authority <code>', 'collectivité destinataire')
   .option('--apply-valid', 'applique les lignes valides même si certaines sont refusées', false)
   .option('--include-non-schools', "importe aussi les lignes qui ne sont pas des écoles (inspections, services)", false)
-  .action((file, options) => withDatabase(settings, (db) => importEstablishmentsCommand(db, file, options)));
+  .action((file, options) => withDatabase(settings, (db, ctx) => importEstablishmentsCommand(db, ctx, file, options)));
 
 program
   .command('users')
@@ -55,7 +58,7 @@ program
   .option('--establishment <uai>', "établissement (personnel d'établissement)")
   .option('--unit <code...>', 'unités territoriales couvertes (technicien, prestataire)')
   .option('--level <n>', 'niveau de support 0 à 3 (technicien)')
-  .action((options) => withDatabase(settings, (db) => createUserCommand(db, options)));
+  .action((options) => withDatabase(settings, (_db, ctx) => createUserCommand(ctx, options)));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof AppError ? `Erreur : ${error.message}` : error);

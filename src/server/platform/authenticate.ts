@@ -1,27 +1,31 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { actorFor, actorFromApiToken, identityFromSession } from '../../modules/access/index.js';
+import type { FastifyInstance } from 'fastify';
 import type { Actor } from './authz.js';
-import { AppError } from './errors.js';
+import { defineCache } from './cache.js';
+import type { Ctx } from './context.js';
 import { ctxOf, sessionCookie, tenantCookie, tenantHeader } from './http.js';
-import { TtlCache } from './ttl-cache.js';
+
+export interface ResolvedCaller {
+  actor: Actor | null;
+  sessionToken: string | null;
+}
+
+/** Who presents these credentials: given by the module that owns people (access), so the platform imports none. */
+export type ActorResolver = (
+  ctx: Ctx,
+  credentials: { bearer?: string; sessionToken?: string; explicitTenant?: string; rememberedTenant?: string },
+) => Promise<ResolvedCaller>;
 
 /**
  * Who is calling, resolved before any route runs: a session cookie, or a bearer API token. The
  * tenant comes from the X-Coherence-Tenant header, else the cookie the UI sets, else the first.
  *
- * Resolving costs 3 to 4 queries, so the result is kept 10 seconds. Any successful change to
- * sessions, people, roles, tokens or units empties the cache at once in this process; another
- * server process sees such a change within those 10 seconds.
+ * Resolving costs 3 to 4 queries, so the result is kept 10 seconds. The operations that change
+ * sessions, people, roles, tokens or units invalidate this cache (`ctx.cache.invalidate(actorCache)`),
+ * which empties it in every server process at once.
  */
-const actorLifetimeMs = 10_000;
-const cache = new TtlCache<{ actor: Actor | null; sessionToken: string | null }>(10_000);
-const accessChangingPaths = /^\/api\/(auth|users|tokens|units)(\/|\?|$)/;
+export const actorCache = defineCache<Promise<ResolvedCaller>>('actors', { max: 10_000, ttlMs: 10_000 });
 
-export function clearActorCache() {
-  cache.clear();
-}
-
-export function installAuthentication(app: FastifyInstance) {
+export function installAuthentication(app: FastifyInstance, resolve: ActorResolver) {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', async (request) => {
@@ -31,38 +35,33 @@ export function installAuthentication(app: FastifyInstance) {
     if (!token) return;
     const header = request.headers[tenantHeader];
     const explicitTenant = typeof header === 'string' && header !== '' ? header : undefined;
-    const key = `${bearer ? 'token' : 'session'}\u0000${token}\u0000${explicitTenant ?? ''}\u0000${request.cookies[tenantCookie] ?? ''}`;
-    const now = app.clock().getTime();
-    let resolved = cache.get(key, now);
-    if (!resolved) {
-      try {
-        resolved = bearer ? { actor: await actorFromApiToken(ctxOf(app, request), bearer), sessionToken: null } : await fromSession(app, request, token, explicitTenant);
-      } catch (error) {
-        // public routes (health, login, OpenAPI) answer whatever tenant the caller names
-        if ((request.routeOptions.schema as { security?: unknown[] } | undefined)?.security?.length === 0) return;
-        throw error;
-      }
-      cache.set(key, resolved, now + actorLifetimeMs);
+    const rememberedTenant = request.cookies[tenantCookie];
+    const key = `${bearer ? 'token' : 'session'}\u0000${token}\u0000${explicitTenant ?? ''}\u0000${rememberedTenant ?? ''}`;
+    let resolved: ResolvedCaller;
+    try {
+      // kept as a promise from the first miss: concurrent requests share it, and an invalidation meanwhile drops it
+      resolved = await app.cache
+        .of(actorCache)
+        .remember(key, () => resolve(ctxOf(app, request), bearer ? { bearer, explicitTenant } : { sessionToken: token, explicitTenant, rememberedTenant }));
+    } catch (error) {
+      // public routes (health, login, OpenAPI) answer whatever tenant the caller names
+      if ((request.routeOptions.schema as { security?: unknown[] } | undefined)?.security?.length === 0) return;
+      throw error;
     }
     request.actor = resolved.actor;
     request.sessionToken = resolved.sessionToken;
   });
-  app.addHook('onResponse', async (request, reply) => {
-    if (request.method !== 'GET' && reply.statusCode < 400 && accessChangingPaths.test(request.url)) cache.clear();
-  });
 }
 
-async function fromSession(app: FastifyInstance, request: FastifyRequest, token: string, explicitTenant: string | undefined) {
-  const identity = await identityFromSession(ctxOf(app, request), token);
-  if (!identity) return { actor: null, sessionToken: null };
-  if (explicitTenant) {
-    // an explicit choice is honoured or refused, never silently replaced by another tenant
-    const actor = await actorFor(app.database.db, identity, explicitTenant);
-    if (!actor) throw new AppError('FORBIDDEN', `Vous n'avez aucun rôle dans l'organisation « ${explicitTenant.slice(0, 64)} ».`);
-    return { actor, sessionToken: token };
+/**
+ * Awaits a write that changes who may do what (sessions, people, roles, tokens, units,
+ * partnerships), then empties the resolved callers in every server process, so a role removed or
+ * an account disabled is refused everywhere at once.
+ */
+export async function changingAccess<T>(ctx: Pick<Ctx, 'cache'>, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } finally {
+    ctx.cache.invalidate(actorCache);
   }
-  // the UI's remembered choice may be stale (a role removed since): fall back to the first tenant
-  const remembered = request.cookies[tenantCookie];
-  const actor = (await actorFor(app.database.db, identity, remembered)) ?? (await actorFor(app.database.db, identity, undefined));
-  return { actor, sessionToken: token };
 }

@@ -7,6 +7,7 @@ import { rows, type Db } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { establishments, territorialUnits } from '../../referentiel/index.js';
 import { roleAssignments } from '../db/schema.js';
+import { changingAccess } from '../../../server/platform/authenticate.js';
 
 export const staffFunctions = ['head', 'bursar', 'digital-referent', 'teacher', 'librarian'] as const;
 
@@ -116,21 +117,24 @@ export async function assignRole(ctx: Ctx, tenantId: string, input: AssignRoleIn
       [...a.unitIds].sort().join() === unitIds.join(),
   );
   if (same) throw new AppError('CONFLICT', 'Cette personne a déjà ce rôle avec cette portée.');
-  return ctx.db.transaction(async (tx) => {
-    const [assignment] = await tx
-      .insert(roleAssignments)
-      .values({
-        tenantId,
-        userId: parsed.userId,
-        organizationId: parsed.organizationId,
-        role: parsed.role,
-        establishmentId: parsed.establishmentId ?? null,
-        staffFunction: parsed.staffFunction ?? null,
-        unitIds,
-        level: parsed.level ?? null,
-      })
-      .returning();
-    await recordAudit(ctx, tx, [{ tenantId, action: 'create', entityType: 'role-assignment', entityId: assignment.id, after: { ...parsed, unitIds } }]);
-    return assignment;
-  });
+  return changingAccess(
+    ctx,
+    ctx.db.transaction(async (tx) => {
+      const [assignment] = await tx
+        .insert(roleAssignments)
+        .values({
+          tenantId,
+          userId: parsed.userId,
+          organizationId: parsed.organizationId,
+          role: parsed.role,
+          establishmentId: parsed.establishmentId ?? null,
+          staffFunction: parsed.staffFunction ?? null,
+          unitIds,
+          level: parsed.level ?? null,
+        })
+        .returning();
+      await recordAudit(ctx, tx, [{ tenantId, action: 'create', entityType: 'role-assignment', entityId: assignment.id, after: { ...parsed, unitIds } }]);
+      return assignment;
+    }),
+  );
 }

@@ -82,7 +82,7 @@ export async function ticketRoutes(fastify: FastifyInstance) {
         .where(where)
         .orderBy(...ticketOrder(request.query))
         .limit(maxExportRows);
-      const config = await loadDeskConfig(ctx.db, ctx.actor!.tenantId);
+      const config = await loadDeskConfig(ctx, ctx.actor!.tenantId);
       return sendExport(reply, { format: request.query.format, basename: 'tickets', sheetName: 'Tickets', columns: ticketColumns(config), rows, now: ctx.now() });
     },
   );

@@ -8,7 +8,7 @@ import { establishmentScopeWhere } from '../../referentiel/db/queries.js';
 import { establishments } from '../../referentiel/db/schema.js';
 import { assetClasses } from '../asset-classes.js';
 import { deploymentBatches, deploymentItems } from '../db/schema.js';
-import { deploymentItemsChanged } from './close-deployment-step.js';
+import { openDeliveries } from './close-deployment-step.js';
 import { deliverySerials } from './deployment-serials.js';
 import { deploymentWrite } from './deployment-scope.js';
 
@@ -104,6 +104,6 @@ export async function createDeploymentBatch(ctx: Ctx, input: CreateDeploymentInp
     ]);
     return { batch, uai: establishment.uai, establishmentName: establishment.name };
   });
-  deploymentItemsChanged(tenantId);
+  ctx.cache.invalidate(openDeliveries, tenantId);
   return created;
 }

@@ -7,7 +7,7 @@ import type { Ctx } from '../../../server/platform/context.js';
 import { AppError, versionConflict } from '../../../server/platform/errors.js';
 import { assetClasses } from '../asset-classes.js';
 import { assetMatches, assets, inventorySettings } from '../db/schema.js';
-import { forgetStaleDays, readInventorySettings, type InventorySettings } from './get-inventory-settings.js';
+import { readInventorySettings, staleDaysCache, type InventorySettings } from './get-inventory-settings.js';
 import { parseNetwork } from './school-networks.js';
 
 export const inventorySettingsInput = z.object({
@@ -57,7 +57,7 @@ export async function updateInventorySettings(ctx: Ctx, input: InventorySettings
     await recordAudit(ctx, tx, [{ tenantId, action: 'update', entityType: 'inventory-settings', entityId: tenantId, before: change.before, after: auditAfter }]);
     return after;
   });
-  forgetStaleDays(); // the device lists flag with the new threshold at once
+  ctx.cache.invalidate(staleDaysCache, tenantId); // the device lists flag with the new threshold at once
   return saved;
 }
 

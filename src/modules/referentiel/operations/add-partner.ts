@@ -6,6 +6,7 @@ import { AppError } from '../../../server/platform/errors.js';
 import { findOrganizationByCode } from '../db/queries.js';
 import { organizations, partnerships } from '../db/schema.js';
 import { authorityKinds, organizationKinds } from '../organization-kinds.js';
+import { changingAccess } from '../../../server/platform/authenticate.js';
 
 export const addPartnerInput = z.object({
   code: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Code en minuscules, chiffres et tirets.'),
@@ -26,17 +27,20 @@ export async function addPartner(ctx: Ctx, input: z.infer<typeof addPartnerInput
   if (!existing && authorityKinds.includes(input.kind!)) {
     throw new AppError('FORBIDDEN', "Une collectivité se crée par l'administration de la plateforme (commande coherence organizations create).");
   }
-  return ctx.db.transaction(async (tx) => {
-    const org =
-      existing ??
-      (await tx
-        .insert(organizations)
-        .values({ tenantId: crypto.randomUUID(), code: input.code, kind: input.kind!, name: input.name!, academyCode: input.academyCode ?? null })
-        .returning()
-        .then((r) => r[0]));
-    const [link] = await tx.insert(partnerships).values({ tenantId, partnerId: org.tenantId, role: org.kind }).onConflictDoNothing().returning();
-    if (!link) throw new AppError('CONFLICT', `« ${org.name} » est déjà partenaire.`);
-    await recordAudit(ctx, tx, [{ tenantId, action: 'create', entityType: 'partnership', entityId: org.tenantId, after: { code: org.code, kind: org.kind, name: org.name } }]);
-    return org;
-  });
+  return changingAccess(
+    ctx,
+    ctx.db.transaction(async (tx) => {
+      const org =
+        existing ??
+        (await tx
+          .insert(organizations)
+          .values({ tenantId: crypto.randomUUID(), code: input.code, kind: input.kind!, name: input.name!, academyCode: input.academyCode ?? null })
+          .returning()
+          .then((r) => r[0]));
+      const [link] = await tx.insert(partnerships).values({ tenantId, partnerId: org.tenantId, role: org.kind }).onConflictDoNothing().returning();
+      if (!link) throw new AppError('CONFLICT', `« ${org.name} » est déjà partenaire.`);
+      await recordAudit(ctx, tx, [{ tenantId, action: 'create', entityType: 'partnership', entityId: org.tenantId, after: { code: org.code, kind: org.kind, name: org.name } }]);
+      return org;
+    }),
+  );
 }

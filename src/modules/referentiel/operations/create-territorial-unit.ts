@@ -4,6 +4,7 @@ import { recordAudit } from '../../../server/platform/audit.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { territorialUnits } from '../db/schema.js';
+import { changingAccess } from '../../../server/platform/authenticate.js';
 
 export const unitKinds = ['agency', 'sector', 'zone'] as const;
 
@@ -29,14 +30,17 @@ export async function createTerritorialUnit(ctx: Ctx, tenantId: string, input: C
   } else if (input.kind !== 'agency') {
     throw new AppError('VALIDATION', 'Un secteur ou une zone doit avoir une unité parente.');
   }
-  return ctx.db.transaction(async (tx) => {
-    const [unit] = await tx
-      .insert(territorialUnits)
-      .values({ tenantId, code: input.code, name: input.name, kind: input.kind, parentId: input.parentId ?? null })
-      .onConflictDoNothing()
-      .returning();
-    if (!unit) throw new AppError('CONFLICT', `Une unité porte déjà le code « ${input.code} ».`);
-    await recordAudit(ctx, tx, [{ tenantId, action: 'create', entityType: 'territorial-unit', entityId: unit.id, after: input }]);
-    return unit;
-  });
+  return changingAccess(
+    ctx,
+    ctx.db.transaction(async (tx) => {
+      const [unit] = await tx
+        .insert(territorialUnits)
+        .values({ tenantId, code: input.code, name: input.name, kind: input.kind, parentId: input.parentId ?? null })
+        .onConflictDoNothing()
+        .returning();
+      if (!unit) throw new AppError('CONFLICT', `Une unité porte déjà le code « ${input.code} ».`);
+      await recordAudit(ctx, tx, [{ tenantId, action: 'create', entityType: 'territorial-unit', entityId: unit.id, after: input }]);
+      return unit;
+    }),
+  );
 }

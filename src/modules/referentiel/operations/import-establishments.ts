@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../../server/platform/context.js';
 import type { Database, Db } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
-import { forgetEstablishmentDirectory } from '../db/establishment-directory.js';
+import { establishmentDirectoryCache } from '../db/establishment-directory.js';
 import { finishImportRun, openImportRun, updateImportRun } from '../db/import-runs.js';
 import { prepareRows, selectSourceHashes, upsertEstablishments, type PreparedRows, type UpsertItem } from '../db/upsert-establishments.js';
 import { searchKey, type EstablishmentRecord } from '../establishment-record.js';
 import { parseEstablishmentFile, type ParsedEstablishmentFile } from '../import/parse-establishment-file.js';
 import type { EstablishmentFileFormat } from '../import/parsed-row.js';
 import { recordHash } from '../import/record-hash.js';
-import { forgetEstablishmentTotals } from './find-establishments.js';
+import { establishmentTotals } from './find-establishments.js';
 
 export interface ImportEstablishmentsInput {
   tenantId: string;
@@ -71,8 +71,8 @@ export async function importEstablishments(ctx: Ctx, database: Database, input: 
     throw error;
   }
   const totals = { ...report.totals, ...counts, unchanged: valid.length - counts.created - counts.updated };
-  forgetEstablishmentTotals();
-  forgetEstablishmentDirectory(key.tenantId);
+  ctx.cache.invalidate(establishmentTotals);
+  ctx.cache.invalidate(establishmentDirectoryCache, key.tenantId);
   return finish(ctx, database.db, key, { ...report, totals });
 }
 

@@ -4,7 +4,7 @@ import { diff, recordAudit } from '../../../../server/platform/audit.js';
 import type { Ctx } from '../../../../server/platform/context.js';
 import { notFound, versionConflict } from '../../../../server/platform/errors.js';
 import { categories, type CategoryRow } from '../../db/schema.js';
-import { forgetDeskConfig, loadDeskConfig } from '../../desk-config.js';
+import { deskConfigCache, loadDeskConfig } from '../../desk-config.js';
 import type { UpdateCategoryInput } from './category-input.js';
 import { checkCategoryReferences } from './create-ticket-category.js';
 
@@ -14,7 +14,7 @@ export { updateCategoryInput } from './category-input.js';
 export async function updateTicketCategory(ctx: Ctx, input: { key: string; changes: UpdateCategoryInput }): Promise<CategoryRow> {
   authorize(ctx.actor, 'desk.configure');
   const tenantId = ctx.actor.tenantId;
-  const config = await loadDeskConfig(ctx.db, tenantId);
+  const config = await loadDeskConfig(ctx, tenantId);
   const current = config.categories.get(input.key);
   if (!current) throw notFound('Catégorie');
   const { version, ...changes } = input.changes;
@@ -33,6 +33,6 @@ export async function updateTicketCategory(ctx: Ctx, input: { key: string; chang
       return updated;
     });
   } finally {
-    forgetDeskConfig(ctx.db, tenantId);
+    ctx.cache.invalidate(deskConfigCache, tenantId);
   }
 }

@@ -1,17 +1,16 @@
 import { Command, Option } from 'commander';
 import { roles } from '../server/platform/authz.js';
 import { organizationKinds } from '../modules/referentiel/organization-kinds.js';
-import { modules } from '../modules/modules.js';
 import { readSettings } from '../server/config.js';
-import { registerActions } from '../server/platform/authz.js';
 import { AppError } from '../server/platform/errors.js';
 import { createOrganizationCommand } from './commands/organizations.js';
 import { importEstablishmentsCommand } from './commands/import-establishments.js';
 import { createUserCommand } from './commands/users.js';
 import { withDatabase } from './database.js';
 
-const settings = readSettings(process.env, modules);
-registerActions(modules.map((m) => m.actions));
+// no module settings (they configure the server), no actions (commands run as the system, with no
+// actor to authorize): the command line loads only what its commands use
+const settings = readSettings(process.env, []);
 const program = new Command('coherence')
   .description("Administration de Cohérence. Base : DATABASE_URL si défini, sinon PGlite dans COHERENCE_DATA_DIR (./data).")
   .showHelpAfterError();

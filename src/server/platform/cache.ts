@@ -116,6 +116,7 @@ export function unattachedCaches(db: Db, clock?: Clock): Caches {
 class CacheFacility implements Caches {
   private readonly id = randomUUID();
   private readonly caches = new Map<string, LRUCache<string, object>>();
+  private readonly views = new Map<string, Cache<unknown>>();
   private readonly perf: { now(): number };
   private pending = new Set<Promise<void>>();
   private stopListening: (() => Promise<void>) | null = null;
@@ -138,6 +139,12 @@ class CacheFacility implements Caches {
   }
 
   of<V>(declaration: CacheDeclaration<V>): Cache<V> {
+    let view = this.views.get(declaration.name) as Cache<V> | undefined;
+    if (!view) this.views.set(declaration.name, (view = this.view<V>(declaration)));
+    return view;
+  }
+
+  private view<V>(declaration: CacheDeclaration<V>): Cache<V> {
     const lru = this.lru(declaration.name, declaration);
     return {
       get: (key) => unbox<V>(lru.get(key)),

@@ -22,7 +22,7 @@ const serverTestFiles = ['src', 'bench'].flatMap(testsUnder);
 const pureTests = serverTestFiles.filter((file) => !needsDatabase(file));
 
 const serverProject = (name: string, include: string[], exclude: string[] = []) => ({
-  test: { name, include, exclude, environment: 'node' as const, testTimeout: 60_000, hookTimeout: 120_000, pool: 'forks' as const },
+  test: { name, include, exclude, setupFiles: ['src/test/setup.ts'], environment: 'node' as const, testTimeout: 60_000, hookTimeout: 120_000, pool: 'forks' as const },
 });
 
 /**

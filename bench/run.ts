@@ -6,6 +6,11 @@ import { benchListSearch } from './list-search.js';
 import { benchIngestion, ingestTitle, printIngestTable, targets as ingestTargets } from './ingest-inventory.js';
 import { ensureDatabase, ensurePostgres } from './lib/postgres.js';
 import { printTable, type BenchRow } from './lib/table.js';
+import { modules } from '../src/modules/modules.js';
+import { registerActions } from '../src/server/platform/authz.js';
+
+// what the server does at startup: the benches that call operations authorize with the modules' actions
+registerActions(modules.map((m) => m.actions));
 
 /**
  * npm run bench: every benchmark, one table each, measured value beside its floor or target.

@@ -1,104 +1,22 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { assignRole, createUser } from '../modules/access/index.js';
-import { establishments, organizations, territorialUnits } from '../modules/referentiel/db/schema.js';
-import { createOrganization } from '../modules/referentiel/operations/create-organization.js';
-import { createTerritorialUnit } from '../modules/referentiel/operations/create-territorial-unit.js';
-import { importEstablishments } from '../modules/referentiel/operations/import-establishments.js';
-import type { OrganizationKind } from '../modules/referentiel/organization-kinds.js';
-import { systemCtx, type Ctx } from '../server/platform/context.js';
+import { demoAccounts } from '../modules/access/index.js';
+import { organizationsView as organizations } from '../modules/referentiel/index.js';
+import { systemCtx } from '../server/platform/context.js';
+import type { Caches } from '../server/platform/cache.js';
 import type { Database } from '../server/platform/db.js';
-import { demoAccounts } from './demo-accounts.js';
-import { seedParcDemo } from './seed-parc.js';
-import { seedGuichetDemo, setDemoInboundAddress } from '../modules/guichet/index.js';
-import { collegesFile, lyceesFile } from './demo-files.js';
+import type { DemoSeed, ModuleDefinition } from '../server/platform/module.js';
 
 export { demoAccounts };
 
-const authorities: [string, OrganizationKind, string][] = [
-  ['hauts-de-france', 'region', 'Région Hauts-de-France'],
-  ['nord', 'departement', 'Département du Nord'],
-  ['pas-de-calais', 'departement', 'Département du Pas-de-Calais'],
-  ['grand-est', 'region', 'Région Grand Est'],
-];
-const hdfFamily = ['hauts-de-france', 'nord', 'pas-de-calais'];
-
-/** Loads the demo on an empty database; returns false when data is already there. */
-export async function seedDemo(database: Database, options: { password: string }): Promise<boolean> {
-  const ctx = systemCtx(database.db);
+/** Loads the demo on an empty database, each module's part in the list's order; false when data is already there. */
+export async function seedDemo(
+  database: Database,
+  modules: readonly ModuleDefinition[],
+  options: { password: string; cache?: Caches },
+): Promise<boolean> {
+  const ctx = systemCtx(database.db, undefined, undefined, options.cache);
   const [any] = await ctx.db.select({ id: organizations.tenantId }).from(organizations).limit(1);
   if (any) return false;
-  const ids = new Map<string, string>();
-  for (const [code, kind, name] of authorities) ids.set(code, (await createOrganization(ctx, { code, kind, name })).tenantId);
-  ids.set('ac-lille', (await createOrganization(ctx, { code: 'ac-lille', kind: 'academie', name: 'Académie de Lille', academyCode: '09', partnerOf: hdfFamily })).tenantId);
-  ids.set('draaf-hdf', (await createOrganization(ctx, { code: 'draaf-hdf', kind: 'draaf', name: 'DRAAF Hauts-de-France', partnerOf: hdfFamily })).tenantId);
-  ids.set('prestataire-demo', (await createOrganization(ctx, { code: 'prestataire-demo', kind: 'contractor', name: 'Maintenance Démo SAS', partnerOf: hdfFamily })).tenantId);
-
-  const load = (tenant: string, bytes: Uint8Array, filename: string) =>
-    importEstablishments(ctx, database, { tenantId: ids.get(tenant)!, bytes, filename, mode: 'apply-valid' });
-  const lille = lyceesFile((l) => l.academie === 'Lille');
-  await load('hauts-de-france', lille.bytes, 'lycees-academie-de-lille.json');
-  await load('nord', collegesFile(['059']), 'colleges-nord.csv');
-  await load('pas-de-calais', collegesFile(['062']), 'colleges-pas-de-calais.csv');
-  await load('grand-est', lyceesFile((l) => l.region === 'Grand Est').bytes, 'lycees-grand-est.json');
-  const sectors = await createSupportSectors(ctx, ids.get('hauts-de-france')!);
-  await createDemoAccounts(ctx, ids, sectors, options.password);
-  await seedParcDemo(ctx, database, { tenantId: ids.get('hauts-de-france')!, tenantCode: 'hauts-de-france', password: options.password });
-  await seedGuichetDemo(ctx, ids.get('hauts-de-france')!);
-  await setDemoInboundAddress(ctx, ids.get('hauts-de-france')!);
+  const seed: DemoSeed = { ctx, database, password: options.password, tenants: new Map(), shared: new Map() };
+  for (const module of modules) await module.demo?.(seed);
   return true;
-}
-
-/** Six UTIL sectors of about 30 lycées (3 per département, west to east), zones of 4 lycées. */
-async function createSupportSectors(ctx: Ctx, tenantId: string): Promise<string[]> {
-  const lycees = await ctx.db
-    .select({ id: establishments.id, dept: establishments.departmentCode, lng: establishments.longitude })
-    .from(establishments)
-    .where(eq(establishments.tenantId, tenantId));
-  const sectorIds: string[] = [];
-  for (const [dept, label] of [['59', 'Nord'], ['62', 'Pas-de-Calais']] as const) {
-    const agency = await createTerritorialUnit(ctx, tenantId, { code: `AG-${dept}`, name: `Agence ${label}`, kind: 'agency' });
-    const mine = lycees.filter((l) => l.dept === dept).sort((a, b) => (a.lng ?? 0) - (b.lng ?? 0));
-    const size = Math.ceil(mine.length / 3);
-    for (let s = 0; s < 3; s++) {
-      const number = sectorIds.length + 1;
-      const sector = await createTerritorialUnit(ctx, tenantId, { code: `S${number}`, name: `Secteur ${number} (${label})`, kind: 'sector', parentId: agency.id });
-      sectorIds.push(sector.id);
-      const members = mine.slice(s * size, (s + 1) * size);
-      for (let z = 0; z * 4 < members.length; z++) {
-        const zone = await createTerritorialUnit(ctx, tenantId, { code: `S${number}-Z${z + 1}`, name: `Zone ${z + 1} du secteur ${number}`, kind: 'zone', parentId: sector.id });
-        const chunk = members.slice(z * 4, z * 4 + 4).map((m) => m.id);
-        await ctx.db
-          .update(establishments)
-          .set({ unitId: zone.id })
-          .where(and(eq(establishments.tenantId, tenantId), inArray(establishments.id, chunk)));
-      }
-    }
-  }
-  return sectorIds;
-}
-
-async function createDemoAccounts(ctx: Ctx, ids: Map<string, string>, sectors: string[], password: string) {
-  const hdf = ids.get('hauts-de-france')!;
-  const [firstLycee] = await ctx.db
-    .select({ id: establishments.id })
-    .from(establishments)
-    .innerJoin(territorialUnits, and(eq(territorialUnits.tenantId, establishments.tenantId), eq(territorialUnits.id, establishments.unitId)))
-    .where(and(eq(establishments.tenantId, hdf), eq(territorialUnits.code, 'S1-Z1')))
-    .orderBy(establishments.name)
-    .limit(1);
-  for (const account of demoAccounts) {
-    const orgId = ids.get(account.organization)!;
-    const user = await createUser(ctx, orgId, { email: account.email, displayName: account.displayName, password });
-    for (const tenant of account.tenants ?? [account.organization]) {
-      await assignRole(ctx, ids.get(tenant)!, {
-        userId: user.id,
-        organizationId: orgId,
-        role: account.role,
-        establishmentId: account.establishment ? firstLycee.id : null,
-        staffFunction: account.establishment ? 'digital-referent' : null,
-        unitIds: account.units === 'first-sector' ? [sectors[0]] : account.units === 'second-sector' ? [sectors[1]] : [],
-        level: account.level ?? null,
-      });
-    }
-  }
 }

@@ -8,17 +8,17 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
-import { accessRoutes } from '../modules/access/routes.js';
-import { installGuichetBackground } from '../modules/guichet/jobs/background.js';
-import { guichetRoutes } from '../modules/guichet/routes.js';
-import { installParcBackground } from '../modules/parc/jobs/background.js';
-import { parcAgentRoutes, parcRoutes } from '../modules/parc/routes.js';
-import { referentielRoutes } from '../modules/referentiel/routes.js';
-import { installAuthentication } from '../modules/access/authenticate.js';
+import { resolveRequestActor } from '../modules/access/index.js';
+import { modules as allModules } from '../modules/modules.js';
+import { installAuthentication } from './platform/authenticate.js';
+import { registerActions } from './platform/authz.js';
+import { openCaches, type Caches } from './platform/cache.js';
 import type { Clock } from './platform/context.js';
 import type { Database } from './platform/db.js';
 import { installErrorHandler } from './platform/error-handler.js';
 import type { AppConfig } from './platform/http.js';
+import { installJobs } from './platform/jobs.js';
+import type { ModuleDefinition } from './platform/module.js';
 import { RequestLogController } from './platform/request-log.js';
 import { responseSerializerCompiler, type ResponseSerialization } from './platform/response-serializer.js';
 import { platformRoutes } from './platform/routes.js';
@@ -33,6 +33,10 @@ export interface BuildOptions {
   serveWeb?: boolean;
   /** The built web app (dist/web by default). */
   webRoot?: string;
+  /** The modules to serve (src/modules/modules.ts by default). */
+  modules?: readonly ModuleDefinition[];
+  /** Caches shared with contexts made outside the app (test set-ups); by default the app opens its own and closes them. */
+  cache?: Caches;
 }
 
 const defaultWebRoot = resolve(fileURLToPath(new URL('../../dist/web', import.meta.url)));
@@ -54,9 +58,16 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     // X-Forwarded-For only from a proxy the operator declares: agents are attached by address
     trustProxy: config.trustProxy,
   });
+  const modules = options.modules ?? allModules;
+  registerActions(modules.map((m) => m.actions));
+  const clock = options.clock ?? (() => new Date());
+  const cache = options.cache ?? (await openCaches({ database: options.database, clock, log: app.log }));
+  // first hook added, last run on close (Fastify runs onClose hooks in reverse): jobs may still invalidate
+  if (!options.cache) app.addHook('onClose', () => cache.close());
   app.decorate('database', options.database);
-  app.decorate('clock', options.clock ?? (() => new Date()));
+  app.decorate('clock', clock);
   app.decorate('config', config);
+  app.decorate('cache', cache);
   app.decorate('routeCatalog', []);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler(options.responses ?? 'checked'));
@@ -99,17 +110,16 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  installAuthentication(app);
-  // before the routes: the agent endpoints read the intake it decorates the app with
-  installParcBackground(app, { jobs: config.jobs ?? false, inventory: config.inventory });
+  installAuthentication(app, resolveRequestActor);
+  // before the routes: they read what the modules decorate the app with (the agents' intake)
+  for (const module of modules) module.install?.(app);
+  // after the installs: its onClose (pg-boss stops) runs before theirs (Fastify runs them in reverse)
+  installJobs(app, modules.flatMap((m) => m.jobs?.(app) ?? []), { enabled: config.jobs ?? false });
 
   await app.register(platformRoutes, { prefix: '/api' });
-  await app.register(accessRoutes, { prefix: '/api' });
-  await app.register(referentielRoutes, { prefix: '/api' });
-  await app.register(parcRoutes, { prefix: '/api' });
-  await app.register(guichetRoutes, { prefix: '/api' });
-  await app.register(parcAgentRoutes);
-  installGuichetBackground(app, { jobs: config.jobs ?? false, mail: config.mail ?? {}, publicUrl: config.publicUrl });
+  for (const module of modules) {
+    for (const routes of module.routes) await app.register(routes.plugin, routes.prefix ? { prefix: routes.prefix } : {});
+  }
 
   if (serveWeb) {
     // files are looked up per request, so a rebuilt bundle is served without a restart;

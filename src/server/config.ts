@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { intakeSettingsFromEnv, type AgentIntakeSettings } from '../modules/parc/index.js';
+import { moduleSettingsFromEnv, type ModuleDefinition, type ModuleSettings } from './platform/module.js';
 
 /** Everything the server reads from its environment, in one typed object (main.ts is the only caller). */
 export interface ServerSettings {
@@ -14,16 +14,15 @@ export interface ServerSettings {
   publicUrl: string;
   trustProxy: string | boolean;
   oidc?: { issuer: string; clientId: string; clientSecret: string; label: string };
-  /** Service desk mail (inbound listener, outgoing server) and background jobs. */
-  mail: { inboundPort?: number; inboundHost?: string; maxMessageBytes?: number; smtpUrl?: string; from?: string };
+  /** Background jobs (COHERENCE_JOBS). */
   jobs: boolean;
-  /** Agent endpoints: inbox threshold, pending delay, unassigned queue caps (COHERENCE_INVENTORY_*, COHERENCE_UNASSIGNED_*). */
-  inventory: Partial<AgentIntakeSettings>;
+  /** What each module reads from the environment (the desk's mail, the agents' intake…). */
+  modules: Partial<ModuleSettings>;
 }
 
 export const defaultDemoPassword = 'Coherence-Demo-2026!';
 
-export function readSettings(env: NodeJS.ProcessEnv): ServerSettings {
+export function readSettings(env: NodeJS.ProcessEnv, modules: readonly ModuleDefinition[]): ServerSettings {
   const port = Number(env.PORT ?? 3000);
   const publicUrl = env.COHERENCE_PUBLIC_URL ?? `http://localhost:${port}`;
   return {
@@ -37,15 +36,8 @@ export function readSettings(env: NodeJS.ProcessEnv): ServerSettings {
     secureCookies: publicUrl.startsWith('https://'),
     trustProxy: env.COHERENCE_TRUST_PROXY || false,
     publicUrl,
-    mail: {
-      inboundPort: env.COHERENCE_MAIL_INBOUND_PORT ? Number(env.COHERENCE_MAIL_INBOUND_PORT) : undefined,
-      inboundHost: env.COHERENCE_MAIL_INBOUND_HOST || undefined,
-      maxMessageBytes: env.COHERENCE_MAIL_MAX_BYTES ? Number(env.COHERENCE_MAIL_MAX_BYTES) : undefined,
-      smtpUrl: env.COHERENCE_SMTP_URL || undefined,
-      from: env.COHERENCE_MAIL_FROM || undefined,
-    },
     jobs: env.COHERENCE_JOBS !== 'off',
-    inventory: intakeSettingsFromEnv(env),
+    modules: moduleSettingsFromEnv(modules, env),
     oidc: env.COHERENCE_OIDC_ISSUER
       ? {
           issuer: env.COHERENCE_OIDC_ISSUER,

@@ -1,23 +1,32 @@
 import { seedDemo, demoAccounts } from '../demo/seed-demo.js';
+import { modules } from '../modules/modules.js';
 import { buildApp } from './app.js';
 import { readSettings } from './config.js';
+import { registerActions } from './platform/authz.js';
+import { openCaches } from './platform/cache.js';
 import { migrateDatabase, openDatabase } from './platform/db.js';
 import { AppError } from './platform/errors.js';
 
 /** The only file that reads process.env. */
 async function main() {
-  const settings = readSettings(process.env);
+  const settings = readSettings(process.env, modules);
   const database = await openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir, lock: true });
   await migrateDatabase(database);
-  const seeded = settings.loadDemo ? await seedDemo(database, { password: settings.demoPassword }) : false;
+  registerActions(modules.map((m) => m.actions));
+  // the app's caches, open before the demo so what it writes is announced to other processes
+  const cache = await openCaches({ database });
+  const seeded = settings.loadDemo ? await seedDemo(database, modules, { password: settings.demoPassword, cache }) : false;
   const app = await buildApp({
     database,
+    modules,
+    cache,
     logger: true,
     responses: 'compiled',
-    config: { secureCookies: settings.secureCookies, publicUrl: settings.publicUrl, oidc: settings.oidc, trustProxy: settings.trustProxy, mail: settings.mail, jobs: settings.jobs, inventory: settings.inventory },
+    config: { secureCookies: settings.secureCookies, publicUrl: settings.publicUrl, oidc: settings.oidc, trustProxy: settings.trustProxy, jobs: settings.jobs, ...settings.modules },
   });
   const stop = async () => {
     await app.close();
+    await cache.close();
     await database.close();
     process.exit(0);
   };

@@ -11,6 +11,7 @@ import { createTerritorialUnit } from '../modules/referentiel/operations/create-
 import { importEstablishments } from '../modules/referentiel/operations/import-establishments.js';
 import { buildApp } from '../server/app.js';
 import type { Role } from '../server/platform/authz.js';
+import { openCaches } from '../server/platform/cache.js';
 import { systemCtx, type Clock, type Ctx } from '../server/platform/context.js';
 import type { Database } from '../server/platform/db.js';
 import { tenantHeader } from '../server/platform/http.js';
@@ -117,7 +118,9 @@ function lyceesJson(meta: unknown, items: LyceeItem[]): Uint8Array {
 
 export async function testApp(options: { clock?: Clock } = {}): Promise<TestApp> {
   const database = await testDatabase();
-  const ctx = systemCtx(database.db, options.clock);
+  // one cache facility for the set-up's context and the app: what one writes, the other stops reading
+  const cache = await openCaches({ database, clock: options.clock });
+  const ctx = systemCtx(database.db, options.clock, undefined, cache);
   const fixture = JSON.parse(readFileSync(lyceesFixture, 'utf8')) as { meta: unknown; lycees: LyceeItem[] };
 
   const a = await createOrganization(ctx, { code: 'region-a', kind: 'region', name: 'Région Hauts-de-France (essai)' });
@@ -199,7 +202,7 @@ export async function testApp(options: { clock?: Clock } = {}): Promise<TestApp>
   const adminCtx = await actorCtx(database.db, users['authority-admin'].id, a.code, options.clock);
   const { secret: readToken } = await createApiToken(adminCtx, { name: 'Lecture seule (essai)', access: 'read', role: 'authority-admin', unitIds: [] });
 
-  const app = await buildApp({ database, clock: options.clock, serveWeb: false });
+  const app = await buildApp({ database, clock: options.clock, serveWeb: false, cache });
   await app.ready();
 
   const tenantOf = (t: { tenantId: string; code: string; name: string }): TestTenant => ({ tenantId: t.tenantId, code: t.code, name: t.name });
@@ -258,6 +261,7 @@ export async function testApp(options: { clock?: Clock } = {}): Promise<TestApp>
     forgetSession: (user) => void sessions.delete(user),
     async close() {
       await app.close();
+      await cache.close();
       await database.close();
     },
   };

@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { categories, deskSettings, serviceTerms, supportTeams } from '../modules/guichet/db/schema.js';
-import { forgetDeskConfig } from '../modules/guichet/index.js';
+import { deskConfigCache } from '../modules/guichet/index.js';
 import { demoAgreement } from '../modules/guichet/sla/index.js';
 import type { TestApp } from './app.js';
 import { allowed, tenantIdOf, unique, type Caller, type MatrixEntry } from './authz-matrix.js';
@@ -21,7 +21,7 @@ async function inactiveTeamOfA(t: TestApp) {
     .insert(supportTeams)
     .values({ tenantId: t.ids.a.tenantId, name: unique('Équipe matrice'), level: 2, organizationId: t.ids.a.tenantId, active: false })
     .returning();
-  forgetDeskConfig(t.ctx.db, t.ids.a.tenantId);
+  t.ctx.cache.invalidate(deskConfigCache, t.ids.a.tenantId);
   return team;
 }
 
@@ -31,7 +31,7 @@ async function inactiveCategoryOfA(t: TestApp) {
     .insert(categories)
     .values({ tenantId: t.ids.a.tenantId, key: unique('matrice'), label: unique('Catégorie matrice'), responsibleOrganizationId: t.ids.a.tenantId, active: false })
     .returning();
-  forgetDeskConfig(t.ctx.db, t.ids.a.tenantId);
+  t.ctx.cache.invalidate(deskConfigCache, t.ids.a.tenantId);
   return category;
 }
 
@@ -39,7 +39,7 @@ async function inactiveCategoryOfA(t: TestApp) {
 async function deactivateCreated(t: TestApp, c: Caller) {
   const tenantId = tenantIdOf(t, c);
   await t.ctx.db.update(supportTeams).set({ active: false }).where(and(eq(supportTeams.tenantId, tenantId), eq(supportTeams.level, 3), eq(supportTeams.triage, false), eq(supportTeams.warrantyHolders, ['Matrice'])));
-  forgetDeskConfig(t.ctx.db, tenantId);
+  t.ctx.cache.invalidate(deskConfigCache, tenantId);
 }
 
 async function latestMatrix(t: TestApp, c: Caller) {

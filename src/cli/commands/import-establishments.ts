@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { findOrganizationByCode } from '../../modules/referentiel/db/queries.js';
 import { importEstablishments } from '../../modules/referentiel/operations/import-establishments.js';
-import { systemCtx } from '../../server/platform/context.js';
+import type { Ctx } from '../../server/platform/context.js';
 import type { Database } from '../../server/platform/db.js';
 import { AppError } from '../../server/platform/errors.js';
 
@@ -11,6 +11,7 @@ const maxBytes = 512 * 1024 * 1024;
 /** Prints the report's totals; exit code 0 when the file was applied, 2 when it was refused. */
 export async function importEstablishmentsCommand(
   database: Database,
+  ctx: Ctx,
   file: string,
   options: { authority: string; applyValid: boolean; includeNonSchools: boolean },
 ): Promise<number> {
@@ -22,7 +23,7 @@ export async function importEstablishmentsCommand(
   if (size > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `Fichier trop volumineux (${Math.round(size / 1e6)} Mo).`);
   const bytes = await readFile(file);
   let last = 0;
-  const report = await importEstablishments(systemCtx(database.db), database, {
+  const report = await importEstablishments(ctx, database, {
     tenantId: authority.tenantId,
     bytes,
     filename: basename(file),

@@ -1,12 +1,11 @@
 import { createOrganization, type CreateOrganizationInput } from '../../modules/referentiel/operations/create-organization.js';
-import { systemCtx } from '../../server/platform/context.js';
-import type { Database } from '../../server/platform/db.js';
+import type { Ctx } from '../../server/platform/context.js';
 
 export async function createOrganizationCommand(
-  database: Database,
+  ctx: Ctx,
   options: { code: string; kind: CreateOrganizationInput['kind']; name: string; academyCode?: string; partnerOf?: string[] },
 ) {
-  const org = await createOrganization(systemCtx(database.db), {
+  const org = await createOrganization(ctx, {
     code: options.code,
     kind: options.kind,
     name: options.name,

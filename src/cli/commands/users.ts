@@ -4,8 +4,7 @@ import { findEstablishmentByUai, findOrganizationByCode } from '../../modules/re
 import { organizations, partnerships, territorialUnits } from '../../modules/referentiel/db/schema.js';
 import { authorityKinds, type OrganizationKind } from '../../modules/referentiel/organization-kinds.js';
 import type { Role } from '../../server/platform/authz.js';
-import { systemCtx, type Ctx } from '../../server/platform/context.js';
-import type { Database } from '../../server/platform/db.js';
+import type { Ctx } from '../../server/platform/context.js';
 import { AppError } from '../../server/platform/errors.js';
 
 interface Options {
@@ -20,8 +19,7 @@ interface Options {
   level?: string;
 }
 
-export async function createUserCommand(database: Database, options: Options) {
-  const ctx = systemCtx(database.db);
+export async function createUserCommand(ctx: Ctx, options: Options) {
   const org = await findOrganizationByCode(ctx.db, options.organization);
   if (!org) throw new AppError('NOT_FOUND', `Organisation « ${options.organization} » introuvable.`);
   const tenants = await tenantsFor(ctx, org, options.tenant);

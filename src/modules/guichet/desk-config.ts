@@ -1,4 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
+import { defineCache, type Caches } from '../../server/platform/cache.js';
 import { rows, type Db } from '../../server/platform/db.js';
 import { categories, deskSettings, serviceTerms, supportTeams, type CategoryRow, type SupportTeamRow } from './db/schema.js';
 import {
@@ -20,8 +21,9 @@ import {
 
 /**
  * Everything routing and service levels need about a tenant's desk, loaded in a few queries and
- * kept for a few seconds per process: creating 1,000 tickets a second must not reload the teams,
- * categories and agreements each time. Operations that change them call forgetDeskConfig().
+ * kept in the process's caches: creating 1,000 tickets a second must not reload the teams,
+ * categories and agreements each time. Operations that change them invalidate `deskConfigCache`
+ * with the tenant as key, in every process.
  *
  * A tenant that never configured its desk still works: the built-in demo agreement, calendar and
  * priority matrix apply, and tickets wait in triage without a team.
@@ -60,24 +62,11 @@ export interface DeskConfig {
   matrices: Timeline<PriorityMatrix>;
 }
 
-const ttlMs = 10_000;
-const cache = new WeakMap<Db, Map<string, { config: Promise<DeskConfig>; expires: number }>>();
+/** By tenant id; the time to live bounds what a lost notification could leave. */
+export const deskConfigCache = defineCache<Promise<DeskConfig>>('desk-config', { max: 1_000, ttlMs: 60_000 });
 
-export function loadDeskConfig(db: Db, tenantId: string): Promise<DeskConfig> {
-  let perDb = cache.get(db);
-  if (!perDb) cache.set(db, (perDb = new Map()));
-  const hit = perDb.get(tenantId);
-  const now = performance.now();
-  if (hit && hit.expires > now) return hit.config;
-  const config = readDeskConfig(db, tenantId);
-  perDb.set(tenantId, { config, expires: now + ttlMs });
-  config.catch(() => perDb.delete(tenantId));
-  return config;
-}
-
-/** Drops the cached configuration of a tenant (after a change of teams, categories or terms). */
-export function forgetDeskConfig(db: Db, tenantId: string): void {
-  cache.get(db)?.delete(tenantId);
+export function loadDeskConfig(ctx: { db: Db; cache: Caches }, tenantId: string): Promise<DeskConfig> {
+  return ctx.cache.of(deskConfigCache).remember(tenantId, () => readDeskConfig(ctx.db, tenantId));
 }
 
 async function readDeskConfig(db: Db, tenantId: string): Promise<DeskConfig> {

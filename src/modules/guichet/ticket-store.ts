@@ -70,7 +70,7 @@ export async function loadTicket(
   const access = accessRow(found.ticket, found.unitId);
   if (!options.afterOwnChange && !inTicketScope(scope, access)) throw notFound('Ticket');
   if (options.handle && !canHandle(actor, access)) throw forbidden("Ce ticket n'est pas dans le périmètre de votre équipe : vous pouvez le consulter, pas le traiter.");
-  const config = await loadDeskConfig(ctx.db, actor.tenantId);
+  const config = await loadDeskConfig(ctx, actor.tenantId);
   return {
     ctx: ctx as AuthedCtx,
     ticket: found.ticket,

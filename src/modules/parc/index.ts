@@ -1,5 +1,4 @@
-/** The fleet (parc): what the application, the demo seed and other modules may use. */
-export { parcRoutes, parcAgentRoutes } from './routes.js';
-export { installParcBackground } from './jobs/background.js';
-export { intakeSettingsFromEnv, type AgentIntakeSettings } from './jobs/agent-intake.js';
+/** The fleet (parc): what other modules, the demo seed and the CLI may use. */
+export { parcModule } from './module.js';
+export { parcBackgroundOf } from './jobs/background.js';
 export { ingestReport } from './operations/ingest-report.js';

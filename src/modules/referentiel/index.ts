@@ -5,4 +5,5 @@
 export { checkUai, uaiCheckLetter } from './uai.js';
 export { findEstablishmentByUai, findOrganizationByCode, establishmentsViewScopeWhere as establishmentScopeWhere, establishmentScopeText } from './db/queries.js';
 export { organizationsView, territorialUnitsView, establishmentsView, buildingsView, roomsView } from './db/views.js';
-export { establishmentDirectory, directoryEntryOfUai, type DirectoryEntry } from './db/establishment-directory.js';
+export { establishmentDirectory, establishmentDirectoryCache, directoryEntryOfUai, type DirectoryEntry } from './db/establishment-directory.js';
+export { referentielModule } from './module.js';

@@ -7,57 +7,70 @@ import { AppError, forbidden } from './errors.js';
  */
 export { roleLabels, roles, type Role } from '../../shared/roles.js';
 
-export const actions = [
-  'establishment.read',
-  'establishment.update',
-  'establishment.import',
-  'establishment.export',
-  'premises.manage', // buildings and rooms
-  'unit.read',
-  'unit.manage',
-  'organization.read',
-  'organization.manage',
-  'user.read',
-  'user.manage',
-  'token.manage',
-  'audit.read',
-  'asset.read',
-  'asset.update',
-  'inventory.manage', // agent credentials, tags, networks, unassigned reports
-  'ticket.read', // service desk: tickets in the ticket scope (see modules/guichet/ticket-access.ts)
-  'ticket.create',
-  'ticket.comment', // public follow-ups and attachments
-  'ticket.handle', // status, qualification, escalation, tasks, private follow-ups, major incidents
-  'ticket.private.read', // private follow-ups, tasks and internal reasons
-  'ticket.export',
-  'desk.configure', // support teams, categories, agreements, priority matrix
-] as const;
-export type Action = (typeof actions)[number];
+/**
+ * Every action of every module. Each module lists its own (`as const`) and adds them to this
+ * interface by declaration merging, so `Action` is the union of the modules' lists while the
+ * platform imports no module:
+ *   declare module '…/platform/authz.js' { interface ActionNames extends Record<(typeof list)[number], true> {} }
+ */
+export interface ActionNames {}
+export type Action = keyof ActionNames & string;
 
-/** What each role may do, before scope narrows it to records. */
-const grants: Record<Role, readonly Action[]> = {
-  'authority-admin': actions,
-  steering: ['establishment.read', 'establishment.export', 'unit.read', 'organization.read', 'user.read', 'audit.read', 'asset.read', 'ticket.read', 'ticket.private.read', 'ticket.export'],
-  technician: ['establishment.read', 'establishment.export', 'premises.manage', 'unit.read', 'organization.read', 'asset.read', 'asset.update', 'ticket.read', 'ticket.create', 'ticket.comment', 'ticket.handle', 'ticket.private.read', 'ticket.export'],
-  'establishment-staff': ['establishment.read', 'premises.manage', 'organization.read', 'asset.read', 'ticket.read', 'ticket.create', 'ticket.comment'],
-  'academy-staff': ['establishment.read', 'establishment.export', 'unit.read', 'organization.read', 'ticket.read', 'ticket.create', 'ticket.comment', 'ticket.handle', 'ticket.private.read', 'ticket.export'],
-  contractor: ['establishment.read', 'organization.read', 'asset.read', 'ticket.read', 'ticket.comment', 'ticket.handle', 'ticket.private.read'],
-  auditor: ['establishment.read', 'establishment.export', 'unit.read', 'organization.read', 'user.read', 'audit.read', 'asset.read', 'ticket.read', 'ticket.private.read', 'ticket.export'],
-};
+/** A module's actions and what each role may do with them, before scope narrows it to records. */
+export interface ModuleActions<A extends Action = Action> {
+  actions: readonly A[];
+  grants: Partial<Record<Role, readonly A[]>>;
+  /** Actions an API token with read access keeps (write tokens keep their role's grants). */
+  readOnly: readonly A[];
+  /** Actions no API token may perform, whatever its role: managing people and tokens stays with people. */
+  humanOnly?: readonly A[];
+}
 
-/** Actions an API token with read access keeps; write tokens keep their role's grants. */
-const readOnlyActions = new Set<Action>([
-  'establishment.read',
-  'establishment.export',
-  'unit.read',
-  'organization.read',
-  'user.read',
-  'audit.read',
-  'asset.read',
-  'ticket.read',
-  'ticket.private.read',
-  'ticket.export',
-]);
+interface Registry {
+  actions: Action[];
+  grants: Record<Role, Set<Action>>;
+  readOnly: Set<Action>;
+  humanOnly: Set<Action>;
+}
+
+let registry: Registry | null = null;
+
+/**
+ * Gathers the modules' actions and grants, at startup (buildApp, the CLI, the test setup). Called
+ * again with the same lists, it changes nothing; an action declared by two modules is refused.
+ */
+export function registerActions(sets: readonly ModuleActions[]): void {
+  const next: Registry = {
+    actions: [],
+    grants: Object.fromEntries(roles.map((role) => [role, new Set<Action>()])) as Record<Role, Set<Action>>,
+    readOnly: new Set(),
+    humanOnly: new Set(),
+  };
+  for (const set of sets) {
+    for (const action of set.actions) {
+      if (next.actions.includes(action)) throw new Error(`Action « ${action} » déclarée par deux modules.`);
+      next.actions.push(action);
+    }
+    for (const [role, granted] of Object.entries(set.grants) as [Role, readonly Action[]][]) for (const action of granted) next.grants[role].add(action);
+    for (const action of set.readOnly) next.readOnly.add(action);
+    for (const action of set.humanOnly ?? []) next.humanOnly.add(action);
+  }
+  registry = next;
+}
+
+function registered(): Registry {
+  if (!registry) throw new Error('Actions des modules non enregistrées (registerActions au démarrage).');
+  return registry;
+}
+
+/** Every action, in the modules' order (what the UI is told about). */
+export function allActions(): readonly Action[] {
+  return registered().actions;
+}
+
+function granted(role: Role, action: Action): boolean {
+  return registered().grants[role].has(action);
+}
 
 export interface Assignment {
   id: string;
@@ -82,14 +95,12 @@ export interface Actor {
   sessionId?: string;
 }
 
-/** Actions no API token may perform, whatever its role: managing people and tokens stays with people. */
-const humanOnlyActions = new Set<Action>(['user.manage', 'token.manage']);
-
 export function can(actor: Actor | null, action: Action): boolean {
   if (!actor) return false;
-  if (actor.kind === 'token' && humanOnlyActions.has(action)) return false;
-  if (actor.tokenAccess === 'read' && !readOnlyActions.has(action)) return false;
-  return actor.assignments.some((a) => grants[a.role].includes(action));
+  const { humanOnly, readOnly } = registered();
+  if (actor.kind === 'token' && humanOnly.has(action)) return false;
+  if (actor.tokenAccess === 'read' && !readOnly.has(action)) return false;
+  return actor.assignments.some((a) => granted(a.role, action));
 }
 
 export function authorize(actor: Actor | null, action: Action): asserts actor is Actor {
@@ -111,9 +122,9 @@ export interface EstablishmentScope {
 
 export function establishmentScope(actor: Actor, action: Action): EstablishmentScope {
   const scope: EstablishmentScope = { all: false, unitIds: [], establishmentIds: [], academyCodes: [] };
-  if (actor.tokenAccess === 'read' && !readOnlyActions.has(action)) return scope;
+  if (actor.tokenAccess === 'read' && !registered().readOnly.has(action)) return scope;
   for (const a of actor.assignments) {
-    if (!grants[a.role].includes(action)) continue;
+    if (!granted(a.role, action)) continue;
     switch (a.role) {
       case 'steering':
       case 'auditor':

@@ -1,4 +1,5 @@
 import type { Actor } from './authz.js';
+import { unattachedCaches, type Caches } from './cache.js';
 import type { Db } from './db.js';
 
 export type Clock = () => Date;
@@ -16,6 +17,8 @@ export interface Ctx {
   now: Clock;
   log: Logger;
   requestId: string;
+  /** The process's caches (platform/cache.ts): read them, and invalidate what a write changed. */
+  cache: Caches;
 }
 
 export interface AuthedCtx extends Ctx {
@@ -24,7 +27,10 @@ export interface AuthedCtx extends Ctx {
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
-/** A context for work started by the system itself (demo seed, CLI), not by a person's request. */
-export function systemCtx(db: Db, now: Clock = () => new Date(), log: Logger = silentLogger): Ctx {
-  return { db, actor: null, now, log, requestId: 'system' };
+/**
+ * A context for work started by the system itself (demo seed, CLI, jobs), not by a person's request.
+ * Pass the app's (or the CLI's) caches; without, the database handle's unattached ones (cache.ts).
+ */
+export function systemCtx(db: Db, now: Clock = () => new Date(), log: Logger = silentLogger, cache: Caches = unattachedCaches(db, now)): Ctx {
+  return { db, actor: null, now, log, requestId: 'system', cache };
 }

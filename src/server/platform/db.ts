@@ -29,6 +29,13 @@ export interface Database {
    * temporary table and merge them with set-based statements. Nested transactions are not allowed.
    */
   bulkTransaction<T>(work: (session: BulkSession) => Promise<T>): Promise<T>;
+  /**
+   * Listens on a notification channel until the returned function is called. `onGap` is called when
+   * notifications may have been missed (the listening connection dropped and came back).
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onGap: () => void): Promise<() => Promise<void>>;
+  /** Sends a notification to every listener of the channel, in every process on this database. */
+  notify(channel: string, payload: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -99,7 +106,52 @@ async function openServer(url: string, max: number): Promise<Database> {
         client.release();
       }
     },
+    listen: (channel, onMessage, onGap) => listenOnServer(url, channel, onMessage, onGap),
+    async notify(channel, payload) {
+      await pool.query('select pg_notify($1, $2)', [channel, payload]);
+    },
     close: () => pool.end(),
+  };
+}
+
+/**
+ * One dedicated connection per listener (LISTEN holds its session, so not a pooled one); when it
+ * drops, it comes back after a pause and says a gap may have happened.
+ */
+async function listenOnServer(url: string, channel: string, onMessage: (payload: string) => void, onGap: () => void) {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (message) => {
+      if (message.channel === channel) onMessage(message.payload ?? '');
+    });
+    const lost = () => {
+      if (stopped || client !== next) return;
+      client = null;
+      next.end().catch(() => undefined);
+      retry = setTimeout(() => void connect().then(onGap, lost), 1000);
+    };
+    next.on('error', lost);
+    next.on('end', lost);
+    client = next;
+    await next.connect();
+    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+  };
+  try {
+    await connect();
+  } catch (error) {
+    stopped = true;
+    clearTimeout(retry);
+    throw error;
+  }
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const last = client;
+    client = null;
+    await last?.end().catch(() => undefined);
   };
 }
 
@@ -149,6 +201,13 @@ async function openPglite(dataDir: string | undefined, lock: boolean): Promise<D
           },
         }),
       ),
+    async listen(channel, onMessage) {
+      // one process, one session: PGlite calls listeners when the notifying statement completes
+      return client.listen(channel, onMessage);
+    },
+    async notify(channel, payload) {
+      await client.query('select pg_notify($1, $2)', [channel, payload]);
+    },
     async close() {
       await client.close();
       if (dataDir && lock) rmSync(join(dataDir, lockFileName), { force: true });

@@ -3,9 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from './authz.js';
 import type { Clock, Ctx } from './context.js';
+import type { Caches } from './cache.js';
 import type { Database } from './db.js';
+import type { ModuleSettings } from './module.js';
 
-export interface AppConfig {
+/** The platform's settings, and each module's (ModuleSettings, added by the modules). */
+export interface AppConfig extends Partial<ModuleSettings> {
   secureCookies: boolean;
   publicUrl: string;
   maxUploadBytes: number;
@@ -13,12 +16,8 @@ export interface AppConfig {
   trustProxy: string | boolean;
   oidc?: { issuer: string; clientId: string; clientSecret: string; label: string };
   demoPassword?: string;
-  /** Service desk mail: inbound SMTP listener, outgoing SMTP server (src/modules/guichet/jobs/background.ts). */
-  mail?: { inboundPort?: number; inboundHost?: string; maxMessageBytes?: number; smtpUrl?: string; from?: string };
-  /** Background jobs (service-level watcher, mail sender with pg-boss); off unless asked (tests). */
+  /** Background jobs on pg-boss (platform/jobs.ts); off unless asked (tests). */
   jobs?: boolean;
-  // A module adds its own settings to this interface (declaration merging, e.g. parc's `inventory`
-  // in src/modules/parc/jobs/agent-intake.ts): the platform names no module.
 }
 
 export interface RouteInfo {
@@ -32,6 +31,7 @@ declare module 'fastify' {
     database: Database;
     clock: Clock;
     config: AppConfig;
+    cache: Caches;
     routeCatalog: RouteInfo[];
   }
   interface FastifyRequest {
@@ -43,7 +43,12 @@ declare module 'fastify' {
 export type App = FastifyInstance;
 
 export function ctxOf(app: FastifyInstance, request: FastifyRequest): Ctx {
-  return { db: app.database.db, actor: request.actor, now: app.clock, log: request.log, requestId: String(request.id) };
+  return { db: app.database.db, actor: request.actor, now: app.clock, log: request.log, requestId: String(request.id), cache: app.cache };
+}
+
+/** A context for the system's own work in this app (jobs, listeners): the app's database, clock, log and caches. */
+export function appSystemCtx(app: FastifyInstance): Ctx {
+  return { db: app.database.db, actor: null, now: app.clock, log: app.log, requestId: 'system', cache: app.cache };
 }
 
 export const sessionCookie = 'coh_session';

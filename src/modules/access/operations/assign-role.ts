@@ -8,6 +8,7 @@ import { establishmentsView as establishments, territorialUnitsView as territori
 import { staffFunctions } from '../../../shared/roles.js';
 import { roleAssignments } from '../db/schema.js';
 import { assignRoleInput, roleScopeInput, type AssignRoleInput } from './assign-role.input.js';
+import { changingAccess } from '../../../server/platform/authenticate.js';
 
 export { staffFunctions };
 
@@ -104,21 +105,24 @@ export async function assignRole(ctx: Ctx, tenantId: string, input: AssignRoleIn
       [...a.unitIds].sort().join() === unitIds.join(),
   );
   if (same) throw new AppError('CONFLICT', 'Cette personne a déjà ce rôle avec cette portée.');
-  return ctx.db.transaction(async (tx) => {
-    const [assignment] = await tx
-      .insert(roleAssignments)
-      .values({
-        tenantId,
-        userId: parsed.userId,
-        organizationId: parsed.organizationId,
-        role: parsed.role,
-        establishmentId: parsed.establishmentId ?? null,
-        staffFunction: parsed.staffFunction ?? null,
-        unitIds,
-        level: parsed.level ?? null,
-      })
-      .returning();
-    await recordAudit(ctx, tx, [{ tenantId, action: 'create', entityType: 'role-assignment', entityId: assignment.id, after: { ...parsed, unitIds } }]);
-    return assignment;
-  });
+  return changingAccess(
+    ctx,
+    ctx.db.transaction(async (tx) => {
+      const [assignment] = await tx
+        .insert(roleAssignments)
+        .values({
+          tenantId,
+          userId: parsed.userId,
+          organizationId: parsed.organizationId,
+          role: parsed.role,
+          establishmentId: parsed.establishmentId ?? null,
+          staffFunction: parsed.staffFunction ?? null,
+          unitIds,
+          level: parsed.level ?? null,
+        })
+        .returning();
+      await recordAudit(ctx, tx, [{ tenantId, action: 'create', entityType: 'role-assignment', entityId: assignment.id, after: { ...parsed, unitIds } }]);
+      return assignment;
+    }),
+  );
 }

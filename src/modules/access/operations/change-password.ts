@@ -7,6 +7,7 @@ import { tenantsOfUser } from '../db/queries.js';
 import { sessions, users } from '../db/schema.js';
 import { assertNotLocked, attemptKey, clearFailures, recordFailure } from '../lockout.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../passwords.js';
+import { changingAccess } from '../../../server/platform/authenticate.js';
 
 export const changePasswordInput = z.object({
   currentPassword: z.string().max(1024),
@@ -42,19 +43,22 @@ export async function changePassword(ctx: Ctx, who: { userId: string; sessionId:
   if (parsed.newPassword === parsed.currentPassword) throw invalid('newPassword', "Le nouveau mot de passe doit différer de l'actuel.");
   const passwordHash = await hashPassword(parsed.newPassword);
   const tenants = await tenantsOfUser(ctx.db, user.id);
-  return ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
-    const ended = await tx
-      .delete(sessions)
-      .where(and(eq(sessions.userId, user.id), ne(sessions.id, who.sessionId)))
-      .returning({ id: sessions.id });
-    await clearFailures({ ...ctx, db: tx }, key);
-    // the account is global: its change shows in the trail of every tenant it has a role in
-    await recordAudit(
-      ctx,
-      tx,
-      tenants.map((tenantId) => ({ tenantId, action: 'change-password', entityType: 'user', entityId: user.id, after: { endedSessions: ended.length } })),
-    );
-    return { endedSessions: ended.length };
-  });
+  return changingAccess(
+    ctx,
+    ctx.db.transaction(async (tx) => {
+      await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+      const ended = await tx
+        .delete(sessions)
+        .where(and(eq(sessions.userId, user.id), ne(sessions.id, who.sessionId)))
+        .returning({ id: sessions.id });
+      await clearFailures({ ...ctx, db: tx }, key);
+      // the account is global: its change shows in the trail of every tenant it has a role in
+      await recordAudit(
+        ctx,
+        tx,
+        tenants.map((tenantId) => ({ tenantId, action: 'change-password', entityType: 'user', entityId: user.id, after: { endedSessions: ended.length } })),
+      );
+      return { endedSessions: ended.length };
+    }),
+  );
 }

@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Actor, Assignment, Role } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
+import { AppError } from '../../../server/platform/errors.js';
 import { rows, type Db } from '../../../server/platform/db.js';
 import { organizationsView as organizations } from '../../referentiel/index.js';
 import { apiTokens, roleAssignments, sessions, users } from '../db/schema.js';
@@ -153,4 +154,30 @@ export async function actorFromApiToken(ctx: Ctx, token: string): Promise<Actor 
     tokenAccess: row.t.access === 'write' ? 'write' : 'read',
     assignments: await expandUnits(ctx.db, tenantId, [assignment]),
   };
+}
+
+/** What a request presents: a bearer API token, or a session cookie, and the tenant it names. */
+export interface RequestCredentials {
+  bearer?: string;
+  sessionToken?: string;
+  /** The X-Coherence-Tenant header: honoured or refused, never silently replaced. */
+  explicitTenant?: string;
+  /** The UI's remembered choice (its cookie), which may be stale. */
+  rememberedTenant?: string;
+}
+
+/** Who is calling (the platform's authentication hook asks this on a cache miss). */
+export async function resolveRequestActor(ctx: Ctx, credentials: RequestCredentials): Promise<{ actor: Actor | null; sessionToken: string | null }> {
+  if (credentials.bearer) return { actor: await actorFromApiToken(ctx, credentials.bearer), sessionToken: null };
+  const token = credentials.sessionToken;
+  const identity = token ? await identityFromSession(ctx, token) : null;
+  if (!token || !identity) return { actor: null, sessionToken: null };
+  if (credentials.explicitTenant) {
+    const actor = await actorFor(ctx.db, identity, credentials.explicitTenant);
+    if (!actor) throw new AppError('FORBIDDEN', `Vous n'avez aucun rôle dans l'organisation « ${credentials.explicitTenant.slice(0, 64)} ».`);
+    return { actor, sessionToken: token };
+  }
+  // the UI's remembered choice may be stale (a role removed since): fall back to the first tenant
+  const actor = (await actorFor(ctx.db, identity, credentials.rememberedTenant)) ?? (await actorFor(ctx.db, identity, undefined));
+  return { actor, sessionToken: token };
 }

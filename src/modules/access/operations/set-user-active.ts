@@ -7,6 +7,7 @@ import { AppError, notFound } from '../../../server/platform/errors.js';
 import { findTenantUser, holdsRolesElsewhere } from '../db/queries.js';
 import { sessions, users } from '../db/schema.js';
 import { getUser } from './get-user.js';
+import { changingAccess } from '../../../server/platform/authenticate.js';
 
 export const setUserActiveInput = z.object({ userId: z.uuid(), active: z.boolean() });
 export type SetUserActiveInput = z.infer<typeof setUserActiveInput>;
@@ -29,13 +30,16 @@ export async function setUserActive(ctx: Ctx, input: SetUserActiveInput) {
     );
   }
   if (user.active !== input.active) {
-    await ctx.db.transaction(async (tx) => {
-      await tx.update(users).set({ active: input.active }).where(eq(users.id, user.id));
-      if (!input.active) await tx.delete(sessions).where(eq(sessions.userId, user.id));
-      await recordAudit(ctx, tx, [
-        { tenantId, action: input.active ? 'enable' : 'disable', entityType: 'user', entityId: user.id, before: { active: user.active }, after: { active: input.active } },
-      ]);
-    });
+    await changingAccess(
+      ctx,
+      ctx.db.transaction(async (tx) => {
+        await tx.update(users).set({ active: input.active }).where(eq(users.id, user.id));
+        if (!input.active) await tx.delete(sessions).where(eq(sessions.userId, user.id));
+        await recordAudit(ctx, tx, [
+          { tenantId, action: input.active ? 'enable' : 'disable', entityType: 'user', entityId: user.id, before: { active: user.active }, after: { active: input.active } },
+        ]);
+      }),
+    );
   }
   return getUser(ctx, { id: user.id });
 }

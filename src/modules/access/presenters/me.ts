@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { actions, can, roleLabels, roles, type Action, type Actor } from '../../../server/platform/authz.js';
+import { allActions, can, roleLabels, roles, type Action, type Actor } from '../../../server/platform/authz.js';
 import type { Identity } from '../operations/resolve-actor.js';
 
-export const meSchema = z.object({
+/** Built when the routes register, once the modules' actions are gathered (registerActions). */
+export const meSchema = () => z.object({
   user: z.object({ id: z.string(), email: z.string(), displayName: z.string() }),
   tenants: z.array(
     z.object({ id: z.string(), code: z.string(), name: z.string(), kind: z.string(), roles: z.array(z.enum(roles)), roleLabels: z.array(z.string()) }),
@@ -11,7 +12,8 @@ export const meSchema = z.object({
   assignments: z.array(
     z.object({ role: z.enum(roles), roleLabel: z.string(), organizationCode: z.string(), establishmentId: z.string().nullable(), level: z.number().nullable() }),
   ),
-  permissions: z.record(z.enum(actions), z.boolean()),
+  /** Every action of every module, and whether this person may perform it here (the UI's source of truth). */
+  permissions: z.record(z.enum(allActions() as [Action, ...Action[]]), z.boolean()),
 });
 
 export function presentMe(identity: Identity, actor: Actor | null) {
@@ -27,6 +29,6 @@ export function presentMe(identity: Identity, actor: Actor | null) {
       level: a.level,
     })),
     /** What the UI may offer: the server checks again on every call. */
-    permissions: Object.fromEntries(actions.map((action) => [action, can(actor, action)])) as Record<Action, boolean>,
+    permissions: Object.fromEntries(allActions().map((action) => [action, can(actor, action)])) as Record<Action, boolean>,
   };
 }

@@ -26,7 +26,7 @@ export async function authRoutes(fastify: FastifyInstance) {
         summary: 'Connexion par e-mail et mot de passe (pose le cookie de session)',
         security: [],
         body: loginInput,
-        response: { 200: meSchema, ...errorResponses, 429: errorResponses[401] },
+        response: { 200: meSchema(), ...errorResponses, 429: errorResponses[401] },
       },
     },
     async (request, reply) => {
@@ -112,7 +112,7 @@ export async function authRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'La personne connectée, ses collectivités, ses rôles et ce qu’elle peut faire',
         querystring: z.object({ tenant: z.string().max(100).optional() }),
-        response: { 200: meSchema, ...errorResponses },
+        response: { 200: meSchema(), ...errorResponses },
       },
     },
     async (request, reply) => {

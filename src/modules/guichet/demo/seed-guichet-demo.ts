@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../../server/platform/context.js';
 import { rows } from '../../../server/platform/db.js';
 import { categories, deskSettings, serviceTerms, supportTeams } from '../db/schema.js';
-import { forgetDeskConfig } from '../desk-config.js';
+import { deskConfigCache } from '../desk-config.js';
 import { DEMO_CALENDAR_ID, defaultPriorityMatrix, demoAgreement, demoCalendar } from '../sla/index.js';
 
 /**
@@ -94,6 +94,6 @@ export async function seedGuichetDemo(ctx: Ctx, tenantId: string): Promise<Seede
     ]);
     await tx.insert(deskSettings).values({ tenantId, defaultAgreementId: demoAgreement.id });
   });
-  forgetDeskConfig(ctx.db, tenantId);
+  ctx.cache.invalidate(deskConfigCache, tenantId);
   return { teams: teams.length, categories: categoryRows.length };
 }

@@ -1,21 +1,17 @@
-import PgBoss from 'pg-boss';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { FastifyInstance } from 'fastify';
-import { systemCtx, type Ctx } from '../../../server/platform/context.js';
+import { appSystemCtx } from '../../../server/platform/http.js';
+import type { JobDefinition } from '../../../server/platform/jobs.js';
 import { startInboundServer } from '../mail/inbound-server.js';
 import { sendPendingNotifications, type MailSettings } from '../mail/send-notifications.js';
 import { watchServiceLevels } from './watch-service-levels.js';
-import { jobDatabase } from '../../../server/platform/job-database.js';
 
 /**
  * What the service desk runs beside the HTTP server, started and stopped with the app:
  * - the inbound SMTP listener (mail.inboundPort);
- * - two pg-boss 10 queues on the app's own database: the service-level watcher and the mail
- *   sender, each scheduled every minute (pg-boss cron: one job per minute across processes).
+ * - two jobs on the platform's pg-boss instance: the service-level watcher and the mail sender,
+ *   each scheduled every minute (pg-boss cron: one job per minute across processes).
  *
- * pg-boss is given our connection through its `db` option (executeSql): the node-postgres pool
- * on a PostgreSQL server, and PGlite itself by default (`npm start`): pg-boss 10 works on
- * PGlite this way (its multi-statement SQL goes through PGlite's exec, the rest through query).
  * The job functions take the app's clock, so tests move time; exactly-once does not rely on
  * pg-boss alone: the jobs guard themselves in SQL (see watch-service-levels.ts and
  * send-notifications.ts).
@@ -33,6 +29,13 @@ export interface MailConfig {
   from?: string;
 }
 
+declare module '../../../server/platform/module.js' {
+  interface ModuleSettings {
+    /** Service desk mail: inbound SMTP listener, outgoing SMTP server. */
+    mail: MailConfig;
+  }
+}
+
 export interface GuichetBackground {
   /** The port the inbound listener listens on (null: none). */
   inboundPort: number | null;
@@ -42,13 +45,23 @@ export interface GuichetBackground {
   enqueue(job: 'sla-watch' | 'mail-send'): Promise<void>;
 }
 
+interface DeskMail {
+  background: GuichetBackground;
+  transport: Transporter | null;
+  settings: MailSettings;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    guichetMail: DeskMail;
+  }
+}
+
 const queues = { 'sla-watch': 'guichet-sla-watch', 'mail-send': 'guichet-mail-send' } as const;
-const backgrounds = new WeakMap<FastifyInstance, GuichetBackground>();
 
 export function backgroundOf(app: FastifyInstance): GuichetBackground {
-  const found = backgrounds.get(app);
-  if (!found) throw new Error('Tâches de fond du guichet non installées.');
-  return found;
+  if (!app.hasDecorator('guichetMail')) throw new Error('Tâches de fond du guichet non installées.');
+  return app.guichetMail.background;
 }
 
 export function mailSettingsOf(publicUrl: string, mail: MailConfig): MailSettings {
@@ -56,60 +69,61 @@ export function mailSettingsOf(publicUrl: string, mail: MailConfig): MailSetting
   return { from: mail.from ?? `Guichet unique <guichet@${host}>`, domain: host, publicUrl };
 }
 
-export function installGuichetBackground(app: FastifyInstance, options: { jobs: boolean; mail: MailConfig; publicUrl: string }) {
-  const ctx = (): Ctx => systemCtx(app.database.db, app.clock, app.log);
-  const settings = mailSettingsOf(options.publicUrl, options.mail);
-  const transport: Transporter | null = options.mail.smtpUrl ? nodemailer.createTransport(options.mail.smtpUrl) : null;
-  const run = {
-    'sla-watch': async () => {
-      const watched = await watchServiceLevels(ctx());
-      // what the watcher queued goes out in the same minute
-      await sendPendingNotifications(ctx(), transport, settings);
-      return watched;
-    },
-    'mail-send': () => sendPendingNotifications(ctx(), transport, settings),
+/** Read from the environment by the server's settings (COHERENCE_MAIL_*, COHERENCE_SMTP_URL). */
+export function mailConfigFromEnv(env: NodeJS.ProcessEnv): MailConfig {
+  return {
+    inboundPort: env.COHERENCE_MAIL_INBOUND_PORT ? Number(env.COHERENCE_MAIL_INBOUND_PORT) : undefined,
+    inboundHost: env.COHERENCE_MAIL_INBOUND_HOST || undefined,
+    maxMessageBytes: env.COHERENCE_MAIL_MAX_BYTES ? Number(env.COHERENCE_MAIL_MAX_BYTES) : undefined,
+    smtpUrl: env.COHERENCE_SMTP_URL || undefined,
+    from: env.COHERENCE_MAIL_FROM || undefined,
   };
-  let boss: PgBoss | null = null;
+}
+
+/** The module's install step: the outgoing transport and the inbound listener, with the app's lifecycle. */
+export function installGuichetBackground(app: FastifyInstance) {
+  const mail = app.config.mail ?? {};
+  const transport: Transporter | null = mail.smtpUrl ? nodemailer.createTransport(mail.smtpUrl) : null;
   let inbound: Awaited<ReturnType<typeof startInboundServer>> | null = null;
   const background: GuichetBackground = {
     inboundPort: null,
-    runNow: (job) => run[job](),
-    async enqueue(job) {
-      if (!boss) throw new Error('Les tâches de fond sont arrêtées (jobs désactivés).');
-      await boss.send(queues[job], {});
-    },
+    runNow: (job) => app.jobs.runNow(queues[job]),
+    enqueue: (job) => app.jobs.send(queues[job]),
   };
-  backgrounds.set(app, background);
+  app.decorate('guichetMail', { background, transport, settings: mailSettingsOf(app.config.publicUrl, mail) });
 
   app.addHook('onReady', async () => {
-    if (options.mail.inboundPort !== undefined) {
-      inbound = await startInboundServer({
-        port: options.mail.inboundPort,
-        host: options.mail.inboundHost,
-        maxMessageBytes: options.mail.maxMessageBytes ?? 25 * 1024 * 1024,
-        ctx,
-      });
-      background.inboundPort = inbound.port;
-    }
-    if (options.jobs) {
-      boss = new PgBoss({ db: jobDatabase(app.database), schema: 'pgboss', supervise: true, schedule: true } as PgBoss.ConstructorOptions);
-      boss.on('error', (error) => app.log.error({ err: error }, 'pg-boss'));
-      await boss.start();
-      for (const job of Object.keys(queues) as (keyof typeof queues)[]) {
-        const name = queues[job];
-        await boss.createQueue(name, { name, policy: 'singleton' });
-        await boss.schedule(name, '* * * * *', {}, { tz: 'Europe/Paris' });
-        await boss.work(name, { pollingIntervalSeconds: 2 }, async () => {
-          await run[job]();
-        });
-      }
-    }
+    if (mail.inboundPort === undefined) return;
+    inbound = await startInboundServer({
+      port: mail.inboundPort,
+      host: mail.inboundHost,
+      maxMessageBytes: mail.maxMessageBytes ?? 25 * 1024 * 1024,
+      ctx: () => appSystemCtx(app),
+    });
+    background.inboundPort = inbound.port;
   });
   app.addHook('onClose', async () => {
-    if (boss) await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
-    boss = null;
     if (inbound) await inbound.close();
     inbound = null;
     transport?.close();
   });
+}
+
+export function guichetJobs(app: FastifyInstance): JobDefinition[] {
+  const { transport, settings } = app.guichetMail;
+  const send = () => sendPendingNotifications(appSystemCtx(app), transport, settings);
+  return [
+    {
+      name: queues['sla-watch'],
+      policy: 'singleton',
+      schedule: '* * * * *',
+      handler: async () => {
+        const watched = await watchServiceLevels(appSystemCtx(app));
+        // what the watcher queued goes out in the same minute
+        await send();
+        return watched;
+      },
+    },
+    { name: queues['mail-send'], policy: 'singleton', schedule: '* * * * *', handler: send },
+  ];
 }

@@ -69,7 +69,7 @@ export async function watchServiceLevels(ctx: Ctx, options: { batch?: number } =
   );
   const done = new Set(raised.map((r) => `${r.tenantId}/${r.ticketId}/${r.clock}/${r.level}`));
   for (const ticket of candidates) {
-    const config = await loadDeskConfig(ctx.db, ticket.tenantId);
+    const config = await loadDeskConfig(ctx, ticket.tenantId);
     const clock = ticketClock(config, ticket, await clockEventsOf(ctx.db, ticket.tenantId, ticket.id), now);
     for (const alert of slaAlerts(clock, now)) {
       if (done.has(`${ticket.tenantId}/${ticket.id}/${alert.clock}/${alert.level}`)) continue;

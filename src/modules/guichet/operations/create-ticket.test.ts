@@ -7,7 +7,7 @@ import { createApiToken } from '../../access/operations/create-api-token.js';
 import { actorFromApiToken } from '../../access/index.js';
 import { ticketEvents, tickets } from '../db/schema.js';
 import { seedGuichetDemo } from '../demo/seed-guichet-demo.js';
-import { forgetDeskConfig } from '../desk-config.js';
+import { deskConfigCache } from '../desk-config.js';
 import { changeTicketStatus } from './change-ticket-status.js';
 import { createTicket } from './create-ticket.js';
 import { getTicket } from './get-ticket.js';
@@ -99,7 +99,7 @@ describe('createTicket', () => {
         })}::jsonb)`,
     );
     await t.ctx.db.execute((await import('drizzle-orm')).sql`update guichet.categories set agreement_id = 'convention-ent' where tenant_id = ${t.ids.a.tenantId} and key = 'ent'`);
-    forgetDeskConfig(t.ctx.db, t.ids.a.tenantId);
+    t.ctx.cache.invalidate(deskConfigCache, t.ids.a.tenantId);
     const ctx = await actorCtx(t.ctx.db, t.ids.users.technician.id, t.ids.a.code, clock);
     const { ticket } = await createTicket(ctx, { ...base, uai: t.ids.staffSchool.uai, channel: 'phone', category: 'ent' });
     expect(ticket.agreementId).toBe('convention-ent');

@@ -5,7 +5,7 @@ import { authorize, can, canOnEstablishment } from '../../../server/platform/aut
 import type { Ctx } from '../../../server/platform/context.js';
 import type { Db } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
-import { TtlCache } from '../../../server/platform/ttl-cache.js';
+import { directoryEntryOfUai } from '../../referentiel/index.js';
 import { ticketAssets, ticketEvents, tickets, type TicketAssetRow, type TicketEventRow, type TicketRow } from '../db/schema.js';
 import { agreementIdFor, loadDeskConfig, matrixAt, type DeskConfig } from '../desk-config.js';
 import { nextTicketNumber } from '../numbering.js';
@@ -68,11 +68,11 @@ export async function createTicket(ctx: Ctx, rawInput: CreateTicketInput, origin
   }
   if (input.major && !can(actor, 'ticket.handle')) throw invalid('major', 'Seul le guichet déclare un incident majeur.');
 
-  const school = await schoolOfTicket(ctx.db, tenantId, input.uai);
+  const school = await schoolOfTicket(ctx, tenantId, input.uai);
   if (!school || !canOnEstablishment(actor, 'ticket.create', school)) {
     throw invalid('uai', `Établissement ${input.uai} inconnu ou hors de votre périmètre.`);
   }
-  const config = await loadDeskConfig(ctx.db, tenantId);
+  const config = await loadDeskConfig(ctx, tenantId);
   const category = input.category ?? null;
   if (category !== null && !config.categories.get(category)?.active) throw invalid('category', `Catégorie « ${category} » inconnue.`);
 
@@ -184,23 +184,15 @@ const selectSchool = prepared(
 );
 
 /**
- * Schools by UAI, kept 10 seconds per process like the desk configuration and the caller's
- * identity (a school moved to another unit is routed by its new unit within those seconds); an
- * unknown UAI is asked again every time, so a school just created is found at once.
+ * Schools by UAI from the référentiel's directory (kept in the process's caches, invalidated by the
+ * writes to schools: a school moved to another unit is routed by its new unit at once); an unknown
+ * UAI is asked again every time, so a school just created is found at once.
  */
-const schoolLifetimeMs = 10_000;
-const schools = new WeakMap<Db, TtlCache<SchoolRow>>();
-
-async function schoolOfTicket(db: Db, tenantId: string, uai: string): Promise<SchoolRow | null> {
-  let cache = schools.get(db);
-  if (!cache) schools.set(db, (cache = new TtlCache<SchoolRow>(20_000)));
+async function schoolOfTicket(ctx: Ctx, tenantId: string, uai: string): Promise<SchoolRow | null> {
   const code = uai.trim().toUpperCase();
-  const key = `${tenantId}\u0000${code}`;
-  const now = performance.now();
-  const hit = cache.get(key, now);
-  if (hit) return hit;
-  const [found] = await runPrepared<SchoolRow>(db, selectSchool, [tenantId, code]);
-  if (found) cache.set(key, found, now + schoolLifetimeMs);
+  const known = await directoryEntryOfUai(ctx, tenantId, code);
+  if (known) return known;
+  const [found] = await runPrepared<SchoolRow>(ctx.db, selectSchool, [tenantId, code]);
   return found ?? null;
 }
 

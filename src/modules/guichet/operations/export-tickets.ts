@@ -21,6 +21,6 @@ export async function exportTickets(ctx: Ctx, filters: z.infer<typeof ticketsExp
     .where(where)
     .orderBy(...ticketOrder(filters))
     .limit(maxExportRows);
-  const config = await loadDeskConfig(ctx.db, ctx.actor!.tenantId);
+  const config = await loadDeskConfig(ctx, ctx.actor!.tenantId);
   return { basename: 'tickets', sheetName: 'Tickets', columns: ticketColumns(config), rows: streamRows(ctx.db, query) };
 }

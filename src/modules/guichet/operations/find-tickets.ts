@@ -153,7 +153,7 @@ export async function findTickets(ctx: Ctx, input: FindTicketsInput) {
      order by page.${sql.identifier(input.sort)} ${nulls}, ${tiebreak}`;
   const [found, config] = await Promise.all([
     runStatement<Record<string, unknown> & { total: number | string }>(ctx.db, query, 'guichet_list'),
-    loadDeskConfig(ctx.db, ctx.actor!.tenantId),
+    loadDeskConfig(ctx, ctx.actor!.tenantId),
   ]);
   const total = Number(found[0]?.total ?? 0);
   const items: ListedTicket[] = found.filter((r) => r.id !== null).map(listedTicket);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { authorize } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { AppError } from '../../../server/platform/errors.js';
-import { TtlCache } from '../../../server/platform/ttl-cache.js';
+import { defineCache } from '../../../server/platform/cache.js';
 import { tickets } from '../db/schema.js';
 import { backlog, devicesInService, opened, owned, schoolNames, solved, solvedByWeek, type Period } from '../dashboard/dashboard-queries.js';
 import { assembleDashboard, weeksOf } from '../dashboard/assemble-dashboard.js';
@@ -31,22 +31,12 @@ export type DeskDashboardInput = z.infer<typeof deskDashboardInput>;
 
 /**
  * Devices in service change with deliveries and inventories, not by the second: their counts by
- * school are kept a minute per database, tenant and school filter, so a dashboard refreshed over
- * and over does not count a Région's 100,000 devices each time.
+ * school are kept a minute per tenant and school filter (nothing invalidates them: the minute is
+ * the promise), so a dashboard refreshed over and over does not count a Région's 100,000 devices each time.
  */
-const deviceCountsLifetimeMs = 60_000;
-const deviceCounts = new WeakMap<object, TtlCache<Promise<{ school: string; n: number }[]>>>();
-function cachedDevicesInService(db: Ctx['db'], tenantId: string, key: string, schools: SQL | null) {
-  let cache = deviceCounts.get(db);
-  if (!cache) deviceCounts.set(db, (cache = new TtlCache(500)));
-  const now = performance.now();
-  const cacheKey = `${tenantId}|${key}`;
-  const hit = cache.get(cacheKey, now);
-  if (hit) return hit;
-  const counts = devicesInService(db, tenantId, schools);
-  cache.set(cacheKey, counts, now + deviceCountsLifetimeMs);
-  counts.catch(() => cache.clear());
-  return counts;
+const deviceCounts = defineCache<Promise<{ school: string; n: number }[]>>('desk-dashboard-devices', { max: 500, ttlMs: 60_000 });
+function cachedDevicesInService(ctx: Ctx, tenantId: string, key: string, schools: SQL | null) {
+  return ctx.cache.of(deviceCounts).remember(`${tenantId}|${key}`, () => devicesInService(ctx.db, tenantId, schools));
 }
 
 const invalid = (path: string, message: string) => new AppError('VALIDATION', message, { issues: [{ path, message }] });
@@ -99,7 +89,7 @@ export async function getDeskDashboard(ctx: Ctx, input: DeskDashboardInput) {
   const tenantId = actor.tenantId;
   const now = ctx.now();
   const period = periodOf(input, now);
-  const config = await loadDeskConfig(ctx.db, tenantId);
+  const config = await loadDeskConfig(ctx, tenantId);
   if (input.unitId && !config.units.has(input.unitId)) throw invalid('unitId', 'Unité territoriale inconnue.');
 
   const scope = await ticketScope(ctx.db, actor, 'ticket.read');
@@ -119,7 +109,7 @@ export async function getDeskDashboard(ctx: Ctx, input: DeskDashboardInput) {
     solved(ctx.db, where, period),
     solvedByWeek(ctx.db, where, period),
     opened(ctx.db, where, period),
-    cachedDevicesInService(ctx.db, tenantId, `${input.unitId ?? ''}|${input.uai?.toUpperCase() ?? ''}`, schools),
+    cachedDevicesInService(ctx, tenantId, `${input.unitId ?? ''}|${input.uai?.toUpperCase() ?? ''}`, schools),
   ]);
   const schoolIds = new Set<string>();
   for (const r of open) if (r.dim === 'school' && r.school) schoolIds.add(r.school);

@@ -83,7 +83,7 @@ export async function deskConfigRoutes(fastify: FastifyInstance) {
       const ctx = ctxOf(fastify, request);
       const team = await createSupportTeam(ctx, request.body);
       reply.status(201);
-      return presentSupportTeam(await loadDeskConfig(ctx.db, team.tenantId), team);
+      return presentSupportTeam(await loadDeskConfig(ctx, team.tenantId), team);
     },
   );
 
@@ -102,7 +102,7 @@ export async function deskConfigRoutes(fastify: FastifyInstance) {
     async (request) => {
       const ctx = ctxOf(fastify, request);
       const team = await updateSupportTeam(ctx, { id: request.params.id, changes: request.body });
-      return presentSupportTeam(await loadDeskConfig(ctx.db, team.tenantId), team);
+      return presentSupportTeam(await loadDeskConfig(ctx, team.tenantId), team);
     },
   );
 
@@ -121,7 +121,7 @@ export async function deskConfigRoutes(fastify: FastifyInstance) {
       const ctx = ctxOf(fastify, request);
       const category = await createTicketCategory(ctx, request.body);
       reply.status(201);
-      return presentCategory(await loadDeskConfig(ctx.db, category.tenantId), category);
+      return presentCategory(await loadDeskConfig(ctx, category.tenantId), category);
     },
   );
 
@@ -140,7 +140,7 @@ export async function deskConfigRoutes(fastify: FastifyInstance) {
     async (request) => {
       const ctx = ctxOf(fastify, request);
       const category = await updateTicketCategory(ctx, { id: request.params.key, changes: request.body });
-      return presentCategory(await loadDeskConfig(ctx.db, category.tenantId), category);
+      return presentCategory(await loadDeskConfig(ctx, category.tenantId), category);
     },
   );
 

@@ -28,7 +28,7 @@ export async function deskRoutes(fastify: FastifyInstance) {
     async (request) => {
       const ctx = ctxOf(fastify, request);
       authorize(ctx.actor, 'ticket.read');
-      const config = await loadDeskConfig(ctx.db, ctx.actor.tenantId);
+      const config = await loadDeskConfig(ctx, ctx.actor.tenantId);
       return {
         items: [...config.categories.values()]
           .filter((c) => c.active)
@@ -70,7 +70,7 @@ export async function deskRoutes(fastify: FastifyInstance) {
     async (request) => {
       const ctx = ctxOf(fastify, request);
       authorize(ctx.actor, 'ticket.private.read'); // the desk's own organisation: not for requesters
-      const config = await loadDeskConfig(ctx.db, ctx.actor.tenantId);
+      const config = await loadDeskConfig(ctx, ctx.actor.tenantId);
       return {
         items: config.teams
           .filter((t) => t.active)

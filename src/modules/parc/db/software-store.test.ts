@@ -1,15 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCaches, type Caches } from '../../../server/platform/cache.js';
 import type { Database, Db } from '../../../server/platform/db.js';
 import { createTenant, testDatabase } from '../../../test/database.js';
 import { assetSoftware, assets, software } from './schema.js';
-import { ensureSoftwareIds, forgetSoftwareIds, normaliseSoftware, writeInstalledSoftware } from './software-store.js';
+import { ensureSoftwareIds, normaliseSoftware, softwareIdsCache, writeInstalledSoftware } from './software-store.js';
 
 let database: Database;
 let tenantId: string;
+let cache: Caches;
+const on = (db: Db) => ({ db, cache });
 
 beforeAll(async () => {
   database = await testDatabase();
+  cache = await openCaches();
   tenantId = await createTenant(database.db, { code: 'region-logiciels', kind: 'region', name: 'Région logiciels' });
 });
 afterAll(() => database.close());
@@ -19,12 +23,12 @@ const noDatabase = new Proxy({}, { get: () => () => Promise.reject(new Error('no
 
 describe('software store', () => {
   it('adds products once and then answers known ones from memory', async () => {
-    const first = await ensureSoftwareIds(database.db, tenantId, list(['7-Zip 22.01 (x64)', '22.01'], ['Firefox', '120.0']));
+    const first = await ensureSoftwareIds(on(database.db), tenantId, list(['7-Zip 22.01 (x64)', '22.01'], ['Firefox', '120.0']));
     expect(first.size).toBe(2);
-    const again = await ensureSoftwareIds(noDatabase, tenantId, list(['7-Zip 23.01 (x64)', '23.01'], ['Firefox', '121.0']));
+    const again = await ensureSoftwareIds(on(noDatabase), tenantId, list(['7-Zip 23.01 (x64)', '23.01'], ['Firefox', '121.0']));
     expect(again).toEqual(first);
-    forgetSoftwareIds(tenantId);
-    expect(await ensureSoftwareIds(database.db, tenantId, list(['Firefox', '121.0']))).toEqual(new Map([['firefox', first.get('firefox')]]));
+    cache.invalidate(softwareIdsCache, tenantId);
+    expect(await ensureSoftwareIds(on(database.db), tenantId, list(['Firefox', '121.0']))).toEqual(new Map([['firefox', first.get('firefox')]]));
   });
 
   it('rewrites a device’s list as a diff', async () => {
@@ -35,7 +39,7 @@ describe('software store', () => {
         .sort();
     const write = async (items: [string, string][]) => {
       const l = list(...items);
-      await writeInstalledSoftware(database.db, { tenantId, assetId, establishmentId: null, list: l, ids: await ensureSoftwareIds(database.db, tenantId, l) });
+      await writeInstalledSoftware(database.db, { tenantId, assetId, establishmentId: null, list: l, ids: await ensureSoftwareIds(on(database.db), tenantId, l), cache });
     };
     await write([['Firefox', '120.0'], ['GeoGebra', '6.0'], ['LibreOffice', '7.6']]);
     expect(await installed()).toEqual(['120.0', '6.0', '7.6']);
@@ -46,10 +50,10 @@ describe('software store', () => {
   it('forgets the remembered ids when the catalogue refuses one (a row gone), so the next inventory reads them again', async () => {
     const [{ id: assetId }] = await database.db.insert(assets).values({ tenantId, assetClass: 'desktop', status: 'in-service' }).returning({ id: assets.id });
     const items = list(['Scratch', '3.0']);
-    const remembered = await ensureSoftwareIds(database.db, tenantId, items);
+    const remembered = await ensureSoftwareIds(on(database.db), tenantId, items);
     await database.db.delete(software).where(and(eq(software.tenantId, tenantId), eq(software.key, items[0].key)));
-    await expect(writeInstalledSoftware(database.db, { tenantId, assetId, establishmentId: null, list: items, ids: remembered })).rejects.toThrow();
-    const again = await ensureSoftwareIds(database.db, tenantId, items);
+    await expect(writeInstalledSoftware(database.db, { tenantId, assetId, establishmentId: null, list: items, ids: remembered, cache })).rejects.toThrow();
+    const again = await ensureSoftwareIds(on(database.db), tenantId, items);
     expect(again.get(items[0].key)).not.toBe(remembered.get(items[0].key));
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { defineCache, type Caches } from '../../../server/platform/cache.js';
 import { rows, type Db } from '../../../server/platform/db.js';
 import type { InventorySoftware } from '../inventory/inventory-report.js';
 import { softwareKey } from '../inventory/software-key.js';
@@ -33,33 +34,26 @@ export function softwareHash(list: NormalisedSoftware[]): string {
 const textArray = (values: (string | null)[]) => sql`${`{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`}::text[]`;
 
 /**
- * Catalogue ids already seen, per tenant. The catalogue only grows (rows are never deleted or
- * re-keyed), and agents of one authority report the same few thousand products all day: most
- * inventories then need no catalogue query at all. Bounded; emptied whole when full.
+ * Catalogue ids already seen, by tenant (one lookup per inventory, then a map of product keys).
+ * The catalogue only grows (rows are never deleted or re-keyed), and agents of one authority
+ * report the same few thousand products all day: most inventories then need no catalogue query at
+ * all. A tenant's map is bounded (emptied when full); invalidated, with the tenant as key, when a
+ * foreign key says an id is not there.
  */
-const knownIds = new Map<string, Map<string, number>>();
-let knownCount = 0;
-const maxKnown = 500_000;
+export const softwareIdsCache = defineCache<Map<string, number>>('software-ids', { max: 2_000, ttlMs: 6 * 3_600_000 });
+const maxKnownPerTenant = 200_000;
 
-function remember(tenantId: string, found: { id: number; key: string }[]) {
-  if (knownCount + found.length > maxKnown) forgetSoftwareIds();
-  let ofTenant = knownIds.get(tenantId);
-  if (!ofTenant) knownIds.set(tenantId, (ofTenant = new Map()));
-  for (const r of found) {
-    if (!ofTenant.has(r.key)) knownCount++;
-    ofTenant.set(r.key, Number(r.id));
-  }
+/** What the store needs of a context: the database and the process's caches (a Ctx fits). */
+export interface StoreCtx {
+  db: Db;
+  cache: Caches;
 }
 
-/** Empties the cache (of one tenant, or all), e.g. after a foreign key says an id is not there. */
-export function forgetSoftwareIds(tenantId?: string) {
-  if (tenantId === undefined) {
-    knownIds.clear();
-    knownCount = 0;
-    return;
-  }
-  knownCount -= knownIds.get(tenantId)?.size ?? 0;
-  knownIds.delete(tenantId);
+function remember(ctx: StoreCtx, tenantId: string, found: { id: number; key: string }[]) {
+  const cache = ctx.cache.of(softwareIdsCache);
+  let ofTenant = cache.get(tenantId);
+  if (!ofTenant || ofTenant.size + found.length > maxKnownPerTenant) cache.set(tenantId, (ofTenant = new Map()));
+  for (const r of found) ofTenant.set(r.key, Number(r.id));
 }
 
 /**
@@ -67,8 +61,9 @@ export function forgetSoftwareIds(tenantId?: string) {
  * inserted in sorted order so concurrent agents never deadlock on the unique index. Call it
  * outside the device's transaction: the ids it remembers must be committed.
  */
-export async function ensureSoftwareIds(db: Db, tenantId: string, list: NormalisedSoftware[]): Promise<Map<string, number>> {
-  const ofTenant = knownIds.get(tenantId);
+export async function ensureSoftwareIds(ctx: StoreCtx, tenantId: string, list: NormalisedSoftware[]): Promise<Map<string, number>> {
+  const { db } = ctx;
+  const ofTenant = ctx.cache.of(softwareIdsCache).get(tenantId);
   const ids = new Map<string, number>();
   const products: NormalisedSoftware[] = [];
   for (const s of new Map(list.map((s) => [s.key, s])).values()) {
@@ -97,7 +92,7 @@ export async function ensureSoftwareIds(db: Db, tenantId: string, list: Normalis
     // another agent inserted some keys between our snapshot and our insert: read them now
     found.push(...(await rows<{ id: number; key: string }>(db, sql`select id, key from parc.software where tenant_id = ${tenantId} and key = any(${keys})`)));
   }
-  remember(tenantId, found);
+  remember(ctx, tenantId, found);
   for (const r of found) ids.set(r.key, Number(r.id));
   return ids;
 }
@@ -120,6 +115,8 @@ export async function writeInstalledSoftware(
     list: NormalisedSoftware[];
     ids: Map<string, number>;
     created?: boolean;
+    /** The process's caches: a catalogue id found missing invalidates the tenant's remembered ids. */
+    cache: Caches;
   },
 ) {
   const { tenantId, assetId } = params;
@@ -153,7 +150,7 @@ export async function writeInstalledSoftware(
     }
   } catch (error) {
     // a catalogue id that is not there (only if the catalogue lost rows): forget what was remembered
-    if (isDatabaseError(error, '23503')) forgetSoftwareIds(tenantId);
+    if (isDatabaseError(error, '23503')) params.cache.invalidate(softwareIdsCache, tenantId);
     throw error;
   }
 }

@@ -112,7 +112,7 @@ async function processRow(ctx: Ctx, database: Database, id: string): Promise<key
   if (!row) return 'taken';
   try {
     const report = inventoryReportSchema.parse(JSON.parse(Buffer.from(row.body).toString('utf8')) /* PGlite reads bytea as a Uint8Array */);
-    const tenant = await tenantOf(database.db, row, report);
+    const tenant = await tenantOf({ db: database.db, cache: ctx.cache }, row, report);
     const consume = (tx: Db) => consumeRow(tx, id);
     if (!tenant) {
       await database.db.transaction(async (tx) => {
@@ -136,9 +136,9 @@ async function processRow(ctx: Ctx, database: Database, id: string): Promise<key
   }
 }
 
-async function tenantOf(db: Db, row: typeof inventoryInbox.$inferSelect, report: InventoryReport): Promise<AgentTenant | null> {
-  if (row.credentialsTenantId) return tenantById(db, row.credentialsTenantId);
-  const who = await identifyAgent(db, { authorization: undefined, tag: report.tag, remoteAddress: row.remoteAddress ?? '' });
+async function tenantOf(on: { db: Db; cache: Ctx['cache'] }, row: typeof inventoryInbox.$inferSelect, report: InventoryReport): Promise<AgentTenant | null> {
+  if (row.credentialsTenantId) return tenantById(on.db, row.credentialsTenantId);
+  const who = await identifyAgent(on, { authorization: undefined, tag: report.tag, remoteAddress: row.remoteAddress ?? '' });
   return who.ok ? who.tenant : null;
 }
 

@@ -1,29 +1,25 @@
 import { sql } from 'drizzle-orm';
+import { defineCache, type Caches } from '../../../server/platform/cache.js';
 import { rows, type Db } from '../../../server/platform/db.js';
 import { serialKey } from './deployment-serials.js';
 
 /**
  * Whether a tenant has delivered devices still waiting for the inventory (not in service, or
  * never seen): outside a deployment campaign it has none, and every inventory skips the statement
- * below. Remembered a few seconds; recording a delivery in this process forgets it at once (another
- * server process sees it within the delay, long before a delivered PC can be imaged).
+ * below. Remembered per tenant; recording a delivery invalidates it (`openDeliveries`, tenant as
+ * key) in every process at once.
  */
-const openItems = new Map<string, { open: boolean; until: number }>();
-const rememberOpenMs = 10_000;
+export const openDeliveries = defineCache<boolean>('deployment-open-items', { max: 10_000, ttlMs: 10_000 });
 
-export function deploymentItemsChanged(tenantId: string) {
-  openItems.delete(tenantId);
-}
-
-async function hasOpenItems(db: Db, tenantId: string, now: number): Promise<boolean> {
-  const known = openItems.get(tenantId);
-  if (known && known.until > now) return known.open;
+async function hasOpenItems({ db, cache }: { db: Db; cache: Caches }, tenantId: string): Promise<boolean> {
+  const open = cache.of(openDeliveries);
+  const known = open.get(tenantId);
+  if (known !== undefined) return known;
   const [row] = await rows<{ open: boolean }>(
     db,
     sql`select exists (select 1 from parc.deployment_items where tenant_id = ${tenantId} and (step <> 'in-service' or first_seen_at is null)) as open`,
   );
-  if (openItems.size > 10_000) openItems.clear();
-  openItems.set(tenantId, { open: row.open, until: now + rememberOpenMs });
+  open.set(tenantId, row.open);
   return row.open;
 }
 
@@ -33,11 +29,15 @@ async function hasOpenItems(db: Db, tenantId: string, now: number): Promise<bool
  * moves to "in-service" (the first inventory of an imaged PC is the proof it works), with a line
  * in the device's history. One indexed statement; none at all while the tenant has no delivery open.
  */
-export async function closeDeploymentStep(db: Db, input: { tenantId: string; assetId: string; serial: string | null; at: Date }): Promise<boolean> {
+export async function closeDeploymentStep(
+  on: { db: Db; cache: Caches },
+  input: { tenantId: string; assetId: string; serial: string | null; at: Date },
+): Promise<boolean> {
+  const { db } = on;
   const serial = serialKey(input.serial);
   if (serial === null) return false;
   const { tenantId, assetId, at } = input;
-  if (!(await hasOpenItems(db, tenantId, Date.now()))) return false;
+  if (!(await hasOpenItems(on, tenantId))) return false;
   const closed = await rows<{ closed: boolean }>(
     db,
     sql`with item as (

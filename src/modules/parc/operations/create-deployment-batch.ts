@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../../server/platform/errors.js';
 import { establishmentsView as establishments, establishmentScopeWhere } from '../../referentiel/index.js';
 import { assetClasses } from '../asset-classes.js';
 import { deploymentBatches, deploymentItems } from '../db/schema.js';
-import { deploymentItemsChanged } from './close-deployment-step.js';
+import { openDeliveries } from './close-deployment-step.js';
 import { deliverySerials } from './deployment-serials.js';
 import { createDeploymentInput, maxBatchSize, type CreateDeploymentInput } from './create-deployment-batch.input.js';
 import { deploymentWrite } from './deployment-scope.js';
@@ -90,6 +90,6 @@ export async function createDeploymentBatch(ctx: Ctx, input: CreateDeploymentInp
     ]);
     return { batch, uai: establishment.uai, establishmentName: establishment.name };
   });
-  deploymentItemsChanged(tenantId);
+  ctx.cache.invalidate(openDeliveries, tenantId);
   return created;
 }

@@ -3,7 +3,7 @@ import { authorize, establishmentScope, inScope, type EstablishmentScope } from 
 import type { AuthedCtx, Ctx } from '../../../server/platform/context.js';
 import { notFound } from '../../../server/platform/errors.js';
 import { pgArray, prepared, runPrepared } from '../../../server/platform/prepared.js';
-import { TtlCache } from '../../../server/platform/ttl-cache.js';
+import { defineCache } from '../../../server/platform/cache.js';
 import { establishmentDirectory, type DirectoryEntry } from '../../referentiel/index.js';
 import { establishmentInScope, type FleetEstablishment } from './fleet-scope.js';
 
@@ -83,7 +83,7 @@ export async function findSoftwareInstallations(
   const establishment = input.uai ? await establishmentInScope(ctx as AuthedCtx, input.uai) : null;
   const lines: LinesOf = { tenantId, softwareId: input.id, scope: establishmentScope(ctx.actor, 'asset.read'), establishmentId: establishment?.id ?? null };
   const wideKey = `${tenantId}:${input.id}:${options.smallInstallBase}`;
-  let product = wideProducts.get(wideKey, Date.now());
+  let product = ctx.cache.of(wideProducts).get(wideKey);
   let found: { summary: Summary; items: InstallLine[] };
   if (product) found = await pageFromSummary(ctx, lines, input, summaryKey(ctx, input));
   else {
@@ -91,7 +91,7 @@ export async function findSoftwareInstallations(
     product = read.product;
     if (read.lines) found = await pageFromLines(ctx, lines, read.lines, input);
     else {
-      wideProducts.set(wideKey, product, Date.now() + summaryLifetimeMs);
+      ctx.cache.of(wideProducts).set(wideKey, product);
       found = await pageFromSummary(ctx, lines, input, summaryKey(ctx, input));
     }
   }
@@ -172,9 +172,9 @@ interface SchoolGroup {
  * where-installed applies the scope, whichever way its groups were counted.
  */
 async function summaryOfGroups(ctx: Ctx, of: LinesOf, groups: SchoolGroup[]): Promise<Summary> {
-  let directory = await establishmentDirectory(ctx.db, of.tenantId);
+  let directory = await establishmentDirectory(ctx, of.tenantId);
   // a school created since the directory was read: read it again, once
-  if (groups.some((g) => g.establishmentId !== null && !directory.has(g.establishmentId))) directory = await establishmentDirectory(ctx.db, of.tenantId, { refresh: true });
+  if (groups.some((g) => g.establishmentId !== null && !directory.has(g.establishmentId))) directory = await establishmentDirectory(ctx, of.tenantId, { refresh: true });
   const visible: { group: SchoolGroup; entry: DirectoryEntry | null }[] = [];
   for (const group of groups) {
     const entry = group.establishmentId === null ? null : directory.get(group.establishmentId);
@@ -279,41 +279,22 @@ const pageWindow = (input: { page: number; pageSize: number }) => [input.pageSiz
 
 /**
  * Widely installed products (a catalogue row is never renamed nor deleted: the software store only
- * adds), and their summaries per tenant, scope, product and school: a minute.
+ * adds), and their summaries per tenant, scope, product and school: a minute. Inventories change
+ * the lines all day and do not invalidate them (the minute is the promise); a device moved by a
+ * person to another school does (asset updates invalidate `softwareSummaries`).
  */
-const wideProducts = new TtlCache<Product>(5000);
-const summaries = new TtlCache<Summary>(2000);
-const summaryLifetimeMs = 60_000;
-
-export function forgetSoftwareSummaries() {
-  summaries.clear();
-  computing.clear();
-  wideProducts.clear();
-}
+const wideProducts = defineCache<Product>('software-wide-products', { max: 5_000, ttlMs: 60_000 });
+export const softwareSummaries = defineCache<Promise<Summary>>('software-summaries', { max: 2_000, ttlMs: 60_000 });
 
 const summaryKey = (ctx: Ctx, input: { id: number; uai?: string }) =>
   JSON.stringify([ctx.actor!.tenantId, establishmentScope(ctx.actor!, 'asset.read'), input.id, input.uai?.toUpperCase() ?? null]);
 
 /**
- * Summaries being computed: when one expires under load, the dozens of requests that miss it at
- * the same moment wait for the one computation instead of each starting its own.
+ * A summary is kept as the promise of its computation: when one expires under load, the dozens of
+ * requests that miss it at the same moment wait for the one computation instead of each starting its own.
  */
-const computing = new Map<string, Promise<Summary>>();
-
-async function summaryOf(ctx: Ctx, lines: LinesOf, key: string): Promise<Summary> {
-  const kept = summaries.get(key, Date.now());
-  if (kept) return kept;
-  const pending = computing.get(key);
-  if (pending) return pending;
-  const started = Date.now();
-  const computed = computeSummary(ctx, lines)
-    .then((summary) => {
-      summaries.set(key, summary, started + summaryLifetimeMs);
-      return summary;
-    })
-    .finally(() => computing.delete(key));
-  computing.set(key, computed);
-  return computed;
+function summaryOf(ctx: Ctx, lines: LinesOf, key: string): Promise<Summary> {
+  return ctx.cache.of(softwareSummaries).remember(key, () => computeSummary(ctx, lines));
 }
 
 /**

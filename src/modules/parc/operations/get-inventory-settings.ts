@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { authorize } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import type { Db } from '../../../server/platform/db.js';
-import { TtlCache } from '../../../server/platform/ttl-cache.js';
+import { defineCache } from '../../../server/platform/cache.js';
 import type { AssetClass } from '../asset-classes.js';
 import { inventorySettings } from '../db/schema.js';
 import { resolveExpectedLife } from '../lifecycle/expected-life.js';
@@ -38,25 +38,22 @@ export async function getInventorySettings(ctx: Ctx): Promise<InventorySettings>
 }
 
 /**
- * Every page of the device list needs the tenant's staleAfterDays: kept 10 s per tenant (a
- * round trip less per list), dropped when this process saves the settings.
+ * Every page of the device list needs the tenant's staleAfterDays: kept per tenant (a round trip
+ * less per list), invalidated in every process when the settings are saved.
  */
-const staleDays = new TtlCache<number>(1000);
-
-export function forgetStaleDays() {
-  staleDays.clear();
-}
+export const staleDaysCache = defineCache<number>('inventory-stale-days', { max: 1_000, ttlMs: 60_000 });
 
 /** Devices last inventoried before this instant are flagged as not seen (see presentAssetSummary). */
 export async function staleThreshold(ctx: Ctx): Promise<Date | null> {
   if (!ctx.actor) return null;
   const tenantId = ctx.actor.tenantId;
   const now = ctx.now().getTime();
-  let days = staleDays.get(tenantId, Date.now());
+  const staleDays = ctx.cache.of(staleDaysCache);
+  let days = staleDays.get(tenantId);
   if (days === undefined) {
     const [row] = await ctx.db.select({ days: inventorySettings.staleAfterDays }).from(inventorySettings).where(eq(inventorySettings.tenantId, tenantId));
     days = row?.days ?? 30;
-    staleDays.set(tenantId, days, Date.now() + 10_000);
+    staleDays.set(tenantId, days);
   }
   return new Date(now - days * 86_400_000);
 }

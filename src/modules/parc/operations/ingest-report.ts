@@ -39,8 +39,9 @@ export async function ingestReport(ctx: Ctx, database: Database, input: IngestIn
   const software = report.partial && !report.sections.includes('softwares') ? null : normaliseSoftware(report.software);
   const hash = software ? softwareHash(software) : null;
   // catalogue rows are shared by every device: added outside the device's transaction
-  const ids = software ? await ensureSoftwareIds(database.db, tenantId, software) : null;
-  const establishmentId = await establishmentOfTag(database.db, tenantId, report.tag);
+  const outside = { db: database.db, cache: ctx.cache };
+  const ids = software ? await ensureSoftwareIds(outside, tenantId, software) : null;
+  const establishmentId = await establishmentOfTag(outside, tenantId, report.tag);
   const now = ctx.now();
   const result = await database.db.transaction(async (tx) => {
     await input.withinTransaction?.(tx);
@@ -100,11 +101,11 @@ export async function ingestReport(ctx: Ctx, database: Database, input: IngestIn
         events.push({ kind: 'change', summary: `Rapproché d’un nouvel agent : ${match.reason}`, details: { from: current.agentDeviceId, to: report.deviceId } });
       }
     }
-    if (rewrite) await writeInstalledSoftware(tx, { tenantId, assetId, establishmentId: placedIn, list: software!, ids: ids!, created: !current });
+    if (rewrite) await writeInstalledSoftware(tx, { tenantId, assetId, establishmentId: placedIn, list: software!, ids: ids!, created: !current, cache: ctx.cache });
     await writeEvents(tx, tenantId, assetId, now, events);
     return { assetId, created: !current, matchReason: current ? match.reason : null, softwareRewritten: rewrite };
   });
-  await closeDeploymentStep(database.db, { tenantId, assetId: result.assetId, serial: report.serial, at: now });
+  await closeDeploymentStep(outside, { tenantId, assetId: result.assetId, serial: report.serial, at: now });
   return result;
 }
 
@@ -148,13 +149,13 @@ async function writeEvents(db: Db, tenantId: string, assetId: string, at: Date, 
 }
 
 /** The agent's tag names the school when it is a UAI of this tenant; anything else is ignored. */
-async function establishmentOfTag(db: Db, tenantId: string, tag: string | null): Promise<string | null> {
+async function establishmentOfTag(ctx: { db: Db; cache: Ctx['cache'] }, tenantId: string, tag: string | null): Promise<string | null> {
   if (!tag) return null;
   const uai = checkUai(tag);
   if (!uai.ok) return null;
-  const known = await directoryEntryOfUai(db, tenantId, uai.uai);
+  const known = await directoryEntryOfUai(ctx, tenantId, uai.uai);
   if (known) return known.id;
-  const [row] = await db
+  const [row] = await ctx.db
     .select({ id: establishments.id })
     .from(establishments)
     .where(and(eq(establishments.tenantId, tenantId), eq(establishments.uai, uai.uai)));

@@ -68,15 +68,15 @@ describe('agent credentials', () => {
     expect(row.passwordHash).not.toContain(password);
     const listed = await findAgentCredentials(admin);
     expect(listed.map((c) => c.username)).toContain(username);
-    const who = await identifyAgent(t.ctx.db, { authorization: basic(username, password), tag: null, remoteAddress: '203.0.113.9' });
+    const who = await identifyAgent(t.ctx, { authorization: basic(username, password), tag: null, remoteAddress: '203.0.113.9' });
     expect(who).toMatchObject({ ok: true, tenant: { tenantId: t.ids.a.tenantId, how: 'credentials' } });
     expect((await refusal(createAgentCredential(admin, { username, label: 'again' }))).code).toBe('CONFLICT');
     await revokeAgentCredential(admin, { username });
-    expect(await identifyAgent(t.ctx.db, { authorization: basic(username, password), tag: null, remoteAddress: '203.0.113.9' })).toEqual({ ok: false, reason: 'bad-credentials' });
+    expect(await identifyAgent(t.ctx, { authorization: basic(username, password), tag: null, remoteAddress: '203.0.113.9' })).toEqual({ ok: false, reason: 'bad-credentials' });
     // a revoked name can be given a new password
     const renewed = await createAgentCredential(admin, { username, label: 'Lycées du Nord', password: 'Agent-Nord-2026!' });
     expect(renewed.password).toBe('Agent-Nord-2026!');
-    expect((await identifyAgent(t.ctx.db, { authorization: basic(username, 'Agent-Nord-2026!'), tag: null, remoteAddress: '203.0.113.9' })).ok).toBe(true);
+    expect((await identifyAgent(t.ctx, { authorization: basic(username, 'Agent-Nord-2026!'), tag: null, remoteAddress: '203.0.113.9' })).ok).toBe(true);
   });
 
   it('refuses a name without the tenant code, a weak password, and an unknown name to revoke', async () => {

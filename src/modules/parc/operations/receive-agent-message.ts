@@ -79,7 +79,7 @@ export async function receiveAgentMessage(ctx: Ctx, database: Database, intake: 
     }
     const message = parseGlpiMessage(decoded.text);
     if (message.action === 'contact') {
-      const who = await identifyAgent(database.db, { authorization: request.authorization, tag: message.tag, remoteAddress: request.remoteAddress });
+      const who = await identifyAgent({ db: database.db, cache: ctx.cache }, { authorization: request.authorization, tag: message.tag, remoteAddress: request.remoteAddress });
       if (!who.ok && who.reason === 'bad-credentials') throw new Challenge();
       return reply(200, contactReply({ enabledTasks: message.enabledTasks }));
     }
@@ -133,7 +133,7 @@ type StoreOutcome = { kind: 'stored' } | { kind: 'queued'; requestId: string };
  * configured with them sends the report again.
  */
 async function store(ctx: Ctx, database: Database, intake: AgentIntake, request: AgentRequest, report: InventoryReport): Promise<StoreOutcome> {
-  const who = await identifyAgent(database.db, { authorization: request.authorization, tag: report.tag, remoteAddress: request.remoteAddress });
+  const who = await identifyAgent({ db: database.db, cache: ctx.cache }, { authorization: request.authorization, tag: report.tag, remoteAddress: request.remoteAddress });
   if (who.ok) {
     const outcome = await ingestOrQueue(ctx, database, intake, who.tenant, request, report);
     if (outcome.kind === 'stored') await database.db.delete(unassignedReports).where(eq(unassignedReports.deviceId, report.deviceId));

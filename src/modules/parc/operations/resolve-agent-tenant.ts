@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../../../server/platform/db.js';
 import { checkUai } from '../../referentiel/index.js';
 import { verifyPassword } from '../../access/index.js';
+import type { Caches } from '../../../server/platform/cache.js';
 import { rememberVerified, wasVerified } from './agent-credential-cache.js';
 import { plainAddress } from './school-networks.js';
 
@@ -32,11 +33,12 @@ export function parseBasic(header: string | undefined): { username: string; pass
  * it) its tag naming one of its schools, else the school networks it declared.
  */
 export async function identifyAgent(
-  db: Db,
+  on: { db: Db; cache: Caches },
   input: { authorization: string | undefined; tag: string | null; remoteAddress: string },
 ): Promise<AgentIdentification> {
+  const { db } = on;
   const basic = parseBasic(input.authorization);
-  if (basic) return byCredentials(db, basic);
+  if (basic) return byCredentials(on, basic);
   const byTag = input.tag ? await tenantOfTag(db, input.tag) : null;
   if (byTag) return { ok: true, tenant: { ...byTag, how: 'tag' } };
   const byNetwork = await tenantOfAddress(db, input.remoteAddress);
@@ -49,7 +51,7 @@ export async function identifyAgent(
  * settings (three lookups that were three round trips). Read every time, never remembered: a
  * revoked credential is refused at once.
  */
-async function byCredentials(db: Db, basic: { username: string; password: string }): Promise<AgentIdentification> {
+async function byCredentials({ db, cache }: { db: Db; cache: Caches }, basic: { username: string; password: string }): Promise<AgentIdentification> {
   const [found] = await rows<{ tenantId: string; passwordHash: string | null; storeLastUser: boolean | null }>(
     db,
     sql`select o.tenant_id as "tenantId", c.password_hash as "passwordHash", s.store_last_user as "storeLastUser"
@@ -61,10 +63,10 @@ async function byCredentials(db: Db, basic: { username: string; password: string
   );
   const passwordHash = found?.passwordHash ?? null;
   const ok =
-    (passwordHash !== null && wasVerified(basic.username, basic.password, passwordHash)) ||
+    (passwordHash !== null && wasVerified(cache, basic.username, basic.password, passwordHash)) ||
     (await verifyPassword(passwordHash, basic.password));
   if (!ok || !found || passwordHash === null) return { ok: false, reason: 'bad-credentials' };
-  rememberVerified(basic.username, basic.password, passwordHash);
+  rememberVerified(cache, basic.username, basic.password, passwordHash);
   return { ok: true, tenant: { tenantId: found.tenantId, storeLastUser: found.storeLastUser ?? false, how: 'credentials' } };
 }
 

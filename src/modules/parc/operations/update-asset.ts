@@ -12,6 +12,7 @@ import { updateAssetInput, type UpdateAssetInput } from './update-asset.input.js
 import { assertUniqueIdentifiers } from './asset-identity.js';
 import { changeEvent, moveEvent, statusEvent, writePersonEvents, type PersonEvent } from './asset-history.js';
 import { assetForUpdate, resolvePlacement, roomNames, type Placement, type ScopedAsset } from './asset-scope.js';
+import { softwareSummaries } from './find-software-installations.js';
 
 export { updateAssetInput, type UpdateAssetInput };
 
@@ -25,7 +26,8 @@ export async function updateAsset(ctx: Ctx, input: VersionedUpdateInput<UpdateAs
   const actx = { ...ctx, actor: ctx.actor };
   const tenantId = ctx.actor.tenantId;
   const { version, lockedFields, note, uai, roomId, ...fields } = input.changes;
-  return ctx.db.transaction(async (tx) => {
+  let movedSchool = false;
+  const result = await ctx.db.transaction(async (tx) => {
     const current = await assetForUpdate(actx, tx, input.id);
     const a = current.asset;
     assertVersion(a, version);
@@ -61,8 +63,12 @@ export async function updateAsset(ctx: Ctx, input: VersionedUpdateInput<UpdateAs
     const before = locksChanged ? { ...change.before, lockedFields: a.lockedFields } : change.before;
     const after = locksChanged ? { ...change.after, lockedFields: locks } : change.after;
     await recordAudit(ctx, tx, [{ tenantId, action: 'update', entityType: 'asset', entityId: a.id, before, after }]);
+    movedSchool = 'establishmentId' in change.after;
     return updated;
   });
+  // « where is this software installed » counts lines by school
+  if (movedSchool) ctx.cache.invalidate(softwareSummaries);
+  return result;
 }
 
 /** The new school and room when the request moves the device; null when it does not. */

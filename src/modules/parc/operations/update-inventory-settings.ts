@@ -7,7 +7,7 @@ import { AppError } from '../../../server/platform/errors.js';
 import { assertUpdated, assertVersion } from '../../../server/platform/versioned-update.js';
 import { assetClasses } from '../asset-classes.js';
 import { assetMatches, assets, inventorySettings } from '../db/schema.js';
-import { forgetStaleDays, readInventorySettings, type InventorySettings } from './get-inventory-settings.js';
+import { readInventorySettings, staleDaysCache, type InventorySettings } from './get-inventory-settings.js';
 import { parseNetwork } from './school-networks.js';
 import { inventorySettingsInput, type InventorySettingsInput } from './update-inventory-settings.input.js';
 
@@ -46,7 +46,7 @@ export async function updateInventorySettings(ctx: Ctx, input: InventorySettings
     await recordAudit(ctx, tx, [{ tenantId, action: 'update', entityType: 'inventory-settings', entityId: tenantId, before: change.before, after: auditAfter }]);
     return after;
   });
-  forgetStaleDays(); // the device lists flag with the new threshold at once
+  ctx.cache.invalidate(staleDaysCache, tenantId); // the device lists flag with the new threshold at once
   return saved;
 }
 

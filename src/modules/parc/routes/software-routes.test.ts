@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp, type TestUser } from '../../../test/app.js';
 import { actorCtx } from '../../access/testing.js';
-import { findSoftwareInstallations, forgetSoftwareSummaries } from '../operations/find-software-installations.js';
+import { findSoftwareInstallations, softwareSummaries } from '../operations/find-software-installations.js';
 import { fleetNow, seedFleet, seedSoftware } from './fleet-test-data.js';
 
 let t: TestApp;
@@ -88,7 +88,7 @@ describe('GET /api/software/:id/installations', () => {
   });
 
   it('answers requests arriving together while a widely installed product’s summary is computed once for them all', async () => {
-    forgetSoftwareSummaries();
+    t.ctx.cache.invalidate(softwareSummaries);
     const ctx = await actorCtx(t.ctx.db, t.ids.users['authority-admin'].id, t.ids.a.code, () => fleetNow);
     const inputs = [
       { id: ids.libre, page: 1, pageSize: 2 },
@@ -111,7 +111,6 @@ describe('GET /api/software/:id/installations', () => {
       const { version } = (await get(`/api/assets/${pc10}`, 'authority-admin')).json();
       const moved = await t.app.inject({ method: 'PATCH', url: `/api/assets/${pc10}`, headers: await t.headers('authority-admin'), payload: { version, uai } });
       expect(moved.statusCode).toBe(200);
-      forgetSoftwareSummaries();
     };
     const schools = async (user: TestUser, small: boolean) => {
       const ctx = await actorCtx(t.ctx.db, t.ids.users[user].id, t.ids.a.code, () => fleetNow);

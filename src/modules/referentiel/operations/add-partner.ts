@@ -6,6 +6,7 @@ import { findOrganizationByCode } from '../db/queries.js';
 import { organizations, partnerships } from '../db/schema.js';
 import { authorityKinds } from '../organization-kinds.js';
 import { addPartnerInput, type AddPartnerInput } from './add-partner.input.js';
+import { changingAccess } from '../../../server/platform/authenticate.js';
 
 export { addPartnerInput };
 
@@ -21,17 +22,20 @@ export async function addPartner(ctx: Ctx, input: AddPartnerInput) {
   if (!existing && authorityKinds.includes(input.kind!)) {
     throw new AppError('FORBIDDEN', "Une collectivité se crée par l'administration de la plateforme (commande coherence organizations create).");
   }
-  return ctx.db.transaction(async (tx) => {
-    const org =
-      existing ??
-      (await tx
-        .insert(organizations)
-        .values({ tenantId: crypto.randomUUID(), code: input.code, kind: input.kind!, name: input.name!, academyCode: input.academyCode ?? null })
-        .returning()
-        .then((r) => r[0]));
-    const [link] = await tx.insert(partnerships).values({ tenantId, partnerId: org.tenantId, role: org.kind }).onConflictDoNothing().returning();
-    if (!link) throw new AppError('CONFLICT', `« ${org.name} » est déjà partenaire.`);
-    await recordAudit(ctx, tx, [{ tenantId, action: 'create', entityType: 'partnership', entityId: org.tenantId, after: { code: org.code, kind: org.kind, name: org.name } }]);
-    return org;
-  });
+  return changingAccess(
+    ctx,
+    ctx.db.transaction(async (tx) => {
+      const org =
+        existing ??
+        (await tx
+          .insert(organizations)
+          .values({ tenantId: crypto.randomUUID(), code: input.code, kind: input.kind!, name: input.name!, academyCode: input.academyCode ?? null })
+          .returning()
+          .then((r) => r[0]));
+      const [link] = await tx.insert(partnerships).values({ tenantId, partnerId: org.tenantId, role: org.kind }).onConflictDoNothing().returning();
+      if (!link) throw new AppError('CONFLICT', `« ${org.name} » est déjà partenaire.`);
+      await recordAudit(ctx, tx, [{ tenantId, action: 'create', entityType: 'partnership', entityId: org.tenantId, after: { code: org.code, kind: org.kind, name: org.name } }]);
+      return org;
+    }),
+  );
 }

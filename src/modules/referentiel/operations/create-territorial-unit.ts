@@ -5,6 +5,7 @@ import { AppError } from '../../../server/platform/errors.js';
 import { unitKinds } from '../../../shared/establishments.js';
 import { territorialUnits } from '../db/schema.js';
 import { createTerritorialUnitInput, type CreateTerritorialUnitInput } from './create-territorial-unit.input.js';
+import { changingAccess } from '../../../server/platform/authenticate.js';
 
 export { createTerritorialUnitInput, unitKinds, type CreateTerritorialUnitInput };
 
@@ -22,14 +23,17 @@ export async function createTerritorialUnit(ctx: Ctx, tenantId: string, input: C
   } else if (input.kind !== 'agency') {
     throw new AppError('VALIDATION', 'Un secteur ou une zone doit avoir une unité parente.');
   }
-  return ctx.db.transaction(async (tx) => {
-    const [unit] = await tx
-      .insert(territorialUnits)
-      .values({ tenantId, code: input.code, name: input.name, kind: input.kind, parentId: input.parentId ?? null })
-      .onConflictDoNothing()
-      .returning();
-    if (!unit) throw new AppError('CONFLICT', `Une unité porte déjà le code « ${input.code} ».`);
-    await recordAudit(ctx, tx, [{ tenantId, action: 'create', entityType: 'territorial-unit', entityId: unit.id, after: input }]);
-    return unit;
-  });
+  return changingAccess(
+    ctx,
+    ctx.db.transaction(async (tx) => {
+      const [unit] = await tx
+        .insert(territorialUnits)
+        .values({ tenantId, code: input.code, name: input.name, kind: input.kind, parentId: input.parentId ?? null })
+        .onConflictDoNothing()
+        .returning();
+      if (!unit) throw new AppError('CONFLICT', `Une unité porte déjà le code « ${input.code} ».`);
+      await recordAudit(ctx, tx, [{ tenantId, action: 'create', entityType: 'territorial-unit', entityId: unit.id, after: input }]);
+      return unit;
+    }),
+  );
 }

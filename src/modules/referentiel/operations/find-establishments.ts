@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { authorize, establishmentScope } from '../../../server/platform/authz.js';
-import { TtlCache } from '../../../server/platform/ttl-cache.js';
+import { defineCache } from '../../../server/platform/cache.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { searchKey } from '../establishment-record.js';
 import { establishments } from '../db/schema.js';
@@ -65,20 +65,18 @@ export function establishmentOrder(filters: Pick<EstablishmentFilters, 'sort' | 
   return [direction(establishments[filters.sort]), direction(establishments.uai)];
 }
 
-/** Totals are the slow half of a page (a count over the whole scope): kept briefly, dropped on writes. */
-const totals = new TtlCache<number>(5_000);
-const totalLifetimeMs = 30_000;
-
-export function forgetEstablishmentTotals() {
-  totals.clear();
-}
+/**
+ * Totals are the slow half of a page (a count over the whole scope): kept briefly, emptied whole in
+ * every process by the writes to schools (update, import: `ctx.cache.invalidate(establishmentTotals)`).
+ */
+export const establishmentTotals = defineCache<number>('establishment-totals', { max: 5_000, ttlMs: 30_000 });
 
 export async function findEstablishments(ctx: Ctx, input: FindEstablishmentsInput) {
   const where = establishmentWhere(ctx, input);
   const { page, pageSize, sort, order, ...filters } = input;
   const totalKey = JSON.stringify([ctx.actor!.tenantId, establishmentScope(ctx.actor!, 'establishment.read'), filters]);
-  const now = ctx.now().getTime();
-  const cachedTotal = totals.get(totalKey, now);
+  const totals = ctx.cache.of(establishmentTotals);
+  const cachedTotal = totals.get(totalKey);
   // page on the ids first (an index walk), then read only the rows of the page
   const [pageIds, total] = await Promise.all([
     ctx.db
@@ -90,7 +88,7 @@ export async function findEstablishments(ctx: Ctx, input: FindEstablishmentsInpu
       .offset((page - 1) * pageSize),
     cachedTotal ?? ctx.db.select({ total: count() }).from(establishments).where(where).then(([r]) => r.total),
   ]);
-  if (cachedTotal === undefined) totals.set(totalKey, total, now + totalLifetimeMs);
+  if (cachedTotal === undefined) totals.set(totalKey, total);
   const ids = pageIds.map((r) => r.id);
   const rows = ids.length
     ? await ctx.db.select().from(establishments).where(and(eq(establishments.tenantId, ctx.actor!.tenantId), inArray(establishments.id, ids)))

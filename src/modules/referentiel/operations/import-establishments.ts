@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../../server/platform/context.js';
 import type { Database, Db } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
-import { forgetEstablishmentDirectory } from '../db/establishment-directory.js';
+import { establishmentDirectoryCache } from '../db/establishment-directory.js';
 import { finishImportRun, openImportRun, updateImportRun } from '../db/import-runs.js';
 import {
   analyzeIfUnknown,
@@ -18,7 +18,7 @@ import { searchKey, type EstablishmentRecord } from '../establishment-record.js'
 import { parseEstablishmentFile, type ParsedEstablishmentFile } from '../import/parse-establishment-file.js';
 import type { EstablishmentFileFormat } from '../import/parsed-row.js';
 import { recordHash } from '../import/record-hash.js';
-import { forgetEstablishmentTotals } from './find-establishments.js';
+import { establishmentTotals } from './find-establishments.js';
 
 export interface ImportEstablishmentsInput {
   tenantId: string;
@@ -91,8 +91,8 @@ export async function importEstablishments(ctx: Ctx, database: Database, input: 
   const totals = { ...report.totals, ...counts, unchanged: valid.length - counts.created - counts.updated };
   // a tenant's first import changes what the planner must know of it (lists, the next import)
   if (counts.created >= analyzeAfterCreated) await database.db.execute(sql`ANALYZE referentiel.establishments`);
-  forgetEstablishmentTotals();
-  forgetEstablishmentDirectory(key.tenantId);
+  ctx.cache.invalidate(establishmentTotals);
+  ctx.cache.invalidate(establishmentDirectoryCache, key.tenantId);
   return finish(ctx, database.db, key, { ...report, totals });
 }
 

@@ -4,10 +4,10 @@ import { canOnEstablishment, authorize } from '../../../server/platform/authz.js
 import type { Ctx } from '../../../server/platform/context.js';
 import { AppError, forbidden } from '../../../server/platform/errors.js';
 import { assertUpdated, assertVersion } from '../../../server/platform/versioned-update.js';
-import { forgetEstablishmentDirectory } from '../db/establishment-directory.js';
+import { establishmentDirectoryCache } from '../db/establishment-directory.js';
 import { searchKey } from '../establishment-record.js';
 import { establishments, territorialUnits } from '../db/schema.js';
-import { forgetEstablishmentTotals } from './find-establishments.js';
+import { establishmentTotals } from './find-establishments.js';
 import { getEstablishment } from './get-establishment.js';
 import type { UpdateEstablishmentInput } from './update-establishment.input.js';
 
@@ -42,8 +42,8 @@ export async function updateEstablishment(ctx: Ctx, input: { uai: string; change
     await recordAudit(ctx, tx, [{ tenantId: actor.tenantId, action: 'update', entityType: 'establishment', entityId: current.id, before, after }]);
     return updated;
   }).finally(() => {
-    forgetEstablishmentTotals();
-    forgetEstablishmentDirectory(actor.tenantId);
+    ctx.cache.invalidate(establishmentTotals);
+    ctx.cache.invalidate(establishmentDirectoryCache, actor.tenantId);
   });
 }
 

@@ -4,7 +4,7 @@ import type { Ctx } from '../../../../server/platform/context.js';
 import { recordAudit } from '../../../../server/platform/audit.js';
 import { AppError } from '../../../../server/platform/errors.js';
 import { supportTeams, type SupportTeamRow } from '../../db/schema.js';
-import { forgetDeskConfig, loadDeskConfig, type DeskConfig } from '../../desk-config.js';
+import { deskConfigCache, loadDeskConfig, type DeskConfig } from '../../desk-config.js';
 import { assertCategories, assertOrganization, assertUnits, isUniqueViolation } from './shared.js';
 import type { SupportTeamFields } from './support-team.input.js';
 
@@ -13,7 +13,7 @@ export { createSupportTeamInput } from './support-team.input.js';
 export async function createSupportTeam(ctx: Ctx, input: SupportTeamFields): Promise<SupportTeamRow> {
   authorize(ctx.actor, 'desk.configure');
   const tenantId = ctx.actor.tenantId;
-  const config = await loadDeskConfig(ctx.db, tenantId);
+  const config = await loadDeskConfig(ctx, tenantId);
   checkTeamReferences(config, input);
   await assertFreeTeamName(ctx, tenantId, input.name, null);
   try {
@@ -27,7 +27,7 @@ export async function createSupportTeam(ctx: Ctx, input: SupportTeamFields): Pro
     if (isUniqueViolation(error)) throw duplicateTeamName(input.name);
     throw error;
   } finally {
-    forgetDeskConfig(ctx.db, tenantId);
+    ctx.cache.invalidate(deskConfigCache, tenantId);
   }
 }
 

@@ -3,7 +3,7 @@ import type { Ctx } from '../../../../server/platform/context.js';
 import { recordAudit } from '../../../../server/platform/audit.js';
 import { AppError } from '../../../../server/platform/errors.js';
 import { categories, type CategoryRow } from '../../db/schema.js';
-import { forgetDeskConfig, loadDeskConfig, type DeskConfig } from '../../desk-config.js';
+import { deskConfigCache, loadDeskConfig, type DeskConfig } from '../../desk-config.js';
 import type { CreateCategoryInput, UpdateCategoryInput } from './category.input.js';
 import { assertAgreement, assertOrganization, invalid, isUniqueViolation } from './shared.js';
 
@@ -12,7 +12,7 @@ export { createCategoryInput } from './category.input.js';
 export async function createTicketCategory(ctx: Ctx, input: CreateCategoryInput): Promise<CategoryRow> {
   authorize(ctx.actor, 'desk.configure');
   const tenantId = ctx.actor.tenantId;
-  const config = await loadDeskConfig(ctx.db, tenantId);
+  const config = await loadDeskConfig(ctx, tenantId);
   if (config.categories.has(input.key)) throw duplicateCategory(input.key);
   checkCategoryReferences(config, input);
   try {
@@ -25,7 +25,7 @@ export async function createTicketCategory(ctx: Ctx, input: CreateCategoryInput)
     if (isUniqueViolation(error)) throw duplicateCategory(input.key);
     throw error;
   } finally {
-    forgetDeskConfig(ctx.db, tenantId);
+    ctx.cache.invalidate(deskConfigCache, tenantId);
   }
 }
 

@@ -62,7 +62,7 @@ export async function getDeskConfiguration(ctx: Ctx): Promise<DeskConfiguration>
   authorize(ctx.actor, 'ticket.private.read');
   const tenantId = ctx.actor.tenantId;
   const [config, settings, terms] = await Promise.all([
-    loadDeskConfig(ctx.db, tenantId),
+    loadDeskConfig(ctx, tenantId),
     ctx.db.select({ version: deskSettings.version }).from(deskSettings).where(eq(deskSettings.tenantId, tenantId)),
     ctx.db.select().from(serviceTerms).where(and(eq(serviceTerms.tenantId, tenantId))).orderBy(asc(serviceTerms.version)),
   ]);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { authorize } from '../../../../server/platform/authz.js';
 import { recordAudit } from '../../../../server/platform/audit.js';
 import type { Ctx } from '../../../../server/platform/context.js';
-import { forgetDeskConfig } from '../../desk-config.js';
+import { deskConfigCache } from '../../desk-config.js';
 import { businessCalendarSchema, closureSchema, holidayRegimes, schoolHolidaySchema, schoolHolidayZone } from '../../sla/index.js';
 import { weekSchema } from '../../sla/calendar-schema.js';
 import { validFromField, type PublishedTerms } from './publish-priority-matrix.js';
@@ -57,6 +57,6 @@ export async function publishBusinessCalendar(ctx: Ctx, input: { id: string; ter
     });
     return { version, validFrom };
   } finally {
-    forgetDeskConfig(ctx.db, tenantId);
+    ctx.cache.invalidate(deskConfigCache, tenantId);
   }
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { authorize } from '../../../../server/platform/authz.js';
 import { recordAudit } from '../../../../server/platform/audit.js';
 import type { Ctx } from '../../../../server/platform/context.js';
-import { forgetDeskConfig } from '../../desk-config.js';
+import { deskConfigCache } from '../../desk-config.js';
 import { priorityMatrixSchema, type PriorityMatrix } from '../../sla/index.js';
 import { effectiveFrom, insertTermsVersion, termsVersions } from './shared.js';
 
@@ -46,6 +46,6 @@ export async function publishPriorityMatrix(ctx: Ctx, input: PublishPriorityMatr
     });
     return { version, validFrom };
   } finally {
-    forgetDeskConfig(ctx.db, tenantId);
+    ctx.cache.invalidate(deskConfigCache, tenantId);
   }
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { authorize } from '../../../../server/platform/authz.js';
 import { recordAudit } from '../../../../server/platform/audit.js';
 import type { Ctx } from '../../../../server/platform/context.js';
-import { forgetDeskConfig, loadDeskConfig } from '../../desk-config.js';
+import { deskConfigCache, loadDeskConfig } from '../../desk-config.js';
 import { serviceAgreementSchema, slaTargetSchema, type ServiceAgreement } from '../../sla/index.js';
 import { validFromField, type PublishedTerms } from './publish-priority-matrix.js';
 import { assertCategories, effectiveFrom, insertTermsVersion, invalid, termsVersions, validated } from './shared.js';
@@ -34,7 +34,7 @@ export type PublishServiceAgreementInput = z.output<typeof publishServiceAgreeme
 export async function publishServiceAgreement(ctx: Ctx, input: { id: string; terms: PublishServiceAgreementInput }): Promise<PublishedTerms> {
   authorize(ctx.actor, 'desk.configure');
   const tenantId = ctx.actor.tenantId;
-  const config = await loadDeskConfig(ctx.db, tenantId);
+  const config = await loadDeskConfig(ctx, tenantId);
   const { version: expected, validFrom: requested, ...terms } = input.terms;
   assertCategories(config, Object.keys(terms.categories), 'categories');
   const targets = [...Object.values(terms.targets), ...Object.values(terms.categories).flatMap((c) => Object.values(c))];
@@ -55,6 +55,6 @@ export async function publishServiceAgreement(ctx: Ctx, input: { id: string; ter
     });
     return { version, validFrom };
   } finally {
-    forgetDeskConfig(ctx.db, tenantId);
+    ctx.cache.invalidate(deskConfigCache, tenantId);
   }
 }

@@ -6,7 +6,7 @@ import type { Ctx } from '../../../../server/platform/context.js';
 import { versionConflict } from '../../../../server/platform/errors.js';
 import { assertUpdated } from '../../../../server/platform/versioned-update.js';
 import { deskSettings } from '../../db/schema.js';
-import { forgetDeskConfig, loadDeskConfig } from '../../desk-config.js';
+import { deskConfigCache, loadDeskConfig } from '../../desk-config.js';
 import { assertAgreement, isUniqueViolation } from './shared.js';
 
 export const updateDeskSettingsInput = z.object({
@@ -31,7 +31,7 @@ export interface DeskSettingsView {
 export async function updateDeskSettings(ctx: Ctx, input: UpdateDeskSettingsInput): Promise<DeskSettingsView> {
   authorize(ctx.actor, 'desk.configure');
   const tenantId = ctx.actor.tenantId;
-  const config = await loadDeskConfig(ctx.db, tenantId);
+  const config = await loadDeskConfig(ctx, tenantId);
   const { version, ...changes } = input;
   if (changes.defaultAgreementId) assertAgreement(config, changes.defaultAgreementId, 'defaultAgreementId');
   const before = { defaultAgreementId: config.defaultAgreementId, problemThreshold: config.problemThreshold, problemWindowDays: config.problemWindowDays };
@@ -56,6 +56,6 @@ export async function updateDeskSettings(ctx: Ctx, input: UpdateDeskSettingsInpu
     if (isUniqueViolation(error)) throw versionConflict(); // a first configuration raced by another
     throw error;
   } finally {
-    forgetDeskConfig(ctx.db, tenantId);
+    ctx.cache.invalidate(deskConfigCache, tenantId);
   }
 }

@@ -3,7 +3,7 @@ import type { Ctx } from '../../../../server/platform/context.js';
 import { notFound } from '../../../../server/platform/errors.js';
 import { updateVersioned, type VersionedUpdateInput } from '../../../../server/platform/versioned-update.js';
 import { categories, type CategoryRow } from '../../db/schema.js';
-import { forgetDeskConfig, loadDeskConfig } from '../../desk-config.js';
+import { deskConfigCache, loadDeskConfig } from '../../desk-config.js';
 import type { UpdateCategoryInput } from './category.input.js';
 import { checkCategoryReferences } from './create-ticket-category.js';
 
@@ -13,7 +13,7 @@ export { updateCategoryInput } from './category.input.js';
 export async function updateTicketCategory(ctx: Ctx, input: VersionedUpdateInput<UpdateCategoryInput>): Promise<CategoryRow> {
   authorize(ctx.actor, 'desk.configure');
   const tenantId = ctx.actor.tenantId;
-  const config = await loadDeskConfig(ctx.db, tenantId);
+  const config = await loadDeskConfig(ctx, tenantId);
   const current = config.categories.get(input.id);
   if (!current) throw notFound('Catégorie');
   const { version, ...changes } = input.changes;
@@ -21,6 +21,6 @@ export async function updateTicketCategory(ctx: Ctx, input: VersionedUpdateInput
   try {
     return await updateVersioned(ctx, { table: categories, idColumn: categories.key, tenantId, id: input.id, version, changes, entityType: 'ticket-category', label: 'Catégorie' });
   } finally {
-    forgetDeskConfig(ctx.db, tenantId);
+    ctx.cache.invalidate(deskConfigCache, tenantId);
   }
 }

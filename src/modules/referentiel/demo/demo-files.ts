@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const annuaire = (name: string) => fileURLToPath(new URL(`../../fixtures/annuaire/${name}`, import.meta.url));
+const annuaire = (name: string) => fileURLToPath(new URL(`../../../../fixtures/annuaire/${name}`, import.meta.url));
 
 interface LyceeRow {
   uai: string;

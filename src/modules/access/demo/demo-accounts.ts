@@ -1,4 +1,4 @@
-import type { Role } from '../server/platform/authz.js';
+import type { Role } from '../../../server/platform/authz.js';
 
 export interface DemoAccount {
   email: string;

@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { hashPassword } from '../modules/access/index.js';
-import { agentCredentials, inventorySettings } from '../modules/parc/db/schema.js';
-import { normalizeGlpiJson, parseGlpiMessage, validateGlpiInventory } from '../modules/parc/inventory/index.js';
-import { ingestReport } from '../modules/parc/operations/ingest-report.js';
-import type { Ctx } from '../server/platform/context.js';
-import type { Database } from '../server/platform/db.js';
+import { hashPassword } from '../../access/index.js';
+import { agentCredentials, inventorySettings } from '../db/schema.js';
+import { normalizeGlpiJson, parseGlpiMessage, validateGlpiInventory } from '../inventory/index.js';
+import { ingestReport } from '../operations/ingest-report.js';
+import type { Ctx } from '../../../server/platform/context.js';
+import type { Database } from '../../../server/platform/db.js';
 
-const examples = fileURLToPath(new URL('../../fixtures/inventory/glpi-inventory-format/examples/', import.meta.url));
+const examples = fileURLToPath(new URL('../../../../fixtures/inventory/glpi-inventory-format/examples/', import.meta.url));
 
 /**
  * The Région's fleet for the demo: agents accepted by tag (as the issue asks for Hauts-de-France),

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import type { Actor } from './authz.js';
+import { defineCache } from './cache.js';
+import type { Ctx } from './context.js';
+import { ctxOf, sessionCookie, tenantCookie, tenantHeader } from './http.js';
+
+export interface ResolvedCaller {
+  actor: Actor | null;
+  sessionToken: string | null;
+}
+
+/** Who presents these credentials: given by the module that owns people (access), so the platform imports none. */
+export type ActorResolver = (
+  ctx: Ctx,
+  credentials: { bearer?: string; sessionToken?: string; explicitTenant?: string; rememberedTenant?: string },
+) => Promise<ResolvedCaller>;
+
+/**
+ * Who is calling, resolved before any route runs: a session cookie, or a bearer API token. The
+ * tenant comes from the X-Coherence-Tenant header, else the cookie the UI sets, else the first.
+ *
+ * Resolving costs 3 to 4 queries, so the result is kept 10 seconds. The operations that change
+ * sessions, people, roles, tokens or units invalidate this cache (`ctx.cache.invalidate(actorCache)`),
+ * which empties it in every server process at once.
+ */
+export const actorCache = defineCache<Promise<ResolvedCaller>>('actors', { max: 10_000, ttlMs: 10_000 });
+
+export function installAuthentication(app: FastifyInstance, resolve: ActorResolver) {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const token = bearer ?? request.cookies[sessionCookie];
+    if (!token) return;
+    const header = request.headers[tenantHeader];
+    const explicitTenant = typeof header === 'string' && header !== '' ? header : undefined;
+    const rememberedTenant = request.cookies[tenantCookie];
+    const key = `${bearer ? 'token' : 'session'}\u0000${token}\u0000${explicitTenant ?? ''}\u0000${rememberedTenant ?? ''}`;
+    let resolved: ResolvedCaller;
+    try {
+      // kept as a promise from the first miss: concurrent requests share it, and an invalidation meanwhile drops it
+      resolved = await app.cache
+        .of(actorCache)
+        .remember(key, () => resolve(ctxOf(app, request), bearer ? { bearer, explicitTenant } : { sessionToken: token, explicitTenant, rememberedTenant }));
+    } catch (error) {
+      // public routes (health, login, OpenAPI) answer whatever tenant the caller names
+      if ((request.routeOptions.schema as { security?: unknown[] } | undefined)?.security?.length === 0) return;
+      throw error;
+    }
+    request.actor = resolved.actor;
+    request.sessionToken = resolved.sessionToken;
+  });
+}
+
+/**
+ * Awaits a write that changes who may do what (sessions, people, roles, tokens, units,
+ * partnerships), then empties the resolved callers in every server process, so a role removed or
+ * an account disabled is refused everywhere at once.
+ */
+export async function changingAccess<T>(ctx: Pick<Ctx, 'cache'>, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } finally {
+    ctx.cache.invalidate(actorCache);
+  }
+}

@@ -3,6 +3,8 @@ import { created, deleted, establishmentVersion, everyUser, importRunOfA, newBui
 
 let phoneCounter = 0;
 
+const tenantACompetence = { families: ['lycee', 'erea', 'college'], academyCodes: ['09', '20'], departmentCodes: [], communeCodes: [] };
+
 /** Establishments, premises, units, organizations, imports and audit: their routes in the authorization matrix (see authz-matrix.ts for the rules). */
 export const referentielMatrix: Record<string, MatrixEntry> = {
   // ------------------------------------------------------------ establishments
@@ -180,6 +182,26 @@ export const referentielMatrix: Record<string, MatrixEntry> = {
         //        anon  admin steer tech  staff acad  contr audit adm-B
         expect: s(401, 201, 403, 403, 403, 403, 403, 403, 201),
         request: () => ({ method: 'POST', url: '/api/organizations', payload: { code: unique('partenaire'), kind: 'contractor', name: unique('Partenaire matrice') } }),
+      },
+    ],
+  },
+
+  getCompetence: {
+    cases: [
+      {
+        expect: everyUser(200),
+        request: () => ({ url: '/api/organization/competence' }),
+      },
+    ],
+  },
+  declareCompetence: {
+    cases: [
+      {
+        label: 'redéclare la compétence déjà en place',
+        //        anon  admin steer tech  staff acad  contr audit adm-B
+        expect: s(401, 200, 403, 403, 403, 403, 403, 403, 200),
+        // tenant A keeps the competence src/test/app.ts declares; tenant B keeps its defaults
+        request: (_t, c) => ({ method: 'PUT', url: '/api/organization/competence', payload: { competence: c === 'admin-b' ? null : tenantACompetence } }),
       },
     ],
   },

@@ -3,17 +3,9 @@
  * communes', collèges the Départements', lycées and EREA the Régions' (Code de l'éducation,
  * L212-1, L213-1, L214-1).
  */
-export const establishmentFamilies = ['ecole', 'college', 'lycee', 'erea', 'medico-social', 'autre'] as const;
-export type EstablishmentFamily = (typeof establishmentFamilies)[number];
+import { type EstablishmentFamily } from '../../../shared/establishment-families.js';
 
-export const familyLabels: Record<EstablishmentFamily, string> = {
-  ecole: 'Écoles',
-  college: 'Collèges',
-  lycee: 'Lycées',
-  erea: 'EREA',
-  'medico-social': 'Établissements médico-sociaux',
-  autre: 'Autres établissements',
-};
+export { establishmentFamilies, familyLabels, type EstablishmentFamily } from '../../../shared/establishment-families.js';
 
 /** Singular, for a row's reason. */
 export const familySingular: Record<EstablishmentFamily, string> = {

@@ -17,10 +17,26 @@ export interface ImportRun {
   createdAt: string;
   finishedAt: string | null;
   report: {
-    totals: { rows: number; created: number; updated: number; unchanged: number; rejected: number; skipped: number };
+    totals: { rows: number; created: number; updated: number; unchanged: number; rejected: number; skipped: number; outOfScope: number };
     rejected: RowIssue[];
     skipped: RowIssue[];
+    outOfScope: RowIssue[];
+    outOfScopeConfirmed: boolean;
+    samples: Record<'created' | 'updated' | 'unchanged', RowSample[]> | null;
   } | null;
+}
+
+export interface RowSample {
+  line: number;
+  uai: string;
+  name: string;
+}
+
+export interface ImportOptions {
+  mode: ImportMode;
+  includeNonSchools: boolean;
+  preview: boolean;
+  confirmOutOfScope: boolean;
 }
 
 export type ImportMode = 'all-or-nothing' | 'apply-valid';
@@ -35,6 +51,7 @@ export const statusLabels: Record<string, string> = {
   applied: 'Appliqué',
   refused: 'Refusé',
   failed: 'Échec',
+  previewed: 'Aperçu',
 };
 
 export const formatLabels: Record<string, string> = {

@@ -82,6 +82,13 @@ describe("import de l'annuaire", () => {
     const path = join(repoRoot, 'fixtures/annuaire/fr-en-annuaire-education-ille-et-vilaine.csv');
     const { context, page } = await openPage(app);
     await login(page, accounts.admin);
+    const rennesSchools = async () => {
+      await page.goto('/etablissements?academyCode=14');
+      const status = page.getByRole('status').filter({ hasText: /trouvé/ });
+      await status.waitFor();
+      return status.textContent();
+    };
+    const before = await rennesSchools(); // the journey above may have confirmed some
     await page.goto('/imports');
     await page.getByRole('heading', { level: 2, name: 'Compétence de la collectivité' }).waitFor();
     await page.getByText('Lille (09), Amiens (20)').waitFor();
@@ -104,8 +111,7 @@ describe("import de l'annuaire", () => {
     await page.getByRole('status').filter({ hasText: 'Import terminé' }).waitFor({ timeout: 60_000 });
     expect(await totals('Créés')).toBe(0);
     expect(await totals('Hors compétence')).toBe(946);
-    await page.goto('/etablissements?academyCode=14');
-    await page.getByRole('status').filter({ hasText: /^0 établissement|Aucun établissement/ }).waitFor();
+    expect(await rennesSchools()).toBe(before);
     await context.close();
   });
 });

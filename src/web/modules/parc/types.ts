@@ -127,7 +127,7 @@ export interface FleetStats {
   agePyramid: { bucket: number; label: string; minYears: number | null; maxYears: number | null; count: number; byClass: Record<string, number> }[];
   operatingSystems: { name: string | null; version: string | null; devices: number; establishments: number }[];
   warranty: { covered: number; expired: number; unknown: number; outOfWarrantyShare: number | null };
-  stale: { afterDays: number; count: number };
+  stale: { afterDays: number; count: number; neverInventoried: number };
   pupils: { pupils: number | null; computers: number; tablets: number; pupilsPerComputer: number | null; pupilsPerDevice: number | null };
   expectedLifeYears: Record<string, number>;
 }

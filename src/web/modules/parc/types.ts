@@ -188,7 +188,7 @@ export interface DeploymentDetail extends Deployment {
 
 export interface DeploymentList {
   items: Deployment[];
-  summary: { batches: number; sites: number; expected: number; late: number; steps: StepCounts; onTime: number };
+  summary: { batches: number; sites: number; expected: number; late: number; steps: StepCounts; onTime: number; due: number };
   stepLabels: Record<string, string>;
 }
 

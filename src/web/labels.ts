@@ -1,3 +1,4 @@
+import { frenchDate, frenchDateTime } from '../shared/french';
 /** French labels for the codes the API returns (ministry nomenclatures and Cohérence's own enums). */
 
 export const academies: Record<string, string> = {
@@ -147,7 +148,6 @@ export const fieldLabels: Record<string, string> = {
 const numberFormat = new Intl.NumberFormat('fr-FR');
 export const formatNumber = (n: number | null | undefined) => (n === null || n === undefined ? '—' : numberFormat.format(n));
 
-const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short' });
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium' });
-export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));
-export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+/** « 1er janvier 2020 à 01:00 », in Paris whatever the browser's zone (see src/shared/french.ts). */
+export const formatDateTime = (iso: string) => frenchDateTime(iso);
+export const formatDate = (iso: string) => frenchDate(iso);

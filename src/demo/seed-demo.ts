@@ -21,6 +21,15 @@ const authorities: [string, OrganizationKind, string][] = [
   ['grand-est', 'region', 'Région Grand Est'],
 ];
 const hdfFamily = ['hauts-de-france', 'nord', 'pas-de-calais'];
+/** The académie de Lille: Nord and Pas-de-Calais. */
+const academieDeLille = ['59', '62'];
+/** Grand Est's agencies by académie (Reims, Nancy-Metz, Strasbourg), each with its départements. */
+const grandEstAgencies: [string, string, [string, string][]][] = [
+  ['AG-REIMS', 'Agence de Reims', [['08', 'Ardennes'], ['10', 'Aube'], ['51', 'Marne'], ['52', 'Haute-Marne']]],
+  ['AG-NANCY-METZ', 'Agence de Nancy-Metz', [['54', 'Meurthe-et-Moselle'], ['55', 'Meuse'], ['57', 'Moselle'], ['88', 'Vosges']]],
+  ['AG-STRASBOURG', 'Agence de Strasbourg', [['67', 'Bas-Rhin'], ['68', 'Haut-Rhin']]],
+];
+const grandEstDepartments = grandEstAgencies.flatMap(([, , departments]) => departments.map(([code]) => code));
 
 /** Loads the demo on an empty database; returns false when data is already there. */
 export async function seedDemo(database: Database, options: { password: string }): Promise<boolean> {
@@ -35,14 +44,17 @@ export async function seedDemo(database: Database, options: { password: string }
 
   const load = (tenant: string, bytes: Uint8Array, filename: string) =>
     importEstablishments(ctx, database, { tenantId: ids.get(tenant)!, bytes, filename, mode: 'apply-valid' });
-  const lille = lyceesFile((l) => l.academie === 'Lille');
+  // by département code, never by label: the open data spells the region « Gra Est » on some rows
+  const lille = lyceesFile((l) => academieDeLille.includes(l.codeDept ?? ''));
   await load('hauts-de-france', lille.bytes, 'lycees-academie-de-lille.json');
   await load('nord', collegesFile(['059']), 'colleges-nord.csv');
   await load('pas-de-calais', collegesFile(['062']), 'colleges-pas-de-calais.csv');
-  await load('grand-est', lyceesFile((l) => l.region === 'Grand Est').bytes, 'lycees-grand-est.json');
+  await load('grand-est', lyceesFile((l) => grandEstDepartments.includes(l.codeDept ?? '')).bytes, 'lycees-grand-est.json');
   const sectors = await createSupportSectors(ctx, ids.get('hauts-de-france')!);
+  await createDepartmentUnits(ctx, ids.get('grand-est')!, grandEstAgencies);
   await createDemoAccounts(ctx, ids, sectors, options.password);
-  await seedParcDemo(ctx, database, { tenantId: ids.get('hauts-de-france')!, tenantCode: 'hauts-de-france', password: options.password });
+  await seedParcDemo(ctx, database, { tenantId: ids.get('hauts-de-france')!, tenantCode: 'hauts-de-france', password: options.password, funder: 'Région Hauts-de-France' });
+  await seedParcDemo(ctx, database, { tenantId: ids.get('grand-est')!, tenantCode: 'grand-est', password: options.password, funder: 'Région Grand Est' });
   await seedGuichetDemo(ctx, ids.get('hauts-de-france')!);
   await setDemoInboundAddress(ctx, ids.get('hauts-de-france')!);
   return true;
@@ -75,6 +87,20 @@ async function createSupportSectors(ctx: Ctx, tenantId: string): Promise<string[
     }
   }
   return sectorIds;
+}
+
+/** An agency per académie and a sector per département; each lycée in its département's sector (one update each). */
+async function createDepartmentUnits(ctx: Ctx, tenantId: string, agencies: typeof grandEstAgencies) {
+  for (const [code, name, departments] of agencies) {
+    const agency = await createTerritorialUnit(ctx, tenantId, { code, name, kind: 'agency' });
+    for (const [department, label] of departments) {
+      const sector = await createTerritorialUnit(ctx, tenantId, { code: `S-${department}`, name: `Secteur ${label}`, kind: 'sector', parentId: agency.id });
+      await ctx.db
+        .update(establishments)
+        .set({ unitId: sector.id })
+        .where(and(eq(establishments.tenantId, tenantId), eq(establishments.departmentCode, department)));
+    }
+  }
 }
 
 async function createDemoAccounts(ctx: Ctx, ids: Map<string, string>, sectors: string[], password: string) {

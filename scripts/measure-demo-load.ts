@@ -1,0 +1,15 @@
+/** Times the demo load on a fresh PGlite directory: `npx tsx scripts/measure-demo-load.ts`. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seedDemo } from '../src/demo/seed-demo.js';
+import { migrateDatabase, openDatabase } from '../src/server/platform/db.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'coherence-demo-load-'));
+const database = await openDatabase({ dataDir: dir });
+await migrateDatabase(database);
+const started = performance.now();
+await seedDemo(database, { password: 'Mesure-Demo-Coherence-2026' });
+console.log(`demo load: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+await database.close();
+rmSync(dir, { recursive: true, force: true });

@@ -41,3 +41,22 @@ describe.skipIf(!agentInstalled('fusioninventory'))('premier jour : la commande 
     await context.close();
   });
 });
+
+describe('premier jour : des pages qui disent vrai sur une démo qui vaut le coup d’œil', () => {
+  it('montre à la Région Grand Est ses 301 lycées, ses équipements jamais inventoriés et des systèmes connus', async () => {
+    const { context, page } = await openPage(app);
+    await login(page, accounts.grandEstAdmin);
+    const parc = page.locator('#parc');
+    await parc.getByText(/équipements? jamais inventoriés?/).waitFor();
+    expect(await parc.textContent()).not.toContain('inventaire automatique à jour');
+    await page.goto('/etablissements');
+    await page.getByRole('status').filter({ hasText: '301 établissements trouvés' }).waitFor();
+    await page.goto('/parc/tableau-de-bord');
+    await page.getByText(/Windows 11 Éducation/).first().waitFor();
+    await page.goto('/parc');
+    await page.getByRole('table').locator('tbody tr').first().waitFor();
+    expect(await page.getByRole('table').textContent()).not.toMatch(/Desktop 20\d\d|Aruba Desktop/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+});

@@ -60,3 +60,14 @@ describe('premier jour : des pages qui disent vrai sur une démo qui vaut le cou
     await context.close();
   });
 });
+
+describe('premier jour : chacun arrive là où il agit', () => {
+  it('ouvre le compte de l’Académie sur la Région, pas sur le Département du Nord', async () => {
+    const { context, page } = await openPage(app);
+    await login(page, accounts.academy);
+    const me = await (await page.request.get('/api/auth/me')).json();
+    expect(me.activeTenant.code).toBe('hauts-de-france');
+    expect(me.tenants.map((t: { code: string }) => t.code)).toEqual(['hauts-de-france', 'nord', 'pas-de-calais']);
+    await context.close();
+  });
+});

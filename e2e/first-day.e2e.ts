@@ -71,3 +71,21 @@ describe('premier jour : chacun arrive là où il agit', () => {
     await context.close();
   });
 });
+
+describe('premier jour : des modules reliés', () => {
+  it('montre sur la page d’un lycée son parc et ses tickets ouverts, avec le chemin vers chacun', async () => {
+    const { context, page } = await openPage(app);
+    await login(page, accounts.admin);
+    await page.goto('/etablissements/0590119J');
+    const fleet = page.locator('#parc-etablissement');
+    await fleet.getByRole('heading', { name: 'Parc de l’établissement' }).waitFor();
+    await fleet.getByText(/équipements? jamais inventoriés?/).waitFor();
+    const tickets = page.locator('#tickets-etablissement');
+    await tickets.getByText(/Aucun ticket ouvert|tickets? ouverts?\./).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await fleet.getByRole('link', { name: 'Voir ses équipements' }).click();
+    await page.waitForURL(/\/parc\?.*uai=0590119J/);
+    await page.getByRole('table').locator('tbody tr').first().waitFor();
+    await context.close();
+  });
+});

@@ -12,6 +12,7 @@ import { QueryError } from '../../ui/QueryError';
 import { OpenBadge } from './columns';
 import { EstablishmentEditForm } from './EstablishmentEditForm';
 import { ContactCard, IdentityCard } from './EstablishmentSummary';
+import { EstablishmentActivity } from './EstablishmentActivity';
 import { HistorySection } from './HistorySection';
 import { PremisesSection } from './PremisesSection';
 import { establishmentQuery, useRefreshEstablishment } from './queries';
@@ -70,6 +71,7 @@ export function EstablishmentPage() {
             </Grid.Col>
           </Grid>
         )}
+        <EstablishmentActivity uai={e.uai} />
         <PremisesSection establishment={e} />
         {canReadAudit && <HistorySection uai={e.uai} />}
       </Stack>

@@ -77,6 +77,8 @@ describe('premier jour : des modules reliés', () => {
     const { context, page } = await openPage(app);
     await login(page, accounts.admin);
     await page.goto('/etablissements/0590119J');
+    await page.getByRole('heading', { level: 1, name: 'Lycée Faidherbe' }).waitFor(); // « Lycee Faidherbe » in the open data
+    await page.getByText('Nom dans l’annuaire : Lycee Faidherbe').waitFor();
     const fleet = page.locator('#parc-etablissement');
     await fleet.getByRole('heading', { name: 'Parc de l’établissement' }).waitFor();
     await fleet.getByText(/équipements? jamais inventoriés?/).waitFor();

@@ -14,7 +14,7 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const sources = ['src/web', 'src/shared', 'index.html', 'vite.config.ts', 'postcss.config.cjs', 'package-lock.json'];
 const outDir = join(root, 'dist/web');
 const hashFile = join(root, 'dist/web.source-hash');
-const compressible = /\.(js|mjs|css|html|svg|json|txt|map)$/;
+const compressible = /\.(js|mjs|css|html|svg|json|txt)$/; // source maps are fetched by developer tools only
 
 function filesOf(path: string): string[] {
   if (!existsSync(path)) return [];

@@ -1,4 +1,5 @@
 import { benchExportMemory } from './export-memory.js';
+import { benchFirstVisit } from './first-visit.js';
 import { benchFleetQueries, printFleetTable } from './fleet-queries.js';
 import { benchImport } from './import-establishments.js';
 import { benchGuichet } from './guichet.js';
@@ -20,7 +21,7 @@ registerActions(modules.map((m) => m.actions));
 
 const args = process.argv.slice(2);
 // each bench adds its name here and a block below: `npm run bench -- <name>` runs only that one
-const benchNames = ['import', 'list-search', 'ingest-inventory', 'fleet-queries', 'guichet', 'ingest-partial-100k', 'export-memory'];
+const benchNames = ['import', 'list-search', 'ingest-inventory', 'fleet-queries', 'guichet', 'ingest-partial-100k', 'export-memory', 'first-visit'];
 const wanted = (name: string) => !args.some((a) => benchNames.includes(a)) || args.includes(name);
 const kinds = (['postgresql', 'pglite'] as const).filter((k) => !args.some((a) => a === 'postgresql' || a === 'pglite') || args.includes(k));
 
@@ -34,6 +35,11 @@ const report = (title: string, rows: BenchRow[]) => {
 const server = kinds.includes('postgresql') ? await ensurePostgres() : null;
 if (server && !server.ok) console.log(`PostgreSQL ignoré : ${server.reason}. Mesures sur PGlite seulement.`);
 const serverUrl = server?.ok ? server.url : undefined;
+
+if (wanted('first-visit')) {
+  // the real server with the demo on PGlite, Debian's Chromium; `full` adds npm ci → first page (a fresh clone)
+  report('Premier jour : première visite des pages principales, et de npm ci à la première page', await benchFirstVisit({ full: args.includes('full'), log: (line) => console.log(`  ${line}`) }));
+}
 
 if (wanted('import')) {
   // the import bench works inside a database the coherence role owns (raw COPY table, scratch databases)

@@ -40,6 +40,8 @@ program
   .requiredOption('--authority <code>', 'collectivité destinataire')
   .option('--apply-valid', 'applique les lignes valides même si certaines sont refusées', false)
   .option('--include-non-schools', "importe aussi les lignes qui ne sont pas des écoles (inspections, services)", false)
+  .option('--preview', "n'écrit rien : compte ce que l'import ferait, avec les premières lignes de chaque issue", false)
+  .option('--confirm-out-of-scope', 'écrit aussi les lignes hors de la compétence de la collectivité (types, territoire)', false)
   .action((file, options) => withDatabase(settings, async (db, ctx) => (await import('./commands/import-establishments.js')).importEstablishmentsCommand(db, ctx, file, options)));
 
 program

@@ -1,5 +1,5 @@
 import { multipartBody } from './multipart.js';
-import { allowed, created, deleted, onSchools, readableUais, unique, unit2School, unreadableUais, type MatrixEntry } from './authz-matrix.js';
+import { allowed, created, deleted, everyUser, onSchools, readableUais, unique, unit2School, unreadableUais, type MatrixEntry } from './authz-matrix.js';
 import {
   auditReaders,
   establishmentExporters,
@@ -17,6 +17,8 @@ import {
 } from './matrix-fixtures/referentiel.js';
 
 let phoneCounter = 0;
+
+const tenantACompetence = { families: ['lycee', 'erea', 'college'], academyCodes: ['09', '20'], departmentCodes: [], communeCodes: [] };
 
 /** Establishments, premises, units, organizations, imports and audit: their routes in the authorization matrix (see authz-matrix.ts for the rules). */
 export const referentielMatrix: Record<string, MatrixEntry> = {
@@ -187,6 +189,25 @@ export const referentielMatrix: Record<string, MatrixEntry> = {
       {
         expect: allowed(['authority-admin'], 201),
         request: () => ({ method: 'POST', url: '/api/organizations', payload: { code: unique('partenaire'), kind: 'contractor', name: unique('Partenaire matrice') } }),
+      },
+    ],
+  },
+
+  getCompetence: {
+    cases: [
+      {
+        expect: everyUser(200),
+        request: () => ({ url: '/api/organization/competence' }),
+      },
+    ],
+  },
+  declareCompetence: {
+    cases: [
+      {
+        label: 'redéclare la compétence déjà en place',
+        expect: allowed(['authority-admin'], 200),
+        // tenant A keeps the competence src/test/app.ts declares; tenant B keeps its defaults
+        request: (_t, c) => ({ method: 'PUT', url: '/api/organization/competence', payload: { competence: c === 'admin-b' ? null : tenantACompetence } }),
       },
     ],
   },

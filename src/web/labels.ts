@@ -1,3 +1,4 @@
+import { frenchDate, frenchDateTime } from '../shared/french';
 /** French labels for the codes the API returns (ministry nomenclatures and Cohérence's own enums). */
 import { academies } from '../shared/academies';
 import { contractTypeLabels as contractTypes, organizationKindLabels as organizationKinds, roomKindLabels as roomKinds, sectorLabels, trackLabels, unitKindLabels as unitKinds } from '../shared/establishments';
@@ -81,7 +82,6 @@ export const fieldLabels: Record<string, string> = {
 const numberFormat = new Intl.NumberFormat('fr-FR');
 export const formatNumber = (n: number | null | undefined) => (n === null || n === undefined ? '—' : numberFormat.format(n));
 
-const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short' });
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium' });
-export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));
-export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+/** « 1er janvier 2020 à 01:00 », in Paris whatever the browser's zone (see src/shared/french.ts). */
+export const formatDateTime = (iso: string) => frenchDateTime(iso);
+export const formatDate = (iso: string) => frenchDate(iso);

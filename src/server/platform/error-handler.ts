@@ -46,7 +46,7 @@ export function installErrorHandler(app: FastifyInstance, options: { spaIndex: s
     const path = request.url.split('?')[0];
     // a page of the single-page app, not an API path nor a missing file (a stale /assets/x.js)
     if (options.spaIndex && request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)) {
-      return reply.type('text/html').sendFile(options.spaIndex);
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile(options.spaIndex);
     }
     const body: ErrorBody = { error: { code: 'NOT_FOUND', message: 'Adresse inconnue.', requestId: String(request.id) } };
     reply.status(404).send(body);

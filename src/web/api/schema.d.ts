@@ -948,8 +948,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Importe un fichier d'établissements (multipart : file, mode, includeNonSchools)
-         * @description Formats acceptés : annuaire de l'éducation (CSV), adresse et géolocalisation (CSV), lycées (JSON). Répond 202 avec le suivi de l'import, à interroger sur GET /api/imports/{id} ; avec ?wait=true, attend la fin et répond 200 avec le rapport.
+         * Importe un fichier d'établissements (multipart : file, mode, includeNonSchools, preview, confirmOutOfScope)
+         * @description Formats acceptés : annuaire de l'éducation (CSV), adresse et géolocalisation (CSV), lycées (JSON). Les lignes hors de la compétence de la collectivité (types d'établissement, territoire) sont signalées et écartées, sauf si un administrateur les confirme (confirmOutOfScope=true). Avec preview=true, rien n'est écrit : le rapport compte ce que l'import ferait, avec les premières lignes de chaque issue. Répond 202 avec le suivi de l'import, à interroger sur GET /api/imports/{id} ; avec ?wait=true, attend la fin et répond 200 avec le rapport.
          */
         post: operations["importEstablishments"];
         delete?: never;
@@ -1112,6 +1112,24 @@ export interface paths {
         /** Description OpenAPI 3.1 de toutes les routes */
         get: operations["getOpenApi"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organization/competence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ce que la collectivité active peut détenir : types d’établissement et territoire (académies, départements, communes) */
+        get: operations["getCompetence"];
+        /** Déclare la compétence de la collectivité (null : revenir à celle de son type et de son code) ; les imports écartent les lignes hors compétence */
+        put: operations["declareCompetence"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4863,6 +4881,8 @@ export interface operations {
                         };
                         summary: {
                             batches: number;
+                            /** @description Équipements dont la mise en service est due (délai passé, ou déjà en service) : le dénominateur du taux dans le délai */
+                            due: number;
                             expected: number;
                             late: number;
                             onTime: number;
@@ -11161,6 +11181,8 @@ export interface operations {
                         stale: {
                             afterDays: number;
                             count: number;
+                            /** @description Équipements du parc qu’aucun agent n’a jamais inventoriés (ni à jour, ni en retard) */
+                            neverInventoried: number;
                         };
                         total: number;
                         warranty: {
@@ -11339,11 +11361,36 @@ export interface operations {
                             mode: string;
                             processed: number;
                             report: {
+                                outOfScope: {
+                                    line: number;
+                                    reason: string;
+                                    uai: string;
+                                }[];
+                                /** @description Les lignes hors compétence ont été confirmées par un administrateur, donc écrites */
+                                outOfScopeConfirmed: boolean;
                                 rejected: {
                                     line: number;
                                     reason: string;
                                     uai: string;
                                 }[];
+                                /** @description Aperçu : les premières lignes de chaque issue */
+                                samples: {
+                                    created: {
+                                        line: number;
+                                        name: string;
+                                        uai: string;
+                                    }[];
+                                    unchanged: {
+                                        line: number;
+                                        name: string;
+                                        uai: string;
+                                    }[];
+                                    updated: {
+                                        line: number;
+                                        name: string;
+                                        uai: string;
+                                    }[];
+                                } | null;
                                 skipped: {
                                     line: number;
                                     reason: string;
@@ -11351,6 +11398,8 @@ export interface operations {
                                 }[];
                                 totals: {
                                     created: number;
+                                    /** @description Lignes valides hors de la compétence de la collectivité */
+                                    outOfScope: number;
                                     rejected: number;
                                     rows: number;
                                     skipped: number;
@@ -11504,11 +11553,36 @@ export interface operations {
                         mode: string;
                         processed: number;
                         report: {
+                            outOfScope: {
+                                line: number;
+                                reason: string;
+                                uai: string;
+                            }[];
+                            /** @description Les lignes hors compétence ont été confirmées par un administrateur, donc écrites */
+                            outOfScopeConfirmed: boolean;
                             rejected: {
                                 line: number;
                                 reason: string;
                                 uai: string;
                             }[];
+                            /** @description Aperçu : les premières lignes de chaque issue */
+                            samples: {
+                                created: {
+                                    line: number;
+                                    name: string;
+                                    uai: string;
+                                }[];
+                                unchanged: {
+                                    line: number;
+                                    name: string;
+                                    uai: string;
+                                }[];
+                                updated: {
+                                    line: number;
+                                    name: string;
+                                    uai: string;
+                                }[];
+                            } | null;
                             skipped: {
                                 line: number;
                                 reason: string;
@@ -11516,6 +11590,8 @@ export interface operations {
                             }[];
                             totals: {
                                 created: number;
+                                /** @description Lignes valides hors de la compétence de la collectivité */
+                                outOfScope: number;
                                 rejected: number;
                                 rows: number;
                                 skipped: number;
@@ -11668,11 +11744,36 @@ export interface operations {
                         mode: string;
                         processed: number;
                         report: {
+                            outOfScope: {
+                                line: number;
+                                reason: string;
+                                uai: string;
+                            }[];
+                            /** @description Les lignes hors compétence ont été confirmées par un administrateur, donc écrites */
+                            outOfScopeConfirmed: boolean;
                             rejected: {
                                 line: number;
                                 reason: string;
                                 uai: string;
                             }[];
+                            /** @description Aperçu : les premières lignes de chaque issue */
+                            samples: {
+                                created: {
+                                    line: number;
+                                    name: string;
+                                    uai: string;
+                                }[];
+                                unchanged: {
+                                    line: number;
+                                    name: string;
+                                    uai: string;
+                                }[];
+                                updated: {
+                                    line: number;
+                                    name: string;
+                                    uai: string;
+                                }[];
+                            } | null;
                             skipped: {
                                 line: number;
                                 reason: string;
@@ -11680,6 +11781,8 @@ export interface operations {
                             }[];
                             totals: {
                                 created: number;
+                                /** @description Lignes valides hors de la compétence de la collectivité */
+                                outOfScope: number;
                                 rejected: number;
                                 rows: number;
                                 skipped: number;
@@ -11709,11 +11812,36 @@ export interface operations {
                         mode: string;
                         processed: number;
                         report: {
+                            outOfScope: {
+                                line: number;
+                                reason: string;
+                                uai: string;
+                            }[];
+                            /** @description Les lignes hors compétence ont été confirmées par un administrateur, donc écrites */
+                            outOfScopeConfirmed: boolean;
                             rejected: {
                                 line: number;
                                 reason: string;
                                 uai: string;
                             }[];
+                            /** @description Aperçu : les premières lignes de chaque issue */
+                            samples: {
+                                created: {
+                                    line: number;
+                                    name: string;
+                                    uai: string;
+                                }[];
+                                unchanged: {
+                                    line: number;
+                                    name: string;
+                                    uai: string;
+                                }[];
+                                updated: {
+                                    line: number;
+                                    name: string;
+                                    uai: string;
+                                }[];
+                            } | null;
                             skipped: {
                                 line: number;
                                 reason: string;
@@ -11721,6 +11849,8 @@ export interface operations {
                             }[];
                             totals: {
                                 created: number;
+                                /** @description Lignes valides hors de la compétence de la collectivité */
+                                outOfScope: number;
                                 rejected: number;
                                 rows: number;
                                 skipped: number;
@@ -13347,6 +13477,322 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    getCompetence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        competence: {
+                            /** @default [] */
+                            academyCodes: string[];
+                            /** @default [] */
+                            communeCodes: string[];
+                            /** @default [] */
+                            departmentCodes: string[];
+                            families: ("ecole" | "college" | "lycee" | "erea" | "medico-social" | "autre")[];
+                        };
+                        /** @description false : la compétence découle du type et du code de la collectivité */
+                        declared: boolean;
+                        defaults: {
+                            /** @default [] */
+                            academyCodes: string[];
+                            /** @default [] */
+                            communeCodes: string[];
+                            /** @default [] */
+                            departmentCodes: string[];
+                            families: ("ecole" | "college" | "lycee" | "erea" | "medico-social" | "autre")[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    declareCompetence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    competence: {
+                        /** @default [] */
+                        academyCodes?: string[];
+                        /** @default [] */
+                        communeCodes?: string[];
+                        /** @default [] */
+                        departmentCodes?: string[];
+                        families: ("ecole" | "college" | "lycee" | "erea" | "medico-social" | "autre")[];
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        competence: {
+                            /** @default [] */
+                            academyCodes: string[];
+                            /** @default [] */
+                            communeCodes: string[];
+                            /** @default [] */
+                            departmentCodes: string[];
+                            families: ("ecole" | "college" | "lycee" | "erea" | "medico-social" | "autre")[];
+                        };
+                        /** @description false : la compétence découle du type et du code de la collectivité */
+                        declared: boolean;
+                        defaults: {
+                            /** @default [] */
+                            academyCodes: string[];
+                            /** @default [] */
+                            communeCodes: string[];
+                            /** @default [] */
+                            departmentCodes: string[];
+                            families: ("ecole" | "college" | "lycee" | "erea" | "medico-social" | "autre")[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
             };
         };
     };

@@ -66,7 +66,7 @@ async function loadAssignments(db: Db, params: { userId: string }) {
 async function tenantsOf(db: Db, assignments: { tenantId: string; role: Role }[]): Promise<TenantAccess[]> {
   const ids = [...new Set(assignments.map((a) => a.tenantId))];
   if (ids.length === 0) return [];
-  const orgs = await db.select().from(tenant).where(inArray(tenant.tenantId, ids)).orderBy(tenant.name);
+  const orgs = (await db.select().from(tenant).where(inArray(tenant.tenantId, ids))).sort(widestFirst);
   return orgs.map((o) => ({
     id: o.tenantId,
     code: o.code,
@@ -74,6 +74,15 @@ async function tenantsOf(db: Db, assignments: { tenantId: string; role: Role }[]
     kind: o.kind,
     roles: [...new Set(assignments.filter((a) => a.tenantId === o.tenantId).map((a) => a.role))],
   }));
+}
+
+/**
+ * The widest authority first (a Région before its Départements, then communes), then by name: a
+ * partner working with several opens on the Région, not on whichever name sorts first.
+ */
+const kindRank: Record<string, number> = { region: 0, metropole: 1, departement: 2, epci: 3, commune: 4 };
+function widestFirst(a: { kind: string; name: string }, b: { kind: string; name: string }): number {
+  return (kindRank[a.kind] ?? 5) - (kindRank[b.kind] ?? 5) || a.name.localeCompare(b.name, 'fr');
 }
 
 /** The actor inside one tenant: the requested one, or the first the person has a role in. */

@@ -147,7 +147,19 @@ async function addReply(ctx: Ctx, ticketId: string, mail: ParsedMail): Promise<M
 function schoolUai(ctx: Ctx, subject: string): { uai: string | null; rest: string } {
   const match = uaiPattern.exec(subject);
   if (!match) return { uai: null, rest: subject };
-  return { uai: match[1].toUpperCase(), rest: subject.replace(match[0], '').replace(/^[\s:–-]+|[\s:–-]+$/g, '').trim() };
+  return { uai: match[1].toUpperCase(), rest: withoutUai(subject, match[0]) };
+}
+
+/**
+ * The subject without the UAI and what joined it to the title: every dash (hyphen, en and em
+ * dashes, minus), colons, slashes, bars and the brackets around it (« [0590072H] », « (0590072H) »).
+ */
+export function withoutUai(subject: string, uai: string): string {
+  const joiners = '\\s:|/,;\\-\\u2010-\\u2015\\u2212';
+  const around = new RegExp(`[\\[(]?\\s*${uai}\\s*[\\])]?`);
+  const edges = new RegExp(`^[${joiners}]+|[${joiners}]+$`, 'g');
+  const doubled = /([\u2010-\u2015\u2212-])\s+[\u2010-\u2015\u2212-]/g;
+  return subject.replace(around, ' ').replace(/\s{2,}/g, ' ').replace(doubled, '$1').replace(edges, '').trim();
 }
 
 async function openTicket(ctx: Ctx, mail: ParsedMail, senderEmail: string): Promise<MailOutcome & { kind: 'ticket' }> {

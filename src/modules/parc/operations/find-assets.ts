@@ -58,7 +58,8 @@ interface AssetLine {
 }
 
 const sortExpressions: Record<(typeof assetSortColumns)[number], string> = {
-  name: 'parc.assets.name',
+  // as a person reads names: « pc-cdi-02 » between « PC-CDI-01 » and « PC-CDI-03 », whatever the collation
+  name: 'lower(parc.assets.name)',
   serial: 'parc.assets.serial',
   assetClass: 'parc.assets.class',
   status: 'parc.assets.status',

@@ -74,6 +74,8 @@ export async function findDeploymentBatches(ctx: Ctx, input: z.infer<typeof find
         imaged: sql<number>`coalesce(sum(${grouped.imaged}), 0)`.mapWith(Number),
         inService: sql<number>`coalesce(sum(${grouped.inService}), 0)`.mapWith(Number),
         onTime: sql<number>`coalesce(sum(${grouped.onTime}), 0)`.mapWith(Number),
+        // what the on-time rate is out of: every device of a batch past its deadline, and those already in service
+        due: sql<number>`coalesce(sum(case when ${now} > ${grouped.deadlineAt} then ${grouped.expectedCount} else ${grouped.inService} end), 0)`.mapWith(Number),
       })
       .from(grouped)
       .where(filtered),

@@ -84,6 +84,7 @@ export const deploymentListSchema = z.object({
     late: z.number(),
     steps: stepsSchema,
     onTime: z.number(),
+    due: z.number().describe('Équipements dont la mise en service est due (délai passé, ou déjà en service) : le dénominateur du taux dans le délai'),
   }),
   stepLabels: z.record(z.string(), z.string()),
 });
@@ -99,6 +100,7 @@ export function presentDeploymentList(result: Awaited<ReturnType<typeof findDepl
       late: s.late,
       steps: { delivered: s.delivered, installed: s.installed, imaged: s.imaged, 'in-service': s.inService },
       onTime: s.onTime,
+      due: s.due,
     },
     stepLabels: deploymentStepLabels,
   };

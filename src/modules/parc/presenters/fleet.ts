@@ -36,7 +36,11 @@ export const fleetStatsSchema = z.object({
   ),
   operatingSystems: z.array(z.object({ name: z.string().nullable(), version: z.string().nullable(), devices: z.number(), establishments: z.number() })),
   warranty: z.object({ covered: z.number(), expired: z.number(), unknown: z.number(), outOfWarrantyShare: z.number().nullable() }),
-  stale: z.object({ afterDays: z.number(), count: z.number() }),
+  stale: z.object({
+    afterDays: z.number(),
+    count: z.number(),
+    neverInventoried: z.number().describe('Équipements du parc qu’aucun agent n’a jamais inventoriés (ni à jour, ni en retard)'),
+  }),
   pupils: z.object({
     pupils: z.number().nullable(),
     computers: z.number(),
@@ -81,7 +85,7 @@ export function presentFleetStats(result: Awaited<ReturnType<typeof getFleetStat
     }),
     operatingSystems: [...counts.operatingSystems].sort((a, b) => b.devices - a.devices || `${a.name} ${a.version}`.localeCompare(`${b.name} ${b.version}`)),
     warranty: { covered, expired, unknown, outOfWarrantyShare: share(expired, covered + expired) },
-    stale: { afterDays: result.settings.staleAfterDays, count: counts.stale },
+    stale: { afterDays: result.settings.staleAfterDays, count: counts.stale, neverInventoried: counts.neverInventoried },
     pupils: {
       pupils: result.pupils,
       computers: counts.usableComputers,

@@ -153,7 +153,7 @@ export const importRuns = referentiel.table(
     filename: text('filename').notNull(),
     format: text('format'),
     mode: text('mode').notNull(), // all-or-nothing | apply-valid
-    status: text('status').notNull(), // running | applied | refused | failed
+    status: text('status').notNull(), // running | applied | refused | failed | previewed
     processed: integer('processed').notNull().default(0),
     total: integer('total').notNull().default(0),
     report: jsonb('report'),

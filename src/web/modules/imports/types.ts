@@ -4,6 +4,19 @@ import type { ItemOf, ResponseOf } from '../../api/types';
 export type ImportRun = ResponseOf<'/api/imports/{id}'>;
 export type RowIssue = ItemOf<NonNullable<ImportRun['report']>['rejected']>;
 
+export interface RowSample {
+  line: number;
+  uai: string;
+  name: string;
+}
+
+export interface ImportOptions {
+  mode: ImportMode;
+  includeNonSchools: boolean;
+  preview: boolean;
+  confirmOutOfScope: boolean;
+}
+
 export type ImportMode = 'all-or-nothing' | 'apply-valid';
 
 export const modeLabels: Record<string, string> = {
@@ -16,6 +29,7 @@ export const statusLabels: Record<string, string> = {
   applied: 'Appliqué',
   refused: 'Refusé',
   failed: 'Échec',
+  previewed: 'Aperçu',
 };
 
 export const formatLabels: Record<string, string> = {

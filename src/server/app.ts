@@ -15,6 +15,7 @@ import { installParcBackground } from '../modules/parc/jobs/background.js';
 import { parcAgentRoutes, parcRoutes } from '../modules/parc/routes.js';
 import { referentielRoutes } from '../modules/referentiel/routes.js';
 import { installAuthentication } from './platform/authenticate.js';
+import { installSecurity } from './platform/security.js';
 import type { Clock } from './platform/context.js';
 import type { Database } from './platform/db.js';
 import { installErrorHandler } from './platform/error-handler.js';
@@ -99,6 +100,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installSecurity(app);
   installAuthentication(app);
   // before the routes: the agent endpoints read the intake it decorates the app with
   installParcBackground(app, { jobs: config.jobs ?? false, inventory: config.inventory });

@@ -36,7 +36,7 @@ export function installAuthentication(app: FastifyInstance) {
     let resolved = cache.get(key, now);
     if (!resolved) {
       try {
-        resolved = bearer ? { actor: await actorFromApiToken(ctxOf(app, request), bearer), sessionToken: null } : await fromSession(app, request, token, explicitTenant);
+        resolved = bearer ? await fromToken(app, request, bearer, explicitTenant) : await fromSession(app, request, token, explicitTenant);
       } catch (error) {
         // public routes (health, login, OpenAPI) answer whatever tenant the caller names
         if ((request.routeOptions.schema as { security?: unknown[] } | undefined)?.security?.length === 0) return;
@@ -50,6 +50,18 @@ export function installAuthentication(app: FastifyInstance) {
   app.addHook('onResponse', async (request, reply) => {
     if (request.method !== 'GET' && reply.statusCode < 400 && accessChangingPaths.test(request.url)) cache.clear();
   });
+}
+
+/** A token belongs to one tenant: naming another one is refused, never silently ignored. */
+async function fromToken(app: FastifyInstance, request: FastifyRequest, bearer: string, explicitTenant: string | undefined) {
+  const actor = await actorFromApiToken(ctxOf(app, request), bearer);
+  if (actor && explicitTenant && explicitTenant !== actor.tenantCode) {
+    throw new AppError(
+      'FORBIDDEN',
+      `Ce jeton d'API appartient à l'organisation « ${actor.tenantCode} » : l'en-tête X-Coherence-Tenant ne peut pas en nommer une autre (« ${explicitTenant.slice(0, 64)} »).`,
+    );
+  }
+  return { actor, sessionToken: null };
 }
 
 async function fromSession(app: FastifyInstance, request: FastifyRequest, token: string, explicitTenant: string | undefined) {

@@ -60,7 +60,7 @@ export async function authRoutes(fastify: FastifyInstance) {
     { schema: { operationId: 'logout', tags, summary: 'Déconnexion (la session est close sur le serveur)', response: { 204: z.null() } } },
     async (request, reply) => {
       if (request.sessionToken) await logout(ctxOf(fastify, request), { sessionToken: request.sessionToken });
-      reply.clearCookie(sessionCookie, { path: '/' });
+      reply.clearCookie(sessionCookie, cookieOptions);
       return reply.status(204).send(null);
     },
   );
@@ -80,7 +80,7 @@ export async function authRoutes(fastify: FastifyInstance) {
       const identity = request.sessionToken ? await identityFromSession(ctx, request.sessionToken) : null;
       if (!identity) throw unauthenticated();
       const result = await logoutEverywhere(ctx, { userId: identity.user.id });
-      reply.clearCookie(sessionCookie, { path: '/' });
+      reply.clearCookie(sessionCookie, cookieOptions);
       return result;
     },
   );

@@ -180,7 +180,8 @@ function sameOrigin(origin: string, publicUrl: string, request: FastifyRequest):
 /** Routes declare `security: []` when anyone may call them (login, health, agents, OpenAPI). */
 function needsCaller(request: FastifyRequest): boolean {
   if (!request.url.startsWith('/api/')) return false;
-  const schema = request.routeOptions.schema as { security?: unknown[] } | undefined;
-  if (!schema) return false;
+  // the application's routes name an operation; documentation pages and the not-found answer do not
+  const schema = request.routeOptions.schema as { security?: unknown[]; operationId?: string } | undefined;
+  if (!schema?.operationId) return false;
   return !(Array.isArray(schema.security) && schema.security.length === 0);
 }

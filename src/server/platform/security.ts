@@ -57,9 +57,11 @@ const unsafeText = (where: string) =>
 
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** Whether a JavaScript string can be stored by PostgreSQL as it is. */
 export function isStorableText(value: string): boolean {
-  return !value.includes('\u0000') && value.isWellFormed();
+  return !value.includes('\u0000') && !loneSurrogate.test(value);
 }
 
 /** Percent-escapes decoded to bytes, then read as strict UTF-8: %00, %C3%28 or %ED%A0%80 are refused. */

@@ -12,6 +12,10 @@ import { parseNetwork } from './school-networks.js';
 
 export const inventorySettingsInput = z.object({
   version: z.number().int().min(1),
+  /** Only agents with credentials are attached (tags and networks ignored); kept as it was when absent. */
+  requireCredentials: z.boolean().optional(),
+  /** A tag is honoured only from one of the declared networks; kept as it was when absent. */
+  tagsOnlyFromNetworks: z.boolean().optional(),
   /** Reports whose agent tag is one of the authority's UAIs are attached to it without credentials. */
   acceptTaggedAgents: z.boolean(),
   /** The schools' networks (CIDR): a report from one of them is attached to the authority. */
@@ -31,6 +35,8 @@ export async function updateInventorySettings(ctx: Ctx, input: InventorySettings
   const networks = checkNetworks(input.networks);
   const values = {
     acceptTaggedAgents: input.acceptTaggedAgents,
+    ...(input.requireCredentials !== undefined ? { requireCredentials: input.requireCredentials } : {}),
+    ...(input.tagsOnlyFromNetworks !== undefined ? { tagsOnlyFromNetworks: input.tagsOnlyFromNetworks } : {}),
     networks,
     storeLastUser: input.storeLastUser,
     staleAfterDays: input.staleAfterDays,
@@ -42,7 +48,8 @@ export async function updateInventorySettings(ctx: Ctx, input: InventorySettings
     // the first save inserts the row; later ones update it if the version read is still current
     const [saved] = await tx
       .insert(inventorySettings)
-      .values({ tenantId, ...values, version: input.version + 1 })
+      // the first save keeps what the defaults were (credentials required) unless it says otherwise
+      .values({ tenantId, requireCredentials: before.requireCredentials, tagsOnlyFromNetworks: before.tagsOnlyFromNetworks, ...values, version: input.version + 1 })
       .onConflictDoUpdate({
         target: inventorySettings.tenantId,
         set: { ...values, version: sql`${inventorySettings.version} + 1` },

@@ -12,7 +12,9 @@ import { credentialParams, revokeAgentCredential } from '../operations/revoke-ag
 import { inventorySettingsInput, updateInventorySettings } from '../operations/update-inventory-settings.js';
 
 const settingsSchema = z.object({
+  requireCredentials: z.boolean(),
   acceptTaggedAgents: z.boolean(),
+  tagsOnlyFromNetworks: z.boolean(),
   networks: z.array(z.string()),
   storeLastUser: z.boolean(),
   staleAfterDays: z.number(),

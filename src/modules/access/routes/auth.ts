@@ -57,7 +57,8 @@ export async function authRoutes(fastify: FastifyInstance) {
 
   app.post(
     '/auth/logout',
-    { schema: { operationId: 'logout', tags, summary: 'Déconnexion (la session est close sur le serveur)', response: { 204: z.null() } } },
+    // anyone may end the session they hold, or none (idempotent): no 401
+    { schema: { operationId: 'logout', tags, summary: 'Déconnexion (la session est close sur le serveur)', security: [], response: { 204: z.null() } } },
     async (request, reply) => {
       if (request.sessionToken) await logout(ctxOf(fastify, request), { sessionToken: request.sessionToken });
       reply.clearCookie(sessionCookie, cookieOptions);

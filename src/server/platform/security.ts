@@ -20,8 +20,11 @@ export function installSecurity(app: FastifyInstance): void {
     refuseBadHeaders(request);
     refuseCrossOriginWrite(app, request);
   });
-  app.addHook('preValidation', async (request) => {
+  // before the body is even read: an anonymous caller learns neither the fields nor the parser's errors
+  app.addHook('preParsing', async (request) => {
     if (needsCaller(request) && !request.actor) throw new AppError('UNAUTHENTICATED', 'Vous devez être connecté.');
+  });
+  app.addHook('preValidation', async (request) => {
     refuseBadValue(request.body, 'body');
   });
   const https = app.config.publicUrl.startsWith('https://');

@@ -31,7 +31,7 @@ export async function authRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const ctx = ctxOf(fastify, request);
-      const { sessionToken, expiresAt } = await loginWithPassword(ctx, request.body);
+      const { sessionToken, expiresAt } = await loginWithPassword(ctx, request.body, { address: request.ip });
       reply.setCookie(sessionCookie, sessionToken, { ...cookieOptions, expires: expiresAt });
       const identity = (await identityFromSession(ctx, sessionToken))!;
       return presentMe(identity, await actorFor(fastify.database.db, identity, undefined));
@@ -101,7 +101,7 @@ export async function authRoutes(fastify: FastifyInstance) {
       const ctx = ctxOf(fastify, request);
       const identity = request.sessionToken ? await identityFromSession(ctx, request.sessionToken) : null;
       if (!identity) throw unauthenticated();
-      return changePassword(ctx, { userId: identity.user.id, sessionId: identity.sessionId }, request.body);
+      return changePassword(ctx, { userId: identity.user.id, sessionId: identity.sessionId, address: request.ip }, request.body);
     },
   );
 

@@ -172,7 +172,7 @@ describe('what an authority accepts without credentials', () => {
 
   it('takes tags only from the declared networks when asked, and nothing without credentials when required', async () => {
     const settings = (await call('GET', '/api/inventory/settings', 'authority-admin')).json();
-    const put = await call('PUT', '/api/inventory/settings', 'authority-admin', { ...settings, tagsOnlyFromNetworks: true });
+    const put = await call('PUT', '/api/inventory/settings', 'authority-admin', { ...(settings as object), tagsOnlyFromNetworks: true });
     expect(put.statusCode).toBe(200);
     const protocol = protocols[1];
     const outside = await send(protocol, { serial: 'NETONLY-1', name: 'x', deviceId: 'netonly-1-2026-01-05-10-00-00', tag: schoolA.uai }, '203.0.113.10');
@@ -180,12 +180,12 @@ describe('what an authority accepts without credentials', () => {
     const inside = await send(protocol, { serial: 'NETONLY-2', name: 'x', deviceId: 'netonly-2-2026-01-05-10-00-00', tag: schoolA.uai }, '192.0.2.10');
     expect(inside.statusCode).toBe(200);
 
-    const required = await call('PUT', '/api/inventory/settings', 'authority-admin', { ...put.json(), requireCredentials: true });
+    const required = await call('PUT', '/api/inventory/settings', 'authority-admin', { ...(put.json() as object), requireCredentials: true });
     expect(required.statusCode).toBe(200);
     const refused = await send(protocol, { serial: 'REQ-1', name: 'x', deviceId: 'req-1-2026-01-05-10-00-00', tag: schoolA.uai }, '192.0.2.11');
     expect(refused.statusCode).toBe(401);
     expect(await t.ctx.db.select().from(assets).where(eq(assets.serial, 'REQ-1'))).toHaveLength(0);
     expect(await t.ctx.db.select().from(unassignedReports).where(eq(unassignedReports.deviceId, 'req-1-2026-01-05-10-00-00'))).toHaveLength(1);
-    await call('PUT', '/api/inventory/settings', 'authority-admin', { ...required.json(), requireCredentials: false, tagsOnlyFromNetworks: false });
+    await call('PUT', '/api/inventory/settings', 'authority-admin', { ...(required.json() as object), requireCredentials: false, tagsOnlyFromNetworks: false });
   });
 });

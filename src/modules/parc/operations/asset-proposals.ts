@@ -149,6 +149,6 @@ export async function decideAssetProposal(ctx: Ctx, database: Database, input: {
   }
   const report = inventoryReportSchema.parse(proposal.report);
   const settings = await readInventorySettings(ctx.db, tenantId);
-  await ingestReport(ctx, database, { tenantId, report, storeLastUser: settings.storeLastUser, trust: 'confirmed', withinTransaction: decide });
+  await ingestReport(ctx, database, { tenantId, report, storeLastUser: settings.storeLastUser, trust: 'confirmed', forAssetId: input.id, withinTransaction: decide });
   return { status };
 }

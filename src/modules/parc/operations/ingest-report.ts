@@ -11,7 +11,7 @@ import { ensureSoftwareIds, normaliseSoftware, softwareHash, writeInstalledSoftw
 import { assetClassOf, assetSearchText, fieldsFromReport, hardwareDocument, physicalMacs, placementLock } from '../ingest/asset-fields.js';
 import { imacEventsFromInventory, type ImacEvent } from '../ingest/imac-events.js';
 import type { InventoryReport } from '../inventory/inventory-report.js';
-import { decideMatch, matchKeys } from '../inventory/match-keys.js';
+import { decideMatch, matchKeys, type MatchDecision } from '../inventory/match-keys.js';
 import { decideUnvouched, hardwareOnly, isVouched, type AgentTrust } from '../ingest/agent-trust.js';
 import { keepProposal, proposalEvent } from './asset-proposals.js';
 
@@ -26,6 +26,8 @@ export interface IngestInput {
   withinTransaction?: (tx: Db) => Promise<void>;
   /** How the report was attached (ingest/agent-trust.ts); credentials when absent. */
   trust?: AgentTrust;
+  /** The device a confirmed proposal is applied to. */
+  forAssetId?: string;
   /** Where an unauthenticated report came from, kept with what it proposes. */
   remoteAddress?: string;
 }
@@ -61,7 +63,10 @@ export async function ingestReport(ctx: Ctx, database: Database, input: IngestIn
     const keys = matchKeys(report);
     await lockMachine(tx, tenantId, [keys.deviceId, keys.serial, keys.uuid]);
     const candidates = await findAssetCandidates(tx, { tenantId, uuid: keys.uuid, serial: report.serial, macs: physicalMacs(report), deviceId: keys.deviceId });
-    const match = decideMatch(report, candidates);
+    // a confirmed proposal is about the device it was kept on, whatever the keys say now
+    const match: MatchDecision = input.forAssetId
+      ? { assetId: input.forAssetId, level: null, reason: 'proposition confirmée par une personne', ambiguousWith: [] }
+      : decideMatch(report, candidates);
     const [current] = match.assetId
       ? await tx.select().from(assets).where(and(eq(assets.tenantId, tenantId), eq(assets.id, match.assetId)))
       : [];

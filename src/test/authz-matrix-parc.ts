@@ -117,7 +117,7 @@ export const parcMatrix: Record<string, MatrixEntry> = {
   listAssetProposals: {
     cases: onSchools(async (t, e) => ({ url: `/api/assets/${(await newProposalOfA(t, e)).assetId}/proposals` }), {
       //             anon  admin steer tech  staff acad  contr audit adm-B
-      unit1: s(401, 200, 200, 200, 404, 403, 404, 200, 404),
+      unit1: s(401, 200, 200, 200, 200, 403, 404, 200, 404),
       unit2: s(401, 200, 200, 404, 404, 403, 200, 200, 404),
     }),
   },

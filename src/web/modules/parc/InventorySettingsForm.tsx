@@ -27,7 +27,9 @@ export function InventorySettingsSection() {
 }
 
 function SettingsForm({ settings, onReload }: { settings: InventorySettings; onReload: () => void }) {
+  const [requireCredentials, setRequireCredentials] = useState(settings.requireCredentials);
   const [acceptTagged, setAcceptTagged] = useState(settings.acceptTaggedAgents);
+  const [tagsOnlyFromNetworks, setTagsOnlyFromNetworks] = useState(settings.tagsOnlyFromNetworks);
   const [storeLastUser, setStoreLastUser] = useState(settings.storeLastUser);
   const [networks, setNetworks] = useState(settings.networks.join('\n'));
   const [staleDays, setStaleDays] = useState<number | ''>(settings.staleAfterDays);
@@ -47,7 +49,9 @@ function SettingsForm({ settings, onReload }: { settings: InventorySettings; onR
     try {
       await save.mutateAsync({
         version: settings.version,
+        requireCredentials,
         acceptTaggedAgents: acceptTagged,
+        tagsOnlyFromNetworks,
         storeLastUser,
         networks: networks.split(/[\s,;]+/).map((n) => n.trim()).filter(Boolean),
         staleAfterDays: staleDays,
@@ -78,10 +82,24 @@ function SettingsForm({ settings, onReload }: { settings: InventorySettings; onR
         <Fieldset legend="Rattachement des agents" variant="unstyled">
           <Stack gap="md">
             <Checkbox
+              label="Exiger les identifiants des agents"
+              description="Seuls les agents configurés avec les identifiants de la collectivité sont rattachés : étiquettes et réseaux sont ignorés. Recommandé ; c’est le réglage des nouvelles collectivités."
+              checked={requireCredentials}
+              onChange={(e) => setRequireCredentials(e.currentTarget.checked)}
+            />
+            <Checkbox
               label="Accepter les agents étiquetés"
-              description="Un rapport dont l’étiquette (--tag) est l’UAI d’un de vos établissements est rattaché à votre parc sans identifiants."
+              description="Un rapport dont l’étiquette (--tag) est l’UAI d’un de vos établissements est rattaché à votre parc sans identifiants. Un tel rapport crée un équipement, mais ne déplace, ne renomme ni ne réidentifie jamais un équipement placé par une personne, un import, une livraison ou un agent authentifié : ce changement attend qu’un technicien le confirme sur la fiche."
               checked={acceptTagged}
+              disabled={requireCredentials}
               onChange={(e) => setAcceptTagged(e.currentTarget.checked)}
+            />
+            <Checkbox
+              label="N’accepter les étiquettes que depuis les réseaux des établissements"
+              description="Une étiquette envoyée d’une adresse hors des réseaux déclarés ci-dessous est ignorée."
+              checked={tagsOnlyFromNetworks}
+              disabled={requireCredentials || !acceptTagged}
+              onChange={(e) => setTagsOnlyFromNetworks(e.currentTarget.checked)}
             />
             <Textarea
               label="Réseaux des établissements"

@@ -193,7 +193,9 @@ export interface DeploymentList {
 }
 
 export interface InventorySettings {
+  requireCredentials: boolean;
   acceptTaggedAgents: boolean;
+  tagsOnlyFromNetworks: boolean;
   networks: string[];
   storeLastUser: boolean;
   staleAfterDays: number;

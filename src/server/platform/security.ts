@@ -70,6 +70,17 @@ export function isStorableText(value: string): boolean {
 /** Percent-escapes decoded to bytes, then read as strict UTF-8: %00, %C3%28 or %ED%A0%80 are refused. */
 function refuseBadUrl(url: string) {
   if (!url.includes('%') && /^[\x21-\x7e]*$/.test(url)) return;
+  let decoded: string | null = null;
+  try {
+    // native and fast; throws on invalid UTF-8 (lone surrogates included) and on a stray %
+    decoded = decodeURIComponent(url);
+  } catch {
+    decoded = null;
+  }
+  if (decoded !== null) {
+    if (!isStorableText(decoded)) throw unsafeText("l'adresse (chemin ou paramètres)");
+    return;
+  }
   const bytes: number[] = [];
   const raw = Buffer.from(url, 'latin1');
   for (let i = 0; i < raw.length; i++) {

@@ -135,7 +135,7 @@ describe.skipIf(!url)('a server killed -9 while 16 agents send inventories', () 
           if ((response.status === 200 && body.includes('"ok"')) || (response.status === 202 && body.includes('pending'))) acknowledged.add(serial);
         } catch {
           // the server died under this request: not acknowledged, the agent moves on
-          await new Promise((r) => setTimeout(r, 100));
+          await new Promise((r) => setTimeout(r, 300));
         }
       }
     };

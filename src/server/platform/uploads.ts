@@ -19,7 +19,7 @@ export function sizeText(bytes: number): string {
 }
 
 export const tooLarge = (limit: number) =>
-  new AppError('PAYLOAD_TOO_LARGE', `Le fichier dépasse la limite de ${sizeText(limit)} : rien n’a été enregistré.`, { details: { limitBytes: limit } });
+  new AppError('PAYLOAD_TOO_LARGE', `Le fichier est trop volumineux : il dépasse la limite de ${sizeText(limit)} ; rien n’a été enregistré.`, { details: { limitBytes: limit } });
 
 /**
  * The one file (field « file ») and the text fields of a multipart request, the file's size checked

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { accounts, login, openPage, screenshot, seriousViolations, useApp } from './support/app';
 import { repoRoot } from './support/server';
+import { displayName } from '../src/shared/display-name';
 
 const app = useApp();
 
@@ -54,7 +55,9 @@ describe('liste et fiche des établissements', () => {
     const first = page.getByRole('table').locator('tbody tr').first().getByRole('link');
     const name = (await first.textContent())!;
     await first.click();
-    await page.getByRole('heading', { level: 1, name }).waitFor();
+    // the page names the school with its accents and case restored, the directory's spelling beneath
+    await page.getByRole('heading', { level: 1, name: displayName(name) }).waitFor();
+    if (displayName(name) !== name) await page.getByText(`Nom dans l’annuaire : ${name}`).waitFor();
     await page.getByRole('heading', { name: 'Identité' }).waitFor();
     await page.getByRole('heading', { name: 'Historique des modifications' }).waitFor();
     expect(await page.getByText(/° N, .*° E/).count()).toBe(1);

@@ -30,7 +30,7 @@ export async function seedParcDemo(ctx: Ctx, database: Database, options: { tena
 }
 
 async function ingestExamples(ctx: Ctx, database: Database, tenantId: string) {
-  const uais = await ctx.db.execute(sql`select uai from referentiel.establishments where tenant_id = ${tenantId} and unit_id is not null order by uai limit 12`);
+  const uais = await ctx.db.execute(sql`select uai from referentiel.establishments_view where tenant_id = ${tenantId} and unit_id is not null order by uai limit 12`);
   const schools = (uais as unknown as { rows: { uai: string }[] }).rows.map((r) => r.uai);
   const files = readdirSync(examples).filter((f) => /^computer_\d\.json$/.test(f));
   let i = 0;
@@ -45,7 +45,7 @@ async function ingestExamples(ctx: Ctx, database: Database, tenantId: string) {
 /** About 3,000 devices over the lycées, set-based: ages over eight years so renewal has work. */
 async function generateFleet(ctx: Ctx, tenantId: string, funder: string) {
   await ctx.db.execute(sql`
-    with schools as (select id, uai, row_number() over (order by uai) as n from referentiel.establishments where tenant_id = ${tenantId}),
+    with schools as (select id, uai, row_number() over (order by uai) as n from referentiel.establishments_view where tenant_id = ${tenantId}),
     kinds(class, share, life, price) as (values
       ('desktop', 6, 5, 720), ('laptop', 3, 5, 890), ('tablet', 3, 4, 420), ('projector', 1, 6, 650),
       ('interactive-display', 1, 8, 2900), ('printer', 1, 6, 380), ('wifi-access-point', 1, 6, 310), ('switch', 1, 8, 1200)),

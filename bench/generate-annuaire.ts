@@ -12,8 +12,9 @@ function csvField(value: string): string {
 /**
  * A national-size file in the annuaire layout (69 columns, `;`, BOM, CRLF): the Ille-et-Vilaine
  * rows over and over, each with a new valid UAI (right check letter) and a varied name.
+ * `changeEvery: 20` renames one school in 20 (a newer file changing 5 % of rows).
  */
-export function generateAnnuaireFile(rowCount: number): Uint8Array {
+export function generateAnnuaireFile(rowCount: number, options: { changeEvery?: number } = {}): Uint8Array {
   const [header, ...rows] = parse(readFileSync(source), { bom: true, delimiter: ';' }) as string[][];
   const uaiColumn = header.indexOf('Identifiant_de_l_etablissement');
   const nameColumn = header.indexOf('Nom_etablissement');
@@ -25,6 +26,7 @@ export function generateAnnuaireFile(rowCount: number): Uint8Array {
     const uai = `${digits}${uaiCheckLetter(digits)}`;
     row[uaiColumn] = uai;
     row[nameColumn] = `${row[nameColumn]} (site ${Math.floor(i / rows.length) + 1})`;
+    if (options.changeEvery && i % options.changeEvery === 0) row[nameColumn] = `${row[nameColumn]} – rénové`;
     if (row[mailColumn]) row[mailColumn] = `ce.${uai.toLowerCase()}@ac-exemple.fr`;
     lines.push(row.map(csvField).join(';'));
   }

@@ -69,6 +69,7 @@ function post(protocol: Protocol, corpus: InventoryCorpus, m: Machine, day: numb
       path: '/ocsinventory',
       body: zlib(corpus.xml(m, day)),
       headers: { 'content-type': 'application/x-compress-zlib', authorization, 'user-agent': 'FusionInventory-Agent_v2.6' },
+      first: zlib(corpus.prolog(m)),
     };
   }
   return {
@@ -310,6 +311,7 @@ async function partialRows(
         path: '/api/v1/inventory',
         body: zlib(corpus.partial(m, Math.floor(i / fleet.length))),
         headers: { 'content-type': 'application/x-compress-zlib', authorization, 'user-agent': 'GLPI-Agent_v1.7', 'glpi-agent-id': m.uuid },
+        first: zlib(corpus.contact(m)),
       });
     }
     const mark = await cpu.snapshot();

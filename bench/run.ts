@@ -37,7 +37,7 @@ const serverUrl = server?.ok ? server.url : undefined;
 if (wanted('import')) {
   // the import bench works inside a database the coherence role owns (raw COPY table, scratch databases)
   const databaseUrl = serverUrl ? await ensureDatabase(serverUrl, 'coherence_bench') : undefined;
-  report('Import de l’annuaire (66 000 lignes)', await benchImport({ databaseUrl }));
+  report('Import de l’annuaire (66 000 lignes)', await benchImport({ databaseUrl, only: kinds.length === 1 ? kinds[0] : undefined }));
 }
 
 if (wanted('list-search')) {

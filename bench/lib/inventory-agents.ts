@@ -1,10 +1,42 @@
+import { request } from 'node:http';
 import { inflateSync } from 'node:zlib';
 
-/** One inventory as an agent posts it. */
+/**
+ * One inventory as an agent sends it: its first message (OCS/FusionInventory's PROLOG, GLPI
+ * Agent's CONTACT), then the inventory, each on a connection of its own, as the agents do.
+ */
 export interface AgentPost {
   path: '/ocsinventory' | '/api/v1/inventory';
   body: Buffer;
   headers: Record<string, string>;
+  /** the message sent first on its own connection; its answer must invite the inventory */
+  first?: Buffer;
+}
+
+interface Answer {
+  status: number;
+  body: Buffer;
+}
+
+/** A POST on a fresh connection closed after the answer (no keep-alive: an agent's LWP does not keep one). */
+function postAlone(url: string, body: Buffer, headers: Record<string, string>): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent: false, headers: { ...headers, connection: 'close', 'content-length': String(body.length) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** The server's answer to the first message tells the agent to send its inventory. */
+function invited(path: AgentPost['path'], answer: Answer): boolean {
+  if (answer.status !== 200) return false;
+  const text = inflateOrText(answer.body);
+  return path === '/ocsinventory' ? text.includes('<RESPONSE>SEND</RESPONSE>') : /"inventory"/.test(text);
 }
 
 export interface AgentRun {
@@ -33,8 +65,9 @@ function acknowledged(path: AgentPost['path'], status: number, body: Buffer): bo
 }
 
 /**
- * `agents` concurrent agents, each posting one inventory at a time, until the list is done. Loopback
- * only. An inventory counts as acknowledged only on the protocol's success answer.
+ * `agents` concurrent agents, each sending one inventory at a time (its first message, then the
+ * inventory), until the list is done. Loopback only. An inventory counts as acknowledged only on
+ * the protocol's success answer; the latency is the whole exchange's.
  */
 export async function runAgents(baseUrl: string, posts: AgentPost[], agents: number): Promise<AgentRun> {
   const host = new URL(baseUrl).hostname;
@@ -50,13 +83,21 @@ export async function runAgents(baseUrl: string, posts: AgentPost[], agents: num
       const post = posts[next++];
       const t0 = performance.now();
       try {
-        const response = await fetch(`${baseUrl}${post.path}`, { method: 'POST', body: new Uint8Array(post.body), headers: post.headers });
-        const body = Buffer.from(await response.arrayBuffer());
+        const url = `${baseUrl}${post.path}`;
+        if (post.first) {
+          const answer = await postAlone(url, post.first, post.headers);
+          if (!invited(post.path, answer)) {
+            refused++;
+            firstRefusal ??= `premier message : ${answer.status} ${inflateOrText(answer.body).slice(0, 200)}`;
+            continue;
+          }
+        }
+        const response = await postAlone(url, post.body, post.headers);
         latencies.push(performance.now() - t0);
-        if (acknowledged(post.path, response.status, body)) acked++;
+        if (acknowledged(post.path, response.status, response.body)) acked++;
         else {
           refused++;
-          firstRefusal ??= `${response.status} ${inflateOrText(body).slice(0, 200)}`;
+          firstRefusal ??= `${response.status} ${inflateOrText(response.body).slice(0, 200)}`;
         }
       } catch (error) {
         refused++;

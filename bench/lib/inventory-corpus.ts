@@ -72,6 +72,8 @@ export class InventoryCorpus {
   private readonly jsonTemplate: Record<string, unknown>;
   private readonly partials: Record<string, unknown>[];
 
+  private readonly prologTemplate = read('agents/fusioninventory-2.6-uncompressed-prolog.xml');
+
   constructor() {
     const xml = read('fusioninventory-debian12-vm.xml');
     const first = xml.indexOf('    <SOFTWARES>');
@@ -91,6 +93,24 @@ export class InventoryCorpus {
 
   get packageCount() {
     return this.packages.length;
+  }
+
+  /** The PROLOG FusionInventory sends before each inventory (fixtures/inventory/agents, its device id). */
+  prolog(m: Machine): string {
+    return this.prologTemplate.replace(/<DEVICEID>[^<]*<\/DEVICEID>/, `<DEVICEID>${m.deviceId}</DEVICEID>`);
+  }
+
+  /** The CONTACT GLPI Agent sends before each inventory. */
+  contact(m: Machine): string {
+    return JSON.stringify({
+      action: 'contact',
+      deviceid: m.deviceId,
+      name: 'GLPI-Agent',
+      version: '1.7',
+      tag: m.tag,
+      'installed-tasks': ['collect', 'deploy', 'esx', 'inventory', 'netdiscovery', 'netinventory', 'remoteinventory', 'wakeonlan'],
+      'enabled-tasks': ['inventory'],
+    });
   }
 
   /** FusionInventory XML of one machine on a day (0: its first inventory). */

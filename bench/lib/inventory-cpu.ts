@@ -8,7 +8,8 @@ import type pg from 'pg';
  */
 const ticksPerMs = 100 / 1000; // CLK_TCK = 100 on Linux
 
-function cpuMs(pid: number): number | null {
+/** User + system CPU of a local process, null when it is not readable (another machine). */
+export function processCpuMs(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -67,7 +68,7 @@ export class CpuMeter {
     );
     const out = new Map<number, number>();
     for (const { pid, type } of found.rows) {
-      const ms = cpuMs(pid);
+      const ms = processCpuMs(pid);
       if (ms === null) continue;
       out.set(pid, ms);
       // a session of another role (autovacuum runs as the superuser) hides its type: not the server's
@@ -77,7 +78,7 @@ export class CpuMeter {
   }
 
   async snapshot(): Promise<CpuSnapshot> {
-    return { server: this.pid === null ? 0 : (cpuMs(this.pid) ?? 0), backends: await this.backends() };
+    return { server: this.pid === null ? 0 : (processCpuMs(this.pid) ?? 0), backends: await this.backends() };
   }
 
   /** CPU spent since a snapshot (a backend that started since counts from zero). */

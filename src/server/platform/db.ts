@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -30,7 +31,31 @@ export interface Database {
   listen(channel: string, onMessage: (payload: string) => void, onGap: () => void): Promise<() => Promise<void>>;
   /** Sends a notification to every listener of the channel, in every process on this database. */
   notify(channel: string, payload: string): Promise<void>;
+  /**
+   * One transaction on one session whose COPY runs inside it, so a bulk write can stage rows in a
+   * temporary table and merge them with set-based statements. Nested transactions are not allowed.
+   */
+  bulkTransaction<T>(work: (session: BulkSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+export interface BulkSession {
+  db: Db;
+  /** COPY … FROM CSV into a table, in this session's transaction. */
+  copyCsv(table: string, columns: string[], csv: string): Promise<void>;
+}
+
+const copyStatement = (table: string, columns: string[], source: string) =>
+  `COPY ${table} (${columns.join(',')}) FROM ${source} WITH (FORMAT csv)`;
+
+async function copyThrough(client: pg.ClientBase, table: string, columns: string[], csv: string): Promise<void> {
+  const { from } = await import('pg-copy-streams');
+  const stream = client.query(from(copyStatement(table, columns, 'STDIN')));
+  await new Promise<void>((ok, fail) => {
+    stream.on('finish', ok);
+    stream.on('error', fail);
+    stream.end(csv);
+  });
 }
 
 export const migrationsFolder = resolve(fileURLToPath(new URL('../../../drizzle', import.meta.url)));
@@ -65,15 +90,18 @@ async function openServer(url: string, max: number): Promise<Database> {
     db,
     kind: 'postgresql',
     async copyCsv(table, columns, csv) {
-      const { from } = await import('pg-copy-streams');
       const client = await pool.connect();
       try {
-        const stream = client.query(from(`COPY ${table} (${columns.join(',')}) FROM STDIN WITH (FORMAT csv)`));
-        await new Promise<void>((ok, fail) => {
-          stream.on('finish', ok);
-          stream.on('error', fail);
-          stream.end(csv);
-        });
+        await copyThrough(client, table, columns, csv);
+      } finally {
+        client.release();
+      }
+    },
+    async bulkTransaction(work) {
+      const client = await pool.connect();
+      try {
+        const session = drizzlePg(client) as unknown as Db;
+        return await session.transaction((tx) => work({ db: tx, copyCsv: (table, columns, csv) => copyThrough(client, table, columns, csv) }));
       } finally {
         client.release();
       }
@@ -155,15 +183,13 @@ async function openPglite(dataDir: string | undefined, lock: boolean): Promise<D
     }
     if (lock) writeFileSync(join(dataDir, lockFileName), String(process.pid));
   }
-  const client = await PGlite.create({ dataDir: dataDir ? join(dataDir, 'pglite') : undefined, extensions: { pg_trgm } });
+  const client = await PGlite.create({ dataDir: dataDir ? join(dataDir, 'pglite') : undefined, extensions: { pg_trgm, btree_gin } });
   const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     async copyCsv(table, columns, csv) {
-      await client.query(`COPY ${table} (${columns.join(',')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
-        blob: new Blob([csv]),
-      });
+      await client.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([csv]) });
     },
     async listen(channel, onMessage) {
       // one process, one session: PGlite calls listeners when the notifying statement completes
@@ -172,6 +198,16 @@ async function openPglite(dataDir: string | undefined, lock: boolean): Promise<D
     async notify(channel, payload) {
       await client.query('select pg_notify($1, $2)', [channel, payload]);
     },
+    // PGlite's transaction holds the only session: its statements, COPY included, go through `tx`
+    bulkTransaction: (work) =>
+      client.transaction((tx) =>
+        work({
+          db: drizzlePglite({ client: tx as unknown as PGlite }) as unknown as Db,
+          copyCsv: async (table, columns, csv) => {
+            await tx.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([csv]) });
+          },
+        }),
+      ),
     async close() {
       await client.close();
       if (dataDir && lock) rmSync(join(dataDir, lockFileName), { force: true });

@@ -43,13 +43,21 @@ export const roleAssignments = access.table(
 );
 
 /** Server-side sessions: the cookie holds a random token, the table its SHA-256. */
-export const sessions = access.table('sessions', {
-  id: text('id').primaryKey(),
-  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-  method: text('method').notNull(), // password | oidc
-});
+// Distributed by its user on Citus (comment `distributed-by: user_id`): the key leads with user_id.
+export const sessions = access.table(
+  'sessions',
+  {
+    id: text('id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    method: text('method').notNull(), // password | oidc
+  },
+  // the cookie names the session alone: its lookup goes through the token's own index
+  (t) => [primaryKey({ columns: [t.userId, t.id] }), index('sessions_id_idx').on(t.id)],
+);
 
 /** Failed logins by e-mail, known or not, so unknown and known logins behave alike. */
 export const loginAttempts = access.table('login_attempts', {

@@ -80,7 +80,8 @@ export const assets = parc.table(
     index('assets_uuid_idx').on(t.tenantId, t.hardwareUuid),
     index('assets_device_idx').on(t.tenantId, t.agentDeviceId),
     index('assets_macs_idx').using('gin', t.macAddresses),
-    index('assets_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    // led by the tenant (btree_gin): a search reads only its tenant's entries, and the index can be distributed
+    index('assets_search_idx').using('gin', t.tenantId, t.searchText.op('gin_trgm_ops')),
     index('assets_last_seen_idx').on(t.tenantId, t.lastInventoryAt),
   ],
 );

@@ -97,7 +97,8 @@ export const establishments = referentiel.table(
     primaryKey({ columns: [t.tenantId, t.id] }),
     unique('establishments_uai_key').on(t.tenantId, t.uai),
     foreignKey({ columns: [t.tenantId, t.unitId], foreignColumns: [territorialUnits.tenantId, territorialUnits.id] }),
-    index('establishments_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    // led by the tenant (btree_gin): a search reads only its tenant's entries, and the index can be distributed
+    index('establishments_search_idx').using('gin', t.tenantId, t.searchText.op('gin_trgm_ops')),
     // sort indexes end with the tie-breaker, so a page is an index walk in either direction
     index('establishments_name_idx').on(t.tenantId, t.name, t.uai),
     index('establishments_commune_idx').on(t.tenantId, t.communeName, t.uai),

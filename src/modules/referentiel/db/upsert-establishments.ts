@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
-import { rows, type Db } from '../../../server/platform/db.js';
+import { sql, type SQL } from 'drizzle-orm';
+import { rows, type BulkSession, type Db } from '../../../server/platform/db.js';
 import type { EstablishmentRecord } from '../establishment-record.js';
 
-/** Record field → column and SQL type, in the order of the INSERT. */
+/** Record field → column and SQL type, in the order of the staging table. */
 const columns = [
   ['uai', 'uai', 'text'],
   ['name', 'name', 'text'],
@@ -27,15 +27,19 @@ const columns = [
   ['email', 'email', 'text'],
 ] as const satisfies readonly (readonly [keyof EstablishmentRecord, string, string])[];
 
-const recordset = [...columns.map(([, c, t]) => `${c} ${t}`), 'search_text text', 'source_hash text'].join(', ');
-const insertColumns = [...columns.map(([, c]) => c), 'search_text', 'source_hash'].join(', ');
-const updates = [...columns.slice(1).map(([, c]) => c), 'search_text', 'source_hash']
-  .map((c) => `${c} = excluded.${c}`)
-  .join(', ');
+/**
+ * The temporary table a file is staged in: `n` numbers the rows, the ones the tenant already has
+ * (updates) first, so a batch is a range of one kind, planned from the range alone, and no
+ * statement runs for nothing.
+ */
+export const stageTable = 'establishment_stage';
+const stageColumns = ['n', ...columns.map(([, c]) => c), 'search_text', 'source_hash'];
+const stageDefinition = ['n int4 NOT NULL', ...columns.map(([, c, t]) => `${c} ${t}`), 'search_text text NOT NULL', 'source_hash text'].join(', ');
+const written = [...columns.map(([, c]) => c), 'search_text', 'source_hash'];
 /** The audited fields of a row as JSON, keyed like EstablishmentRecord. */
 const asJson = (alias: string) => `jsonb_build_object(${columns.map(([f, c]) => `'${f}', ${alias}.${c}`).join(', ')})`;
 
-/** UAI → source hash of a tenant's establishments: rows whose hash is the same need no write. */
+/** UAI → source hash of a tenant's establishments: rows whose hash is the same are not staged. */
 export async function selectSourceHashes(db: Db, tenantId: string): Promise<Map<string, string | null>> {
   const found = await rows<{ uai: string; source_hash: string | null }>(
     db,
@@ -44,83 +48,141 @@ export async function selectSourceHashes(db: Db, tenantId: string): Promise<Map<
   return new Map(found.map((r) => [r.uai, r.source_hash]));
 }
 
-export interface UpsertItem {
+export interface StagedItem {
   record: EstablishmentRecord;
   searchText: string;
   sourceHash: string;
+  /** the tenant already has this UAI: the row is an update, else an insert */
+  known: boolean;
 }
 
-/** A batch serialised ahead of time, so the next one can be prepared while the database works. */
-export interface PreparedRows {
-  size: number;
-  json: string;
+/**
+ * Creates the staging table (dropped at commit), fills it by COPY and analyzes it, so the merge
+ * statements are planned for the rows really staged (a function returning rows is guessed at 100).
+ */
+export async function stageEstablishments(session: BulkSession, items: StagedItem[]): Promise<StagedRanges> {
+  const ordered = [...items.filter((i) => i.known), ...items.filter((i) => !i.known)];
+  await session.db.execute(sql.raw(`CREATE TEMP TABLE ${stageTable} (${stageDefinition}) ON COMMIT DROP`));
+  if (ordered.length > 0) await session.copyCsv(stageTable, stageColumns, toCsv(ordered));
+  await session.db.execute(sql.raw(`ANALYZE ${stageTable}`));
+  const known = ordered.length - items.filter((i) => !i.known).length;
+  return { updates: { from: 0, to: known }, inserts: { from: known, to: ordered.length } };
 }
 
-export interface UpsertBatch {
+/** Staged rows with from < n <= to. */
+export interface StagedRange {
+  from: number;
+  to: number;
+}
+
+export interface StagedRanges {
+  updates: StagedRange;
+  inserts: StagedRange;
+}
+
+/** A range cut in batches of at most `size` rows. */
+export function batchesOf(range: StagedRange, size: number): StagedRange[] {
+  const batches: StagedRange[] = [];
+  for (let from = range.from; from < range.to; from += size) batches.push({ from, to: Math.min(from + size, range.to) });
+  return batches;
+}
+
+function toCsv(items: StagedItem[]): string {
+  const lines = items.map(({ record, searchText, sourceHash }, index) => {
+    const cells = [String(index + 1)];
+    for (const [field] of columns) cells.push(csvCell(record[field]));
+    cells.push(csvCell(searchText), csvCell(sourceHash));
+    return cells.join(',');
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
+
+/** A CSV cell as COPY reads it: an unquoted empty cell is NULL, a quoted one is a string. */
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return quoted(`{${value.map((v) => `"${String(v).replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
+  return quoted(String(value));
+}
+
+/**
+ * ANALYZE the establishments when the statistics do not know the tenant's rows yet (a tenant
+ * imported since the last analyze): planned as empty, a lookup of its rows by UAI may pick any
+ * index that leads with tenant_id and walk the whole tenant for each staged row.
+ */
+export async function analyzeIfUnknown(db: Db, tenantId: string, tenantRows: number): Promise<boolean> {
+  if (tenantRows < 1000) return false;
+  const [explained] = await rows<{ 'QUERY PLAN': unknown }>(
+    db,
+    sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM referentiel.establishments WHERE tenant_id = ${tenantId}::uuid`,
+  );
+  const plan = explained['QUERY PLAN'];
+  const [{ Plan }] = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: { 'Plan Rows': number } }];
+  if (Plan['Plan Rows'] * 2 >= tenantRows) return false;
+  await db.execute(sql`ANALYZE referentiel.establishments`);
+  return true;
+}
+
+export interface MergeBatch extends StagedRange {
   tenantId: string;
   now: Date;
   actor: { type: string; id: string | null; label: string };
   requestId: string;
-  rows: PreparedRows;
 }
 
-export function prepareRows(items: UpsertItem[]): PreparedRows {
-  return { size: items.length, json: toJson(items) };
-}
-
-function toJson(items: UpsertItem[]): string {
-  return JSON.stringify(
-    items.map(({ record, searchText, sourceHash }) => {
-      const row: Record<string, unknown> = { search_text: searchText, source_hash: sourceHash };
-      for (const [field, column] of columns) row[column] = record[field];
-      return row;
-    }),
-  );
+/** The set-based statements of a batch of new rows and of a batch of known ones (tests read their plans). */
+export function mergeStatements(batch: MergeBatch): { insert: SQL; update: SQL } {
+  const now = batch.now.toISOString();
+  const audit = (source: string, before: string, after: string, where: string) => sql`
+    INSERT INTO platform.audit_events (tenant_id, at, actor_type, actor_id, actor_label, action, entity_type, entity_id, before, after, request_id)
+    SELECT ${batch.tenantId}::uuid, ${now}::timestamptz, ${batch.actor.type}, ${batch.actor.id}, ${batch.actor.label}, 'import', 'establishment', ${sql.raw(
+      `${source}.id::text, ${before}, ${after}`,
+    )}, ${batch.requestId}
+    FROM ${sql.raw(`${source} ${where}`)}`;
+  const range = sql`s.n > ${batch.from} AND s.n <= ${batch.to}`;
+  const insert = sql`
+    WITH inserted AS (
+      INSERT INTO referentiel.establishments AS e (tenant_id, ${sql.raw(written.join(', '))}, created_at, updated_at)
+      SELECT ${batch.tenantId}::uuid, ${sql.raw(written.map((c) => `s.${c}`).join(', '))}, ${now}::timestamptz, ${now}::timestamptz
+      FROM ${sql.raw(stageTable)} s WHERE ${range}
+      ON CONFLICT (tenant_id, uai) DO NOTHING
+      RETURNING e.id, ${sql.raw(asJson('e'))} AS j
+    ),
+    audited AS (${audit('inserted', 'NULL', 'inserted.j', '')})
+    SELECT count(*)::int AS n FROM inserted`;
+  // `old` reads the rows before the UPDATE changes them (one snapshot for the whole statement)
+  const changed = sql`e.tenant_id = ${batch.tenantId}::uuid AND e.uai = s.uai AND e.source_hash IS DISTINCT FROM s.source_hash AND ${range}`;
+  const update = sql`
+    WITH old AS (
+      SELECT e.id, ${sql.raw(asJson('e'))} AS j FROM ${sql.raw(stageTable)} s JOIN referentiel.establishments e ON ${changed}
+    ),
+    updated AS (
+      UPDATE referentiel.establishments e SET ${sql.raw(written.slice(1).map((c) => `${c} = s.${c}`).join(', '))},
+        version = e.version + 1, updated_at = ${now}::timestamptz
+      FROM ${sql.raw(stageTable)} s WHERE ${changed}
+      RETURNING e.id, ${sql.raw(asJson('e'))} AS j
+    ),
+    audited AS (${audit(
+      'updated',
+      '(SELECT jsonb_object_agg(b.key, b.value) FROM jsonb_each(old.j) b WHERE updated.j -> b.key IS DISTINCT FROM b.value)',
+      '(SELECT jsonb_object_agg(a.key, a.value) FROM jsonb_each(updated.j) a WHERE old.j -> a.key IS DISTINCT FROM a.value)',
+      'JOIN old ON old.id = updated.id WHERE old.j IS DISTINCT FROM updated.j',
+    )})
+    SELECT count(*)::int AS n FROM updated`;
+  return { insert, update };
 }
 
 /**
- * One statement per batch: insert new establishments, update those whose source hash changed
- * (version + 1), leave the others untouched, and write one audit event per created or updated
- * row with the changed fields before and after. `unit_id` is never written.
+ * Merges one batch of staged rows of one kind: inserts the new establishments, or updates the known
+ * ones whose source hash changed (version + 1), with one audit event per created row and per
+ * updated row whose fields changed (before and after). `unit_id` is never written. Returns the
+ * number of rows written.
  */
-export async function upsertEstablishments(db: Db, batch: UpsertBatch): Promise<{ created: number; updated: number }> {
-  if (batch.rows.size === 0) return { created: 0, updated: 0 };
-  const now = batch.now.toISOString();
-  const query = sql`
-    WITH input AS (
-      SELECT * FROM json_to_recordset(${batch.rows.json}::json) AS r(${sql.raw(recordset)})
-    ),
-    old AS (
-      SELECT e.uai, e.j FROM input i CROSS JOIN LATERAL (
-        SELECT e.uai, ${sql.raw(asJson('e'))} AS j FROM referentiel.establishments e
-        WHERE e.tenant_id = ${batch.tenantId}::uuid AND e.uai = i.uai AND e.source_hash IS DISTINCT FROM i.source_hash
-        OFFSET 0 -- keeps the lookup per row on the (tenant_id, uai) index instead of scanning the tenant
-      ) e
-    ),
-    upserted AS (
-      INSERT INTO referentiel.establishments AS e (tenant_id, ${sql.raw(insertColumns)}, created_at, updated_at)
-      SELECT ${batch.tenantId}::uuid, ${sql.raw(insertColumns)}, ${now}::timestamptz, ${now}::timestamptz FROM input
-      ON CONFLICT (tenant_id, uai) DO UPDATE SET ${sql.raw(updates)}, version = e.version + 1, updated_at = excluded.updated_at
-      WHERE e.source_hash IS DISTINCT FROM excluded.source_hash
-      RETURNING e.id, e.uai, (e.xmax = 0) AS inserted, ${sql.raw(asJson('e'))} AS j
-    ),
-    audited AS (
-      INSERT INTO platform.audit_events (tenant_id, at, actor_type, actor_id, actor_label, action, entity_type, entity_id, before, after, request_id)
-      SELECT ${batch.tenantId}::uuid, ${now}::timestamptz, ${batch.actor.type}, ${batch.actor.id}, ${batch.actor.label}, 'import', 'establishment', u.id::text,
-        CASE WHEN u.inserted THEN NULL
-          ELSE (SELECT jsonb_object_agg(b.key, b.value) FROM jsonb_each(o.j) b WHERE u.j -> b.key IS DISTINCT FROM b.value) END,
-        CASE WHEN u.inserted THEN u.j
-          ELSE (SELECT jsonb_object_agg(a.key, a.value) FROM jsonb_each(u.j) a WHERE o.j -> a.key IS DISTINCT FROM a.value) END,
-        ${batch.requestId}
-      FROM upserted u LEFT JOIN old o ON o.uai = u.uai
-      WHERE u.inserted OR o.j IS DISTINCT FROM u.j
-    )
-    SELECT count(*) FILTER (WHERE inserted)::int AS created, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM upserted`;
-  try {
-    const [counts] = await rows<{ created: number; updated: number }>(db, query);
-    return counts;
-  } catch (error) {
-    // drizzle's error carries the whole batch (megabytes of JSON) in its message: keep the cause.
-    throw error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  }
+export async function mergeEstablishments(db: Db, kind: 'insert' | 'update', batch: MergeBatch): Promise<number> {
+  if (batch.to <= batch.from) return 0;
+  const [written] = await rows<{ n: number }>(db, mergeStatements(batch)[kind]);
+  return written.n;
 }

@@ -1,10 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../../server/platform/context.js';
 import type { Database, Db } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { establishmentDirectoryCache } from '../db/establishment-directory.js';
 import { finishImportRun, openImportRun, updateImportRun } from '../db/import-runs.js';
-import { prepareRows, selectSourceHashes, upsertEstablishments, type PreparedRows, type UpsertItem } from '../db/upsert-establishments.js';
+import {
+  analyzeIfUnknown,
+  batchesOf,
+  mergeEstablishments,
+  selectSourceHashes,
+  stageEstablishments,
+  type StagedItem,
+  type StagedRange,
+} from '../db/upsert-establishments.js';
 import { searchKey, type EstablishmentRecord } from '../establishment-record.js';
 import { parseEstablishmentFile, type ParsedEstablishmentFile } from '../import/parse-establishment-file.js';
 import type { EstablishmentFileFormat } from '../import/parsed-row.js';
@@ -21,6 +30,8 @@ export interface ImportEstablishmentsInput {
   /** Id of a run the caller already recorded (to poll it); a new run is recorded otherwise. */
   runId?: string;
   onProgress?: (processed: number, total: number) => void;
+  /** Staged rows merged per statement (the bench measures other sizes); importBatchSize otherwise. */
+  batchSize?: number;
 }
 
 export interface RowIssue {
@@ -38,7 +49,14 @@ export interface ImportReport {
   skipped: RowIssue[];
 }
 
+/**
+ * Staged rows merged per statement. Measured on PostgreSQL (66,000 rows into a new authority, then
+ * 5 % changed; batches of 1,000 to 70,000): the database's CPU stays within noise (7.1-8.1 s new,
+ * 1.2-1.5 s changed), so the size is chosen for progress reports every few percent.
+ */
 export const importBatchSize = 2000;
+
+const analyzeAfterCreated = 5000;
 
 type RunKey = { tenantId: string; id: string };
 
@@ -62,7 +80,7 @@ export async function importEstablishments(ctx: Ctx, database: Database, input: 
   }
   let counts: { created: number; updated: number };
   try {
-    counts = await writeRecords(ctx, database, key, valid, async (db, written) => {
+    counts = await writeRecords(ctx, database, key, valid, input.batchSize ?? importBatchSize, async (db, written) => {
       await updateImportRun(db, key, { processed: alreadyDone + written });
       input.onProgress?.(alreadyDone + written, total);
     });
@@ -71,6 +89,8 @@ export async function importEstablishments(ctx: Ctx, database: Database, input: 
     throw error;
   }
   const totals = { ...report.totals, ...counts, unchanged: valid.length - counts.created - counts.updated };
+  // a tenant's first import changes what the planner must know of it (lists, the next import)
+  if (counts.created >= analyzeAfterCreated) await database.db.execute(sql`ANALYZE referentiel.establishments`);
   ctx.cache.invalidate(establishmentTotals);
   ctx.cache.invalidate(establishmentDirectoryCache, key.tenantId);
   return finish(ctx, database.db, key, { ...report, totals });
@@ -117,49 +137,51 @@ async function finish(ctx: Ctx, db: Db, key: RunKey, report: ImportReport): Prom
   return report;
 }
 
-function toItem(record: EstablishmentRecord): UpsertItem {
-  return {
-    record,
-    searchText: searchKey(record.name, record.uai, record.communeName, record.postalCode),
-    sourceHash: recordHash(record),
-  };
-}
-
 /**
- * Writes the new and changed records in one transaction, batch by batch; records whose source
- * hash is already stored are not sent. Each batch is prepared while the previous one runs.
- * Progress goes through another connection on a server so pollers see it; PGlite has a single
- * session, so there it stays in the transaction.
+ * Writes the new and changed records in one transaction: the records whose source hash is not
+ * stored yet are staged by COPY, then merged batch by batch with set-based statements. Progress
+ * goes through another connection on a server so pollers see it; PGlite has a single session, so
+ * there it stays in the transaction.
  */
 async function writeRecords(
   ctx: Ctx,
   database: Database,
   key: RunKey,
   records: EstablishmentRecord[],
+  batchSize: number,
   progress: (db: Db, written: number) => Promise<void>,
 ): Promise<{ created: number; updated: number }> {
   const actor = ctx.actor ? { type: ctx.actor.kind, id: ctx.actor.id, label: ctx.actor.label } : { type: 'system', id: null, label: 'Système' };
   const base = { tenantId: key.tenantId, now: ctx.now(), actor, requestId: ctx.requestId };
-  return database.db.transaction(async (tx) => {
-    const progressDb = database.kind === 'pglite' ? tx : database.db;
-    const stored = await selectSourceHashes(tx, key.tenantId);
-    const prepare = (start: number): PreparedRows =>
-      prepareRows(
-        records
-          .slice(start, start + importBatchSize)
-          .map(toItem)
-          .filter((item) => stored.get(item.record.uai) !== item.sourceHash),
-      );
+  return database.bulkTransaction(async (session) => {
+    const progressDb = database.kind === 'pglite' ? session.db : database.db;
+    const stored = await selectSourceHashes(session.db, key.tenantId);
+    const staged = stagedItems(records, stored);
+    const ranges = await stageEstablishments(session, staged);
+    if (ranges.updates.to > ranges.updates.from) await analyzeIfUnknown(session.db, key.tenantId, stored.size);
     const counts = { created: 0, updated: 0 };
-    let next = prepare(0);
-    for (let start = 0; start < records.length; start += importBatchSize) {
-      const running = upsertEstablishments(tx, { ...base, rows: next });
-      if (start + importBatchSize < records.length) next = prepare(start + importBatchSize);
-      const batch = await running;
-      counts.created += batch.created;
-      counts.updated += batch.updated;
-      await progress(progressDb, Math.min(start + importBatchSize, records.length));
+    // unchanged records count as done from the start: progress runs over the staged ones
+    const done = (batch: StagedRange) => progress(progressDb, records.length - staged.length + batch.to);
+    for (const batch of batchesOf(ranges.updates, batchSize)) {
+      counts.updated += await mergeEstablishments(session.db, 'update', { ...base, ...batch });
+      await done(batch);
+    }
+    for (const batch of batchesOf(ranges.inserts, batchSize)) {
+      counts.created += await mergeEstablishments(session.db, 'insert', { ...base, ...batch });
+      await done(batch);
     }
     return counts;
   });
+}
+
+function stagedItems(records: EstablishmentRecord[], stored: Map<string, string | null>): StagedItem[] {
+  const items: StagedItem[] = [];
+  for (const record of records) {
+    const sourceHash = recordHash(record);
+    const known = stored.has(record.uai);
+    if (known && stored.get(record.uai) === sourceHash) continue;
+    const searchText = searchKey(record.name, record.uai, record.communeName, record.postalCode);
+    items.push({ record, searchText, sourceHash, known });
+  }
+  return items;
 }

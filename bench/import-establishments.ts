@@ -11,6 +11,7 @@ import { CpuMeter } from './lib/inventory-cpu.js';
 import { sqlFloor } from './sql-floor.js';
 import { eq, sql } from 'drizzle-orm';
 import { seedDemo } from '../src/demo/seed-demo.js';
+import { modules } from '../src/modules/modules.js';
 import { organizations } from '../src/modules/referentiel/db/schema.js';
 
 export interface Row {
@@ -131,7 +132,7 @@ async function measurePglite(files: Files): Promise<Row[]> {
 async function measureServer(url: string, files: Files): Promise<Row[]> {
   const database = await scratchDatabase(url, 'coherence_bench');
   try {
-    const seeding = await timed(() => seedDemo(database, { password: 'Bench-Demo-2026!' }));
+    const seeding = await timed(() => seedDemo(database, modules, { password: 'Bench-Demo-2026!' }));
     await database.db.execute(sql`ANALYZE`);
     const all: Measured[][] = [];
     const [{ name }] = await sqlRows<{ name: string }>(database.db, sql`SELECT current_database() AS name`);

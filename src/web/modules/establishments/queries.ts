@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, getActiveTenant } from '../../api';
 import type { ListSearch } from './list-search';
-import type { AuditEvent, Establishment, EstablishmentDetail, Page } from './types';
+import type { AuditEvent, CursorPage, Establishment, EstablishmentDetail } from './types';
 
 const key = (...parts: unknown[]) => ['establishments', getActiveTenant(), ...parts];
 
@@ -9,7 +9,7 @@ export function useEstablishmentList(search: ListSearch) {
   return useQuery({
     queryKey: key('list', search),
     queryFn: ({ signal }) =>
-      api<Page<Establishment>>('/establishments', {
+      api<CursorPage<Establishment>>('/establishments', {
         query: { ...search, sort: search.sort ?? 'name', order: search.order ?? 'asc', page: search.page ?? 1, pageSize: search.pageSize ?? 25 },
         signal,
       }),

@@ -73,3 +73,9 @@ export interface Page<T> {
   items: T[];
   total: number;
 }
+
+/** A page of the establishment list, with where the pages beside it start. */
+export interface CursorPage<T> extends Page<T> {
+  nextCursor: string | null;
+  previousCursor: string | null;
+}

@@ -114,8 +114,10 @@ describe('keyset paging', () => {
     const byName = encodeCursor('name', { key: 'Lycée', uai: '0000001A' });
     await expect(findEstablishments(ctx, input({ sort: 'pupils', after: byName }))).rejects.toMatchObject({ code: 'VALIDATION' });
     const notAnInteger = encodeCursor('pupils', { key: 'douze', uai: '0000001A' });
-    // a forged key of the wrong type fails in PostgreSQL's cast: still a refusal, never rows
-    await expect(findEstablishments(ctx, input({ sort: 'pupils', after: notAnInteger }))).rejects.toBeTruthy();
+    // a forged key of the wrong type is refused before PostgreSQL's cast would fail (a 500)
+    await expect(findEstablishments(ctx, input({ sort: 'pupils', after: notAnInteger }))).rejects.toMatchObject({ code: 'VALIDATION' });
+    const notADate = encodeCursor('updatedAt', { key: 'hier', uai: '0000001A' });
+    await expect(findEstablishments(ctx, input({ sort: 'updatedAt', before: notADate }))).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
   it('counts once, then serves the total from the cache until a write invalidates it', async () => {

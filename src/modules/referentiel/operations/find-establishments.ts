@@ -216,6 +216,12 @@ export function keysetStretches(ctx: Ctx, where: SQL, input: Order, from: Omit<P
   );
 }
 
+/** Keys PostgreSQL must read back as their column's type: a forged one is refused before it reaches a cast. */
+const keyShapes: Partial<Record<SortColumn, RegExp>> = {
+  pupils: /^-?\d{1,9}$/,
+  updatedAt: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/,
+};
+
 /** A cursor names the sort it belongs to, so one taken under another sort is refused, not misread. */
 export function encodeCursor(sort: SortColumn, at: Omit<PageKey, 'id'>): string {
   return Buffer.from(JSON.stringify([sort, at.key, at.uai])).toString('base64url');
@@ -228,7 +234,13 @@ function decodeCursor(cursor: string, sort: SortColumn): Omit<PageKey, 'id'> {
   } catch {
     parts = null;
   }
-  if (!Array.isArray(parts) || parts.length !== 3 || parts[0] !== sort || !(parts[1] === null || typeof parts[1] === 'string') || typeof parts[2] !== 'string') {
+  if (
+    !Array.isArray(parts) ||
+    parts.length !== 3 ||
+    parts[0] !== sort ||
+    !(parts[1] === null || (typeof parts[1] === 'string' && (keyShapes[sort]?.test(parts[1]) ?? true))) ||
+    typeof parts[2] !== 'string'
+  ) {
     throw new AppError('VALIDATION', 'Curseur de pagination invalide ou pris sous un autre tri : reprenez la liste à la première page.');
   }
   return { key: parts[1], uai: parts[2] };

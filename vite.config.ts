@@ -12,6 +12,11 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
+      // zod (bundled for the forms' rules) carries comments Rollup cannot place: harmless, but noise at every build
+      onwarn(warning, warn) {
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/zod/')) return;
+        warn(warning);
+      },
       output: {
         manualChunks(id) {
           if (!id.includes('node_modules')) return undefined;

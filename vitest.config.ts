@@ -1,23 +1,41 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+const serverTests = ['src/**/*.test.ts', 'bench/**/*.test.ts'];
+
 /**
- * Two projects: "server" holds unit, operation and route tests (run once on PGlite and once on the
- * PostgreSQL server when TEST_DATABASE_URL is set); "e2e" holds the browser journeys.
+ * A test needs a database when it (or the helpers it imports) opens one: the test database, the
+ * test application, a module's testing fixtures, the platform's database itself, or a whole server.
+ */
+const databaseImport = /from '[^']*(\/test\/(database|app|authz-matrix[^']*)|\/testing(\/[^']*)?|\/platform\/db|\/bench\/lib\/[^']*|\.\/lib\/[^']*)\.js'/;
+const startsServer = /src\/server\/main\.ts/;
+const needsDatabase = (file: string) => {
+  const text = readFileSync(file, 'utf8');
+  return databaseImport.test(text) || startsServer.test(text);
+};
+const testsUnder = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.test.ts'))
+    .map((file) => join(dir, file));
+const serverTestFiles = ['src', 'bench'].flatMap(testsUnder);
+const pureTests = serverTestFiles.filter((file) => !needsDatabase(file));
+
+const serverProject = (name: string, include: string[], exclude: string[] = []) => ({
+  test: { name, include, exclude, setupFiles: ['src/test/setup.ts'], environment: 'node' as const, testTimeout: 60_000, hookTimeout: 120_000, pool: 'forks' as const },
+});
+
+/**
+ * Projects: "server" holds every unit, operation and route test (run once on PGlite and once on the
+ * PostgreSQL server when TEST_DATABASE_URL is set); "unit" is its part that needs no database and
+ * "db" the rest (npm run test:unit, npm run test:db); "e2e" holds the browser journeys.
  */
 export default defineConfig({
   test: {
     projects: [
-      {
-        test: {
-          name: 'server',
-          include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
-          setupFiles: ['src/test/setup.ts'],
-          environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          pool: 'forks',
-        },
-      },
+      serverProject('server', serverTests),
+      serverProject('unit', pureTests),
+      serverProject('db', serverTests, pureTests),
       {
         test: {
           name: 'e2e',

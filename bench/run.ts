@@ -1,3 +1,5 @@
+import { benchExportMemory } from './export-memory.js';
+import { benchFirstVisit } from './first-visit.js';
 import { benchFleetQueries, printFleetTable } from './fleet-queries.js';
 import { benchImport } from './import-establishments.js';
 import { benchGuichet } from './guichet.js';
@@ -19,7 +21,7 @@ registerActions(modules.map((m) => m.actions));
 
 const args = process.argv.slice(2);
 // each bench adds its name here and a block below: `npm run bench -- <name>` runs only that one
-const benchNames = ['import', 'list-search', 'ingest-inventory', 'fleet-queries', 'guichet', 'ingest-partial-100k'];
+const benchNames = ['import', 'list-search', 'ingest-inventory', 'fleet-queries', 'guichet', 'ingest-partial-100k', 'export-memory', 'first-visit'];
 const wanted = (name: string) => !args.some((a) => benchNames.includes(a)) || args.includes(name);
 const kinds = (['postgresql', 'pglite'] as const).filter((k) => !args.some((a) => a === 'postgresql' || a === 'pglite') || args.includes(k));
 
@@ -33,6 +35,11 @@ const report = (title: string, rows: BenchRow[]) => {
 const server = kinds.includes('postgresql') ? await ensurePostgres() : null;
 if (server && !server.ok) console.log(`PostgreSQL ignoré : ${server.reason}. Mesures sur PGlite seulement.`);
 const serverUrl = server?.ok ? server.url : undefined;
+
+if (wanted('first-visit')) {
+  // the real server with the demo on PGlite, Debian's Chromium; `full` adds npm ci → first page (a fresh clone)
+  report('Premier jour : première visite des pages principales, et de npm ci à la première page', await benchFirstVisit({ full: args.includes('full'), log: (line) => console.log(`  ${line}`) }));
+}
 
 if (wanted('import')) {
   // the import bench works inside a database the coherence role owns (raw COPY table, scratch databases)
@@ -83,6 +90,16 @@ if (wanted('guichet')) {
   // issue 4, « Speed »: PostgreSQL only (a million tickets on the server)
   if (serverUrl) report('Guichet unique : 1 000 000 tickets sur PostgreSQL (~10 s par scénario)', await benchGuichet({ serverUrl }));
   else console.log('\nGuichet unique : non mesuré (PostgreSQL indisponible).');
+}
+
+if (wanted('export-memory')) {
+  // issue 10: 200,000 rows exported through the real route, the server's memory under 300 MB
+  const rows: BenchRow[] = [];
+  for (const kind of kinds) {
+    if (kind === 'postgresql' && !serverUrl) continue;
+    rows.push(...(await benchExportMemory({ kind, serverUrl })));
+  }
+  report('Export de 200 000 établissements par la route : mémoire du serveur', rows);
 }
 
 // ---- benches of the modules (each engineer adds a `if (wanted('<name>')) { … }` block above this line)

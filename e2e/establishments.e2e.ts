@@ -147,6 +147,48 @@ describe('liste et fiche des établissements', () => {
     await second.context.close();
   });
 
+  it('refuse sur son champ, en français, un téléphone en lettres et un nombre d’élèves négatif, sans rien envoyer', async () => {
+    const { context, page } = await openPage(app);
+    await login(page, accounts.admin);
+    const list = await (await context.request.get('/api/establishments?natureCode=300&pageSize=1')).json();
+    const uai: string = list.items[0].uai;
+    const before = await (await context.request.get(`/api/establishments/${uai}`)).json();
+    await page.goto(`/etablissements/${uai}`);
+    await page.getByRole('button', { name: 'Modifier', exact: true }).click();
+    const patches: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'PATCH') patches.push(request.url());
+    });
+    await page.getByLabel('Téléphone').fill('abc');
+    await page.getByLabel('Nombre d’élèves').fill('-5');
+    await page.getByLabel('Courriel').fill('pas-une-adresse');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+
+    // each message sits under its own field, tied to it for screen readers
+    const fieldError = async (label: string) => {
+      const input = page.getByLabel(label);
+      await expect.poll(() => input.getAttribute('aria-invalid')).toBe('true');
+      const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+      const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
+      return texts.join(' ');
+    };
+    expect(await fieldError('Téléphone')).toMatch(/Numéro de téléphone invalide/);
+    expect(await fieldError('Nombre d’élèves')).toMatch(/ne peut pas être négatif/);
+    expect(await fieldError('Courriel')).toMatch(/adresse e-mail invalide/i);
+    expect(await page.locator('body').innerText()).not.toMatch(/Invalid|Too small/);
+    await screenshot(page, 'erreurs-de-champ');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(patches).toEqual([]);
+    // the server refuses the same values with the same words (the form's schema is the operation's)
+    const refused = await context.request.patch(`/api/establishments/${uai}`, { data: { version: before.version, phone: 'abc', pupils: -5 } });
+    expect(refused.status()).toBe(400);
+    const issues = (await refused.json()).error.issues as { path: string; message: string }[];
+    expect(issues.find((i) => i.path === 'body.phone')?.message).toMatch(/Numéro de téléphone invalide/);
+    expect(issues.find((i) => i.path === 'body.pupils')?.message).toMatch(/ne peut pas être négatif/);
+    expect((await (await context.request.get(`/api/establishments/${uai}`)).json()).version).toBe(before.version);
+    await context.close();
+  });
+
   it('laisse le personnel de l’établissement décrire ses bâtiments et ses salles', async () => {
     const { context, page } = await openPage(app);
     await login(page, accounts.staff);

@@ -73,6 +73,28 @@ describe('guichet : configuration par la collectivité', () => {
     await page.screenshot({ path: '/tmp/coherence-guichet-calendriers.png', fullPage: true });
   });
 
+  it('une équipe sans nom est refusée sur son champ, en français, sans rien envoyer', async () => {
+    const { page } = await signedIn(accounts.admin);
+    await page.goto('/guichet/configuration');
+    await page.getByRole('tab', { name: 'Équipes' }).click();
+    await page.getByRole('button', { name: 'Nouvelle équipe' }).click();
+    const form = page.locator('form[aria-labelledby="equipe-form-titre"]');
+    await form.waitFor();
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().includes('/api/desk/teams')) posts.push(request.url());
+    });
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    const name = form.getByLabel('Nom');
+    await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
+    const described = ((await name.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+    const texts = await Promise.all(described.map((id) => page.locator(`[id="${id}"]`).textContent()));
+    expect(texts.join(' ')).toContain('Le nom est obligatoire.');
+    expect(await form.textContent()).not.toContain('Certaines valeurs envoyées ne sont pas valides');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(posts).toEqual([]);
+  });
+
   it('un technicien consulte la configuration sans pouvoir la modifier, et sans lien dans le menu', async () => {
     const { page } = await signedIn(accounts.technician);
     expect(await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Configuration du guichet' }).count()).toBe(0);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { accounts, login, openPage, screenshot, useApp } from './support/app';
+import { accounts, login, openPage, screenshot, seriousViolations, useApp } from './support/app';
 import { repoRoot } from './support/server';
 
 const app = useApp();
@@ -43,6 +43,8 @@ describe("import de l'annuaire", () => {
     expect(await row.locator('td').first().textContent()).toBe(String(badLine));
 
     await page.getByLabel('Appliquer les lignes valides').check();
+    // Ille-et-Vilaine is not Hauts-de-France's: its schools are written only on confirmation
+    await page.getByLabel('Écrire aussi les lignes hors compétence').check();
     await page.getByRole('button', { name: 'Importer le fichier' }).click();
     await page.getByRole('status').filter({ hasText: 'Import terminé' }).waitFor({ timeout: 60_000 });
     const totals = async (label: string) => Number((await page.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd').textContent())!.replace(/\D/g, ''));
@@ -73,6 +75,43 @@ describe("import de l'annuaire", () => {
     await alert.waitFor({ timeout: 60_000 });
     await screenshot(page, 'import-illisible');
     expect(await alert.textContent()).toMatch(/en-tête|format/i);
+    await context.close();
+  });
+
+  it("signale les 946 établissements d'Ille-et-Vilaine hors compétence de la Région Hauts-de-France : aperçu, puis import sans rien créer", async () => {
+    const path = join(repoRoot, 'fixtures/annuaire/fr-en-annuaire-education-ille-et-vilaine.csv');
+    const { context, page } = await openPage(app);
+    await login(page, accounts.admin);
+    const rennesSchools = async () => {
+      await page.goto('/etablissements?academyCode=14');
+      const status = page.getByRole('status').filter({ hasText: /trouvé/ });
+      await status.waitFor();
+      return status.textContent();
+    };
+    const before = await rennesSchools(); // the journey above may have confirmed some
+    await page.goto('/imports');
+    await page.getByRole('heading', { level: 2, name: 'Compétence de la collectivité' }).waitFor();
+    await page.getByText('Lille (09), Amiens (20)').waitFor();
+    await page.getByLabel(/Fichier à importer/).setInputFiles(path);
+    await page.getByLabel('Appliquer les lignes valides').check();
+    await page.getByRole('button', { name: 'Prévisualiser' }).click();
+    const preview = page.getByRole('status').filter({ hasText: 'Aperçu : rien n’a encore été écrit' });
+    await preview.waitFor({ timeout: 60_000 });
+    const totals = async (label: string) => Number((await page.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd').textContent())!.replace(/\D/g, ''));
+    expect(await preview.textContent()).toContain('Cet import créerait 0 établissement');
+    expect(await preview.textContent()).toContain('946 lignes hors compétence de la collectivité seront écartées');
+    expect(await totals('Hors compétence')).toBe(946);
+    expect(await totals('Créés')).toBe(0);
+    const outOfScope = page.getByRole('table', { name: /Lignes hors compétence de la collectivité \(écartées\)/ });
+    await outOfScope.locator('tbody tr').first().getByText(/académie 14 hors du territoire \(09, 20\)/i).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'import-apercu-hors-competence');
+
+    await preview.getByRole('button', { name: 'Appliquer cet import' }).click();
+    await page.getByRole('status').filter({ hasText: 'Import terminé' }).waitFor({ timeout: 60_000 });
+    expect(await totals('Créés')).toBe(0);
+    expect(await totals('Hors compétence')).toBe(946);
+    expect(await rennesSchools()).toBe(before);
     await context.close();
   });
 });

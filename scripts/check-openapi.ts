@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { generateOpenApi, openApiPath } from './openapi-document.js';
+import { generateOpenApi, generateWebSchema, openApiPath, webSchemaPath } from './openapi-document.js';
 
 /** Run by npm test: the committed openapi.json must be the one the routes generate today. */
 const fresh = await generateOpenApi();
@@ -9,7 +9,15 @@ if (committed !== fresh) {
   console.error(`openapi.json est périmé : lancez npm run openapi (${reason}).`);
   process.exit(1);
 }
-console.log('openapi.json est à jour.');
+// the web client is typed from this file: types generated from an older document would let it drift
+const types = await generateWebSchema(fresh);
+const committedTypes = existsSync(webSchemaPath) ? readFileSync(webSchemaPath, 'utf8') : null;
+if (committedTypes !== types) {
+  const reason = committedTypes === null ? 'le fichier est absent' : firstDifference(committedTypes, types);
+  console.error(`src/web/api/schema.d.ts est périmé : lancez npm run openapi (${reason}).`);
+  process.exit(1);
+}
+console.log('openapi.json et les types du client web sont à jour.');
 
 function firstDifference(a: string, b: string): string {
   const left = a.split('\n');

@@ -1,9 +1,18 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 import { buildApp } from '../src/server/app.js';
 import { openDatabase } from '../src/server/platform/db.js';
 
 export const openApiPath = resolve(fileURLToPath(new URL('../openapi.json', import.meta.url)));
+/** The web client's types, generated from the same document (never edited by hand). */
+export const webSchemaPath = resolve(fileURLToPath(new URL('../src/web/api/schema.d.ts', import.meta.url)));
+
+/** The TypeScript types of every path and operation, as openapi-typescript writes them. */
+export async function generateWebSchema(openApiText: string): Promise<string> {
+  const ast = await openapiTS(JSON.parse(openApiText) as Parameters<typeof openapiTS>[0], { alphabetize: true });
+  return `${COMMENT_HEADER}${astToString(ast)}`;
+}
 
 const methodOrder = ['get', 'put', 'post', 'patch', 'delete', 'options', 'head', 'trace'];
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one test command (npm test): typecheck, OpenAPI freshness, the server tests on PGlite then on
+# The one test command (npm test): typecheck, module boundaries (ESLint), OpenAPI freshness, the server tests on PGlite then on
 # PostgreSQL 15, then the browser journeys. Stops at the first failing step. Its last line is
 # "N passed, N failed" (tests summed over the vitest runs), which CI tooling reads.
 set -uo pipefail
@@ -133,6 +133,7 @@ ensure_chromium() {
 run_step "PostgreSQL $PG_VERSION" ensure_postgresql
 run_step "Chromium" ensure_chromium
 run_step "Vérification des types (tsc)" npx tsc --noEmit -p tsconfig.json
+run_step "Frontières des modules (ESLint)" npx eslint src
 run_step "openapi.json à jour" npx tsx scripts/check-openapi.ts
 run_vitest "Tests serveur sur PGlite" "$work_dir/server-pglite.json" env -u TEST_DATABASE_URL npx vitest run --project server
 run_vitest "Tests serveur sur PostgreSQL" "$work_dir/server-postgresql.json" env TEST_DATABASE_URL="$PG_URL" npx vitest run --project server

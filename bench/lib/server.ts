@@ -17,6 +17,8 @@ async function freePort(): Promise<number> {
 
 export interface RunningServer {
   baseUrl: string;
+  /** The server process's id (its memory is read from /proc/<pid>/status). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -24,14 +26,14 @@ export interface RunningServer {
  * Starts the real server (src/server/main.ts, its logs included) in a child process on a loopback
  * port, with the demo off, and waits for /api/health.
  */
-export async function startServer(env: { DATABASE_URL?: string; COHERENCE_DATA_DIR?: string }): Promise<RunningServer> {
+export async function startServer(env: { DATABASE_URL?: string; COHERENCE_DATA_DIR?: string }, nodeOptions: string[] = []): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // COHERENCE_BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (read
   // its top self-time functions to see what a request costs); off by default
   const profileDir = process.env.COHERENCE_BENCH_CPU_PROF;
   const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profiling, '--import', 'tsx', 'src/server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...profiling, ...nodeOptions, '--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
     env: {
       PATH: process.env.PATH,
@@ -67,6 +69,7 @@ export async function startServer(env: { DATABASE_URL?: string; COHERENCE_DATA_D
   }
   return {
     baseUrl,
+    pid: child.pid!,
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

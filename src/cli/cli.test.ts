@@ -65,6 +65,20 @@ describe('coherence command line', () => {
     expect(user.stdout).toContain('Compte créé');
   });
 
+  it('reports the rows outside the authority’s competence and writes them only when confirmed', async () => {
+    expect((await coherence('organizations', 'create', '--code', 'hauts-de-france', '--kind', 'region', '--name', 'Région Hauts-de-France')).code).toBe(0);
+    const file = fixture('fr-en-annuaire-education-ille-et-vilaine.csv');
+    const preview = await coherence('import', 'establishments', file, '--authority', 'hauts-de-france', '--preview');
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toMatch(/à créer : 0, .*hors compétence : 946\n/);
+    expect(preview.stdout).toContain('Aperçu seulement');
+    const applied = await coherence('import', 'establishments', file, '--authority', 'hauts-de-france');
+    expect(applied.stdout).toMatch(/créés : 0, .*hors compétence : 946\n/);
+    const confirmed = await coherence('import', 'establishments', file, '--authority', 'hauts-de-france', '--confirm-out-of-scope', '--preview');
+    expect(confirmed.stdout).toMatch(/à créer : 946, .*hors compétence : 946 \(confirmés\)/);
+    expect(confirmed.stdout).toContain('Premières lignes à créer :\n  ligne 2 (0350122T)');
+  });
+
   it('exits non-zero with a French reason when a file is refused', async () => {
     const bad = join(dataDir, 'bad.csv');
     writeFileSync(bad, Buffer.from('numero_uai;appellation_officielle\r\nCollège;Lille\r\n', 'latin1'));

@@ -1,16 +1,15 @@
+import '../shared/zod-locale.js';
 import { Command, Option } from 'commander';
 import { roles } from '../server/platform/authz.js';
 import { organizationKinds } from '../modules/referentiel/organization-kinds.js';
 import { readSettings } from '../server/config.js';
 import { AppError } from '../server/platform/errors.js';
-import { createOrganizationCommand } from './commands/organizations.js';
-import { importEstablishmentsCommand } from './commands/import-establishments.js';
-import { createUserCommand } from './commands/users.js';
 import { withDatabase } from './database.js';
 
 // no module settings (they configure the server), no actions (commands run as the system, with no
 // actor to authorize): the command line loads only what its commands use
 const settings = readSettings(process.env, []);
+// each command is loaded when it runs: a command line pays only for the modules it uses
 const program = new Command('coherence')
   .description("Administration de Cohérence. Base : DATABASE_URL si défini, sinon PGlite dans COHERENCE_DATA_DIR (./data).")
   .showHelpAfterError();
@@ -30,7 +29,7 @@ program
   .requiredOption('--name <name>', 'nom affiché')
   .option('--academy-code <code>', "code national de l'académie (ex. 09 pour Lille)")
   .option('--partner-of <codes...>', 'collectivités avec lesquelles elle travaille')
-  .action((options) => withDatabase(settings, (_db, ctx) => createOrganizationCommand(ctx, options)));
+  .action((options) => withDatabase(settings, async (_db, ctx) => (await import('./commands/organizations.js')).createOrganizationCommand(ctx, options)));
 
 program
   .command('import')
@@ -41,7 +40,9 @@ program
   .requiredOption('--authority <code>', 'collectivité destinataire')
   .option('--apply-valid', 'applique les lignes valides même si certaines sont refusées', false)
   .option('--include-non-schools', "importe aussi les lignes qui ne sont pas des écoles (inspections, services)", false)
-  .action((file, options) => withDatabase(settings, (db, ctx) => importEstablishmentsCommand(db, ctx, file, options)));
+  .option('--preview', "n'écrit rien : compte ce que l'import ferait, avec les premières lignes de chaque issue", false)
+  .option('--confirm-out-of-scope', 'écrit aussi les lignes hors de la compétence de la collectivité (types, territoire)', false)
+  .action((file, options) => withDatabase(settings, async (db, ctx) => (await import('./commands/import-establishments.js')).importEstablishmentsCommand(db, ctx, file, options)));
 
 program
   .command('users')
@@ -57,7 +58,7 @@ program
   .option('--establishment <uai>', "établissement (personnel d'établissement)")
   .option('--unit <code...>', 'unités territoriales couvertes (technicien, prestataire)')
   .option('--level <n>', 'niveau de support 0 à 3 (technicien)')
-  .action((options) => withDatabase(settings, (_db, ctx) => createUserCommand(ctx, options)));
+  .action((options) => withDatabase(settings, async (_db, ctx) => (await import('./commands/users.js')).createUserCommand(ctx, options)));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof AppError ? `Erreur : ${error.message}` : error);

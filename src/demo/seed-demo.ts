@@ -1,5 +1,5 @@
 import { demoAccounts } from '../modules/access/index.js';
-import { organizations } from '../modules/referentiel/index.js';
+import { organizationsView as organizations } from '../modules/referentiel/index.js';
 import { systemCtx } from '../server/platform/context.js';
 import type { Caches } from '../server/platform/cache.js';
 import type { Database } from '../server/platform/db.js';

@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -15,6 +14,7 @@ import { registerActions } from './platform/authz.js';
 import { openCaches, type Caches } from './platform/cache.js';
 import type { Clock } from './platform/context.js';
 import type { Database } from './platform/db.js';
+import { registerWeb } from './platform/web-static.js';
 import { installErrorHandler } from './platform/error-handler.js';
 import type { AppConfig } from './platform/http.js';
 import { installJobs } from './platform/jobs.js';
@@ -121,11 +121,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     for (const routes of module.routes) await app.register(routes.plugin, routes.prefix ? { prefix: routes.prefix } : {});
   }
 
-  if (serveWeb) {
-    // files are looked up per request, so a rebuilt bundle is served without a restart;
-    // other paths fall through to the not-found handler, which answers the single-page app
-    await app.register(fastifyStatic, { root: webRoot, index: false });
-    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html').sendFile('index.html'));
-  }
+  if (serveWeb) await registerWeb(app, webRoot);
   return app;
 }

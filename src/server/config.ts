@@ -7,8 +7,8 @@ export interface ServerSettings {
   host: string;
   databaseUrl?: string;
   dataDir: string;
-  demoPassword: string;
-  demoPasswordFromEnv: boolean;
+  /** COHERENCE_DEMO_PASSWORD; absent, the demo's first start generates one (see demo-password.ts). */
+  demoPassword?: string;
   loadDemo: boolean;
   secureCookies: boolean;
   publicUrl: string;
@@ -20,18 +20,16 @@ export interface ServerSettings {
   modules: Partial<ModuleSettings>;
 }
 
-export const defaultDemoPassword = 'Coherence-Demo-2026!';
-
 export function readSettings(env: NodeJS.ProcessEnv, modules: readonly ModuleDefinition[]): ServerSettings {
   const port = Number(env.PORT ?? 3000);
   const publicUrl = env.COHERENCE_PUBLIC_URL ?? `http://localhost:${port}`;
   return {
     port,
-    host: env.HOST ?? '0.0.0.0',
+    // loopback unless told otherwise: the demo accounts must not be reachable from the network by default
+    host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.COHERENCE_DATA_DIR ?? './data'),
-    demoPassword: env.COHERENCE_DEMO_PASSWORD || defaultDemoPassword,
-    demoPasswordFromEnv: Boolean(env.COHERENCE_DEMO_PASSWORD),
+    demoPassword: env.COHERENCE_DEMO_PASSWORD || undefined,
     loadDemo: env.COHERENCE_DEMO !== 'off',
     secureCookies: publicUrl.startsWith('https://'),
     trustProxy: env.COHERENCE_TRUST_PROXY || false,

@@ -12,10 +12,11 @@ const password = 'Essai-Demo-Coherence-42';
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Starts `src/server/main.ts` as `npm start` does (without the web build) and waits for its banner. */
-async function start(): Promise<{ child: ChildProcess; output: () => string }> {
+async function start(env: Record<string, string> = { COHERENCE_DATA_DIR: dataDir, COHERENCE_DEMO_PASSWORD: password }): Promise<{ child: ChildProcess; output: () => string }> {
+  const { COHERENCE_DEMO_PASSWORD: _inherited, HOST: _host, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: '', COHERENCE_DATA_DIR: dataDir, PORT: String(port), COHERENCE_DEMO_PASSWORD: password },
+    env: { ...inherited, DATABASE_URL: '', PORT: String(port), ...env },
   });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
@@ -34,11 +35,11 @@ async function stop(child: ChildProcess) {
   await exited;
 }
 
-async function login(email: string) {
+async function login(email: string, secret = password) {
   return fetch(`http://127.0.0.1:${port}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
+    body: JSON.stringify({ email, password: secret }),
   });
 }
 
@@ -62,5 +63,26 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('npm start on PGlite', (
     const list2 = await (await fetch(`http://127.0.0.1:${port}/api/establishments?pageSize=1`, { headers: { cookie: cookie2 } })).json();
     expect(list2.total).toBe(list.total);
     await stop(second.child);
+  });
+});
+
+describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('a first start without COHERENCE_DEMO_PASSWORD', () => {
+  it('generates the demo password, prints it, keeps it for later starts, and listens on 127.0.0.1 only', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'coherence-main-generated-'));
+    try {
+      const first = await start({ COHERENCE_DATA_DIR: fresh });
+      const generated = /mot de passe : (\S+), généré à ce premier démarrage/.exec(first.output())?.[1];
+      expect(generated).toMatch(/^[A-Za-z0-9-]{20,}$/);
+      expect(first.output()).toContain(`http://127.0.0.1:${port}`);
+      expect(first.output()).not.toContain('0.0.0.0');
+      expect((await login('authority-admin.hauts-de-france@demo.coherence.fr', generated)).status).toBe(200);
+      expect((await login('authority-admin.hauts-de-france@demo.coherence.fr', 'Coherence-Demo-2026!')).status).toBe(401);
+      await stop(first.child);
+      const second = await start({ COHERENCE_DATA_DIR: fresh });
+      expect(second.output()).toContain(`mot de passe : ${generated}, généré au premier démarrage`);
+      await stop(second.child);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { generateDemoPassword, recallDemoPassword, rememberDemoPassword } from '../demo/demo-password.js';
 import { seedDemo, demoAccounts } from '../demo/seed-demo.js';
 import { modules } from '../modules/modules.js';
 import { buildApp } from './app.js';
@@ -15,7 +16,9 @@ async function main() {
   registerActions(modules.map((m) => m.actions));
   // the app's caches, open before the demo so what it writes is announced to other processes
   const cache = await openCaches({ database });
-  const seeded = settings.loadDemo ? await seedDemo(database, modules, { password: settings.demoPassword, cache }) : false;
+  const demoPassword = settings.demoPassword ?? generateDemoPassword();
+  const seeded = settings.loadDemo ? await seedDemo(database, modules, { password: demoPassword, cache }) : false;
+  if (seeded && !settings.demoPassword && database.kind === 'pglite') await rememberDemoPassword(settings.dataDir, demoPassword);
   const app = await buildApp({
     database,
     modules,
@@ -35,11 +38,23 @@ async function main() {
   await app.listen({ port: settings.port, host: settings.host });
   const where = database.kind === 'pglite' ? `PGlite (${settings.dataDir})` : 'PostgreSQL (DATABASE_URL)';
   if (settings.loadDemo) {
-    console.log(`\nComptes de démonstration (mot de passe : ${settings.demoPasswordFromEnv ? 'celui de COHERENCE_DEMO_PASSWORD' : settings.demoPassword}) :`);
+    console.log(`\nComptes de démonstration (mot de passe : ${await demoPasswordLine(settings, seeded, demoPassword)}) :`);
     for (const account of demoAccounts) console.log(`  ${account.email.padEnd(58)} ${account.description}`);
   }
   // last, as the ready signal scripts and tests wait for
   console.log(`\nCohérence écoute sur ${settings.publicUrl} — données : ${where}${seeded ? ' — démo chargée' : ''}`);
+}
+
+/** Says the password once it was generated; never repeats COHERENCE_DEMO_PASSWORD's. */
+async function demoPasswordLine(settings: ReturnType<typeof readSettings>, seeded: boolean, generated: string): Promise<string> {
+  if (settings.demoPassword) return 'celui de COHERENCE_DEMO_PASSWORD';
+  if (seeded) return `${generated}, généré à ce premier démarrage`;
+  const kept = onPglite(settings) ? await recallDemoPassword(settings.dataDir) : null;
+  return kept ? `${kept}, généré au premier démarrage` : 'celui affiché au premier démarrage';
+}
+
+function onPglite(settings: ReturnType<typeof readSettings>): boolean {
+  return !settings.databaseUrl;
 }
 
 main().catch((error) => {

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { assignRole, createUser } from '../modules/access/index.js';
 import { createApiToken } from '../modules/access/operations/create-api-token.js';
 import { actorCtx } from '../modules/access/testing.js';
-import { establishments } from '../modules/referentiel/db/schema.js';
+import { establishments, organizations } from '../modules/referentiel/db/schema.js';
 import { createOrganization } from '../modules/referentiel/operations/create-organization.js';
 import { createTerritorialUnit } from '../modules/referentiel/operations/create-territorial-unit.js';
 import { importEstablishments } from '../modules/referentiel/operations/import-establishments.js';
@@ -125,6 +125,11 @@ export async function testApp(options: { clock?: Clock } = {}): Promise<TestApp>
 
   const a = await createOrganization(ctx, { code: 'region-a', kind: 'region', name: 'Région Hauts-de-France (essai)' });
   const b = await createOrganization(ctx, { code: 'region-b', kind: 'region', name: 'Région Grand Est (essai)' });
+  // Tenant A holds the lycées and, as route tests import them, the collèges of Lille and Amiens.
+  await database.db
+    .update(organizations)
+    .set({ settings: { competence: { families: ['lycee', 'erea', 'college'], academyCodes: ['09', '20'], departmentCodes: [], communeCodes: [] } } })
+    .where(eq(organizations.tenantId, a.tenantId));
   const academy = await createOrganization(ctx, {
     code: 'ac-lille-essai',
     kind: 'academie',

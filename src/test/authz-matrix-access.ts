@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { users } from '../modules/access/db/schema.js';
 import { hashPassword } from '../modules/access/index.js';
 import { testPassword } from './app.js';
-import { asUser, emailsOfA, everyUser, everyone, newTokenOfA, newUserOfA, s, unique, type MatrixEntry } from './authz-matrix.js';
+import { allowed, asUser, emailsOfA, everyUser, everyone, unique, type MatrixEntry } from './authz-matrix.js';
+import { newTokenOfA, newUserOfA, userReaders } from './matrix-fixtures/access.js';
 
 /** Sign-in, API tokens, users and roles: their routes in the authorization matrix (see authz-matrix.ts for the rules). */
 export const accessMatrix: Record<string, MatrixEntry> = {
@@ -28,8 +29,7 @@ export const accessMatrix: Record<string, MatrixEntry> = {
   changePassword: {
     cases: [
       {
-        expect: everyUser(200),
-        readToken: 401, // a session route: a token is nobody's password
+        expect: { ...everyUser(200), 'read-token': 401 }, // a session route: a token is nobody's password
         freshSession: true,
         endsAllSessions: true,
         request: () => ({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: testPassword, newPassword: 'Autre-Mot-De-Passe-2026!' } }),
@@ -46,17 +46,16 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     cases: [{ expect: everyone(204), freshSession: true, request: () => ({ method: 'POST', url: '/api/auth/logout' }) }],
   },
   logoutEverywhere: {
-    cases: [{ expect: everyUser(200), readToken: 401, freshSession: true, endsAllSessions: true, request: () => ({ method: 'POST', url: '/api/auth/logout-everywhere' }) }],
+    cases: [{ expect: { ...everyUser(200), 'read-token': 401 }, freshSession: true, endsAllSessions: true, request: () => ({ method: 'POST', url: '/api/auth/logout-everywhere' }) }],
   },
-  getMe: { cases: [{ expect: everyUser(200), readToken: 401, request: () => ({ url: '/api/auth/me' }) }] },
+  getMe: { cases: [{ expect: { ...everyUser(200), 'read-token': 401 }, request: () => ({ url: '/api/auth/me' }) }] },
 
   // ------------------------------------------------------------ API tokens
-  listApiTokens: { cases: [{ expect: s(401, 200, 403, 403, 403, 403, 403, 403, 200), readToken: 403, request: () => ({ url: '/api/tokens' }) }] },
+  listApiTokens: { cases: [{ expect: { ...allowed(['authority-admin'], 200), 'read-token': 403 }, request: () => ({ url: '/api/tokens' }) }] },
   createApiToken: {
     cases: [
       {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 201, 403, 403, 403, 403, 403, 403, 201),
+        expect: allowed(['authority-admin'], 201),
         request: () => ({ method: 'POST', url: '/api/tokens', payload: { name: unique('Jeton'), access: 'read', role: 'auditor', unitIds: [] } }),
       },
     ],
@@ -65,7 +64,7 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     cases: [
       {
         label: 'un jeton de A',
-        expect: s(401, 200, 403, 403, 403, 403, 403, 403, 404),
+        expect: allowed(['authority-admin'], 200, { recordOfA: true }),
         request: async (t) => ({ url: `/api/tokens/${(await newTokenOfA(t)).id}` }),
       },
     ],
@@ -75,8 +74,7 @@ export const accessMatrix: Record<string, MatrixEntry> = {
   listUsers: {
     cases: [
       {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 403, 403, 403, 403, 200, 200),
+        expect: allowed(userReaders, 200),
         request: () => ({ url: '/api/users', query: { pageSize: '100' } }),
         shown: (t, c) => (c === 'admin-b' ? [t.ids.users['admin-b'].email] : emailsOfA(t)),
         hidden: (t, c) => (c === 'admin-b' ? [] : [t.ids.users['admin-b'].email]),
@@ -86,7 +84,7 @@ export const accessMatrix: Record<string, MatrixEntry> = {
   exportUsers: {
     cases: [
       {
-        expect: s(401, 200, 200, 403, 403, 403, 403, 200, 200),
+        expect: allowed(userReaders, 200),
         request: () => ({ url: '/api/users/export', query: { format: 'csv' } }),
         shown: (t, c) => (c === 'admin-b' ? [t.ids.users['admin-b'].email] : emailsOfA(t)),
         hidden: (t, c) => (c === 'admin-b' ? [] : [t.ids.users['admin-b'].email]),
@@ -96,7 +94,7 @@ export const accessMatrix: Record<string, MatrixEntry> = {
   getRoleOptions: {
     cases: [
       {
-        expect: s(401, 200, 200, 403, 403, 403, 403, 200, 200),
+        expect: allowed(userReaders, 200),
         request: () => ({ url: '/api/users/options' }),
         shown: (t, c) => (c === 'admin-b' ? [t.ids.b.name] : [t.ids.a.name, t.ids.academy.name, t.ids.contractorOrg.name]),
         hidden: (t, c) => (c === 'admin-b' ? [t.ids.a.name] : [t.ids.b.name]),
@@ -107,8 +105,7 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     cases: [
       {
         label: 'le technicien de A',
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 403, 403, 403, 403, 200, 404),
+        expect: allowed(userReaders, 200, { recordOfA: true }),
         request: (t) => ({ url: `/api/users/${t.ids.users.technician.id}` }),
         record: (t) => [t.ids.users.technician.email, t.ids.users.technician.displayName],
         shown: (t) => [t.ids.users.technician.email],
@@ -118,8 +115,7 @@ export const accessMatrix: Record<string, MatrixEntry> = {
   addUser: {
     cases: [
       {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 201, 403, 403, 403, 403, 403, 403, 201),
+        expect: allowed(['authority-admin'], 201),
         request: () => ({
           method: 'POST',
           url: '/api/users',
@@ -132,7 +128,7 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     cases: [
       {
         label: 'une personne de A',
-        expect: s(401, 201, 403, 403, 403, 403, 403, 403, 404),
+        expect: allowed(['authority-admin'], 201, { recordOfA: true }),
         request: async (t) => {
           const { user } = await newUserOfA(t);
           return { url: `/api/users/${user.id}/roles`, payload: { role: 'steering', unitIds: [] } };
@@ -144,7 +140,7 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     cases: [
       {
         label: 'le rôle d’une personne de A',
-        expect: s(401, 204, 403, 403, 403, 403, 403, 403, 404),
+        expect: allowed(['authority-admin'], 204, { recordOfA: true }),
         request: async (t) => {
           const { user, assignment } = await newUserOfA(t);
           return { url: `/api/users/${user.id}/roles/${assignment.id}` };
@@ -156,7 +152,7 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     cases: [
       {
         label: 'une personne de A',
-        expect: s(401, 200, 403, 403, 403, 403, 403, 403, 404),
+        expect: allowed(['authority-admin'], 200, { recordOfA: true }),
         request: async (t) => ({ url: `/api/users/${(await newUserOfA(t)).user.id}/disable` }),
       },
     ],
@@ -165,7 +161,7 @@ export const accessMatrix: Record<string, MatrixEntry> = {
     cases: [
       {
         label: 'une personne désactivée de A',
-        expect: s(401, 200, 403, 403, 403, 403, 403, 403, 404),
+        expect: allowed(['authority-admin'], 200, { recordOfA: true }),
         request: async (t) => {
           const { user } = await newUserOfA(t);
           await t.ctx.db.update(users).set({ active: false }).where(eq(users.id, user.id));

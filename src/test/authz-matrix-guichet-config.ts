@@ -3,7 +3,8 @@ import { categories, deskSettings, serviceTerms, supportTeams } from '../modules
 import { deskConfigCache } from '../modules/guichet/index.js';
 import { demoAgreement } from '../modules/guichet/sla/index.js';
 import type { TestApp } from './app.js';
-import { deskOf, s, tenantOfCaller, unique, type Caller, type MatrixEntry } from './authz-matrix.js';
+import { allowed, tenantIdOf, unique, type Caller, type MatrixEntry } from './authz-matrix.js';
+import { deskOf, deskStaff } from './matrix-fixtures/guichet.js';
 
 /**
  * The desk configuration (routes/desk-config.ts): read by those who work the desk
@@ -12,8 +13,6 @@ import { deskOf, s, tenantOfCaller, unique, type Caller, type MatrixEntry } from
  * they were for the other entries: terms are republished unchanged or under new keys, new teams
  * and categories are deactivated after the call.
  */
-
-const tenantIdOf = (t: TestApp, c: Caller) => (tenantOfCaller(c) === 'b' ? t.ids.b.tenantId : t.ids.a.tenantId);
 
 /** A team of A, inactive (routing never picks it), made for one call. */
 async function inactiveTeamOfA(t: TestApp) {
@@ -61,16 +60,16 @@ async function settingsVersion(t: TestApp, c: Caller) {
 const { id: _demoId, version: _demoVersion, ...demoTerms } = demoAgreement;
 const weekdays = [{ from: '08:00', to: '12:00' }];
 
-//                       anon  admin steer tech  staff acad  contr audit adm-B
-const adminOnly = s(401, 200, 403, 403, 403, 403, 403, 403, 200);
-const adminOnlyCreated = s(401, 201, 403, 403, 403, 403, 403, 403, 201);
-const adminOnlyOfA = s(401, 200, 403, 403, 403, 403, 403, 403, 404);
+/** Configuring the desk (desk.configure): the authority's admin, B's on its own desk. */
+const adminOnly = allowed(['authority-admin'], 200);
+const adminOnlyCreated = allowed(['authority-admin'], 201);
+const adminOnlyOfA = allowed(['authority-admin'], 200, { recordOfA: true });
 
 export const guichetConfigMatrix: Record<string, MatrixEntry> = {
   getDeskConfiguration: {
     cases: [
       {
-        expect: s(401, 200, 200, 200, 403, 200, 200, 200, 200),
+        expect: allowed(deskStaff, 200),
         request: async (t) => {
           await deskOf(t);
           return { url: '/api/desk/configuration' };

@@ -1,5 +1,6 @@
 import type { TestApp } from './app.js';
-import { everyUser, lilleNoUnit, s, standingTickets, unit1School, unit2School, type Caller, type MatrixEntry } from './authz-matrix.js';
+import { allowed, lilleNoUnit, unit1School, unit2School, type Caller, type MatrixEntry } from './authz-matrix.js';
+import { standingTickets, ticketExporters, ticketReaders } from './matrix-fixtures/guichet.js';
 
 /**
  * The service desk's dashboard (routes/dashboard.ts): everyone who reads tickets gets figures, each
@@ -21,7 +22,7 @@ export const guichetDashboardMatrix: Record<string, MatrixEntry> = {
   getDeskDashboard: {
     cases: [
       {
-        expect: everyUser(200),
+        expect: allowed(ticketReaders, 200),
         request: async (t) => {
           await standingTickets(t);
           return { url: '/api/desk/dashboard' };
@@ -34,8 +35,7 @@ export const guichetDashboardMatrix: Record<string, MatrixEntry> = {
   exportDeskDashboard: {
     cases: [
       {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 200, 403, 200, 403, 200, 200),
+        expect: allowed(ticketExporters, 200),
         request: async (t) => {
           await standingTickets(t);
           return { url: '/api/desk/dashboard/export', query: { table: 'backlog-schools', format: 'csv' } };

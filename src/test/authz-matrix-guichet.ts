@@ -1,13 +1,29 @@
 import { type TestApp } from './app.js';
 import { multipartBody } from './multipart.js';
-import { type Caller, attachmentOfA, commentUnit1Ticket, created, deskOf, establishmentTokens, everyUser, handleUnit1Ticket, lilleNoUnit, newTicketOfA, onSchools, requesterOfUnit1Ticket, s, solvedTicketOfA, standingTickets, ticketTitles, unique, unit1School, unit2School, unreadableTickets, type MatrixEntry } from './authz-matrix.js';
+import { type Caller, allowed, created, establishmentTokens, lilleNoUnit, onSchools, unique, unit1School, unit2School, type MatrixEntry } from './authz-matrix.js';
+import {
+  attachmentOfA,
+  commentUnit1Ticket,
+  deskOf,
+  deskStaff,
+  handleUnit1Ticket,
+  newTicketOfA,
+  requesterOfUnit1Ticket,
+  solvedTicketOfA,
+  standingTickets,
+  ticketCreators,
+  ticketExporters,
+  ticketHandlers,
+  ticketReaders,
+  ticketTitles,
+  unreadableTickets,
+} from './matrix-fixtures/guichet.js';
 
 /** The service desk (guichet): their routes in the authorization matrix (see authz-matrix.ts for the rules). */
 export const guichetMatrix: Record<string, MatrixEntry> = {
   // ------------------------------------------------------------ service desk (guichet)
-  // Reading follows the ticket scope (src/modules/guichet/ticket-access.ts): the sector's
-  // technicians, the school's heads and referents, the Académie its own scope, a contractor only
-  // what is assigned to it. Working on a ticket needs ticket.handle (403 before any lookup).
+  // Reading follows the ticket scope (see matrix-fixtures/guichet.ts). Working on a ticket needs
+  // ticket.handle (403 before any lookup).
   createTicket: {
     cases: onSchools(
       (_t, e) => ({
@@ -17,9 +33,8 @@ export const guichetMatrix: Record<string, MatrixEntry> = {
       }),
       {
         // a school out of the caller's scope is refused like an unknown one: 400 on the uai field
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 201, 403, 201, 201, 201, 403, 403, 400),
-        unit2: s(401, 201, 403, 400, 400, 400, 403, 403, 400),
+        unit1: { ...allowed(ticketCreators, 201), 'admin-b': 400 },
+        unit2: { ...allowed(ticketCreators, 201), technician: 400, 'establishment-staff': 400, 'academy-staff': 400, 'admin-b': 400 },
       },
     ).map((c) => ({
       ...c,
@@ -34,7 +49,7 @@ export const guichetMatrix: Record<string, MatrixEntry> = {
   listTickets: {
     cases: [
       {
-        expect: everyUser(200),
+        expect: allowed(ticketReaders, 200),
         request: async (t) => {
           await standingTickets(t);
           return { url: '/api/tickets', query: { pageSize: '200' } };
@@ -47,8 +62,7 @@ export const guichetMatrix: Record<string, MatrixEntry> = {
   exportTickets: {
     cases: [
       {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 200, 403, 200, 403, 200, 200),
+        expect: allowed(ticketExporters, 200),
         request: async (t) => {
           await standingTickets(t);
           return { url: '/api/tickets/export', query: { format: 'csv' } };
@@ -61,21 +75,20 @@ export const guichetMatrix: Record<string, MatrixEntry> = {
     cases: [
       {
         label: 'ticket du lycée du secteur 1',
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 200, 200, 404, 404, 200, 404),
+        expect: allowed(ticketReaders, 200, { outOfScope: ['academy-staff', 'contractor'], recordOfA: true }),
         request: async (t) => ({ url: `/api/tickets/${(await standingTickets(t)).unit1}` }),
         record: (t) => [...establishmentTokens(unit1School(t)), ticketTitles.unit1],
         shown: () => [ticketTitles.unit1],
       },
       {
         label: 'ticket confié au prestataire',
-        expect: s(401, 200, 200, 404, 404, 404, 200, 200, 404),
+        expect: allowed(ticketReaders, 200, { outOfScope: ['technician', 'establishment-staff', 'academy-staff'], recordOfA: true }),
         request: async (t) => ({ url: `/api/tickets/${(await standingTickets(t)).contractor}` }),
         record: (t) => [...establishmentTokens(unit2School(t)), ticketTitles.contractor],
       },
       {
         label: 'ticket du périmètre de l’Académie',
-        expect: s(401, 200, 200, 404, 404, 200, 404, 200, 404),
+        expect: allowed(ticketReaders, 200, { outOfScope: ['technician', 'establishment-staff', 'contractor'], recordOfA: true }),
         request: async (t) => ({ url: `/api/tickets/${(await standingTickets(t)).academy}` }),
         record: (t) => [...establishmentTokens(lilleNoUnit(t)), ticketTitles.academy],
       },
@@ -93,8 +106,7 @@ export const guichetMatrix: Record<string, MatrixEntry> = {
       },
       {
         label: 'ticket confié au prestataire',
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 403, 404, 403, 404, 200, 403, 404),
+        expect: allowed(ticketHandlers, 200, { outOfScope: ['technician', 'academy-staff'], recordOfA: true }),
         request: async (t) => {
           const ticket = await newTicketOfA(t, 'contractor');
           return { url: `/api/tickets/${ticket.id}/status`, payload: { action: 'start', version: ticket.version } };
@@ -102,7 +114,7 @@ export const guichetMatrix: Record<string, MatrixEntry> = {
       },
       {
         label: 'ticket du périmètre de l’Académie',
-        expect: s(401, 200, 403, 404, 403, 200, 404, 403, 404),
+        expect: allowed(ticketHandlers, 200, { outOfScope: ['technician', 'contractor'], recordOfA: true }),
         request: async (t) => {
           const ticket = await newTicketOfA(t, 'academy');
           return { url: `/api/tickets/${ticket.id}/status`, payload: { action: 'start', version: ticket.version } };
@@ -208,8 +220,7 @@ export const guichetMatrix: Record<string, MatrixEntry> = {
   downloadTicketAttachment: {
     cases: [
       {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 200, 200, 404, 404, 200, 404),
+        expect: allowed(ticketReaders, 200, { outOfScope: ['academy-staff', 'contractor'], recordOfA: true }),
         request: async (t) => {
           const attachment = await attachmentOfA(t);
           return { url: `/api/tickets/${attachment.ticketId}/attachments/${attachment.id}` };
@@ -220,7 +231,7 @@ export const guichetMatrix: Record<string, MatrixEntry> = {
   listTicketCategories: {
     cases: [
       {
-        expect: everyUser(200),
+        expect: allowed(ticketReaders, 200),
         request: async (t) => {
           await deskOf(t);
           return { url: '/api/desk/categories' };
@@ -232,8 +243,7 @@ export const guichetMatrix: Record<string, MatrixEntry> = {
   listSupportTeams: {
     cases: [
       {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 200, 403, 200, 200, 200, 200),
+        expect: allowed(deskStaff, 200),
         request: async (t) => {
           await deskOf(t);
           return { url: '/api/desk/teams' };

@@ -2,7 +2,21 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type TestApp } from './app.js';
 import { multipartBody } from './multipart.js';
-import { asAdmin, assetReaders, deviceFile, devicesOfA, establishmentTokens, everyone, fleetOfOneSchool, hiddenDevices, inventoryManagers, newDeviceOfA, onSchools, s, softwareOfA, tenantCodeOf, tenantOfCaller, unassignedReportOfA, unique, unit1School, unit2School, unreadableUais, type MatrixEntry } from './authz-matrix.js';
+import { allowed, asAdmin, establishmentTokens, everyone, onSchools, tenantCodeOf, tenantOfCaller, unique, unit1School, unit2School, unreadableUais, type MatrixEntry } from './authz-matrix.js';
+import {
+  assetReaders,
+  assetUpdaters,
+  changeOnSchool,
+  deliveryOfA,
+  deviceFile,
+  devicesOfA,
+  fleetOfOneSchool,
+  hiddenDevices,
+  inventoryManagers,
+  newDeviceOfA,
+  softwareOfA,
+  unassignedReportOfA,
+} from './matrix-fixtures/parc.js';
 
 /** Inventory agents and the fleet (parc): their routes in the authorization matrix (see authz-matrix.ts for the rules). */
 export const parcMatrix: Record<string, MatrixEntry> = {
@@ -29,8 +43,7 @@ export const parcMatrix: Record<string, MatrixEntry> = {
   listAssets: {
     cases: [
       {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 200, 200, 403, 200, 200, 200),
+        expect: allowed(assetReaders, 200),
         request: async (t) => {
           const devices = await devicesOfA(t);
           const outside = { unit1: [devices.unit2], unit2: [devices.unit1], none: [devices.unit1, devices.unit2] };
@@ -50,14 +63,13 @@ export const parcMatrix: Record<string, MatrixEntry> = {
     cases: [
       {
         label: 'poste du lycée du secteur 1',
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 200, 200, 403, 404, 200, 404),
+        expect: fleetOfOneSchool.unit1,
         request: async (t) => ({ url: `/api/assets/${(await devicesOfA(t)).unit1}` }),
         record: (t) => establishmentTokens(unit1School(t)),
       },
       {
         label: 'poste du lycée du secteur 2',
-        expect: s(401, 200, 200, 404, 404, 403, 200, 200, 404),
+        expect: fleetOfOneSchool.unit2,
         request: async (t) => ({ url: `/api/assets/${(await devicesOfA(t)).unit2}` }),
         record: (t) => establishmentTokens(unit2School(t)),
       },
@@ -65,26 +77,25 @@ export const parcMatrix: Record<string, MatrixEntry> = {
   },
 
   // read with asset.read: every role but the académie's; each tenant its own fleet
-  exportAssets: { cases: [{ expect: assetReaders, request: () => ({ url: '/api/assets/export', query: { format: 'csv' } }) }] },
+  exportAssets: { cases: [{ expect: allowed(assetReaders, 200), request: () => ({ url: '/api/assets/export', query: { format: 'csv' } }) }] },
   getFleetStats: {
-    cases: [{ expect: assetReaders, request: () => ({ url: '/api/fleet/stats' }) }, ...onSchools((_t, e) => ({ url: '/api/fleet/stats', query: { uai: e.uai } }), fleetOfOneSchool, { showRecord: true })],
+    cases: [{ expect: allowed(assetReaders, 200), request: () => ({ url: '/api/fleet/stats' }) }, ...onSchools((_t, e) => ({ url: '/api/fleet/stats', query: { uai: e.uai } }), fleetOfOneSchool, { showRecord: true })],
   },
   getRenewalForecast: {
-    cases: [{ expect: assetReaders, request: () => ({ url: '/api/fleet/renewal' }) }, ...onSchools((_t, e) => ({ url: '/api/fleet/renewal', query: { uai: e.uai } }), fleetOfOneSchool)],
+    cases: [{ expect: allowed(assetReaders, 200), request: () => ({ url: '/api/fleet/renewal' }) }, ...onSchools((_t, e) => ({ url: '/api/fleet/renewal', query: { uai: e.uai } }), fleetOfOneSchool)],
   },
   listFleetEstablishments: {
-    cases: [{ expect: assetReaders, request: () => ({ url: '/api/fleet/establishments' }), hidden: (t, c) => unreadableUais(t, c) }],
+    cases: [{ expect: allowed(assetReaders, 200), request: () => ({ url: '/api/fleet/establishments' }), hidden: (t, c) => unreadableUais(t, c) }],
   },
   listLifecycleDevices: {
-    cases: [{ expect: assetReaders, request: () => ({ url: '/api/fleet/lifecycle' }) }, ...onSchools((_t, e) => ({ url: '/api/fleet/lifecycle', query: { uai: e.uai } }), fleetOfOneSchool)],
+    cases: [{ expect: allowed(assetReaders, 200), request: () => ({ url: '/api/fleet/lifecycle' }) }, ...onSchools((_t, e) => ({ url: '/api/fleet/lifecycle', query: { uai: e.uai } }), fleetOfOneSchool)],
   },
-  listSoftware: { cases: [{ expect: assetReaders, request: () => ({ url: '/api/software' }) }] },
+  listSoftware: { cases: [{ expect: allowed(assetReaders, 200), request: () => ({ url: '/api/software' }) }] },
   listSoftwareInstallations: {
     cases: [
       {
         label: 'un logiciel inventorié chez A',
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 200, 200, 403, 200, 200, 404),
+        expect: allowed(assetReaders, 200, { recordOfA: true }),
         request: async (t) => ({ url: `/api/software/${await softwareOfA(t)}/installations` }),
         hidden: (t, c) => unreadableUais(t, c),
       },
@@ -95,9 +106,8 @@ export const parcMatrix: Record<string, MatrixEntry> = {
       (_t, e) => ({ method: 'POST', url: '/api/assets', payload: { class: 'laptop', name: unique('Portable'), uai: e.uai } }),
       {
         // a school out of the caller's scope is refused like an unknown one: 400 on the uai field
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 201, 403, 201, 403, 403, 403, 403, 400),
-        unit2: s(401, 201, 403, 400, 403, 403, 403, 403, 400),
+        unit1: { ...allowed(assetUpdaters, 201), 'admin-b': 400 },
+        unit2: { ...allowed(assetUpdaters, 201), technician: 400, 'admin-b': 400 },
       },
     ).map((c) => ({ ...c, record: undefined, echoed: (t: TestApp) => [unit1School(t).uai, unit2School(t).uai] })),
   },
@@ -107,11 +117,7 @@ export const parcMatrix: Record<string, MatrixEntry> = {
         const device = await newDeviceOfA(t, e);
         return { url: `/api/assets/${device.id}`, payload: { version: device.version, name: unique('Portable') } };
       },
-      {
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 200, 403, 200, 403, 403, 403, 403, 404),
-        unit2: s(401, 200, 403, 404, 403, 403, 403, 403, 404),
-      },
+      changeOnSchool,
     ),
   },
   bulkUpdateAssets: {
@@ -120,11 +126,7 @@ export const parcMatrix: Record<string, MatrixEntry> = {
         const device = await newDeviceOfA(t, e);
         return { url: '/api/assets/bulk', payload: { action: 'set-status', ids: [device.id], status: 'in-repair' } };
       },
-      {
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 200, 403, 200, 403, 403, 403, 403, 404),
-        unit2: s(401, 200, 403, 404, 403, 403, 403, 403, 404),
-      },
+      changeOnSchool,
     ),
   },
 
@@ -134,11 +136,7 @@ export const parcMatrix: Record<string, MatrixEntry> = {
         const [keep, merged] = [await newDeviceOfA(t, e), await newDeviceOfA(t, e)];
         return { url: '/api/assets/merge', payload: { keepId: keep.id, mergeId: merged.id } };
       },
-      {
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 200, 403, 200, 403, 403, 403, 403, 404),
-        unit2: s(401, 200, 403, 404, 403, 403, 403, 403, 404),
-      },
+      changeOnSchool,
     ),
   },
   undoAssetMatch: {
@@ -149,18 +147,13 @@ export const parcMatrix: Record<string, MatrixEntry> = {
         const detail = await asAdmin(t, 'GET', `/api/assets/${keep.id}`);
         return { url: `/api/assets/${keep.id}/matches/${detail.matches[0].id}/undo` };
       },
-      {
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 200, 403, 200, 403, 403, 403, 403, 404),
-        unit2: s(401, 200, 403, 404, 403, 403, 403, 403, 404),
-      },
+      changeOnSchool,
     ),
   },
   previewAssetImport: {
     cases: [
       {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 403, 200, 403, 403, 403, 403, 200),
+        expect: allowed(assetUpdaters, 200),
         request: (t, c) => {
           const body = multipartBody({ name: 'parc.csv', bytes: deviceFile(t, c), type: 'text/csv' });
           return { method: 'POST', url: '/api/assets/import/preview', payload: body.payload, headers: { 'content-type': body.contentType } };
@@ -172,8 +165,7 @@ export const parcMatrix: Record<string, MatrixEntry> = {
     cases: [
       {
         label: 'un poste dans une école de sa propre collectivité',
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 403, 200, 403, 403, 403, 403, 200),
+        expect: allowed(assetUpdaters, 200),
         request: (t, c) => {
           const body = multipartBody({ name: 'parc.csv', bytes: deviceFile(t, c), type: 'text/csv' }, { mode: 'all-or-nothing' });
           return { method: 'POST', url: '/api/assets/import', payload: body.payload, headers: { 'content-type': body.contentType } };
@@ -185,59 +177,43 @@ export const parcMatrix: Record<string, MatrixEntry> = {
     cases: [
       {
         label: 'un rapport étiqueté d’un lycée de A',
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 403, 403, 403, 403, 403, 403, 404),
+        expect: allowed(inventoryManagers, 200, { recordOfA: true }),
         request: async (t) => ({ url: `/api/inventory/unassigned/${await unassignedReportOfA(t)}/attach` }),
       },
     ],
   },
 
   // ------------------------------------------------------------ parc: deliveries (deployments)
-  listDeployments: { cases: [{ expect: assetReaders, request: () => ({ url: '/api/deployments' }) }] },
+  listDeployments: { cases: [{ expect: allowed(assetReaders, 200), request: () => ({ url: '/api/deployments' }) }] },
   createDeployment: {
     cases: onSchools(
       (_t, e) => ({ method: 'POST', url: '/api/deployments', payload: { uai: e.uai, label: unique('Livraison'), deliveredAt: '2026-03-02T08:00:00Z', serials: [unique('SN')] } }),
       {
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 201, 403, 201, 403, 403, 403, 403, 404),
-        unit2: s(401, 201, 403, 404, 403, 403, 403, 403, 404),
+        unit1: allowed(assetUpdaters, 201, { recordOfA: true }),
+        unit2: allowed(assetUpdaters, 201, { outOfScope: ['technician'], recordOfA: true }),
       },
     ),
   },
   getDeployment: {
     cases: onSchools(
-      async (t, e) => {
-        const batch = await asAdmin(t, 'POST', '/api/deployments', { uai: e.uai, label: unique('Livraison'), deliveredAt: '2026-03-02T08:00:00Z', serials: [unique('SN')] });
-        return { url: `/api/deployments/${batch.id}` };
-      },
-      {
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 200, 200, 200, 200, 403, 404, 200, 404),
-        unit2: s(401, 200, 200, 404, 404, 403, 200, 200, 404),
-      },
+      async (t, e) => ({ url: `/api/deployments/${await deliveryOfA(t, e.uai)}` }),
+      fleetOfOneSchool,
     ),
   },
   advanceDeployment: {
     cases: onSchools(
-      async (t, e) => {
-        const batch = await asAdmin(t, 'POST', '/api/deployments', { uai: e.uai, label: unique('Livraison'), deliveredAt: '2026-03-02T08:00:00Z', serials: [unique('SN')] });
-        return { url: `/api/deployments/${batch.id}/advance`, payload: { step: 'installed', all: true } };
-      },
-      {
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 200, 403, 200, 403, 403, 403, 403, 404),
-        unit2: s(401, 200, 403, 404, 403, 403, 403, 403, 404),
-      },
+      async (t, e) => ({ url: `/api/deployments/${await deliveryOfA(t, e.uai)}/advance`, payload: { step: 'installed', all: true } }),
+      changeOnSchool,
     ),
   },
 
   // ------------------------------------------------------------ parc: inventory settings (inventory.manage: the admin)
   // inventory.manage is not a read-only action: a read token is refused even the GETs
-  getInventorySettings: { cases: [{ expect: inventoryManagers(200), readToken: 403, request: () => ({ url: '/api/inventory/settings' }) }] },
+  getInventorySettings: { cases: [{ expect: { ...allowed(inventoryManagers, 200), 'read-token': 403 }, request: () => ({ url: '/api/inventory/settings' }) }] },
   updateInventorySettings: {
     cases: [
       {
-        expect: inventoryManagers(200),
+        expect: allowed(inventoryManagers, 200),
         request: async (t, c) => {
           const { version, ...current } = await asAdmin(t, 'GET', '/api/inventory/settings', undefined, tenantOfCaller(c));
           return { url: '/api/inventory/settings', payload: { ...current, version } };
@@ -245,11 +221,11 @@ export const parcMatrix: Record<string, MatrixEntry> = {
       },
     ],
   },
-  listAgentCredentials: { cases: [{ expect: inventoryManagers(200), readToken: 403, request: () => ({ url: '/api/inventory/credentials' }) }] },
+  listAgentCredentials: { cases: [{ expect: { ...allowed(inventoryManagers, 200), 'read-token': 403 }, request: () => ({ url: '/api/inventory/credentials' }) }] },
   createAgentCredential: {
     cases: [
       {
-        expect: inventoryManagers(201),
+        expect: allowed(inventoryManagers, 201),
         request: (t, c) => ({ method: 'POST', url: '/api/inventory/credentials', payload: { username: `${tenantCodeOf(t, c)}/${unique('agent')}`, label: 'Agents du banc' } }),
       },
     ],
@@ -258,8 +234,7 @@ export const parcMatrix: Record<string, MatrixEntry> = {
     cases: [
       {
         label: 'un identifiant d’agent de A',
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 204, 403, 403, 403, 403, 403, 403, 404),
+        expect: allowed(inventoryManagers, 204, { recordOfA: true }),
         request: async (t) => {
           const created = await asAdmin(t, 'POST', '/api/inventory/credentials', { username: `${t.ids.a.code}/${unique('agent')}`, label: 'À révoquer' });
           return { url: `/api/inventory/credentials/${encodeURIComponent(created.username)}` };
@@ -267,6 +242,6 @@ export const parcMatrix: Record<string, MatrixEntry> = {
       },
     ],
   },
-  listUnassignedReports: { cases: [{ expect: inventoryManagers(200), readToken: 403, request: () => ({ url: '/api/inventory/unassigned' }) }] },
+  listUnassignedReports: { cases: [{ expect: { ...allowed(inventoryManagers, 200), 'read-token': 403 }, request: () => ({ url: '/api/inventory/unassigned' }) }] },
 
 };

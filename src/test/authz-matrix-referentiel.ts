@@ -1,7 +1,24 @@
 import { multipartBody } from './multipart.js';
-import { created, deleted, establishmentVersion, everyUser, importRunOfA, newBuilding, newRoom, onSchools, ownLyceesFile, premisesOnUnit1, premisesOnUnit2, readableUais, s, unique, unit2School, unitVersion, unreadableUais, type MatrixEntry } from './authz-matrix.js';
+import { allowed, created, deleted, everyUser, onSchools, readableUais, unique, unit2School, unreadableUais, type MatrixEntry } from './authz-matrix.js';
+import {
+  auditReaders,
+  establishmentExporters,
+  establishmentReaders,
+  establishmentVersion,
+  importRunOfA,
+  newBuilding,
+  newRoom,
+  organizationReaders,
+  ownLyceesFile,
+  premisesOnUnit1,
+  premisesOnUnit2,
+  unitReaders,
+  unitVersion,
+} from './matrix-fixtures/referentiel.js';
 
 let phoneCounter = 0;
+
+const tenantACompetence = { families: ['lycee', 'erea', 'college'], academyCodes: ['09', '20'], departmentCodes: [], communeCodes: [] };
 
 /** Establishments, premises, units, organizations, imports and audit: their routes in the authorization matrix (see authz-matrix.ts for the rules). */
 export const referentielMatrix: Record<string, MatrixEntry> = {
@@ -9,14 +26,14 @@ export const referentielMatrix: Record<string, MatrixEntry> = {
   listEstablishments: {
     cases: [
       {
-        expect: everyUser(200),
+        expect: allowed(establishmentReaders, 200),
         request: () => ({ url: '/api/establishments', query: { pageSize: '100' } }),
         hidden: (t, c) => unreadableUais(t, c),
         shown: (t, c) => (c === 'admin-b' ? t.ids.establishmentsB.map((e) => e.uai) : readableUais(t, c)),
       },
       {
         label: 'recherche du nom d’un lycée du secteur 2',
-        expect: everyUser(200),
+        expect: allowed(establishmentReaders, 200),
         request: (t) => ({ url: '/api/establishments', query: { search: unit2School(t).name } }),
         hidden: (t, c) => unreadableUais(t, c),
       },
@@ -25,7 +42,7 @@ export const referentielMatrix: Record<string, MatrixEntry> = {
   getEstablishmentStats: {
     cases: [
       {
-        expect: everyUser(200),
+        expect: allowed(establishmentReaders, 200),
         request: () => ({ url: '/api/establishments/stats' }),
         // counts only what the caller may read
         shown: (t, c) => [`"total":${c === 'admin-b' ? t.ids.establishmentsB.length : readableUais(t, c).length}`],
@@ -35,8 +52,7 @@ export const referentielMatrix: Record<string, MatrixEntry> = {
   exportEstablishments: {
     cases: [
       {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 200, 403, 200, 403, 200, 200),
+        expect: allowed(establishmentExporters, 200),
         request: () => ({ url: '/api/establishments/export', query: { format: 'csv' } }),
         hidden: (t, c) => unreadableUais(t, c),
         shown: (t, c) => (c === 'admin-b' ? t.ids.establishmentsB.map((e) => e.uai) : readableUais(t, c)),
@@ -47,10 +63,9 @@ export const referentielMatrix: Record<string, MatrixEntry> = {
     cases: onSchools(
       (_t, e) => ({ url: `/api/establishments/${e.uai}` }),
       {
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 200, 200, 200, 200, 200, 404, 200, 404),
-        unit2: s(401, 200, 200, 404, 404, 404, 200, 200, 404),
-        lilleNoUnit: s(401, 200, 200, 404, 404, 200, 404, 200, 404),
+        unit1: allowed(establishmentReaders, 200, { outOfScope: ['contractor'], recordOfA: true }),
+        unit2: allowed(establishmentReaders, 200, { outOfScope: ['technician', 'establishment-staff', 'academy-staff'], recordOfA: true }),
+        lilleNoUnit: allowed(establishmentReaders, 200, { outOfScope: ['technician', 'establishment-staff', 'contractor'], recordOfA: true }),
       },
       { showRecord: true },
     ),
@@ -59,9 +74,8 @@ export const referentielMatrix: Record<string, MatrixEntry> = {
     cases: onSchools(
       async (t, e) => ({ url: `/api/establishments/${e.uai}`, payload: { version: await establishmentVersion(t, e), phone: `03 20 00 00 ${String(++phoneCounter % 100).padStart(2, '0')}` } }),
       {
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 200, 403, 403, 403, 403, 403, 403, 404),
-        unit2: s(401, 200, 403, 403, 403, 403, 403, 403, 404),
+        unit1: allowed(['authority-admin'], 200, { recordOfA: true }),
+        unit2: allowed(['authority-admin'], 200, { recordOfA: true }),
       },
       { showRecord: true },
     ),
@@ -70,9 +84,8 @@ export const referentielMatrix: Record<string, MatrixEntry> = {
     cases: onSchools(
       (_t, e) => ({ url: `/api/establishments/${e.uai}/history` }),
       {
-        //             anon  admin steer tech  staff acad  contr audit adm-B
-        unit1: s(401, 200, 200, 403, 403, 403, 403, 200, 404),
-        unit2: s(401, 200, 200, 403, 403, 403, 403, 200, 404),
+        unit1: allowed(auditReaders, 200, { recordOfA: true }),
+        unit2: allowed(auditReaders, 200, { recordOfA: true }),
       },
     ),
   },
@@ -137,8 +150,7 @@ export const referentielMatrix: Record<string, MatrixEntry> = {
   listUnits: {
     cases: [
       {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 200, 200, 403, 200, 403, 200, 200),
+        expect: allowed(unitReaders, 200),
         request: () => ({ url: '/api/units' }),
         shown: (t, c) => (c === 'admin-b' ? [t.ids.unitB.name] : [t.ids.unit1.name, t.ids.unit2.name]),
       },
@@ -147,8 +159,7 @@ export const referentielMatrix: Record<string, MatrixEntry> = {
   createUnit: {
     cases: [
       {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 201, 403, 403, 403, 403, 403, 403, 201),
+        expect: allowed(['authority-admin'], 201),
         request: () => ({ method: 'POST', url: '/api/units', payload: { code: unique('AG'), name: unique('Agence matrice'), kind: 'agency' } }),
       },
     ],
@@ -157,8 +168,7 @@ export const referentielMatrix: Record<string, MatrixEntry> = {
     cases: [
       {
         label: 'agence 1 de A',
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 403, 403, 403, 403, 403, 403, 404),
+        expect: allowed(['authority-admin'], 200, { recordOfA: true }),
         request: async (t) => ({ url: `/api/units/${t.ids.unit1.id}`, payload: { version: await unitVersion(t, t.ids.unit1.id), name: t.ids.unit1.name } }),
         record: (t) => [t.ids.unit1.name, t.ids.unit1.code],
       },
@@ -167,7 +177,7 @@ export const referentielMatrix: Record<string, MatrixEntry> = {
   listOrganizations: {
     cases: [
       {
-        expect: everyUser(200),
+        expect: allowed(organizationReaders, 200),
         request: () => ({ url: '/api/organizations' }),
         shown: (t, c) => (c === 'admin-b' ? [t.ids.b.name] : [t.ids.a.name, t.ids.academy.name, t.ids.contractorOrg.name]),
         hidden: (t, c) => (c === 'admin-b' ? [t.ids.a.name] : [t.ids.b.name]),
@@ -177,9 +187,27 @@ export const referentielMatrix: Record<string, MatrixEntry> = {
   addPartner: {
     cases: [
       {
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 201, 403, 403, 403, 403, 403, 403, 201),
+        expect: allowed(['authority-admin'], 201),
         request: () => ({ method: 'POST', url: '/api/organizations', payload: { code: unique('partenaire'), kind: 'contractor', name: unique('Partenaire matrice') } }),
+      },
+    ],
+  },
+
+  getCompetence: {
+    cases: [
+      {
+        expect: everyUser(200),
+        request: () => ({ url: '/api/organization/competence' }),
+      },
+    ],
+  },
+  declareCompetence: {
+    cases: [
+      {
+        label: 'redéclare la compétence déjà en place',
+        expect: allowed(['authority-admin'], 200),
+        // tenant A keeps the competence src/test/app.ts declares; tenant B keeps its defaults
+        request: (_t, c) => ({ method: 'PUT', url: '/api/organization/competence', payload: { competence: c === 'admin-b' ? null : tenantACompetence } }),
       },
     ],
   },
@@ -189,8 +217,7 @@ export const referentielMatrix: Record<string, MatrixEntry> = {
     cases: [
       {
         label: 'le fichier de ses propres lycées, attendu jusqu’au bout',
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 403, 403, 403, 403, 403, 403, 200),
+        expect: allowed(['authority-admin'], 200),
         request: async (t, c) => {
           const body = multipartBody({ name: 'lycees.json', bytes: await ownLyceesFile(t, c), type: 'application/json' }, { mode: 'all-or-nothing' });
           return { method: 'POST', url: '/api/imports/establishments', query: { wait: 'true' }, payload: body.payload, headers: { 'content-type': body.contentType } };
@@ -199,21 +226,19 @@ export const referentielMatrix: Record<string, MatrixEntry> = {
     ],
   },
   listImports: {
-    cases: [{ expect: s(401, 200, 403, 403, 403, 403, 403, 403, 200), readToken: 403, request: () => ({ url: '/api/imports' }) }],
+    cases: [{ expect: { ...allowed(['authority-admin'], 200), 'read-token': 403 }, request: () => ({ url: '/api/imports' }) }],
   },
   getImport: {
     cases: [
       {
         label: 'un import de A',
-        //        anon  admin steer tech  staff acad  contr audit adm-B
-        expect: s(401, 200, 403, 403, 403, 403, 403, 403, 404),
-        readToken: 403,
+        expect: { ...allowed(['authority-admin'], 200, { recordOfA: true }), 'read-token': 403 },
         request: async (t) => ({ url: `/api/imports/${await importRunOfA(t)}` }),
       },
     ],
   },
   listAuditEvents: {
-    cases: [{ expect: s(401, 200, 200, 403, 403, 403, 403, 200, 200), request: () => ({ url: '/api/audit', query: { pageSize: '100' } }) }],
+    cases: [{ expect: allowed(auditReaders, 200), request: () => ({ url: '/api/audit', query: { pageSize: '100' } }) }],
   },
 
 };

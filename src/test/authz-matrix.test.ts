@@ -1,21 +1,22 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { tenantHeader } from '../server/platform/http.js';
 import { testApp } from './app.js';
-import { asUser, callers, dataOfA, expectedStatus, type Caller, type MatrixCase } from './authz-matrix.js';
+import { asUser, callers, dataOfA, expectedStatus, matrixProblems, type Caller, type MatrixCase } from './authz-matrix.js';
 import { authzMatrix } from './authz-matrix-all.js';
 
 /**
  * Every route × every caller (anonymous, each role of tenant A, tenant B's admin, a read-only API
  * token of A): the status of
  * the matrix, and never A's data where it is refused or out of scope. Routes come from
- * app.routeCatalog, so a new route without an entry in authz-matrix.ts fails here by name.
+ * app.routeCatalog, so a new route without an entry in an authz-matrix-<area>.ts fails here by name.
  */
 
 const t = await testApp();
 afterAll(() => t.close());
 
 const routes = t.app.routeCatalog;
-const where = 'src/test/authz-matrix.ts';
+const where = 'src/test/authz-matrix-<area>.ts';
+const problems = matrixProblems(authzMatrix, routes);
 
 /** /api/establishments/:uai/rooms/:id → a regular expression its concrete paths match. */
 function pattern(url: string): RegExp {
@@ -52,14 +53,18 @@ async function call(route: { method: string; url: string }, c: MatrixCase, calle
 
 describe('matrice des autorisations', () => {
   test('chaque route du catalogue a son entrée dans la matrice', () => {
-    const missing = routes.filter((r) => !(r.operationId in authzMatrix)).map((r) => `${r.operationId} (${r.method} ${r.url})`);
+    const { missing } = problems;
     expect(missing, `Routes sans entrée dans ${where} : ${missing.join(', ')}`).toEqual([]);
   });
 
   test('la matrice ne décrit que des routes qui existent', () => {
-    const known = new Set(routes.map((r) => r.operationId));
-    const stale = Object.keys(authzMatrix).filter((id) => !known.has(id));
+    const { stale } = problems;
     expect(stale, `Entrées de ${where} sans route : ${stale.join(', ')}`).toEqual([]);
+  });
+
+  test('la matrice ne nomme que des appelants connus', () => {
+    const { unknownCallers } = problems;
+    expect(unknownCallers, `Appelants inconnus dans ${where} : ${unknownCallers.join(', ')}`).toEqual([]);
   });
 
   test('les routes publiques sont seulement santé, OpenAPI, connexion, déconnexion et collecte des agents', () => {
@@ -89,7 +94,7 @@ describe('matrice des autorisations', () => {
       const secretsOfA = dataOfA(t);
       for (const c of entry.cases) {
         const label = c.label ? ` [${c.label}]` : '';
-        if (!entry.public && c.expect[0] !== 401) failures.push(`${label} anonyme : une route non publique doit répondre 401`);
+        if (!entry.public && expectedStatus(entry, c, 'anonymous', route.method) !== 401) failures.push(`${label} anonyme : une route non publique doit répondre 401`);
         for (const caller of callers) {
           const expected = expectedStatus(entry, c, caller, route.method);
           let response;

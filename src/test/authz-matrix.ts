@@ -1,31 +1,41 @@
-import { and, eq } from 'drizzle-orm';
-import { apiTokens } from '../modules/access/db/schema.js';
-import { assignRole, createUser } from '../modules/access/index.js';
-import { normalizeGlpiJson, parseGlpiMessage, validateGlpiInventory } from '../modules/parc/inventory/index.js';
-import { fixtureText, glpiExampleReport } from '../modules/parc/inventory/testing/fixtures.js';
-import { software, unassignedReports } from '../modules/parc/db/schema.js';
-import { frenchCsv } from '../modules/parc/import/testing-files.js';
-import { ingestReport } from '../modules/parc/operations/ingest-report.js';
-import { seedGuichetDemo } from '../modules/guichet/index.js';
-import { buildings, establishments, importRuns, rooms, territorialUnits } from '../modules/referentiel/db/schema.js';
 import { testUsers, type TestApp, type TestEstablishment, type TestUser } from './app.js';
-import { multipartBody } from './multipart.js';
 
 /**
  * The authorization matrix: for every operationId of app.routeCatalog, what each caller gets.
- * authz-matrix.test.ts walks the route catalog, so a route added without an entry here fails.
+ * authz-matrix.test.ts walks the route catalog, so a route added without an entry fails by name.
+ * This file holds the callers, the rules and generic helpers only; each area's entries are in
+ * src/test/authz-matrix-<area>.ts and the records they need in src/test/matrix-fixtures/<module>.ts.
  *
  * Callers: an anonymous one, one user per role in tenant A (see src/test/app.ts for their scope),
- * the admin of tenant B, who sends tenant A's code in X-Coherence-Tenant (a tenant where they
- * hold no role) and must still never see A's data, and a read-only API token of A with the
- * authority-admin role (see `readToken` below for its rule).
+ * the admin of tenant B, who works in B and reaches for A's records by their ids and UAIs (it
+ * must never see A's data), and a read-only API token of A with the authority-admin role.
  *
- * The rules every row follows:
+ * The rules, which give every caller a case does not name its status (see `rules` below):
  * - anonymous → 401 on every route that is not public;
- * - a role without the action → 403 (checked before any record is looked up);
- * - a role with the action but a record outside its scope → 404, as if the record did not exist;
- * - tenant B's admin on a record of A → 404; on a list → 200 with B's data only;
+ * - a role without the action → 403 (checked before any record is looked up), or the case's
+ *   `default` when it has one (`everyUser(200)`: every signed-in caller may);
+ * - a role with the action but a record outside its scope → 404, as if it did not exist
+ *   (`allowed(…, { outOfScope: [...] })`);
+ * - tenant B's admin holds every action in B: on a list or a change of its own tenant it gets what
+ *   A's admin gets (with B's data only); on a record of A (`recordOfA: true`) → 404;
+ * - the read-only token: on a public route what anonymous gets, on a GET what A's admin gets,
+ *   any other method 403 (a read token never writes);
  * - a refused answer (4xx) never carries A's data (UAIs, names of schools and units).
+ *
+ * So a case states who may do it and the exceptions only:
+ *   expect: allowed(assetUpdaters, 200, { outOfScope: ['technician'], recordOfA: true })
+ *   expect: { default: 404, 'authority-admin': 200, recordOfA: true }   // one's own notification
+ *
+ * Adding a role (families, experts, suppliers…) is one column, not an edit of every row:
+ * 1. give it a test user in the world (src/test/app.ts: `testUsers`, its assignment and scope);
+ * 2. add its name to `callers` and its rule to `rules` below: a role of tenant A takes
+ *    `roleOfA` (the case's default, 403 unless the case says otherwise), so every entry where it
+ *    is not named already expects what the rules say;
+ * 3. say what it reaches where TypeScript asks (`readableUais` below, `unreadableTickets` in
+ *    matrix-fixtures/guichet.ts: both are exhaustive over the callers);
+ * 4. name it where it is allowed: in the role groups of matrix-fixtures/<module>.ts when it holds
+ *    an action (`ticketRequesters`, `assetReaders`…), or in the handful of entries that concern it
+ *    (`family: 200`, `outOfScope: ['family']`).
  */
 
 export const callers = [
@@ -42,8 +52,14 @@ export const callers = [
 ] as const;
 export type Caller = (typeof callers)[number];
 
-/** Expected statuses in the order of `callers`, but for the read-only token (see MatrixCase.readToken). */
-export type Statuses = readonly [number, number, number, number, number, number, number, number, number];
+/**
+ * What each caller gets in a case: the callers named, the others by rule. `default` replaces the
+ * 403 of a role without the action; `recordOfA` says the request points at a record of tenant A.
+ */
+export type Expect = { default?: number; recordOfA?: boolean } & { [C in Caller]?: number };
+
+/** The keys an Expect may hold besides the callers. */
+const expectOptions = ['default', 'recordOfA'];
 
 export interface MatrixRequest {
   /** Defaults to the route's method. */
@@ -57,7 +73,7 @@ export interface MatrixRequest {
 export interface MatrixCase {
   /** What this case points at, for the failure message. */
   label?: string;
-  expect: Statuses;
+  expect: Expect;
   /** Built just before each call: may set a record up (a fresh building to delete, the current version). */
   request(t: TestApp, caller: Caller): MatrixRequest | Promise<MatrixRequest>;
   /** Identifiers of the record of A the request points at: never in a refused answer. */
@@ -72,11 +88,6 @@ export interface MatrixCase {
   freshSession?: boolean;
   /** The request ends every session of the caller: the cached one is forgotten afterwards. */
   endsAllSessions?: boolean;
-  /**
-   * What the read-only admin token gets. By default: a public route, what anonymous gets; a GET,
-   * what the admin gets; any other method, 403 (a read token never writes).
-   */
-  readToken?: number;
   /** Puts back what the call changed (a password), after each caller. */
   after?(t: TestApp, caller: Caller): Promise<void>;
 }
@@ -87,11 +98,113 @@ export interface MatrixEntry {
   cases: MatrixCase[];
 }
 
-// ---------------------------------------------------------------- statuses
+// ---------------------------------------------------------------- the rules
 
-export const s = (...statuses: Statuses): Statuses => statuses;
-export const everyone = (status: number): Statuses => s(status, status, status, status, status, status, status, status, status);
-export const everyUser = (status: number): Statuses => s(401, status, status, status, status, status, status, status, status);
+interface Resolution {
+  entry: MatrixEntry;
+  expect: Expect;
+  method: string;
+  /** The status of another caller in the same case (named or by rule). */
+  status(caller: Caller): number;
+}
+
+/** A role of tenant A the case does not name: it lacks the action, unless the case has a default. */
+const roleOfA = (r: Resolution) => r.expect.default ?? 403;
+
+/** What a caller gets where the case does not name it. */
+const rules: Record<Caller, (r: Resolution) => number> = {
+  anonymous: (r) => (r.entry.public ? roleOfA(r) : 401),
+  'authority-admin': roleOfA,
+  steering: roleOfA,
+  technician: roleOfA,
+  'establishment-staff': roleOfA,
+  'academy-staff': roleOfA,
+  contractor: roleOfA,
+  auditor: roleOfA,
+  'admin-b': (r) => (r.expect.recordOfA ? 404 : r.status('authority-admin')),
+  'read-token': (r) => (r.entry.public ? r.status('anonymous') : r.method === 'GET' ? r.status('authority-admin') : 403),
+};
+
+/** The status a caller expects in a case of an entry, for a route of this method. */
+export function expectedStatus(entry: MatrixEntry, c: MatrixCase, caller: Caller, method: string): number {
+  const resolution: Resolution = {
+    entry,
+    expect: c.expect,
+    method,
+    status: (other) => c.expect[other] ?? rules[other](resolution),
+  };
+  return resolution.status(caller);
+}
+
+// ---------------------------------------------------------------- writing expectations
+
+/** Every caller, signed in or not, gets this status (a public route). */
+export const everyone = (status: number): Expect => ({ default: status });
+/** Every signed-in caller gets this status; anonymous gets 401 by rule. */
+export const everyUser = (status: number): Expect => ({ default: status });
+
+/**
+ * The callers named may do it (status); those of `outOfScope` hold the action but do not reach
+ * the record (404); the other roles lack the action (403); `recordOfA`: tenant B's admin gets 404.
+ */
+export function allowed(who: readonly Caller[], status: number, options: { outOfScope?: readonly Caller[]; recordOfA?: boolean } = {}): Expect {
+  const expect: Expect = options.recordOfA ? { recordOfA: true } : {};
+  for (const caller of who) expect[caller] = status;
+  for (const caller of options.outOfScope ?? []) expect[caller] = 404;
+  return expect;
+}
+
+/** The same expectation where a success is 201 (a creation) or 204 (a deletion) instead of 200. */
+const successAs = (success: number) => (x: Expect): Expect => {
+  const result: Expect = { ...x };
+  for (const key of [...callers, 'default'] as const) if (result[key] === 200) result[key] = success;
+  return result;
+};
+export const created = successAs(201);
+export const deleted = successAs(204);
+
+// ---------------------------------------------------------------- gathering the areas
+
+/** The entries of every area in one record; an operationId described twice is an error, not an override. */
+export function gatherMatrix(areas: Record<string, Record<string, MatrixEntry>>): Record<string, MatrixEntry> {
+  const matrix: Record<string, MatrixEntry> = {};
+  const areaOf = new Map<string, string>();
+  for (const [area, entries] of Object.entries(areas)) {
+    for (const [operationId, entry] of Object.entries(entries)) {
+      const first = areaOf.get(operationId);
+      if (first) throw new Error(`La matrice décrit ${operationId} deux fois (${first} et ${area}).`);
+      areaOf.set(operationId, area);
+      matrix[operationId] = entry;
+    }
+  }
+  return matrix;
+}
+
+export interface MatrixProblems {
+  /** Routes of the catalog without an entry. */
+  missing: string[];
+  /** Entries without a route. */
+  stale: string[];
+  /** Expectations that name something that is neither a caller nor an option. */
+  unknownCallers: string[];
+}
+
+/** What is wrong between the matrix and the route catalog: each list empty when all is well. */
+export function matrixProblems(matrix: Record<string, MatrixEntry>, routes: readonly { method: string; url: string; operationId: string }[]): MatrixProblems {
+  const known = new Set(routes.map((r) => r.operationId));
+  const names = new Set<string>([...callers, ...expectOptions]);
+  return {
+    missing: routes.filter((r) => !Object.hasOwn(matrix, r.operationId)).map((r) => `${r.operationId} (${r.method} ${r.url})`),
+    stale: Object.keys(matrix).filter((id) => !known.has(id)),
+    unknownCallers: Object.entries(matrix).flatMap(([id, entry]) =>
+      entry.cases.flatMap((c, index) =>
+        Object.keys(c.expect)
+          .filter((name) => !names.has(name))
+          .map((name) => `${id}/${index}${c.label ? ` [${c.label}]` : ''} : ${name}`),
+      ),
+    ),
+  };
+}
 
 // ---------------------------------------------------------------- scope of each caller in tenant A
 
@@ -142,82 +255,19 @@ export function emailsOfA(t: TestApp): string[] {
 
 export const establishmentTokens = (e: TestEstablishment) => [e.uai, e.name];
 
-// ---------------------------------------------------------------- records set up for a call
+/** The test user behind a caller: none for the anonymous caller and the API token. */
+export function asUser(caller: Caller): TestUser | null {
+  return caller === 'anonymous' || caller === 'read-token' ? null : caller;
+}
+
+export const tenantOfCaller = (c: Caller) => (c === 'admin-b' ? 'b' : 'a') as 'a' | 'b';
+export const tenantCodeOf = (t: TestApp, c: Caller) => (c === 'admin-b' ? t.ids.b.code : t.ids.a.code);
+export const tenantIdOf = (t: TestApp, c: Caller) => (c === 'admin-b' ? t.ids.b.tenantId : t.ids.a.tenantId);
+
+// ---------------------------------------------------------------- setting records up
 
 let counter = 0;
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`;
-
-export async function establishmentVersion(t: TestApp, e: TestEstablishment) {
-  const [row] = await t.ctx.db
-    .select({ version: establishments.version })
-    .from(establishments)
-    .where(and(eq(establishments.tenantId, t.ids.a.tenantId), eq(establishments.id, e.id)));
-  return row.version;
-}
-
-export async function unitVersion(t: TestApp, unitId: string) {
-  const [row] = await t.ctx.db
-    .select({ version: territorialUnits.version })
-    .from(territorialUnits)
-    .where(and(eq(territorialUnits.tenantId, t.ids.a.tenantId), eq(territorialUnits.id, unitId)));
-  return row.version;
-}
-
-export async function newBuilding(t: TestApp, e: TestEstablishment) {
-  const [row] = await t.ctx.db
-    .insert(buildings)
-    .values({ tenantId: t.ids.a.tenantId, establishmentId: e.id, name: unique('Bâtiment') })
-    .returning();
-  return row;
-}
-
-export async function newRoom(t: TestApp, e: TestEstablishment) {
-  const building = await newBuilding(t, e);
-  const [row] = await t.ctx.db
-    .insert(rooms)
-    .values({ tenantId: t.ids.a.tenantId, establishmentId: e.id, buildingId: building.id, name: unique('Salle'), kind: 'classroom' })
-    .returning();
-  return { building, room: row };
-}
-
-/** A person with one auditor role in A only (so A may disable them), made for one call. */
-export async function newUserOfA(t: TestApp) {
-  const email = `${unique('personne')}@essai.coherence.fr`;
-  const user = await createUser(t.ctx, t.ids.a.tenantId, { email, displayName: `Personne ${email}` });
-  const assignment = await assignRole(t.ctx, t.ids.a.tenantId, { userId: user.id, organizationId: t.ids.a.tenantId, role: 'auditor', unitIds: [] });
-  return { user, assignment, email };
-}
-
-export async function newTokenOfA(t: TestApp) {
-  const [token] = await t.ctx.db
-    .insert(apiTokens)
-    .values({
-      tenantId: t.ids.a.tenantId,
-      name: unique('Jeton matrice'),
-      tokenHash: unique('empreinte'),
-      role: 'auditor',
-      access: 'read',
-      createdBy: t.ids.users['authority-admin'].id,
-    })
-    .returning();
-  return token;
-}
-
-/** Two devices of A, inventoried once: one in the staff user's school (unit 1), one in a school of unit 2. */
-export const assetsOfA = new WeakMap<TestApp, Promise<{ unit1: string; unit2: string }>>();
-export function devicesOfA(t: TestApp) {
-  let known = assetsOfA.get(t);
-  if (!known) {
-    const inventory = async (file: string, school: TestEstablishment) => {
-      const report = { ...glpiExampleReport(file), tag: school.uai };
-      return (await ingestReport(t.ctx, t.database, { tenantId: t.ids.a.tenantId, report, storeLastUser: false })).assetId;
-    };
-    known = (async () => ({ unit1: await inventory('computer_1.json', unit1School(t)), unit2: await inventory('computer_3.json', unit2School(t)) }))();
-    assetsOfA.set(t, known);
-  }
-  return known;
-}
-
 
 /** Calls the API as A's (or B's) admin to set a record up; throws unless it answers 2xx. */
 export async function asAdmin(t: TestApp, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, tenant: 'a' | 'b' = 'a') {
@@ -226,213 +276,25 @@ export async function asAdmin(t: TestApp, method: 'GET' | 'POST' | 'PUT', url: s
   return response.json();
 }
 
-/** A device created by hand in a school of A, for one call. */
-export async function newDeviceOfA(t: TestApp, school: TestEstablishment): Promise<{ id: string; version: number }> {
-  return asAdmin(t, 'POST', '/api/assets', { class: 'laptop', name: unique('Portable'), uai: school.uai });
-}
-
-export async function softwareOfA(t: TestApp): Promise<number> {
-  await devicesOfA(t);
-  const [row] = await t.ctx.db.select({ id: software.id }).from(software).where(eq(software.tenantId, t.ids.a.tenantId)).limit(1);
-  return row.id;
-}
-
-export const tenantOfCaller = (c: Caller) => (c === 'admin-b' ? 'b' : 'a') as 'a' | 'b';
-export const tenantCodeOf = (t: TestApp, c: Caller) => (c === 'admin-b' ? t.ids.b.code : t.ids.a.code);
-
-
-/** A report of the unassigned queue tagged with a school of A (so only A sees it), for one call. */
-export async function unassignedReportOfA(t: TestApp): Promise<string> {
-  const message = parseGlpiMessage(fixtureText('glpi-inventory-format/examples/computer_2.json'));
-  if (message.action === 'contact') throw new Error('computer_2.json n’est pas un inventaire');
-  const report = { ...normalizeGlpiJson(validateGlpiInventory(message.document)), tag: unit1School(t).uai, deviceId: unique('poste') };
-  const [row] = await t.ctx.db
-    .insert(unassignedReports)
-    .values({ receivedAt: new Date(), source: report.source, deviceId: report.deviceId, tag: report.tag, remoteAddress: '192.0.2.10', report })
-    .returning({ id: unassignedReports.id });
-  return row.id;
-}
-
-/** A one-device CSV placed in a school of the caller's own tenant. */
-export function deviceFile(t: TestApp, c: Caller) {
-  const school = c === 'admin-b' ? t.ids.establishmentsB[0] : unit1School(t);
-  return frenchCsv([
-    ['N° de série', 'UAI', 'Type', 'Nom'],
-    [unique('SN'), school.uai, 'Portable', unique('Portable')],
-  ]);
-}
-
-/** Devices of A a caller must not see (asset ids); filled once the devices exist. */
-export const hiddenDevices = new WeakMap<TestApp, Record<string, string[]>>();
-
-export const importRunsOfA = new WeakMap<TestApp, string>();
-export async function importRunOfA(t: TestApp) {
-  const known = importRunsOfA.get(t);
-  if (known) return known;
-  const [run] = await t.ctx.db
-    .insert(importRuns)
-    .values({ tenantId: t.ids.a.tenantId, filename: 'lycees-a.json', mode: 'all-or-nothing', status: 'applied', createdBy: 'matrice', finishedAt: new Date() })
-    .returning();
-  importRunsOfA.set(t, run.id);
-  return run.id;
-}
-
-/** A lycées JSON file made of the caller's own tenant's schools (re-importing them changes nothing). */
-export async function ownLyceesFile(t: TestApp, caller: Caller) {
-  const list = caller === 'admin-b' ? t.ids.establishmentsB : t.ids.establishments.all;
-  const rows = await t.ctx.db
-    .select()
-    .from(establishments)
-    .where(eq(establishments.tenantId, caller === 'admin-b' ? t.ids.b.tenantId : t.ids.a.tenantId));
-  const lycees = rows
-    .filter((r) => list.some((e) => e.id === r.id))
-    .map((r) => ({
-      uai: r.uai,
-      nom: r.name,
-      ville: r.communeName,
-      codeDept: r.departmentCode,
-      academie: r.academyName,
-      secteur: r.sector === 'public' ? 'public' : 'privé sous contrat',
-      type: 'GT',
-      codePostal: r.postalCode,
-      adresse: r.address,
-    }));
-  return Buffer.from(JSON.stringify({ meta: { year: '2025' }, lycees }));
-}
-
-// ---------------------------------------------------------------- service desk (guichet): tickets set up for a call
-
-/** The demo desk of A and B, seeded once per test app. */
-export const desksSeeded = new WeakMap<TestApp, Promise<void>>();
-export function deskOf(t: TestApp) {
-  let seeded = desksSeeded.get(t);
-  if (!seeded) {
-    seeded = (async () => {
-      await seedGuichetDemo(t.ctx, t.ids.a.tenantId);
-      await seedGuichetDemo(t.ctx, t.ids.b.tenantId);
-    })();
-    desksSeeded.set(t, seeded);
-  }
-  return seeded;
-}
-
-export type TicketKind = 'unit1' | 'contractor' | 'academy';
-export const ticketTitles: Record<TicketKind, string> = {
-  unit1: 'Matrice : poste du lycée du secteur 1',
-  contractor: 'Matrice : panne confiée au prestataire',
-  academy: 'Matrice : logiciel pédagogique',
-};
-
-/**
- * A ticket of A, for one call: 'unit1' at the staff user's school, asked by the staff user, with
- * the sector-1 technicians; 'contractor' at a school of unit 2, assigned to the contractor's
- * team; 'academy' a pedagogical-software ticket at Lille's school without unit, with the Académie.
- */
-export async function newTicketOfA(t: TestApp, kind: TicketKind, extra: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
-  await deskOf(t);
-  const school = kind === 'unit1' ? unit1School(t) : kind === 'contractor' ? unit2School(t) : lilleNoUnit(t);
-  const ticket = await asAdmin(t, 'POST', '/api/tickets', {
-    uai: school.uai,
-    title: ticketTitles[kind],
-    description: 'Créé pour la matrice des autorisations.',
-    type: 'incident',
-    urgency: 3,
-    impact: 3,
-    channel: 'phone',
-    category: kind === 'academy' ? 'pedagogical-software' : 'devices',
-    requester: kind === 'unit1' ? { userId: t.ids.users['establishment-staff'].id } : { name: 'Accueil du lycée' },
-    ...extra,
-  });
-  if (kind !== 'contractor') return ticket;
-  const teams: { items: { id: string; organization: { id: string } }[] } = await asAdmin(t, 'GET', '/api/desk/teams');
-  const team = teams.items.find((x) => x.organization.id === t.ids.contractorOrg.tenantId)!;
-  return asAdmin(t, 'POST', `/api/tickets/${ticket.id}/status`, { action: 'assign', version: ticket.version, teamId: team.id });
-}
-
-/** One ticket of each kind, made once per test app, for the read routes. */
-export const ticketsOfA = new WeakMap<TestApp, Promise<Record<TicketKind, string>>>();
-export function standingTickets(t: TestApp) {
-  let known = ticketsOfA.get(t);
-  if (!known) {
-    known = (async () => ({
-      unit1: (await newTicketOfA(t, 'unit1')).id,
-      contractor: (await newTicketOfA(t, 'contractor')).id,
-      academy: (await newTicketOfA(t, 'academy')).id,
-    }))();
-    ticketsOfA.set(t, known);
-  }
-  return known;
-}
-
-/** The unit-1 ticket, solved by the desk: the requester (the staff user) may answer and rate it. */
-export async function solvedTicketOfA(t: TestApp) {
-  const ticket = await newTicketOfA(t, 'unit1');
-  return asAdmin(t, 'POST', `/api/tickets/${ticket.id}/status`, { action: 'solve', version: ticket.version, solution: 'Poste remplacé.' });
-}
-
-export const attachmentsOfA = new WeakMap<TestApp, Promise<{ ticketId: string; id: string }>>();
-export function attachmentOfA(t: TestApp) {
-  let known = attachmentsOfA.get(t);
-  if (!known) {
-    known = (async () => {
-      const ticketId = (await standingTickets(t)).unit1;
-      const body = multipartBody({ name: 'constat.txt', bytes: Buffer.from('Écran fissuré.'), type: 'text/plain' });
-      const response = await t.app.inject({
-        method: 'POST',
-        url: `/api/tickets/${ticketId}/attachments`,
-        headers: { ...(await t.headers('authority-admin')), 'content-type': body.contentType },
-        payload: body.payload,
-      });
-      if (response.statusCode !== 201) throw new Error(`pièce jointe de la matrice : ${response.statusCode} ${response.body}`);
-      return { ticketId, id: response.json().id as string };
-    })();
-    attachmentsOfA.set(t, known);
-  }
-  return known;
-}
-
-/** Titles of the standing tickets a caller must not see in lists and exports. */
-export function unreadableTickets(caller: Caller): string[] {
-  const readable: Record<Caller, TicketKind[]> = {
-    anonymous: [],
-    'authority-admin': ['unit1', 'contractor', 'academy'],
-    steering: ['unit1', 'contractor', 'academy'],
-    auditor: ['unit1', 'contractor', 'academy'],
-    'read-token': ['unit1', 'contractor', 'academy'],
-    technician: ['unit1'],
-    'establishment-staff': ['unit1'],
-    'academy-staff': ['academy'],
-    contractor: ['contractor'],
-    'admin-b': [],
-  };
-  return (Object.keys(ticketTitles) as TicketKind[]).filter((k) => !readable[caller].includes(k)).map((k) => ticketTitles[k]);
-}
-
-// Columns:                       anon  admin steer tech  staff acad  contr audit adm-B
-export const handleUnit1Ticket = s(401, 200, 403, 200, 403, 404, 404, 403, 404);
-export const commentUnit1Ticket = s(401, 201, 403, 201, 201, 404, 404, 403, 404);
-export const requesterOfUnit1Ticket = s(401, 403, 403, 403, 200, 404, 404, 403, 404);
-
-
-// ---------------------------------------------------------------- the matrix
+// ---------------------------------------------------------------- cases on the schools of the world
 
 export const unit1School = (t: TestApp) => t.ids.establishments.unit1[0]; // the staff user's school, Lille
 export const unit2School = (t: TestApp) => t.ids.establishments.unit2[0]; // Amiens, the contractor's unit
 export const lilleNoUnit = (t: TestApp) => t.ids.establishments.noUnitLille;
 
-/** Read routes on one school, for three schools that different roles reach. */
+/** Routes on one school, for three schools that different roles reach. */
 export function onSchools(
   build: (t: TestApp, e: TestEstablishment, caller: Caller) => MatrixRequest | Promise<MatrixRequest>,
-  expectations: { unit1: Statuses; unit2: Statuses; lilleNoUnit?: Statuses },
+  expectations: { unit1: Expect; unit2: Expect; lilleNoUnit?: Expect },
   options: { showRecord?: boolean } = {},
 ): MatrixCase[] {
-  const targets: [string, (t: TestApp) => TestEstablishment, Statuses | undefined][] = [
+  const targets: [string, (t: TestApp) => TestEstablishment, Expect | undefined][] = [
     ['lycée du secteur 1 (Lille)', unit1School, expectations.unit1],
     ['lycée du secteur 2 (Amiens)', unit2School, expectations.unit2],
     ['lycée de Lille sans unité', lilleNoUnit, expectations.lilleNoUnit],
   ];
   return targets
-    .filter((target): target is [string, (t: TestApp) => TestEstablishment, Statuses] => target[2] !== undefined)
+    .filter((target): target is [string, (t: TestApp) => TestEstablishment, Expect] => target[2] !== undefined)
     .map(([label, school, expect]) => ({
       label,
       expect,
@@ -440,39 +302,4 @@ export function onSchools(
       record: (t) => establishmentTokens(school(t)),
       ...(options.showRecord ? { shown: (t: TestApp) => establishmentTokens(school(t)) } : {}),
     }));
-}
-
-// Columns:                 anon  admin steer tech  staff acad  contr audit adm-B
-export const premisesOnUnit1 = s(401, 200, 403, 200, 200, 403, 403, 403, 404);
-export const premisesOnUnit2 = s(401, 200, 403, 404, 404, 403, 403, 403, 404);
-export const assetReaders = s(401, 200, 200, 200, 200, 403, 200, 200, 200);
-/** A fleet page of one school (?uai=): out of the caller's scope, or in another tenant, it does not exist. */
-export const fleetOfOneSchool = {
-  //       anon  admin steer tech  staff acad  contr audit adm-B
-  unit1: s(401, 200, 200, 200, 200, 403, 404, 200, 404),
-  unit2: s(401, 200, 200, 404, 404, 403, 200, 200, 404),
-};
-export const inventoryManagers = (ok: number) => s(401, ok, 403, 403, 403, 403, 403, 403, ok);
-export const created = (x: Statuses) => x.map((v) => (v === 200 ? 201 : v)) as unknown as Statuses;
-export const deleted = (x: Statuses) => x.map((v) => (v === 200 ? 204 : v)) as unknown as Statuses;
-
-export const authzMatrix: Record<string, MatrixEntry> = {
-  // ------------------------------------------------------------ platform
-  getHealth: { public: true, cases: [{ expect: everyone(200), request: () => ({ url: '/api/health' }) }] },
-  getOpenApi: { public: true, cases: [{ expect: everyone(200), request: () => ({ url: '/api/openapi.json' }) }] },
-
-};
-
-/** The test user behind a caller: none for the anonymous caller and the API token. */
-export function asUser(caller: Caller): TestUser | null {
-  return caller === 'anonymous' || caller === 'read-token' ? null : caller;
-}
-
-/** The status a caller expects in a case. */
-export function expectedStatus(entry: MatrixEntry, c: MatrixCase, caller: Caller, method: string): number {
-  const index = callers.indexOf(caller);
-  if (caller !== 'read-token') return c.expect[index];
-  if (c.readToken !== undefined) return c.readToken;
-  if (entry.public) return c.expect[0];
-  return method === 'GET' ? c.expect[callers.indexOf('authority-admin')] : 403;
 }

@@ -1,4 +1,4 @@
-import { apiHeaders, ApiError, errorFromBody, withQuery, type Query } from './api';
+import { apiHeaders, ApiError, errorFromBody, withQuery, type Query } from './api/client';
 
 /** Downloads a file from the API (with the tenant header) and hands it to the browser under the server's name. */
 export async function downloadFile(path: string, query: Query, fallbackName: string): Promise<string> {

@@ -1,37 +1,14 @@
+import { frenchDate, frenchDateTime } from '../shared/french';
 /** French labels for the codes the API returns (ministry nomenclatures and Cohérence's own enums). */
+import { academies } from '../shared/academies';
+import { contractTypeLabels as contractTypes, organizationKindLabels as organizationKinds, roomKindLabels as roomKinds, sectorLabels, trackLabels, unitKindLabels as unitKinds } from '../shared/establishments';
 
-export const academies: Record<string, string> = {
-  '01': 'Paris',
-  '02': 'Aix-Marseille',
-  '03': 'Besançon',
-  '04': 'Bordeaux',
-  '06': 'Clermont-Ferrand',
-  '07': 'Dijon',
-  '08': 'Grenoble',
-  '09': 'Lille',
-  '10': 'Lyon',
-  '11': 'Montpellier',
-  '12': 'Nancy-Metz',
-  '13': 'Poitiers',
-  '14': 'Rennes',
-  '15': 'Strasbourg',
-  '16': 'Toulouse',
-  '17': 'Nantes',
-  '18': 'Orléans-Tours',
-  '19': 'Reims',
-  '20': 'Amiens',
-  '22': 'Limoges',
-  '23': 'Nice',
-  '24': 'Créteil',
-  '25': 'Versailles',
-  '27': 'Corse',
-  '28': 'La Réunion',
-  '31': 'Martinique',
-  '32': 'Guadeloupe',
-  '33': 'Guyane',
-  '43': 'Mayotte',
-  '70': 'Normandie',
-};
+// written once in src/shared, with the server (exports, validation): looked up here by any code the API returns
+export { academies, sectorLabels, trackLabels };
+export const contractTypeLabels: Record<string, string> = contractTypes;
+export const roomKindLabels: Record<string, string> = roomKinds;
+export const unitKindLabels: Record<string, string> = unitKinds;
+export const organizationKindLabels: Record<string, string> = organizationKinds;
 
 /** The national nature codes of the schools an authority runs (the annuaire's code_nature). */
 export const natures: Record<string, string> = {
@@ -58,48 +35,6 @@ export function natureLabel(code: string | null, label: string | null): string {
   if (label) return label.charAt(0) + label.slice(1).toLowerCase();
   return 'Non renseignée';
 }
-
-export const sectorLabels: Record<string, string> = { public: 'Public', private: 'Privé' };
-
-export const contractTypeLabels: Record<string, string> = {
-  association: "Sous contrat d'association (toutes classes)",
-  'association-partial': "Sous contrat d'association (partie des classes)",
-  simple: 'Sous contrat simple (toutes classes)',
-  'simple-partial': 'Sous contrat simple (partie des classes)',
-  'outside-contract': 'Hors contrat',
-  'under-contract': 'Sous contrat (type non précisé)',
-};
-
-export const trackLabels: Record<string, string> = {
-  general: 'Voie générale',
-  technological: 'Voie technologique',
-  vocational: 'Voie professionnelle',
-  agricultural: 'Enseignement agricole',
-};
-
-export const roomKindLabels: Record<string, string> = {
-  classroom: 'Salle de classe',
-  workshop: 'Atelier',
-  lab: 'Laboratoire',
-  cdi: 'CDI',
-  boarding: 'Internat',
-  office: 'Bureau',
-  other: 'Autre',
-};
-
-export const unitKindLabels: Record<string, string> = { agency: 'Agence', sector: 'Secteur', zone: 'Zone locale' };
-
-export const organizationKindLabels: Record<string, string> = {
-  region: 'Région',
-  departement: 'Département',
-  commune: 'Commune',
-  metropole: 'Métropole',
-  epci: 'EPCI',
-  academie: 'Académie',
-  draaf: 'DRAAF',
-  'state-service': "Service de l'État",
-  contractor: 'Prestataire',
-};
 
 export const auditActionLabels: Record<string, string> = {
   create: 'Création',
@@ -147,7 +82,6 @@ export const fieldLabels: Record<string, string> = {
 const numberFormat = new Intl.NumberFormat('fr-FR');
 export const formatNumber = (n: number | null | undefined) => (n === null || n === undefined ? '—' : numberFormat.format(n));
 
-const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short' });
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium' });
-export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));
-export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+/** « 1er janvier 2020 à 01:00 », in Paris whatever the browser's zone (see src/shared/french.ts). */
+export const formatDateTime = (iso: string) => frenchDateTime(iso);
+export const formatDate = (iso: string) => frenchDate(iso);

@@ -1,13 +1,14 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './styles.css';
+import '../shared/zod-locale';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { setActiveTenant } from './api';
+import { setActiveTenant } from './api/client';
 import { queryClient, setSessionLostHandler } from './query-client';
 import { router } from './router';
 import { meQuery } from './session/session';

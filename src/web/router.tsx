@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, parseSearchWith, redirect, stringifySearchWith } from '@tanstack/react-router';
-import { isApiError } from './api';
+import { isApiError } from './api/client';
 import { EstablishmentPage } from './modules/establishments/EstablishmentPage';
 import { EstablishmentsPage } from './modules/establishments/EstablishmentsPage';
 import { validateListSearch } from './modules/establishments/list-search';

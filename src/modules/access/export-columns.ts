@@ -1,6 +1,6 @@
 import type { ExportColumn } from '../../server/platform/export.js';
 import type { TenantUser } from './operations/find-users.js';
-import { presentAssignment } from './presenters-admin.js';
+import { presentAssignment } from './presenters/admin.js';
 
 function describeRoles(row: TenantUser): string {
   return row.assignments

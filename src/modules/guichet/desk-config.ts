@@ -78,13 +78,13 @@ async function readDeskConfig(db: Db, tenantId: string): Promise<DeskConfig> {
     rows<DeskOrganization>(
       db,
       sql`select o.tenant_id as id, o.code, o.kind, o.name, o.academy_code as "academyCode"
-            from referentiel.organizations o
+            from referentiel.organizations_view o
            where o.tenant_id = ${tenantId}
-              or o.tenant_id in (select p.partner_id from referentiel.partnerships p where p.tenant_id = ${tenantId})`,
+              or o.tenant_id in (select p.partner_id from referentiel.partnerships_view p where p.tenant_id = ${tenantId})`,
     ),
     rows<DeskUnit>(
       db,
-      sql`select id, parent_id as "parentId", kind, name from referentiel.territorial_units where tenant_id = ${tenantId}`,
+      sql`select id, parent_id as "parentId", kind, name from referentiel.territorial_units_view where tenant_id = ${tenantId}`,
     ),
   ]);
   const agreements: Record<string, Version<ServiceAgreement>[]> = { [demoAgreement.id]: [...always(demoAgreement)] };

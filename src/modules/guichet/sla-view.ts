@@ -1,5 +1,5 @@
 import type { DeskConfig } from './desk-config.js';
-import { computeSlaClock, slaAlerts, type Priority, type SlaAlert, type SlaClock, type TicketEvent, type TicketStatus } from './sla/index.js';
+import { computeSlaClock, holidayPlaceOfDepartment, slaAlerts, type Priority, type SlaAlert, type SlaClock, type TicketEvent, type TicketStatus } from './sla/index.js';
 
 /** What the clock needs of a stored event. */
 export interface ClockEvent {
@@ -20,10 +20,17 @@ export function toTicketEvent(e: ClockEvent): TicketEvent {
   };
 }
 
+/** Where a ticket is: its school's département, whose public holidays close its clock. */
+export interface TicketPlace {
+  openedAt: Date;
+  departmentCode: string | null;
+}
+
 /** The service-level clock of a ticket, rebuilt from its events (see sla/clock.ts for the rules). */
-export function ticketClock(config: DeskConfig, openedAt: Date, events: ClockEvent[], now: Date): SlaClock {
+export function ticketClock(config: DeskConfig, ticket: TicketPlace, events: ClockEvent[], now: Date): SlaClock {
   return computeSlaClock({
-    openedAt,
+    openedAt: ticket.openedAt,
+    place: holidayPlaceOfDepartment(ticket.departmentCode),
     history: events.map(toTicketEvent),
     agreements: config.agreements,
     calendars: config.calendars,

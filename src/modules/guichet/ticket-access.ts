@@ -3,6 +3,7 @@ import { can, type Action, type Actor, type Assignment } from '../../server/plat
 import { rows, type Db } from '../../server/platform/db.js';
 import { tickets } from './db/schema.js';
 import { schoolManagerFunctions } from './vocabulary.js';
+import { uuidArray } from '../../server/platform/prepared.js';
 
 /**
  * Who reaches which ticket, decided here for SQL lists and single records alike.
@@ -49,14 +50,14 @@ export interface TicketAccessRow {
 
 const only = (actor: Actor, a: Assignment): Actor => ({ ...actor, assignments: [a] });
 
-/** Staff functions of the actor's school assignments (they live on access.role_assignments). */
+/** Staff functions of the actor's school assignments (they live on access.role_assignments_view). */
 async function staffFunctions(db: Db, actor: Actor): Promise<Map<string, string | null>> {
   const ids = actor.kind === 'user' ? actor.assignments.filter((a) => a.role === 'establishment-staff').map((a) => a.id) : [];
   if (ids.length === 0) return new Map();
   const found = await rows<{ id: string; fn: string | null }>(
     db,
-    sql`select id, staff_function as fn from access.role_assignments
-         where tenant_id = ${actor.tenantId} and id = any(${sql.raw(`'{${ids.join(',')}}'::uuid[]`)})`,
+    sql`select id, staff_function as fn from access.role_assignments_view
+         where tenant_id = ${actor.tenantId} and id = any(${uuidArray(ids)})`,
   );
   return new Map(found.map((r) => [r.id, r.fn]));
 }
@@ -106,8 +107,6 @@ export async function ticketScope(db: Db, actor: Actor, action: Action = 'ticket
   return scope;
 }
 
-// a bound parameter, not a literal: the list's statement has one text for every technician, so it is planned once (prepared.ts)
-const uuidArray = (ids: string[]) => sql`${`{${[...new Set(ids)].join(',')}}`}::uuid[]`;
 
 /** The SQL form of a scope, on guichet.tickets (the tenant filter comes separately). */
 export function ticketScopeWhere(scope: TicketScope, tenantId: string): SQL {
@@ -116,7 +115,7 @@ export function ticketScopeWhere(scope: TicketScope, tenantId: string): SQL {
   if (scope.actorId) parts.push(sql`(${tickets.requesterUserId} = ${scope.actorId} or ${tickets.assignedUserId} = ${scope.actorId})`);
   if (scope.unitIds.length) {
     parts.push(
-      sql`${tickets.establishmentId} in (select e.id from referentiel.establishments e where e.tenant_id = ${tenantId} and e.unit_id = any(${uuidArray(scope.unitIds)}))`,
+      sql`${tickets.establishmentId} in (select e.id from referentiel.establishments_view e where e.tenant_id = ${tenantId} and e.unit_id = any(${uuidArray(scope.unitIds)}))`,
     );
   }
   if (scope.schoolIds.length) parts.push(sql`${tickets.establishmentId} = any(${uuidArray(scope.schoolIds)})`);

@@ -2,8 +2,9 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { authorize, type Action, type Actor } from '../../server/platform/authz.js';
 import type { AuthedCtx, Ctx } from '../../server/platform/context.js';
 import type { Db } from '../../server/platform/db.js';
-import { AppError, forbidden, notFound, versionConflict } from '../../server/platform/errors.js';
-import { establishments } from '../referentiel/index.js';
+import { AppError, forbidden, notFound } from '../../server/platform/errors.js';
+import { assertUpdated, assertVersion } from '../../server/platform/versioned-update.js';
+import { establishmentsView as establishments } from '../referentiel/index.js';
 import { ticketEvents, tickets, type TicketRow } from './db/schema.js';
 import { dashboardColumns } from './dashboard-columns.js';
 import { loadDeskConfig, type DeskConfig } from './desk-config.js';
@@ -81,7 +82,7 @@ export async function loadTicket(
 }
 
 export function requireVersion(ticket: TicketRow, version: number) {
-  if (ticket.version !== version) throw versionConflict();
+  assertVersion(ticket, version);
 }
 
 export function requireOpen(ticket: TicketRow, message = 'Ce ticket est résolu ou clos : rouvrez-le d’abord.') {
@@ -114,13 +115,13 @@ export async function writeTicketChange(
   const who = actorFields(ctx);
   const stamped = options.events.map((e) => ({ ...e, at: e.at ?? now, tenantId: ticket.tenantId, ticketId: ticket.id, ...who }));
   const history = [...(await clockEventsOf(tx, ticket.tenantId, ticket.id)), ...stamped.map(clockFields)];
-  const clock = ticketClock(config, ticket.openedAt, history, now);
+  const clock = ticketClock(config, ticket, history, now);
   const [updated] = await tx
     .update(tickets)
     .set({ ...options.changes, ...dueColumns(clock), ...dashboardColumns(clock), updatedAt: now, version: sql`${tickets.version} + 1` })
     .where(and(eq(tickets.tenantId, ticket.tenantId), eq(tickets.id, ticket.id), eq(tickets.version, options.version)))
     .returning();
-  if (!updated) throw versionConflict();
+  assertUpdated(updated);
   if (stamped.length) await tx.insert(ticketEvents).values(stamped);
   return updated;
 }

@@ -1,3 +1,4 @@
 /** The fleet (parc): what other modules, the demo seed and the CLI may use. */
 export { parcModule } from './module.js';
 export { parcBackgroundOf } from './jobs/background.js';
+export { ingestReport } from './operations/ingest-report.js';

@@ -15,7 +15,11 @@ export const parcModule: ModuleDefinition = {
   ],
   install: installParcBackground,
   jobs: parcJobs,
-  demo: (seed) => seedParcDemo(seed.ctx, seed.database, { tenantId: seed.tenants.get('hauts-de-france')!, tenantCode: 'hauts-de-france', password: seed.password }),
+  demo: async (seed) => {
+    for (const [code, funder] of [['hauts-de-france', 'Région Hauts-de-France'], ['grand-est', 'Région Grand Est']]) {
+      await seedParcDemo(seed.ctx, seed.database, { tenantId: seed.tenants.get(code)!, tenantCode: code, password: seed.password, funder });
+    }
+  },
   settings: (env) => ({ inventory: intakeSettingsFromEnv(env) }),
   actions: parcActions,
 };

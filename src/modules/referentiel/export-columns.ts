@@ -1,3 +1,4 @@
+import { contractTypeLabels, labelOf, sectorLabels, trackLabels } from '../../shared/establishments.js';
 import type { ExportColumn } from '../../server/platform/export.js';
 import type { EstablishmentRow } from './db/queries.js';
 
@@ -6,8 +7,8 @@ export const establishmentColumns: ExportColumn<EstablishmentRow>[] = [
   { header: 'Nom', value: (e) => e.name },
   { header: 'Code nature', value: (e) => e.natureCode },
   { header: 'Nature', value: (e) => e.natureLabel },
-  { header: 'Secteur', value: (e) => (e.sector === 'public' ? 'Public' : 'Privé') },
-  { header: 'Contrat', value: (e) => e.contractType },
+  { header: 'Secteur', value: (e) => labelOf(sectorLabels, e.sector) },
+  { header: 'Contrat', value: (e) => labelOf(contractTypeLabels, e.contractType) },
   { header: 'Académie', value: (e) => e.academyName },
   { header: 'Département', value: (e) => e.departmentCode },
   { header: 'Code commune (INSEE)', value: (e) => e.communeCode },
@@ -18,7 +19,7 @@ export const establishmentColumns: ExportColumn<EstablishmentRow>[] = [
   { header: 'Longitude', value: (e) => e.longitude },
   { header: 'Élèves', value: (e) => e.pupils },
   { header: 'Éducation prioritaire', value: (e) => e.priorityEducation },
-  { header: 'Voies', value: (e) => e.tracks.join(', ') },
+  { header: 'Voies', value: (e) => e.tracks.map((t) => labelOf(trackLabels, t)).join(', ') },
   { header: 'Ouvert', value: (e) => (e.isOpen ? 'Oui' : 'Non') },
   { header: 'Téléphone', value: (e) => e.phone },
   { header: 'Courriel', value: (e) => e.email },

@@ -1,29 +1,11 @@
+import { roles, type Role } from '../../shared/roles.js';
 import { AppError, forbidden } from './errors.js';
 
 /**
  * The one place that decides who may do what. Routes declare the action they need; operations
  * ask for the actor's scope to filter their SQL; presenters ask what the actor may do on a record.
  */
-export const roles = [
-  'authority-admin',
-  'steering',
-  'technician',
-  'establishment-staff',
-  'academy-staff',
-  'contractor',
-  'auditor',
-] as const;
-export type Role = (typeof roles)[number];
-
-export const roleLabels: Record<Role, string> = {
-  'authority-admin': 'Administrateur de la collectivité',
-  steering: 'Pilotage',
-  technician: 'Technicien',
-  'establishment-staff': "Personnel d'établissement",
-  'academy-staff': "Personnel de l'académie",
-  contractor: 'Prestataire',
-  auditor: 'Auditeur',
-};
+export { roleLabels, roles, type Role } from '../../shared/roles.js';
 
 /**
  * Every action of every module. Each module lists its own (`as const`) and adds them to this
@@ -31,7 +13,6 @@ export const roleLabels: Record<Role, string> = {
  * platform imports no module:
  *   declare module '…/platform/authz.js' { interface ActionNames extends Record<(typeof list)[number], true> {} }
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ActionNames {}
 export type Action = keyof ActionNames & string;
 

@@ -25,17 +25,17 @@ export interface Database {
   /** Bulk load rows as CSV text into a table (COPY FROM STDIN on the server, a blob on PGlite). */
   copyCsv(table: string, columns: string[], csv: string): Promise<void>;
   /**
+   * One transaction on one session whose COPY runs inside it, so a bulk write can stage rows in a
+   * temporary table and merge them with set-based statements. Nested transactions are not allowed.
+   */
+  bulkTransaction<T>(work: (session: BulkSession) => Promise<T>): Promise<T>;
+  /**
    * Listens on a notification channel until the returned function is called. `onGap` is called when
    * notifications may have been missed (the listening connection dropped and came back).
    */
   listen(channel: string, onMessage: (payload: string) => void, onGap: () => void): Promise<() => Promise<void>>;
   /** Sends a notification to every listener of the channel, in every process on this database. */
   notify(channel: string, payload: string): Promise<void>;
-  /**
-   * One transaction on one session whose COPY runs inside it, so a bulk write can stage rows in a
-   * temporary table and merge them with set-based statements. Nested transactions are not allowed.
-   */
-  bulkTransaction<T>(work: (session: BulkSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -191,13 +191,6 @@ async function openPglite(dataDir: string | undefined, lock: boolean): Promise<D
     async copyCsv(table, columns, csv) {
       await client.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([csv]) });
     },
-    async listen(channel, onMessage) {
-      // one process, one session: PGlite calls listeners when the notifying statement completes
-      return client.listen(channel, onMessage);
-    },
-    async notify(channel, payload) {
-      await client.query('select pg_notify($1, $2)', [channel, payload]);
-    },
     // PGlite's transaction holds the only session: its statements, COPY included, go through `tx`
     bulkTransaction: (work) =>
       client.transaction((tx) =>
@@ -208,6 +201,13 @@ async function openPglite(dataDir: string | undefined, lock: boolean): Promise<D
           },
         }),
       ),
+    async listen(channel, onMessage) {
+      // one process, one session: PGlite calls listeners when the notifying statement completes
+      return client.listen(channel, onMessage);
+    },
+    async notify(channel, payload) {
+      await client.query('select pg_notify($1, $2)', [channel, payload]);
+    },
     async close() {
       await client.close();
       if (dataDir && lock) rmSync(join(dataDir, lockFileName), { force: true });

@@ -1,5 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sentence } from '../../shared/messages.js';
+import '../../shared/zod-locale.js';
 import { AppError, type ErrorBody, type ErrorIssue } from './errors.js';
 
 /** Fastify's own errors, in French, by their code. */
@@ -25,7 +28,7 @@ export function installErrorHandler(app: FastifyInstance, options: { spaIndex: s
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((v) => ({
         path: [error.validationContext, ...String(v.instancePath || '').split('/').filter(Boolean)].filter(Boolean).join('.'),
-        message: frenchIssue(v.message ?? '', v.params as Record<string, unknown>),
+        message: frenchIssue(v.message ?? '', { code: v.keyword, ...(v.params as Record<string, unknown>) }),
       }));
       return send(400, 'VALIDATION', 'Certaines valeurs envoyées ne sont pas valides.', issues);
     }
@@ -43,32 +46,40 @@ export function installErrorHandler(app: FastifyInstance, options: { spaIndex: s
     const path = request.url.split('?')[0];
     // a page of the single-page app, not an API path nor a missing file (a stale /assets/x.js)
     if (options.spaIndex && request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)) {
-      return reply.type('text/html').sendFile(options.spaIndex);
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile(options.spaIndex);
     }
     const body: ErrorBody = { error: { code: 'NOT_FOUND', message: 'Adresse inconnue.', requestId: String(request.id) } };
     reply.status(404).send(body);
   });
 }
 
-function frenchIssue(message: string, params: Record<string, unknown> | undefined): string {
-  const p = params ?? {};
-  const issue = (p.issue ?? p) as Record<string, unknown>;
+const frenchDefaults = z.locales.fr().localeError;
+
+/** A message the schema wrote itself (`.regex(re, 'Code postal sur 5 chiffres')`), not zod's default for that issue. */
+function ownMessage(message: string, issue: Record<string, unknown>): boolean {
+  if (!message || typeof issue.code !== 'string') return false;
+  const fallback = frenchDefaults(issue as never);
+  const text = typeof fallback === 'string' ? fallback : fallback?.message;
+  return text !== undefined && text !== message;
+}
+
+
+/**
+ * The French message of one invalid field: the schema's own message when it wrote one, else a
+ * plain wording for sizes and choices, else zod's message (French: see src/shared/zod-locale.ts).
+ */
+function frenchIssue(message: string, issue: Record<string, unknown>): string {
+  if (ownMessage(message, issue)) return sentence(message);
   switch (issue.code) {
-    case 'invalid_type':
-      return `Type invalide (attendu : ${String(issue.expected)}).`;
     case 'too_small':
       return `Valeur trop petite ou trop courte (minimum ${String(issue.minimum)}).`;
     case 'too_big':
       return `Valeur trop grande ou trop longue (maximum ${String(issue.maximum)}).`;
     case 'invalid_value':
-    case 'invalid_enum_value':
       return 'Valeur non autorisée.';
-    case 'invalid_format':
-    case 'invalid_string':
-      return 'Format invalide.';
     case 'unrecognized_keys':
       return 'Champs inconnus.';
     default:
-      return message ? `Valeur invalide : ${message}` : 'Valeur invalide.';
+      return message ? sentence(message) : 'Valeur invalide.';
   }
 }

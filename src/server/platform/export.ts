@@ -1,3 +1,4 @@
+import { PassThrough, Readable, Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -10,6 +11,23 @@ export interface ExportColumn<T> {
 export const exportFormat = z.enum(['csv', 'xlsx']);
 export type ExportFormat = z.infer<typeof exportFormat>;
 
+/** Rows as an export operation yields them: a list, or read from the database as they are written. */
+export type ExportRows<T> = Iterable<T> | AsyncIterable<T>;
+
+/**
+ * What an export operation (`operations/export-<things>.ts`) returns: its file's name and sheet,
+ * its columns, and its rows. The route only pipes it (`sendExport`), in CSV or XLSX, streamed.
+ */
+export interface ExportSource<T> {
+  basename: string;
+  sheetName: string;
+  columns: ExportColumn<T>[];
+  rows: ExportRows<T>;
+}
+
+/** The most rows an export writes (a national directory, a region's fleet). */
+export const maxExportRows = 200_000;
+
 /** Spreadsheet formula injection: a cell starting with = + - @ is neutralised with a quote. */
 function safeCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -21,43 +39,120 @@ function csvCell(value: string | number | boolean | null | undefined): string {
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+const csvLine = <T>(columns: ExportColumn<T>[], row: T) => columns.map((c) => csvCell(c.value(row))).join(';') + '\r\n';
+const csvHeader = <T>(columns: ExportColumn<T>[]) => '\uFEFF' + columns.map((c) => csvCell(c.header)).join(';') + '\r\n';
+
 /** CSV as French spreadsheets expect it: UTF-8 with BOM, ';' separators, CRLF. */
 export function toCsv<T>(columns: ExportColumn<T>[], rows: Iterable<T>): string {
-  const lines = [columns.map((c) => csvCell(c.header)).join(';')];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row))).join(';'));
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  let text = csvHeader(columns);
+  for (const row of rows) text += csvLine(columns, row);
+  return text;
 }
 
-export async function toXlsx<T>(sheetName: string, columns: ExportColumn<T>[], rows: Iterable<T>): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+/** Lines written per chunk: large enough for few writes, small enough to keep memory flat. */
+const chunkBytes = 64 * 1024;
+
+/** The same CSV as `toCsv`, in chunks of about 64 KB as the rows come. */
+export async function* csvChunks<T>(columns: ExportColumn<T>[], rows: ExportRows<T>): AsyncGenerator<string> {
+  let chunk = csvHeader(columns);
+  for await (const row of rows) {
+    chunk += csvLine(columns, row);
+    if (chunk.length >= chunkBytes) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+const xlsxCell = (value: string | number | boolean | null | undefined) => (typeof value === 'string' ? safeCell(value) : (value ?? null));
+
+/**
+ * Writes a workbook to `output` with exceljs's streaming writer: each row is committed (written
+ * out, then forgotten) as it comes, and strings are written inline rather than in a shared table
+ * that would grow with the file. Waits for `output` to drain, so a slow reader slows the rows.
+ */
+export async function writeXlsx<T>(output: Writable, sheetName: string, columns: ExportColumn<T>[], rows: ExportRows<T>): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
   workbook.creator = 'Cohérence';
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.header, width: Math.max(10, Math.min(40, c.header.length + 4)) }));
   sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const row of rows) {
-    sheet.addRow(
-      columns.map((c) => {
-        const v = c.value(row);
-        return typeof v === 'string' ? safeCell(v) : (v ?? null);
-      }),
-    );
+  sheet.getRow(1).commit();
+  for await (const row of rows) {
+    sheet.addRow(columns.map((c) => xlsxCell(c.value(row)))).commit();
+    if (output.writableNeedDrain) await new Promise((resolve) => output.once('drain', resolve));
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  sheet.commit();
+  await workbook.commit();
 }
 
-export async function sendExport<T>(
-  reply: FastifyReply,
-  options: { format: ExportFormat; basename: string; sheetName: string; columns: ExportColumn<T>[]; rows: T[]; now: Date },
-) {
-  const stamp = options.now.toISOString().slice(0, 10);
-  const filename = `${options.basename}-${stamp}.${options.format}`;
+/** The whole workbook in memory: for tests and small files; routes stream (`exportStream`). */
+export async function toXlsx<T>(sheetName: string, columns: ExportColumn<T>[], rows: ExportRows<T>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      parts.push(chunk);
+      done();
+    },
+  });
+  await writeXlsx(sink, sheetName, columns, rows);
+  return Buffer.concat(parts);
+}
+
+/** The file of an export as a stream; a failure while reading rows destroys it (the client sees a cut download). */
+export function exportStream<T>(format: ExportFormat, source: ExportSource<T>): Readable {
+  if (format === 'csv') return Readable.from(csvChunks(source.columns, source.rows));
+  const output = new PassThrough();
+  writeXlsx(output, source.sheetName, source.columns, source.rows).catch((error: unknown) => output.destroy(error as Error));
+  return output;
+}
+
+export const exportContentTypes: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** Sends an export operation's file: headers first, then the rows as they are read. */
+export function sendExport<T>(reply: FastifyReply, format: ExportFormat, source: ExportSource<T>, now: Date) {
+  const filename = `${source.basename}-${now.toISOString().slice(0, 10)}.${format}`;
   reply.header('content-disposition', `attachment; filename="${filename}"`);
   reply.header('cache-control', 'no-store');
-  if (options.format === 'csv') {
-    reply.type('text/csv; charset=utf-8');
-    return reply.send(toCsv(options.columns, options.rows));
+  reply.type(exportContentTypes[format]);
+  return reply.send(exportStream(format, source));
+}
+
+/**
+ * The rows of a paged list read page after page as the file is written; the first page is read
+ * at once, so a refusal (scope, filters) is an error answer and not a cut file.
+ */
+export async function pagedRows<T>(readPage: (page: number) => Promise<T[]>, options: { pageSize: number; maxRows: number }): Promise<ExportRows<T>> {
+  const first = await readPage(1);
+  return (async function* () {
+    yield* first;
+    let count = first.length;
+    for (let page = 2, last = first; last.length === options.pageSize && count < options.maxRows; page++) {
+      last = await readPage(page);
+      yield* last;
+      count += last.length;
+    }
+  })();
+}
+
+/** Maps rows as they pass (a lifecycle computed per device, a progress per delivery). */
+export async function* mapRows<T, U>(rows: ExportRows<T>, map: (row: T) => U): AsyncGenerator<U> {
+  for await (const row of rows) yield map(row);
+}
+
+/** Rows completed a batch at a time as they pass (what a batch needs from another table, read once per batch). */
+export async function* batchedRows<T, U>(rows: ExportRows<T>, size: number, complete: (batch: T[]) => Promise<U[]>): AsyncGenerator<U> {
+  let batch: T[] = [];
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length === size) {
+      yield* await complete(batch);
+      batch = [];
+    }
   }
-  reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  return reply.send(await toXlsx(options.sheetName, options.columns, options.rows));
+  if (batch.length) yield* await complete(batch);
 }

@@ -29,7 +29,6 @@ export interface ModuleDefinition {
  * The modules' settings in the app's configuration. Empty here: each module adds its own keys by
  * declaration merging (`declare module '…/platform/module.js' { interface ModuleSettings { … } }`).
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ModuleSettings {}
 
 /** What each module's demo receives; `tenants` (code → id) and `shared` carry what earlier modules made. */

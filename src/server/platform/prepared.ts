@@ -32,8 +32,14 @@ export function prepared(name: string, text: string): Prepared {
     last = match.index + match[0].length;
   }
   parts.push(text.slice(last));
-  return { name, text, parts, order };
+  const statement = { name, text, parts, order };
+  if (name) declared.set(name, statement);
+  return statement;
 }
+
+const declared = new Map<string, Prepared>();
+/** The named statements declared so far (those of a module are declared when it loads): a test prepares each on a migrated database. */
+export const declaredStatements = (): Prepared[] => [...declared.values()];
 
 export async function runPrepared<T>(db: Db, statement: Prepared, values: unknown[]): Promise<T[]> {
   const client = (db as { $client?: unknown }).$client;
@@ -96,3 +102,9 @@ export async function runStatement<T>(db: Db, query: SQL, prefix: string): Promi
 export function pgArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }
+
+/** Ids as one bound `uuid[]` parameter: never pasted into the statement's text (the text stays the same, so it is planned once). */
+export const uuidArray = (ids: Iterable<string>): SQL => sql`${pgArray([...new Set(ids)])}::uuid[]`;
+
+/** Strings as one bound `text[]` parameter. */
+export const textArray = (values: readonly string[]): SQL => sql`${pgArray(values)}::text[]`;

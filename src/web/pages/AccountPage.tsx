@@ -2,7 +2,7 @@ import { Alert, Button, Grid, List, PasswordInput, Stack, Text } from '@mantine/
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, errorMessage, isApiError } from '../api';
+import { apiClient, call, errorMessage, isApiError } from '../api/client';
 import { useMe } from '../session/session';
 import { Facts } from '../ui/Facts';
 import { PageHeader } from '../ui/PageHeader';
@@ -44,7 +44,7 @@ function ChangePassword() {
   const [confirm, setConfirm] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const change = useMutation({
-    mutationFn: () => api<{ endedSessions: number }>('/auth/password', { method: 'POST', body: { currentPassword, newPassword } }),
+    mutationFn: () => call(apiClient.POST('/api/auth/password', { body: { currentPassword, newPassword } })),
     onSuccess: (r) => {
       setCurrent('');
       setNew('');

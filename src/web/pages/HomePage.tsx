@@ -1,7 +1,7 @@
 import { Grid, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconBuildingCommunity, IconDoor, IconSchool, IconStar } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { api, getActiveTenant } from '../api';
+import { apiClient, call, getActiveTenant } from '../api/client';
 import { formatNumber, natureLabel } from '../labels';
 import { FleetSummaryCard } from '../modules/parc/FleetSummaryCard';
 import { activeTenantOf, useMe } from '../session/session';
@@ -11,22 +11,11 @@ import { Section } from '../ui/Section';
 import { usePageTitle } from '../ui/usePageTitle';
 import { AnchorLink } from '../ui/links';
 
-interface EstablishmentStats {
-  total: number;
-  open: number;
-  public: number;
-  private: number;
-  rep: number;
-  repPlus: number;
-  pupils: number;
-  byNature: { natureCode: string | null; natureLabel: string | null; count: number }[];
-}
-
 /** One call for every figure; the server counts within the person's scope. */
 function useEstablishmentStats(enabled: boolean) {
   return useQuery({
     queryKey: ['establishments', getActiveTenant(), 'stats'],
-    queryFn: ({ signal }) => api<EstablishmentStats>('/establishments/stats', { signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/establishments/stats', { signal })),
     enabled,
   });
 }

@@ -3,9 +3,8 @@ import { IconAlertCircle, IconInfoCircle, IconLogin } from '@tabler/icons-react'
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useRouter } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, errorMessage, setActiveTenant } from '../api';
+import { apiClient, call, errorMessage, setActiveTenant } from '../api/client';
 import { meQuery } from '../session/session';
-import type { Me } from '../session/types';
 import { Brand } from '../ui/Brand';
 import { usePageTitle } from '../ui/usePageTitle';
 
@@ -34,7 +33,7 @@ const loginErrors: Record<string, string> = {
 const providersQuery = {
   queryKey: ['auth-providers'],
   queryFn: () =>
-    api<{ password?: boolean; oidc?: { label: string; loginUrl?: string; enabled?: boolean } | null }>('/auth/providers').catch(() => ({ oidc: null })),
+    call(apiClient.GET('/api/auth/providers')).catch(() => ({ oidc: null })),
   staleTime: 5 * 60_000,
 };
 
@@ -73,7 +72,7 @@ export function LoginPage() {
     }
     setBusy(true);
     try {
-      const me = await api<Me>('/auth/login', { method: 'POST', body: { email: email.trim(), password } });
+      const me = await call(apiClient.POST('/api/auth/login', { body: { email: email.trim(), password } }));
       client.clear();
       setActiveTenant(me.activeTenant?.code ?? null);
       client.setQueryData(meQuery.queryKey, me);
@@ -143,7 +142,7 @@ export function LoginPage() {
                 <Button type="submit" size="md" loading={busy} leftSection={<IconLogin size={18} aria-hidden />}>
                   Se connecter
                 </Button>
-                {oidc && oidc.enabled !== false && (
+                {oidc && (
                   <>
                     <Divider label="ou" labelPosition="center" />
                     <Button component="a" href={oidc.loginUrl ?? '/api/auth/oidc/login'} variant="outline" size="md">

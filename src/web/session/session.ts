@@ -1,11 +1,11 @@
 import { queryOptions, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { api, getActiveTenant, setActiveTenant } from '../api';
+import { apiClient, call, getActiveTenant, setActiveTenant } from '../api/client';
 import type { Me, Permission } from './types';
 
 export const meQuery = queryOptions({
   queryKey: ['me'],
   queryFn: async () => {
-    const me = await api<Me>('/auth/me');
+    const me = await call(apiClient.GET('/api/auth/me'));
     if (me.activeTenant && me.activeTenant.code !== getActiveTenant()) setActiveTenant(me.activeTenant.code);
     return me;
   },
@@ -30,7 +30,7 @@ export function activeTenantOf(me: Me) {
 export function useSwitchTenant() {
   const client = useQueryClient();
   return async (code: string) => {
-    const me = await api<Me>('/auth/me', { query: { tenant: code } });
+    const me = await call(apiClient.GET('/api/auth/me', { params: { query: { tenant: code } } }));
     setActiveTenant(code);
     client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     client.setQueryData(meQuery.queryKey, me);

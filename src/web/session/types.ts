@@ -1,43 +1,12 @@
-export const permissionNames = [
-  'establishment.read',
-  'establishment.update',
-  'establishment.import',
-  'establishment.export',
-  'premises.manage',
-  'unit.read',
-  'unit.manage',
-  'organization.read',
-  'organization.manage',
-  'user.read',
-  'user.manage',
-  'token.manage',
-  'audit.read',
-  'asset.read',
-  'asset.update',
-  'inventory.manage',
-  'ticket.read',
-  'ticket.create',
-  'ticket.comment',
-  'ticket.handle',
-  'ticket.private.read',
-  'ticket.export',
-  'desk.configure',
-] as const;
-export type Permission = (typeof permissionNames)[number];
+import type { ItemOf, ResponseOf } from '../api/types';
 
-export interface TenantSummary {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  roles: string[];
-  roleLabels: string[];
-}
+/** The signed-in person, as GET /api/auth/me answers (generated from openapi.json). */
+export type Me = ResponseOf<'/api/auth/me'>;
+export type TenantSummary = ItemOf<Me['tenants']>;
 
-export interface Me {
-  user: { id: string; email: string; displayName: string };
-  tenants: TenantSummary[];
-  activeTenant: { id: string; code: string } | null;
-  assignments: { role: string; roleLabel: string; organizationCode: string; establishmentId: string | null; level: number | null }[];
-  permissions: Partial<Record<Permission, boolean>>;
-}
+/**
+ * An authorization action: the keys of the session's permissions. The server sends every action
+ * with whether this person may do it, so the web holds no list of its own; once the session's
+ * schema names its keys, this type narrows to them and a misspelt action stops compiling.
+ */
+export type Permission = keyof Me['permissions'] & string;

@@ -2,7 +2,7 @@ import { Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconFileTypeCsv } from '@tabler/icons-react';
 import { useState } from 'react';
-import { errorMessage, type Query } from '../api';
+import { errorMessage, type Query } from '../api/client';
 import { downloadFile } from '../download';
 
 /** Downloads a filtered list (every page, in the current order) as CSV or XLSX from its export route. */

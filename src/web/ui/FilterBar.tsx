@@ -24,13 +24,13 @@ export function FilterBar(props: {
   useEffect(() => {
     const next = debounced.trim() || undefined;
     if (next !== search) onSearch(next, true);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // runs on a new typed value only: a URL change must not send it back
   }, [debounced]);
 
   // The URL changed from elsewhere (reset, back button): show its value.
   useEffect(() => {
     if ((search ?? '') !== debounced.trim()) setText(search ?? '');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // runs on a URL change only: typing must not be overwritten
   }, [search]);
 
   return (

@@ -4,25 +4,9 @@ import { IconBell } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { useState } from 'react';
-import { api, errorMessage } from '../api';
+import { apiClient, call, errorMessage } from '../api/client';
+import type { ItemOf, ResponseOf } from '../api/types';
 import { useMe } from '../session/session';
-
-/** One notification of the person signed in (GET /api/notifications). */
-interface NotificationItem {
-  id: number;
-  at: string;
-  kind: string;
-  ticketId: string;
-  subject: string;
-  body: string;
-  readAt: string | null;
-}
-
-interface NotificationPage {
-  items: NotificationItem[];
-  total: number;
-  unread: number;
-}
 
 const when = (iso: string) => new Date(iso).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
@@ -38,23 +22,23 @@ export function NotificationsMenu() {
   const key = ['notifications', me.activeTenant?.code ?? null];
   const query = useQuery({
     queryKey: key,
-    queryFn: ({ signal }) => api<NotificationPage>('/notifications', { query: { pageSize: 20 }, signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/notifications', { params: { query: { pageSize: 20 } }, signal })),
     refetchInterval: 60_000,
   });
   const refresh = () => client.invalidateQueries({ queryKey: ['notifications'] });
   const markRead = useMutation({
-    mutationFn: (id: number) => api(`/notifications/${id}/read`, { method: 'POST' }),
+    mutationFn: (id: number) => call(apiClient.POST('/api/notifications/{id}/read', { params: { path: { id } } })),
     onSuccess: refresh,
     onError: (error) => toasts.show({ color: 'red', title: 'Notification non marquée', message: errorMessage(error) }),
   });
   const markAll = useMutation({
-    mutationFn: () => api('/notifications/read-all', { method: 'POST' }),
+    mutationFn: () => call(apiClient.POST('/api/notifications/read-all')),
     onSuccess: refresh,
     onError: (error) => toasts.show({ color: 'red', title: 'Notifications non marquées', message: errorMessage(error) }),
   });
 
   const unread = query.data?.unread ?? 0;
-  const open = (n: NotificationItem) => {
+  const open = (n: ItemOf<ResponseOf<'/api/notifications'>['items']>) => {
     if (!n.readAt) markRead.mutate(n.id);
     setOpened(false);
     router.history.push(`/guichet/${n.ticketId}`);

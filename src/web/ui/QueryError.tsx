@@ -1,6 +1,6 @@
 import { Alert, Button, Group } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { errorMessage } from '../api';
+import { errorMessage } from '../api/client';
 
 /** A failed load, with its French message and a retry button. */
 export function QueryError(props: { error: unknown; retry?: () => void; title?: string }) {

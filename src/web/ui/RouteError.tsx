@@ -1,7 +1,7 @@
 import { Alert, Button, Stack, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { type ErrorComponentProps } from '@tanstack/react-router';
-import { errorMessage } from '../api';
+import { errorMessage } from '../api/client';
 import { usePageTitle } from './usePageTitle';
 
 export function RouteError({ error, reset }: ErrorComponentProps) {

@@ -2,9 +2,9 @@ import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { api, getActiveTenant } from '../api';
+import { apiClient, call, getActiveTenant } from '../api/client';
 import { establishmentQuery } from '../modules/establishments/queries';
-import type { Establishment, Page } from '../modules/establishments/types';
+import type { Establishment } from '../modules/establishments/types';
 
 interface Props {
   label: string;
@@ -37,7 +37,7 @@ export function SchoolSelect({ label, description, value, onChange, placeholder,
   const [debounced] = useDebouncedValue(term, debounceMs);
   const results = useQuery({
     queryKey: ['establishments', getActiveTenant(), 'pick', debounced],
-    queryFn: ({ signal }) => api<Page<Establishment>>('/establishments', { query: { search: debounced || undefined, pageSize: 30, sort: 'name' }, signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/establishments', { params: { query: { search: debounced || undefined, pageSize: 30, sort: 'name' } }, signal })),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
     enabled: wanted,

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconBuildingBank } from '@tabler/icons-react';
 import { useNavigate, useRouterState } from '@tanstack/react-router';
 import { useState } from 'react';
-import { errorMessage } from '../api';
+import { errorMessage } from '../api/client';
 import { useMe, useSwitchTenant } from '../session/session';
 
 /** Shown only to people holding roles in several organizations (e.g. an académie working with three authorities). */

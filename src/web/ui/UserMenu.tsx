@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconLogout, IconLogout2, IconUserCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { api, errorMessage, setActiveTenant } from '../api';
+import { apiClient, call, errorMessage, setActiveTenant } from '../api/client';
 import { activeTenantOf, useMe } from '../session/session';
 
 function initials(name: string) {
@@ -23,7 +23,7 @@ export function UserMenu() {
 
   const signOut = async (everywhere: boolean) => {
     try {
-      const result = await api<{ ended?: number } | undefined>(everywhere ? '/auth/logout-everywhere' : '/auth/logout', { method: 'POST' });
+      const result = everywhere ? await call(apiClient.POST('/api/auth/logout-everywhere')) : (await call(apiClient.POST('/api/auth/logout')), null);
       setActiveTenant(null);
       client.clear();
       await navigate({ to: '/connexion', search: { deconnecte: everywhere ? `tout:${result?.ended ?? 0}` : 'oui' } });

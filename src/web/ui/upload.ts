@@ -1,4 +1,4 @@
-import { ApiError, apiHeaders, errorFromBody } from '../api';
+import { ApiError, apiHeaders, errorFromBody } from '../api/client';
 
 /**
  * Sends a file as multipart form with XMLHttpRequest, because fetch cannot report upload progress.

@@ -1,6 +1,6 @@
 import { and, eq, exists, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../server/platform/db.js';
-import { organizations } from '../../referentiel/index.js';
+import { organizationsView as organizations } from '../../referentiel/index.js';
 import { roleAssignments, users } from './schema.js';
 
 export type UserRow = typeof users.$inferSelect;

@@ -87,3 +87,12 @@ export const apiTokens = access.table(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), unique('api_tokens_hash_key').on(t.tenantId, t.tokenHash)],
 );
+
+/*
+ * What other modules may read of people and roles, as views their SQL names instead of the
+ * tables: never a password hash nor an OIDC subject. PostgreSQL inlines them.
+ */
+export const usersView = access.view('users_view').as((qb) =>
+  qb.select({ id: users.id, email: users.email, displayName: users.displayName, active: users.active }).from(users),
+);
+export const roleAssignmentsView = access.view('role_assignments_view').as((qb) => qb.select().from(roleAssignments));

@@ -1,17 +1,13 @@
-import { z } from 'zod';
 import { authorize } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { checkPasswordPolicy } from '../passwords.js';
-import { assignRole, checkRoleScope, roleScopeInput } from './assign-role.js';
-import { createUser, createUserInput, findUserByEmail } from './create-user.js';
+import { assignRole, checkRoleScope } from './assign-role.js';
+import { createUser, findUserByEmail } from './create-user.js';
 import { getUser } from './get-user.js';
+import { addUserInput, type AddUserInput } from './add-user.input.js';
 
-export const addUserInput = createUserInput.extend(roleScopeInput.shape).extend({
-  /** On whose behalf the role is held: the tenant itself by default, or one of its partners. */
-  organizationId: z.uuid().optional(),
-});
-export type AddUserInput = z.input<typeof addUserInput>;
+export { addUserInput, type AddUserInput };
 
 /**
  * Gives a person their first role in the active tenant: creates the account, or, when an account

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { systemCtx } from '../../../server/platform/context.js';
 import type { Database } from '../../../server/platform/db.js';
 import { testDatabase } from '../../../test/database.js';
-import { establishments } from '../../referentiel/index.js';
+import { establishments } from '../../referentiel/db/schema.js';
 import { createOrganization } from '../../referentiel/operations/create-organization.js';
 import { createTerritorialUnit } from '../../referentiel/operations/create-territorial-unit.js';
 import { assignRole, type AssignRoleInput } from './assign-role.js';

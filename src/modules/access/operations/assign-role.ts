@@ -1,30 +1,18 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../../server/platform/audit.js';
-import { roles } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { rows, type Db } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
-import { establishments, territorialUnits } from '../../referentiel/index.js';
+import { establishmentsView as establishments, territorialUnitsView as territorialUnits } from '../../referentiel/index.js';
+import { staffFunctions } from '../../../shared/roles.js';
 import { roleAssignments } from '../db/schema.js';
+import { assignRoleInput, roleScopeInput, type AssignRoleInput } from './assign-role.input.js';
 import { changingAccess } from '../../../server/platform/authenticate.js';
 
-export const staffFunctions = ['head', 'bursar', 'digital-referent', 'teacher', 'librarian'] as const;
+export { staffFunctions };
 
-/** What a role is and where it applies, without the person: shared by assignments and API tokens. */
-export const roleScopeInput = z.object({
-  role: z.enum(roles),
-  establishmentId: z.uuid().nullable().optional(),
-  staffFunction: z.enum(staffFunctions).nullable().optional(),
-  unitIds: z.array(z.uuid()).max(100).default([]),
-  level: z.number().int().min(0).max(3).nullable().optional(),
-});
-
-export const assignRoleInput = roleScopeInput.extend({
-  userId: z.uuid(),
-  organizationId: z.uuid(),
-});
-export type AssignRoleInput = z.input<typeof assignRoleInput>;
+export { assignRoleInput, roleScopeInput, type AssignRoleInput };
 type RoleScope = z.infer<typeof roleScopeInput>;
 
 const invalid = (path: string, message: string) => new AppError('VALIDATION', message, { issues: [{ path, message }] });
@@ -90,7 +78,7 @@ async function checkOrganization(db: Db, tenantId: string, organizationId: strin
   if (organizationId === tenantId) return null;
   const found = await rows<{ role: string }>(
     db,
-    sql`select role from referentiel.partnerships where tenant_id = ${tenantId} and partner_id = ${organizationId}`,
+    sql`select role from referentiel.partnerships_view where tenant_id = ${tenantId} and partner_id = ${organizationId}`,
   );
   if (found.length === 0) throw invalid('organizationId', "Cette organisation n'est ni la collectivité ni l'un de ses partenaires.");
   return found[0].role;

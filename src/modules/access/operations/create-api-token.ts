@@ -1,20 +1,13 @@
-import { z } from 'zod';
 import { recordAudit } from '../../../server/platform/audit.js';
 import { authorize } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { apiTokens } from '../db/schema.js';
 import { randomToken, sha256 } from '../tokens.js';
-import { checkRoleScope, checkScopeInTenant, roleScopeInput } from './assign-role.js';
+import { checkRoleScope, checkScopeInTenant } from './assign-role.js';
+import { createApiTokenInput, tokenAccessLevels, type CreateApiTokenInput } from './create-api-token.input.js';
 
-export const tokenAccessLevels = ['read', 'write'] as const;
-
-export const createApiTokenInput = roleScopeInput.omit({ level: true, staffFunction: true }).extend({
-  name: z.string().trim().min(2).max(100),
-  access: z.enum(tokenAccessLevels),
-  expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
-});
-export type CreateApiTokenInput = z.input<typeof createApiTokenInput>;
+export { createApiTokenInput, tokenAccessLevels, type CreateApiTokenInput };
 
 /** The secret is shown once: coh_<tenant id without dashes>_<random>; only its SHA-256 is stored. */
 export async function createApiToken(ctx: Ctx, input: CreateApiTokenInput) {

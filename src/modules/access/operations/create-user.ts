@@ -1,17 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { recordAudit } from '../../../server/platform/audit.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { users } from '../db/schema.js';
 import { checkPasswordPolicy, hashPassword } from '../passwords.js';
+import { createUserInput, type CreateUserInput } from './create-user.input.js';
 
-export const createUserInput = z.object({
-  email: z.email().trim().toLowerCase().max(320),
-  displayName: z.string().trim().min(1).max(200),
-  password: z.string().max(1024).optional(),
-});
-export type CreateUserInput = z.infer<typeof createUserInput>;
+export { createUserInput, type CreateUserInput };
 
 /** A global identity; the tenant it is audited in is the one the caller creates it for. */
 export async function createUser(ctx: Ctx, tenantId: string, input: CreateUserInput) {

@@ -23,7 +23,7 @@ export interface TenantUser {
   assignments: AssignmentRow[];
 }
 
-function usersWhere(tenantId: string, filters: UserFilters): SQL {
+export function usersWhere(tenantId: string, filters: UserFilters): SQL {
   const conditions: (SQL | undefined)[] = [holdsRoleIn(tenantId, filters.role ? eq(roleAssignments.role, filters.role) : undefined)];
   if (filters.search) {
     const pattern = `%${filters.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -52,20 +52,7 @@ export async function findUsers(ctx: Ctx, input: FindUsersInput): Promise<{ item
   return { items: await withAssignments(ctx, tenantId, found), total };
 }
 
-/** Every matching person, for an export. */
-export async function findAllUsers(ctx: Ctx, filters: UserFilters, limit = 50_000): Promise<TenantUser[]> {
-  authorize(ctx.actor, 'user.read');
-  const tenantId = ctx.actor.tenantId;
-  const found = await ctx.db
-    .select()
-    .from(users)
-    .where(usersWhere(tenantId, userFilters.parse(filters)))
-    .orderBy(asc(users.displayName), asc(users.email))
-    .limit(limit);
-  return withAssignments(ctx, tenantId, found);
-}
-
-async function withAssignments(ctx: Ctx, tenantId: string, found: UserRow[]): Promise<TenantUser[]> {
+export async function withAssignments(ctx: Ctx, tenantId: string, found: UserRow[]): Promise<TenantUser[]> {
   const assignments = await assignmentsInTenant(ctx.db, { tenantId, userIds: found.map((u) => u.id) });
   return found.map((user) => ({ user, assignments: assignments.filter((a) => a.userId === user.id) }));
 }

@@ -4,9 +4,10 @@ import type { Actor, Assignment, Role } from '../../../server/platform/authz.js'
 import type { Ctx } from '../../../server/platform/context.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { rows, type Db } from '../../../server/platform/db.js';
-import { organizations } from '../../referentiel/db/schema.js';
+import { organizationsView as organizations } from '../../referentiel/index.js';
 import { apiTokens, roleAssignments, sessions, users } from '../db/schema.js';
 import { sha256 } from '../tokens.js';
+import { uuidArray } from '../../../server/platform/prepared.js';
 
 export interface TenantAccess {
   id: string;
@@ -65,7 +66,7 @@ async function loadAssignments(db: Db, params: { userId: string }) {
 async function tenantsOf(db: Db, assignments: { tenantId: string; role: Role }[]): Promise<TenantAccess[]> {
   const ids = [...new Set(assignments.map((a) => a.tenantId))];
   if (ids.length === 0) return [];
-  const orgs = await db.select().from(tenant).where(inArray(tenant.tenantId, ids)).orderBy(tenant.name);
+  const orgs = (await db.select().from(tenant).where(inArray(tenant.tenantId, ids))).sort(widestFirst);
   return orgs.map((o) => ({
     id: o.tenantId,
     code: o.code,
@@ -73,6 +74,15 @@ async function tenantsOf(db: Db, assignments: { tenantId: string; role: Role }[]
     kind: o.kind,
     roles: [...new Set(assignments.filter((a) => a.tenantId === o.tenantId).map((a) => a.role))],
   }));
+}
+
+/**
+ * The widest authority first (a Région before its Départements, then communes), then by name: a
+ * partner working with several opens on the Région, not on whichever name sorts first.
+ */
+const kindRank: Record<string, number> = { region: 0, metropole: 1, departement: 2, epci: 3, commune: 4 };
+function widestFirst(a: { kind: string; name: string }, b: { kind: string; name: string }): number {
+  return (kindRank[a.kind] ?? 5) - (kindRank[b.kind] ?? 5) || a.name.localeCompare(b.name, 'fr');
 }
 
 /** The actor inside one tenant: the requested one, or the first the person has a role in. */
@@ -98,10 +108,10 @@ export async function expandUnits<T extends Assignment>(db: Db, tenantId: string
   const tree = await rows<{ root: string; id: string }>(
     db,
     sql`with recursive t(root, id) as (
-          select u.id, u.id from referentiel.territorial_units u
-           where u.tenant_id = ${tenantId} and u.id = any(${sql.raw(`'{${roots.join(',')}}'::uuid[]`)})
+          select u.id, u.id from referentiel.territorial_units_view u
+           where u.tenant_id = ${tenantId} and u.id = any(${uuidArray(roots)})
           union all
-          select t.root, c.id from referentiel.territorial_units c join t on c.parent_id = t.id
+          select t.root, c.id from referentiel.territorial_units_view c join t on c.parent_id = t.id
            where c.tenant_id = ${tenantId})
         select root, id from t`,
   );

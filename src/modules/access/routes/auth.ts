@@ -7,7 +7,7 @@ import { changePassword, changePasswordInput } from '../operations/change-passwo
 import { loginInput, loginWithPassword } from '../operations/login-with-password.js';
 import { logout, logoutEverywhere } from '../operations/logout.js';
 import { actorFor, identityFromSession } from '../operations/resolve-actor.js';
-import { meSchema, presentMe } from '../presenters.js';
+import { meSchema, presentMe } from '../presenters/me.js';
 import { sessionCookieOptions } from './cookies.js';
 
 const unauthenticated = () => new AppError('UNAUTHENTICATED', 'Vous devez être connecté.');

@@ -5,7 +5,7 @@ import { ctxOf, errorResponses, setNoStore } from '../../../server/platform/http
 import { createApiToken, createApiTokenInput } from '../operations/create-api-token.js';
 import { findApiTokens } from '../operations/find-api-tokens.js';
 import { revokeApiToken, revokeApiTokenInput } from '../operations/revoke-api-token.js';
-import { apiTokenSchema, presentApiToken } from '../presenters-admin.js';
+import { apiTokenSchema, presentApiToken } from '../presenters/admin.js';
 
 export async function tokenRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -5,7 +5,7 @@ import { ctxOf, errorResponses } from '../../../server/platform/http.js';
 import { grantRole, grantRoleInput } from '../operations/grant-role.js';
 import { removeRole, removeRoleInput } from '../operations/remove-role.js';
 import { setUserActive } from '../operations/set-user-active.js';
-import { presentUser, userSchema } from '../presenters-admin.js';
+import { presentUser, userSchema } from '../presenters/admin.js';
 
 const userParams = z.object({ id: z.uuid() });
 
@@ -27,7 +27,7 @@ export async function userRoleRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const ctx = ctxOf(fastify, request);
-      const { assignmentId, ...user } = await grantRole(ctx, request.params.id, request.body);
+      const { assignmentId, ...user } = await grantRole(ctx, { ...request.body, userId: request.params.id });
       return reply.status(201).send({ assignmentId, user: presentUser(user, ctx.actor!) });
     },
   );

@@ -3,12 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { exportFormat, sendExport } from '../../../server/platform/export.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
-import { userColumns } from '../export-columns.js';
+import { exportUsers, usersExportInput } from '../operations/export-users.js';
 import { addUser, addUserInput } from '../operations/add-user.js';
-import { findAllUsers, findUsers, findUsersInput, userFilters } from '../operations/find-users.js';
+import { findUsers, findUsersInput } from '../operations/find-users.js';
 import { getRoleOptions } from '../operations/get-role-options.js';
 import { getUser, getUserInput } from '../operations/get-user.js';
-import { presentUser, userSchema } from '../presenters-admin.js';
+import { presentUser, userSchema } from '../presenters/admin.js';
 
 const option = z.object({ value: z.string(), label: z.string() });
 
@@ -41,15 +41,14 @@ export async function userRoutes(fastify: FastifyInstance) {
         operationId: 'exportUsers',
         tags,
         summary: 'Export CSV (UTF-8 avec BOM, « ; ») ou XLSX des personnes et de leurs rôles',
-        querystring: userFilters.extend({ format: exportFormat.default('csv') }),
+        querystring: usersExportInput.extend({ format: exportFormat.default('csv') }),
         response: { 200: z.any(), ...errorResponses },
       },
     },
     async (request, reply) => {
       const ctx = ctxOf(fastify, request);
       const { format, ...filters } = request.query;
-      const rows = await findAllUsers(ctx, filters);
-      return sendExport(reply, { format, basename: 'utilisateurs', sheetName: 'Utilisateurs', columns: userColumns, rows, now: ctx.now() });
+      return sendExport(reply, format, await exportUsers(ctx, filters), ctx.now());
     },
   );
 

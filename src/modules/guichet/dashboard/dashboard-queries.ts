@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rows, type Db } from '../../../server/platform/db.js';
 import { tickets } from '../db/schema.js';
+import { pgArray, uuidArray } from '../../../server/platform/prepared.js';
 
 /**
  * The dashboard's SQL: one grouped pass per set of tickets (open, owned in the period, solved in
@@ -22,7 +23,7 @@ export interface Period {
  * The week of an instant as its 1-based position in the period's weeks: a binary search over a
  * handful of instants, far cheaper per row than time-zone arithmetic and text formatting.
  */
-const weekOf = (column: SQL, period: Period) => sql`width_bucket(${column}, ${sql.raw(`'{${period.weekStarts.map((d) => d.toISOString()).join(',')}}'::timestamptz[]`)})`;
+const weekOf = (column: SQL, period: Period) => sql`width_bucket(${column}, ${pgArray(period.weekStarts.map((d) => d.toISOString()))}::timestamptz[])`;
 
 export interface BacklogRow {
   dim: 'team' | 'level' | 'category' | 'school' | 'all';
@@ -124,12 +125,12 @@ export function opened(db: Db, where: SQL, period: Period): Promise<OpenedRow[]>
   );
 }
 
-/** Devices in service by school (parc.assets), within the establishments filter when there is one. */
+/** Devices in service by school (parc.assets_view), within the establishments filter when there is one. */
 export function devicesInService(db: Db, tenantId: string, schools: SQL | null): Promise<{ school: string; n: number }[]> {
   return rows(
     db,
     sql`select establishment_id::text as school, count(*)::int as n
-          from parc.assets
+          from parc.assets_view
          where tenant_id = ${tenantId} and status = 'in-service' and establishment_id is not null ${schools ? sql`and establishment_id in (${schools})` : sql``}
          group by establishment_id`,
   );
@@ -139,7 +140,7 @@ export function schoolNames(db: Db, tenantId: string, ids: string[]): Promise<{ 
   if (ids.length === 0) return Promise.resolve([]);
   return rows(
     db,
-    sql`select id::text, uai, name from referentiel.establishments
-         where tenant_id = ${tenantId} and id = any(${sql.raw(`'{${ids.join(',')}}'::uuid[]`)})`,
+    sql`select id::text, uai, name from referentiel.establishments_view
+         where tenant_id = ${tenantId} and id = any(${uuidArray(ids)})`,
   );
 }

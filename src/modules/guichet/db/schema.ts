@@ -117,6 +117,8 @@ export const tickets = guichet.table(
     title: text('title').notNull(),
     description: text('description').notNull(),
     establishmentId: uuid('establishment_id').notNull(),
+    /** The school's département when the ticket was opened: its public holidays close the clock. */
+    departmentCode: text('department_code'),
     /** Plain references with the label of their time: deleting a room never blocks on a ticket. */
     roomId: uuid('room_id'),
     roomLabel: text('room_label'),

@@ -35,16 +35,16 @@ export async function seedGuichetDemo(ctx: Ctx, tenantId: string): Promise<Seede
   if (configured) return { teams: 0, categories: 0 };
   const partners = await rows<Org>(
     ctx.db,
-    sql`select o.tenant_id as id, o.kind, o.name from referentiel.partnerships p
-          join referentiel.organizations o on o.tenant_id = p.partner_id
+    sql`select o.tenant_id as id, o.kind, o.name from referentiel.partnerships_view p
+          join referentiel.organizations_view o on o.tenant_id = p.partner_id
          where p.tenant_id = ${tenantId} order by o.name`,
   );
   let sectors = await rows<{ id: string; name: string }>(
     ctx.db,
-    sql`select id, name from referentiel.territorial_units where tenant_id = ${tenantId} and kind = 'sector' order by code`,
+    sql`select id, name from referentiel.territorial_units_view where tenant_id = ${tenantId} and kind = 'sector' order by code`,
   );
   if (sectors.length === 0) {
-    sectors = await rows(ctx.db, sql`select id, name from referentiel.territorial_units where tenant_id = ${tenantId} and parent_id is null order by code`);
+    sectors = await rows(ctx.db, sql`select id, name from referentiel.territorial_units_view where tenant_id = ${tenantId} and parent_id is null order by code`);
   }
   const academies = partners.filter((p) => p.kind === 'academie');
   const contractors = partners.filter((p) => p.kind === 'contractor');

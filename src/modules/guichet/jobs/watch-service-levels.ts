@@ -9,6 +9,7 @@ import { formatDeadline, slaAlerts, type SlaAlert } from '../sla/index.js';
 import { ticketClock } from '../sla-view.js';
 import { clockEventsOf, writeTicketChange } from '../ticket-store.js';
 import { isOpen, levelLabels } from '../vocabulary.js';
+import { uuidArray } from '../../../server/platform/prepared.js';
 
 /**
  * The service-level watcher (a background job, every minute): for the open tickets whose
@@ -64,12 +65,12 @@ export async function watchServiceLevels(ctx: Ctx, options: { batch?: number } =
   const raised = await rows<{ tenantId: string; ticketId: string; clock: string; level: string }>(
     ctx.db,
     sql`select tenant_id as "tenantId", ticket_id as "ticketId", clock, level from guichet.sla_alerts
-         where ticket_id = any(${sql.raw(`'{${candidates.map((t) => t.id).join(',')}}'::uuid[]`)})`,
+         where ticket_id = any(${uuidArray(candidates.map((t) => t.id))})`,
   );
   const done = new Set(raised.map((r) => `${r.tenantId}/${r.ticketId}/${r.clock}/${r.level}`));
   for (const ticket of candidates) {
     const config = await loadDeskConfig(ctx, ticket.tenantId);
-    const clock = ticketClock(config, ticket.openedAt, await clockEventsOf(ctx.db, ticket.tenantId, ticket.id), now);
+    const clock = ticketClock(config, ticket, await clockEventsOf(ctx.db, ticket.tenantId, ticket.id), now);
     for (const alert of slaAlerts(clock, now)) {
       if (done.has(`${ticket.tenantId}/${ticket.id}/${alert.clock}/${alert.level}`)) continue;
       try {
@@ -89,7 +90,7 @@ export async function watchServiceLevels(ctx: Ctx, options: { batch?: number } =
 async function schoolOf(db: Db, ticket: TicketRow): Promise<SchoolOfTicket> {
   const [school] = await rows<SchoolOfTicket>(
     db,
-    sql`select uai, name, unit_id as "unitId", academy_code as "academyCode" from referentiel.establishments
+    sql`select uai, name, unit_id as "unitId", academy_code as "academyCode" from referentiel.establishments_view
          where tenant_id = ${ticket.tenantId} and id = ${ticket.establishmentId}`,
   );
   return school;

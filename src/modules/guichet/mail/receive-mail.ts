@@ -4,7 +4,7 @@ import type { ParsedMail } from 'mailparser';
 import type { Ctx } from '../../../server/platform/context.js';
 import { rows } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
-import { safeFilename, sniffAttachment } from '../attachments/sniff-file.js';
+import { safeFilename, sniffAttachment } from '../../../server/platform/files/sniff-file.js';
 import { inboundMails, notifications, tickets } from '../db/schema.js';
 import { queueNotifications, requesterOf } from '../notifications/queue.js';
 import { addAttachment } from '../operations/add-attachment.js';
@@ -147,7 +147,19 @@ async function addReply(ctx: Ctx, ticketId: string, mail: ParsedMail): Promise<M
 function schoolUai(ctx: Ctx, subject: string): { uai: string | null; rest: string } {
   const match = uaiPattern.exec(subject);
   if (!match) return { uai: null, rest: subject };
-  return { uai: match[1].toUpperCase(), rest: subject.replace(match[0], '').replace(/^[\s:–-]+|[\s:–-]+$/g, '').trim() };
+  return { uai: match[1].toUpperCase(), rest: withoutUai(subject, match[0]) };
+}
+
+/**
+ * The subject without the UAI and what joined it to the title: every dash (hyphen, en and em
+ * dashes, minus), colons, slashes, bars and the brackets around it (« [0590072H] », « (0590072H) »).
+ */
+export function withoutUai(subject: string, uai: string): string {
+  const joiners = '\\s:|/,;\\-\\u2010-\\u2015\\u2212';
+  const around = new RegExp(`[\\[(]?\\s*${uai}\\s*[\\])]?`);
+  const edges = new RegExp(`^[${joiners}]+|[${joiners}]+$`, 'g');
+  const doubled = /([\u2010-\u2015\u2212-])\s+[\u2010-\u2015\u2212-]/g;
+  return subject.replace(around, ' ').replace(/\s{2,}/g, ' ').replace(doubled, '$1').replace(edges, '').trim();
 }
 
 async function openTicket(ctx: Ctx, mail: ParsedMail, senderEmail: string): Promise<MailOutcome & { kind: 'ticket' }> {
@@ -160,7 +172,7 @@ async function openTicket(ctx: Ctx, mail: ParsedMail, senderEmail: string): Prom
     if (schools.length === 0) {
       throw refuse("Établissement inconnu : indiquez son UAI dans l'objet du message (ex. : « 0590001F – Imprimante en panne »).");
     }
-    const [school] = await rows<{ uai: string }>(ctx.db, sql`select uai from referentiel.establishments where tenant_id = ${actor.tenantId} and id = ${schools[0]}`);
+    const [school] = await rows<{ uai: string }>(ctx.db, sql`select uai from referentiel.establishments_view where tenant_id = ${actor.tenantId} and id = ${schools[0]}`);
     uai = school.uai;
   }
   const title = (found.rest.length >= 3 ? found.rest : 'Demande reçue par courriel').slice(0, 200);

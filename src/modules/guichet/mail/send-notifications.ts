@@ -60,7 +60,7 @@ export async function sendPendingNotifications(ctx: Ctx, transport: Transporter 
                  for update skip locked) picked
          where n.tenant_id = picked.tenant_id and n.id = picked.id
      returning n.tenant_id as "tenantId", n.id, n.ticket_id as "ticketId", n.subject, n.body, n.attempts, n.recipient_label as label,
-               coalesce(n.recipient_contact, (select u.email from access.users u where u.id = n.recipient_user_id)) as address,
+               coalesce(n.recipient_contact, (select u.email from access.users_view u where u.id = n.recipient_user_id)) as address,
                (select d.inbound_address from guichet.desk_settings d where d.tenant_id = n.tenant_id) as "replyTo"`,
   );
   let sent = 0;

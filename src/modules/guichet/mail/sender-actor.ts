@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Actor, Role } from '../../../server/platform/authz.js';
 import { rows, type Db } from '../../../server/platform/db.js';
-import { expandUnits } from '../../access/operations/resolve-actor.js';
+import { expandUnits } from '../../access/index.js';
 
 /**
  * The person a mail comes from, as an actor of the desk's tenant: the same rights as on the web,
@@ -27,10 +27,10 @@ export async function senderActor(db: Db, tenantId: string, email: string): Prom
     sql`select u.id as "userId", u.display_name as "displayName", u.email, t.code as "tenantCode",
                a.id, a.role, o.tenant_id as "organizationId", o.code as "organizationCode",
                a.establishment_id as "establishmentId", a.unit_ids as "unitIds", a.level, o.academy_code as "academyCode"
-          from access.users u
-          join access.role_assignments a on a.user_id = u.id and a.tenant_id = ${tenantId}
-          join referentiel.organizations o on o.tenant_id = a.organization_id
-          join referentiel.organizations t on t.tenant_id = a.tenant_id
+          from access.users_view u
+          join access.role_assignments_view a on a.user_id = u.id and a.tenant_id = ${tenantId}
+          join referentiel.organizations_view o on o.tenant_id = a.organization_id
+          join referentiel.organizations_view t on t.tenant_id = a.tenant_id
          where lower(u.email) = ${email.trim().toLowerCase()} and u.active`,
   );
   if (found.length === 0) return null;

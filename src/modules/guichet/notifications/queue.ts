@@ -3,6 +3,7 @@ import { rows, type Db } from '../../../server/platform/db.js';
 import { notifications, type TicketRow } from '../db/schema.js';
 import type { DeskConfig } from '../desk-config.js';
 import { unitChain } from '../routing.js';
+import { uuidArray } from '../../../server/platform/prepared.js';
 
 /**
  * Notifications owed to people, written in the transaction of the change that causes them: a
@@ -80,12 +81,12 @@ export async function teamRecipients(
 ): Promise<Recipient[]> {
   const team = input.teamId ? config.teamsById.get(input.teamId) : undefined;
   const chain = unitChain(config, input.schoolUnitId);
-  const chainArray = sql.raw(`'{${chain.join(',')}}'::uuid[]`);
+  const chainArray = uuidArray(chain);
   const found = team
     ? await rows<{ id: string; label: string }>(
         db,
         sql`select distinct u.id, u.display_name as label
-              from access.role_assignments a join access.users u on u.id = a.user_id
+              from access.role_assignments_view a join access.users_view u on u.id = a.user_id
              where a.tenant_id = ${input.tenantId} and a.organization_id = ${team.organizationId} and u.active
                and a.role in ('technician', 'academy-staff', 'contractor')
                and (a.level is null or a.level = ${team.level})
@@ -94,14 +95,14 @@ export async function teamRecipients(
     : [];
   const list: Recipient[] = found.map((p) => ({ userId: p.id, label: p.label, contact: null }));
   if (input.assignedUserId && !list.some((r) => r.userId === input.assignedUserId)) {
-    const [person] = await rows<{ id: string; label: string }>(db, sql`select id, display_name as label from access.users where id = ${input.assignedUserId} and active`);
+    const [person] = await rows<{ id: string; label: string }>(db, sql`select id, display_name as label from access.users_view where id = ${input.assignedUserId} and active`);
     if (person) list.push({ userId: person.id, label: person.label, contact: null });
   }
   if (list.length === 0) {
     // nobody in the team (or no team): the authority's administrators are told instead
     const admins = await rows<{ id: string; label: string }>(
       db,
-      sql`select distinct u.id, u.display_name as label from access.role_assignments a join access.users u on u.id = a.user_id
+      sql`select distinct u.id, u.display_name as label from access.role_assignments_view a join access.users_view u on u.id = a.user_id
            where a.tenant_id = ${input.tenantId} and a.organization_id = ${input.tenantId} and a.role = 'authority-admin' and u.active`,
     );
     list.push(...admins.map((p) => ({ userId: p.id, label: p.label, contact: null })));

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Ctx } from '../../../server/platform/context.js';
 import { AppError, forbidden } from '../../../server/platform/errors.js';
-import { safeFilename, sniffAttachment } from '../attachments/sniff-file.js';
+import { safeFilename, sniffAttachment } from '../../../server/platform/files/sniff-file.js';
 import { attachmentContents, attachments } from '../db/schema.js';
 import { canHandle } from '../ticket-access.js';
 import { actorFields, loadTicket, requireNotClosed } from '../ticket-store.js';
@@ -14,7 +14,7 @@ export interface AddAttachmentInput {
 }
 
 /**
- * Joins a file to a ticket, after checking what it really is (sniff-file.ts) and its size
+ * Joins a file to a ticket, after checking what it really is (platform/files/sniff-file.ts) and its size
  * (10 MB). Metadata and bytes are written together; lists only ever read the metadata.
  */
 export async function addAttachment(ctx: Ctx, input: AddAttachmentInput) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
+import type { VersionedUpdateInput } from '../../../server/platform/versioned-update.js';
 import { AppError, forbidden } from '../../../server/platform/errors.js';
 import { followups, type TicketRow } from '../db/schema.js';
 import { isRequesterSide } from '../ticket-access.js';
@@ -25,8 +26,8 @@ export type AnswerSolutionInput = z.infer<typeof answerSolutionInput>;
  * rating), refusing reopens it with the reason as a public follow-up; the clock resumes where it
  * stopped (see sla/clock.ts, rule 4).
  */
-export async function answerSolution(ctx: Ctx, input: { id: string; answer: AnswerSolutionInput }): Promise<TicketRow> {
-  const answer = input.answer;
+export async function answerSolution(ctx: Ctx, input: VersionedUpdateInput<AnswerSolutionInput>): Promise<TicketRow> {
+  const answer = input.changes;
   const loaded = await loadTicket(ctx, input.id, { action: 'ticket.read' });
   const { ticket } = loaded;
   if (!isRequesterSide(loaded.ctx.actor, loaded.scope, loaded.access)) throw forbidden('Seul le demandeur, ou la direction de l’établissement, répond à la solution.');

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
+import type { VersionedUpdateInput } from '../../../server/platform/versioned-update.js';
 import { AppError, forbidden } from '../../../server/platform/errors.js';
 import { followups, type TicketRow } from '../db/schema.js';
 import { supportTeams } from '../db/schema.js';
@@ -44,8 +45,8 @@ const invalid = (path: string, message: string) => new AppError('VALIDATION', me
  * the actor's handling scope and the ticket open (close: solved). Reopening a solved ticket is
  * for the desk and for the requester's side, with a reason kept as a public follow-up.
  */
-export async function changeTicketStatus(ctx: Ctx, input: { id: string; change: ChangeTicketStatusInput }): Promise<TicketRow> {
-  const change = input.change;
+export async function changeTicketStatus(ctx: Ctx, input: VersionedUpdateInput<ChangeTicketStatusInput>): Promise<TicketRow> {
+  const change = input.changes;
   const reopening = change.action === 'reopen';
   const loaded = await loadTicket(ctx, input.id, { action: reopening ? 'ticket.read' : 'ticket.handle', handle: !reopening });
   const { ticket } = loaded;

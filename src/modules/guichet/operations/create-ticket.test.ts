@@ -62,7 +62,7 @@ describe('createTicket', () => {
     now += 3 * 86_400_000 + 17 * 3600_000; // Tuesday 08:00 UTC: own deadline (Monday 10:30) passed
     const read = await getTicket(ctx, { id: ticket.id });
     expect(read.clock.own).toMatchObject({ state: 'breached', breached: true, dueAt: '2026-03-09T09:30:00.000Z' });
-    await changeTicketStatus(ctx, { id: ticket.id, change: { action: 'assign', version: ticket.version } });
+    await changeTicketStatus(ctx, { id: ticket.id, changes: { action: 'assign', version: ticket.version } });
     const [stored] = await t.ctx.db.select().from(tickets).where(and(eq(tickets.tenantId, t.ids.a.tenantId), eq(tickets.id, ticket.id)));
     // owned late: the deadline stays, so "breached" lists keep it
     expect(stored.dueToOwn?.toISOString()).toBe('2026-03-09T09:30:00.000Z');

@@ -10,47 +10,19 @@ import { ticketAssets, ticketEvents, tickets, type TicketAssetRow, type TicketEv
 import { agreementIdFor, loadDeskConfig, matrixAt, type DeskConfig } from '../desk-config.js';
 import { nextTicketNumber } from '../numbering.js';
 import { prepared, runPrepared, type Prepared } from '../../../server/platform/prepared.js';
-import { uuidv7 } from '../uuid7.js';
+import { uuidv7 } from '../../../server/platform/uuid7.js';
 import { routeTicket, type RoutingDecision } from '../routing.js';
 import { devicesOfSchool, personInTenant, roomOfSchool, type SchoolRow } from '../school-lookups.js';
 import { computePriority, type Level, type SlaClock, versionAt } from '../sla/index.js';
 import { dueColumns, ticketClock } from '../sla-view.js';
 import { actorFields } from '../ticket-store.js';
-import { TRIAGE_KEY, channels, ticketTypes, type Channel } from '../vocabulary.js';
+import { TRIAGE_KEY, type Channel } from '../vocabulary.js';
 import { flagRepeatedFailures } from './flag-repeated-failures.js';
+import { createTicketInput, type CreateTicketInput } from './create-ticket.input.js';
 
-const level = z.number().int().min(1, 'De 1 (très bas) à 5 (très haut).').max(5, 'De 1 (très bas) à 5 (très haut).');
 const maxBackdatingDays = 30;
 
-export const createTicketInput = z.object({
-  uai: z.string().trim().min(1).max(20),
-  title: z.string().trim().min(3).max(200),
-  description: z.string().trim().min(1).max(20_000),
-  type: z.enum(ticketTypes),
-  urgency: level,
-  impact: level,
-  /** Without one, the ticket goes to triage under the default agreement. */
-  category: z.string().trim().min(1).max(63).nullable().optional(),
-  roomId: z.uuid().nullable().optional(),
-  assetIds: z.array(z.uuid()).max(20).default([]),
-  /** web by default; phone or onsite for the hotline and level 0; a token always opens through the API. */
-  channel: z.enum(channels).optional(),
-  /** When the call was taken, for a call logged later: in the past, at most 30 days ago. */
-  openedAt: z.iso.datetime({ offset: true, message: 'Date et heure ISO 8601 avec fuseau attendues (2026-03-06T16:00:00+01:00).' }).optional(),
-  /** Someone else than the caller (the hotline logs calls): a person of the tenant, or a name and a contact. */
-  requester: z
-    .object({
-      userId: z.uuid().optional(),
-      name: z.string().trim().min(1).max(200).optional(),
-      contact: z.string().trim().max(200).optional(),
-    })
-    .optional(),
-  /** false: only the requester and the school's heads see it (not the other teachers). */
-  schoolVisible: z.boolean().default(true),
-  /** An incident that stops a school: priority "major" whatever the matrix says (desk only). */
-  major: z.boolean().default(false),
-});
-export type CreateTicketInput = z.input<typeof createTicketInput>;
+export { createTicketInput, type CreateTicketInput };
 
 const invalid = (path: string, message: string) => new AppError('VALIDATION', message, { issues: [{ path, message }] });
 
@@ -124,7 +96,7 @@ export async function createTicket(ctx: Ctx, rawInput: CreateTicketInput, origin
   }
 
   const opening = { at: now, status: 'new', category: category ?? TRIAGE_KEY, priority, agreementId };
-  const clock = ticketClock(config, openedAt, [opening], now);
+  const clock = ticketClock(config, { openedAt, departmentCode: school.departmentCode }, [opening], now);
   const number = await nextTicketNumber(ctx.db, tenantId);
   const who = actorFields(ctx);
 
@@ -136,6 +108,7 @@ export async function createTicket(ctx: Ctx, rawInput: CreateTicketInput, origin
     title: input.title,
     description: input.description,
     establishmentId: school.id,
+    departmentCode: school.departmentCode,
     roomId: room?.id ?? null,
     roomLabel: room?.name ?? null,
     requesterUserId: requester.userId,
@@ -207,7 +180,7 @@ export async function createTicket(ctx: Ctx, rawInput: CreateTicketInput, origin
  */
 const selectSchool = prepared(
   'guichet_school_by_uai',
-  `select id, uai, name, unit_id as "unitId", academy_code as "academyCode" from referentiel.establishments where tenant_id = $1 and uai = $2`,
+  `select id, uai, name, unit_id as "unitId", academy_code as "academyCode", department_code as "departmentCode" from referentiel.establishments_view where tenant_id = $1 and uai = $2`,
 );
 
 /**

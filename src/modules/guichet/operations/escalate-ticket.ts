@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
+import type { VersionedUpdateInput } from '../../../server/platform/versioned-update.js';
 import { AppError } from '../../../server/platform/errors.js';
 import type { TicketRow } from '../db/schema.js';
 import { queueNotifications, teamRecipients } from '../notifications/queue.js';
@@ -22,10 +23,10 @@ export type EscalateTicketInput = z.infer<typeof escalateTicketInput>;
  * same scope (an Académie ticket stays with the Académie's teams); the person in charge is
  * cleared, the status kept. No team at any level in that direction: 409, nothing changes.
  */
-export async function escalateTicket(ctx: Ctx, input: { id: string; change: EscalateTicketInput }): Promise<TicketRow> {
+export async function escalateTicket(ctx: Ctx, input: VersionedUpdateInput<EscalateTicketInput>): Promise<TicketRow> {
   const loaded = await loadTicket(ctx, input.id, { action: 'ticket.handle', handle: true });
   const { ticket, config, school } = loaded;
-  const change = input.change;
+  const change = input.changes;
   requireVersion(ticket, change.version);
   requireOpen(ticket);
   const up = change.direction === 'up';

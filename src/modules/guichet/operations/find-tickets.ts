@@ -59,7 +59,7 @@ export async function ticketWhere(ctx: Ctx, filters: Omit<TicketFilters, 'sort' 
   else if (filters.teamId) conditions.push(eq(tickets.assignedTeamId, filters.teamId));
   if (filters.uai) {
     conditions.push(
-      sql`${tickets.establishmentId} = (select e.id from referentiel.establishments e where e.tenant_id = ${tenantId} and e.uai = ${filters.uai.toUpperCase()})`,
+      sql`${tickets.establishmentId} = (select e.id from referentiel.establishments_view e where e.tenant_id = ${tenantId} and e.uai = ${filters.uai.toUpperCase()})`,
     );
   }
   if (filters.category) conditions.push(eq(tickets.category, filters.category));
@@ -117,7 +117,9 @@ export const listColumns = {
 export type TicketListFields = Pick<TicketRow, keyof typeof listColumns>;
 
 const listColumnEntries = Object.entries(listColumns) as [keyof typeof listColumns, PgColumn][];
-const listSelect = sql.raw(listColumnEntries.map(([key, column]) => `"guichet"."tickets"."${column.name}" as "${key}"`).join(', '));
+/** Column names of the schema, aliased: identifiers fixed at load time, no data. */
+const listSelectText = listColumnEntries.map(([key, column]) => `"guichet"."tickets"."${column.name}" as "${key}"`).join(', ');
+const listSelect = sql.raw(listSelectText);
 
 export interface ListedTicket {
   ticket: TicketListFields;
@@ -143,7 +145,7 @@ export async function findTickets(ctx: Ctx, input: FindTicketsInput) {
       left join lateral (
         select ${listSelect}, e.uai as "uai", e.name as "establishmentName"
           from guichet.tickets
-          join referentiel.establishments e on e.tenant_id = "guichet"."tickets"."tenant_id" and e.id = "guichet"."tickets"."establishment_id"
+          join referentiel.establishments_view e on e.tenant_id = "guichet"."tickets"."tenant_id" and e.id = "guichet"."tickets"."establishment_id"
          where ${where}
          order by ${order}
          limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}

@@ -10,6 +10,7 @@ import { backlog, devicesInService, opened, owned, schoolNames, solved, solvedBy
 import { assembleDashboard, weeksOf } from '../dashboard/assemble-dashboard.js';
 import { loadDeskConfig, type DeskConfig } from '../desk-config.js';
 import { seesPrivate, ticketScope, ticketScopeWhere } from '../ticket-access.js';
+import { uuidArray } from '../../../server/platform/prepared.js';
 
 const zone = 'Europe/Paris';
 const defaultDays = 90;
@@ -67,7 +68,6 @@ function unitAndDescendants(config: DeskConfig, unitId: string): string[] {
   return found;
 }
 
-const uuidArray = (ids: string[]) => sql.raw(`'{${ids.join(',')}}'::uuid[]`);
 
 /** The schools the filters narrow to (unit, UAI), as a subquery; null when they do not. */
 function schoolFilter(tenantId: string, input: DeskDashboardInput, config: DeskConfig): SQL | null {
@@ -75,7 +75,7 @@ function schoolFilter(tenantId: string, input: DeskDashboardInput, config: DeskC
   if (input.unitId) parts.push(sql`unit_id = any(${uuidArray(unitAndDescendants(config, input.unitId))})`);
   if (input.uai) parts.push(sql`uai = ${input.uai.toUpperCase()}`);
   if (parts.length === 0) return null;
-  return sql`select id from referentiel.establishments where tenant_id = ${tenantId} and ${sql.join(parts, sql` and `)}`;
+  return sql`select id from referentiel.establishments_view where tenant_id = ${tenantId} and ${sql.join(parts, sql` and `)}`;
 }
 
 /**

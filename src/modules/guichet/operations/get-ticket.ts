@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AuthedCtx, Ctx } from '../../../server/platform/context.js';
-import { establishments } from '../../referentiel/index.js';
+import { establishmentsView as establishments } from '../../referentiel/index.js';
 import { attachments, followups, tasks, ticketAssets, ticketEvents, tickets } from '../db/schema.js';
 import { ticketClock } from '../sla-view.js';
 import { seesPrivate, ticketScope, ticketScopeWhere } from '../ticket-access.js';
@@ -60,7 +60,7 @@ export async function ticketDetail(ctx: Ctx, loaded: LoadedTicket & { ctx?: Auth
     .select({ childCount: sql<number>`count(*)::int` })
     .from(tickets)
     .where(and(eq(tickets.tenantId, tenantId), eq(tickets.parentId, ticket.id), ticketScopeWhere(scope, tenantId)));
-  const clock = ticketClock(config, ticket.openedAt, events, ctx.now());
+  const clock = ticketClock(config, ticket, events, ctx.now());
   return {
     ...loaded,
     clock,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { authorize, can, roleLabels, type Actor, type Role } from '../../../server/platform/authz.js';
 import { rows } from '../../../server/platform/db.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
+import { uuidArray } from '../../../server/platform/prepared.js';
 
 /** The roles whose holders work tickets: the people a ticket may be assigned to (see change-ticket-status.ts). */
 const deskRoles = ['authority-admin', 'technician', 'academy-staff', 'contractor'] as const;
@@ -47,13 +48,13 @@ export async function assigneeRoutes(fastify: FastifyInstance) {
       authorize(ctx.actor, 'ticket.handle');
       const orgs = visibleOrganizations(ctx.actor);
       if (orgs !== null && orgs.length === 0) return { items: [] };
-      const orgFilter = orgs === null ? sql`` : sql`and r.organization_id = any(${sql.raw(`'{${orgs.join(',')}}'::uuid[]`)})`;
+      const orgFilter = orgs === null ? sql`` : sql`and r.organization_id = any(${uuidArray(orgs)})`;
       const found = await rows<{ id: string; displayName: string; organizationName: string | null; roles: Role[] }>(
         ctx.db,
         sql`select u.id, u.display_name as "displayName", min(o.name) as "organizationName", array_agg(distinct r.role) as roles
-              from access.role_assignments r
-              join access.users u on u.id = r.user_id and u.active
-              left join referentiel.organizations o on o.tenant_id = r.organization_id
+              from access.role_assignments_view r
+              join access.users_view u on u.id = r.user_id and u.active
+              left join referentiel.organizations_view o on o.tenant_id = r.organization_id
              where r.tenant_id = ${ctx.actor.tenantId}
                and r.role in (${sql.join(deskRoles.map((role) => sql`${role}`), sql`, `)})
                ${orgFilter}

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { authorize } from '../../../server/platform/authz.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
-import { maxAttachmentBytes } from '../attachments/sniff-file.js';
+import { maxAttachmentBytes } from '../../../server/platform/files/sniff-file.js';
 import { addAttachment } from '../operations/add-attachment.js';
 import { getAttachment } from '../operations/get-attachment.js';
 import { ticketIdParams } from '../operations/get-ticket.js';

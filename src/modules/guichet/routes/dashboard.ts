@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { authorize } from '../../../server/platform/authz.js';
 import { exportFormat, sendExport } from '../../../server/platform/export.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
-import { dashboardTables, dashboardTableNames } from '../dashboard/dashboard-tables.js';
+import { dashboardTableExportInput, exportDashboardTable } from '../operations/export-dashboard-table.js';
 import { deskDashboardInput, getDeskDashboard } from '../operations/get-desk-dashboard.js';
 
 const share = z.object({
@@ -73,17 +73,14 @@ export async function dashboardRoutes(fastify: FastifyInstance) {
         operationId: 'exportDeskDashboard',
         tags,
         summary: 'Un tableau du tableau de bord du guichet en CSV (UTF-8 avec BOM, « ; ») ou XLSX',
-        querystring: deskDashboardInput.extend({ table: z.enum(dashboardTableNames), format: exportFormat.default('csv') }),
+        querystring: dashboardTableExportInput.extend({ format: exportFormat.default('csv') }),
         response: { 200: z.any(), ...errorResponses },
       },
     },
     async (request, reply) => {
       const ctx = ctxOf(fastify, request);
-      authorize(ctx.actor, 'ticket.export');
-      const { table, format, ...filters } = request.query;
-      const dashboard = await getDeskDashboard(ctx, filters);
-      const spec = dashboardTables[table];
-      return sendExport(reply, { format, basename: `guichet-${table}`, sheetName: spec.sheetName, columns: spec.columns, rows: spec.rows(dashboard), now: ctx.now() });
+      const { format, ...input } = request.query;
+      return sendExport(reply, format, await exportDashboardTable(ctx, input), ctx.now());
     },
   );
 }

@@ -21,7 +21,7 @@ import {
   supportTeamSchema,
   ticketCategorySchema,
   versionsOut,
-} from './desk-config-schemas.js';
+} from '../presenters/desk-config.js';
 
 /**
  * The configuration of a tenant's service desk, so each authority sets its own without code:
@@ -139,7 +139,7 @@ export async function deskConfigRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const ctx = ctxOf(fastify, request);
-      const category = await updateTicketCategory(ctx, { key: request.params.key, changes: request.body });
+      const category = await updateTicketCategory(ctx, { id: request.params.key, changes: request.body });
       return presentCategory(await loadDeskConfig(ctx, category.tenantId), category);
     },
   );

@@ -13,7 +13,7 @@ import { linkMajorIncident, linkMajorIncidentInput } from '../operations/link-ma
 import { qualifyTicket, qualifyTicketInput } from '../operations/qualify-ticket.js';
 import { rateTicket, rateTicketInput } from '../operations/rate-ticket.js';
 import { setProblemFlag, setProblemFlagInput } from '../operations/set-problem-flag.js';
-import { presentTicketDetail, ticketDetailSchema } from '../presenters.js';
+import { presentTicketDetail, ticketDetailSchema } from '../presenters/tickets.js';
 import { loadTicket } from '../ticket-store.js';
 
 /** The ticket after the actor's change, as GET /tickets/{id} shows it (even if the change took it out of their scope). */
@@ -43,7 +43,7 @@ export async function ticketActionRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const ctx = ctxOf(fastify, request);
-      await changeTicketStatus(ctx, { id: request.params.id, change: request.body });
+      await changeTicketStatus(ctx, { id: request.params.id, changes: request.body });
       return fresh(ctx, request.params.id);
     },
   );
@@ -81,7 +81,7 @@ export async function ticketActionRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const ctx = ctxOf(fastify, request);
-      await escalateTicket(ctx, { id: request.params.id, change: request.body });
+      await escalateTicket(ctx, { id: request.params.id, changes: request.body });
       return fresh(ctx, request.params.id);
     },
   );
@@ -142,7 +142,7 @@ export async function ticketActionRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const ctx = ctxOf(fastify, request);
-      await answerSolution(ctx, { id: request.params.id, answer: request.body });
+      await answerSolution(ctx, { id: request.params.id, changes: request.body });
       return fresh(ctx, request.params.id);
     },
   );
@@ -199,7 +199,7 @@ export async function ticketActionRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const ctx = ctxOf(fastify, request);
-      await setProblemFlag(ctx, { id: request.params.id, change: request.body });
+      await setProblemFlag(ctx, { id: request.params.id, changes: request.body });
       return fresh(ctx, request.params.id);
     },
   );

@@ -4,16 +4,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { exportFormat, sendExport } from '../../../server/platform/export.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
-import { establishments } from '../../referentiel/index.js';
+import { establishmentsView as establishments } from '../../referentiel/index.js';
 import { tickets } from '../db/schema.js';
 import { loadDeskConfig } from '../desk-config.js';
 import { ticketColumns } from '../export-columns.js';
 import { createTicket, createTicketInput } from '../operations/create-ticket.js';
+import { exportTickets, ticketsExportInput } from '../operations/export-tickets.js';
 import { findTickets, findTicketsInput, ticketFilters, ticketOrder, ticketWhere } from '../operations/find-tickets.js';
 import { createdTicketDetail, getTicket, ticketIdParams } from '../operations/get-ticket.js';
-import { presentTicketDetail, presentTicketSummary, ticketDetailSchema, ticketSummarySchema } from '../presenters.js';
+import { presentTicketDetail, presentTicketSummary, ticketDetailSchema, ticketSummarySchema } from '../presenters/tickets.js';
 
-const maxExportRows = 200_000;
 
 export async function ticketRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -68,22 +68,14 @@ export async function ticketRoutes(fastify: FastifyInstance) {
         operationId: 'exportTickets',
         tags,
         summary: 'Export CSV (UTF-8 avec BOM, « ; ») ou XLSX de la liste filtrée, sans aucun suivi',
-        querystring: ticketFilters.extend({ format: exportFormat.default('csv') }),
+        querystring: ticketsExportInput.extend({ format: exportFormat.default('csv') }),
         response: { 200: z.any(), ...errorResponses },
       },
     },
     async (request, reply) => {
       const ctx = ctxOf(fastify, request);
-      const where = await ticketWhere(ctx, request.query, 'ticket.export');
-      const rows = await ctx.db
-        .select({ ticket: tickets, uai: establishments.uai, establishmentName: establishments.name })
-        .from(tickets)
-        .innerJoin(establishments, and(eq(establishments.tenantId, tickets.tenantId), eq(establishments.id, tickets.establishmentId)))
-        .where(where)
-        .orderBy(...ticketOrder(request.query))
-        .limit(maxExportRows);
-      const config = await loadDeskConfig(ctx, ctx.actor!.tenantId);
-      return sendExport(reply, { format: request.query.format, basename: 'tickets', sheetName: 'Tickets', columns: ticketColumns(config), rows, now: ctx.now() });
+      const { format, ...filters } = request.query;
+      return sendExport(reply, format, await exportTickets(ctx, filters), ctx.now());
     },
   );
 

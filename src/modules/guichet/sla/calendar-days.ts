@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { AppError } from '../../../server/platform/errors.js';
 import { type BusinessCalendar, weekdayKeys } from './calendar-schema.js';
-import { isFrenchPublicHoliday } from './french-holidays.js';
+import { alsaceMoselle, isPublicHoliday, metropolitanFrance, type HolidayPlace } from './public-holidays.js';
 
 /**
  * The local days of a business calendar and their opening spans, computed once per calendar and
@@ -45,10 +45,42 @@ export function nextLocalDay(day: DateTime): DateTime {
 }
 
 function isClosedDay(calendar: BusinessCalendar, date: string): boolean {
-  if (calendar.holidays !== 'none') {
-    if (isFrenchPublicHoliday(date, { alsaceMoselle: calendar.holidays === 'fr-alsace-moselle' })) return true;
-  }
+  const place = holidayPlaceOf(calendar);
+  if (place !== null && isPublicHoliday(place, date)) return true;
   return calendar.closures.some((c) => c.start <= date && date <= c.end);
+}
+
+/** A calendar read for one place: closed on that place's public holidays (see calendarAtPlace). */
+interface PlacedCalendar extends BusinessCalendar {
+  holidayPlace?: HolidayPlace;
+}
+
+/**
+ * Whose public holidays close a calendar: none for 'none' (a calendar open on holidays, a 24/7
+ * desk); else the place it is read for, whatever regime it names (a Bas-Rhin school keeps Good
+ * Friday under a « fr » calendar, an overseas school its own days), Alsace-Moselle winning over
+ * metropolitan France when the calendar names it; without a place, the calendar's own regime.
+ */
+function holidayPlaceOf(calendar: PlacedCalendar): HolidayPlace | null {
+  if (calendar.holidays === 'none') return null;
+  const named = calendar.holidays === 'fr-alsace-moselle' ? alsaceMoselle : metropolitanFrance;
+  const place = calendar.holidayPlace;
+  return place && place !== metropolitanFrance ? place : named;
+}
+
+const placedCalendars = new WeakMap<BusinessCalendar, Map<HolidayPlace, BusinessCalendar>>();
+
+/**
+ * The same calendar closed on the public holidays of `place` (a school's département). One object
+ * per calendar and place, so the month tables below are found by object, kept apart by place.
+ */
+export function calendarAtPlace(calendar: BusinessCalendar, place: HolidayPlace | undefined): BusinessCalendar {
+  if (!place || calendar.holidays === 'none') return calendar;
+  let byPlace = placedCalendars.get(calendar);
+  if (!byPlace) placedCalendars.set(calendar, (byPlace = new Map()));
+  let placed = byPlace.get(place);
+  if (!placed) byPlace.set(place, (placed = { ...calendar, holidayPlace: place } as PlacedCalendar));
+  return placed;
 }
 
 function wallClock(day: DateTime, hhmm: string): number {
@@ -144,7 +176,7 @@ function lastAtOrBefore(values: number[], at: number): number {
   return low;
 }
 
-/** Tables by calendar object, and by content so a reloaded equal calendar finds its table. */
+/** Tables by calendar object, and by content (place included) so a reloaded equal calendar finds its table. */
 const byObject = new WeakMap<BusinessCalendar, CalendarDays>();
 const byContent = new Map<string, CalendarDays>();
 const maxCalendars = 200;

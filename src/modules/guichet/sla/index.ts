@@ -26,6 +26,8 @@ export {
   parseBusinessCalendar,
   weekdayKeys,
 } from './calendar-schema.js';
+export { type HolidayPlace, type PlaceHoliday, holidayPlaceOfDepartment, isPublicHoliday, publicHolidays } from './public-holidays.js';
+export { calendarAtPlace } from './calendar-days.js';
 export { type SchoolHoliday, type SchoolZone, schoolHolidaySchema, schoolHolidayZone, schoolZones } from './school-holidays.js';
 export { type OpenInterval, addBusinessMinutes, businessMinutesBetween, isOpenAt, openIntervals } from './calendar.js';
 export {

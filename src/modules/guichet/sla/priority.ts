@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { impactLabels, priorityLabels, urgencyLabels } from '../../../shared/desk.js';
 
 /**
  * Priority from urgency × impact, as in GLPI: each on five levels (1 very low … 5 very high),
@@ -51,16 +52,7 @@ export function parsePriorityMatrix(input: unknown): PriorityMatrix {
   return priorityMatrixSchema.parse(input);
 }
 
-const priorityLabels: Record<Priority, string> = {
-  1: 'Très basse',
-  2: 'Basse',
-  3: 'Moyenne',
-  4: 'Haute',
-  5: 'Très haute',
-  6: 'Majeure',
-};
-const urgencyLabels: Record<Level, string> = priorityLabels;
-const impactLabels: Record<Level, string> = { 1: 'Très bas', 2: 'Bas', 3: 'Moyen', 4: 'Haut', 5: 'Très haut' };
+// the labels are written once, in src/shared/desk.ts (the web's filters and forms show them too)
 
 export const priorityLabel = (priority: Priority): string => priorityLabels[priority];
 export const urgencyLabel = (urgency: Level): string => urgencyLabels[urgency];

@@ -1,6 +1,9 @@
+import { ticketStatuses, type TicketStatus } from '../../../shared/desk.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { type ServiceAgreement, type SlaTarget, targetFor } from './agreement.js';
+import { calendarAtPlace } from './calendar-days.js';
 import type { BusinessCalendar } from './calendar-schema.js';
+import type { HolidayPlace } from './public-holidays.js';
 import { type Instant, toIso, toMillis } from './instant.js';
 import type { Priority } from './priority.js';
 import { type Timeline, changeInstants, versionAt } from './timeline.js';
@@ -11,18 +14,7 @@ import { type Timeline, changeInstants, versionAt } from './timeline.js';
  * category, the priority, the agreement and the calendar are all fixed. clock.ts measures them.
  */
 
-export const ticketStatuses = [
-  'new',
-  'assigned',
-  'planned',
-  'in-progress',
-  'waiting-requester',
-  'waiting-third-party',
-  'solved',
-  'closed',
-  'reopened',
-] as const;
-export type TicketStatus = (typeof ticketStatuses)[number];
+export { ticketStatuses, type TicketStatus };
 
 /** One entry of the history; each field it carries changes from `at` on. The first one carries them all. */
 export interface TicketEvent {
@@ -48,6 +40,8 @@ export interface TicketTimelines {
   agreements: Readonly<Record<string, Timeline<ServiceAgreement>>>;
   /** Versions of each calendar, by calendar id. */
   calendars: Readonly<Record<string, Timeline<BusinessCalendar>>>;
+  /** Where the ticket's school is: its public holidays close every calendar (public-holidays.ts). */
+  place?: HolidayPlace;
 }
 
 export interface Terms {
@@ -85,7 +79,7 @@ export function termsAt(timelines: TicketTimelines, state: TicketState, atMs: nu
   if (!calendar) {
     throw new AppError('UNPROCESSABLE', `Aucune version du calendrier « ${target.calendarId} » n'est en vigueur le ${toIso(atMs)}.`);
   }
-  return { agreement, target, calendar };
+  return { agreement, target, calendar: calendarAtPlace(calendar, timelines.place) };
 }
 
 export function replayHistory(timelines: TicketTimelines, nowMs: number): Replay {

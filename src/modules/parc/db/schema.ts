@@ -279,3 +279,6 @@ export const deploymentItems = parc.table(
     foreignKey({ columns: [t.tenantId, t.batchId], foreignColumns: [deploymentBatches.tenantId, deploymentBatches.id] }).onDelete('cascade'),
   ],
 );
+
+/** What other modules may read of the devices (the desk names a ticket's devices), as a view PostgreSQL inlines. */
+export const assetsView = parc.view('assets_view').as((qb) => qb.select().from(assets));

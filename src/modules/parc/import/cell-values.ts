@@ -1,4 +1,4 @@
-import { shown } from '../../referentiel/import/field-values.js';
+import { shown } from '../../../server/platform/csv/shown.js';
 import { wordKey } from './asset-vocabulary.js';
 
 /** One cell's value, or the French reason it was refused. */

@@ -1,4 +1,4 @@
-import { checkUai } from '../../referentiel/uai.js';
+import { checkUai } from '../../referentiel/index.js';
 import { normalizeSerial } from '../inventory/match-keys.js';
 import { assetClassLabels, assetStatusLabels, type AssetClass, type AssetStatus } from '../asset-classes.js';
 import type { AssetFields } from '../operations/asset-input.js';

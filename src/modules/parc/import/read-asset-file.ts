@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../server/platform/errors.js';
-import { readCsv } from '../../referentiel/import/read-csv.js';
-import { readText } from '../../referentiel/import/read-text.js';
+import { readCsv } from '../../../server/platform/csv/read-csv.js';
+import { readText } from '../../../server/platform/csv/read-text.js';
 
 /** A device file as rows of text cells, whatever its format; line numbers as the person sees them (header = 1). */
 export interface AssetTable {

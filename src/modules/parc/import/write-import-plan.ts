@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AuditEntry } from '../../../server/platform/audit.js';
 import type { AuthedCtx } from '../../../server/platform/context.js';
 import type { Db } from '../../../server/platform/db.js';
-import { establishments, rooms } from '../../referentiel/db/schema.js';
+import { establishmentsView as establishments, roomsView as rooms } from '../../referentiel/index.js';
 import { assetSearchText } from '../ingest/asset-fields.js';
 import { changeEvent, moveEvent, recordAuditSet, statusEvent, writePersonEvents, type PersonEvent } from '../operations/asset-history.js';
 import type { AssetRow } from '../operations/asset-input.js';

@@ -1,6 +1,7 @@
 import type { InventoryReport } from '../inventory/inventory-report.js';
 import { osRelease } from '../inventory/os-release.js';
 import type { AssetClass } from '../asset-classes.js';
+import { lockableFields } from '../../../shared/fleet.js';
 
 /** The asset columns an inventory report can set, by the report section that carries each. */
 export interface InventoryFields {
@@ -18,7 +19,7 @@ export interface InventoryFields {
   lastUser?: string | null;
 }
 
-export const lockableFields = ['name', 'serial', 'manufacturer', 'model', 'osName', 'osVersion', 'establishmentId'] as const;
+export { lockableFields };
 
 /**
  * The device's place (school, and the room inside it) as a lock: set when a person moves the

@@ -20,6 +20,13 @@ export interface AgentIntakeSettings {
   unassignedKeepDays: number;
 }
 
+declare module '../../../server/platform/http.js' {
+  interface AppConfig {
+    /** Agent endpoints: in-flight ingestions before the inbox, unassigned queue caps. */
+    inventory?: Partial<AgentIntakeSettings>;
+  }
+}
+
 export const defaultAgentIntakeSettings: AgentIntakeSettings = {
   maxInFlight: 40,
   pendingRetrySeconds: 30,

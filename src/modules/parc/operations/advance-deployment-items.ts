@@ -9,6 +9,7 @@ import { deploymentSteps, stepIndex } from '../lifecycle/deployment-progress.js'
 import { maxBatchSize } from './create-deployment-batch.js';
 import { batchInScope, deploymentWrite } from './deployment-scope.js';
 import { serialKey } from './deployment-serials.js';
+import { textArray } from '../../../server/platform/prepared.js';
 
 export const advanceDeploymentInput = z
   .object({
@@ -46,7 +47,7 @@ export async function advanceDeploymentItems(ctx: Ctx, input: { id: string } & z
   }
   const at = ctx.now();
   const target = stepIndex(input.step);
-  const order = sql.raw(`array[${deploymentSteps.map((s) => `'${s}'`).join(',')}]`);
+  const order = textArray(deploymentSteps);
   return ctx.db.transaction(async (tx) => {
     const changed = await rows<{ serial: string }>(
       tx,
@@ -57,7 +58,7 @@ export async function advanceDeploymentItems(ctx: Ctx, input: { id: string } & z
                  in_service_at = case when ${target} >= 3 then coalesce(in_service_at, ${at}) else in_service_at end
            where tenant_id = ${tenantId} and batch_id = ${batch.id}
              and array_position(${order}, step) - 1 < ${target}
-             ${keys ? sql`and serial = any(${`{${keys.map((k) => `"${k.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[])` : sql``}
+             ${keys ? sql`and serial = any(${textArray(keys)})` : sql``}
        returning serial`,
     );
     await recordAudit(ctx, tx, [

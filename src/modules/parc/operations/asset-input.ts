@@ -1,43 +1,10 @@
 import { z } from 'zod';
-import { assetClasses, assetStatuses, fundingSources, ownerKinds } from '../asset-classes.js';
-import { lockableFields } from '../ingest/asset-fields.js';
+import { lockableFields } from '../../../shared/fleet.js';
+import { assetFieldsShape } from './update-asset.input.js';
 import { normalizeSerial } from '../inventory/match-keys.js';
 import type { assets } from '../db/schema.js';
 
-/**
- * The fields a person sets on a device, shared by creation, edition and import. Text is trimmed;
- * an empty string means "none" (null). Dates are ISO (YYYY-MM-DD), prices in euros.
- */
-const optionalText = (max: number) => z.string().trim().max(max).nullable();
-
-const isoDate = z.iso.date('Date attendue au format AAAA-MM-JJ.').nullable();
-
-export const assetFieldsShape = {
-  class: z.enum(assetClasses),
-  status: z.enum(assetStatuses),
-  /** The school, by UAI; null keeps the device at the authority (stock, warehouse). */
-  uai: z.string().trim().toUpperCase().regex(/^[0-9]{7}[A-Z]$/, 'UAI : 7 chiffres suivis d’une lettre.').nullable(),
-  roomId: z.uuid().nullable(),
-  name: optionalText(200),
-  serial: optionalText(100),
-  inventoryNumber: optionalText(100),
-  manufacturer: optionalText(200),
-  model: optionalText(200),
-  osName: optionalText(200),
-  osVersion: optionalText(100),
-  ownerKind: z.enum(ownerKinds),
-  funder: z.enum(ownerKinds).nullable(),
-  fundingSource: z.enum(fundingSources).nullable(),
-  supplier: optionalText(200),
-  orderReference: optionalText(100),
-  purchaseDate: isoDate,
-  purchasePrice: z.number().min(0).max(999_999_999).nullable(),
-  warrantyEnd: isoDate,
-  imageVersion: optionalText(100),
-};
-
-export const lockedFieldsInput = z.array(z.enum(lockableFields)).max(lockableFields.length);
-export const noteInput = z.string().trim().min(1).max(500);
+export { assetFieldsShape, lockedFieldsInput, noteInput } from './update-asset.input.js';
 
 export type AssetFields = { [K in keyof typeof assetFieldsShape]: z.infer<(typeof assetFieldsShape)[K]> };
 export type AssetRow = typeof assets.$inferSelect;

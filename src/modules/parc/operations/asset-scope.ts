@@ -3,8 +3,7 @@ import { establishmentScope, type Action } from '../../../server/platform/authz.
 import type { AuthedCtx } from '../../../server/platform/context.js';
 import type { Db } from '../../../server/platform/db.js';
 import { AppError, forbidden, notFound } from '../../../server/platform/errors.js';
-import { establishmentScopeWhere } from '../../referentiel/db/queries.js';
-import { establishments, rooms } from '../../referentiel/db/schema.js';
+import { establishmentsView as establishments, establishmentScopeWhere, roomsView as rooms } from '../../referentiel/index.js';
 import { assets } from '../db/schema.js';
 
 /** A device with the school that decides who reaches it. */

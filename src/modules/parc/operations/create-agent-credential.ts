@@ -1,25 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { isNotNull, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { recordAudit } from '../../../server/platform/audit.js';
 import { authorize } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { checkPasswordPolicy, hashPassword } from '../../access/index.js';
 import { agentCredentials } from '../db/schema.js';
+import { createAgentCredentialInput, type CreateAgentCredentialInput } from './create-agent-credential.input.js';
 
-/**
- * HTTP Basic credentials configured in a tenant's agents. The user name starts with the tenant's
- * code (that is how the agent endpoint finds the tenant before checking the password):
- * "hauts-de-france" or "hauts-de-france/lycees-nord".
- */
-export const createAgentCredentialInput = z.object({
-  username: z.string().trim().min(1).max(120),
-  label: z.string().trim().min(1).max(200),
-  /** At least 12 characters of three kinds; when absent a random one is generated. Returned once. */
-  password: z.string().min(1).max(200).optional(),
-});
-export type CreateAgentCredentialInput = z.infer<typeof createAgentCredentialInput>;
+export { createAgentCredentialInput, type CreateAgentCredentialInput };
 
 function checkUsername(username: string, tenantCode: string) {
   const rest = username === tenantCode ? '' : username.startsWith(`${tenantCode}/`) ? username.slice(tenantCode.length + 1) : null;

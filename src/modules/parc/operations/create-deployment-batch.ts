@@ -4,29 +4,15 @@ import { recordAudit } from '../../../server/platform/audit.js';
 import { authorize, establishmentScope } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { AppError, notFound } from '../../../server/platform/errors.js';
-import { establishmentScopeWhere } from '../../referentiel/db/queries.js';
-import { establishments } from '../../referentiel/db/schema.js';
+import { establishmentsView as establishments, establishmentScopeWhere } from '../../referentiel/index.js';
 import { assetClasses } from '../asset-classes.js';
 import { deploymentBatches, deploymentItems } from '../db/schema.js';
 import { openDeliveries } from './close-deployment-step.js';
 import { deliverySerials } from './deployment-serials.js';
+import { createDeploymentInput, maxBatchSize, type CreateDeploymentInput } from './create-deployment-batch.input.js';
 import { deploymentWrite } from './deployment-scope.js';
 
-export const maxBatchSize = 5000;
-
-export const createDeploymentInput = z.object({
-  uai: z.string().trim().min(1).max(20),
-  label: z.string().trim().min(1).max(200),
-  assetClass: z.enum(assetClasses).default('desktop'),
-  /** Devices the site should receive; defaults to the number of serials. */
-  expectedCount: z.number().int().min(1).max(maxBatchSize).optional(),
-  deliveredAt: z.iso.datetime({ offset: true }),
-  deadlineHours: z.number().int().min(1).max(24 * 90).default(48),
-  orderReference: z.string().trim().min(1).max(100).optional(),
-  /** The serial numbers of the delivery note (may come later for a part of them). */
-  serials: z.array(z.string().max(100)).max(maxBatchSize).default([]),
-});
-export type CreateDeploymentInput = z.infer<typeof createDeploymentInput>;
+export { createDeploymentInput, maxBatchSize, type CreateDeploymentInput };
 
 /** Records a delivery to one site with its serials; each device starts at step "delivered". */
 export async function createDeploymentBatch(ctx: Ctx, input: CreateDeploymentInput) {

@@ -2,8 +2,7 @@ import { and, eq, type SQL } from 'drizzle-orm';
 import { authorize, establishmentScope, type Action } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { notFound } from '../../../server/platform/errors.js';
-import { establishmentScopeWhere } from '../../referentiel/db/queries.js';
-import { establishments } from '../../referentiel/db/schema.js';
+import { establishmentsView as establishments, establishmentScopeWhere } from '../../referentiel/index.js';
 import { deploymentBatches } from '../db/schema.js';
 
 /** Reading a deployment is reading the site's devices; recording its steps is updating them. */

@@ -1,14 +1,13 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
-import type { ExportColumn, ExportFormat } from '../../../server/platform/export.js';
+import { maxExportRows, type ExportColumn, type ExportFormat, type ExportSource } from '../../../server/platform/export.js';
+import { streamRows } from '../../../server/platform/query-stream.js';
 import type { Ctx } from '../../../server/platform/context.js';
-import { buildings, establishments, rooms } from '../../referentiel/db/schema.js';
+import { buildingsView as buildings, establishmentsView as establishments, roomsView as rooms } from '../../referentiel/index.js';
 import { assetClassLabels, assetStatusLabels, fundingSources, ownerKinds, type AssetClass, type AssetStatus } from '../asset-classes.js';
 import { assets } from '../db/schema.js';
 import { fundingSourceLabels, ownerKindLabels } from '../import/asset-vocabulary.js';
 import { assetWhere, type FindAssetsInput } from './find-assets.js';
 import { readInventorySettings } from './get-inventory-settings.js';
-
-export const maxExportRows = 200_000;
 
 export type AssetExportRow = Awaited<ReturnType<typeof selectRows>>[number];
 
@@ -25,12 +24,17 @@ function selectRows(ctx: Ctx, filters: Omit<FindAssetsInput, 'page' | 'pageSize'
     .limit(maxExportRows);
 }
 
-/** The devices of the list, same filters and scope, with what the export's columns need. */
-export async function exportAssets(ctx: Ctx, filters: Omit<FindAssetsInput, 'page' | 'pageSize'>) {
-  const rows = await selectRows(ctx, filters);
+/** The devices of the list, same filters and scope, with what the export's columns need, read as the file is written. */
+export async function exportAssets(ctx: Ctx, input: Omit<FindAssetsInput, 'page' | 'pageSize'> & { format: ExportFormat }): Promise<ExportSource<AssetExportRow>> {
+  const { format, ...filters } = input;
   const settings = await readInventorySettings(ctx.db, ctx.actor!.tenantId);
   const staleBefore = new Date(ctx.now().getTime() - settings.staleAfterDays * 86_400_000);
-  return { rows, columns: (format: ExportFormat) => assetColumns(format, { expectedLifeYears: settings.expectedLifeYears, staleBefore }) };
+  return {
+    basename: 'equipements',
+    sheetName: 'Équipements',
+    columns: assetColumns(format, { expectedLifeYears: settings.expectedLifeYears, staleBefore }),
+    rows: streamRows(ctx.db, selectRows(ctx, filters)),
+  };
 }
 
 /** 2025-09-01 → 01/09/2025, as French spreadsheets show dates (the import reads both). */

@@ -1,4 +1,4 @@
-import type { ExportColumn } from '../../../server/platform/export.js';
+import type { ExportColumn, ExportSource } from '../../../server/platform/export.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { deploymentStepLabels, type DeploymentStep } from '../lifecycle/deployment-progress.js';
 import { frenchDateTime } from './export-cells.js';
@@ -7,9 +7,9 @@ import { getDeploymentBatch } from './get-deployment-batch.js';
 export type DeploymentItemExportRow = Awaited<ReturnType<typeof getDeploymentBatch>>['items'][number];
 
 /** One delivery's devices, each at its step: the same read (and scope) as the delivery's page. */
-export async function exportDeploymentItems(ctx: Ctx, input: { id: string }) {
+export async function exportDeploymentItems(ctx: Ctx, input: { id: string }): Promise<ExportSource<DeploymentItemExportRow>> {
   const detail = await getDeploymentBatch(ctx, input);
-  return { batch: detail.batch, uai: detail.uai, rows: detail.items };
+  return { basename: `livraison-${detail.uai}-${detail.batch.id.slice(0, 8)}`, sheetName: 'Livraison', columns: deploymentItemColumns, rows: detail.items };
 }
 
 export const deploymentItemColumns: ExportColumn<DeploymentItemExportRow>[] = [

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ExportColumn } from '../../../server/platform/export.js';
+import { mapRows, pagedRows, type ExportColumn, type ExportSource } from '../../../server/platform/export.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { batchCountsOf } from './batch-counts.js';
 import { classLabelOf, frenchDateTime, yesNo } from './export-cells.js';
@@ -16,17 +16,17 @@ type Batch = Awaited<ReturnType<typeof findDeploymentBatches>>['items'][number];
 export type DeploymentExportRow = Batch & { progress: BatchProgress; steps: ReturnType<typeof batchCountsOf>['steps'] };
 
 /** Every delivery of the list (late ones first, as on screen) with its progress against the deadline. */
-export async function exportDeployments(ctx: Ctx, filters: z.infer<typeof deploymentsExportInput>): Promise<DeploymentExportRow[]> {
-  const rows: DeploymentExportRow[] = [];
-  for (let page = 1; rows.length < maxDeploymentRows; page++) {
+export async function exportDeployments(ctx: Ctx, filters: z.infer<typeof deploymentsExportInput>): Promise<ExportSource<DeploymentExportRow>> {
+  const read = async (page: number) => {
     const { items, now } = await findDeploymentBatches(ctx, { ...filters, page, pageSize: exportPage });
-    for (const b of items) {
-      const counts = batchCountsOf(b);
-      rows.push({ ...b, steps: counts.steps, progress: batchProgress({ expectedCount: b.expectedCount, deliveredAt: b.deliveredAt, deadlineHours: b.deadlineHours, ...counts }, now) });
-    }
-    if (items.length < exportPage) break;
-  }
-  return rows;
+    return items.map((b) => ({ b, now }));
+  };
+  const batches = await pagedRows(read, { pageSize: exportPage, maxRows: maxDeploymentRows });
+  const rows = mapRows(batches, ({ b, now }): DeploymentExportRow => {
+    const counts = batchCountsOf(b);
+    return { ...b, steps: counts.steps, progress: batchProgress({ expectedCount: b.expectedCount, deliveredAt: b.deliveredAt, deadlineHours: b.deadlineHours, ...counts }, now) };
+  });
+  return { basename: 'deploiements', sheetName: 'Déploiements', columns: deploymentColumns, rows };
 }
 
 export const deploymentColumns: ExportColumn<DeploymentExportRow>[] = [

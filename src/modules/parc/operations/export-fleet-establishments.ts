@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ExportColumn, ExportFormat } from '../../../server/platform/export.js';
+import { pagedRows, type ExportColumn, type ExportFormat, type ExportSource } from '../../../server/platform/export.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { pupilsPer } from '../lifecycle/fleet-sets.js';
 import { decimal } from './export-cells.js';
@@ -14,16 +14,19 @@ export const fleetEstablishmentsExportInput = fleetEstablishmentsInput.omit({ pa
 type Result = Awaited<ReturnType<typeof findFleetEstablishments>>;
 export type FleetEstablishmentExportRow = Result['items'][number];
 
-export async function exportFleetEstablishments(ctx: Ctx, filters: z.infer<typeof fleetEstablishmentsExportInput>) {
-  const rows: FleetEstablishmentExportRow[] = [];
+export async function exportFleetEstablishments(
+  ctx: Ctx,
+  input: z.infer<typeof fleetEstablishmentsExportInput> & { format: ExportFormat },
+): Promise<ExportSource<FleetEstablishmentExportRow>> {
+  const { format, ...filters } = input;
   let osFilter: Result['osFilter'] = null;
-  for (let page = 1; rows.length < maxFleetEstablishmentRows; page++) {
+  const read = async (page: number) => {
     const result = await findFleetEstablishments(ctx, { ...filters, page, pageSize: exportPage });
     osFilter = result.osFilter;
-    rows.push(...result.items);
-    if (result.items.length < exportPage) break;
-  }
-  return { rows, columns: (format: ExportFormat) => fleetEstablishmentColumns(format, osFilter) };
+    return result.items;
+  };
+  const rows = await pagedRows(read, { pageSize: exportPage, maxRows: maxFleetEstablishmentRows }); // the first page names the system filter
+  return { basename: 'parc-par-etablissement', sheetName: 'Parc par établissement', columns: fleetEstablishmentColumns(format, osFilter), rows };
 }
 
 /** The list's figures, one school a line; with a system filter, a column of its devices. */

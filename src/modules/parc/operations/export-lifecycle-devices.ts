@@ -1,4 +1,5 @@
-import type { ExportColumn, ExportFormat } from '../../../server/platform/export.js';
+import { mapRows, type ExportColumn, type ExportFormat, type ExportSource } from '../../../server/platform/export.js';
+import { streamRows } from '../../../server/platform/query-stream.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { deviceLifecycle, type AgeSource, type DeviceLifecycle, type WarrantyState } from '../lifecycle/device-lifecycle.js';
 import { classLabelOf, decimal, frenchDate, statusLabelOf } from './export-cells.js';
@@ -12,11 +13,17 @@ export const lifecycleDevicesExportInput = lifecycleDevicesInput.omit({ page: tr
 type Selected = Awaited<ReturnType<Awaited<ReturnType<typeof lifecycleSelection>>['rows']>>[number];
 export type LifecycleExportRow = Selected & { lifecycle: DeviceLifecycle };
 
-/** Every device of the lifecycle list, same filters, order and scope, read in one query (not page by page). */
-export async function exportLifecycleDevices(ctx: Ctx, filters: LifecycleFilters): Promise<LifecycleExportRow[]> {
+/** Every device of the lifecycle list, same filters, order and scope, read through one cursor as the file is written. */
+export async function exportLifecycleDevices(ctx: Ctx, input: LifecycleFilters & { format: ExportFormat }): Promise<ExportSource<LifecycleExportRow>> {
+  const { format, ...filters } = input;
   const { rows, expectedLife, now } = await lifecycleSelection(ctx, filters);
-  const selected = await rows().limit(maxLifecycleRows);
-  return selected.map((row) => ({ ...row, lifecycle: deviceLifecycle(row, expectedLife, now) }));
+  const selected = streamRows(ctx.db, rows().limit(maxLifecycleRows));
+  return {
+    basename: 'cycle-de-vie',
+    sheetName: 'Cycle de vie',
+    columns: lifecycleColumns(format),
+    rows: mapRows(selected, (row) => ({ ...row, lifecycle: deviceLifecycle(row, expectedLife, now) })),
+  };
 }
 
 const warrantyLabels: Record<WarrantyState, string> = { covered: 'Sous garantie', expired: 'Expirée', unknown: 'Inconnue' };

@@ -1,8 +1,9 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { ExportColumn } from '../../../server/platform/export.js';
+import type { ExportColumn, ExportSource } from '../../../server/platform/export.js';
+import { streamRows } from '../../../server/platform/query-stream.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { notFound } from '../../../server/platform/errors.js';
-import { establishments } from '../../referentiel/db/schema.js';
+import { establishmentsView as establishments } from '../../referentiel/index.js';
 import { assetClassLabels, assetStatusLabels, type AssetClass, type AssetStatus } from '../asset-classes.js';
 import { assetSoftware, assets, software } from '../db/schema.js';
 import { establishmentJoin, fleetScope } from './fleet-scope.js';
@@ -10,14 +11,20 @@ import { establishmentJoin, fleetScope } from './fleet-scope.js';
 export const maxInstallationExportRows = 200_000;
 
 /** Every device × version line of one product the actor may see, in the page's order (school, name). */
-export async function exportSoftwareInstallations(ctx: Ctx, input: { id: number; uai?: string }) {
+export async function exportSoftwareInstallations(ctx: Ctx, input: { id: number; uai?: string }): Promise<ExportSource<InstallationRow>> {
   const scope = await fleetScope(ctx, input.uai);
   const [product] = await ctx.db
     .select({ id: software.id, name: software.name, publisher: software.publisher })
     .from(software)
     .where(and(eq(software.tenantId, scope.tenantId), eq(software.id, input.id)));
   if (!product) throw notFound('Logiciel');
-  const rows = await ctx.db
+  return { basename: `installations-${product.id}`, sheetName: 'Installations', columns: installationColumns, rows: streamRows(ctx.db, installationQuery(ctx, scope, input.id)) };
+}
+
+type Scope = Awaited<ReturnType<typeof fleetScope>>;
+
+function installationQuery(ctx: Ctx, scope: Scope, id: number) {
+  return ctx.db
     .select({
       uai: establishments.uai,
       establishmentName: establishments.name,
@@ -31,13 +38,12 @@ export async function exportSoftwareInstallations(ctx: Ctx, input: { id: number;
     .from(assetSoftware)
     .innerJoin(assets, and(eq(assets.tenantId, assetSoftware.tenantId), eq(assets.id, assetSoftware.assetId)))
     .leftJoin(establishments, establishmentJoin)
-    .where(and(eq(assetSoftware.tenantId, scope.tenantId), eq(assetSoftware.softwareId, input.id), scope.where))
+    .where(and(eq(assetSoftware.tenantId, scope.tenantId), eq(assetSoftware.softwareId, id), scope.where))
     .orderBy(sql`${establishments.uai} asc nulls last`, sql`${assets.name} asc nulls last`, asc(assets.id), asc(assetSoftware.version))
     .limit(maxInstallationExportRows);
-  return { product, rows };
 }
 
-type InstallationRow = Awaited<ReturnType<typeof exportSoftwareInstallations>>['rows'][number];
+type InstallationRow = Awaited<ReturnType<typeof installationQuery>>[number];
 
 export const installationColumns: ExportColumn<InstallationRow>[] = [
   { header: 'UAI', value: (r) => r.uai },

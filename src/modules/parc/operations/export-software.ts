@@ -1,4 +1,4 @@
-import type { ExportColumn } from '../../../server/platform/export.js';
+import { pagedRows, type ExportColumn, type ExportSource } from '../../../server/platform/export.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { findSoftware } from './find-software.js';
 
@@ -8,14 +8,10 @@ const exportPage = 500;
 
 export type SoftwareExportRow = Awaited<ReturnType<typeof findSoftware>>['items'][number];
 
-export async function exportSoftware(ctx: Ctx, input: { search?: string }): Promise<SoftwareExportRow[]> {
-  const all: SoftwareExportRow[] = [];
-  for (let page = 1; all.length < maxSoftwareExportRows; page++) {
-    const { items } = await findSoftware(ctx, { search: input.search, page, pageSize: exportPage });
-    all.push(...items);
-    if (items.length < exportPage) break;
-  }
-  return all;
+export async function exportSoftware(ctx: Ctx, input: { search?: string }): Promise<ExportSource<SoftwareExportRow>> {
+  const read = async (page: number) => (await findSoftware(ctx, { search: input.search, page, pageSize: exportPage })).items;
+  const rows = await pagedRows(read, { pageSize: exportPage, maxRows: maxSoftwareExportRows });
+  return { basename: 'logiciels', sheetName: 'Logiciels', columns: softwareColumns, rows };
 }
 
 export const softwareColumns: ExportColumn<SoftwareExportRow>[] = [

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { authorize, establishmentScope } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { assetClasses, assetStatuses } from '../asset-classes.js';
-import { pgArray, preparedShape, runPrepared, sqlText } from '../../../server/platform/prepared.js';
+import { preparedShape, runPrepared, sqlText } from '../../../server/platform/prepared.js';
+import { establishmentScopeText } from '../../referentiel/index.js';
 import { normalizeMac } from '../inventory/mac-address.js';
-import type { AssetSummaryFields } from '../presenters.js';
+import type { AssetSummaryFields } from '../presenters/assets.js';
 
 export const assetSortColumns = ['name', 'serial', 'assetClass', 'status', 'lastInventoryAt', 'memoryMb', 'purchaseDate'] as const;
 
@@ -26,7 +27,7 @@ export type FindAssetsInput = z.infer<typeof findAssetsInput>;
 
 /**
  * Devices the actor may see, filtered: the list's conditions (`listConditions`) for a drizzle
- * query over `parc.assets` joined to `referentiel.establishments` (exports, the device page, the
+ * query over `parc.assets` joined to `referentiel.establishments_view` (exports, the device page, the
  * fleet's pages).
  */
 export function assetWhere(ctx: Ctx, filters: z.infer<typeof assetFilters>): SQL {
@@ -57,7 +58,8 @@ interface AssetLine {
 }
 
 const sortExpressions: Record<(typeof assetSortColumns)[number], string> = {
-  name: 'parc.assets.name',
+  // as a person reads names: « pc-cdi-02 » between « PC-CDI-01 » and « PC-CDI-03 », whatever the collation
+  name: 'lower(parc.assets.name)',
   serial: 'parc.assets.serial',
   assetClass: 'parc.assets.class',
   status: 'parc.assets.status',
@@ -76,13 +78,10 @@ function listConditions(ctx: Ctx, filters: z.infer<typeof assetFilters>, values:
   authorize(ctx.actor, 'asset.read');
   const scope = establishmentScope(ctx.actor, 'asset.read');
   const param = (value: unknown) => `$${values.push(value)}`;
-  const e = 'referentiel.establishments';
+  const e = 'referentiel.establishments_view';
   const conditions = [`parc.assets.tenant_id = ${param(ctx.actor.tenantId)}`];
-  if (!scope.all) {
-    conditions.push(
-      `(${e}.id = any(${param(pgArray(scope.establishmentIds))}::uuid[]) or ${e}.unit_id = any(${param(pgArray(scope.unitIds))}::uuid[]) or ${e}.academy_code = any(${param(pgArray(scope.academyCodes))}::text[]))`,
-    );
-  }
+  const inScope = establishmentScopeText(scope, e, param);
+  if (inScope) conditions.push(inScope);
   if (filters.search) {
     const search = searchPatterns(filters.search);
     const patterns = search.patterns.map((p) => `parc.assets.search_text ilike ${param(p)}`);
@@ -101,11 +100,11 @@ const lineColumns = `parc.assets.id, parc.assets.establishment_id as "establishm
   parc.assets.os_name as "osName", parc.assets.os_version as "osVersion", parc.assets.memory_mb as "memoryMb",
   parc.assets.software_count as "softwareCount", parc.assets.mac_addresses as "macAddresses", parc.assets.warranty_end::text as "warrantyEnd",
   parc.assets.purchase_date::text as "purchaseDate", parc.assets.last_inventory_at as "lastInventoryAt", parc.assets.loan_borrower as "loanBorrower",
-  parc.assets.loan_due::text as "loanDue", parc.assets.version, referentiel.establishments.uai, referentiel.establishments.name as "establishmentName",
-  referentiel.establishments.unit_id as "unitId", referentiel.establishments.academy_code as "academyCode"`;
+  parc.assets.loan_due::text as "loanDue", parc.assets.version, referentiel.establishments_view.uai, referentiel.establishments_view.name as "establishmentName",
+  referentiel.establishments_view.unit_id as "unitId", referentiel.establishments_view.academy_code as "academyCode"`;
 
-const fromAssets = `from parc.assets left join referentiel.establishments
-  on referentiel.establishments.tenant_id = parc.assets.tenant_id and referentiel.establishments.id = parc.assets.establishment_id`;
+const fromAssets = `from parc.assets left join referentiel.establishments_view
+  on referentiel.establishments_view.tenant_id = parc.assets.tenant_id and referentiel.establishments_view.id = parc.assets.establishment_id`;
 
 /**
  * The list's statements for the filters given: the text depends only on which filters are set and

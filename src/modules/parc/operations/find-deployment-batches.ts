@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
-import { establishments } from '../../referentiel/db/schema.js';
+import { establishmentsView as establishments } from '../../referentiel/index.js';
 import { deploymentBatches, deploymentItems } from '../db/schema.js';
 import { batchCountColumns } from './batch-counts.js';
 import { batchEstablishmentJoin, batchWhere, deploymentRead } from './deployment-scope.js';
@@ -51,7 +51,8 @@ export async function findDeploymentBatches(ctx: Ctx, input: z.infer<typeof find
     .innerJoin(establishments, batchEstablishmentJoin)
     .leftJoin(deploymentItems, and(eq(deploymentItems.tenantId, deploymentBatches.tenantId), eq(deploymentItems.batchId, deploymentBatches.id)))
     .where(where)
-    .groupBy(deploymentBatches.tenantId, deploymentBatches.id, establishments.tenantId, establishments.id)
+    // a view hides the school's key from PostgreSQL, so the school's columns are grouped by name
+    .groupBy(deploymentBatches.tenantId, deploymentBatches.id, establishments.uai, establishments.name, establishments.unitId, establishments.academyCode)
     .as('grouped');
   const filtered = input.late ? sql`${grouped.late} = ${input.late === 'true'}` : undefined;
   const [items, [summary]] = await Promise.all([
@@ -73,6 +74,8 @@ export async function findDeploymentBatches(ctx: Ctx, input: z.infer<typeof find
         imaged: sql<number>`coalesce(sum(${grouped.imaged}), 0)`.mapWith(Number),
         inService: sql<number>`coalesce(sum(${grouped.inService}), 0)`.mapWith(Number),
         onTime: sql<number>`coalesce(sum(${grouped.onTime}), 0)`.mapWith(Number),
+        // what the on-time rate is out of: every device of a batch past its deadline, and those already in service
+        due: sql<number>`coalesce(sum(case when ${now} > ${grouped.deadlineAt} then ${grouped.expectedCount} else ${grouped.inService} end), 0)`.mapWith(Number),
       })
       .from(grouped)
       .where(filtered),

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
-import { establishments } from '../../referentiel/db/schema.js';
+import { establishmentsView as establishments } from '../../referentiel/index.js';
 import { assetClasses } from '../asset-classes.js';
 import { assets } from '../db/schema.js';
 import { deviceLifecycle, isoDate } from '../lifecycle/device-lifecycle.js';

@@ -4,7 +4,7 @@ import type { AuthedCtx, Ctx } from '../../../server/platform/context.js';
 import { notFound } from '../../../server/platform/errors.js';
 import { pgArray, prepared, runPrepared } from '../../../server/platform/prepared.js';
 import { defineCache } from '../../../server/platform/cache.js';
-import { establishmentDirectory, type DirectoryEntry } from '../../referentiel/db/establishment-directory.js';
+import { establishmentDirectory, type DirectoryEntry } from '../../referentiel/index.js';
 import { establishmentInScope, type FleetEstablishment } from './fleet-scope.js';
 
 export const softwareIdParams = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });

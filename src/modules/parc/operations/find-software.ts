@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { authorize, establishmentScope } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
-import { establishments } from '../../referentiel/db/schema.js';
+import { establishmentsView as establishments } from '../../referentiel/index.js';
 import { assetSoftware, assets, software } from '../db/schema.js';
 import { establishmentJoin } from './fleet-scope.js';
 import { assetWhere } from './find-assets.js';

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { authorize } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import type { Db } from '../../../server/platform/db.js';
-import { establishments } from '../../referentiel/db/schema.js';
+import { establishmentsView as establishments } from '../../referentiel/index.js';
 import { inventorySettings, unassignedReports } from '../db/schema.js';
 import { addressInNetworks } from './school-networks.js';
 

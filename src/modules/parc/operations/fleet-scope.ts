@@ -3,8 +3,7 @@ import { authorize, establishmentScope } from '../../../server/platform/authz.js
 import type { AuthedCtx, Ctx } from '../../../server/platform/context.js';
 import type { Db } from '../../../server/platform/db.js';
 import { notFound } from '../../../server/platform/errors.js';
-import { establishmentScopeWhere } from '../../referentiel/db/queries.js';
-import { establishments } from '../../referentiel/db/schema.js';
+import { establishmentsView as establishments, establishmentScopeWhere } from '../../referentiel/index.js';
 import { assets, inventorySettings } from '../db/schema.js';
 import { resolveExpectedLife, type ExpectedLife } from '../lifecycle/expected-life.js';
 import { assetWhere } from './find-assets.js';

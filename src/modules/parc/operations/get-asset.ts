@@ -2,7 +2,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
 import { notFound } from '../../../server/platform/errors.js';
-import { buildings, establishments, rooms } from '../../referentiel/db/schema.js';
+import { buildingsView as buildings, establishmentsView as establishments, roomsView as rooms } from '../../referentiel/index.js';
 import { assetEvents, assetMatches, assetSoftware, assets, inventorySettings, software } from '../db/schema.js';
 import { assetWhere } from './find-assets.js';
 

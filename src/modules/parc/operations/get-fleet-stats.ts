@@ -2,8 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { establishmentScope } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
-import { establishmentScopeWhere } from '../../referentiel/db/queries.js';
-import { establishments } from '../../referentiel/db/schema.js';
+import { establishmentsView as establishments, establishmentScopeWhere } from '../../referentiel/index.js';
 import { assets } from '../db/schema.js';
 import { isoDate } from '../lifecycle/device-lifecycle.js';
 import { computerClasses, mobileClasses, usableStatuses } from '../lifecycle/fleet-sets.js';
@@ -18,6 +17,8 @@ export interface FleetCounts {
   operatingSystems: { name: string | null; version: string | null; devices: number; establishments: number }[];
   warranty: Record<'covered' | 'expired' | 'unknown', number>;
   stale: number;
+  /** Devices in the fleet no agent ever reported: neither stale nor up to date. */
+  neverInventoried: number;
   total: number;
   fleet: number;
   usableComputers: number;
@@ -47,6 +48,7 @@ export async function getFleetStats(ctx: Ctx, input: z.infer<typeof fleetStatsIn
       osVersion: assets.osVersion,
       establishmentId: assets.establishmentId,
       stale: sql<boolean>`coalesce(${assets.lastInventoryAt} < ${staleBefore}, false)`.as('stale'),
+      neverInventoried: sql<boolean>`(${assets.lastInventoryAt} is null)`.as('never_inventoried'),
       usableComputer: sql<boolean>`(${statusInSql(usableStatuses)} and ${classInSql(computerClasses)})`.as('usable_computer'),
       usableTablet: sql<boolean>`(${statusInSql(usableStatuses)} and ${classInSql(mobileClasses)})`.as('usable_tablet'),
     })
@@ -72,6 +74,7 @@ export async function getFleetStats(ctx: Ctx, input: z.infer<typeof fleetStatsIn
       inFleet: sql<number>`count(*) filter (where ${fleet.inFleet})`.mapWith(Number),
       establishments: sql<number>`count(distinct ${fleet.establishmentId}) filter (where ${fleet.inFleet})`.mapWith(Number),
       stale: sql<number>`count(*) filter (where ${fleet.inFleet} and ${fleet.stale})`.mapWith(Number),
+      neverInventoried: sql<number>`count(*) filter (where ${fleet.inFleet} and ${fleet.neverInventoried})`.mapWith(Number),
       usableComputers: sql<number>`count(*) filter (where ${fleet.usableComputer})`.mapWith(Number),
       usableTablets: sql<number>`count(*) filter (where ${fleet.usableTablet})`.mapWith(Number),
     })
@@ -86,6 +89,7 @@ export async function getFleetStats(ctx: Ctx, input: z.infer<typeof fleetStatsIn
     operatingSystems: [],
     warranty: { covered: 0, expired: 0, unknown: 0 },
     stale: 0,
+    neverInventoried: 0,
     total: 0,
     fleet: 0,
     usableComputers: 0,
@@ -100,6 +104,7 @@ export async function getFleetStats(ctx: Ctx, input: z.infer<typeof fleetStatsIn
       counts.total = g.all;
       counts.fleet = g.inFleet;
       counts.stale = g.stale;
+      counts.neverInventoried = g.neverInventoried;
       counts.usableComputers = g.usableComputers;
       counts.usableTablets = g.usableTablets;
     }

@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
-import { establishments } from '../../referentiel/db/schema.js';
+import { establishmentsView as establishments } from '../../referentiel/index.js';
 import { assets } from '../db/schema.js';
 import { renewalForecast } from '../lifecycle/renewal-forecast.js';
 import { ageStartSql, inFleetSql, renewalYearSql } from '../lifecycle/lifecycle-sql.js';

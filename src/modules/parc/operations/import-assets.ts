@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { authorize, canOnEstablishment, establishmentScope } from '../../../server/platform/authz.js';
 import type { AuthedCtx, Ctx } from '../../../server/platform/context.js';
 import type { Db } from '../../../server/platform/db.js';
-import { buildings, establishments, rooms } from '../../referentiel/db/schema.js';
+import { buildingsView as buildings, establishmentsView as establishments, roomsView as rooms } from '../../referentiel/index.js';
 import { assets } from '../db/schema.js';
 import { resolveMapping, suggestMapping, type ColumnMapping } from '../import/column-mapping.js';
 import { parseAssetRow, type ParsedAssetRow } from '../import/parse-asset-row.js';

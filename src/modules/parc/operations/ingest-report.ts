@@ -1,9 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../server/platform/context.js';
 import type { Database, Db } from '../../../server/platform/db.js';
-import { directoryEntryOfUai } from '../../referentiel/db/establishment-directory.js';
-import { establishments } from '../../referentiel/db/schema.js';
-import { checkUai } from '../../referentiel/uai.js';
+import { checkUai, directoryEntryOfUai, establishmentsView as establishments } from '../../referentiel/index.js';
 import { assetEvents, assetMatches, assets } from '../db/schema.js';
 import { findAssetCandidates, lockMachine } from '../db/asset-candidates.js';
 import { closeDeploymentStep } from './close-deployment-step.js';

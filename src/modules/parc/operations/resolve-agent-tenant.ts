@@ -1,8 +1,8 @@
 import { isIP } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../../../server/platform/db.js';
-import { checkUai } from '../../referentiel/uai.js';
-import { verifyPassword } from '../../access/passwords.js';
+import { checkUai } from '../../referentiel/index.js';
+import { verifyPassword } from '../../access/index.js';
 import type { Caches } from '../../../server/platform/cache.js';
 import { rememberVerified, wasVerified } from './agent-credential-cache.js';
 import { plainAddress } from './school-networks.js';
@@ -55,7 +55,7 @@ async function byCredentials({ db, cache }: { db: Db; cache: Caches }, basic: { 
   const [found] = await rows<{ tenantId: string; passwordHash: string | null; storeLastUser: boolean | null }>(
     db,
     sql`select o.tenant_id as "tenantId", c.password_hash as "passwordHash", s.store_last_user as "storeLastUser"
-          from referentiel.organizations o
+          from referentiel.organizations_view o
           left join parc.agent_credentials c on c.tenant_id = o.tenant_id and c.username = ${basic.username} and c.revoked_at is null
           left join parc.inventory_settings s on s.tenant_id = o.tenant_id
          where o.code = ${tenantCodeOf(basic.username)}
@@ -76,7 +76,7 @@ async function tenantOfTag(db: Db, tag: string) {
   const found = await rows<{ tenantId: string; storeLastUser: boolean }>(
     db,
     sql`select e.tenant_id as "tenantId", s.store_last_user as "storeLastUser"
-          from referentiel.establishments e
+          from referentiel.establishments_view e
           join parc.inventory_settings s on s.tenant_id = e.tenant_id and s.accept_tagged_agents
          where e.uai = ${uai.uai}`,
   );
@@ -100,7 +100,7 @@ export async function tenantById(db: Db, tenantId: string): Promise<AgentTenant 
   const [found] = await rows<{ tenantId: string; storeLastUser: boolean | null }>(
     db,
     sql`select o.tenant_id as "tenantId", s.store_last_user as "storeLastUser"
-          from referentiel.organizations o
+          from referentiel.organizations_view o
           left join parc.inventory_settings s on s.tenant_id = o.tenant_id
          where o.tenant_id = ${tenantId}`,
   );

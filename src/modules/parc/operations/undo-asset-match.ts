@@ -5,7 +5,7 @@ import { authorize, canOnEstablishment, establishmentScope } from '../../../serv
 import type { AuthedCtx, Ctx } from '../../../server/platform/context.js';
 import type { Db } from '../../../server/platform/db.js';
 import { AppError, forbidden, notFound } from '../../../server/platform/errors.js';
-import { establishments, rooms } from '../../referentiel/db/schema.js';
+import { establishmentsView as establishments, roomsView as rooms } from '../../referentiel/index.js';
 import { assetEvents, assetMatches, assetSoftware, assets } from '../db/schema.js';
 import { assetSearchText } from '../ingest/asset-fields.js';
 import type { AssetRow } from './asset-input.js';

@@ -1,36 +1,27 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { diff, recordAudit } from '../../../server/platform/audit.js';
 import { authorize } from '../../../server/platform/authz.js';
 import type { AuthedCtx, Ctx } from '../../../server/platform/context.js';
 import type { Db } from '../../../server/platform/db.js';
-import { AppError, versionConflict } from '../../../server/platform/errors.js';
+import { AppError } from '../../../server/platform/errors.js';
+import { assertUpdated, assertVersion, type VersionedUpdateInput } from '../../../server/platform/versioned-update.js';
 import { assets } from '../db/schema.js';
 import { assetSearchText, placementLock } from '../ingest/asset-fields.js';
-import { assetFieldsShape, columnChanges, fieldsToLock, lockedFieldsInput, mergeLocks, noteInput, warrantyIssue } from './asset-input.js';
+import { columnChanges, fieldsToLock, mergeLocks, warrantyIssue } from './asset-input.js';
+import { updateAssetInput, type UpdateAssetInput } from './update-asset.input.js';
 import { assertUniqueIdentifiers } from './asset-identity.js';
 import { changeEvent, moveEvent, statusEvent, writePersonEvents, type PersonEvent } from './asset-history.js';
 import { assetForUpdate, resolvePlacement, roomNames, type Placement, type ScopedAsset } from './asset-scope.js';
 import { softwareSummaries } from './find-software-installations.js';
 
-export const updateAssetInput = z
-  .object(assetFieldsShape)
-  .partial()
-  .extend({
-    version: z.number().int().min(1),
-    /** The whole set of locked fields; fields edited in the same request are locked anyway. */
-    lockedFields: lockedFieldsInput.optional(),
-    /** Why, for the history line (a theft report number, a repair ticket). */
-    note: noteInput.optional(),
-  });
-export type UpdateAssetInput = z.infer<typeof updateAssetInput>;
+export { updateAssetInput, type UpdateAssetInput };
 
 /**
  * Edits a device with optimistic concurrency (a stale version gets a 409). A field the agent also
  * writes is locked against it once a person changed it. History: a move of school or room, a
  * status change and any other change each get their IMAC line; the whole change is audited.
  */
-export async function updateAsset(ctx: Ctx, input: { id: string; changes: UpdateAssetInput }): Promise<{ id: string }> {
+export async function updateAsset(ctx: Ctx, input: VersionedUpdateInput<UpdateAssetInput>): Promise<{ id: string }> {
   authorize(ctx.actor, 'asset.update');
   const actx = { ...ctx, actor: ctx.actor };
   const tenantId = ctx.actor.tenantId;
@@ -39,7 +30,7 @@ export async function updateAsset(ctx: Ctx, input: { id: string; changes: Update
   const result = await ctx.db.transaction(async (tx) => {
     const current = await assetForUpdate(actx, tx, input.id);
     const a = current.asset;
-    if (version !== a.version) throw versionConflict();
+    assertVersion(a, version);
     const columns: Record<string, unknown> = { ...columnChanges(fields) };
     const place = await placementChange(actx, tx, current, { uai, roomId });
     if (place) Object.assign(columns, { establishmentId: place.establishmentId, roomId: place.roomId });
@@ -66,7 +57,7 @@ export async function updateAsset(ctx: Ctx, input: { id: string; changes: Update
       .set({ ...columns, lockedFields: locks, searchText: assetSearchText(next), version: sql`${assets.version} + 1`, updatedAt: ctx.now() })
       .where(and(eq(assets.tenantId, tenantId), eq(assets.id, a.id), eq(assets.version, version)))
       .returning({ id: assets.id });
-    if (!updated) throw versionConflict();
+    assertUpdated(updated);
 
     await writePersonEventsFor(actx, tx, current, change, place, note);
     const before = locksChanged ? { ...change.before, lockedFields: a.lockedFields } : change.before;

@@ -1,28 +1,17 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../server/platform/db.js';
-import { z } from 'zod';
 import { diff, recordAudit } from '../../../server/platform/audit.js';
 import { authorize } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
-import { AppError, versionConflict } from '../../../server/platform/errors.js';
+import { AppError } from '../../../server/platform/errors.js';
+import { assertUpdated, assertVersion } from '../../../server/platform/versioned-update.js';
 import { assetClasses } from '../asset-classes.js';
 import { assetMatches, assets, inventorySettings } from '../db/schema.js';
 import { readInventorySettings, staleDaysCache, type InventorySettings } from './get-inventory-settings.js';
 import { parseNetwork } from './school-networks.js';
+import { inventorySettingsInput, type InventorySettingsInput } from './update-inventory-settings.input.js';
 
-export const inventorySettingsInput = z.object({
-  version: z.number().int().min(1),
-  /** Reports whose agent tag is one of the authority's UAIs are attached to it without credentials. */
-  acceptTaggedAgents: z.boolean(),
-  /** The schools' networks (CIDR): a report from one of them is attached to the authority. */
-  networks: z.array(z.string().trim().min(1).max(60)).max(2000),
-  /** Keep the last logged-in user of each device (personal data, often a pupil's login). */
-  storeLastUser: z.boolean(),
-  staleAfterDays: z.number().int().min(1).max(3650),
-  /** Expected life in years by class; classes not listed keep the default. */
-  expectedLifeYears: z.partialRecord(z.enum(assetClasses), z.number().int().min(1).max(30)),
-});
-export type InventorySettingsInput = z.infer<typeof inventorySettingsInput>;
+export { inventorySettingsInput, type InventorySettingsInput };
 
 /** Replaces the tenant's inventory settings (PUT), version-checked, networks validated, audited. */
 export async function updateInventorySettings(ctx: Ctx, input: InventorySettingsInput): Promise<InventorySettings> {
@@ -38,7 +27,7 @@ export async function updateInventorySettings(ctx: Ctx, input: InventorySettings
   };
   const saved = await ctx.db.transaction(async (tx) => {
     const before = await readInventorySettings(tx, tenantId);
-    if (before.version !== input.version) throw versionConflict();
+    assertVersion(before, input.version);
     // the first save inserts the row; later ones update it if the version read is still current
     const [saved] = await tx
       .insert(inventorySettings)
@@ -49,7 +38,7 @@ export async function updateInventorySettings(ctx: Ctx, input: InventorySettings
         setWhere: eq(inventorySettings.version, input.version),
       })
       .returning({ version: inventorySettings.version });
-    if (!saved) throw versionConflict();
+    assertUpdated(saved);
     const forgotten = before.storeLastUser && !input.storeLastUser ? await forgetLastUsers(tx, tenantId) : 0;
     const after = await readInventorySettings(tx, tenantId);
     const change = diff(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>);

@@ -62,9 +62,7 @@ export async function assetFileRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const ctx = ctxOf(fastify, request);
       authorize(ctx.actor, 'asset.read');
-      const { format, ...filters } = request.query;
-      const { rows, columns } = await exportAssets(ctx, filters);
-      return sendExport(reply, { format, basename: 'equipements', sheetName: 'Équipements', columns: columns(format), rows, now: ctx.now() });
+      return sendExport(reply, request.query.format, await exportAssets(ctx, request.query), ctx.now());
     },
   );
 

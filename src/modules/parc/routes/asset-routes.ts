@@ -5,7 +5,7 @@ import { ctxOf, errorResponses } from '../../../server/platform/http.js';
 import { findAssets, findAssetsInput } from '../operations/find-assets.js';
 import { assetIdParams, getAsset } from '../operations/get-asset.js';
 import { assetFlags } from '../operations/get-inventory-settings.js';
-import { assetDetailSchema, assetSummarySchema, presentAssetDetail, presentAssetSummary } from '../presenters.js';
+import { assetDetailSchema, assetSummarySchema, presentAssetDetail, presentAssetSummary } from '../presenters/assets.js';
 
 export async function assetRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

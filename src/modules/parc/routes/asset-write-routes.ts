@@ -10,7 +10,7 @@ import { assetFlags } from '../operations/get-inventory-settings.js';
 import { mergeAssets, mergeAssetsInput } from '../operations/merge-assets.js';
 import { matchParams, undoAssetMatch } from '../operations/undo-asset-match.js';
 import { updateAsset, updateAssetInput } from '../operations/update-asset.js';
-import { assetDetailSchema, presentAssetDetail } from '../presenters.js';
+import { assetDetailSchema, presentAssetDetail } from '../presenters/assets.js';
 
 /** The device as the detail page shows it, after a change. */
 async function detail(ctx: Ctx, id: string) {

@@ -55,6 +55,8 @@ describe('mass deployment', () => {
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.details.serials).toEqual([{ serial: 'HP5CG-002', batch: 'Vague 1 — PC fixes' }]);
     expect((await get('/api/deployments', 'authority-admin')).json().summary.batches).toBe(1); // nothing half-recorded
+    // delivered just now, nothing in service: no rate yet (the page shows « — », not 0 %)
+    expect((await get('/api/deployments', 'authority-admin')).json().summary).toMatchObject({ expected: 5, onTime: 0, due: 0 });
     expect((await post('/api/deployments', { uai: lille().uai, label: 'Vide', deliveredAt: now.toISOString() }, 'technician')).statusCode).toBe(400);
     expect((await post('/api/deployments', { uai: lille().uai, label: 'Trop', deliveredAt: now.toISOString(), expectedCount: 1, serials: ['X-1', 'X-2'] }, 'technician')).statusCode).toBe(400);
     expect((await post('/api/deployments', { uai: lille().uai, label: 'Date', deliveredAt: 'hier' }, 'technician')).statusCode).toBe(400);
@@ -122,7 +124,7 @@ describe('mass deployment', () => {
       ['Vague 1 — Amiens', false, true],
     ]);
     expect(list.items[0]).toMatchObject({ hoursLate: 12, remaining: 4, inService: 1 });
-    expect(list.summary).toEqual({ batches: 2, sites: 2, expected: 7, late: 1, steps: { delivered: 0, installed: 2, imaged: 2, 'in-service': 3 }, onTime: 3 });
+    expect(list.summary).toEqual({ batches: 2, sites: 2, expected: 7, late: 1, steps: { delivered: 0, installed: 2, imaged: 2, 'in-service': 3 }, onTime: 3, due: 7 });
     const late = (await get('/api/deployments?late=true', 'authority-admin')).json();
     expect(late.items).toHaveLength(1);
     expect(late.summary.batches).toBe(1);

@@ -3,13 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { exportFormat, sendExport } from '../../../server/platform/export.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
-import { deploymentItemColumns, exportDeploymentItems } from '../operations/export-deployment-items.js';
-import { deploymentColumns, deploymentsExportInput, exportDeployments } from '../operations/export-deployments.js';
+import { exportDeploymentItems } from '../operations/export-deployment-items.js';
+import { deploymentsExportInput, exportDeployments } from '../operations/export-deployments.js';
 import { advanceDeploymentInput, advanceDeploymentItems } from '../operations/advance-deployment-items.js';
 import { createDeploymentBatch, createDeploymentInput } from '../operations/create-deployment-batch.js';
 import { findDeploymentBatches, findDeploymentsInput } from '../operations/find-deployment-batches.js';
 import { deploymentIdParams, getDeploymentBatch } from '../operations/get-deployment-batch.js';
-import { deploymentDetailSchema, deploymentListSchema, presentDeploymentDetail, presentDeploymentList } from './deployment-presenters.js';
+import { deploymentDetailSchema, deploymentListSchema, presentDeploymentDetail, presentDeploymentList } from '../presenters/deployments.js';
 
 /** Mass deployment: a delivery per site, its devices from delivered to in service within the deadline. */
 export async function deploymentRoutes(fastify: FastifyInstance) {
@@ -102,8 +102,7 @@ export async function deploymentRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const ctx = ctxOf(fastify, request);
       const { format, ...filters } = request.query;
-      const rows = await exportDeployments(ctx, filters);
-      return sendExport(reply, { format, basename: 'deploiements', sheetName: 'Déploiements', columns: deploymentColumns, rows, now: ctx.now() });
+      return sendExport(reply, format, await exportDeployments(ctx, filters), ctx.now());
     },
   );
   app.get(
@@ -120,8 +119,7 @@ export async function deploymentRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const ctx = ctxOf(fastify, request);
-      const { batch, uai, rows } = await exportDeploymentItems(ctx, request.params);
-      return sendExport(reply, { format: request.query.format, basename: `livraison-${uai}-${batch.id.slice(0, 8)}`, sheetName: 'Livraison', columns: deploymentItemColumns, rows, now: ctx.now() });
+      return sendExport(reply, request.query.format, await exportDeploymentItems(ctx, request.params), ctx.now());
     },
   );
 }

@@ -40,7 +40,7 @@ describe('GET /api/fleet/stats', () => {
       { name: null, version: null, devices: 1, establishments: 1 },
     ]);
     expect(stats.warranty).toEqual({ covered: 2, expired: 3, unknown: 1, outOfWarrantyShare: 0.6 });
-    expect(stats.stale).toEqual({ afterDays: 30, count: 1 });
+    expect(stats.stale).toEqual({ afterDays: 30, count: 1, neverInventoried: 1 }); // PC-5 late; the projector never seen
     expect(stats.pupils).toEqual({ pupils: 400, computers: 5, tablets: 0, pupilsPerComputer: 80, pupilsPerDevice: 80 });
     expect(stats.expectedLifeYears).toMatchObject({ desktop: 5, projector: 7 });
   });
@@ -48,6 +48,7 @@ describe('GET /api/fleet/stats', () => {
   it('counts the whole authority for a tenant-wide role and only the schools in scope for a technician', async () => {
     const all = (await get('/api/fleet/stats', 'steering')).json();
     expect(all.total).toBe(10);
+    expect(all.stale).toEqual({ afterDays: 30, count: 1, neverInventoried: 3 }); // the projector and Amiens' two tablets
     expect(all.pupils).toMatchObject({ pupils: 700, computers: 6, tablets: 2, pupilsPerComputer: 116.7, pupilsPerDevice: 87.5 });
     expect(all.operatingSystems.find((o: { version: string }) => o.version === '7')).toBeUndefined(); // retired
     const tech = (await get('/api/fleet/stats', 'technician')).json();

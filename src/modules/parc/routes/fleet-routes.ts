@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { exportFormat, sendExport } from '../../../server/platform/export.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
 import { exportFleetEstablishments, fleetEstablishmentsExportInput } from '../operations/export-fleet-establishments.js';
-import { exportLifecycleDevices, lifecycleColumns, lifecycleDevicesExportInput } from '../operations/export-lifecycle-devices.js';
+import { exportLifecycleDevices, lifecycleDevicesExportInput } from '../operations/export-lifecycle-devices.js';
 import { findFleetEstablishments, fleetEstablishmentsInput } from '../operations/find-fleet-establishments.js';
 import { findLifecycleDevices, lifecycleDevicesInput } from '../operations/find-lifecycle-devices.js';
 import { fleetStatsInput, getFleetStats } from '../operations/get-fleet-stats.js';
@@ -18,7 +18,7 @@ import {
   presentLifecycleDevices,
   presentRenewalForecast,
   renewalForecastSchema,
-} from './fleet-presenters.js';
+} from '../presenters/fleet.js';
 
 /** Fleet pages of a school (uai) or of every school the actor reaches: counts, ages, renewal. */
 export async function fleetRoutes(fastify: FastifyInstance) {
@@ -89,9 +89,7 @@ export async function fleetRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const ctx = ctxOf(fastify, request);
-      const { format, ...filters } = request.query;
-      const { rows, columns } = await exportFleetEstablishments(ctx, filters);
-      return sendExport(reply, { format, basename: 'parc-par-etablissement', sheetName: 'Parc par établissement', columns: columns(format), rows, now: ctx.now() });
+      return sendExport(reply, request.query.format, await exportFleetEstablishments(ctx, request.query), ctx.now());
     },
   );
   app.get(
@@ -107,9 +105,7 @@ export async function fleetRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const ctx = ctxOf(fastify, request);
-      const { format, ...filters } = request.query;
-      const rows = await exportLifecycleDevices(ctx, filters);
-      return sendExport(reply, { format, basename: 'cycle-de-vie', sheetName: 'Cycle de vie', columns: lifecycleColumns(format), rows, now: ctx.now() });
+      return sendExport(reply, request.query.format, await exportLifecycleDevices(ctx, request.query), ctx.now());
     },
   );
 }

@@ -5,11 +5,12 @@ import { ctxOf, errorResponses, setNoStore } from '../../../server/platform/http
 import { assetClasses } from '../asset-classes.js';
 import { attachUnassignedReport, unassignedParams } from '../operations/attach-unassigned-report.js';
 import { createAgentCredential, createAgentCredentialInput } from '../operations/create-agent-credential.js';
-import { findAgentCredentials, type AgentCredentialRow } from '../operations/find-agent-credentials.js';
-import { findUnassignedReports, type UnassignedReason, type UnassignedReportRow } from '../operations/find-unassigned-reports.js';
+import { findAgentCredentials } from '../operations/find-agent-credentials.js';
+import { findUnassignedReports } from '../operations/find-unassigned-reports.js';
 import { getInventorySettings } from '../operations/get-inventory-settings.js';
 import { credentialParams, revokeAgentCredential } from '../operations/revoke-agent-credential.js';
 import { inventorySettingsInput, updateInventorySettings } from '../operations/update-inventory-settings.js';
+import { credentialSchema, presentCredential, presentUnassigned, unassignedSchema } from '../presenters/inventory.js';
 
 const settingsSchema = z.object({
   acceptTaggedAgents: z.boolean(),
@@ -19,50 +20,6 @@ const settingsSchema = z.object({
   expectedLifeYears: z.record(z.enum(assetClasses), z.number()),
   version: z.number(),
 });
-
-const credentialSchema = z.object({ username: z.string(), label: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() });
-const presentCredential = (c: AgentCredentialRow) => ({
-  username: c.username,
-  label: c.label,
-  createdAt: c.createdAt.toISOString(),
-  revokedAt: c.revokedAt?.toISOString() ?? null,
-});
-
-const unassignedSchema = z.object({
-  id: z.string(),
-  receivedAt: z.string(),
-  source: z.string(),
-  deviceId: z.string().nullable(),
-  tag: z.string().nullable(),
-  remoteAddress: z.string().nullable(),
-  /** Why this authority sees it: its tag is one of its UAIs, or its address is in its networks. */
-  reason: z.enum(['tag', 'network']),
-  name: z.string().nullable(),
-  serial: z.string().nullable(),
-  manufacturer: z.string().nullable(),
-  model: z.string().nullable(),
-  os: z.string().nullable(),
-});
-
-function presentUnassigned({ row, reason }: { row: UnassignedReportRow; reason: UnassignedReason }) {
-  const report = (row.report ?? {}) as Record<string, unknown>;
-  const text = (v: unknown) => (typeof v === 'string' ? v : null);
-  const os = (report.os ?? null) as Record<string, unknown> | null;
-  return {
-    id: row.id,
-    receivedAt: row.receivedAt.toISOString(),
-    source: row.source,
-    deviceId: row.deviceId,
-    tag: row.tag,
-    remoteAddress: row.remoteAddress,
-    reason,
-    name: text(report.name),
-    serial: text(report.serial),
-    manufacturer: text(report.manufacturer),
-    model: text(report.model),
-    os: text(os?.fullName) ?? text(os?.name),
-  };
-}
 
 /** Everything here is the authority administrator's (inventory.manage). */
 export async function inventoryRoutes(fastify: FastifyInstance) {

@@ -3,11 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { exportFormat, sendExport } from '../../../server/platform/export.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
-import { exportSoftware, softwareColumns } from '../operations/export-software.js';
-import { exportSoftwareInstallations, installationColumns } from '../operations/export-software-installations.js';
+import { exportSoftware } from '../operations/export-software.js';
+import { exportSoftwareInstallations } from '../operations/export-software-installations.js';
 import { findSoftware, findSoftwareInput } from '../operations/find-software.js';
 import { findSoftwareInstallations, softwareIdParams, softwareInstallationsInput } from '../operations/find-software-installations.js';
-import { presentSoftwareInstallations, presentSoftwareList, softwareInstallationsSchema, softwareListSchema } from './software-presenters.js';
+import { presentSoftwareInstallations, presentSoftwareList, softwareInstallationsSchema, softwareListSchema } from '../presenters/software.js';
 
 export async function softwareRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -53,8 +53,7 @@ export async function softwareRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const ctx = ctxOf(fastify, request);
-      const rows = await exportSoftware(ctx, { search: request.query.search });
-      return sendExport(reply, { format: request.query.format, basename: 'logiciels', sheetName: 'Logiciels', columns: softwareColumns, rows, now: ctx.now() });
+      return sendExport(reply, request.query.format, await exportSoftware(ctx, { search: request.query.search }), ctx.now());
     },
   );
   app.get(
@@ -71,8 +70,7 @@ export async function softwareRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const ctx = ctxOf(fastify, request);
-      const { product, rows } = await exportSoftwareInstallations(ctx, { id: request.params.id, uai: request.query.uai });
-      return sendExport(reply, { format: request.query.format, basename: `installations-${product.id}`, sheetName: 'Installations', columns: installationColumns, rows, now: ctx.now() });
+      return sendExport(reply, request.query.format, await exportSoftwareInstallations(ctx, { id: request.params.id, uai: request.query.uai }), ctx.now());
     },
   );
 }

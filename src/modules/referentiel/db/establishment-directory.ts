@@ -9,6 +9,8 @@ export interface DirectoryEntry {
   name: string;
   unitId: string | null;
   academyCode: string | null;
+  /** The school's place decides its public holidays (service-desk clocks). */
+  departmentCode: string | null;
 }
 
 interface Directory {
@@ -27,7 +29,7 @@ export interface DirectoryCtx {
 
 const allOfTenant = prepared(
   'referentiel_directory',
-  `select id, uai, name, unit_id as "unitId", academy_code as "academyCode" from referentiel.establishments where tenant_id = $1`,
+  `select id, uai, name, unit_id as "unitId", academy_code as "academyCode", department_code as "departmentCode" from referentiel.establishments where tenant_id = $1`,
 );
 
 /**

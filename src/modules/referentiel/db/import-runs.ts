@@ -3,7 +3,7 @@ import type { Db } from '../../../server/platform/db.js';
 import { importRuns } from './schema.js';
 
 export type ImportRun = typeof importRuns.$inferSelect;
-export type ImportRunStatus = 'running' | 'applied' | 'refused' | 'failed';
+export type ImportRunStatus = 'running' | 'applied' | 'refused' | 'failed' | 'previewed';
 
 /** Records a run as running; a run created beforehand by the caller (same id) is kept as is. */
 export async function openImportRun(

@@ -1,17 +1,28 @@
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { EstablishmentScope } from '../../../server/platform/authz.js';
 import type { Db } from '../../../server/platform/db.js';
+import { pgArray, sqlText } from '../../../server/platform/prepared.js';
 import { establishments, organizations } from './schema.js';
 
-/** The SQL form of an actor's establishment scope; an empty scope matches nothing. */
-export function establishmentScopeWhere(scope: EstablishmentScope): SQL {
-  if (scope.all) return sql`true`;
-  const parts: SQL[] = [];
-  if (scope.establishmentIds.length) parts.push(inArray(establishments.id, scope.establishmentIds));
-  if (scope.unitIds.length) parts.push(inArray(establishments.unitId, scope.unitIds));
-  if (scope.academyCodes.length) parts.push(inArray(establishments.academyCode, scope.academyCodes));
-  return parts.length ? or(...parts)! : sql`false`;
+/**
+ * « Which schools may this person see », the one SQL form of `establishmentScope()`
+ * (platform/authz.ts), as text on the relation `on` with its values added through `param`: three
+ * array parameters whatever the scope, so a prepared list has one text for every person and is
+ * planned once. An empty scope matches nothing; null when the scope is everything.
+ */
+export function establishmentScopeText(scope: EstablishmentScope, on: string, param: (value: unknown) => string): string | null {
+  if (scope.all) return null;
+  return `(${on}.id = any(${param(pgArray(scope.establishmentIds))}::uuid[]) or ${on}.unit_id = any(${param(pgArray(scope.unitIds))}::uuid[]) or ${on}.academy_code = any(${param(pgArray(scope.academyCodes))}::text[]))`;
 }
+
+/** The same filter for drizzle queries over `on` (the table here; other modules get it on the view they read, index.ts). */
+export function establishmentScopeWhere(scope: EstablishmentScope, on = 'referentiel.establishments'): SQL {
+  const values: unknown[] = [];
+  const text = establishmentScopeText(scope, on, (value) => `$${values.push(value)}`);
+  return text === null ? sql`true` : sqlText(text, values);
+}
+
+export const establishmentsViewScopeWhere = (scope: EstablishmentScope): SQL => establishmentScopeWhere(scope, 'referentiel.establishments_view');
 
 export async function findEstablishmentByUai(db: Db, params: { tenantId: string; uai: string }) {
   const [row] = await db

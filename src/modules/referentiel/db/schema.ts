@@ -153,7 +153,7 @@ export const importRuns = referentiel.table(
     filename: text('filename').notNull(),
     format: text('format'),
     mode: text('mode').notNull(), // all-or-nothing | apply-valid
-    status: text('status').notNull(), // running | applied | refused | failed
+    status: text('status').notNull(), // running | applied | refused | failed | previewed
     processed: integer('processed').notNull().default(0),
     total: integer('total').notNull().default(0),
     report: jsonb('report'),
@@ -164,3 +164,16 @@ export const importRuns = referentiel.table(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
+
+/*
+ * What other modules may read of the référentiel, as views: their SQL names these, never the
+ * tables above, so this module may reshape its tables while the views keep their columns.
+ * PostgreSQL inlines a view over one table, so a query through it plans as on the table.
+ * Drizzle queries read them through views.ts.
+ */
+export const organizationsViewDefinition = referentiel.view('organizations_view').as((qb) => qb.select().from(organizations));
+export const partnershipsViewDefinition = referentiel.view('partnerships_view').as((qb) => qb.select().from(partnerships));
+export const territorialUnitsViewDefinition = referentiel.view('territorial_units_view').as((qb) => qb.select().from(territorialUnits));
+export const establishmentsViewDefinition = referentiel.view('establishments_view').as((qb) => qb.select().from(establishments));
+export const buildingsViewDefinition = referentiel.view('buildings_view').as((qb) => qb.select().from(buildings));
+export const roomsViewDefinition = referentiel.view('rooms_view').as((qb) => qb.select().from(rooms));

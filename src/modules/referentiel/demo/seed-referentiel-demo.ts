@@ -16,6 +16,15 @@ const authorities: [string, OrganizationKind, string][] = [
   ['grand-est', 'region', 'Région Grand Est'],
 ];
 const hdfFamily = ['hauts-de-france', 'nord', 'pas-de-calais'];
+/** The académie de Lille: Nord and Pas-de-Calais. */
+const academieDeLille = ['59', '62'];
+/** Grand Est's agencies by académie (Reims, Nancy-Metz, Strasbourg), each with its départements. */
+const grandEstAgencies: [string, string, [string, string][]][] = [
+  ['AG-REIMS', 'Agence de Reims', [['08', 'Ardennes'], ['10', 'Aube'], ['51', 'Marne'], ['52', 'Haute-Marne']]],
+  ['AG-NANCY-METZ', 'Agence de Nancy-Metz', [['54', 'Meurthe-et-Moselle'], ['55', 'Meuse'], ['57', 'Moselle'], ['88', 'Vosges']]],
+  ['AG-STRASBOURG', 'Agence de Strasbourg', [['67', 'Bas-Rhin'], ['68', 'Haut-Rhin']]],
+];
+const grandEstDepartments = grandEstAgencies.flatMap(([, , departments]) => departments.map(([code]) => code));
 
 /** What the référentiel's demo leaves for the modules after it (DemoSeed.shared). */
 export interface ReferentielDemo {
@@ -36,13 +45,15 @@ export async function seedReferentielDemo(seed: DemoSeed): Promise<void> {
 
   const load = (tenant: string, bytes: Uint8Array, filename: string) =>
     importEstablishments(ctx, database, { tenantId: tenants.get(tenant)!, bytes, filename, mode: 'apply-valid' });
-  const lille = lyceesFile((l) => l.academie === 'Lille');
+  // by département code, never by label: the open data spells the region « Gra Est » on some rows
+  const lille = lyceesFile((l) => academieDeLille.includes(l.codeDept ?? ''));
   await load('hauts-de-france', lille.bytes, 'lycees-academie-de-lille.json');
   await load('nord', collegesFile(['059']), 'colleges-nord.csv');
   await load('pas-de-calais', collegesFile(['062']), 'colleges-pas-de-calais.csv');
-  await load('grand-est', lyceesFile((l) => l.region === 'Grand Est').bytes, 'lycees-grand-est.json');
+  await load('grand-est', lyceesFile((l) => grandEstDepartments.includes(l.codeDept ?? '')).bytes, 'lycees-grand-est.json');
   const hdf = tenants.get('hauts-de-france')!;
   const sectors = await createSupportSectors(ctx, hdf);
+  await createDepartmentUnits(ctx, tenants.get('grand-est')!, grandEstAgencies);
   // schools moved into sectors: a server already running must not keep the unit filter's old totals
   ctx.cache.invalidate(establishmentTotals);
   const demo: ReferentielDemo = { sectors, firstLycee: await firstLyceeOfSector1(ctx, hdf) };
@@ -76,6 +87,20 @@ async function createSupportSectors(ctx: Ctx, tenantId: string): Promise<string[
     }
   }
   return sectorIds;
+}
+
+/** An agency per académie and a sector per département; each lycée in its département's sector (one update each). */
+async function createDepartmentUnits(ctx: Ctx, tenantId: string, agencies: typeof grandEstAgencies) {
+  for (const [code, name, departments] of agencies) {
+    const agency = await createTerritorialUnit(ctx, tenantId, { code, name, kind: 'agency' });
+    for (const [department, label] of departments) {
+      const sector = await createTerritorialUnit(ctx, tenantId, { code: `S-${department}`, name: `Secteur ${label}`, kind: 'sector', parentId: agency.id });
+      await ctx.db
+        .update(establishments)
+        .set({ unitId: sector.id })
+        .where(and(eq(establishments.tenantId, tenantId), eq(establishments.departmentCode, department)));
+    }
+  }
 }
 
 async function firstLyceeOfSector1(ctx: Ctx, tenantId: string): Promise<string> {

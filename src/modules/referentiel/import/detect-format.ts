@@ -1,6 +1,6 @@
 import { AppError } from '../../../server/platform/errors.js';
 import { columnIndex, csvLayouts, missingColumns, type CsvLayout } from './csv-layouts.js';
-import { detectDelimiter, firstLine } from './read-csv.js';
+import { detectDelimiter, firstLine } from '../../../server/platform/csv/read-csv.js';
 import { readJson } from './read-json.js';
 
 export type DetectedFormat = { format: 'lycees-json'; json: { lycees: unknown[] } } | { format: 'annuaire' | 'geolocalisation'; layout: CsvLayout };

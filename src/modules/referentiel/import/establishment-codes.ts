@@ -4,16 +4,10 @@ export const sectors = { PUBLIC: 'public', PRIVE: 'private' } as const;
 
 export const priorityEducations = { REP: 'REP', 'REP+': 'REP+' } as const;
 
-/** Stored contract types of private establishments, with their French labels for the UI. */
-export const contractTypeLabels = {
-  association: "Sous contrat d'association (toutes classes)",
-  'association-partial': "Sous contrat d'association (partie des classes)",
-  simple: 'Sous contrat simple (toutes classes)',
-  'simple-partial': 'Sous contrat simple (partie des classes)',
-  'outside-contract': 'Hors contrat',
-  'under-contract': 'Sous contrat (type non précisé)',
-} as const;
-export type ContractType = keyof typeof contractTypeLabels;
+import { contractTypeLabels, type ContractType } from '../../../shared/establishments.js';
+
+/** Stored contract types and their labels are written once, in src/shared (pages and exports show them). */
+export { contractTypeLabels, type ContractType };
 
 /** The ministry's "code type contrat privé" (99 = sans objet). */
 const contractByMinistryCode: Record<string, ContractType> = {

@@ -1,3 +1,5 @@
+import { shown } from '../../../server/platform/csv/shown.js';
+
 /**
  * Pure checks of one cell's value. `label` names the cell for the person reading the error:
  * « Colonne « latitude » » for CSV, « Champ « lat » » for JSON.
@@ -7,10 +9,7 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
 const fail = <T>(error: string): Checked<T> => ({ ok: false, error });
 
-export function shown(raw: unknown): string {
-  const text = typeof raw === 'string' ? raw : JSON.stringify(raw);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
+export { shown };
 
 /** Empty → null; otherwise a whole number ≥ 0. */
 export function checkCount(label: string, raw: string): Checked<number | null> {

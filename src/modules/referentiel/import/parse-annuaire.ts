@@ -12,7 +12,7 @@ import {
   sectors,
 } from './establishment-codes.js';
 import { rejectedRow, skippedRow, type ParsedRow } from './parsed-row.js';
-import type { CsvRow, CsvTable } from './read-csv.js';
+import type { CsvRow, CsvTable } from '../../../server/platform/csv/read-csv.js';
 
 export interface ParseOptions {
   includeNonSchools?: boolean;

@@ -4,8 +4,8 @@ import { parseAnnuaire, type ParseOptions } from './parse-annuaire.js';
 import { parseGeolocalisation } from './parse-geolocalisation.js';
 import { parseLyceesJson } from './parse-lycees-json.js';
 import type { EstablishmentFileFormat, ParsedRow } from './parsed-row.js';
-import { readCsv } from './read-csv.js';
-import { readText } from './read-text.js';
+import { readCsv } from '../../../server/platform/csv/read-csv.js';
+import { readText } from '../../../server/platform/csv/read-text.js';
 import { rejectDuplicates } from './reject-duplicates.js';
 
 export interface ParsedEstablishmentFile {

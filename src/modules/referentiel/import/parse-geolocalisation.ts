@@ -5,7 +5,7 @@ import { columnIndex, type ColumnIndex } from './csv-layouts.js';
 import { csvRowReader, type CsvRowReader } from './csv-row-reader.js';
 import { contractTypeFromCode, departmentCode, joinAddress, openStateCodes, sectors } from './establishment-codes.js';
 import { rejectedRow, type ParsedRow } from './parsed-row.js';
-import type { CsvRow, CsvTable } from './read-csv.js';
+import type { CsvRow, CsvTable } from '../../../server/platform/csv/read-csv.js';
 
 /** The « adresse et géolocalisation des établissements » export: every row is a school. */
 export function parseGeolocalisation(table: CsvTable): ParsedRow[] {

@@ -1,22 +1,17 @@
-import { z } from 'zod';
 import { recordAudit } from '../../../server/platform/audit.js';
 import { authorize } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { findOrganizationByCode } from '../db/queries.js';
 import { organizations, partnerships } from '../db/schema.js';
-import { authorityKinds, organizationKinds } from '../organization-kinds.js';
+import { authorityKinds } from '../organization-kinds.js';
+import { addPartnerInput, type AddPartnerInput } from './add-partner.input.js';
 import { changingAccess } from '../../../server/platform/authenticate.js';
 
-export const addPartnerInput = z.object({
-  code: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Code en minuscules, chiffres et tirets.'),
-  kind: z.enum(organizationKinds).optional(),
-  name: z.string().trim().min(2).max(200).optional(),
-  academyCode: z.string().regex(/^[0-9]{2}$/).nullable().optional(),
-});
+export { addPartnerInput };
 
 /** Links a partner to the active authority, creating the organization when the code is new. */
-export async function addPartner(ctx: Ctx, input: z.infer<typeof addPartnerInput>) {
+export async function addPartner(ctx: Ctx, input: AddPartnerInput) {
   authorize(ctx.actor, 'organization.manage');
   const tenantId = ctx.actor.tenantId;
   const existing = await findOrganizationByCode(ctx.db, input.code);

@@ -2,11 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
 import { notFound } from '../../../server/platform/errors.js';
-import { deleteVersioned, updateVersioned } from '../../../server/platform/versioned-update.js';
+import { deleteVersioned, updateVersioned, type VersionedUpdateInput } from '../../../server/platform/versioned-update.js';
 import { buildings, rooms } from '../db/schema.js';
 import { assertBuildingOf } from './create-room.js';
 import { getEstablishmentForPremises } from './get-establishment.js';
-import type { buildingInput, roomInput } from './premises.js';
+import type { buildingInput, roomInput } from './premises.input.js';
 
 type Kind = 'building' | 'room';
 const tables = { building: buildings, room: rooms } as const;
@@ -24,16 +24,18 @@ async function ownedTarget(ctx: Ctx, kind: Kind, uai: string, id: string) {
   return establishment;
 }
 
-export async function updateBuilding(ctx: Ctx, input: { uai: string; id: string; version: number; changes: z.infer<typeof buildingInput> }) {
+export async function updateBuilding(ctx: Ctx, input: VersionedUpdateInput<z.infer<typeof buildingInput>> & { uai: string }) {
   const establishment = await ownedTarget(ctx, 'building', input.uai, input.id);
-  return updateVersioned(ctx, { table: buildings, tenantId: establishment.tenantId, id: input.id, version: input.version, changes: input.changes, entityType: 'building', label: labels.building });
+  const { version, ...changes } = input.changes;
+  return updateVersioned(ctx, { table: buildings, tenantId: establishment.tenantId, id: input.id, version, changes, entityType: 'building', label: labels.building });
 }
 
-export async function updateRoom(ctx: Ctx, input: { uai: string; id: string; version: number; changes: z.infer<typeof roomInput> }) {
+export async function updateRoom(ctx: Ctx, input: VersionedUpdateInput<z.infer<typeof roomInput>> & { uai: string }) {
   const establishment = await ownedTarget(ctx, 'room', input.uai, input.id);
-  await assertBuildingOf(ctx, establishment, input.changes.buildingId);
-  const changes = { ...input.changes, floor: input.changes.floor ?? null };
-  return updateVersioned(ctx, { table: rooms, tenantId: establishment.tenantId, id: input.id, version: input.version, changes, entityType: 'room', label: labels.room });
+  const { version, ...room } = input.changes;
+  await assertBuildingOf(ctx, establishment, room.buildingId);
+  const changes = { ...room, floor: room.floor ?? null };
+  return updateVersioned(ctx, { table: rooms, tenantId: establishment.tenantId, id: input.id, version, changes, entityType: 'room', label: labels.room });
 }
 
 export async function deletePremises(ctx: Ctx, input: { kind: Kind; uai: string; id: string; version: number }) {

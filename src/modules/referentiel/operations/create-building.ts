@@ -3,7 +3,7 @@ import { recordAudit } from '../../../server/platform/audit.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { buildings } from '../db/schema.js';
 import { getEstablishmentForPremises } from './get-establishment.js';
-import type { buildingInput } from './premises.js';
+import type { buildingInput } from './premises.input.js';
 
 export async function createBuilding(ctx: Ctx, input: { uai: string; building: z.infer<typeof buildingInput> }) {
   const establishment = await getEstablishmentForPremises(ctx, input);

@@ -5,7 +5,7 @@ import type { Ctx } from '../../../server/platform/context.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { buildings, rooms } from '../db/schema.js';
 import { getEstablishmentForPremises } from './get-establishment.js';
-import type { roomInput } from './premises.js';
+import type { roomInput } from './premises.input.js';
 
 /** A room belongs to a building of the same school; another school's building is refused. */
 export async function assertBuildingOf(ctx: Ctx, establishment: { tenantId: string; id: string }, buildingId: string) {

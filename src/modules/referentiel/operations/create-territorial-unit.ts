@@ -1,20 +1,13 @@
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { recordAudit } from '../../../server/platform/audit.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { AppError } from '../../../server/platform/errors.js';
+import { unitKinds } from '../../../shared/establishments.js';
 import { territorialUnits } from '../db/schema.js';
+import { createTerritorialUnitInput, type CreateTerritorialUnitInput } from './create-territorial-unit.input.js';
 import { changingAccess } from '../../../server/platform/authenticate.js';
 
-export const unitKinds = ['agency', 'sector', 'zone'] as const;
-
-export const createTerritorialUnitInput = z.object({
-  code: z.string().trim().min(1).max(40),
-  name: z.string().trim().min(1).max(200),
-  kind: z.enum(unitKinds),
-  parentId: z.uuid().nullable().optional(),
-});
-export type CreateTerritorialUnitInput = z.infer<typeof createTerritorialUnitInput>;
+export { createTerritorialUnitInput, unitKinds, type CreateTerritorialUnitInput };
 
 /** The tree is agency → sector → zone: a child sits exactly one level under its parent. */
 export async function createTerritorialUnit(ctx: Ctx, tenantId: string, input: CreateTerritorialUnitInput) {

@@ -19,6 +19,10 @@ import { parseEstablishmentFile, type ParsedEstablishmentFile } from '../import/
 import type { EstablishmentFileFormat } from '../import/parsed-row.js';
 import { recordHash } from '../import/record-hash.js';
 import { establishmentTotals } from './find-establishments.js';
+import type { Competence } from '../competence/competence.js';
+import { previewOutcomes, splitByCompetence, type RowIssue, type RowSample } from './classify-import-rows.js';
+
+export type { RowIssue, RowSample };
 
 export interface ImportEstablishmentsInput {
   tenantId: string;
@@ -30,23 +34,26 @@ export interface ImportEstablishmentsInput {
   /** Id of a run the caller already recorded (to poll it); a new run is recorded otherwise. */
   runId?: string;
   onProgress?: (processed: number, total: number) => void;
+  /** The authority's competence: rows outside it are reported and skipped unless confirmed. */
+  scope?: { competence: Competence; confirmOutOfScope: boolean };
+  /** Counts what applying would do, with the first rows of each outcome, and writes nothing. */
+  preview?: boolean;
   /** Staged rows merged per statement (the bench measures other sizes); importBatchSize otherwise. */
   batchSize?: number;
-}
-
-export interface RowIssue {
-  line: number;
-  uai: string;
-  reason: string;
 }
 
 export interface ImportReport {
   runId: string;
   format: EstablishmentFileFormat;
-  status: 'applied' | 'refused';
+  status: 'applied' | 'refused' | 'previewed';
   totals: { rows: number; created: number; updated: number; unchanged: number; rejected: number; skipped: number };
   rejected: RowIssue[];
   skipped: RowIssue[];
+  /** Valid rows outside the authority's competence (written only when confirmed). */
+  outOfScope: RowIssue[];
+  outOfScopeConfirmed: boolean;
+  /** A preview's first rows of each outcome. */
+  samples?: Record<'created' | 'updated' | 'unchanged', RowSample[]>;
 }
 
 /**
@@ -69,8 +76,10 @@ export async function importEstablishments(ctx: Ctx, database: Database, input: 
   const createdBy = ctx.actor?.label ?? 'Système';
   await openImportRun(database.db, { ...key, filename: input.filename, mode: input.mode, createdBy, now: ctx.now() });
   const parsed = await parseOrRecordRefusal(ctx, database.db, key, input);
-  const report = initialReport(key.id, parsed);
-  const valid = parsed.rows.filter((row) => row.status === 'valid').map((row) => row.record!);
+  const { kept, outOfScope } = splitByCompetence(parsed.rows, input.scope);
+  const report = { ...initialReport(key.id, parsed), outOfScope, outOfScopeConfirmed: outOfScope.length > 0 && Boolean(input.scope?.confirmOutOfScope) };
+  if (input.preview) return finishPreview(ctx, database.db, key, report, kept);
+  const valid = kept.map((row) => row.record!);
   const total = parsed.rows.length;
   const alreadyDone = total - valid.length;
   await updateImportRun(database.db, key, { format: parsed.format, total, processed: alreadyDone });
@@ -111,6 +120,11 @@ async function parseOrRecordRefusal(ctx: Ctx, db: Db, key: RunKey, input: Import
   }
 }
 
+async function finishPreview(ctx: Ctx, db: Db, key: RunKey, report: ImportReport, kept: ParsedEstablishmentFile['rows']): Promise<ImportReport> {
+  const { counts, samples } = await previewOutcomes(db, key.tenantId, kept);
+  return finish(ctx, db, key, { ...report, status: 'previewed', totals: { ...report.totals, ...counts }, samples });
+}
+
 function messageOf(error: unknown): string {
   return error instanceof AppError ? error.message : "Erreur interne pendant l'import.";
 }
@@ -127,6 +141,8 @@ function initialReport(runId: string, parsed: ParsedEstablishmentFile): ImportRe
     totals: { rows: parsed.rows.length, created: 0, updated: 0, unchanged: 0, rejected: rejected.length, skipped: skipped.length },
     rejected,
     skipped,
+    outOfScope: [],
+    outOfScopeConfirmed: false,
   };
 }
 

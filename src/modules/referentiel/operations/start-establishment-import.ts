@@ -4,7 +4,8 @@ import type { Ctx } from '../../../server/platform/context.js';
 import type { Database } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { openImportRun } from '../db/import-runs.js';
-import { importRuns } from '../db/schema.js';
+import { competenceOf } from '../competence/competence.js';
+import { importRuns, organizations } from '../db/schema.js';
 import { importEstablishments } from './import-establishments.js';
 
 export interface StartImportInput {
@@ -12,6 +13,9 @@ export interface StartImportInput {
   filename: string;
   mode: 'all-or-nothing' | 'apply-valid';
   includeNonSchools: boolean;
+  preview?: boolean;
+  /** Writes the rows outside the authority's competence too: an administrator's decision. */
+  confirmOutOfScope?: boolean;
 }
 
 /**
@@ -22,6 +26,10 @@ export interface StartImportInput {
 export async function startEstablishmentImport(ctx: Ctx, database: Database, input: StartImportInput) {
   authorize(ctx.actor, 'establishment.import');
   const tenantId = ctx.actor.tenantId;
+  if (input.confirmOutOfScope) authorize(ctx.actor, 'organization.manage');
+  const [organization] = await ctx.db.select().from(organizations).where(eq(organizations.tenantId, tenantId));
+  if (!organization) throw new AppError('NOT_FOUND', 'Collectivité introuvable.');
+  const scope = { competence: competenceOf(organization).competence, confirmOutOfScope: Boolean(input.confirmOutOfScope) };
   const [running] = await ctx.db
     .select({ id: importRuns.id })
     .from(importRuns)
@@ -38,6 +46,8 @@ export async function startEstablishmentImport(ctx: Ctx, database: Database, inp
     mode: input.mode,
     includeNonSchools: input.includeNonSchools,
     runId: run.id,
+    scope,
+    preview: input.preview,
   }).then(
     () => ({ refusal: null }),
     (error: unknown) => {

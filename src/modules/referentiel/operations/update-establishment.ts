@@ -1,32 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { recordAudit, diff } from '../../../server/platform/audit.js';
 import { canOnEstablishment, authorize } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
-import { AppError, forbidden, versionConflict } from '../../../server/platform/errors.js';
+import { AppError, forbidden } from '../../../server/platform/errors.js';
+import { assertUpdated, assertVersion } from '../../../server/platform/versioned-update.js';
 import { establishmentDirectoryCache } from '../db/establishment-directory.js';
 import { searchKey } from '../establishment-record.js';
 import { establishments, territorialUnits } from '../db/schema.js';
 import { establishmentTotals } from './find-establishments.js';
 import { getEstablishment } from './get-establishment.js';
+import type { UpdateEstablishmentInput } from './update-establishment.input.js';
 
-const text = (max: number) => z.string().trim().max(max);
-
-export const updateEstablishmentInput = z.object({
-  version: z.number().int().min(1),
-  name: text(200).min(1).optional(),
-  address: text(300).nullable().optional(),
-  postalCode: z.string().regex(/^[0-9]{5}$/, 'Code postal sur 5 chiffres').nullable().optional(),
-  communeName: text(120).nullable().optional(),
-  communeCode: z.string().regex(/^[0-9][0-9AB][0-9]{3}$/, 'Code INSEE sur 5 caractères').nullable().optional(),
-  phone: text(30).nullable().optional(),
-  email: z.email().max(200).nullable().optional(),
-  pupils: z.number().int().min(0).max(20000).nullable().optional(),
-  priorityEducation: z.enum(['REP', 'REP+']).nullable().optional(),
-  isOpen: z.boolean().optional(),
-  unitId: z.uuid().nullable().optional(),
-});
-export type UpdateEstablishmentInput = z.infer<typeof updateEstablishmentInput>;
+export { updateEstablishmentInput, type UpdateEstablishmentInput } from './update-establishment.input.js';
 
 /** Optimistic concurrency: the caller sends the version it read; a stale one gets a 409. */
 export async function updateEstablishment(ctx: Ctx, input: { uai: string; changes: UpdateEstablishmentInput }) {
@@ -38,7 +23,7 @@ export async function updateEstablishment(ctx: Ctx, input: { uai: string; change
   if (changes.unitId) await assertUnitExists(ctx, actor.tenantId, changes.unitId);
   const { before, after, changed } = diff(current as Record<string, unknown>, changes);
   if (!changed) {
-    if (version !== current.version) throw versionConflict();
+    assertVersion(current, version);
     return current;
   }
   return ctx.db.transaction(async (tx) => {
@@ -53,7 +38,7 @@ export async function updateEstablishment(ctx: Ctx, input: { uai: string; change
       })
       .where(and(eq(establishments.tenantId, actor.tenantId), eq(establishments.id, current.id), eq(establishments.version, version)))
       .returning();
-    if (!updated) throw versionConflict();
+    assertUpdated(updated);
     await recordAudit(ctx, tx, [{ tenantId: actor.tenantId, action: 'update', entityType: 'establishment', entityId: current.id, before, after }]);
     return updated;
   }).finally(() => {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { authorize } from '../../../server/platform/authz.js';
 import { auditEvents } from '../../../server/platform/db-schema.js';
 import { ctxOf, errorResponses, pageQuery } from '../../../server/platform/http.js';
-import { auditEventSchema, presentAuditEvent } from '../presenters-related.js';
+import { auditEventSchema, presentAuditEvent } from '../presenters/related.js';
 
 export async function auditRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -116,6 +116,19 @@ describe('one establishment', () => {
     expect((await get(`/api/establishments/${school.uai}`)).json().version).toBe(before.version);
   });
 
+  it('refuses a phone in letters, negative pupils and a bad e-mail, each on its field, in French', async () => {
+    const school = t.ids.establishments.unit1[0];
+    const before = (await get(`/api/establishments/${school.uai}`)).json();
+    const response = await patch(school.uai, { version: before.version, phone: 'abc', pupils: -5, email: 'pas-une-adresse' });
+    expect(response.statusCode).toBe(400);
+    const issues = Object.fromEntries(response.json().error.issues.map((i: { path: string; message: string }) => [i.path, i.message]));
+    expect(issues['body.phone']).toMatch(/^Numéro de téléphone invalide/);
+    expect(issues['body.pupils']).toBe('Le nombre d’élèves ne peut pas être négatif.');
+    expect(issues['body.email']).toBe('Adresse e-mail invalide.');
+    expect(Object.values(issues).join(' ')).not.toMatch(/Invalid|Too small|Expected/);
+    expect((await get(`/api/establishments/${school.uai}`)).json()).toMatchObject({ version: before.version, phone: before.phone, pupils: before.pupils });
+  });
+
   it('lets school staff manage rooms of their school only', async () => {
     const mine = t.ids.staffSchool;
     const building = await t.app.inject({

@@ -7,15 +7,15 @@ import { exportFormat, sendExport } from '../../../server/platform/export.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
 import { establishments } from '../db/schema.js';
 import { establishmentColumns } from '../export-columns.js';
-import { establishmentFilters, establishmentOrder, establishmentWhere, findEstablishments, findEstablishmentsInput } from '../operations/find-establishments.js';
+import { exportEstablishments, establishmentsExportInput } from '../operations/export-establishments.js';
+import { findEstablishments, findEstablishmentsInput } from '../operations/find-establishments.js';
 import { getEstablishment, getEstablishmentDetail } from '../operations/get-establishment.js';
 import { getEstablishmentStats } from '../operations/get-establishment-stats.js';
 import { updateEstablishment, updateEstablishmentInput } from '../operations/update-establishment.js';
-import { establishmentSchema, presentEstablishment } from '../presenters.js';
-import { auditEventSchema, buildingSchema, presentAuditEvent, presentBuilding, presentRoom, roomSchema, unitSchema, presentUnit } from '../presenters-related.js';
+import { establishmentSchema, presentEstablishment } from '../presenters/establishments.js';
+import { auditEventSchema, buildingSchema, presentAuditEvent, presentBuilding, presentRoom, roomSchema, unitSchema, presentUnit } from '../presenters/related.js';
 
 const uaiParams = z.object({ uai: z.string().min(1).max(20) });
-const maxExportRows = 200_000;
 
 export async function establishmentRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -79,27 +79,14 @@ export async function establishmentRoutes(fastify: FastifyInstance) {
         operationId: 'exportEstablishments',
         tags,
         summary: 'Export CSV (UTF-8 avec BOM, « ; ») ou XLSX de la liste filtrée',
-        querystring: establishmentFilters.extend({ format: exportFormat.default('csv') }),
+        querystring: establishmentsExportInput.extend({ format: exportFormat.default('csv') }),
         response: { 200: z.any(), ...errorResponses },
       },
     },
     async (request, reply) => {
       const ctx = ctxOf(fastify, request);
-      authorize(ctx.actor, 'establishment.export');
-      const rows = await ctx.db
-        .select()
-        .from(establishments)
-        .where(establishmentWhere(ctx, request.query))
-        .orderBy(...establishmentOrder(request.query))
-        .limit(maxExportRows);
-      return sendExport(reply, {
-        format: request.query.format,
-        basename: 'etablissements',
-        sheetName: 'Établissements',
-        columns: establishmentColumns,
-        rows,
-        now: ctx.now(),
-      });
+      const { format, ...filters } = request.query;
+      return sendExport(reply, format, await exportEstablishments(ctx, filters), ctx.now());
     },
   );
 

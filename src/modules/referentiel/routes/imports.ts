@@ -6,7 +6,7 @@ import { AppError } from '../../../server/platform/errors.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
 import { findImportRuns, getImportRunForActor } from '../operations/get-import-run-for-actor.js';
 import { startEstablishmentImport } from '../operations/start-establishment-import.js';
-import { importRunSchema, presentImportRun } from '../presenters-import.js';
+import { importRunSchema, presentImportRun } from '../presenters/import.js';
 
 export async function importRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -18,9 +18,9 @@ export async function importRoutes(fastify: FastifyInstance) {
       schema: {
         operationId: 'importEstablishments',
         tags,
-        summary: "Importe un fichier d'établissements (multipart : file, mode, includeNonSchools)",
+        summary: "Importe un fichier d'établissements (multipart : file, mode, includeNonSchools, preview, confirmOutOfScope)",
         description:
-          "Formats acceptés : annuaire de l'éducation (CSV), adresse et géolocalisation (CSV), lycées (JSON). Répond 202 avec le suivi de l'import, à interroger sur GET /api/imports/{id} ; avec ?wait=true, attend la fin et répond 200 avec le rapport.",
+          "Formats acceptés : annuaire de l'éducation (CSV), adresse et géolocalisation (CSV), lycées (JSON). Les lignes hors de la compétence de la collectivité (types d'établissement, territoire) sont signalées et écartées, sauf si un administrateur les confirme (confirmOutOfScope=true). Avec preview=true, rien n'est écrit : le rapport compte ce que l'import ferait, avec les premières lignes de chaque issue. Répond 202 avec le suivi de l'import, à interroger sur GET /api/imports/{id} ; avec ?wait=true, attend la fin et répond 200 avec le rapport.",
         consumes: ['multipart/form-data'],
         querystring: z.object({ wait: z.enum(['true', 'false']).default('false') }),
         response: { 200: importRunSchema, 202: importRunSchema, ...errorResponses, 413: errorResponses[400], 415: errorResponses[400], 422: errorResponses[400] },
@@ -43,6 +43,8 @@ export async function importRoutes(fastify: FastifyInstance) {
         filename: file.filename || 'fichier',
         mode,
         includeNonSchools: field('includeNonSchools') === 'true',
+        preview: field('preview') === 'true',
+        confirmOutOfScope: field('confirmOutOfScope') === 'true',
       });
       if (request.query.wait === 'true') {
         const { refusal } = await done;

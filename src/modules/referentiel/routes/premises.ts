@@ -5,8 +5,8 @@ import { ctxOf, errorResponses } from '../../../server/platform/http.js';
 import { deletePremises, updateBuilding, updateRoom } from '../operations/change-premises.js';
 import { createBuilding } from '../operations/create-building.js';
 import { createRoom } from '../operations/create-room.js';
-import { buildingInput, roomInput, versionInput } from '../operations/premises.js';
-import { buildingSchema, presentBuilding, presentRoom, roomSchema } from '../presenters-related.js';
+import { buildingInput, roomInput, versionInput } from '../operations/premises.input.js';
+import { buildingSchema, presentBuilding, presentRoom, roomSchema } from '../presenters/related.js';
 
 const uai = z.string().min(1).max(20);
 const itemParams = z.object({ uai, id: z.uuid() });
@@ -27,8 +27,7 @@ export async function premisesRoutes(fastify: FastifyInstance) {
     '/establishments/:uai/buildings/:id',
     { schema: { operationId: 'updateBuilding', tags, summary: 'Renomme un bâtiment', params: itemParams, body: buildingInput.merge(versionInput), response: { 200: buildingSchema, ...errorResponses } } },
     async (request) => {
-      const { version, ...changes } = request.body;
-      return presentBuilding(await updateBuilding(ctxOf(fastify, request), { ...request.params, version, changes }));
+      return presentBuilding(await updateBuilding(ctxOf(fastify, request), { ...request.params, changes: request.body }));
     },
   );
   app.delete(
@@ -51,8 +50,7 @@ export async function premisesRoutes(fastify: FastifyInstance) {
     '/establishments/:uai/rooms/:id',
     { schema: { operationId: 'updateRoom', tags, summary: 'Modifie une salle', params: itemParams, body: roomInput.merge(versionInput), response: { 200: roomSchema, ...errorResponses } } },
     async (request) => {
-      const { version, ...changes } = request.body;
-      return presentRoom(await updateRoom(ctxOf(fastify, request), { ...request.params, version, changes }));
+      return presentRoom(await updateRoom(ctxOf(fastify, request), { ...request.params, changes: request.body }));
     },
   );
   app.delete(

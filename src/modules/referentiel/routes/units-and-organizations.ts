@@ -3,12 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../../../server/platform/authz.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
+import { competenceSchema } from '../competence/competence.js';
 import { addPartner, addPartnerInput } from '../operations/add-partner.js';
+import { declareCompetence, getCompetence } from '../operations/declare-competence.js';
 import { createTerritorialUnit, createTerritorialUnitInput } from '../operations/create-territorial-unit.js';
 import { findOrganizations } from '../operations/find-organizations.js';
 import { findUnits } from '../operations/find-units.js';
 import { updateTerritorialUnit, updateTerritorialUnitInput } from '../operations/update-territorial-unit.js';
-import { organizationSchema, presentOrganization, presentUnit, unitSchema } from '../presenters-related.js';
+import { organizationSchema, presentOrganization, presentUnit, unitSchema } from '../presenters/related.js';
 
 export async function unitAndOrganizationRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -62,5 +64,35 @@ export async function unitAndOrganizationRoutes(fastify: FastifyInstance) {
     '/organizations',
     { schema: { operationId: 'addPartner', tags, summary: 'Ajoute un partenaire (le crée si son code est nouveau)', body: addPartnerInput, response: { 201: organizationSchema, ...errorResponses } } },
     async (request, reply) => reply.status(201).send(presentOrganization(await addPartner(ctxOf(fastify, request), request.body))),
+  );
+  const competenceView = z.object({
+    competence: competenceSchema,
+    declared: z.boolean().describe('false : la compétence découle du type et du code de la collectivité'),
+    defaults: competenceSchema,
+  });
+  app.get(
+    '/organization/competence',
+    {
+      schema: {
+        operationId: 'getCompetence',
+        tags,
+        summary: 'Ce que la collectivité active peut détenir : types d’établissement et territoire (académies, départements, communes)',
+        response: { 200: competenceView, ...errorResponses },
+      },
+    },
+    async (request) => getCompetence(ctxOf(fastify, request)),
+  );
+  app.put(
+    '/organization/competence',
+    {
+      schema: {
+        operationId: 'declareCompetence',
+        tags,
+        summary: 'Déclare la compétence de la collectivité (null : revenir à celle de son type et de son code) ; les imports écartent les lignes hors compétence',
+        body: z.object({ competence: competenceSchema.nullable() }),
+        response: { 200: competenceView, ...errorResponses },
+      },
+    },
+    async (request) => declareCompetence(ctxOf(fastify, request), request.body.competence),
   );
 }

@@ -1,9 +1,8 @@
 import { NativeSelect, Paper, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, getActiveTenant } from '../../api';
+import { apiClient, call, getActiveTenant } from '../../api/client';
 import { auditActionLabels, formatDateTime } from '../../labels';
-import type { AuditEvent, Page } from '../establishments/types';
 import { AuditChanges } from '../../ui/AuditChanges';
 import { Guard } from '../../ui/Guard';
 import { Loading } from '../../ui/Loading';
@@ -36,7 +35,7 @@ function AuditTrail() {
   const [entityType, setEntityType] = useState('');
   const trail = useQuery({
     queryKey: ['audit', getActiveTenant(), page, entityType],
-    queryFn: ({ signal }) => api<Page<AuditEvent>>('/audit', { query: { page, pageSize: 50, entityType }, signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/audit', { params: { query: { page, pageSize: 50, entityType } }, signal })),
     placeholderData: keepPreviousData,
   });
   return (

@@ -1,13 +1,16 @@
 import { Alert, Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
-import { errorMessage, isApiError } from '../../api';
+import { useState } from 'react';
+import { updateEstablishmentInput } from '../../../modules/referentiel/operations/update-establishment.input';
+import { errorMessage, isApiError } from '../../api/client';
 import { useCan } from '../../session/session';
+import { schemaValidator, showServerIssues } from '../../ui/form';
 import { Section } from '../../ui/Section';
 import { unitOptions, useUnits } from '../units/queries';
-import { useUpdateEstablishment, type EstablishmentChanges } from './queries';
-import type { EstablishmentDetail } from './types';
+import { useUpdateEstablishment } from './queries';
+import type { EstablishmentChanges, EstablishmentDetail } from './types';
 
 interface FormValues {
   name: string;
@@ -16,7 +19,7 @@ interface FormValues {
   communeName: string;
   phone: string;
   email: string;
-  pupils: number | '';
+  pupils: number | string;
   priorityEducation: '' | 'REP' | 'REP+';
   isOpen: boolean;
   unitId: string;
@@ -52,27 +55,17 @@ function changesOf(initial: FormValues, values: FormValues): EstablishmentChange
 
 export function EstablishmentEditForm(props: { establishment: EstablishmentDetail; onDone: () => void; onReload: () => void }) {
   const e = props.establishment;
-  const [initial] = useState(() => valuesOf(e));
-  const [values, setValues] = useState(initial);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const update = useUpdateEstablishment(e.uai);
   const units = useUnits(useCan('unit.read'));
   const conflict = isApiError(update.error, 409);
-
-  const set = <K extends keyof FormValues>(key: K) => (value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
-  const input = (key: Exclude<keyof FormValues, 'pupils' | 'isOpen'>) => ({
-    value: values[key] as string,
-    onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => set(key)(event.currentTarget.value as never),
-    error: fieldErrors[key],
+  const [initial] = useState(() => valuesOf(e));
+  // the rules are PATCH /api/establishments/{uai}'s own, checked on what would be sent
+  const form = useForm<FormValues>({
+    initialValues: initial,
+    validate: schemaValidator(updateEstablishmentInput, (values: FormValues) => ({ version: e.version, ...changesOf(initial, values) })),
   });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setFieldErrors({});
-    if (!values.name.trim()) {
-      setFieldErrors({ name: 'Le nom est obligatoire.' });
-      return;
-    }
+  const submit = form.onSubmit(async (values) => {
     const changes = changesOf(initial, values);
     if (Object.keys(changes).length === 0) return props.onDone();
     try {
@@ -80,9 +73,9 @@ export function EstablishmentEditForm(props: { establishment: EstablishmentDetai
       notifications.show({ color: 'teal', message: 'Modifications enregistrées.' });
       props.onDone();
     } catch (error) {
-      if (isApiError(error)) setFieldErrors(Object.fromEntries(error.issues.map((i) => [i.path.split('.').pop() ?? i.path, i.message])));
+      showServerIssues(form, error);
     }
-  };
+  });
 
   const reload = () => {
     props.onReload();
@@ -105,24 +98,15 @@ export function EstablishmentEditForm(props: { establishment: EstablishmentDetai
               </Stack>
             </Alert>
           )}
-          <TextInput label="Nom" required {...input('name')} />
+          <TextInput label="Nom" required {...form.getInputProps('name')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput label="Adresse" autoComplete="street-address" {...input('address')} />
-            <TextInput label="Code postal" inputMode="numeric" maxLength={5} description="5 chiffres" autoComplete="postal-code" {...input('postalCode')} />
-            <TextInput label="Commune" {...input('communeName')} />
-            <TextInput label="Téléphone" type="tel" autoComplete="tel" {...input('phone')} />
-            <TextInput label="Courriel" type="email" autoComplete="email" {...input('email')} />
-            <NumberInput
-              label="Nombre d’élèves"
-              min={0}
-              max={20000}
-              allowDecimal={false}
-              allowNegative={false}
-              thousandSeparator=" "
-              value={values.pupils}
-              onChange={(v) => set('pupils')(v === '' ? '' : Number(v))}
-              error={fieldErrors.pupils}
-            />
+            <TextInput label="Adresse" autoComplete="street-address" {...form.getInputProps('address')} />
+            <TextInput label="Code postal" inputMode="numeric" maxLength={5} description="5 chiffres" autoComplete="postal-code" {...form.getInputProps('postalCode')} />
+            <TextInput label="Commune" {...form.getInputProps('communeName')} />
+            <TextInput label="Téléphone" type="tel" autoComplete="tel" {...form.getInputProps('phone')} />
+            <TextInput label="Courriel" type="email" autoComplete="email" {...form.getInputProps('email')} />
+            {/* negative or decimal numbers are kept as typed, so the schema refuses them on the field instead of silently changing them */}
+            <NumberInput label="Nombre d’élèves" thousandSeparator=" " clampBehavior="none" {...form.getInputProps('pupils')} />
             <NativeSelect
               label="Éducation prioritaire"
               data={[
@@ -130,13 +114,13 @@ export function EstablishmentEditForm(props: { establishment: EstablishmentDetai
                 { value: 'REP', label: 'REP' },
                 { value: 'REP+', label: 'REP+' },
               ]}
-              {...input('priorityEducation')}
+              {...form.getInputProps('priorityEducation')}
             />
             {units.data && (
-              <NativeSelect label="Unité territoriale" data={[{ value: '', label: 'Aucune' }, ...unitOptions(units.data.items)]} {...input('unitId')} />
+              <NativeSelect label="Unité territoriale" data={[{ value: '', label: 'Aucune' }, ...unitOptions(units.data.items)]} {...form.getInputProps('unitId')} />
             )}
           </SimpleGrid>
-          <Checkbox label="Établissement ouvert" checked={values.isOpen} onChange={(ev) => set('isOpen')(ev.currentTarget.checked)} />
+          <Checkbox label="Établissement ouvert" {...form.getInputProps('isOpen', { type: 'checkbox' })} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={props.onDone}>
               Annuler

@@ -2,7 +2,7 @@ import { Badge, Grid, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
-import { isApiError } from '../../api';
+import { isApiError } from '../../api/client';
 import { natureLabel } from '../../labels';
 import { NotFoundPage } from '../../pages/NotFoundPage';
 import { useCan } from '../../session/session';
@@ -12,6 +12,8 @@ import { QueryError } from '../../ui/QueryError';
 import { OpenBadge } from './columns';
 import { EstablishmentEditForm } from './EstablishmentEditForm';
 import { ContactCard, IdentityCard } from './EstablishmentSummary';
+import { displayName } from '../../../shared/display-name';
+import { EstablishmentActivity } from './EstablishmentActivity';
 import { HistorySection } from './HistorySection';
 import { PremisesSection } from './PremisesSection';
 import { establishmentQuery, useRefreshEstablishment } from './queries';
@@ -41,7 +43,7 @@ export function EstablishmentPage() {
   return (
     <>
       <PageHeader
-        title={e.name}
+        title={displayName(e.name)}
         crumbs={[{ label: 'Établissements', to: '/etablissements' }]}
         badge={
           <Group gap={6}>
@@ -53,7 +55,12 @@ export function EstablishmentPage() {
         }
         subtitle={
           <Text span>
-            {[natureLabel(e.natureCode, e.natureLabel), e.communeName].filter(Boolean).join(' — ')}
+            {[natureLabel(e.natureCode, e.natureLabel), e.communeName ? displayName(e.communeName) : null].filter(Boolean).join(' — ')}
+            {displayName(e.name) !== e.name && (
+              <Text span size="xs" c="dimmed" display="block">
+                Nom dans l’annuaire : {e.name}
+              </Text>
+            )}
           </Text>
         }
       />
@@ -70,6 +77,7 @@ export function EstablishmentPage() {
             </Grid.Col>
           </Grid>
         )}
+        <EstablishmentActivity uai={e.uai} />
         <PremisesSection establishment={e} />
         {canReadAudit && <HistorySection uai={e.uai} />}
       </Stack>

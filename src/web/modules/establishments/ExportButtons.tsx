@@ -1,4 +1,4 @@
-import type { Query } from '../../api';
+import type { Query } from '../../api/client';
 import { ExportButtons as ListExportButtons } from '../../ui/ExportButtons';
 import { filtersOf, type ListSearch } from './list-search';
 

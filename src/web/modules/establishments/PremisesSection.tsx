@@ -1,6 +1,9 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { buildingInput } from '../../../modules/referentiel/operations/premises.input';
+import { schemaValidator, showServerIssues } from '../../ui/form';
 import { Section } from '../../ui/Section';
 import { BuildingBlock } from './BuildingBlock';
 import { usePremises } from './premises-api';
@@ -10,19 +13,18 @@ export function PremisesSection({ establishment: e }: { establishment: Establish
   const premises = usePremises(e.uai);
   const canManage = e.permissions.managePremises;
   const [adding, setAdding] = useState(false);
-  const [name, setName] = useState('');
+  // the building operation's own schema: an empty name is refused on its field before sending
+  const form = useForm({ initialValues: { name: '' }, validate: schemaValidator(buildingInput, (v: { name: string }) => ({ name: v.name.trim() })) });
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!name.trim()) return;
-    await premises.mutateAsync({ op: 'create-building', name: name.trim() }).then(
+  const add = form.onSubmit(async (values) => {
+    await premises.mutateAsync({ op: 'create-building', name: values.name.trim() }).then(
       () => {
-        setName('');
+        form.reset();
         setAdding(false);
       },
-      () => undefined,
+      (error: unknown) => showServerIssues(form, error),
     );
-  };
+  });
 
   return (
     <Section
@@ -39,9 +41,9 @@ export function PremisesSection({ establishment: e }: { establishment: Establish
     >
       <Stack gap="md">
         {adding && (
-          <form onSubmit={add} aria-label="Nouveau bâtiment">
+          <form onSubmit={add} noValidate aria-label="Nouveau bâtiment">
             <Group align="flex-end" gap="sm">
-              <TextInput label="Nom du bâtiment" value={name} onChange={(ev) => setName(ev.currentTarget.value)} required maxLength={120} data-autofocus autoFocus style={{ flex: 1, minWidth: 220 }} />
+              <TextInput label="Nom du bâtiment" required maxLength={120} data-autofocus autoFocus style={{ flex: 1, minWidth: 220 }} {...form.getInputProps('name')} />
               <Button type="submit" loading={premises.isPending}>
                 Ajouter
               </Button>

@@ -1,14 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
-import { api, errorMessage } from '../../api';
+import { apiClient, call, errorMessage } from '../../api/client';
+import type { BodyOf } from '../../api/types';
 import { useRefreshEstablishment } from './queries';
 
-export interface RoomFields {
-  buildingId: string;
-  name: string;
-  kind: string;
-  floor: string | null;
-}
+/** A room as the form sends it (POST /api/establishments/{uai}/rooms). */
+export type RoomFields = BodyOf<'/api/establishments/{uai}/rooms', 'post'>;
 
 type PremisesCall =
   | { op: 'create-building'; name: string }
@@ -30,22 +27,21 @@ const done: Record<PremisesCall['op'], string> = {
 /** Buildings and rooms: one mutation for the six calls, each sending the version it read. */
 export function usePremises(uai: string) {
   const refresh = useRefreshEstablishment(uai);
-  const base = `/establishments/${encodeURIComponent(uai)}`;
   return useMutation({
-    mutationFn: (call: PremisesCall) => {
-      switch (call.op) {
+    mutationFn: (c: PremisesCall) => {
+      switch (c.op) {
         case 'create-building':
-          return api(`${base}/buildings`, { method: 'POST', body: { name: call.name } });
+          return call(apiClient.POST('/api/establishments/{uai}/buildings', { params: { path: { uai } }, body: { name: c.name } }));
         case 'update-building':
-          return api(`${base}/buildings/${call.id}`, { method: 'PATCH', body: { name: call.name, version: call.version } });
+          return call(apiClient.PATCH('/api/establishments/{uai}/buildings/{id}', { params: { path: { uai, id: c.id } }, body: { name: c.name, version: c.version } }));
         case 'delete-building':
-          return api(`${base}/buildings/${call.id}`, { method: 'DELETE', query: { version: call.version } });
+          return call(apiClient.DELETE('/api/establishments/{uai}/buildings/{id}', { params: { path: { uai, id: c.id }, query: { version: c.version } } }));
         case 'create-room':
-          return api(`${base}/rooms`, { method: 'POST', body: call.room });
+          return call(apiClient.POST('/api/establishments/{uai}/rooms', { params: { path: { uai } }, body: c.room }));
         case 'update-room':
-          return api(`${base}/rooms/${call.id}`, { method: 'PATCH', body: { ...call.room, version: call.version } });
+          return call(apiClient.PATCH('/api/establishments/{uai}/rooms/{id}', { params: { path: { uai, id: c.id } }, body: { ...c.room, version: c.version } }));
         case 'delete-room':
-          return api(`${base}/rooms/${call.id}`, { method: 'DELETE', query: { version: call.version } });
+          return call(apiClient.DELETE('/api/establishments/{uai}/rooms/{id}', { params: { path: { uai, id: c.id }, query: { version: c.version } } }));
       }
     },
     onSuccess: async (_data, call) => {

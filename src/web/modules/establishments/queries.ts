@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, getActiveTenant } from '../../api';
+import { apiClient, call, getActiveTenant } from '../../api/client';
 import type { ListSearch } from './list-search';
-import type { AuditEvent, CursorPage, Establishment, EstablishmentDetail } from './types';
+import type { EstablishmentChanges, EstablishmentDetail } from './types';
 
 const key = (...parts: unknown[]) => ['establishments', getActiveTenant(), ...parts];
 
@@ -9,10 +9,12 @@ export function useEstablishmentList(search: ListSearch) {
   return useQuery({
     queryKey: key('list', search),
     queryFn: ({ signal }) =>
-      api<CursorPage<Establishment>>('/establishments', {
-        query: { ...search, sort: search.sort ?? 'name', order: search.order ?? 'asc', page: search.page ?? 1, pageSize: search.pageSize ?? 25 },
-        signal,
-      }),
+      call(
+        apiClient.GET('/api/establishments', {
+          params: { query: { ...search, sort: search.sort ?? 'name', order: search.order ?? 'asc', page: search.page ?? 1, pageSize: search.pageSize ?? 25 } },
+          signal,
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -20,26 +22,22 @@ export function useEstablishmentList(search: ListSearch) {
 export const establishmentQuery = (uai: string) =>
   queryOptions({
     queryKey: key('detail', uai),
-    queryFn: ({ signal }) => api<EstablishmentDetail>(`/establishments/${encodeURIComponent(uai)}`, { signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/establishments/{uai}', { params: { path: { uai } }, signal })),
   });
 
 export function useEstablishmentHistory(uai: string, enabled: boolean) {
   return useQuery({
     queryKey: key('history', uai),
-    queryFn: ({ signal }) => api<{ items: AuditEvent[] }>(`/establishments/${encodeURIComponent(uai)}/history`, { signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/establishments/{uai}/history', { params: { path: { uai } }, signal })),
     enabled,
   });
 }
-
-export type EstablishmentChanges = Partial<
-  Pick<Establishment, 'name' | 'address' | 'postalCode' | 'communeName' | 'phone' | 'email' | 'pupils' | 'priorityEducation' | 'isOpen' | 'unitId'>
->;
 
 export function useUpdateEstablishment(uai: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: EstablishmentChanges & { version: number }) =>
-      api<Establishment>(`/establishments/${encodeURIComponent(uai)}`, { method: 'PATCH', body }),
+      call(apiClient.PATCH('/api/establishments/{uai}', { params: { path: { uai } }, body })),
     onSuccess: (updated) => {
       client.setQueryData<EstablishmentDetail>(key('detail', uai), (old) => (old ? { ...old, ...updated } : old));
       void client.invalidateQueries({ queryKey: key('detail', uai) });

@@ -1,28 +1,32 @@
-import { Button, Checkbox, Radio, Stack } from '@mantine/core';
-import { IconUpload } from '@tabler/icons-react';
+import { Button, Checkbox, Group, Radio, Stack } from '@mantine/core';
+import { IconEye, IconUpload } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { FilePicker } from '../../ui/FilePicker';
-import type { ImportMode } from './types';
+import { useCan } from '../../session/session';
+import type { ImportMode, ImportOptions } from './types';
 
 interface Props {
   busy: boolean;
-  onSubmit: (file: File, options: { mode: ImportMode; includeNonSchools: boolean }) => void;
+  onSubmit: (file: File, options: ImportOptions) => void;
 }
 
 export function ImportForm({ busy, onSubmit }: Props) {
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<ImportMode>('all-or-nothing');
   const [includeNonSchools, setIncludeNonSchools] = useState(false);
+  const [confirmOutOfScope, setConfirmOutOfScope] = useState(false);
+  const administrator = useCan('organization.manage');
   const [error, setError] = useState<string | null>(null);
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     if (!file) {
       setError('Choisissez un fichier à importer.');
       return;
     }
     setError(null);
-    onSubmit(file, { mode, includeNonSchools });
+    onSubmit(file, { mode, includeNonSchools, confirmOutOfScope, preview: submitter?.value === 'preview' });
   };
 
   return (
@@ -69,11 +73,23 @@ export function ImportForm({ busy, onSubmit }: Props) {
           onChange={(e) => setIncludeNonSchools(e.currentTarget.checked)}
           disabled={busy}
         />
-        <div>
-          <Button type="submit" size="md" leftSection={<IconUpload size={18} aria-hidden />} loading={busy}>
+        {administrator && (
+          <Checkbox
+            label="Écrire aussi les lignes hors compétence"
+            description="Les établissements que la collectivité ne gère pas (autre type ou autre territoire) sont signalés et écartés ; cochez pour confirmer qu’ils doivent être enregistrés."
+            checked={confirmOutOfScope}
+            onChange={(e) => setConfirmOutOfScope(e.currentTarget.checked)}
+            disabled={busy}
+          />
+        )}
+        <Group gap="sm">
+          <Button type="submit" name="action" value="preview" size="md" variant="default" leftSection={<IconEye size={18} aria-hidden />} disabled={busy}>
+            Prévisualiser
+          </Button>
+          <Button type="submit" name="action" value="apply" size="md" leftSection={<IconUpload size={18} aria-hidden />} loading={busy}>
             Importer le fichier
           </Button>
-        </div>
+        </Group>
       </Stack>
     </form>
   );

@@ -2,7 +2,7 @@ import { Alert, Grid, Stack } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, errorMessage } from '../../api';
+import { ApiError, errorMessage } from '../../api/client';
 import { Guard } from '../../ui/Guard';
 import { PageHeader } from '../../ui/PageHeader';
 import { Section } from '../../ui/Section';
@@ -11,7 +11,8 @@ import { ImportProgress } from './ImportProgress';
 import { ImportReport } from './ImportReport';
 import { useImportRun } from './queries';
 import { RecentImports } from './RecentImports';
-import type { ImportMode } from './types';
+import { CompetenceSection } from './CompetenceSection';
+import type { ImportOptions } from './types';
 import { refusalTitles, uploadImport } from './upload';
 
 export function ImportPage() {
@@ -42,7 +43,9 @@ function ImportScreen() {
     reportRef.current?.focus();
   }, [finished, client]);
 
-  const start = async (file: File, options: { mode: ImportMode; includeNonSchools: boolean }) => {
+  const last = useRef<{ file: File; options: ImportOptions } | null>(null);
+  const start = async (file: File, options: ImportOptions) => {
+    last.current = { file, options };
     setPhase({ kind: 'upload', fraction: 0 });
     const upload = uploadImport(file, options, (fraction) => setPhase({ kind: 'upload', fraction }));
     abort.current = upload.abort;
@@ -83,10 +86,18 @@ function ImportScreen() {
                 {phase.kind === 'run' && (!current || current.status === 'running') && !run.error && (
                   <ImportProgress phase="processing" fraction={current && current.total ? current.processed / current.total : 0} processed={current?.processed} total={current?.total} />
                 )}
-                {current && current.status !== 'running' && <ImportReport run={current} />}
+                {current && current.status !== 'running' && (
+                  <ImportReport
+                    run={current}
+                    onApply={current.status === 'previewed' && last.current ? () => void start(last.current!.file, { ...last.current!.options, preview: false }) : undefined}
+                  />
+                )}
               </Stack>
             </div>
           </Section>
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <CompetenceSection />
         </Grid.Col>
         <Grid.Col span={12}>
           <RecentImports onOpen={(id) => setPhase({ kind: 'run', id })} />

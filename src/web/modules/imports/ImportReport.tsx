@@ -2,7 +2,9 @@ import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@ma
 import { IconAlertTriangle, IconCircleCheck, IconDownload, IconInfoCircle } from '@tabler/icons-react';
 import { formatDateTime, formatNumber } from '../../labels';
 import { IssueTable } from './IssueTable';
+import { PreviewSamples } from './PreviewSamples';
 import { formatLabels, modeLabels, type ImportRun, type RowIssue } from './types';
+import { plural } from '../../../shared/french';
 
 function csvOf(rows: (RowIssue & { kind: string })[]): string {
   const cell = (v: string | number) => (/[";\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
@@ -10,20 +12,51 @@ function csvOf(rows: (RowIssue & { kind: string })[]): string {
 }
 
 function downloadIssues(run: ImportRun) {
-  const rows = [...run.report!.rejected.map((r) => ({ ...r, kind: 'Rejetée' })), ...run.report!.skipped.map((r) => ({ ...r, kind: 'Écartée' }))];
+  const rows = [
+    ...run.report!.rejected.map((r) => ({ ...r, kind: 'Rejetée' })),
+    ...run.report!.skipped.map((r) => ({ ...r, kind: 'Écartée' })),
+    ...run.report!.outOfScope.map((r) => ({ ...r, kind: run.report!.outOfScopeConfirmed ? 'Hors compétence (confirmée)' : 'Hors compétence' })),
+  ];
   const url = URL.createObjectURL(new Blob([csvOf(rows.sort((a, b) => a.line - b.line))], { type: 'text/csv;charset=utf-8' }));
   const link = Object.assign(document.createElement('a'), { href: url, download: `rapport-import-${run.id.slice(0, 8)}.csv` });
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-function Verdict({ run }: { run: ImportRun }) {
+function outOfScopeSentence(run: ImportRun): string {
+  const report = run.report;
+  const n = report?.totals.outOfScope ?? 0;
+  if (!report || n === 0) return '';
+  const rows = plural(n, 'ligne hors compétence de la collectivité', 'lignes hors compétence de la collectivité');
+  if (report.outOfScopeConfirmed) return ` ${rows} ${run.status === 'previewed' ? 'seront écrites (confirmées)' : 'écrites sur confirmation'}.`;
+  return ` ${rows} ${run.status === 'previewed' ? 'seront écartées' : 'écartées'} : voir le détail ci-dessous.`;
+}
+
+function Verdict({ run, onApply }: { run: ImportRun; onApply?: () => void }) {
   const t = run.report?.totals;
+  if (run.status === 'previewed')
+    return (
+      <Alert color="blue" icon={<IconInfoCircle aria-hidden />} title="Aperçu : rien n’a encore été écrit" role="status">
+        <Stack gap="xs">
+          <Text size="sm">
+            {t ? `Cet import créerait ${plural(t.created, 'établissement', 'établissements')}, en mettrait à jour ${formatNumber(t.updated)} et en laisserait ${formatNumber(t.unchanged)} inchangé${t.unchanged > 1 ? 's' : ''}.` : null}
+            {outOfScopeSentence(run)}
+            {t && t.rejected > 0 ? ` ${plural(t.rejected, 'ligne invalide', 'lignes invalides')}.` : ''}
+          </Text>
+          {onApply && (
+            <div>
+              <Button size="sm" onClick={onApply}>Appliquer cet import</Button>
+            </div>
+          )}
+        </Stack>
+      </Alert>
+    );
   if (run.status === 'applied')
     return (
       <Alert color="teal" icon={<IconCircleCheck aria-hidden />} title="Import terminé" role="status">
-        {t ? `${formatNumber(t.created)} créé(s), ${formatNumber(t.updated)} mis à jour, ${formatNumber(t.unchanged)} inchangé(s).` : null}
-        {t && t.rejected > 0 ? ` ${formatNumber(t.rejected)} ligne(s) invalide(s) écartée(s) : voir le détail ci-dessous.` : ''}
+        {t ? `${plural(t.created, 'établissement créé', 'établissements créés')}, ${formatNumber(t.updated)} mis à jour, ${formatNumber(t.unchanged)} inchangé${t.unchanged > 1 ? 's' : ''}.` : null}
+        {t && t.rejected > 0 ? ` ${plural(t.rejected, 'ligne invalide écartée', 'lignes invalides écartées')} : voir le détail ci-dessous.` : ''}
+        {outOfScopeSentence(run)}
       </Alert>
     );
   if (run.status === 'refused' && !run.report)
@@ -51,18 +84,19 @@ const totalCards: [keyof NonNullable<ImportRun['report']>['totals'], string, str
   ['updated', 'Mis à jour', 'coherence'],
   ['unchanged', 'Inchangés', 'gray'],
   ['rejected', 'Rejetés', 'red'],
-  ['skipped', 'Écartés (hors périmètre)', 'orange'],
+  ['skipped', 'Écartés (non scolaires)', 'orange'],
+  ['outOfScope', 'Hors compétence', 'grape'],
 ];
 
-export function ImportReport({ run }: { run: ImportRun }) {
+export function ImportReport({ run, onApply }: { run: ImportRun; onApply?: () => void }) {
   const report = run.report;
   return (
     <Stack gap="md">
+      <Verdict run={run} onApply={onApply} />
       <Text size="sm" c="dimmed">
         {run.filename}
         {run.format ? ` — ${formatLabels[run.format] ?? run.format}` : ''} — {modeLabels[run.mode] ?? run.mode} — par {run.createdBy}, le {formatDateTime(run.createdAt)}
       </Text>
-      <Verdict run={run} />
       {report && (
         <>
           <Title order={3} size="h5">Bilan</Title>
@@ -74,7 +108,8 @@ export function ImportReport({ run }: { run: ImportRun }) {
               </Paper>
             ))}
           </SimpleGrid>
-          {report.rejected.length + report.skipped.length > 0 ? (
+          {report.samples && <PreviewSamples samples={report.samples} />}
+          {report.rejected.length + report.skipped.length + report.outOfScope.length > 0 ? (
             <>
               <Group justify="space-between">
                 <Title order={3} size="h5">Détail ligne par ligne</Title>
@@ -83,10 +118,16 @@ export function ImportReport({ run }: { run: ImportRun }) {
                 </Button>
               </Group>
               {report.rejected.length > 0 && <IssueTable caption="Lignes rejetées (invalides)" issues={report.rejected} />}
+              {report.outOfScope.length > 0 && (
+                <IssueTable
+                  caption={report.outOfScopeConfirmed ? 'Lignes hors compétence de la collectivité (confirmées)' : 'Lignes hors compétence de la collectivité (écartées)'}
+                  issues={report.outOfScope}
+                />
+              )}
               {report.skipped.length > 0 && <IssueTable caption="Lignes écartées (hors périmètre de l’import)" issues={report.skipped} />}
             </>
           ) : (
-            <Alert color="gray" icon={<IconInfoCircle aria-hidden />}>Aucune ligne rejetée ni écartée.</Alert>
+            <Alert color="gray" icon={<IconInfoCircle aria-hidden />}>Aucune ligne rejetée, écartée ni hors compétence.</Alert>
           )}
         </>
       )}

@@ -1,26 +1,20 @@
-export interface RowIssue {
+import type { ItemOf, ResponseOf } from '../../api/types';
+
+/** An import run as GET /api/imports/{id} answers it (generated contract). */
+export type ImportRun = ResponseOf<'/api/imports/{id}'>;
+export type RowIssue = ItemOf<NonNullable<ImportRun['report']>['rejected']>;
+
+export interface RowSample {
   line: number;
   uai: string;
-  reason: string;
+  name: string;
 }
 
-export interface ImportRun {
-  id: string;
-  filename: string;
-  format: string | null;
-  mode: string;
-  status: 'running' | 'applied' | 'refused' | 'failed' | string;
-  processed: number;
-  total: number;
-  error: string | null;
-  createdBy: string;
-  createdAt: string;
-  finishedAt: string | null;
-  report: {
-    totals: { rows: number; created: number; updated: number; unchanged: number; rejected: number; skipped: number };
-    rejected: RowIssue[];
-    skipped: RowIssue[];
-  } | null;
+export interface ImportOptions {
+  mode: ImportMode;
+  includeNonSchools: boolean;
+  preview: boolean;
+  confirmOutOfScope: boolean;
 }
 
 export type ImportMode = 'all-or-nothing' | 'apply-valid';
@@ -35,6 +29,7 @@ export const statusLabels: Record<string, string> = {
   applied: 'Appliqué',
   refused: 'Refusé',
   failed: 'Échec',
+  previewed: 'Aperçu',
 };
 
 export const formatLabels: Record<string, string> = {

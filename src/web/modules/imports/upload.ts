@@ -1,5 +1,5 @@
 import { uploadWithProgress } from '../../ui/upload';
-import type { ImportMode, ImportRun } from './types';
+import type { ImportOptions, ImportRun } from './types';
 
 /** What the import refuses, with a title for each status; the server's French message gives the detail. */
 export const refusalTitles: Record<number, string> = {
@@ -13,8 +13,14 @@ export const refusalTitles: Record<number, string> = {
 /** Sends the file with its progress; the options go before the file (see uploadWithProgress). */
 export function uploadImport(
   file: File,
-  options: { mode: ImportMode; includeNonSchools: boolean },
+  options: ImportOptions,
   onProgress: (fraction: number) => void,
 ): { promise: Promise<ImportRun>; abort: () => void } {
-  return uploadWithProgress<ImportRun>('/api/imports/establishments', { mode: options.mode, includeNonSchools: String(options.includeNonSchools) }, file, onProgress);
+  const fields = {
+    mode: options.mode,
+    includeNonSchools: String(options.includeNonSchools),
+    preview: String(options.preview),
+    confirmOutOfScope: String(options.confirmOutOfScope),
+  };
+  return uploadWithProgress<ImportRun>('/api/imports/establishments', fields, file, onProgress);
 }

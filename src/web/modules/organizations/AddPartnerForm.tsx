@@ -1,55 +1,65 @@
 import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { api, errorMessage } from '../../api';
+import { addPartnerInput } from '../../../modules/referentiel/operations/add-partner.input';
+import { apiClient, call, errorMessage } from '../../api/client';
+import type { BodyOf } from '../../api/types';
 import { academies, organizationKindLabels } from '../../labels';
+import { schemaValidator, showServerIssues } from '../../ui/form';
 
 const partnerKinds = ['academie', 'draaf', 'state-service', 'contractor'];
+
+interface Values {
+  code: string;
+  kind: string;
+  name: string;
+  academyCode: string;
+}
+
+/** Empty fields are left out: an existing organization is linked by its code alone. */
+const bodyOf = (v: Values) =>
+  ({
+    code: v.code.trim().toLowerCase(),
+    ...(v.kind ? { kind: v.kind } : {}),
+    ...(v.name.trim() ? { name: v.name.trim() } : {}),
+    ...(v.academyCode ? { academyCode: v.academyCode } : {}),
+  }) as BodyOf<'/api/organizations', 'post'>;
 
 /** Links an existing organization by its code, or creates a partner (académie, DRAAF, prestataire…). */
 export function AddPartnerForm({ onDone }: { onDone: () => void }) {
   const client = useQueryClient();
-  const [code, setCode] = useState('');
-  const [kind, setKind] = useState('');
-  const [name, setName] = useState('');
-  const [academyCode, setAcademyCode] = useState('');
+  const form = useForm<Values>({
+    initialValues: { code: '', kind: '', name: '', academyCode: '' },
+    validate: schemaValidator(addPartnerInput, bodyOf),
+  });
   const add = useMutation({
-    mutationFn: () =>
-      api('/organizations', {
-        method: 'POST',
-        body: { code: code.trim().toLowerCase(), ...(kind ? { kind } : {}), ...(name.trim() ? { name: name.trim() } : {}), ...(academyCode ? { academyCode } : {}) },
-      }),
+    mutationFn: (values: Values) => call(apiClient.POST('/api/organizations', { body: bodyOf(values) })),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['organizations'] });
       notifications.show({ color: 'teal', message: 'Partenaire ajouté.' });
       onDone();
     },
+    onError: (error) => showServerIssues(form, error),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (code.trim()) add.mutate();
-  };
   return (
     <Paper withBorder p="md" radius="md" mb="lg">
-      <form onSubmit={submit} aria-label="Ajouter un partenaire">
+      <form onSubmit={form.onSubmit((values) => add.mutate(values))} noValidate aria-label="Ajouter un partenaire">
         {add.error && <Alert color="red" role="alert" mb="sm">{errorMessage(add.error)}</Alert>}
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-          <TextInput label="Code" description="Minuscules, chiffres, tirets" value={code} onChange={(e) => setCode(e.currentTarget.value)} required autoFocus />
+          <TextInput label="Code" description="Minuscules, chiffres, tirets" required autoFocus {...form.getInputProps('code')} />
           <NativeSelect
             label="Type"
             description="Pour créer une organisation nouvelle"
             data={[{ value: '', label: '—' }, ...partnerKinds.map((k) => ({ value: k, label: organizationKindLabels[k] ?? k }))]}
-            value={kind}
-            onChange={(e) => setKind(e.currentTarget.value)}
+            {...form.getInputProps('kind')}
           />
-          <TextInput label="Nom" description="Pour créer une organisation nouvelle" value={name} onChange={(e) => setName(e.currentTarget.value)} />
+          <TextInput label="Nom" description="Pour créer une organisation nouvelle" {...form.getInputProps('name')} />
           <NativeSelect
             label="Académie"
             description="Pour une académie"
             data={[{ value: '', label: '—' }, ...Object.entries(academies).map(([value, label]) => ({ value, label }))]}
-            value={academyCode}
-            onChange={(e) => setAcademyCode(e.currentTarget.value)}
+            {...form.getInputProps('academyCode')}
           />
         </SimpleGrid>
         <Group justify="flex-end" mt="md" gap="sm">

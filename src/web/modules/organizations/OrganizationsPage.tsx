@@ -2,7 +2,7 @@ import { Badge, Button, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, getActiveTenant } from '../../api';
+import { apiClient, call, getActiveTenant } from '../../api/client';
 import { academies, organizationKindLabels } from '../../labels';
 import { useCan } from '../../session/session';
 import { Guard } from '../../ui/Guard';
@@ -11,15 +11,6 @@ import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { Section } from '../../ui/Section';
 import { AddPartnerForm } from './AddPartnerForm';
-
-interface Organization {
-  id: string;
-  code: string;
-  kind: string;
-  name: string;
-  academyCode: string | null;
-  relation: string;
-}
 
 export function OrganizationsPage() {
   return (
@@ -32,7 +23,7 @@ export function OrganizationsPage() {
 function Organizations() {
   const list = useQuery({
     queryKey: ['organizations', getActiveTenant()],
-    queryFn: ({ signal }) => api<{ items: Organization[] }>('/organizations', { signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/organizations', { signal })),
   });
   const canManage = useCan('organization.manage');
   const [adding, setAdding] = useState(false);

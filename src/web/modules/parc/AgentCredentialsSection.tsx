@@ -1,8 +1,11 @@
 import { Alert, Badge, Button, Code, CopyButton, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconKey, IconPlus } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
-import { errorMessage, isApiError } from '../../api';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { createAgentCredentialInput } from '../../../modules/parc/operations/create-agent-credential.input';
+import { errorMessage } from '../../api/client';
+import { schemaValidator, showServerIssues } from '../../ui/form';
 import { formatDateTime } from '../../labels';
 import { activeTenantOf, useMe } from '../../session/session';
 import { Loading } from '../../ui/Loading';
@@ -139,26 +142,21 @@ export function AgentCredentialsSection() {
 
 function CreateCredentialForm(props: { onCancel: () => void; onCreated: (c: { username: string; password: string }) => void }) {
   const tenantCode = activeTenantOf(useMe())?.code ?? '';
-  const [suffix, setSuffix] = useState('');
-  const [label, setLabel] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const usernameOf = (suffix: string) => (suffix.trim() ? `${tenantCode}/${suffix.trim()}` : tenantCode);
+  const bodyOf = (v: { suffix: string; label: string }) => ({ username: usernameOf(v.suffix), label: v.label.trim() });
+  // POST /api/inventory/credentials's own schema; the user name is typed as its part after the code
+  const form = useForm({ initialValues: { suffix: '', label: '' }, validate: schemaValidator(createAgentCredentialInput, bodyOf) });
   const create = useCreateCredential();
-  const username = suffix.trim() ? `${tenantCode}/${suffix.trim()}` : tenantCode;
+  const username = usernameOf(form.values.suffix);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!label.trim()) {
-      setErrors({ label: 'Donnez un libellé (à quoi servent ces identifiants).' });
-      return;
-    }
-    setErrors({});
+  const submit = form.onSubmit(async (values) => {
     try {
-      const result = await create.mutateAsync({ username, label: label.trim() });
+      const result = await create.mutateAsync(bodyOf(values));
       props.onCreated({ username: result.username, password: result.password });
     } catch (error) {
-      if (isApiError(error)) setErrors(Object.fromEntries(error.issues.map((i) => [i.path, i.message])));
+      showServerIssues(form, error, { username: 'suffix' });
     }
-  };
+  });
 
   return (
     <form onSubmit={submit} aria-label="Nouveaux identifiants d’agent" noValidate>
@@ -174,12 +172,12 @@ function CreateCredentialForm(props: { onCancel: () => void; onCreated: (c: { us
             description={`Sera « ${username} »`}
             leftSection={<Text size="sm" c="dimmed">{tenantCode}/</Text>}
             leftSectionWidth={Math.max(60, tenantCode.length * 8 + 16)}
-            value={suffix}
-            onChange={(e) => setSuffix(e.currentTarget.value.replace(/\//g, ''))}
+            {...form.getInputProps('suffix')}
+            onChange={(e) => form.setFieldValue('suffix', e.currentTarget.value.replace(/\//g, ''))}
             maxLength={80}
-            error={errors.username}
+            error={form.errors.suffix ?? form.errors.username}
           />
-          <TextInput label="Libellé" required value={label} onChange={(e) => setLabel(e.currentTarget.value)} maxLength={200} error={errors.label} />
+          <TextInput label="Libellé" required maxLength={200} {...form.getInputProps('label')} />
         </Group>
         <Text size="xs" c="dimmed">
           Le mot de passe est généré par le serveur et affiché une seule fois.

@@ -1,9 +1,12 @@
 import { Alert, Button, Checkbox, Fieldset, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconLock, IconRefresh } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { errorMessage, isApiError } from '../../api';
+import { useState } from 'react';
+import { updateAssetInput } from '../../../modules/parc/operations/update-asset.input';
+import { errorMessage, isApiError } from '../../api/client';
+import { schemaValidator, showServerIssues } from '../../ui/form';
 import { Section } from '../../ui/Section';
 import { establishmentQuery } from '../establishments/queries';
 import {
@@ -45,7 +48,7 @@ interface FormValues extends Record<TextField, string> {
   ownerKind: string;
   funder: string;
   fundingSource: string;
-  purchasePrice: number | '';
+  purchasePrice: number | string;
   lockedFields: string[];
   note: string;
 }
@@ -93,23 +96,16 @@ const options = <T extends string>(codes: readonly T[], labels: Record<T, string
 export function AssetEditForm(props: { asset: AssetDetail; onDone: () => void; onReload: () => void }) {
   const a = props.asset;
   const [initial] = useState(() => valuesOf(a));
-  const [values, setValues] = useState(initial);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const bodyOf = (v: FormValues) => ({ version: a.version, ...changesOf(initial, v), ...(v.note.trim() ? { note: v.note.trim() } : {}) });
+  // PATCH /api/assets/{id}'s own schema, on what would be sent: each refusal on its field
+  const form = useForm<FormValues>({ initialValues: initial, validate: schemaValidator(updateAssetInput, bodyOf) });
+  const values = form.values;
   const update = useUpdateAsset(a.id);
   const conflict = isApiError(update.error, 409) && update.error.code === 'VERSION_CONFLICT';
   const school = useQuery({ ...establishmentQuery(values.uai ?? ''), enabled: Boolean(values.uai) });
 
-  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
-  const input = (key: TextField) => ({
-    value: values[key],
-    onChange: (event: React.ChangeEvent<HTMLInputElement>) => set(key, event.currentTarget.value),
-    error: fieldErrors[key],
-  });
-  const select = (key: 'class' | 'status' | 'ownerKind' | 'funder' | 'fundingSource' | 'roomId') => ({
-    value: values[key],
-    onChange: (event: React.ChangeEvent<HTMLSelectElement>) => set(key, event.currentTarget.value),
-    error: fieldErrors[key],
-  });
+  const input = (key: TextField) => form.getInputProps(key);
+  const select = (key: 'class' | 'status' | 'ownerKind' | 'funder' | 'fundingSource' | 'roomId') => form.getInputProps(key);
   const lockHint = (field: string) =>
     values.lockedFields.includes(field) ? (
       <Text span size="xs" c="dimmed">
@@ -117,19 +113,16 @@ export function AssetEditForm(props: { asset: AssetDetail; onDone: () => void; o
       </Text>
     ) : undefined;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setFieldErrors({});
-    const changes = changesOf(initial, values);
-    if (Object.keys(changes).length === 0) return props.onDone();
+  const submit = form.onSubmit(async (v) => {
+    if (Object.keys(changesOf(initial, v)).length === 0) return props.onDone();
     try {
-      await update.mutateAsync({ version: a.version, ...changes, ...(values.note.trim() ? { note: values.note.trim() } : {}) });
+      await update.mutateAsync(bodyOf(v));
       notifications.show({ color: 'teal', message: 'Modifications enregistrées.' });
       props.onDone();
     } catch (error) {
-      if (isApiError(error)) setFieldErrors(Object.fromEntries(error.issues.map((i) => [i.path.split('.').pop() ?? i.path, i.message])));
+      showServerIssues(form, error);
     }
-  };
+  });
 
   const rooms = school.data?.rooms ?? [];
   const buildings = school.data?.buildings ?? [];
@@ -166,8 +159,8 @@ export function AssetEditForm(props: { asset: AssetDetail; onDone: () => void; o
                     : 'Vide : stock de la collectivité'
                 }
                 value={values.uai}
-                onChange={(uai) => setValues((v) => ({ ...v, uai, roomId: '' }))}
-                error={fieldErrors.uai}
+                onChange={(uai) => form.setValues({ uai, roomId: '' })}
+                error={form.errors.uai as string | undefined}
               />
               <NativeSelect label="Salle" data={roomOptions} {...select('roomId')} disabled={!values.uai || rooms.length === 0} />
               <TextInput label="Nom" description={lockHint('name')} maxLength={200} {...input('name')} />
@@ -199,10 +192,8 @@ export function AssetEditForm(props: { asset: AssetDetail; onDone: () => void; o
                 decimalScale={2}
                 decimalSeparator=","
                 thousandSeparator=" "
-                allowNegative={false}
-                value={values.purchasePrice}
-                onChange={(v) => set('purchasePrice', v === '' ? '' : Number(v))}
-                error={fieldErrors.purchasePrice}
+                clampBehavior="none"
+                {...form.getInputProps('purchasePrice')}
               />
               <TextInput label="Fin de garantie" type="date" {...input('warrantyEnd')} />
             </SimpleGrid>
@@ -210,8 +201,7 @@ export function AssetEditForm(props: { asset: AssetDetail; onDone: () => void; o
           <Checkbox.Group
             label="Champs verrouillés contre l’agent"
             description="Un champ verrouillé garde la valeur saisie ici, quoi que l’agent rapporte. Un champ que vous modifiez est verrouillé automatiquement."
-            value={values.lockedFields}
-            onChange={(v) => set('lockedFields', v)}
+            {...form.getInputProps('lockedFields')}
           >
             <Group gap="md" mt="xs">
               {Object.entries(lockableFieldLabels).map(([field, label]) => (
@@ -225,9 +215,7 @@ export function AssetEditForm(props: { asset: AssetDetail; onDone: () => void; o
             maxLength={500}
             autosize
             minRows={2}
-            value={values.note}
-            onChange={(e) => set('note', e.currentTarget.value)}
-            error={fieldErrors.note}
+            {...form.getInputProps('note')}
           />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={props.onDone}>

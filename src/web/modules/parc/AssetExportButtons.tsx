@@ -1,4 +1,4 @@
-import type { Query } from '../../api';
+import type { Query } from '../../api/client';
 import { ExportButtons } from '../../ui/ExportButtons';
 import { assetFiltersOf, type AssetListSearch } from './list-search';
 

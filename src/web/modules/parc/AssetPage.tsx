@@ -3,7 +3,7 @@ import { IconArrowMerge } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
-import { isApiError } from '../../api';
+import { isApiError } from '../../api/client';
 import { NotFoundPage } from '../../pages/NotFoundPage';
 import { useCan } from '../../session/session';
 import { Guard } from '../../ui/Guard';

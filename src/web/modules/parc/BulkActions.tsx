@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconArrowMerge, IconArrowsRightLeft, IconArchive, IconBoxSeam, IconHandGrab, IconX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { api, errorMessage } from '../../api';
+import { apiClient, call, errorMessage } from '../../api/client';
 import { formatNumber } from '../../labels';
 import { establishmentQuery } from '../establishments/queries';
 import { plural } from './labels';
@@ -112,7 +112,7 @@ function BulkForm({ kind, selected, onClose, onDone }: { kind: Kind; selected: A
   // the mobile carts of the selection's school (a cart holds devices of its own school)
   const carts = useQuery({
     queryKey: ['parc', 'carts', schools[0] ?? ''],
-    queryFn: ({ signal }) => api<{ items: AssetSummary[] }>('/assets', { query: { class: 'mobile-cart', uai: schools[0] ?? undefined, pageSize: 200 }, signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/assets', { params: { query: { class: 'mobile-cart', uai: schools[0] ?? undefined, pageSize: 200 } }, signal })),
     enabled: kind === 'cart',
   });
   const school = useQuery({ ...establishmentQuery(uai ?? ''), enabled: kind === 'move' && Boolean(uai) });

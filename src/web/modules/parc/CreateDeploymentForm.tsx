@@ -1,7 +1,10 @@
 import { Alert, Button, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
-import { errorMessage, isApiError } from '../../api';
+import { createDeploymentInput } from '../../../modules/parc/operations/create-deployment-batch.input';
+import { errorMessage } from '../../api/client';
+import type { BodyOf } from '../../api/types';
+import { schemaValidator, showServerIssues } from '../../ui/form';
 import { Section } from '../../ui/Section';
 import { assetClasses, assetClassLabels } from './labels';
 import { useCreateDeployment } from './queries';
@@ -14,46 +17,55 @@ function localNow() {
   return d.toISOString().slice(0, 16);
 }
 
+type DeploymentBody = BodyOf<'/api/deployments', 'post'>;
+
+interface DeliveryValues {
+  uai: string | null;
+  label: string;
+  assetClass: NonNullable<DeploymentBody['assetClass']>;
+  deliveredAt: string;
+  deadlineHours: number | string;
+  expectedCount: number | string;
+  orderReference: string;
+  serialText: string;
+}
+
+const serialsOf = (text: string) => [...new Set(text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean))];
+const isoOrEmpty = (local: string) => {
+  const date = new Date(local);
+  return local && !Number.isNaN(date.getTime()) ? date.toISOString() : '';
+};
+
+/** The body POST /api/deployments takes; the form validates it with that operation's own schema. */
+const deliveryBody = (v: DeliveryValues): DeploymentBody => ({
+  uai: v.uai ?? '',
+  label: v.label.trim(),
+  assetClass: v.assetClass,
+  deliveredAt: isoOrEmpty(v.deliveredAt),
+  deadlineHours: v.deadlineHours === '' ? 48 : Number(v.deadlineHours),
+  expectedCount: v.expectedCount === '' ? undefined : Number(v.expectedCount),
+  orderReference: v.orderReference.trim() || undefined,
+  serials: serialsOf(v.serialText),
+});
+
 /** A delivery on a site: the serial numbers of the delivery note, the deadline to put them in service. */
 export function CreateDeploymentForm({ onDone }: { onDone: () => void }) {
-  const [uai, setUai] = useState<string | null>(null);
-  const [label, setLabel] = useState('');
-  const [assetClass, setAssetClass] = useState('desktop');
-  const [deliveredAt, setDeliveredAt] = useState(localNow);
-  const [deadlineHours, setDeadlineHours] = useState<number | ''>(48);
-  const [expected, setExpected] = useState<number | ''>('');
-  const [orderReference, setOrderReference] = useState('');
-  const [serialText, setSerialText] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm<DeliveryValues>({
+    initialValues: { uai: null, label: '', assetClass: 'desktop', deliveredAt: localNow(), deadlineHours: 48, expectedCount: '', orderReference: '', serialText: '' },
+    validate: schemaValidator(createDeploymentInput, deliveryBody),
+  });
   const create = useCreateDeployment();
-  const serials = [...new Set(serialText.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean))];
+  const serials = serialsOf(form.values.serialText);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!uai) found.uai = 'Choisissez le site livré.';
-    if (!label.trim()) found.label = 'Donnez un libellé (par exemple « Vague 1 — salles informatiques »).';
-    if (!deliveredAt) found.deliveredAt = 'Indiquez la date de livraison.';
-    if (!serials.length && expected === '') found.expectedCount = 'Indiquez le nombre d’équipements attendus ou collez les numéros de série.';
-    setErrors(found);
-    if (Object.keys(found).length) return;
+  const submit = form.onSubmit(async (values) => {
     try {
-      await create.mutateAsync({
-        uai: uai!,
-        label: label.trim(),
-        assetClass,
-        deliveredAt: new Date(deliveredAt).toISOString(),
-        deadlineHours: deadlineHours === '' ? 48 : deadlineHours,
-        expectedCount: expected === '' ? undefined : expected,
-        orderReference: orderReference.trim() || undefined,
-        serials,
-      });
+      await create.mutateAsync(deliveryBody(values));
       notifications.show({ color: 'teal', message: 'Livraison enregistrée.' });
       onDone();
     } catch (error) {
-      if (isApiError(error)) setErrors(Object.fromEntries(error.issues.map((i) => [i.path.split('.')[0], i.message])));
+      showServerIssues(form, error);
     }
-  };
+  });
 
   return (
     <Section title="Enregistrer une livraison" id="nouvelle-livraison">
@@ -65,21 +77,18 @@ export function CreateDeploymentForm({ onDone }: { onDone: () => void }) {
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <SchoolSelect label="Site livré" required value={uai} onChange={setUai} error={errors.uai} />
-            <TextInput label="Libellé" required maxLength={200} value={label} onChange={(e) => setLabel(e.currentTarget.value)} error={errors.label} />
-            <NativeSelect label="Type d’équipement" data={assetClasses.map((c) => ({ value: c, label: assetClassLabels[c] }))} value={assetClass} onChange={(e) => setAssetClass(e.currentTarget.value)} />
-            <TextInput label="Bon de commande" maxLength={100} value={orderReference} onChange={(e) => setOrderReference(e.currentTarget.value)} error={errors.orderReference} />
-            <TextInput label="Livré le" type="datetime-local" required value={deliveredAt} onChange={(e) => setDeliveredAt(e.currentTarget.value)} error={errors.deliveredAt} />
-            <NumberInput label="Délai de mise en service (heures)" min={1} max={24 * 90} allowDecimal={false} value={deadlineHours} onChange={(v) => setDeadlineHours(v === '' ? '' : Number(v))} error={errors.deadlineHours} />
+            <SchoolSelect label="Site livré" required value={form.values.uai} onChange={(uai) => form.setFieldValue('uai', uai)} error={form.errors.uai as string | undefined} />
+            <TextInput label="Libellé" required maxLength={200} {...form.getInputProps('label')} />
+            <NativeSelect label="Type d’équipement" data={assetClasses.map((c) => ({ value: c, label: assetClassLabels[c] }))} {...form.getInputProps('assetClass')} />
+            <TextInput label="Bon de commande" maxLength={100} {...form.getInputProps('orderReference')} />
+            <TextInput label="Livré le" type="datetime-local" required {...form.getInputProps('deliveredAt')} />
+            <NumberInput label="Délai de mise en service (heures)" allowDecimal={false} clampBehavior="none" {...form.getInputProps('deadlineHours')} />
             <NumberInput
               label="Équipements attendus"
               description="Par défaut, le nombre de numéros de série"
-              min={1}
-              max={5000}
               allowDecimal={false}
-              value={expected}
-              onChange={(v) => setExpected(v === '' ? '' : Number(v))}
-              error={errors.expectedCount}
+              clampBehavior="none"
+              {...form.getInputProps('expectedCount')}
             />
           </SimpleGrid>
           <Textarea
@@ -88,9 +97,8 @@ export function CreateDeploymentForm({ onDone }: { onDone: () => void }) {
             autosize
             minRows={3}
             maxRows={10}
-            value={serialText}
-            onChange={(e) => setSerialText(e.currentTarget.value)}
-            error={errors.serials}
+            {...form.getInputProps('serialText')}
+            error={form.errors.serialText ?? Object.entries(form.errors).find(([path]) => path.startsWith('serials'))?.[1]}
           />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onDone}>

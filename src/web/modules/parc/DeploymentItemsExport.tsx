@@ -2,7 +2,7 @@ import { Button, Menu } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
-import { errorMessage } from '../../api';
+import { errorMessage } from '../../api/client';
 import { downloadFile } from '../../download';
 import type { Deployment } from './types';
 

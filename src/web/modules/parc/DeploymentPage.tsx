@@ -4,7 +4,7 @@ import { IconAlertTriangle, IconPlayerTrackNext } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMemo, useState, type FormEvent } from 'react';
-import { errorMessage, isApiError } from '../../api';
+import { errorMessage, isApiError } from '../../api/client';
 import { formatDateTime, formatNumber } from '../../labels';
 import { NotFoundPage } from '../../pages/NotFoundPage';
 import { Guard } from '../../ui/Guard';

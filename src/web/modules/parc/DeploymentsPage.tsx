@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconChevronDown, IconPlus } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
-import { errorMessage } from '../../api';
+import { errorMessage } from '../../api/client';
 import { formatDateTime, formatNumber } from '../../labels';
 import { useCan } from '../../session/session';
 import { ExportButtons } from '../../ui/ExportButtons';
@@ -63,7 +63,11 @@ function Deployments() {
           <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
             <Summary label="Livraisons" value={formatNumber(s.batches)} hint={`${formatNumber(s.sites)} ${plural(s.sites, 'site')}`} />
             <Summary label="Équipements attendus" value={formatNumber(s.expected)} hint={`${formatNumber(s.steps['in-service'])} en service`} />
-            <Summary label="Mis en service dans le délai" value={s.expected ? formatPercent(s.onTime / s.expected) : '—'} hint={`${formatNumber(s.onTime)} équipements`} />
+            <Summary
+              label="Mis en service dans le délai"
+              value={s.due ? formatPercent(s.onTime / s.due) : '—'}
+              hint={s.due ? `${formatNumber(s.onTime)} sur ${formatNumber(s.due)} ${plural(s.due, 'équipement dû', 'équipements dus')}` : 'aucune mise en service encore due'}
+            />
             <Summary label="Sites en retard" value={formatNumber(s.late)} hint={s.late ? 'délai de mise en service dépassé' : 'aucun retard'} alert={s.late > 0} />
           </SimpleGrid>
         )}

@@ -98,9 +98,16 @@ function DashboardBody({ stats, uai }: { stats: FleetStats; uai?: string }) {
           label={`Non vus depuis ${stats.stale.afterDays} jours`}
           value={formatNumber(stats.stale.count)}
           hint={
-            <AnchorLink to="/parc" search={{ staleDays: stats.stale.afterDays, uai }} size="xs">
-              Voir la liste
-            </AnchorLink>
+            <>
+              {stats.stale.neverInventoried > 0 && (
+                <Text component="span" size="xs" display="block">
+                  {`${formatNumber(stats.stale.neverInventoried)} jamais inventorié${stats.stale.neverInventoried > 1 ? 's' : ''}`}
+                </Text>
+              )}
+              <AnchorLink to="/parc" search={{ staleDays: stats.stale.afterDays, uai }} size="xs">
+                Voir la liste
+              </AnchorLink>
+            </>
           }
           icon={IconEyeOff}
           color="orange"

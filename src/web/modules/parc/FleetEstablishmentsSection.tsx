@@ -2,7 +2,7 @@ import { Group, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api';
+import { apiClient, call } from '../../api/client';
 import { formatNumber } from '../../labels';
 import { AnchorLink } from '../../ui/links';
 import { ExportButtons } from '../../ui/ExportButtons';
@@ -14,20 +14,6 @@ import { TablePagination } from '../../ui/TablePagination';
 import { parcKey } from './queries';
 
 type Sort = 'name' | 'devices' | 'pupilsPerComputer' | 'outOfWarranty' | 'dueThisYear';
-
-interface FleetEstablishment {
-  uai: string;
-  name: string;
-  pupils: number | null;
-  devices: number;
-  computers: number;
-  tablets: number;
-  pupilsPerComputer: number | null;
-  outOfWarranty: number;
-  dueThisYear: number;
-  /** With a system filter: its devices in that school. */
-  osDevices: number | null;
-}
 
 const columns: { id: Sort | 'computers'; label: string; numeric?: boolean }[] = [
   { id: 'name', label: 'Établissement' },
@@ -50,10 +36,12 @@ export function FleetEstablishmentsSection() {
   const list = useQuery({
     queryKey: parcKey('fleet-establishments', sort, page, osName, osVersion),
     queryFn: ({ signal }) =>
-      api<{ items: FleetEstablishment[]; total: number }>('/fleet/establishments', {
-        query: { sort: sort.by, order: sort.order, page, pageSize, osName: osName || undefined, osVersion: (osName && osVersion) || undefined },
-        signal,
-      }),
+      call(
+        apiClient.GET('/api/fleet/establishments', {
+          params: { query: { sort: sort.by, order: sort.order, page, pageSize, osName: osName || undefined, osVersion: (osName && osVersion) || undefined } },
+          signal,
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
   const toggle = (by: Sort) => {

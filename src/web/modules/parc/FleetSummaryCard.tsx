@@ -8,6 +8,7 @@ import { Section } from '../../ui/Section';
 import { StatFigure } from '../../ui/StatCard';
 import { formatPercent } from './labels';
 import { fleetStatsQuery } from './queries';
+import { InventoryFreshness } from './InventoryFreshness';
 
 /** The home page's fleet figures: devices, not seen lately, out of warranty (one call, the dashboard's). */
 export function FleetSummaryCard() {
@@ -44,15 +45,7 @@ export function FleetSummaryCard() {
             valueSize={26}
             label={s ? `Non vus depuis ${s.stale.afterDays} jours` : 'Non vus récemment'}
             value={s ? formatNumber(s.stale.count) : '…'}
-            hint={
-              s && s.stale.count > 0 ? (
-                <AnchorLink to="/parc" search={{ staleDays: s.stale.afterDays }} size="xs">
-                  Voir ces équipements
-                </AnchorLink>
-              ) : (
-                'inventaire automatique à jour'
-              )
-            }
+            hint={s ? <InventoryFreshness stale={s.stale} /> : undefined}
           />
           <StatFigure
             valueSize={26}

@@ -110,7 +110,7 @@ export function HardwareSection({ asset: a }: { asset: AssetDetail }) {
                         </Table.Td>
                         <Table.Td>{n.type ?? '—'}</Table.Td>
                         <Table.Td ff="monospace">{n.mac ?? '—'}</Table.Td>
-                        <Table.Td style={{ wordBreak: 'break-all' }}>{n.ips.length ? n.ips.join(', ') : '—'}</Table.Td>
+                        <Table.Td style={{ wordBreak: 'break-all' }}>{n.ips?.length ? n.ips.join(', ') : '—'}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

@@ -13,7 +13,7 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import { useState } from 'react';
-import { errorMessage } from '../../api';
+import { errorMessage } from '../../api/client';
 import { formatDateTime } from '../../labels';
 import { AnchorLink } from '../../ui/links';
 import { Section } from '../../ui/Section';

@@ -1,8 +1,11 @@
 import { Alert, Button, Checkbox, Fieldset, Group, NumberInput, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
-import { errorMessage, isApiError } from '../../api';
+import { useForm } from '@mantine/form';
+import { inventorySettingsInput } from '../../../modules/parc/operations/update-inventory-settings.input';
+import { errorMessage, isApiError } from '../../api/client';
+import type { BodyOf } from '../../api/types';
+import { schemaValidator, showServerIssues } from '../../ui/form';
 import { Loading } from '../../ui/Loading';
 import { QueryError } from '../../ui/QueryError';
 import { Section } from '../../ui/Section';
@@ -26,38 +29,47 @@ export function InventorySettingsSection() {
   );
 }
 
+interface SettingsValues {
+  acceptTaggedAgents: boolean;
+  storeLastUser: boolean;
+  networks: string;
+  staleAfterDays: number | string;
+  life: Record<string, number | string>;
+}
+
 function SettingsForm({ settings, onReload }: { settings: InventorySettings; onReload: () => void }) {
-  const [acceptTagged, setAcceptTagged] = useState(settings.acceptTaggedAgents);
-  const [storeLastUser, setStoreLastUser] = useState(settings.storeLastUser);
-  const [networks, setNetworks] = useState(settings.networks.join('\n'));
-  const [staleDays, setStaleDays] = useState<number | ''>(settings.staleAfterDays);
-  const [life, setLife] = useState<Record<string, number | ''>>({ ...settings.expectedLifeYears });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const bodyOf = (v: SettingsValues) => ({
+    version: settings.version,
+    acceptTaggedAgents: v.acceptTaggedAgents,
+    storeLastUser: v.storeLastUser,
+    networks: v.networks.split(/[\s,;]+/).map((n) => n.trim()).filter(Boolean),
+    staleAfterDays: v.staleAfterDays === '' ? undefined : Number(v.staleAfterDays),
+    expectedLifeYears: Object.fromEntries(Object.entries(v.life).filter(([, years]) => years !== '').map(([c, years]) => [c, Number(years)])),
+  });
+  // PUT /api/inventory/settings's own schema: each refusal under its field (a network under the list, a life under its type)
+  const form = useForm<SettingsValues>({
+    initialValues: {
+      acceptTaggedAgents: settings.acceptTaggedAgents,
+      storeLastUser: settings.storeLastUser,
+      networks: settings.networks.join('\n'),
+      staleAfterDays: settings.staleAfterDays,
+      life: { ...settings.expectedLifeYears },
+    },
+    validate: schemaValidator(inventorySettingsInput, bodyOf),
+  });
+  const errors = form.errors as Record<string, string>;
   const save = useSaveInventorySettings();
   const conflict = isApiError(save.error, 409);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setErrors({});
-    if (staleDays === '') {
-      setErrors({ staleAfterDays: 'Indiquez un nombre de jours.' });
-      return;
-    }
-    const expectedLifeYears = Object.fromEntries(Object.entries(life).filter(([, v]) => v !== '')) as Record<string, number>;
+  const submit = form.onSubmit(async (values) => {
     try {
-      await save.mutateAsync({
-        version: settings.version,
-        acceptTaggedAgents: acceptTagged,
-        storeLastUser,
-        networks: networks.split(/[\s,;]+/).map((n) => n.trim()).filter(Boolean),
-        staleAfterDays: staleDays,
-        expectedLifeYears,
-      });
+      // validated above: the days are a number here
+      await save.mutateAsync(bodyOf(values) as BodyOf<'/api/inventory/settings', 'put'>);
       notifications.show({ color: 'teal', message: 'Réglages enregistrés.' });
     } catch (error) {
-      if (isApiError(error)) setErrors(Object.fromEntries(error.issues.map((i) => [i.path.split('.').slice(0, 2).join('.'), i.message])));
+      showServerIssues(form, error);
     }
-  };
+  });
   const networkErrors = Object.entries(errors).filter(([k]) => k.startsWith('networks'));
 
   return (
@@ -80,8 +92,7 @@ function SettingsForm({ settings, onReload }: { settings: InventorySettings; onR
             <Checkbox
               label="Accepter les agents étiquetés"
               description="Un rapport dont l’étiquette (--tag) est l’UAI d’un de vos établissements est rattaché à votre parc sans identifiants."
-              checked={acceptTagged}
-              onChange={(e) => setAcceptTagged(e.currentTarget.checked)}
+              {...form.getInputProps('acceptTaggedAgents', { type: 'checkbox' })}
             />
             <Textarea
               label="Réseaux des établissements"
@@ -89,8 +100,7 @@ function SettingsForm({ settings, onReload }: { settings: InventorySettings; onR
               autosize
               minRows={3}
               maxRows={12}
-              value={networks}
-              onChange={(e) => setNetworks(e.currentTarget.value)}
+              {...form.getInputProps('networks')}
               error={networkErrors.length ? networkErrors.map(([, m]) => m).join(' ') : undefined}
               styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             />
@@ -101,8 +111,7 @@ function SettingsForm({ settings, onReload }: { settings: InventorySettings; onR
             <Checkbox
               label="Conserver le dernier utilisateur connecté"
               description="Donnée personnelle, souvent l’identifiant d’un élève mineur : ne l’activez que si un besoin le justifie (RGPD). Décocher puis enregistrer efface aussitôt les utilisateurs déjà conservés sur tous les équipements de la collectivité."
-              checked={storeLastUser}
-              onChange={(e) => setStoreLastUser(e.currentTarget.checked)}
+              {...form.getInputProps('storeLastUser', { type: 'checkbox' })}
             />
             <NumberInput
               label="Équipement « non vu » après (jours)"
@@ -110,9 +119,8 @@ function SettingsForm({ settings, onReload }: { settings: InventorySettings; onR
               min={1}
               max={3650}
               allowDecimal={false}
-              value={staleDays}
-              onChange={(v) => setStaleDays(v === '' ? '' : Number(v))}
-              error={errors.staleAfterDays}
+              clampBehavior="none"
+              {...form.getInputProps('staleAfterDays')}
               maw={360}
             />
           </Stack>
@@ -130,8 +138,9 @@ function SettingsForm({ settings, onReload }: { settings: InventorySettings; onR
                 min={1}
                 max={30}
                 allowDecimal={false}
-                value={life[c] ?? ''}
-                onChange={(v) => setLife((l) => ({ ...l, [c]: v === '' ? '' : Number(v) }))}
+                clampBehavior="none"
+                value={form.values.life[c] ?? ''}
+                onChange={(v) => form.setFieldValue('life', { ...form.values.life, [c]: v })}
                 error={errors[`expectedLifeYears.${c}`]}
               />
             ))}

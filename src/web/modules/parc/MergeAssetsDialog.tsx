@@ -5,7 +5,7 @@ import { IconArrowMerge } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { api, errorMessage } from '../../api';
+import { apiClient, call, errorMessage } from '../../api/client';
 import { formatDateTime } from '../../labels';
 import { assetLabel } from './columns';
 import { classLabel } from './labels';
@@ -136,7 +136,7 @@ function OtherDevicePicker(props: { exclude: string; picked: Device | null; erro
   const [search] = useDebouncedValue(text.trim(), 300);
   const found = useQuery({
     queryKey: parcKey('merge-candidates', search),
-    queryFn: ({ signal }) => api<{ items: AssetSummary[]; total: number }>('/assets', { query: { search, pageSize: 10 }, signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/assets', { params: { query: { search, pageSize: 10 } }, signal })),
     enabled: search.length >= 2,
   });
   const items = (found.data?.items ?? []).filter((d) => d.id !== props.exclude);

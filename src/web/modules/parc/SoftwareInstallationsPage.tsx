@@ -2,7 +2,7 @@ import { Grid, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
-import { api, isApiError } from '../../api';
+import { apiClient, call, isApiError } from '../../api/client';
 import { formatNumber } from '../../labels';
 import { NotFoundPage } from '../../pages/NotFoundPage';
 import { ExportButtons } from '../../ui/ExportButtons';
@@ -17,26 +17,6 @@ import { StatusBadge } from './columns';
 import { formatAgo } from './labels';
 import { parcKey } from './queries';
 import { ScrollRegion } from '../../ui/ScrollRegion';
-
-interface Installations {
-  software: { id: number; name: string; publisher: string | null };
-  devices: number;
-  installations: number;
-  establishments: { uai: string | null; name: string | null; devices: number }[];
-  establishmentCount: number;
-  versions: { version: string; devices: number }[];
-  items: {
-    id: string;
-    name: string | null;
-    serial: string | null;
-    classLabel: string;
-    status: string;
-    version: string;
-    uai: string | null;
-    establishmentName: string | null;
-    lastInventoryAt: string | null;
-  }[];
-}
 
 const routeApi = getRouteApi('/app/parc/logiciels/$softwareId');
 const pageSize = 25;
@@ -56,7 +36,7 @@ function WhereInstalled() {
   const [page, setPage] = useState(1);
   const where = useQuery({
     queryKey: parcKey('software-installations', softwareId, page),
-    queryFn: ({ signal }) => api<Installations>(`/software/${encodeURIComponent(softwareId)}/installations`, { query: { page, pageSize, schools: shownSchools }, signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/software/{id}/installations', { params: { path: { id: Number(softwareId) }, query: { page, pageSize, schools: shownSchools } }, signal })),
     placeholderData: keepPreviousData,
     retry: (count, error) => !isApiError(error) && count < 2,
   });

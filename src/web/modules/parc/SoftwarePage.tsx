@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api';
+import { apiClient, call } from '../../api/client';
 import { formatNumber } from '../../labels';
 import { ExportButtons } from '../../ui/ExportButtons';
 import { Guard } from '../../ui/Guard';
@@ -14,14 +14,6 @@ import { QueryError } from '../../ui/QueryError';
 import { TablePagination } from '../../ui/TablePagination';
 import { parcKey } from './queries';
 import { ScrollRegion } from '../../ui/ScrollRegion';
-
-interface SoftwareLine {
-  id: number;
-  name: string;
-  publisher: string | null;
-  devices: number;
-  versions: number;
-}
 
 const pageSize = 25;
 
@@ -40,7 +32,7 @@ function Catalogue() {
   const [page, setPage] = useState(1);
   const list = useQuery({
     queryKey: parcKey('software', search, page),
-    queryFn: ({ signal }) => api<{ items: SoftwareLine[]; total: number }>('/software', { query: { search: search || undefined, page, pageSize }, signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/software', { params: { query: { search: search || undefined, page, pageSize } }, signal })),
     placeholderData: keepPreviousData,
   });
   return (

@@ -1,7 +1,7 @@
 import { Badge, Button, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
-import { errorMessage } from '../../api';
+import { errorMessage } from '../../api/client';
 import { formatDateTime } from '../../labels';
 import { Loading } from '../../ui/Loading';
 import { QueryError } from '../../ui/QueryError';

@@ -1,6 +1,6 @@
 /**
- * French labels of the fleet. Classes and statuses come from the server module (a plain file of
- * constants, no server code); the rest are the web's own wording.
+ * French labels of the fleet. Classes, statuses, owners and funding come from src/shared/fleet.ts
+ * (the server's exports and validation use the same); the rest are the web's own wording.
  */
 import {
   assetClasses,
@@ -16,7 +16,7 @@ import {
   type AssetStatus,
   type FundingSource,
   type OwnerKind,
-} from '../../../modules/parc/asset-classes';
+} from '../../../shared/fleet';
 
 export { assetClasses, assetStatuses, assetClassLabels, assetStatusLabels, defaultExpectedLifeYears, fundingSourceLabels, fundingSources, ownerKindLabels, ownerKinds };
 export type { AssetClass, AssetStatus, FundingSource, OwnerKind };

@@ -1,18 +1,10 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, getActiveTenant } from '../../api';
+import type { BodyOf } from '../../api/types';
+import { apiClient, call, getActiveTenant } from '../../api/client';
 import type { AssetListSearch } from './list-search';
-import type {
-  AgentCredential,
-  AssetDetail,
-  AssetSummary,
-  DeploymentDetail,
-  DeploymentList,
-  FleetStats,
-  InventorySettings,
-  Page,
-  RenewalForecast,
-  UnassignedReport,
-} from './types';
+import type { AssetChanges, BulkAction } from './types';
+
+export type { AssetChanges, BulkAction } from './types';
 
 /** Every fleet query starts with ['parc', tenant]: one invalidation refreshes the module after a change. */
 export const parcKey = (...parts: unknown[]) => ['parc', getActiveTenant(), ...parts];
@@ -21,10 +13,12 @@ export function useAssetList(search: AssetListSearch) {
   return useQuery({
     queryKey: parcKey('assets', search),
     queryFn: ({ signal }) =>
-      api<Page<AssetSummary>>('/assets', {
-        query: { ...search, sort: search.sort ?? 'name', order: search.order ?? 'asc', page: search.page ?? 1, pageSize: search.pageSize ?? 25 },
-        signal,
-      }),
+      call(
+        apiClient.GET('/api/assets', {
+          params: { query: { ...search, sort: search.sort ?? 'name', order: search.order ?? 'asc', page: search.page ?? 1, pageSize: search.pageSize ?? 25 } },
+          signal,
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -32,33 +26,8 @@ export function useAssetList(search: AssetListSearch) {
 export const assetQuery = (id: string) =>
   queryOptions({
     queryKey: parcKey('asset', id),
-    queryFn: ({ signal }) => api<AssetDetail>(`/assets/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/assets/{id}', { params: { path: { id } }, signal })),
   });
-
-export type AssetChanges = Partial<{
-  class: string;
-  status: string;
-  uai: string | null;
-  roomId: string | null;
-  name: string | null;
-  serial: string | null;
-  inventoryNumber: string | null;
-  manufacturer: string | null;
-  model: string | null;
-  osName: string | null;
-  osVersion: string | null;
-  ownerKind: string;
-  funder: string | null;
-  fundingSource: string | null;
-  supplier: string | null;
-  orderReference: string | null;
-  purchaseDate: string | null;
-  purchasePrice: number | null;
-  warrantyEnd: string | null;
-  imageVersion: string | null;
-  lockedFields: string[];
-  note: string;
-}>;
 
 /** Invalidates the module's lists and dashboards after a change (the detail is set from the answer). */
 function useRefreshParc() {
@@ -70,7 +39,7 @@ export function useUpdateAsset(id: string) {
   const client = useQueryClient();
   const refresh = useRefreshParc();
   return useMutation({
-    mutationFn: (body: AssetChanges & { version: number }) => api<AssetDetail>(`/assets/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+    mutationFn: (body: AssetChanges & { version: number }) => call(apiClient.PATCH('/api/assets/{id}', { params: { path: { id } }, body })),
     onSuccess: (updated) => {
       client.setQueryData(assetQuery(id).queryKey, updated);
       void refresh();
@@ -83,7 +52,7 @@ export function useUndoMatch(assetId: string) {
   const refresh = useRefreshParc();
   return useMutation({
     mutationFn: (matchId: number) =>
-      api<AssetDetail & { restoredId: string | null }>(`/assets/${encodeURIComponent(assetId)}/matches/${matchId}/undo`, { method: 'POST' }),
+      call(apiClient.POST('/api/assets/{id}/matches/{matchId}/undo', { params: { path: { id: assetId, matchId } } })),
     onSuccess: (updated) => {
       client.setQueryData(assetQuery(assetId).queryKey, updated);
       void refresh();
@@ -91,18 +60,10 @@ export function useUndoMatch(assetId: string) {
   });
 }
 
-export type BulkAction =
-  | { action: 'move'; ids: string[]; uai: string | null; roomId: string | null; note?: string }
-  | { action: 'set-status'; ids: string[]; status: string; note?: string }
-  | { action: 'lend'; ids: string[]; borrower: string; until: string; note?: string }
-  | { action: 'return'; ids: string[]; note?: string }
-  | { action: 'put-in-cart'; ids: string[]; cartId: string; note?: string }
-  | { action: 'take-out-of-cart'; ids: string[]; note?: string };
-
 export function useBulkAssets() {
   const refresh = useRefreshParc();
   return useMutation({
-    mutationFn: (body: BulkAction) => api<{ changed: number; unchanged: number }>('/assets/bulk', { method: 'POST', body }),
+    mutationFn: (body: BulkAction) => call(apiClient.POST('/api/assets/bulk', { body })),
     onSettled: () => refresh(),
   });
 }
@@ -110,21 +71,21 @@ export function useBulkAssets() {
 export const fleetStatsQuery = (uai?: string) =>
   queryOptions({
     queryKey: parcKey('fleet-stats', uai ?? null),
-    queryFn: ({ signal }) => api<FleetStats>('/fleet/stats', { query: { uai }, signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/fleet/stats', { params: { query: { uai } }, signal })),
     staleTime: 60_000,
   });
 
 export const renewalQuery = (uai?: string, years = 5) =>
   queryOptions({
     queryKey: parcKey('renewal', uai ?? null, years),
-    queryFn: ({ signal }) => api<RenewalForecast>('/fleet/renewal', { query: { uai, years }, signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/fleet/renewal', { params: { query: { uai, years } }, signal })),
     staleTime: 60_000,
   });
 
 export function useDeployments(filters: { uai?: string; late?: 'true' | 'false'; page?: number }) {
   return useQuery({
     queryKey: parcKey('deployments', filters),
-    queryFn: ({ signal }) => api<DeploymentList>('/deployments', { query: { ...filters, pageSize: 100 }, signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/deployments', { params: { query: { ...filters, pageSize: 100 } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -132,16 +93,7 @@ export function useDeployments(filters: { uai?: string; late?: 'true' | 'false';
 export function useCreateDeployment() {
   const refresh = useRefreshParc();
   return useMutation({
-    mutationFn: (body: {
-      uai: string;
-      label: string;
-      assetClass: string;
-      expectedCount?: number;
-      deliveredAt: string;
-      deadlineHours: number;
-      orderReference?: string;
-      serials: string[];
-    }) => api('/deployments', { method: 'POST', body }),
+    mutationFn: (body: BodyOf<'/api/deployments', 'post'>) => call(apiClient.POST('/api/deployments', { body })),
     onSuccess: () => refresh(),
   });
 }
@@ -150,7 +102,7 @@ export function useAdvanceDeployment() {
   const refresh = useRefreshParc();
   return useMutation({
     mutationFn: ({ id, step }: { id: string; step: 'installed' | 'imaged' | 'in-service' }) =>
-      api<{ advanced: number }>(`/deployments/${encodeURIComponent(id)}/advance`, { method: 'POST', body: { step, all: true } }),
+      call(apiClient.POST('/api/deployments/{id}/advance', { params: { path: { id } }, body: { step, all: true } })),
     onSettled: () => refresh(),
   });
 }
@@ -158,7 +110,7 @@ export function useAdvanceDeployment() {
 export function useInventorySettings() {
   return useQuery({
     queryKey: parcKey('settings'),
-    queryFn: ({ signal }) => api<InventorySettings>('/inventory/settings', { signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/inventory/settings', { signal })),
   });
 }
 
@@ -166,7 +118,7 @@ export function useSaveInventorySettings() {
   const client = useQueryClient();
   const refresh = useRefreshParc();
   return useMutation({
-    mutationFn: (body: InventorySettings) => api<InventorySettings>('/inventory/settings', { method: 'PUT', body }),
+    mutationFn: (body: BodyOf<'/api/inventory/settings', 'put'>) => call(apiClient.PUT('/api/inventory/settings', { body })),
     onSuccess: (saved) => {
       client.setQueryData(parcKey('settings'), saved);
       void refresh();
@@ -177,15 +129,14 @@ export function useSaveInventorySettings() {
 export function useAgentCredentials() {
   return useQuery({
     queryKey: parcKey('credentials'),
-    queryFn: ({ signal }) => api<{ items: AgentCredential[] }>('/inventory/credentials', { signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/inventory/credentials', { signal })),
   });
 }
 
 export function useCreateCredential() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { username: string; label: string; password?: string }) =>
-      api<AgentCredential & { password: string }>('/inventory/credentials', { method: 'POST', body }),
+    mutationFn: (body: BodyOf<'/api/inventory/credentials', 'post'>) => call(apiClient.POST('/api/inventory/credentials', { body })),
     onSuccess: () => client.invalidateQueries({ queryKey: parcKey('credentials') }),
   });
 }
@@ -193,7 +144,7 @@ export function useCreateCredential() {
 export function useRevokeCredential() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (username: string) => api<void>(`/inventory/credentials/${encodeURIComponent(username)}`, { method: 'DELETE' }),
+    mutationFn: (username: string) => call(apiClient.DELETE('/api/inventory/credentials/{username}', { params: { path: { username } } })),
     onSettled: () => client.invalidateQueries({ queryKey: parcKey('credentials') }),
   });
 }
@@ -201,7 +152,7 @@ export function useRevokeCredential() {
 export function useUnassignedReports() {
   return useQuery({
     queryKey: parcKey('unassigned'),
-    queryFn: ({ signal }) => api<{ items: UnassignedReport[] }>('/inventory/unassigned', { signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/inventory/unassigned', { signal })),
   });
 }
 
@@ -209,7 +160,7 @@ export function useAttachReport() {
   const refresh = useRefreshParc();
   return useMutation({
     mutationFn: (id: string) =>
-      api<{ assetId: string; created: boolean; matchReason: string | null }>(`/inventory/unassigned/${encodeURIComponent(id)}/attach`, { method: 'POST' }),
+      call(apiClient.POST('/api/inventory/unassigned/{id}/attach', { params: { path: { id } } })),
     onSettled: () => refresh(),
   });
 }
@@ -219,7 +170,7 @@ export function useMergeAssets() {
   const client = useQueryClient();
   const refresh = useRefreshParc();
   return useMutation({
-    mutationFn: (body: { keepId: string; mergeId: string; reason?: string }) => api<AssetDetail & { matchId: number }>('/assets/merge', { method: 'POST', body }),
+    mutationFn: (body: BodyOf<'/api/assets/merge', 'post'>) => call(apiClient.POST('/api/assets/merge', { body })),
     onSuccess: (kept) => {
       client.setQueryData(assetQuery(kept.id).queryKey, kept);
       void refresh();
@@ -230,7 +181,7 @@ export function useMergeAssets() {
 export const deploymentQuery = (id: string) =>
   queryOptions({
     queryKey: parcKey('deployment', id),
-    queryFn: ({ signal }) => api<DeploymentDetail>(`/deployments/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/deployments/{id}', { params: { path: { id } }, signal })),
   });
 
 /** Moves the chosen serials of one batch to a step (the server refuses the lot if one is not in the batch). */
@@ -239,7 +190,7 @@ export function useAdvanceDeploymentItems(id: string) {
   const refresh = useRefreshParc();
   return useMutation({
     mutationFn: ({ step, serials }: { step: 'installed' | 'imaged' | 'in-service'; serials: string[] }) =>
-      api<{ advanced: number; unchanged: number | null; deployment: DeploymentDetail }>(`/deployments/${encodeURIComponent(id)}/advance`, { method: 'POST', body: { step, serials } }),
+      call(apiClient.POST('/api/deployments/{id}/advance', { params: { path: { id } }, body: { step, serials } })),
     onSuccess: (result) => client.setQueryData(deploymentQuery(id).queryKey, result.deployment),
     onSettled: () => refresh(),
   });

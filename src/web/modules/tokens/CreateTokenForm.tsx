@@ -1,35 +1,35 @@
 import { Alert, Button, CopyButton, Code, Group, Paper, Radio, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { IconCheck, IconCopy, IconAlertTriangle } from '@tabler/icons-react';
+import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { api, errorMessage } from '../../api';
+import { createApiTokenInput } from '../../../modules/access/operations/create-api-token.input';
+import { apiClient, call, errorMessage } from '../../api/client';
+import { schemaValidator, showServerIssues } from '../../ui/form';
 import { RoleScopeFields, scopeBody } from '../users/RoleScopeFields';
 import { useRoleOptions } from '../users/queries';
 import type { RoleScope } from '../users/types';
-import type { ApiToken } from './types';
+
+type TokenValues = RoleScope & { name: string; access: 'read' | 'write'; expires: string };
 
 /** Creates a token; its secret is shown once, with a copy button, then never again. */
 export function CreateTokenForm({ onDone }: { onDone: () => void }) {
   const client = useQueryClient();
   const options = useRoleOptions();
-  const [name, setName] = useState('');
-  const [access, setAccess] = useState<'read' | 'write'>('read');
-  const [expires, setExpires] = useState('');
-  const [scope, setScope] = useState<RoleScope>({ role: 'auditor', unitIds: [] });
-  const create = useMutation({
-    mutationFn: () => {
-      const { level: _level, staffFunction: _fn, organizationId: _org, ...rest } = scopeBody(scope, options.data?.organizations);
-      return api<{ token: ApiToken; secret: string }>('/tokens', {
-        method: 'POST',
-        body: { name: name.trim(), access, expiresAt: expires ? new Date(`${expires}T23:59:59`).toISOString() : null, ...rest },
-      });
-    },
-    onSuccess: () => client.invalidateQueries({ queryKey: ['tokens'] }),
-  });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
+  const bodyOf = (v: TokenValues) => {
+    const { level: _level, staffFunction: _fn, organizationId: _org, ...rest } = scopeBody(v, options.data?.organizations);
+    return { name: v.name.trim(), access: v.access, expiresAt: v.expires ? new Date(`${v.expires}T23:59:59`).toISOString() : null, ...rest };
   };
+  // POST /api/tokens's own schema: each rule on its field before anything is sent
+  const form = useForm<TokenValues>({
+    initialValues: { name: '', access: 'read', expires: '', role: 'auditor', unitIds: [] },
+    validate: schemaValidator(createApiTokenInput, bodyOf),
+  });
+  const create = useMutation({
+    mutationFn: (values: TokenValues) => call(apiClient.POST('/api/tokens', { body: bodyOf(values) })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['tokens'] }),
+    onError: (error) => showServerIssues(form, error),
+  });
+  const submit = form.onSubmit((values) => create.mutate(values));
 
   if (create.data) {
     return (
@@ -59,16 +59,16 @@ export function CreateTokenForm({ onDone }: { onDone: () => void }) {
           <Title order={2} size="h4" id="titre-nouveau-jeton">Nouveau jeton</Title>
           {create.error && <Alert color="red" role="alert" icon={<IconAlertTriangle aria-hidden />}>{errorMessage(create.error)}</Alert>}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput label="Nom" description="Le logiciel qui l’utilise, par exemple « GLPI du secteur 1 »" required value={name} onChange={(e) => setName(e.currentTarget.value)} autoFocus />
-            <TextInput label="Date d’expiration" description="Facultative" type="date" value={expires} onChange={(e) => setExpires(e.currentTarget.value)} />
+            <TextInput label="Nom" description="Le logiciel qui l’utilise, par exemple « GLPI du secteur 1 »" required autoFocus {...form.getInputProps('name')} />
+            <TextInput label="Date d’expiration" description="Facultative" type="date" {...form.getInputProps('expires')} error={form.errors.expires ?? form.errors.expiresAt} />
           </SimpleGrid>
-          <Radio.Group label="Accès" value={access} onChange={(v) => setAccess(v as 'read' | 'write')}>
+          <Radio.Group label="Accès" {...form.getInputProps('access')}>
             <Group mt="xs" gap="lg">
               <Radio value="read" label="Lecture seule" />
               <Radio value="write" label="Lecture et écriture (selon le rôle)" />
             </Group>
           </Radio.Group>
-          <RoleScopeFields value={scope} onChange={setScope} withStaffFields={false} />
+          <RoleScopeFields value={form.values} onChange={(v) => form.setValues(v)} withStaffFields={false} errors={form.errors as Record<string, string>} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onDone}>Annuler</Button>
             <Button type="submit" loading={create.isPending}>Créer le jeton</Button>

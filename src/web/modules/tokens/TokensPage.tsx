@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconKey } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, errorMessage, getActiveTenant } from '../../api';
+import { apiClient, call, errorMessage, getActiveTenant } from '../../api/client';
 import { formatDateTime } from '../../labels';
 import { Guard } from '../../ui/Guard';
 import { Loading } from '../../ui/Loading';
@@ -32,10 +32,10 @@ function Tokens() {
   const [creating, setCreating] = useState(false);
   const tokens = useQuery({
     queryKey: ['tokens', getActiveTenant()],
-    queryFn: ({ signal }) => api<{ items: ApiToken[] }>('/tokens', { signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/tokens', { signal })),
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => api(`/tokens/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => call(apiClient.DELETE('/api/tokens/{id}', { params: { path: { id } } })),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['tokens'] });
       notifications.show({ color: 'teal', message: 'Jeton révoqué : il est refusé dès maintenant.' });

@@ -1,15 +1,4 @@
-export interface ApiToken {
-  id: string;
-  name: string;
-  role: string;
-  roleLabel: string;
-  access: 'read' | 'write';
-  unitIds: string[];
-  establishmentId: string | null;
-  status: 'active' | 'expired' | 'revoked';
-  createdBy: string;
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
+import type { ItemOf, ResponseOf } from '../../api/types';
+
+/** An API token as GET /api/tokens lists it (generated contract). */
+export type ApiToken = ItemOf<ResponseOf<'/api/tokens'>['items']>;

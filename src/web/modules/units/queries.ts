@@ -1,16 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, getActiveTenant } from '../../api';
+import { apiClient, call, getActiveTenant } from '../../api/client';
+import type { ItemOf, ResponseOf } from '../../api/types';
 import { unitKindLabels } from '../../labels';
 
-export interface UnitItem {
-  id: string;
-  parentId: string | null;
-  kind: string;
-  code: string;
-  name: string;
-  version: number;
-  establishmentCount: number;
-}
+/** A territorial unit as GET /api/units lists it (generated contract). */
+export type UnitItem = ItemOf<ResponseOf<'/api/units'>['items']>;
 
 export interface UnitNode extends UnitItem {
   children: UnitNode[];
@@ -21,7 +15,7 @@ export interface UnitNode extends UnitItem {
 export function useUnits(enabled = true) {
   return useQuery({
     queryKey: ['units', getActiveTenant()],
-    queryFn: ({ signal }) => api<{ items: UnitItem[] }>('/units', { signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/units', { signal })),
     enabled,
     staleTime: 5 * 60_000,
   });

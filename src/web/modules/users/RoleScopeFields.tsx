@@ -25,7 +25,7 @@ export function RoleScopeFields(props: { value: RoleScope; onChange: (v: RoleSco
         required
         data={[{ value: '', label: 'Choisir un rôle' }, ...(options.data?.roles ?? [])]}
         value={value.role}
-        onChange={(e) => set({ role: e.currentTarget.value, level: e.currentTarget.value === 'technician' ? (value.level ?? 1) : null })}
+        onChange={(e) => set({ role: e.currentTarget.value as RoleScope['role'], level: e.currentTarget.value === 'technician' ? (value.level ?? 1) : null })}
         error={errors.role}
       />
       <NativeSelect
@@ -58,7 +58,7 @@ export function RoleScopeFields(props: { value: RoleScope; onChange: (v: RoleSco
           label="Fonction"
           data={[{ value: '', label: 'Non précisée' }, ...(options.data?.staffFunctions ?? [])]}
           value={value.staffFunction ?? ''}
-          onChange={(e) => set({ staffFunction: e.currentTarget.value || null })}
+          onChange={(e) => set({ staffFunction: (e.currentTarget.value || null) as RoleScope['staffFunction'] })}
         />
       )}
       {unitRoles.has(value.role) && (
@@ -89,7 +89,8 @@ export function RoleScopeFields(props: { value: RoleScope; onChange: (v: RoleSco
 /** The body to send: only the fields that fit the role. */
 export function scopeBody(v: RoleScope, organizations: { id: string }[] | undefined) {
   return {
-    role: v.role,
+    // no role chosen: sent as is, the server refuses it on the role field
+    role: v.role as Exclude<RoleScope['role'], ''>,
     organizationId: v.organizationId ?? organizations?.[0]?.id,
     establishmentId: v.role === 'establishment-staff' || v.role === 'contractor' ? (v.establishmentId ?? null) : null,
     staffFunction: v.role === 'establishment-staff' ? (v.staffFunction ?? null) : null,

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconX } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, errorMessage } from '../../api';
+import { apiClient, call, errorMessage } from '../../api/client';
 import { useUnits } from '../units/queries';
 import { GrantRoleForm } from './UserForms';
 import type { Assignment, User } from './types';
@@ -21,18 +21,22 @@ export function UserRow({ user }: { user: User }) {
   const units = useUnits();
   const [granting, setGranting] = useState(false);
   const unitName = (id: string) => units.data?.items.find((u) => u.id === id)?.name ?? 'unité';
-  const call = useMutation({
-    mutationFn: (c: { path: string; method: 'POST' | 'DELETE' }) => api(c.path, { method: c.method }),
+  const action = useMutation({
+    mutationFn: async (c: { op: 'disable' } | { op: 'enable' } | { op: 'remove-role'; assignmentId: string }): Promise<void> => {
+      const path = { id: user.id };
+      if (c.op === 'disable') await call(apiClient.POST('/api/users/{id}/disable', { params: { path } }));
+      else if (c.op === 'enable') await call(apiClient.POST('/api/users/{id}/enable', { params: { path } }));
+      else await call(apiClient.DELETE('/api/users/{id}/roles/{assignmentId}', { params: { path: { ...path, assignmentId: c.assignmentId } } }));
+    },
     onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
     onError: (error) => notifications.show({ color: 'red', title: 'Action impossible', message: errorMessage(error) }),
   });
   const toggle = () => {
-    const verb = user.active ? 'disable' : 'enable';
     if (user.active && !window.confirm(`Désactiver le compte de ${user.displayName} ? Ses sessions seront closes.`)) return;
-    call.mutate({ path: `/users/${user.id}/${verb}`, method: 'POST' });
+    action.mutate({ op: user.active ? 'disable' : 'enable' });
   };
   const removeRole = (a: Assignment) => {
-    if (window.confirm(`Retirer le rôle « ${a.roleLabel} » à ${user.displayName} ?`)) call.mutate({ path: `/users/${user.id}/roles/${a.id}`, method: 'DELETE' });
+    if (window.confirm(`Retirer le rôle « ${a.roleLabel} » à ${user.displayName} ?`)) action.mutate({ op: 'remove-role', assignmentId: a.id });
   };
 
   return (
@@ -73,7 +77,7 @@ export function UserRow({ user }: { user: User }) {
                 Ajouter un rôle<span className="visually-hidden"> à {user.displayName}</span>
               </Button>
             )}
-            <Button size="xs" variant="default" onClick={toggle} loading={call.isPending}>
+            <Button size="xs" variant="default" onClick={toggle} loading={action.isPending}>
               {user.active ? 'Désactiver' : 'Réactiver'}<span className="visually-hidden"> {user.displayName}</span>
             </Button>
           </Group>

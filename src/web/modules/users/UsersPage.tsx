@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconFileTypeCsv, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { errorMessage } from '../../api';
+import { errorMessage } from '../../api/client';
 import { downloadFile } from '../../download';
 import { useCan } from '../../session/session';
 import { Guard } from '../../ui/Guard';
@@ -11,7 +11,7 @@ import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { TablePagination } from '../../ui/TablePagination';
-import { useRoleOptions, useUsers } from './queries';
+import { useRoleOptions, useUsers, type UserFilters } from './queries';
 import { AddUserForm } from './UserForms';
 import { UserRow } from './UserRow';
 
@@ -26,8 +26,8 @@ export function UsersPage() {
 function Users() {
   const [text, setText] = useState('');
   const [search] = useDebouncedValue(text.trim(), 350);
-  const [role, setRole] = useState('');
-  const [active, setActive] = useState('');
+  const [role, setRole] = useState<NonNullable<UserFilters['role']> | ''>('');
+  const [active, setActive] = useState<NonNullable<UserFilters['active']> | ''>('');
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
   const canManage = useCan('user.manage');
@@ -59,10 +59,10 @@ function Users() {
             <TextInput label="Rechercher" description="Nom ou adresse e-mail" type="search" leftSection={<IconSearch size={18} aria-hidden />} value={text} onChange={(e) => { setText(e.currentTarget.value); setPage(1); }} />
           </Grid.Col>
           <Grid.Col span={{ base: 6, md: 3 }}>
-            <NativeSelect label="Rôle" data={[{ value: '', label: 'Tous les rôles' }, ...(options.data?.roles ?? [])]} value={role} onChange={(e) => { setRole(e.currentTarget.value); setPage(1); }} />
+            <NativeSelect label="Rôle" data={[{ value: '', label: 'Tous les rôles' }, ...(options.data?.roles ?? [])]} value={role} onChange={(e) => { setRole(e.currentTarget.value as typeof role); setPage(1); }} />
           </Grid.Col>
           <Grid.Col span={{ base: 6, md: 3 }}>
-            <NativeSelect label="État" data={[{ value: '', label: 'Tous' }, { value: 'true', label: 'Actifs' }, { value: 'false', label: 'Désactivés' }]} value={active} onChange={(e) => { setActive(e.currentTarget.value); setPage(1); }} />
+            <NativeSelect label="État" data={[{ value: '', label: 'Tous' }, { value: 'true', label: 'Actifs' }, { value: 'false', label: 'Désactivés' }]} value={active} onChange={(e) => { setActive(e.currentTarget.value as typeof active); setPage(1); }} />
           </Grid.Col>
         </Grid>
         {users.error ? (

@@ -1,19 +1,18 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, getActiveTenant } from '../../api';
-import type { Establishment, Page } from '../establishments/types';
-import type { RoleOptions, User } from './types';
+import type { QueryOf } from '../../api/types';
+import { apiClient, call, getActiveTenant } from '../../api/client';
 
 export interface UserFilters {
   search?: string;
-  role?: string;
-  active?: string;
+  role?: NonNullable<QueryOf<'/api/users'>['role']>;
+  active?: NonNullable<QueryOf<'/api/users'>['active']>;
   page: number;
 }
 
 export function useUsers(filters: UserFilters) {
   return useQuery({
     queryKey: ['users', getActiveTenant(), filters],
-    queryFn: ({ signal }) => api<Page<User>>('/users', { query: { ...filters, pageSize: 25 }, signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/users', { params: { query: { ...filters, pageSize: 25 } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -21,7 +20,7 @@ export function useUsers(filters: UserFilters) {
 export function useRoleOptions() {
   return useQuery({
     queryKey: ['users', getActiveTenant(), 'options'],
-    queryFn: ({ signal }) => api<RoleOptions>('/users/options', { signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/users/options', { signal })),
     staleTime: 5 * 60_000,
   });
 }
@@ -30,7 +29,7 @@ export function useRoleOptions() {
 export function useEstablishmentSearch(search: string) {
   return useQuery({
     queryKey: ['establishments', getActiveTenant(), 'pick', search],
-    queryFn: ({ signal }) => api<Page<Establishment>>('/establishments', { query: { search, pageSize: 10 }, signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/establishments', { params: { query: { search, pageSize: 10 } }, signal })),
     enabled: search.trim().length >= 2,
     placeholderData: keepPreviousData,
   });

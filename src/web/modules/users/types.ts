@@ -1,42 +1,10 @@
-export interface Assignment {
-  id: string;
-  role: string;
-  roleLabel: string;
-  organizationId: string;
-  organizationCode: string;
-  organizationName: string;
-  establishmentId: string | null;
-  staffFunction: string | null;
-  staffFunctionLabel: string | null;
-  unitIds: string[];
-  level: number | null;
-  createdAt: string;
-}
+import type { BodyOf, ItemOf, ResponseOf } from '../../api/types';
 
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  active: boolean;
-  hasPassword: boolean;
-  identityLinked: boolean;
-  createdAt: string;
-  roles: Assignment[];
-  permissions: { manage: boolean };
-}
+/** Shapes of the users API, named from the generated contract. */
+export type User = ItemOf<ResponseOf<'/api/users'>['items']>;
+export type Assignment = ItemOf<User['roles']>;
+export type RoleOptions = ResponseOf<'/api/users/options'>;
+type GrantBody = BodyOf<'/api/users/{id}/roles', 'post'>;
 
-export interface RoleOptions {
-  roles: { value: string; label: string }[];
-  staffFunctions: { value: string; label: string }[];
-  organizations: { id: string; code: string; name: string; kind: string }[];
-}
-
-/** What a role form sends (POST /users, /users/{id}/roles, /tokens share it). */
-export interface RoleScope {
-  role: string;
-  organizationId?: string;
-  establishmentId?: string | null;
-  staffFunction?: string | null;
-  unitIds: string[];
-  level?: number | null;
-}
+/** What a role form holds (POST /users, /users/{id}/roles, /tokens share it); no role chosen yet is ''. */
+export type RoleScope = Omit<GrantBody, 'role' | 'unitIds'> & { role: GrantBody['role'] | ''; unitIds: string[] };

@@ -6,9 +6,9 @@ import { AppError } from '../../../../server/platform/errors.js';
 import { supportTeams, type SupportTeamRow } from '../../db/schema.js';
 import { deskConfigCache, loadDeskConfig, type DeskConfig } from '../../desk-config.js';
 import { assertCategories, assertOrganization, assertUnits, isUniqueViolation } from './shared.js';
-import type { SupportTeamFields } from './support-team-input.js';
+import type { SupportTeamFields } from './support-team.input.js';
 
-export { createSupportTeamInput } from './support-team-input.js';
+export { createSupportTeamInput } from './support-team.input.js';
 
 export async function createSupportTeam(ctx: Ctx, input: SupportTeamFields): Promise<SupportTeamRow> {
   authorize(ctx.actor, 'desk.configure');

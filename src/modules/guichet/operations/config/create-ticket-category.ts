@@ -4,10 +4,10 @@ import { recordAudit } from '../../../../server/platform/audit.js';
 import { AppError } from '../../../../server/platform/errors.js';
 import { categories, type CategoryRow } from '../../db/schema.js';
 import { deskConfigCache, loadDeskConfig, type DeskConfig } from '../../desk-config.js';
-import type { CreateCategoryInput, UpdateCategoryInput } from './category-input.js';
+import type { CreateCategoryInput, UpdateCategoryInput } from './category.input.js';
 import { assertAgreement, assertOrganization, invalid, isUniqueViolation } from './shared.js';
 
-export { createCategoryInput } from './category-input.js';
+export { createCategoryInput } from './category.input.js';
 
 export async function createTicketCategory(ctx: Ctx, input: CreateCategoryInput): Promise<CategoryRow> {
   authorize(ctx.actor, 'desk.configure');

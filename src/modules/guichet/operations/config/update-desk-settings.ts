@@ -4,6 +4,7 @@ import { authorize } from '../../../../server/platform/authz.js';
 import { diff, recordAudit } from '../../../../server/platform/audit.js';
 import type { Ctx } from '../../../../server/platform/context.js';
 import { versionConflict } from '../../../../server/platform/errors.js';
+import { assertUpdated } from '../../../../server/platform/versioned-update.js';
 import { deskSettings } from '../../db/schema.js';
 import { deskConfigCache, loadDeskConfig } from '../../desk-config.js';
 import { assertAgreement, isUniqueViolation } from './shared.js';
@@ -46,7 +47,7 @@ export async function updateDeskSettings(ctx: Ctx, input: UpdateDeskSettingsInpu
                 .where(and(eq(deskSettings.tenantId, tenantId), eq(deskSettings.version, version)))
                 .returning()
             )[0];
-      if (!row) throw versionConflict();
+      assertUpdated(row);
       const change = diff(before, changes);
       await recordAudit(ctx, tx, [{ tenantId, action: 'update', entityType: 'desk-settings', entityId: tenantId, before: change.before, after: change.after }]);
       return { defaultAgreementId: row.defaultAgreementId, problemThreshold: row.problemThreshold, problemWindowDays: row.problemWindowDays, version: row.version };

@@ -1,15 +1,15 @@
 import { authorize } from '../../../../server/platform/authz.js';
 import type { Ctx } from '../../../../server/platform/context.js';
-import { updateVersioned } from '../../../../server/platform/versioned-update.js';
+import { updateVersioned, type VersionedUpdateInput } from '../../../../server/platform/versioned-update.js';
 import { supportTeams, type SupportTeamRow } from '../../db/schema.js';
 import { deskConfigCache, loadDeskConfig } from '../../desk-config.js';
 import { assertFreeTeamName, checkTeamReferences } from './create-support-team.js';
-import type { UpdateSupportTeamInput } from './support-team-input.js';
+import type { UpdateSupportTeamInput } from './support-team.input.js';
 
-export { updateSupportTeamInput } from './support-team-input.js';
+export { updateSupportTeamInput } from './support-team.input.js';
 
 /** Changes a team, or deactivates it (`active: false`): 409 if someone changed it since `version`. */
-export async function updateSupportTeam(ctx: Ctx, input: { id: string; changes: UpdateSupportTeamInput }): Promise<SupportTeamRow> {
+export async function updateSupportTeam(ctx: Ctx, input: VersionedUpdateInput<UpdateSupportTeamInput>): Promise<SupportTeamRow> {
   authorize(ctx.actor, 'desk.configure');
   const tenantId = ctx.actor.tenantId;
   const config = await loadDeskConfig(ctx, tenantId);

@@ -5,7 +5,9 @@ import { Section } from '../../../ui/Section';
 import { ChangeError, versionLine } from './ChangeError';
 import { CopyForm } from './CopyForm';
 import { PublishBar, validFromOf } from './EffectiveDateInput';
-import { useDeskChange } from './queries';
+import { apiClient, call } from '../../../api/client';
+import type { BodyOf } from '../../../api/types';
+import { useDeskChange, withoutRouting } from './queries';
 import { priorityLabels, type Agreement, type DeskConfiguration, type SlaTarget } from './types';
 
 const priorities = ['1', '2', '3', '4', '5', '6'];
@@ -13,15 +15,8 @@ const allCategories = '*';
 type Hours = number | '';
 type Cells = Record<string, Record<string, { own: Hours; resolve: Hours }>>;
 
-interface AgreementBody {
-  _id: string;
-  version: number;
-  label: string;
-  pauseOnThirdParty: boolean;
-  targets: Record<string, SlaTarget>;
-  categories: Record<string, Record<string, SlaTarget>>;
-  validFrom?: string;
-}
+/** PUT /api/desk/agreements/{id}'s body, with the id it goes to. */
+type AgreementBody = BodyOf<'/api/desk/agreements/{id}', 'put'> & { _id: string };
 
 const hours = (minutes: number | undefined): Hours => (minutes === undefined ? '' : Math.round((minutes / 60) * 100) / 100);
 
@@ -61,7 +56,7 @@ function AgreementForm({ config, agreement }: { config: DeskConfiguration; agree
   const [cells, setCells] = useState<Cells>(() => cellsOf(agreement));
   const [validFrom, setValidFrom] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
-  const publish = useDeskChange<AgreementBody>('PUT', (b) => `/desk/agreements/${b._id}`);
+  const publish = useDeskChange((b: AgreementBody) => call(apiClient.PUT('/api/desk/agreements/{id}', { params: { path: { id: b._id } }, body: withoutRouting(b) })));
   const readOnly = !config.canConfigure;
   const categories = config.categories.filter((c) => c.active);
 
@@ -165,7 +160,7 @@ function AgreementForm({ config, agreement }: { config: DeskConfiguration; agree
 function NewAgreementForm({ from, onCreated }: { config: DeskConfiguration; from: Agreement; onCreated: (id: string) => void }) {
   const [id, setId] = useState('');
   const [label, setLabel] = useState('');
-  const create = useDeskChange<AgreementBody>('PUT', (b) => `/desk/agreements/${b._id}`);
+  const create = useDeskChange((b: AgreementBody) => call(apiClient.PUT('/api/desk/agreements/{id}', { params: { path: { id: b._id } }, body: withoutRouting(b) })));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {

@@ -6,10 +6,12 @@ import { Section } from '../../../ui/Section';
 import { ChangeError, versionLine } from './ChangeError';
 import { CopyForm } from './CopyForm';
 import { PublishBar, validFromOf } from './EffectiveDateInput';
-import { useDeskChange } from './queries';
+import { apiClient, call } from '../../../api/client';
+import type { BodyOf } from '../../../api/types';
+import { useDeskChange, withoutRouting } from './queries';
 import { weekdayKeys, weekdayLabels, type Calendar, type Closure, type DeskConfiguration, type OpeningRange, type SchoolHolidayPeriod, type WeekdayKey } from './types';
 
-type CalendarBody = Omit<Calendar, 'id' | 'versions' | 'validFrom'> & { _id: string; validFrom?: string };
+type CalendarBody = BodyOf<'/api/desk/calendars/{id}', 'put'> & { _id: string };
 
 /** Business calendars: opening ranges per weekday, public holidays, school holidays of a zone, closures. */
 export function CalendarsSection({ config }: { config: DeskConfiguration }) {
@@ -35,7 +37,7 @@ function CalendarForm({ calendar, readOnly }: { calendar: Calendar; readOnly: bo
   const [periods, setPeriods] = useState<SchoolHolidayPeriod[]>(calendar.schoolHolidays.periods);
   const [closures, setClosures] = useState<Closure[]>(calendar.closures);
   const [validFrom, setValidFrom] = useState('');
-  const publish = useDeskChange<CalendarBody>('PUT', (b) => `/desk/calendars/${b._id}`);
+  const publish = useDeskChange((b: CalendarBody) => call(apiClient.PUT('/api/desk/calendars/{id}', { params: { path: { id: b._id } }, body: withoutRouting(b) })));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -48,7 +50,8 @@ function CalendarForm({ calendar, readOnly }: { calendar: Calendar; readOnly: bo
         week,
         holidays: !closedOnHolidays ? 'none' : alsace ? 'fr-alsace-moselle' : 'fr',
         closures,
-        schoolHolidays: { zone: (zone || null) as Calendar['schoolHolidays']['zone'], periods },
+        // the configuration's answer types zones as text; the body names them (the server checks them again)
+        schoolHolidays: { zone: zone || null, periods } as CalendarBody['schoolHolidays'],
         validFrom: validFromOf(validFrom),
       });
       notifications.show({ color: 'teal', message: 'Calendrier publié.' });
@@ -157,11 +160,11 @@ function DatedRows<T extends Closure>(props: { title: string; rows: T[]; onChang
 function NewCalendarForm({ from, onCreated }: { from: Calendar; onCreated: (id: string) => void }) {
   const [id, setId] = useState('');
   const [label, setLabel] = useState('');
-  const create = useDeskChange<CalendarBody>('PUT', (b) => `/desk/calendars/${b._id}`);
+  const create = useDeskChange((b: CalendarBody) => call(apiClient.PUT('/api/desk/calendars/{id}', { params: { path: { id: b._id } }, body: withoutRouting(b) })));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await create.mutateAsync({ _id: id.trim(), version: 0, label, timeZone: from.timeZone, week: from.week, holidays: from.holidays, closures: from.closures, schoolHolidays: from.schoolHolidays });
+      await create.mutateAsync({ _id: id.trim(), version: 0, label, timeZone: from.timeZone, week: from.week, holidays: from.holidays as CalendarBody['holidays'], closures: from.closures, schoolHolidays: from.schoolHolidays as CalendarBody['schoolHolidays'] });
       notifications.show({ color: 'teal', message: 'Calendrier créé.' });
       onCreated(id.trim());
     } catch {

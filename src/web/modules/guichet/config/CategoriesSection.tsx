@@ -1,29 +1,24 @@
 import { Button, Checkbox, Group, NativeSelect, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Section } from '../../../ui/Section';
 import { ChangeError } from './ChangeError';
 import { RowActions } from './RowActions';
-import { useDeskChange } from './queries';
+import { useForm } from '@mantine/form';
+import { createCategoryInput, updateCategoryInput } from '../../../../modules/guichet/operations/config/category.input';
+import { apiClient, call } from '../../../api/client';
+import { schemaValidator, showServerIssues } from '../../../ui/form';
+import type { BodyOf } from '../../../api/types';
+import { useDeskChange, withoutRouting } from './queries';
 import { levelLabels, type DeskConfiguration, type TicketCategory } from './types';
 
-interface CategoryBody {
-  _id?: string;
-  key?: string;
-  version?: number;
-  label?: string;
-  responsibleOrganizationId?: string;
-  defaultTeams?: Record<string, string>;
-  hardware?: boolean;
-  agreementId?: string | null;
-  sortOrder?: number;
-  active?: boolean;
-}
+/** One body for creating and changing a category: the contract's two bodies, every field optional. */
+type CategoryBody = { _id?: string } & Partial<BodyOf<'/api/desk/categories', 'post'>> & Partial<BodyOf<'/api/desk/categories/{key}', 'patch'>>;
 
 /** Categories by scope, each with the organization responsible for it under the partners' agreements. */
 export function CategoriesSection({ config }: { config: DeskConfiguration }) {
   const [editing, setEditing] = useState<TicketCategory | 'new' | null>(null);
-  const toggle = useDeskChange<CategoryBody>('PATCH', (b) => `/desk/categories/${b._id}`);
+  const toggle = useDeskChange((b: CategoryBody) => call(apiClient.PATCH('/api/desk/categories/{key}', { params: { path: { key: b._id! } }, body: withoutRouting(b) as BodyOf<'/api/desk/categories/{key}', 'patch'> })));
   const teamNames = new Map(config.teams.map((t) => [t.id, t.name]));
   const agreementLabels = new Map(config.agreements.map((a) => [a.id, a.label]));
   const canEdit = config.canConfigure;
@@ -88,63 +83,89 @@ export function CategoriesSection({ config }: { config: DeskConfiguration }) {
   );
 }
 
+interface CategoryValues {
+  key: string;
+  label: string;
+  orgId: string;
+  hardware: boolean;
+  agreementId: string;
+  sortOrder: number | string;
+  defaultTeams: Record<string, string>;
+}
+
+const categoryFieldsOf = (v: CategoryValues) => ({
+  label: v.label.trim(),
+  responsibleOrganizationId: v.orgId,
+  hardware: v.hardware,
+  agreementId: v.agreementId || null,
+  sortOrder: v.sortOrder === '' ? 0 : Number(v.sortOrder),
+  defaultTeams: Object.fromEntries(Object.entries(v.defaultTeams).filter(([, id]) => id)),
+});
+
+/** Where the operations' rules land on this form's fields. */
+const categoryFieldOf: Record<string, string> = { responsibleOrganizationId: 'orgId' };
+
 function CategoryForm({ config, category, onDone }: { config: DeskConfiguration; category: TicketCategory | null; onDone: () => void }) {
-  const [key, setKey] = useState('');
-  const [label, setLabel] = useState(category?.label ?? '');
-  const [orgId, setOrgId] = useState(category?.responsibleOrganization.id ?? config.organizations[0]?.id ?? '');
-  const [hardware, setHardware] = useState(category?.hardware ?? false);
-  const [agreementId, setAgreementId] = useState(category?.agreementId ?? '');
-  const [sortOrder, setSortOrder] = useState<number | ''>(category?.sortOrder ?? 100);
-  const [defaultTeams, setDefaultTeams] = useState<Record<string, string>>(category?.defaultTeams ?? {});
-  const create = useDeskChange<CategoryBody>('POST', () => '/desk/categories');
-  const update = useDeskChange<CategoryBody>('PATCH', (b) => `/desk/categories/${b._id}`);
+  // the category operations' own schemas, each refusal on its field before sending
+  const rules = category
+    ? schemaValidator(updateCategoryInput, (v: CategoryValues) => ({ version: category.version, ...categoryFieldsOf(v) }))
+    : schemaValidator(createCategoryInput, (v: CategoryValues) => ({ key: v.key.trim(), ...categoryFieldsOf(v) }));
+  const form = useForm<CategoryValues>({
+    initialValues: {
+      key: '',
+      label: category?.label ?? '',
+      orgId: category?.responsibleOrganization.id ?? config.organizations[0]?.id ?? '',
+      hardware: category?.hardware ?? false,
+      agreementId: category?.agreementId ?? '',
+      sortOrder: category?.sortOrder ?? 100,
+      defaultTeams: category?.defaultTeams ?? {},
+    },
+    validate: (values) => Object.fromEntries(Object.entries(rules(values)).map(([path, message]) => [categoryFieldOf[path] ?? path, message])),
+  });
+  const values = form.values;
+  const create = useDeskChange((b: CategoryBody) => call(apiClient.POST('/api/desk/categories', { body: withoutRouting(b) as BodyOf<'/api/desk/categories', 'post'> })));
+  const update = useDeskChange((b: CategoryBody) => call(apiClient.PATCH('/api/desk/categories/{key}', { params: { path: { key: b._id! } }, body: withoutRouting(b) as BodyOf<'/api/desk/categories/{key}', 'patch'> })));
   const mutation = category ? update : create;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const fields = {
-      label,
-      responsibleOrganizationId: orgId,
-      hardware,
-      agreementId: agreementId || null,
-      sortOrder: sortOrder === '' ? 0 : sortOrder,
-      defaultTeams: Object.fromEntries(Object.entries(defaultTeams).filter(([, id]) => id)),
-    };
+  const submit = form.onSubmit(async (v) => {
+    const fields = categoryFieldsOf(v);
     try {
       if (category) await update.mutateAsync({ _id: category.key, version: category.version, ...fields });
-      else await create.mutateAsync({ key: key.trim(), ...fields });
+      else await create.mutateAsync({ key: v.key.trim(), ...fields });
       notifications.show({ color: 'teal', message: category ? 'Catégorie modifiée.' : 'Catégorie créée.' });
       onDone();
-    } catch {
-      // shown by ChangeError
+    } catch (error) {
+      // the message is shown by ChangeError; the fields it names are marked
+      showServerIssues(form, error, categoryFieldOf);
     }
-  };
+  });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="categorie-form-titre">
+    <form onSubmit={submit} noValidate aria-labelledby="categorie-form-titre">
       <Stack gap="sm" maw={720}>
         <Text fw={600} id="categorie-form-titre">
           {category ? `Modifier la catégorie « ${category.label} »` : 'Nouvelle catégorie'}
         </Text>
         <ChangeError error={mutation.error} />
-        {!category && <TextInput label="Identifiant" description="minuscules, chiffres et tirets (exemple : telephonie)" value={key} onChange={(e) => setKey(e.currentTarget.value)} required />}
-        <TextInput label="Libellé (périmètre)" value={label} onChange={(e) => setLabel(e.currentTarget.value)} required />
+        {!category && <TextInput label="Identifiant" description="minuscules, chiffres et tirets (exemple : telephonie)" required {...form.getInputProps('key')} />}
+        <TextInput label="Libellé (périmètre)" required {...form.getInputProps('label')} />
         <Group grow>
-          <NativeSelect label="Organisation responsable" data={config.organizations.map((o) => ({ value: o.id, label: o.name }))} value={orgId} onChange={(e) => setOrgId(e.currentTarget.value)} />
-          <NativeSelect label="Convention" data={[{ value: '', label: 'Convention par défaut du guichet' }, ...config.agreements.map((a) => ({ value: a.id, label: a.label }))]} value={agreementId} onChange={(e) => setAgreementId(e.currentTarget.value)} />
+          <NativeSelect label="Organisation responsable" data={config.organizations.map((o) => ({ value: o.id, label: o.name }))} {...form.getInputProps('orgId')} />
+          <NativeSelect label="Convention" data={[{ value: '', label: 'Convention par défaut du guichet' }, ...config.agreements.map((a) => ({ value: a.id, label: a.label }))]} {...form.getInputProps('agreementId')} />
         </Group>
         {[0, 1, 2, 3].map((level) => (
           <NativeSelect
             key={level}
             label={`Équipe par défaut — ${levelLabels[level]}`}
             data={[{ value: '', label: 'Aucune (équipe des unités de l’établissement)' }, ...config.teams.filter((t) => t.level === level && t.active).map((t) => ({ value: t.id, label: t.name }))]}
-            value={defaultTeams[String(level)] ?? ''}
-            onChange={(e) => setDefaultTeams((d) => ({ ...d, [String(level)]: e.currentTarget.value }))}
+            value={values.defaultTeams[String(level)] ?? ''}
+            onChange={(e) => form.setFieldValue('defaultTeams', { ...values.defaultTeams, [String(level)]: e.currentTarget.value })}
+            error={form.errors[`defaultTeams.${level}`]}
           />
         ))}
         <Group>
-          <NumberInput label="Ordre d’affichage" min={0} max={10000} allowDecimal={false} value={sortOrder} onChange={(v) => setSortOrder(v === '' ? '' : Number(v))} w={180} />
-          <Checkbox label="Pannes matérielles (garanties des équipements)" checked={hardware} onChange={(e) => setHardware(e.currentTarget.checked)} mt="lg" />
+          <NumberInput label="Ordre d’affichage" min={0} max={10000} allowDecimal={false} clampBehavior="none" w={180} {...form.getInputProps('sortOrder')} />
+          <Checkbox label="Pannes matérielles (garanties des équipements)" mt="lg" {...form.getInputProps('hardware', { type: 'checkbox' })} />
         </Group>
         <Group>
           <Button type="submit" loading={mutation.isPending}>

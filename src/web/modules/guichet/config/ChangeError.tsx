@@ -1,7 +1,7 @@
 import { Alert, Button, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
-import { errorMessage, isApiError } from '../../../api';
+import { errorMessage, isApiError } from '../../../api/client';
 
 /** The refusal of a change: « modifié entre-temps, rechargez » for a 409, the server's French message otherwise. */
 export function ChangeError(props: { error: unknown }) {

@@ -4,7 +4,9 @@ import { useState, type FormEvent } from 'react';
 import { Section } from '../../../ui/Section';
 import { ChangeError, versionLine } from './ChangeError';
 import { PublishBar, validFromOf } from './EffectiveDateInput';
-import { useDeskChange } from './queries';
+import { apiClient, call } from '../../../api/client';
+import type { BodyOf } from '../../../api/types';
+import { useDeskChange, withoutRouting } from './queries';
 import { impactLabels, priorityLabels, urgencyLabels, type DeskConfiguration } from './types';
 
 const levels = [1, 2, 3, 4, 5];
@@ -15,12 +17,12 @@ export function PriorityMatrixSection({ config }: { config: DeskConfiguration })
   const current = config.priorityMatrix;
   const [matrix, setMatrix] = useState(() => current.matrix.map((row) => [...row]));
   const [validFrom, setValidFrom] = useState('');
-  const publish = useDeskChange<{ version: number; matrix: number[][]; validFrom?: string }>('PUT', () => '/desk/priority-matrix');
+  const publish = useDeskChange((body: BodyOf<'/api/desk/priority-matrix', 'put'>) => call(apiClient.PUT('/api/desk/priority-matrix', { body })));
   const readOnly = !config.canConfigure;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    await publish.mutateAsync({ version: current.version, matrix, validFrom: validFromOf(validFrom) });
+    await publish.mutateAsync({ version: current.version, matrix: matrix as BodyOf<'/api/desk/priority-matrix', 'put'>['matrix'], validFrom: validFromOf(validFrom) });
     notifications.show({ color: 'teal', message: 'Matrice de priorité publiée.' });
   };
   const set = (u: number, i: number, value: number) => setMatrix((m) => m.map((row, r) => (r === u ? row.map((cell, c) => (c === i ? value : cell)) : row)));

@@ -3,7 +3,9 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { Section } from '../../../ui/Section';
 import { ChangeError } from './ChangeError';
-import { useDeskChange } from './queries';
+import { apiClient, call } from '../../../api/client';
+import type { BodyOf } from '../../../api/types';
+import { useDeskChange, withoutRouting } from './queries';
 import type { DeskConfiguration, DeskSettings } from './types';
 
 /** Desk settings: the default agreement and when repeated failures of a device make a problem. */
@@ -20,7 +22,7 @@ function SettingsForm({ config }: { config: DeskConfiguration }) {
   const [agreementId, setAgreementId] = useState(settings.defaultAgreementId);
   const [threshold, setThreshold] = useState<number | ''>(settings.problemThreshold);
   const [windowDays, setWindowDays] = useState<number | ''>(settings.problemWindowDays);
-  const save = useDeskChange<Partial<DeskSettings>>('PATCH', () => '/desk/settings');
+  const save = useDeskChange((body: BodyOf<'/api/desk/settings', 'patch'>) => call(apiClient.PATCH('/api/desk/settings', { body })));
   const readOnly = !config.canConfigure;
 
   const submit = async (event: FormEvent) => {

@@ -1,29 +1,24 @@
 import { Badge, Button, Checkbox, Group, MultiSelect, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Section } from '../../../ui/Section';
 import { ChangeError } from './ChangeError';
 import { RowActions } from './RowActions';
-import { useDeskChange } from './queries';
+import { useForm } from '@mantine/form';
+import { createSupportTeamInput, updateSupportTeamInput } from '../../../../modules/guichet/operations/config/support-team.input';
+import { apiClient, call } from '../../../api/client';
+import { schemaValidator, showServerIssues } from '../../../ui/form';
+import type { BodyOf } from '../../../api/types';
+import { useDeskChange, withoutRouting } from './queries';
 import { levelLabels, type DeskConfiguration, type SupportTeam } from './types';
 
-interface TeamBody {
-  _id?: string;
-  version?: number;
-  name?: string;
-  level?: number;
-  organizationId?: string;
-  unitIds?: string[];
-  categories?: string[];
-  warrantyHolders?: string[];
-  triage?: boolean;
-  active?: boolean;
-}
+/** One body for creating and changing a team: the contract's two bodies, every field optional. */
+type TeamBody = { _id?: string } & Partial<BodyOf<'/api/desk/teams', 'post'>> & Partial<BodyOf<'/api/desk/teams/{id}', 'patch'>>;
 
 /** Support teams by level: the tenant's own, the Académie's and the contractors'. */
 export function TeamsSection({ config }: { config: DeskConfiguration }) {
   const [editing, setEditing] = useState<SupportTeam | 'new' | null>(null);
-  const toggle = useDeskChange<TeamBody>('PATCH', (b) => `/desk/teams/${b._id}`);
+  const toggle = useDeskChange((b: TeamBody) => call(apiClient.PATCH('/api/desk/teams/{id}', { params: { path: { id: b._id! } }, body: withoutRouting(b) as BodyOf<'/api/desk/teams/{id}', 'patch'> })));
   const unitNames = new Map(config.units.map((u) => [u.id, u.name]));
   const canEdit = config.canConfigure;
 
@@ -86,55 +81,75 @@ export function TeamsSection({ config }: { config: DeskConfiguration }) {
   );
 }
 
+interface TeamValues {
+  name: string;
+  level: string;
+  organizationId: string;
+  unitIds: string[];
+  categories: string[];
+  holders: string;
+  triage: boolean;
+}
+
+const teamFieldsOf = (v: TeamValues) => ({
+  name: v.name.trim(),
+  level: Number(v.level),
+  organizationId: v.organizationId,
+  unitIds: v.unitIds,
+  categories: v.categories,
+  warrantyHolders: v.holders.split(',').map((h) => h.trim()).filter(Boolean),
+  triage: v.triage,
+});
+
 function TeamForm({ config, team, onDone }: { config: DeskConfiguration; team: SupportTeam | null; onDone: () => void }) {
-  const [name, setName] = useState(team?.name ?? '');
-  const [level, setLevel] = useState(String(team?.level ?? 1));
-  const [organizationId, setOrganizationId] = useState(team?.organization.id ?? config.organizations[0]?.id ?? '');
-  const [unitIds, setUnitIds] = useState<string[]>(team?.unitIds ?? []);
-  const [categories, setCategories] = useState<string[]>(team?.categories ?? []);
-  const [holders, setHolders] = useState((team?.warrantyHolders ?? []).join(', '));
-  const [triage, setTriage] = useState(team?.triage ?? false);
-  const create = useDeskChange<TeamBody>('POST', () => '/desk/teams');
-  const update = useDeskChange<TeamBody>('PATCH', (b) => `/desk/teams/${b._id}`);
+  // the team operations' own schemas: an empty name is refused on its field, before sending
+  const form = useForm<TeamValues>({
+    initialValues: {
+      name: team?.name ?? '',
+      level: String(team?.level ?? 1),
+      organizationId: team?.organization.id ?? config.organizations[0]?.id ?? '',
+      unitIds: team?.unitIds ?? [],
+      categories: team?.categories ?? [],
+      holders: (team?.warrantyHolders ?? []).join(', '),
+      triage: team?.triage ?? false,
+    },
+    validate: team
+      ? schemaValidator(updateSupportTeamInput, (v: TeamValues) => ({ version: team.version, ...teamFieldsOf(v) }))
+      : schemaValidator(createSupportTeamInput, teamFieldsOf),
+  });
+  const create = useDeskChange((b: TeamBody) => call(apiClient.POST('/api/desk/teams', { body: withoutRouting(b) as BodyOf<'/api/desk/teams', 'post'> })));
+  const update = useDeskChange((b: TeamBody) => call(apiClient.PATCH('/api/desk/teams/{id}', { params: { path: { id: b._id! } }, body: withoutRouting(b) as BodyOf<'/api/desk/teams/{id}', 'patch'> })));
   const mutation = team ? update : create;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const fields = {
-      name,
-      level: Number(level),
-      organizationId,
-      unitIds,
-      categories,
-      warrantyHolders: holders.split(',').map((h) => h.trim()).filter(Boolean),
-      triage,
-    };
+  const submit = form.onSubmit(async (values) => {
+    const fields = teamFieldsOf(values);
     try {
       if (team) await update.mutateAsync({ _id: team.id, version: team.version, ...fields });
       else await create.mutateAsync(fields);
       notifications.show({ color: 'teal', message: team ? 'Équipe modifiée.' : 'Équipe créée.' });
       onDone();
-    } catch {
-      // shown by ChangeError
+    } catch (error) {
+      // the message is shown by ChangeError; the fields it names are marked
+      showServerIssues(form, error);
     }
-  };
+  });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="equipe-form-titre">
+    <form onSubmit={submit} noValidate aria-labelledby="equipe-form-titre">
       <Stack gap="sm" maw={720}>
         <Text fw={600} id="equipe-form-titre">
           {team ? `Modifier l’équipe « ${team.name} »` : 'Nouvelle équipe'}
         </Text>
         <ChangeError error={mutation.error} />
-        <TextInput label="Nom" value={name} onChange={(e) => setName(e.currentTarget.value)} required />
+        <TextInput label="Nom" required {...form.getInputProps('name')} />
         <Group grow>
-          <NativeSelect label="Niveau" data={[0, 1, 2, 3].map((l) => ({ value: String(l), label: levelLabels[l] }))} value={level} onChange={(e) => setLevel(e.currentTarget.value)} />
-          <NativeSelect label="Organisation" data={config.organizations.map((o) => ({ value: o.id, label: o.name }))} value={organizationId} onChange={(e) => setOrganizationId(e.currentTarget.value)} />
+          <NativeSelect label="Niveau" data={[0, 1, 2, 3].map((l) => ({ value: String(l), label: levelLabels[l] }))} {...form.getInputProps('level')} />
+          <NativeSelect label="Organisation" data={config.organizations.map((o) => ({ value: o.id, label: o.name }))} {...form.getInputProps('organizationId')} />
         </Group>
-        <MultiSelect label="Unités territoriales servies" description="Aucune : tout le territoire." data={config.units.map((u) => ({ value: u.id, label: u.name }))} value={unitIds} onChange={setUnitIds} searchable clearable />
-        <MultiSelect label="Catégories servies" description="Aucune : toutes les catégories de son organisation." data={config.categories.map((c) => ({ value: c.key, label: c.label }))} value={categories} onChange={setCategories} searchable clearable />
-        <TextInput label="Garanties honorées (fournisseurs, séparés par des virgules)" value={holders} onChange={(e) => setHolders(e.currentTarget.value)} />
-        <Checkbox label="Qualifie les tickets sans catégorie (tri)" checked={triage} onChange={(e) => setTriage(e.currentTarget.checked)} />
+        <MultiSelect label="Unités territoriales servies" description="Aucune : tout le territoire." data={config.units.map((u) => ({ value: u.id, label: u.name }))} searchable clearable {...form.getInputProps('unitIds')} />
+        <MultiSelect label="Catégories servies" description="Aucune : toutes les catégories de son organisation." data={config.categories.map((c) => ({ value: c.key, label: c.label }))} searchable clearable {...form.getInputProps('categories')} />
+        <TextInput label="Garanties honorées (fournisseurs, séparés par des virgules)" {...form.getInputProps('holders')} error={form.errors.holders ?? form.errors.warrantyHolders} />
+        <Checkbox label="Qualifie les tickets sans catégorie (tri)" {...form.getInputProps('triage', { type: 'checkbox' })} />
         <Group>
           <Button type="submit" loading={mutation.isPending}>
             Enregistrer

@@ -1,29 +1,30 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../api';
-import type { DeskConfiguration } from './types';
+import { apiClient, call } from '../../../api/client';
 
 export const deskConfigurationQuery = queryOptions({
   queryKey: ['desk', 'configuration'],
-  queryFn: () => api<DeskConfiguration>('/desk/configuration'),
+  queryFn: () => call(apiClient.GET('/api/desk/configuration')),
 });
 
 export function useDeskConfiguration() {
   return useQuery(deskConfigurationQuery);
 }
 
-/** A change of the desk configuration; every success reloads the whole page's data (versions move). */
-export function useDeskChange<TBody>(method: 'POST' | 'PATCH' | 'PUT', path: (body: TBody) => string) {
+/**
+ * A change of the desk configuration, sent by the section's own typed call (apiClient, checked
+ * against the generated contract); every success reloads the whole page's data (versions move).
+ */
+export function useDeskChange<TBody>(send: (body: TBody) => Promise<unknown>) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: TBody) => api<unknown>(path(body), { method, body: stripRouting(body) }),
+    mutationFn: send,
     onSuccess: () => client.invalidateQueries({ queryKey: ['desk'] }),
   });
 }
 
 /** Fields used only to build the path (`_id`) never go in the body. */
-function stripRouting<TBody>(body: TBody): unknown {
-  if (!body || typeof body !== 'object') return body;
-  const { _id, ...rest } = body as Record<string, unknown>;
+export function withoutRouting<TBody extends { _id?: string }>(body: TBody): Omit<TBody, '_id'> {
+  const { _id, ...rest } = body;
   void _id;
   return rest;
 }

@@ -1,109 +1,22 @@
-/** The desk configuration as GET /api/desk/configuration returns it (routes/desk-config.ts). */
+import type { ItemOf, ResponseOf } from '../../../api/types';
 
-export interface OrgRef {
-  id: string;
-  name: string | null;
-}
-
-export interface SupportTeam {
-  id: string;
-  name: string;
-  level: number;
-  organization: OrgRef;
-  unitIds: string[];
-  categories: string[];
-  warrantyHolders: string[];
-  triage: boolean;
-  active: boolean;
-  version: number;
-}
-
-export interface TicketCategory {
-  key: string;
-  label: string;
-  responsibleOrganization: OrgRef;
-  defaultTeams: Record<string, string>;
-  hardware: boolean;
-  agreementId: string | null;
-  sortOrder: number;
-  active: boolean;
-  version: number;
-}
-
-export interface SlaTarget {
-  timeToOwnMinutes: number;
-  timeToResolveMinutes: number;
-  warnBeforeMinutes?: number;
-  warnAtRatio?: number;
-  calendarId: string;
-}
-
-export interface VersionInfo {
-  version: number;
-  validFrom: string;
-}
-
-export interface Agreement {
-  id: string;
-  version: number;
-  validFrom: string;
-  versions: VersionInfo[];
-  label: string;
-  pauseOnThirdParty: boolean;
-  targets: Record<string, SlaTarget>;
-  categories: Record<string, Record<string, SlaTarget>>;
-}
-
-export interface OpeningRange {
-  from: string;
-  to: string;
-}
+/** GET /api/desk/configuration and its parts, named from the generated contract. */
+export type DeskConfiguration = ResponseOf<'/api/desk/configuration'>;
+export type SupportTeam = ItemOf<DeskConfiguration['teams']>;
+export type OrgRef = SupportTeam['organization'];
+export type TicketCategory = ItemOf<DeskConfiguration['categories']>;
+export type Agreement = ItemOf<DeskConfiguration['agreements']>;
+export type SlaTarget = Agreement['targets'][string];
+export type VersionInfo = ItemOf<Agreement['versions']>;
+export type Calendar = ItemOf<DeskConfiguration['calendars']>;
+export type Closure = ItemOf<Calendar['closures']>;
+export type SchoolHolidayPeriod = ItemOf<Calendar['schoolHolidays']['periods']>;
+export type OpeningRange = ItemOf<Calendar['week'][keyof Calendar['week']]>;
+export type DeskSettings = DeskConfiguration['settings'];
 
 export const weekdayKeys = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type WeekdayKey = (typeof weekdayKeys)[number];
 export const weekdayLabels: Record<WeekdayKey, string> = { mon: 'Lundi', tue: 'Mardi', wed: 'Mercredi', thu: 'Jeudi', fri: 'Vendredi', sat: 'Samedi', sun: 'Dimanche' };
-
-export interface Closure {
-  label: string;
-  start: string;
-  end: string;
-}
-
-export interface SchoolHolidayPeriod extends Closure {
-  zone: string;
-}
-
-export interface Calendar {
-  id: string;
-  version: number;
-  validFrom: string;
-  versions: VersionInfo[];
-  label: string;
-  timeZone: string;
-  week: Record<WeekdayKey, OpeningRange[]>;
-  holidays: 'fr' | 'fr-alsace-moselle' | 'none';
-  closures: Closure[];
-  schoolHolidays: { zone: 'A' | 'B' | 'C' | 'Corse' | null; periods: SchoolHolidayPeriod[] };
-}
-
-export interface DeskSettings {
-  version: number;
-  defaultAgreementId: string;
-  problemThreshold: number;
-  problemWindowDays: number;
-}
-
-export interface DeskConfiguration {
-  canConfigure: boolean;
-  organizations: { id: string; name: string; kind: string }[];
-  units: { id: string; name: string; kind: string; parentId: string | null }[];
-  teams: SupportTeam[];
-  categories: TicketCategory[];
-  priorityMatrix: { version: number; validFrom: string; versions: VersionInfo[]; matrix: number[][] };
-  agreements: Agreement[];
-  calendars: Calendar[];
-  settings: DeskSettings;
-}
 
 export const levelLabels: Record<number, string> = {
   0: 'Niveau 0 — sur site',
@@ -112,6 +25,4 @@ export const levelLabels: Record<number, string> = {
   3: 'Niveau 3 — prestataires et constructeurs',
 };
 
-export const priorityLabels: Record<number, string> = { 1: 'Très basse', 2: 'Basse', 3: 'Moyenne', 4: 'Haute', 5: 'Très haute', 6: 'Majeure' };
-export const urgencyLabels: Record<number, string> = { 1: 'Très basse', 2: 'Basse', 3: 'Moyenne', 4: 'Haute', 5: 'Très haute' };
-export const impactLabels: Record<number, string> = { 1: 'Très bas', 2: 'Bas', 3: 'Moyen', 4: 'Haut', 5: 'Très haut' };
+export { impactLabels, priorityLabels, urgencyLabels } from '../../../../shared/desk';

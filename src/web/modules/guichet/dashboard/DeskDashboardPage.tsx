@@ -16,6 +16,7 @@ import { StatCard } from '../../../ui/StatCard';
 import { ChartFigure, DonutLegend, withSliceLabels } from '../../../ui/ChartFigure';
 import { DashboardFilters } from './DashboardFilters';
 import { useDeskDashboard } from './queries';
+import { plural } from '../../../../shared/french';
 import type { AgreementShare, DeskDashboard, DeskDashboardSearch, DurationFigures } from './types';
 
 const routeApi = getRouteApi('/app/guichet/tableau-de-bord');
@@ -94,7 +95,7 @@ function AgreementDonut({ title, id, share, time, actions }: { title: string; id
       title={title}
       id={id}
       actions={actions}
-      summary={`Diagramme circulaire : ${formatNumber(share.within)} tickets dans les délais et ${formatNumber(share.breached)} hors délais sur ${formatNumber(share.measured)}, soit ${percent(share.withinRate)} dans les délais.`}
+      summary={`Diagramme circulaire : ${plural(share.within, 'ticket', 'tickets')} dans les délais et ${formatNumber(share.breached)} hors délais sur ${formatNumber(share.measured)}, soit ${percent(share.withinRate)} dans les délais.`}
       table={{
         caption: title,
         columns: ['Mesure', 'Valeur'],
@@ -109,7 +110,7 @@ function AgreementDonut({ title, id, share, time, actions }: { title: string; id
         ],
       }}
       legend={<DonutLegend items={items} />}
-      note={`Médiane ${hours(time.medianHours)}, 90e centile ${hours(time.p90Hours)}, moyenne ${hours(time.meanHours)} sur ${formatNumber(time.count)} tickets mesurés. Un ticket encore ouvert dont l’échéance est passée compte hors délais.`}
+      note={`Médiane ${hours(time.medianHours)}, 90e centile ${hours(time.p90Hours)}, moyenne ${hours(time.meanHours)} sur ${plural(time.count, 'ticket mesuré', 'tickets mesurés')}. Un ticket encore ouvert dont l’échéance est passée compte hors délais.`}
     >
       <Group justify="center">
         <DonutChart
@@ -153,7 +154,7 @@ function DashboardBody({ data, search }: { data: DeskDashboard; search: DeskDash
         <StatCard
           label="Satisfaction moyenne"
           value={satisfaction.mean === null ? '—' : `${formatNumber(satisfaction.mean)} / 5`}
-          hint={`${formatNumber(satisfaction.rated)} avis sur ${formatNumber(satisfaction.solved)} tickets résolus (${percent(satisfaction.responseRate)})`}
+          hint={`${formatNumber(satisfaction.rated)} avis sur ${plural(satisfaction.solved, 'ticket résolu', 'tickets résolus')} (${percent(satisfaction.responseRate)})`}
           icon={IconMoodSmile}
           color="grape"
         />

@@ -1,11 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, getActiveTenant } from '../../../api';
-import type { DeskDashboard, DeskDashboardSearch } from './types';
+import { apiClient, call, getActiveTenant } from '../../../api/client';
+import type { DeskDashboardSearch } from './types';
 
 export function useDeskDashboard(search: DeskDashboardSearch) {
   return useQuery({
     queryKey: ['guichet', getActiveTenant(), 'dashboard', search],
-    queryFn: ({ signal }) => api<DeskDashboard>('/desk/dashboard', { query: { ...search }, signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/desk/dashboard', { params: { query: { ...search, level: search.level === undefined ? undefined : Number(search.level) } }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -13,7 +13,7 @@ export function useDeskDashboard(search: DeskDashboardSearch) {
 export function useDeskCategories() {
   return useQuery({
     queryKey: ['guichet', getActiveTenant(), 'categories'],
-    queryFn: ({ signal }) => api<{ items: { key: string; label: string }[] }>('/desk/categories', { signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/desk/categories', { signal })),
     staleTime: 5 * 60_000,
   });
 }
@@ -21,7 +21,7 @@ export function useDeskCategories() {
 export function useDeskTeams(enabled: boolean) {
   return useQuery({
     queryKey: ['guichet', getActiveTenant(), 'teams'],
-    queryFn: ({ signal }) => api<{ items: { id: string; name: string; level: number }[] }>('/desk/teams', { signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/desk/teams', { signal })),
     enabled,
     staleTime: 5 * 60_000,
   });

@@ -1,41 +1,9 @@
-/** GET /api/desk/dashboard (see src/modules/guichet/routes/dashboard.ts). */
+import type { ResponseOf } from '../../../api/types';
 
-export interface AgreementShare {
-  measured: number;
-  within: number;
-  breached: number;
-  openBreached: number;
-  withinRate: number | null;
-}
-
-export interface DurationFigures {
-  count: number;
-  medianHours: number | null;
-  p90Hours: number | null;
-  meanHours: number | null;
-}
-
-export interface SchoolRef {
-  id: string;
-  uai: string;
-  name: string;
-}
-
-export interface DeskDashboard {
-  period: { from: string; to: string };
-  backlog: {
-    total: number;
-    byTeam: { id: string | null; name: string; level: number | null; count: number }[];
-    byLevel: { level: number; label: string; count: number }[];
-    byCategory: { key: string | null; label: string; count: number }[];
-    bySchool: (SchoolRef & { count: number })[];
-  };
-  agreement: { own: AgreementShare; resolve: AgreementShare };
-  times: { own: DurationFigures; resolve: DurationFigures };
-  devices: { tickets: number; devices: number; per100Devices: number | null; bySchool: (SchoolRef & { tickets: number; devices: number; per100Devices: number | null })[] };
-  satisfaction: { solved: number; rated: number; responseRate: number | null; mean: number | null; distribution: { rating: number; count: number }[] };
-  weekly: { week: string; opened: number; solved: number }[];
-}
+/** GET /api/desk/dashboard, named from the generated contract. */
+export type DeskDashboard = ResponseOf<'/api/desk/dashboard'>;
+export type AgreementShare = DeskDashboard['agreement']['own'];
+export type DurationFigures = DeskDashboard['times']['own'];
 
 /** The dashboard's filters, as they live in the address bar. */
 export interface DeskDashboardSearch {

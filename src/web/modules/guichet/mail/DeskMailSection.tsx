@@ -2,19 +2,15 @@ import { Alert, Box, Button, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, errorMessage, isApiError } from '../../../api';
+import { apiClient, call, errorMessage, isApiError } from '../../../api/client';
 import { Section } from '../../../ui/Section';
-
-interface DeskMail {
-  inboundAddress: string | null;
-}
 
 /**
  * The desk's e-mail address (GET/PUT /api/desk/mail): a message sent there opens a ticket, a
  * reply to our mail lands on its ticket. Shown to the desk; changed by the administrator.
  */
 export function DeskMailSection({ canConfigure }: { canConfigure: boolean }) {
-  const query = useQuery({ queryKey: ['desk', 'mail'], queryFn: ({ signal }) => api<DeskMail>('/desk/mail', { signal }) });
+  const query = useQuery({ queryKey: ['desk', 'mail'], queryFn: ({ signal }) => call(apiClient.GET('/api/desk/mail', { signal })) });
   return (
     <Box mt="md">
       <Section title="Courriel du guichet" id="courriel">
@@ -36,7 +32,7 @@ function MailForm({ current, canConfigure }: { current: string | null; canConfig
   const client = useQueryClient();
   const [address, setAddress] = useState(current ?? '');
   const save = useMutation({
-    mutationFn: (inboundAddress: string | null) => api<DeskMail>('/desk/mail', { method: 'PUT', body: { inboundAddress } }),
+    mutationFn: (inboundAddress: string | null) => call(apiClient.PUT('/api/desk/mail', { body: { inboundAddress } })),
     onSuccess: () => {
       notifications.show({ color: 'teal', message: 'Adresse du guichet enregistrée.' });
       return client.invalidateQueries({ queryKey: ['desk', 'mail'] });

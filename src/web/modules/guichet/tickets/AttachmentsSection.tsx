@@ -2,7 +2,7 @@ import { Badge, Button, FileInput, Group, List, Progress, Stack, Switch, Text } 
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconLock, IconPaperclip, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
-import { errorMessage } from '../../../api';
+import { errorMessage } from '../../../api/client';
 import { downloadFile } from '../../../download';
 import { formatDateTime } from '../../../labels';
 import { Section } from '../../../ui/Section';

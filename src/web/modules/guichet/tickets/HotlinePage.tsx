@@ -1,10 +1,13 @@
 import { Alert, Button, Grid, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconCircleCheck, IconPhoneCall } from '@tabler/icons-react';
-import { useRef, useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useRef, useState } from 'react';
+import { createTicketInput } from '../../../../modules/guichet/operations/create-ticket.input';
+import { schemaValidator, showServerIssues } from '../../../ui/form';
 import { Guard } from '../../../ui/Guard';
 import { AnchorLink } from '../../../ui/links';
 import { PageHeader } from '../../../ui/PageHeader';
-import { ActionError, CategorySelect, ImpactSelect, issueFor, localDateTimeValue, TypeRadio, UrgencySelect } from './fields';
+import { ActionError, CategorySelect, ImpactSelect, localDateTimeValue, TypeRadio, UrgencySelect } from './fields';
 import { useCategories, useCreateTicket } from './queries';
 import { SchoolPicker } from './SchoolPicker';
 import type { TicketDetail } from './types';
@@ -46,6 +49,49 @@ const blank = (): CallFields => ({
 /** A call may be logged a little later, never ahead: one minute of slack for a clock read at the start of the call. */
 const futureSlackMs = 60_000;
 
+const instantOf = (local: string) => {
+  const date = local ? new Date(local) : null;
+  return date && !Number.isNaN(date.getTime()) ? date : null;
+};
+
+/** The ticket a call opens (POST /api/tickets): the summary is its title and description, the caller its requester. */
+function callBody(fields: CallFields) {
+  const summary = fields.summary.trim();
+  const contact = [fields.phone.trim(), fields.email.trim()].filter(Boolean).join(' · ');
+  const openedAt = instantOf(fields.openedAt);
+  // a call logged within the minute keeps the server's own clock: no drift between two machines
+  const backdated = openedAt !== null && Date.now() - openedAt.getTime() > futureSlackMs;
+  return {
+    uai: fields.uai ?? '',
+    title: summary.length > 200 ? `${summary.slice(0, 199)}…` : summary,
+    description: summary,
+    type: fields.type,
+    urgency: fields.urgency,
+    impact: fields.impact,
+    category: fields.category || null,
+    channel: 'phone' as const,
+    openedAt: backdated ? openedAt.toISOString() : undefined,
+    requester: { name: fields.callerName.trim(), contact: contact || undefined },
+  };
+}
+
+/** Where the ticket's rules land on this form's fields. */
+const fieldOfPath: Record<string, keyof CallFields> = { title: 'summary', description: 'summary', 'requester.name': 'callerName', 'requester.contact': 'phone' };
+const ticketRules = schemaValidator(createTicketInput, callBody);
+
+/** The ticket operation's own schema, plus what only a call needs: who called, and when (not ahead). */
+function validateCall(fields: CallFields): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [path, message] of Object.entries(ticketRules(fields))) errors[fieldOfPath[path] ?? path] ??= String(message);
+  if (!fields.callerName.trim()) errors.callerName = 'Indiquez le nom de l’appelant.';
+  // the title's minimum, in this form's words: the summary is the ticket's title
+  if (errors.summary && fields.summary.trim().length < 3) errors.summary = 'Décrivez l’appel en 3 caractères au moins.';
+  const openedAt = instantOf(fields.openedAt);
+  if (!openedAt) errors.openedAt = 'Indiquez la date et l’heure de l’appel.';
+  else if (openedAt.getTime() > Date.now() + futureSlackMs) errors.openedAt = 'L’heure de l’appel ne peut pas être dans le futur.';
+  return errors;
+}
+
 /**
  * The hotline's quick entry: one call after another from the keyboard. Enter in any text field
  * records the call; the form empties and the caller's name field takes the focus for the next one.
@@ -53,50 +99,26 @@ const futureSlackMs = 60_000;
 function HotlineForm() {
   const categories = useCategories();
   const create = useCreateTicket();
-  const [fields, setFields] = useState<CallFields>(blank);
-  const [errors, setErrors] = useState<Partial<Record<keyof CallFields, string>>>({});
+  const form = useForm<CallFields>({ initialValues: blank(), validate: validateCall });
+  const fields = form.values;
   const [last, setLast] = useState<TicketDetail | null>(null);
   const [count, setCount] = useState(0);
   const firstField = useRef<HTMLInputElement>(null);
-  const set = <K extends keyof CallFields>(key: K, value: CallFields[K]) => setFields((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof CallFields>(key: K, value: CallFields[K]) => form.setFieldValue(key, value as never);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: typeof errors = {};
-    if (!fields.callerName.trim()) found.callerName = 'Indiquez le nom de l’appelant.';
-    if (!fields.uai) found.uai = 'Choisissez l’établissement (UAI ou nom).';
-    if (fields.summary.trim().length < 3) found.summary = 'Décrivez l’appel en 3 caractères au moins.';
-    const openedAt = fields.openedAt ? new Date(fields.openedAt) : null;
-    if (!openedAt || Number.isNaN(openedAt.getTime())) found.openedAt = 'Indiquez la date et l’heure de l’appel.';
-    else if (openedAt.getTime() > Date.now() + futureSlackMs) found.openedAt = 'L’heure de l’appel ne peut pas être dans le futur.';
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    const summary = fields.summary.trim();
-    const contact = [fields.phone.trim(), fields.email.trim()].filter(Boolean).join(' · ');
-    // a call logged within the minute keeps the server's own clock: no drift between two machines
-    const backdated = Date.now() - openedAt!.getTime() > futureSlackMs;
+  const submit = form.onSubmit(async (values) => {
     try {
-      const created = await create.mutateAsync({
-        uai: fields.uai!,
-        title: summary.length > 200 ? `${summary.slice(0, 199)}…` : summary,
-        description: summary,
-        type: fields.type,
-        urgency: fields.urgency,
-        impact: fields.impact,
-        category: fields.category || null,
-        channel: 'phone',
-        openedAt: backdated ? openedAt!.toISOString() : undefined,
-        requester: { name: fields.callerName.trim(), contact: contact || undefined },
-      });
+      const created = await create.mutateAsync(callBody(values));
       setLast(created);
       setCount((c) => c + 1);
-      setFields(blank());
+      form.setValues(blank());
       create.reset();
       firstField.current?.focus();
-    } catch {
-      // shown by ActionError, the fields stay as typed
+    } catch (error) {
+      // shown by ActionError, the fields stay as typed; those the server names are marked
+      showServerIssues(form, error, fieldOfPath);
     }
-  };
+  });
 
   return (
     <>
@@ -120,26 +142,24 @@ function HotlineForm() {
           )}
         </div>
         <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md">
-          <form onSubmit={(e) => void submit(e)} noValidate aria-label="Nouvel appel">
+          <form onSubmit={submit} noValidate aria-label="Nouvel appel">
             <Grid gutter="sm">
               <Grid.Col span={{ base: 12, md: 4 }}>
                 <TextInput
                   ref={firstField}
                   label="Nom de l’appelant"
-                  value={fields.callerName}
-                  onChange={(e) => set('callerName', e.currentTarget.value)}
+                  {...form.getInputProps('callerName')}
                   autoFocus
                   required
                   maxLength={200}
                   autoComplete="off"
-                  error={errors.callerName || issueFor(create.error, 'requester')}
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
-                <TextInput label="Téléphone" type="tel" value={fields.phone} onChange={(e) => set('phone', e.currentTarget.value)} maxLength={40} autoComplete="off" />
+                <TextInput label="Téléphone" type="tel" maxLength={40} autoComplete="off" {...form.getInputProps('phone')} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
-                <TextInput label="Courriel" type="email" value={fields.email} onChange={(e) => set('email', e.currentTarget.value)} maxLength={150} autoComplete="off" />
+                <TextInput label="Courriel" type="email" maxLength={150} autoComplete="off" {...form.getInputProps('email')} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 8 }}>
                 <SchoolPicker
@@ -147,7 +167,7 @@ function HotlineForm() {
                   value={fields.uai}
                   onChange={(uai) => set('uai', uai)}
                   required
-                  error={errors.uai || issueFor(create.error, 'uai')}
+                  error={form.errors.uai as string | undefined}
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 4 }}>
@@ -155,15 +175,13 @@ function HotlineForm() {
                   label="Appel reçu le"
                   description="Maintenant par défaut ; plus tôt pour un appel saisi après coup"
                   type="datetime-local"
-                  value={fields.openedAt}
                   max={localDateTimeValue(new Date(Date.now() + futureSlackMs))}
-                  onChange={(e) => set('openedAt', e.currentTarget.value)}
                   required
-                  error={errors.openedAt || issueFor(create.error, 'openedAt')}
+                  {...form.getInputProps('openedAt')}
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 6 }}>
-                <CategorySelect categories={categories.data?.items} value={fields.category} onChange={(v) => set('category', v)} error={issueFor(create.error, 'category')} />
+                <CategorySelect categories={categories.data?.items} value={fields.category} onChange={(v) => set('category', v)} error={form.errors.category as string | undefined} />
               </Grid.Col>
               <Grid.Col span={{ base: 6, md: 3 }}>
                 <UrgencySelect value={fields.urgency} onChange={(v) => set('urgency', v)} description="Pour l’appelant" />
@@ -178,12 +196,10 @@ function HotlineForm() {
                 <TextInput
                   label="Description courte"
                   description="Ce que dit l’appelant ; Entrée enregistre l’appel"
-                  value={fields.summary}
-                  onChange={(e) => set('summary', e.currentTarget.value)}
                   required
                   maxLength={2000}
                   autoComplete="off"
-                  error={errors.summary || issueFor(create.error, 'title', 'description')}
+                  {...form.getInputProps('summary')}
                 />
               </Grid.Col>
             </Grid>

@@ -1,20 +1,52 @@
 import { Button, FileInput, Grid, Group, List, MultiSelect, Paper, Progress, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPaperclip, IconSend } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { errorMessage } from '../../../api';
+import { useEffect, useMemo, useState } from 'react';
+import { createTicketInput } from '../../../../modules/guichet/operations/create-ticket.input';
+import { errorMessage } from '../../../api/client';
+import { schemaValidator, showServerIssues } from '../../../ui/form';
 import { useMe } from '../../../session/session';
 import { Guard } from '../../../ui/Guard';
 import { PageHeader } from '../../../ui/PageHeader';
 import { establishmentQuery } from '../../establishments/queries';
 import { SchoolSelect } from '../../../ui/SchoolSelect';
-import { ActionError, CategorySelect, ImpactSelect, issueFor, TypeRadio, UrgencySelect } from './fields';
+import { ActionError, CategorySelect, ImpactSelect, TypeRadio, UrgencySelect } from './fields';
 import { formatBytes } from './labels';
-import { useCategories, useCreateTicket, useOwnSchool, useSchoolDevices, useRefreshGuichet, type DeviceOption } from './queries';
+import { useCategories, useCreateTicket, useOwnSchool, useSchoolDevices, useRefreshGuichet } from './queries';
+import type { AssetSummary } from '../../parc/types';
+
 import { acceptAttribute, attachmentProblem, attachmentRules, uploadAttachment } from './upload';
+
+type DeviceOption = Pick<AssetSummary, 'id' | 'name' | 'serial' | 'inventoryNumber' | 'class' | 'manufacturer' | 'model'>;
+
+interface TicketValues {
+  uai: string | null;
+  roomId: string | null;
+  assetIds: string[];
+  type: 'incident' | 'request';
+  category: string;
+  urgency: number;
+  impact: number;
+  title: string;
+  description: string;
+}
+
+/** The body POST /api/tickets takes; the form validates it with that operation's own schema. */
+const ticketBody = (v: TicketValues) => ({
+  uai: v.uai ?? '',
+  title: v.title.trim(),
+  description: v.description.trim(),
+  type: v.type,
+  urgency: v.urgency,
+  impact: v.impact,
+  category: v.category || null,
+  roomId: v.roomId,
+  assetIds: v.assetIds,
+});
 
 export function NewTicketPage() {
   return (
@@ -37,22 +69,18 @@ function NewTicketForm() {
   const categories = useCategories();
   const create = useCreateTicket();
 
-  const [uai, setUai] = useState<string | null>(null);
-  const [roomId, setRoomId] = useState<string | null>(null);
-  const [assetIds, setAssetIds] = useState<string[]>([]);
-  const [type, setType] = useState<'incident' | 'request'>('incident');
-  const [category, setCategory] = useState('');
-  const [urgency, setUrgency] = useState(3);
-  const [impact, setImpact] = useState(3);
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
+  const form = useForm<TicketValues>({
+    initialValues: { uai: null, roomId: null, assetIds: [], type: 'incident', category: '', urgency: 3, impact: 3, title: '', description: '' },
+    validate: schemaValidator(createTicketInput, ticketBody),
+  });
+  const { uai, assetIds } = form.values;
   const [files, setFiles] = useState<File[]>([]);
+  const [fileProblems, setFileProblems] = useState('');
   const [uploading, setUploading] = useState<{ name: string; fraction: number } | null>(null);
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
 
   // their own school first, when they have one
   useEffect(() => {
-    if (uai === null && ownSchool.data) setUai(ownSchool.data.uai);
+    if (uai === null && ownSchool.data) form.setFieldValue('uai', ownSchool.data.uai);
   }, [ownSchool.data, uai]);
 
   const school = useQuery({ ...establishmentQuery(uai ?? ''), enabled: Boolean(uai) });
@@ -79,41 +107,21 @@ function NewTicketForm() {
     return [...shown].map(([value, label]) => ({ value, label }));
   }, [devices.data, assetIds, knownDevices]);
 
-  const changeSchool = (next: string | null) => {
-    setUai(next);
-    setRoomId(null);
-    setAssetIds([]);
-  };
+  const changeSchool = (next: string | null) => form.setValues({ uai: next, roomId: null, assetIds: [] });
 
   const pickFiles = (picked: File[]) => {
     const problems = picked.map(attachmentProblem).filter((p): p is string => p !== null);
-    setLocalErrors((e) => ({ ...e, files: problems.join(' ') }));
+    setFileProblems(problems.join(' '));
     setFiles(picked.filter((f) => attachmentProblem(f) === null));
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const errors: Record<string, string> = {};
-    if (!uai) errors.uai = 'Choisissez l’établissement.';
-    if (title.trim().length < 3) errors.title = 'Donnez un titre d’au moins 3 caractères.';
-    if (!description.trim()) errors.description = 'Décrivez le problème ou la demande.';
-    setLocalErrors((e) => ({ ...errors, files: e.files ?? '' }));
-    if (Object.keys(errors).length > 0) return;
+  const submit = form.onSubmit(async (values) => {
     let created;
     try {
-      created = await create.mutateAsync({
-        uai: uai!,
-        title: title.trim(),
-        description: description.trim(),
-        type,
-        urgency,
-        impact,
-        category: category || null,
-        roomId,
-        assetIds,
-      });
-    } catch {
-      return; // shown by ActionError
+      created = await create.mutateAsync(ticketBody(values));
+    } catch (error) {
+      showServerIssues(form, error); // the message itself is shown by ActionError
+      return;
     }
     const failed: string[] = [];
     for (const file of files) {
@@ -133,7 +141,7 @@ function NewTicketForm() {
     });
     if (failed.length) notifications.show({ color: 'red', title: 'Pièces jointes refusées', message: failed.join(' '), autoClose: false });
     await navigate({ to: '/guichet/$ticketId', params: { ticketId: created.id } });
-  };
+  });
 
   const busy = create.isPending || uploading !== null;
 
@@ -145,15 +153,15 @@ function NewTicketForm() {
         crumbs={[{ label: 'Guichet', to: '/guichet' }]}
       />
       <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md" maw={960}>
-        <form onSubmit={(e) => void submit(e)} noValidate aria-describedby="champs-requis">
+        <form onSubmit={submit} noValidate aria-describedby="champs-requis">
           <Stack gap="md">
             <Text size="sm" c="dimmed" id="champs-requis">
               Les champs marqués d’un astérisque (*) sont obligatoires.
             </Text>
-            <TypeRadio value={type} onChange={setType} />
+            <TypeRadio value={form.values.type} onChange={(type) => form.setFieldValue('type', type)} />
             <Grid gutter="md">
               <Grid.Col span={{ base: 12, md: 6 }}>
-                <SchoolSelect label="Établissement" value={uai} onChange={changeSchool} required clearable={!ownSchool.data} error={localErrors.uai || issueFor(create.error, 'uai')} />
+                <SchoolSelect label="Établissement" value={uai} onChange={changeSchool} required clearable={!ownSchool.data} error={form.errors.uai as string | undefined} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 6 }}>
                 <Select
@@ -161,14 +169,12 @@ function NewTicketForm() {
                   description={uai && rooms.length === 0 && school.data ? 'Aucune salle n’est décrite pour cet établissement.' : 'Où se trouve le problème ?'}
                   placeholder={uai ? 'Choisir une salle' : 'Choisissez d’abord l’établissement'}
                   data={rooms}
-                  value={roomId}
-                  onChange={setRoomId}
+                  {...form.getInputProps('roomId')}
                   searchable
                   clearable
                   disabled={!uai || rooms.length === 0}
                   nothingFoundMessage="Aucune salle trouvée"
                   clearButtonProps={{ 'aria-label': 'Effacer : Salle' }}
-                  error={issueFor(create.error, 'roomId')}
                 />
               </Grid.Col>
               <Grid.Col span={12}>
@@ -177,8 +183,7 @@ function NewTicketForm() {
                   description="Nom, numéro de série ou d’inventaire (jusqu’à 20)"
                   placeholder={uai ? 'Rechercher un équipement' : 'Choisissez d’abord l’établissement'}
                   data={deviceOptions}
-                  value={assetIds}
-                  onChange={setAssetIds}
+                  {...form.getInputProps('assetIds')}
                   searchable
                   searchValue={deviceSearch}
                   onSearchChange={setDeviceSearch}
@@ -188,40 +193,35 @@ function NewTicketForm() {
                   nothingFoundMessage={devices.isFetching ? 'Recherche…' : 'Aucun équipement trouvé'}
                   clearable
                   clearButtonProps={{ 'aria-label': 'Effacer : Équipements concernés' }}
-                  error={issueFor(create.error, 'assetIds')}
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 6 }}>
-                <CategorySelect categories={categories.data?.items} value={category} onChange={setCategory} error={issueFor(create.error, 'category')} />
+                <CategorySelect categories={categories.data?.items} value={form.values.category} onChange={(category) => form.setFieldValue('category', category)} error={form.errors.category as string | undefined} />
               </Grid.Col>
               <Grid.Col span={{ base: 6, md: 3 }}>
-                <UrgencySelect value={urgency} onChange={setUrgency} />
+                <UrgencySelect value={form.values.urgency} onChange={(urgency) => form.setFieldValue('urgency', urgency)} />
               </Grid.Col>
               <Grid.Col span={{ base: 6, md: 3 }}>
-                <ImpactSelect value={impact} onChange={setImpact} />
+                <ImpactSelect value={form.values.impact} onChange={(impact) => form.setFieldValue('impact', impact)} />
               </Grid.Col>
               <Grid.Col span={12}>
                 <TextInput
                   label="Titre"
                   description="En quelques mots : « Vidéoprojecteur de la salle B12 sans image »"
-                  value={title}
-                  onChange={(e) => setTitle(e.currentTarget.value)}
                   maxLength={200}
                   required
-                  error={localErrors.title || issueFor(create.error, 'title')}
+                  {...form.getInputProps('title')}
                 />
               </Grid.Col>
               <Grid.Col span={12}>
                 <Textarea
                   label="Description"
                   description="Ce qui se passe, depuis quand, ce que vous avez déjà essayé"
-                  value={description}
-                  onChange={(e) => setDescription(e.currentTarget.value)}
                   autosize
                   minRows={4}
                   maxLength={20000}
                   required
-                  error={localErrors.description || issueFor(create.error, 'description')}
+                  {...form.getInputProps('description')}
                 />
               </Grid.Col>
               <Grid.Col span={12}>
@@ -236,7 +236,7 @@ function NewTicketForm() {
                   onChange={pickFiles}
                   clearable
                   clearButtonProps={{ 'aria-label': 'Retirer les pièces jointes' }}
-                  error={localErrors.files || undefined}
+                  error={fileProblems || undefined}
                 />
                 {files.length > 0 && (
                   <List size="sm" mt="xs">

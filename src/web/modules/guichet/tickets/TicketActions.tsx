@@ -24,7 +24,7 @@ export function TicketActions({ ticket }: { ticket: TicketDetail }) {
   const waiting = ticket.status === 'waiting-requester' || ticket.status === 'waiting-third-party';
 
   // another panel, or a change that went through: forget the last error
-  useEffect(() => action.reset(), [panel]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => action.reset(), [panel]); // a new panel forgets the last action's error, not each render
 
   const run = async (call: TicketAction) => {
     try {

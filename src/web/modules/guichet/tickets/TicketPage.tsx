@@ -2,7 +2,7 @@ import { Alert, Badge, Grid, Group, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { isApiError } from '../../../api';
+import { isApiError } from '../../../api/client';
 import { formatDateTime } from '../../../labels';
 import { useCan, useMe } from '../../../session/session';
 import { Facts } from '../../../ui/Facts';

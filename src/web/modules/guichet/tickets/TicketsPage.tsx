@@ -1,7 +1,7 @@
 import { Group, Paper, Stack, Text } from '@mantine/core';
 import { IconHeadset, IconPlus } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
-import type { Query } from '../../../api';
+import type { Query } from '../../../api/client';
 import { formatNumber } from '../../../labels';
 import { useCan } from '../../../session/session';
 import { ExportButtons } from '../../../ui/ExportButtons';

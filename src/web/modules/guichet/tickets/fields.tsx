@@ -1,6 +1,6 @@
 import { Alert, Group, List, NativeSelect, Radio } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { ApiError, errorMessage } from '../../../api';
+import { ApiError, errorMessage } from '../../../api/client';
 import { impactLabels, urgencyLabels } from './labels';
 import type { TicketCategory } from './types';
 

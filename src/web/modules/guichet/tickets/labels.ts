@@ -1,19 +1,12 @@
 /** French words of the service desk that the web shows before the server answers (filters, forms). */
 
-export const ticketStatuses = ['new', 'assigned', 'planned', 'in-progress', 'waiting-requester', 'waiting-third-party', 'solved', 'closed', 'reopened'] as const;
-export type TicketStatus = (typeof ticketStatuses)[number];
+import { impactLabels, priorityLabels, supportLevelLabels, ticketStatusLabels, ticketStatuses, ticketTypeLabels, urgencyLabels, type TicketStatus } from '../../../../shared/desk';
 
-export const statusLabels: Record<TicketStatus, string> = {
-  new: 'Nouveau',
-  assigned: 'Attribué',
-  planned: 'Planifié',
-  'in-progress': 'En cours',
-  'waiting-requester': 'En attente du demandeur',
-  'waiting-third-party': "En attente d'un tiers",
-  solved: 'Résolu',
-  closed: 'Clos',
-  reopened: 'Rouvert',
-};
+// written once in src/shared/desk.ts, with the server's presenters and exports
+export { impactLabels, priorityLabels, ticketStatuses, urgencyLabels, type TicketStatus };
+export const statusLabels: Record<string, string> = ticketStatusLabels;
+export const typeLabels = ticketTypeLabels;
+export const levelLabels = supportLevelLabels;
 
 export const statusColors: Record<string, string> = {
   new: 'blue',
@@ -27,20 +20,7 @@ export const statusColors: Record<string, string> = {
   reopened: 'orange',
 };
 
-export const typeLabels = { incident: 'Incident', request: 'Demande' } as const;
-
-/** Urgency (feminine) and impact (masculine), 1 very low … 5 very high, as the API's labels. */
-export const urgencyLabels: Record<number, string> = { 1: 'Très basse', 2: 'Basse', 3: 'Moyenne', 4: 'Haute', 5: 'Très haute' };
-export const impactLabels: Record<number, string> = { 1: 'Très bas', 2: 'Bas', 3: 'Moyen', 4: 'Haut', 5: 'Très haut' };
-export const priorityLabels: Record<number, string> = { ...urgencyLabels, 6: 'Majeure' };
 export const priorityColors: Record<number, string> = { 1: 'gray', 2: 'blue', 3: 'yellow', 4: 'orange', 5: 'red', 6: 'grape' };
-
-export const levelLabels: Record<number, string> = {
-  0: 'Niveau 0 (sur site)',
-  1: 'Niveau 1 (technicien de secteur)',
-  2: 'Niveau 2 (expert régional)',
-  3: 'Niveau 3 (prestataire, constructeur)',
-};
 
 export const eventKindLabels: Record<string, string> = {
   created: 'Ouverture',

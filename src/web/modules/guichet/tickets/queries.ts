@@ -1,8 +1,10 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, getActiveTenant, isApiError } from '../../../api';
-import type { Page as EstablishmentPage, Establishment } from '../../establishments/types';
+import { apiClient, call, getActiveTenant, isApiError } from '../../../api/client';
+import type { BodyOf } from '../../../api/types';
 import type { TicketListSearch } from './list-search';
-import type { NewTicket, Page, SupportTeam, TicketCategory, TicketDetail, TicketSummary } from './types';
+import type { NewTicket } from './types';
+
+export type { Assignee } from './types';
 
 /** Every ticket query starts with ['guichet', tenant]: one invalidation refreshes lists and pages after a change. */
 export const guichetKey = (...parts: unknown[]) => ['guichet', getActiveTenant(), ...parts];
@@ -11,10 +13,12 @@ export function useTicketList(search: TicketListSearch) {
   return useQuery({
     queryKey: guichetKey('tickets', search),
     queryFn: ({ signal }) =>
-      api<Page<TicketSummary>>('/tickets', {
-        query: { ...search, sort: search.sort ?? 'openedAt', order: search.order ?? 'desc', page: search.page ?? 1, pageSize: search.pageSize ?? 25 },
-        signal,
-      }),
+      call(
+        apiClient.GET('/api/tickets', {
+          params: { query: { ...search, sort: search.sort ?? 'openedAt', order: search.order ?? 'desc', page: search.page ?? 1, pageSize: search.pageSize ?? 25 } },
+          signal,
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -22,13 +26,13 @@ export function useTicketList(search: TicketListSearch) {
 export const ticketQuery = (id: string) =>
   queryOptions({
     queryKey: guichetKey('ticket', id),
-    queryFn: ({ signal }) => api<TicketDetail>(`/tickets/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/tickets/{id}', { params: { path: { id } }, signal })),
   });
 
 export function useCategories() {
   return useQuery({
     queryKey: guichetKey('categories'),
-    queryFn: ({ signal }) => api<{ items: TicketCategory[] }>('/desk/categories', { signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/desk/categories', { signal })),
     staleTime: 5 * 60_000,
   });
 }
@@ -37,24 +41,17 @@ export function useCategories() {
 export function useTeams(enabled: boolean) {
   return useQuery({
     queryKey: guichetKey('teams'),
-    queryFn: ({ signal }) => api<{ items: SupportTeam[] }>('/desk/teams', { signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/desk/teams', { signal })),
     staleTime: 5 * 60_000,
     enabled,
   });
-}
-
-export interface Assignee {
-  id: string;
-  displayName: string;
-  organizationName: string | null;
-  roleLabels: string[];
 }
 
 /** People of the desk a ticket may be assigned to (the Académie and contractors: their own people). */
 export function useAssignees(enabled: boolean) {
   return useQuery({
     queryKey: guichetKey('assignees'),
-    queryFn: ({ signal }) => api<{ items: Assignee[] }>('/desk/assignees', { signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/desk/assignees', { signal })),
     staleTime: 5 * 60_000,
     enabled,
   });
@@ -64,7 +61,7 @@ export function useAssignees(enabled: boolean) {
 export function useOpenMajorIncidents(enabled: boolean) {
   return useQuery({
     queryKey: guichetKey('majors'),
-    queryFn: ({ signal }) => api<Page<TicketSummary>>('/tickets', { query: { priority: 6, status: 'open', pageSize: 100, sort: 'openedAt', order: 'desc' }, signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/tickets', { params: { query: { priority: 6, status: 'open', pageSize: 100, sort: 'openedAt', order: 'desc' } }, signal })),
     enabled,
   });
 }
@@ -73,21 +70,11 @@ export function useOpenMajorIncidents(enabled: boolean) {
 export function useOwnSchool(enabled: boolean) {
   return useQuery({
     queryKey: ['establishments', getActiveTenant(), 'own-school'],
-    queryFn: ({ signal }) => api<EstablishmentPage<Establishment>>('/establishments', { query: { pageSize: 2, sort: 'name' }, signal }),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/establishments', { params: { query: { pageSize: 2, sort: 'name' } }, signal })),
     select: (page) => (page.total === 1 ? page.items[0] : null),
     staleTime: 5 * 60_000,
     enabled,
   });
-}
-
-export interface DeviceOption {
-  id: string;
-  name: string | null;
-  serial: string | null;
-  inventoryNumber: string | null;
-  class: string;
-  manufacturer: string | null;
-  model: string | null;
 }
 
 /** Devices of a school, searched on the server (a lycée has hundreds). */
@@ -95,7 +82,7 @@ export function useSchoolDevices(uai: string | null, search: string) {
   return useQuery({
     queryKey: ['parc', getActiveTenant(), 'ticket-devices', uai, search],
     queryFn: ({ signal }) =>
-      api<Page<DeviceOption>>('/assets', { query: { uai: uai ?? undefined, search: search || undefined, pageSize: 50, sort: 'name', order: 'asc' }, signal }),
+      call(apiClient.GET('/api/assets', { params: { query: { uai: uai ?? undefined, search: search || undefined, pageSize: 50, sort: 'name', order: 'asc' } }, signal })),
     enabled: Boolean(uai),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
@@ -111,7 +98,7 @@ export function useCreateTicket() {
   const client = useQueryClient();
   const refresh = useRefreshGuichet();
   return useMutation({
-    mutationFn: (body: NewTicket) => api<TicketDetail>('/tickets', { method: 'POST', body }),
+    mutationFn: (body: NewTicket) => call(apiClient.POST('/api/tickets', { body })),
     onSuccess: (created) => {
       void refresh();
       client.setQueryData(ticketQuery(created.id).queryKey, created);
@@ -119,21 +106,37 @@ export function useCreateTicket() {
   });
 }
 
-export type TicketAction =
-  | { path: 'status'; body: Record<string, unknown> & { action: string; version: number } }
-  | { path: 'qualification'; body: { version: number; category?: string; urgency?: number; impact?: number; major?: boolean; type?: 'incident' | 'request' } }
-  | { path: 'escalation'; body: { version: number; direction: 'up' | 'down'; level?: number; reason: string } }
-  | { path: 'approval'; body: { version: number; decision: 'accept' | 'refuse'; comment?: string; rating?: number } }
-  | { path: 'satisfaction'; body: { rating: number; comment?: string } }
-  | { path: 'major-incident'; body: { version: number; majorId: string | null } }
-  | { path: 'problem'; body: { version: number; flagged: boolean; reason: string } };
+type ActionPath = 'status' | 'qualification' | 'escalation' | 'approval' | 'satisfaction' | 'major-incident' | 'problem';
+type ActionOf<P extends ActionPath> = { path: P; body: BodyOf<`/api/tickets/{id}/${P}`, 'post'> };
+export type TicketAction = { [P in ActionPath]: ActionOf<P> }[ActionPath];
+
+/** One typed call per action: each path has its own body in the contract. */
+function postAction(id: string, action: TicketAction) {
+  const params = { path: { id } };
+  switch (action.path) {
+    case 'status':
+      return call(apiClient.POST('/api/tickets/{id}/status', { params, body: action.body }));
+    case 'qualification':
+      return call(apiClient.POST('/api/tickets/{id}/qualification', { params, body: action.body }));
+    case 'escalation':
+      return call(apiClient.POST('/api/tickets/{id}/escalation', { params, body: action.body }));
+    case 'approval':
+      return call(apiClient.POST('/api/tickets/{id}/approval', { params, body: action.body }));
+    case 'satisfaction':
+      return call(apiClient.POST('/api/tickets/{id}/satisfaction', { params, body: action.body }));
+    case 'major-incident':
+      return call(apiClient.POST('/api/tickets/{id}/major-incident', { params, body: action.body }));
+    case 'problem':
+      return call(apiClient.POST('/api/tickets/{id}/problem', { params, body: action.body }));
+  }
+}
 
 /** Every change that answers with the ticket: the page shows that answer at once. */
 export function useTicketAction(id: string) {
   const client = useQueryClient();
   const refresh = useRefreshGuichet();
   return useMutation({
-    mutationFn: (action: TicketAction) => api<TicketDetail>(`/tickets/${encodeURIComponent(id)}/${action.path}`, { method: 'POST', body: action.body }),
+    mutationFn: (action: TicketAction) => postAction(id, action),
     onSuccess: (ticket) => {
       client.setQueryData(ticketQuery(id).queryKey, ticket);
       void refresh();
@@ -149,8 +152,10 @@ export function useTicketAction(id: string) {
 export function useAddToTicket(id: string) {
   const refresh = useRefreshGuichet();
   return useMutation({
-    mutationFn: (call: { path: 'followups'; body: { body: string; isPrivate: boolean } } | { path: 'tasks'; body: { description: string; minutes: number } }) =>
-      api(`/tickets/${encodeURIComponent(id)}/${call.path}`, { method: 'POST', body: call.body }),
+    mutationFn: async (c: { path: 'followups'; body: BodyOf<'/api/tickets/{id}/followups', 'post'> } | { path: 'tasks'; body: BodyOf<'/api/tickets/{id}/tasks', 'post'> }): Promise<void> => {
+      if (c.path === 'followups') await call(apiClient.POST('/api/tickets/{id}/followups', { params: { path: { id } }, body: c.body }));
+      else await call(apiClient.POST('/api/tickets/{id}/tasks', { params: { path: { id } }, body: c.body }));
+    },
     onSuccess: () => refresh(),
   });
 }

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Radio, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, getActiveTenant } from '../../../api';
+import { ApiError, errorMessage, getActiveTenant } from '../../../api/client';
 import { formatNumber } from '../../../labels';
 import { FilePicker } from '../../../ui/FilePicker';
 import { Guard } from '../../../ui/Guard';

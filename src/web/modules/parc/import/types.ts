@@ -1,23 +1,9 @@
-/** Shapes of POST /api/assets/import/preview and POST /api/assets/import (src/modules/parc/routes/asset-file-routes.ts). */
+import type { ResponseOf } from '../../../api/types';
 
-export type AssetImportMode = 'all-or-nothing' | 'apply-valid';
+/** Shapes of POST /api/assets/import/preview and POST /api/assets/import, from the generated contract. */
+export type AssetImportPreview = ResponseOf<'/api/assets/import/preview', 'post'>;
+export type AssetImportReport = ResponseOf<'/api/assets/import', 'post'>;
+export type AssetImportMode = AssetImportReport extends { mode: infer M } ? M : 'all-or-nothing' | 'apply-valid';
 
 /** Field → the header of the file's column that feeds it. */
 export type ColumnMapping = Record<string, string>;
-
-export interface AssetImportPreview {
-  format: 'csv' | 'xlsx';
-  totalRows: number;
-  columns: { header: string; samples: string[] }[];
-  rows: { line: number; cells: string[] }[];
-  suggestedMapping: ColumnMapping;
-  fields: { field: string; label: string }[];
-}
-
-export interface AssetImportReport {
-  status: 'applied' | 'refused';
-  format: 'csv' | 'xlsx';
-  mapping: ColumnMapping;
-  totals: { rows: number; created: number; updated: number; unchanged: number; rejected: number };
-  rejected: { line: number; reason: string }[];
-}

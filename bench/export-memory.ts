@@ -1,0 +1,143 @@
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { assignRole, createUser } from '../src/modules/access/index.js';
+import { createOrganization } from '../src/modules/referentiel/operations/create-organization.js';
+import { importEstablishments } from '../src/modules/referentiel/operations/import-establishments.js';
+import { systemCtx } from '../src/server/platform/context.js';
+import { migrateDatabase, openDatabase, type Database } from '../src/server/platform/db.js';
+import { generateAnnuaireFile } from './generate-annuaire.js';
+import { ensurePostgres, recreateDatabase } from './lib/postgres.js';
+import { login, startServer } from './lib/server.js';
+import { printTable, seconds, type BenchRow } from './lib/table.js';
+
+/**
+ * An export of 200,000 schools through the real route (GET /api/establishments/export, CSV then
+ * XLSX) on the real server in a child process: the rows are read through a cursor and written as
+ * they come, so the server's memory stays flat. Measured: the server process's resident memory
+ * (VmRSS sampled every 20 ms during the download, and VmHWM, its peak since it started).
+ * Target: peak under 300 MB.
+ *
+ * The server runs with its JavaScript heap capped (--max-old-space-size=160): V8 otherwise lets
+ * garbage pile up in a large old space before collecting (RSS then says how lazy the collector
+ * is, not what the export keeps), and with the cap an export that held its rows in memory
+ * (200,000 mapped rows: several hundred MB) would die of « heap out of memory » instead of
+ * passing. The server's own baseline (tsx, every module, argon2's login) is part of the figure.
+ */
+
+/** The server's heap cap for this bench (see above). */
+export const heapCapMb = 160;
+
+export const targetPeakMb = 300;
+const password = 'Banc-Coherence-2026!';
+const tenantCode = 'banc-export';
+const email = 'admin@export.banc.fr';
+
+export interface ExportMemoryOptions {
+  kind: 'postgresql' | 'pglite';
+  serverUrl?: string;
+  rows?: number;
+}
+
+/** Resident memory of a process, in MB: now (VmRSS) and its peak so far (VmHWM). */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+async function seed(database: Database, count: number): Promise<void> {
+  const ctx = systemCtx(database.db);
+  const org = await createOrganization(ctx, { code: tenantCode, kind: 'region', name: 'Région du banc d’export' });
+  const bytes = generateAnnuaireFile(count);
+  await importEstablishments(ctx, database, { tenantId: org.tenantId, bytes, filename: 'annuaire-export.csv', mode: 'apply-valid', includeNonSchools: true });
+  const admin = await createUser(ctx, org.tenantId, { email, displayName: 'Admin export', password });
+  await assignRole(ctx, org.tenantId, { userId: admin.id, organizationId: org.tenantId, role: 'authority-admin', unitIds: [] });
+}
+
+/** Downloads a file without keeping it: its size, its lines, and the server's largest RSS seen meanwhile. */
+async function download(url: string, headers: Record<string, string>, pid: number) {
+  let maxRss = 0;
+  const sampler = setInterval(() => (maxRss = Math.max(maxRss, memoryOf(pid).rss)), 20);
+  const started = performance.now();
+  try {
+    const response = await fetch(url, { headers });
+    if (!response.ok || !response.body) throw new Error(`export refusé (${response.status}) : ${await response.text()}`);
+    let bytes = 0;
+    let lines = 0;
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      bytes += chunk.byteLength;
+      for (const byte of chunk) if (byte === 10) lines++;
+    }
+    return { bytes, lines, ms: performance.now() - started, maxRss };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+export async function benchExportMemory(options: ExportMemoryOptions): Promise<BenchRow[]> {
+  const count = options.rows ?? 200_000;
+  const label = options.kind === 'postgresql' ? 'PostgreSQL' : 'PGlite';
+  let dataDir: string | undefined;
+  let databaseUrl: string | undefined;
+  let database: Database;
+  if (options.kind === 'postgresql') {
+    if (!options.serverUrl) throw new Error('serverUrl manquant');
+    databaseUrl = await recreateDatabase(options.serverUrl, 'coherence_bench_export');
+    database = await openDatabase({ url: databaseUrl, poolSize: 4 });
+  } else {
+    dataDir = mkdtempSync(join(tmpdir(), 'coherence-bench-export-'));
+    database = await openDatabase({ dataDir });
+  }
+  try {
+    await migrateDatabase(database);
+    await seed(database, count);
+    await database.close();
+    const server = await startServer(databaseUrl ? { DATABASE_URL: databaseUrl } : { COHERENCE_DATA_DIR: dataDir }, [`--max-old-space-size=${heapCapMb}`]);
+    try {
+      const headers = { cookie: await login(server.baseUrl, email, password), 'x-coherence-tenant': tenantCode };
+      const before = memoryOf(server.pid);
+      // PGlite runs the database inside the server's process: its 200,000 schools are part of the
+      // RSS before any export, so only PostgreSQL's figure is held to the target (PGlite's is shown)
+      const judged = options.kind === 'postgresql';
+      const target = { target: judged ? `< ${targetPeakMb} Mo` : 'base dans le processus' };
+      const out: BenchRow[] = [{ measure: `${label} : mémoire du serveur avant l’export (RSS, tas JS plafonné à ${heapCapMb} Mo)`, value: `${before.rss.toFixed(0)} Mo`, target: '—', ok: null }];
+      for (const format of ['csv', 'xlsx'] as const) {
+        const result = await download(`${server.baseUrl}/api/establishments/export?format=${format}`, headers, server.pid);
+        const rowsOk = format === 'xlsx' || result.lines === count + 1;
+        out.push({
+          measure: `${label} : export ${format.toUpperCase()} de ${count} établissements`,
+          value: `${(result.bytes / 1e6).toFixed(1)} Mo en ${seconds(result.ms)}${format === 'csv' ? `, ${result.lines - 1} lignes` : ''}`,
+          target: format === 'csv' ? `${count} lignes` : '—',
+          ok: format === 'csv' ? rowsOk : null,
+        });
+        out.push({
+          measure: `${label} : RSS du serveur pendant l’export ${format.toUpperCase()} (max.)`,
+          value: `${result.maxRss.toFixed(0)} Mo (+${(result.maxRss - before.rss).toFixed(0)})`,
+          ...target,
+          ok: judged ? result.maxRss < targetPeakMb : null,
+        });
+      }
+      const peak = memoryOf(server.pid).peak;
+      out.push({ measure: `${label} : pic de RSS du serveur depuis son démarrage (VmHWM)`, value: `${peak.toFixed(0)} Mo`, ...target, ok: judged ? peak < targetPeakMb : null });
+      return out;
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await database.close().catch(() => undefined);
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const only = process.argv[2] as 'postgresql' | 'pglite' | undefined;
+  const rows = process.argv[3] ? Number(process.argv[3]) : undefined;
+  const server = only === 'pglite' ? null : await ensurePostgres();
+  const all: BenchRow[] = [];
+  if (server?.ok) all.push(...(await benchExportMemory({ kind: 'postgresql', serverUrl: server.url, rows })));
+  if (only !== 'postgresql') all.push(...(await benchExportMemory({ kind: 'pglite', rows })));
+  printTable('Export de 200 000 lignes : mémoire du serveur', all);
+  process.exitCode = all.some((r) => r.ok === false) ? 1 : 0;
+}

@@ -1,0 +1,60 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../../server/platform/db.js';
+import { outOfScopeReason, type Competence } from '../competence/competence.js';
+import { establishments } from '../db/schema.js';
+import type { EstablishmentRecord } from '../establishment-record.js';
+import type { ParsedRow } from '../import/parsed-row.js';
+import { recordHash } from '../import/record-hash.js';
+
+export interface RowIssue {
+  line: number;
+  uai: string;
+  reason: string;
+}
+
+/** A row the preview shows for an outcome: where it is in the file and what it names. */
+export interface RowSample {
+  line: number;
+  uai: string;
+  name: string;
+}
+
+export const previewSampleSize = 10;
+
+/**
+ * Splits the valid rows by the authority's competence: the rows it may hold, and the others with
+ * their reason. Confirmed rows stay in the first list (and are still reported).
+ */
+export function splitByCompetence(
+  rows: ParsedRow[],
+  scope: { competence: Competence; confirmOutOfScope: boolean } | undefined,
+): { kept: ParsedRow[]; outOfScope: RowIssue[] } {
+  const valid = rows.filter((row) => row.status === 'valid');
+  if (!scope) return { kept: valid, outOfScope: [] };
+  const kept: ParsedRow[] = [];
+  const outOfScope: RowIssue[] = [];
+  for (const row of valid) {
+    const reason = outOfScopeReason(row.record!, scope.competence);
+    if (reason) outOfScope.push({ line: row.line, uai: row.uai, reason });
+    if (!reason || scope.confirmOutOfScope) kept.push(row);
+  }
+  return { kept, outOfScope };
+}
+
+/** What applying would do to each kept row, without writing: counts and the first rows of each. */
+export async function previewOutcomes(db: Db, tenantId: string, rows: ParsedRow[]) {
+  const stored = new Map(
+    (await db.select({ uai: establishments.uai, hash: establishments.sourceHash }).from(establishments).where(and(eq(establishments.tenantId, tenantId)))).map(
+      (r) => [r.uai, r.hash],
+    ),
+  );
+  const outcome = (record: EstablishmentRecord) => (!stored.has(record.uai) ? 'created' : stored.get(record.uai) === recordHash(record) ? 'unchanged' : 'updated');
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const samples: Record<keyof typeof counts, RowSample[]> = { created: [], updated: [], unchanged: [] };
+  for (const row of rows) {
+    const kind = outcome(row.record!);
+    counts[kind] += 1;
+    if (samples[kind].length < previewSampleSize) samples[kind].push({ line: row.line, uai: row.uai, name: row.record!.name });
+  }
+  return { counts, samples };
+}

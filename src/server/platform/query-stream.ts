@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from './db.js';
+
+/** A drizzle select (any joins, any shape of row): what `streamRows` reads through a cursor. */
+export type StreamableSelect<T> = PromiseLike<T[]> & { getSQL(): SQL };
+
+/** Rows fetched per round trip: a few hundred kilobytes of rows at most in memory. */
+const batchSize = 500;
+
+interface DrizzleInternals {
+  session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: unknown, name: undefined, arrayMode: boolean): MappedQuery };
+  dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
+}
+interface MappedQuery {
+  joinsNotNullableMap?: unknown;
+  execute(): Promise<unknown[]>;
+}
+interface PreparedSelect {
+  fields: unknown;
+  joinsNotNullableMap?: unknown;
+}
+
+/**
+ * The rows of a drizzle select, read batch by batch through a server-side cursor, each batch mapped
+ * by drizzle exactly as `await query` would (nested objects, dates, JSON): memory holds one batch
+ * whatever the number of rows. On PostgreSQL the cursor lives in a read-only transaction on one
+ * pooled connection; on PGlite (one session shared by every request) it is declared WITH HOLD
+ * outside any transaction, so other requests run between two batches. Stopping early (a client
+ * gone) closes the cursor.
+ */
+export async function* streamRows<T>(db: Db, query: StreamableSelect<T>): AsyncGenerator<T> {
+  // drizzle's own statement for the select (internal): its fields and joins map the cursor's rows the same way
+  const prepared = (query as unknown as { _prepare(): PreparedSelect })._prepare();
+  const cursor = sql.identifier(`export_${randomUUID().replace(/-/g, '')}`);
+  const declare = (hold: boolean) =>
+    hold ? sql`declare ${cursor} no scroll cursor with hold for ${query.getSQL()}` : sql`declare ${cursor} no scroll cursor for ${query.getSQL()}`;
+  const fetchFrom = (on: Db) => {
+    const internals = on as unknown as DrizzleInternals;
+    const statement = internals.session.prepareQuery(internals.dialect.sqlToQuery(sql`fetch forward 500 from ${cursor}`), prepared.fields, undefined, true);
+    statement.joinsNotNullableMap = prepared.joinsNotNullableMap;
+    return () => statement.execute() as Promise<T[]>;
+  };
+
+  if ((db as unknown as { $client: unknown }).$client instanceof PGlite) {
+    await db.execute(declare(true));
+    try {
+      const next = fetchFrom(db);
+      for (;;) {
+        const batch = await next();
+        yield* batch;
+        if (batch.length < batchSize) return;
+      }
+    } finally {
+      await db.execute(sql`close ${cursor}`);
+    }
+  }
+
+  yield* inTransaction(db, async function* (tx) {
+    await tx.execute(sql`set transaction read only`);
+    await tx.execute(declare(false));
+    const next = fetchFrom(tx);
+    for (;;) {
+      const batch = await next();
+      yield batch;
+      if (batch.length < batchSize) return;
+    }
+  });
+}
+
+/**
+ * Runs `produce` inside a transaction and hands its batches to the caller one at a time: the
+ * transaction waits while the caller writes a batch, and ends (committed) when the producer is
+ * done or the caller stops asking.
+ */
+async function* inTransaction<T>(db: Db, produce: (tx: Db) => AsyncGenerator<T[]>): AsyncGenerator<T> {
+  const demand = new Mailbox<boolean>();
+  const supply = new Mailbox<T[] | null>();
+  const work = db.transaction(async (tx) => {
+    const batches = produce(tx as unknown as Db);
+    try {
+      while (await demand.take()) {
+        const next = await batches.next();
+        supply.put(next.done ? null : next.value);
+        if (next.done) return;
+      }
+    } finally {
+      await batches.return(undefined);
+    }
+  });
+  work.catch((error: unknown) => supply.fail(error));
+  try {
+    for (;;) {
+      demand.put(true);
+      const batch = await supply.take();
+      if (batch === null) break;
+      yield* batch;
+    }
+  } finally {
+    demand.put(false);
+    await work.catch(() => undefined);
+  }
+}
+
+/** One value handed from one side to the other; a failure reaches the side that waits. */
+class Mailbox<T> {
+  private values: T[] = [];
+  private waiting: { resolve: (value: T) => void; reject: (error: unknown) => void } | null = null;
+  private error: { reason: unknown } | null = null;
+
+  put(value: T): void {
+    if (this.waiting) {
+      const { resolve } = this.waiting;
+      this.waiting = null;
+      resolve(value);
+    } else this.values.push(value);
+  }
+
+  fail(reason: unknown): void {
+    this.error = { reason };
+    if (this.waiting) {
+      const { reject } = this.waiting;
+      this.waiting = null;
+      reject(reason);
+    }
+  }
+
+  take(): Promise<T> {
+    if (this.values.length) return Promise.resolve(this.values.shift()!);
+    if (this.error) return Promise.reject(this.error.reason);
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+  }
+}

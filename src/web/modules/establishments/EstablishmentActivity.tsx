@@ -1,0 +1,81 @@
+import { Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { plural } from '../../../shared/french';
+import { apiClient, call, errorMessage } from '../../api/client';
+import { formatNumber } from '../../labels';
+import { useCan } from '../../session/session';
+import { AnchorLink } from '../../ui/links';
+import { Section } from '../../ui/Section';
+import { StatFigure } from '../../ui/StatCard';
+import { InventoryFreshness } from '../parc/InventoryFreshness';
+import { fleetStatsQuery } from '../parc/queries';
+
+interface OpenTickets {
+  total: number;
+  items: { id: string; number: number; title: string; statusLabel: string }[];
+}
+
+/** The school seen from the other modules: its fleet and its open tickets, with the way to each. */
+export function EstablishmentActivity({ uai }: { uai: string }) {
+  const canFleet = useCan('asset.read');
+  const canTickets = useCan('ticket.read');
+  if (!canFleet && !canTickets) return null;
+  return (
+    <SimpleGrid cols={{ base: 1, lg: canFleet && canTickets ? 2 : 1 }} spacing="lg">
+      {canFleet && <FleetOfSchool uai={uai} />}
+      {canTickets && <TicketsOfSchool uai={uai} />}
+    </SimpleGrid>
+  );
+}
+
+function FleetOfSchool({ uai }: { uai: string }) {
+  const stats = useQuery(fleetStatsQuery(uai));
+  const s = stats.data;
+  return (
+    <Section title="Parc de l’établissement" id="parc-etablissement">
+      {stats.error ? (
+        <Text c="red" role="alert">{errorMessage(stats.error)}</Text>
+      ) : (
+        <Stack gap="sm">
+          <SimpleGrid cols={2} spacing="md">
+            <StatFigure valueSize={24} label="Équipements en parc" value={s ? formatNumber(s.fleet) : '…'} />
+            <StatFigure valueSize={24} label={s ? `Non vus depuis ${s.stale.afterDays} jours` : 'Non vus récemment'} value={s ? formatNumber(s.stale.count) : '…'} hint={s ? <InventoryFreshness stale={s.stale} uai={uai} /> : undefined} />
+          </SimpleGrid>
+          <Group gap="md">
+            <AnchorLink to="/parc" search={{ uai }} size="sm">Voir ses équipements</AnchorLink>
+            <AnchorLink to="/parc/tableau-de-bord" search={{ uai }} size="sm">Tableau de bord de son parc</AnchorLink>
+          </Group>
+        </Stack>
+      )}
+    </Section>
+  );
+}
+
+function TicketsOfSchool({ uai }: { uai: string }) {
+  const tickets = useQuery({
+    queryKey: ['tickets', 'of-school', uai],
+    queryFn: ({ signal }) => call(apiClient.GET('/api/tickets', { params: { query: { uai, status: 'open', pageSize: 5, sort: 'updatedAt' } }, signal })) as Promise<OpenTickets>,
+  });
+  const t = tickets.data;
+  return (
+    <Section title="Tickets ouverts" id="tickets-etablissement">
+      {tickets.error ? (
+        <Text c="red" role="alert">{errorMessage(tickets.error)}</Text>
+      ) : (
+        <Stack gap="sm">
+          <Text size="sm">{t ? (t.total === 0 ? 'Aucun ticket ouvert.' : `${plural(t.total, 'ticket ouvert', 'tickets ouverts')}.`) : 'Chargement…'}</Text>
+          {t && t.items.length > 0 && (
+            <List spacing={4} size="sm">
+              {t.items.map((ticket) => (
+                <List.Item key={ticket.id}>
+                  <AnchorLink to="/guichet/$ticketId" params={{ ticketId: ticket.id }} size="sm">n° {ticket.number} — {ticket.title}</AnchorLink> <Text span size="xs" c="dimmed">({ticket.statusLabel})</Text>
+                </List.Item>
+              ))}
+            </List>
+          )}
+          <AnchorLink to="/guichet" search={{ uai, status: 'open' }} size="sm">Tous ses tickets ouverts</AnchorLink>
+        </Stack>
+      )}
+    </Section>
+  );
+}

@@ -12,6 +12,7 @@ import { modules as allModules } from '../modules/modules.js';
 import { installAuthentication } from './platform/authenticate.js';
 import { registerActions } from './platform/authz.js';
 import { openCaches, type Caches } from './platform/cache.js';
+import { installSecurity } from './platform/security.js';
 import type { Clock } from './platform/context.js';
 import type { Database } from './platform/db.js';
 import { registerWeb } from './platform/web-static.js';
@@ -110,6 +111,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installSecurity(app);
   installAuthentication(app, resolveRequestActor);
   // before the routes: they read what the modules decorate the app with (the agents' intake)
   for (const module of modules) module.install?.(app);

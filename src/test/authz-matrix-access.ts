@@ -1,9 +1,26 @@
 import { eq } from 'drizzle-orm';
-import { users } from '../modules/access/db/schema.js';
+import { randomBytes } from 'node:crypto';
+import { loginAttempts, users } from '../modules/access/db/schema.js';
 import { hashPassword } from '../modules/access/index.js';
-import { testPassword } from './app.js';
+import { testPassword, type TestApp } from './app.js';
 import { allowed, asUser, emailsOfA, everyUser, everyone, unique, type MatrixEntry } from './authz-matrix.js';
 import { newTokenOfA, newUserOfA, userReaders } from './matrix-fixtures/access.js';
+
+/** The auditor of A locked out from an address (five failed passwords): the lock's id. */
+async function newLoginLockOfA(t: TestApp): Promise<string> {
+  const key = randomBytes(32).toString('hex');
+  const now = t.ctx.now();
+  await t.ctx.db.insert(loginAttempts).values({
+    key,
+    kind: 'account-address',
+    failures: 5,
+    userId: t.ids.users.auditor.id,
+    address: '198.51.100.20',
+    updatedAt: now,
+    lockedUntil: new Date(now.getTime() + 15 * 60000),
+  });
+  return key;
+}
 
 /** Sign-in, API tokens, users and roles: their routes in the authorization matrix (see authz-matrix.ts for the rules). */
 export const accessMatrix: Record<string, MatrixEntry> = {
@@ -66,6 +83,18 @@ export const accessMatrix: Record<string, MatrixEntry> = {
         label: 'un jeton de A',
         expect: allowed(['authority-admin'], 200, { recordOfA: true }),
         request: async (t) => ({ url: `/api/tokens/${(await newTokenOfA(t)).id}` }),
+      },
+    ],
+  },
+
+  // ------------------------------------------------------------ login locks
+  listLoginLocks: { cases: [{ expect: { ...allowed(['authority-admin'], 200), 'read-token': 403 }, request: () => ({ url: '/api/login-locks' }) }] },
+  unlockLogin: {
+    cases: [
+      {
+        label: 'un compte de A bloqué depuis une adresse',
+        expect: allowed(['authority-admin'], 200, { recordOfA: true }),
+        request: async (t) => ({ method: 'DELETE', url: `/api/login-locks/${await newLoginLockOfA(t)}` }),
       },
     ],
   },

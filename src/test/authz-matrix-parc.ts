@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type TestApp } from './app.js';
+import { assetProposals } from '../modules/parc/db/schema.js';
+import { glpiExampleReport } from '../modules/parc/inventory/testing/fixtures.js';
+import { type TestApp, type TestEstablishment } from './app.js';
 import { multipartBody } from './multipart.js';
 import { allowed, asAdmin, establishmentTokens, everyone, onSchools, tenantCodeOf, tenantOfCaller, unique, unit1School, unit2School, unreadableUais, type MatrixEntry } from './authz-matrix.js';
 import {
@@ -17,6 +19,17 @@ import {
   softwareOfA,
   unassignedReportOfA,
 } from './matrix-fixtures/parc.js';
+
+/** A device of A placed by a person, and a pending proposal of an unauthenticated agent to rename it. */
+async function newProposalOfA(t: TestApp, school: TestEstablishment): Promise<{ id: string; assetId: string }> {
+  const device = await newDeviceOfA(t, school);
+  const changes = [{ field: 'name', from: null, to: 'PC-PROPOSE' }];
+  const [row] = await t.ctx.db
+    .insert(assetProposals)
+    .values({ tenantId: t.ids.a.tenantId, assetId: device.id, at: t.ctx.now(), agentDeviceId: unique('agent'), trust: 'tag', reason: 'essai', changes, changesHash: unique('h'), report: { ...glpiExampleReport('computer_2.json'), deviceId: unique('agent') } })
+    .returning({ id: assetProposals.id });
+  return { id: row.id, assetId: device.id };
+}
 
 /** Inventory agents and the fleet (parc): their routes in the authorization matrix (see authz-matrix.ts for the rules). */
 export const parcMatrix: Record<string, MatrixEntry> = {
@@ -111,6 +124,23 @@ export const parcMatrix: Record<string, MatrixEntry> = {
       },
     ).map((c) => ({ ...c, record: undefined, echoed: (t: TestApp) => [unit1School(t).uai, unit2School(t).uai] })),
   },
+  listAssetProposals: {
+    cases: onSchools(async (t, e) => ({ url: `/api/assets/${(await newProposalOfA(t, e)).assetId}/proposals` }), fleetOfOneSchool),
+  },
+  ...Object.fromEntries(
+    (['confirm', 'refuse'] as const).map((decision) => [
+      decision === 'confirm' ? 'confirmAssetProposal' : 'refuseAssetProposal',
+      {
+        cases: onSchools(
+          async (t, e) => {
+            const p = await newProposalOfA(t, e);
+            return { url: `/api/assets/${p.assetId}/proposals/${p.id}/${decision}` };
+          },
+          changeOnSchool,
+        ),
+      } satisfies MatrixEntry,
+    ]),
+  ),
   updateAsset: {
     cases: onSchools(
       async (t, e) => {

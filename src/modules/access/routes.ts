@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './routes/auth.js';
+import { loginLockRoutes } from './routes/login-locks.js';
 import { oidcRoutes } from './routes/oidc.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoleRoutes } from './routes/user-roles.js';
@@ -12,4 +13,5 @@ export async function accessRoutes(app: FastifyInstance) {
   await app.register(tokenRoutes);
   await app.register(userRoutes);
   await app.register(userRoleRoutes);
+  await app.register(loginLockRoutes);
 }

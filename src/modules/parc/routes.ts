@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { agentRoutes } from './routes/agent-routes.js';
 import { assetFileRoutes } from './routes/asset-file-routes.js';
+import { assetProposalRoutes } from './routes/asset-proposal-routes.js';
 import { assetRoutes } from './routes/asset-routes.js';
 import { assetWriteRoutes } from './routes/asset-write-routes.js';
 import { inventoryRoutes } from './routes/inventory-routes.js';
@@ -16,6 +17,7 @@ export async function parcAgentRoutes(app: FastifyInstance) {
 export async function parcRoutes(app: FastifyInstance) {
   await app.register(assetRoutes);
   await app.register(assetWriteRoutes);
+  await app.register(assetProposalRoutes);
   await app.register(assetFileRoutes);
   await app.register(inventoryRoutes);
   await app.register(fleetRoutes);

@@ -24,7 +24,12 @@ export function installErrorHandler(app: FastifyInstance, options: { spaIndex: s
       const body: ErrorBody = { error: { code, message, requestId, ...(issues ? { issues } : {}), ...(details ? { details } : {}) } };
       return reply.status(status).send(body);
     };
-    if (error instanceof AppError) return send(error.status, error.code, error.message, error.issues, error.details);
+    if (error instanceof AppError) {
+      // a refusal that ends (throttling, a lock) says when: the client waits instead of insisting
+      const retryAfter = error.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
+      return send(error.status, error.code, error.message, error.issues, error.details);
+    }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((v) => ({
         path: [error.validationContext, ...String(v.instancePath || '').split('/').filter(Boolean)].filter(Boolean).join('.'),

@@ -12,6 +12,8 @@ export interface AppConfig extends Partial<ModuleSettings> {
   secureCookies: boolean;
   publicUrl: string;
   maxUploadBytes: number;
+  /** Per-route file limits, checked while the file streams (uploads.ts); absent: maxUploadBytes, 10 MB for ticket attachments. */
+  uploadLimits?: { establishmentImport?: number; assetImport?: number };
   /** Addresses of the reverse proxies whose X-Forwarded-For is believed (none by default). */
   trustProxy: string | boolean;
   oidc?: { issuer: string; clientId: string; clientSecret: string; label: string };

@@ -59,13 +59,25 @@ export const sessions = access.table(
   (t) => [primaryKey({ columns: [t.userId, t.id] }), index('sessions_id_idx').on(t.id)],
 );
 
-/** Failed logins by e-mail, known or not, so unknown and known logins behave alike. */
-export const loginAttempts = access.table('login_attempts', {
-  key: text('key').primaryKey(),
-  failures: integer('failures').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-});
+/**
+ * Failed logins, known e-mail or not, so unknown and known logins behave alike. Counted per
+ * e-mail from one address (kind account-address: a stranger elsewhere cannot lock a person out of
+ * their usual place) and per address (kind address: password spraying); see lockout.ts.
+ */
+export const loginAttempts = access.table(
+  'login_attempts',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    kind: text('kind').notNull().default('account-address'),
+    /** The account the e-mail names, when there is one (the administrators' view of locks). */
+    userId: uuid('user_id'),
+    address: text('address'),
+  },
+  (t) => [index('login_attempts_user_idx').on(t.userId)],
+);
 
 /** Tokens for integrations: bound to one tenant, a role, a scope and read or write access. */
 export const apiTokens = access.table(

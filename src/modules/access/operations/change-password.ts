@@ -5,7 +5,7 @@ import type { Ctx } from '../../../server/platform/context.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { tenantsOfUser } from '../db/queries.js';
 import { sessions, users } from '../db/schema.js';
-import { assertNotLocked, attemptKey, clearFailures, recordFailure } from '../lockout.js';
+import { addressKey, assertNotLocked, attemptKey, clearFailures, recordFailure } from '../lockout.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../passwords.js';
 import { changingAccess } from '../../../server/platform/authenticate.js';
 
@@ -21,17 +21,18 @@ const invalid = (path: string, message: string) => new AppError('VALIDATION', me
  * Changes one's own password: the current one is checked (failures count towards the login
  * lockout), the policy applies to the new one, and every other session of the person ends.
  */
-export async function changePassword(ctx: Ctx, who: { userId: string; sessionId: string }, input: ChangePasswordInput) {
+export async function changePassword(ctx: Ctx, who: { userId: string; sessionId: string; address?: string }, input: ChangePasswordInput) {
   const parsed = changePasswordInput.parse(input);
   const [user] = await ctx.db.select().from(users).where(and(eq(users.id, who.userId), eq(users.active, true)));
   if (!user) throw new AppError('UNAUTHENTICATED', 'Vous devez être connecté.');
   if (!user.passwordHash) {
     throw new AppError('CONFLICT', "Votre compte n'a pas de mot de passe local : vous vous connectez par votre fournisseur d'identité.");
   }
-  const key = attemptKey(user.email);
-  await assertNotLocked(ctx, key);
+  const address = who.address ?? '';
+  const key = attemptKey(user.email, address);
+  await assertNotLocked(ctx, { account: key, address: addressKey(address) });
   if (!(await verifyPassword(user.passwordHash, parsed.currentPassword))) {
-    await recordFailure(ctx, key);
+    await recordFailure(ctx, { email: user.email, address, userId: user.id });
     throw invalid('currentPassword', 'Le mot de passe actuel est incorrect.');
   }
   try {

@@ -177,7 +177,17 @@ export interface RequestCredentials {
 
 /** Who is calling (the platform's authentication hook asks this on a cache miss). */
 export async function resolveRequestActor(ctx: Ctx, credentials: RequestCredentials): Promise<{ actor: Actor | null; sessionToken: string | null }> {
-  if (credentials.bearer) return { actor: await actorFromApiToken(ctx, credentials.bearer), sessionToken: null };
+  if (credentials.bearer) {
+    const actor = await actorFromApiToken(ctx, credentials.bearer);
+    // a token belongs to one tenant: naming another one is refused, never silently ignored
+    if (actor && credentials.explicitTenant && credentials.explicitTenant !== actor.tenantCode) {
+      throw new AppError(
+        'FORBIDDEN',
+        `Ce jeton d'API appartient à l'organisation « ${actor.tenantCode} » : l'en-tête X-Coherence-Tenant ne peut pas en nommer une autre (« ${credentials.explicitTenant.slice(0, 64)} »).`,
+      );
+    }
+    return { actor, sessionToken: null };
+  }
   const token = credentials.sessionToken;
   const identity = token ? await identityFromSession(ctx, token) : null;
   if (!token || !identity) return { actor: null, sessionToken: null };

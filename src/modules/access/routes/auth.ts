@@ -31,7 +31,7 @@ export async function authRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const ctx = ctxOf(fastify, request);
-      const { sessionToken, expiresAt } = await loginWithPassword(ctx, request.body);
+      const { sessionToken, expiresAt } = await loginWithPassword(ctx, request.body, { address: request.ip });
       reply.setCookie(sessionCookie, sessionToken, { ...cookieOptions, expires: expiresAt });
       const identity = (await identityFromSession(ctx, sessionToken))!;
       return presentMe(identity, await actorFor(fastify.database.db, identity, undefined));
@@ -57,10 +57,11 @@ export async function authRoutes(fastify: FastifyInstance) {
 
   app.post(
     '/auth/logout',
-    { schema: { operationId: 'logout', tags, summary: 'Déconnexion (la session est close sur le serveur)', response: { 204: z.null() } } },
+    // anyone may end the session they hold, or none (idempotent): no 401
+    { schema: { operationId: 'logout', tags, summary: 'Déconnexion (la session est close sur le serveur)', security: [], response: { 204: z.null() } } },
     async (request, reply) => {
       if (request.sessionToken) await logout(ctxOf(fastify, request), { sessionToken: request.sessionToken });
-      reply.clearCookie(sessionCookie, { path: '/' });
+      reply.clearCookie(sessionCookie, cookieOptions);
       return reply.status(204).send(null);
     },
   );
@@ -80,7 +81,7 @@ export async function authRoutes(fastify: FastifyInstance) {
       const identity = request.sessionToken ? await identityFromSession(ctx, request.sessionToken) : null;
       if (!identity) throw unauthenticated();
       const result = await logoutEverywhere(ctx, { userId: identity.user.id });
-      reply.clearCookie(sessionCookie, { path: '/' });
+      reply.clearCookie(sessionCookie, cookieOptions);
       return result;
     },
   );
@@ -100,7 +101,7 @@ export async function authRoutes(fastify: FastifyInstance) {
       const ctx = ctxOf(fastify, request);
       const identity = request.sessionToken ? await identityFromSession(ctx, request.sessionToken) : null;
       if (!identity) throw unauthenticated();
-      return changePassword(ctx, { userId: identity.user.id, sessionId: identity.sessionId }, request.body);
+      return changePassword(ctx, { userId: identity.user.id, sessionId: identity.sessionId, address: request.ip }, request.body);
     },
   );
 

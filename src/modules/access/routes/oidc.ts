@@ -61,7 +61,7 @@ export async function oidcRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const settings = fastify.config.oidc;
       if (!settings) return reply.redirect(signInPage('oidc-indisponible'));
-      reply.clearCookie(loginStateCookie, { path: stateCookie.path });
+      reply.clearCookie(loginStateCookie, stateCookie);
       const currentUrl = new URL(callbackUrl(fastify.config.publicUrl));
       currentUrl.search = new URL(request.url, 'http://callback').search;
       try {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { authorize } from '../../../server/platform/authz.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
+import { readUpload } from '../../../server/platform/uploads.js';
 import { maxAttachmentBytes } from '../../../server/platform/files/sniff-file.js';
 import { addAttachment } from '../operations/add-attachment.js';
 import { getAttachment } from '../operations/get-attachment.js';
@@ -39,16 +40,9 @@ export async function attachmentRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const ctx = ctxOf(fastify, request);
       authorize(ctx.actor, 'ticket.comment');
-      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Envoyez le fichier en multipart/form-data (champ « file »).');
-      const file = await request.file({ limits: { fileSize: maxAttachmentBytes, files: 1 } });
-      if (!file) throw new AppError('VALIDATION', 'Aucun fichier reçu (champ « file »).');
-      const bytes = await file.toBuffer().catch((error: { code?: string }) => {
-        if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', 'Le fichier dépasse 10 Mo.');
-        throw error;
-      });
-      const field = file.fields.isPrivate;
-      const isPrivate = Boolean(field && !Array.isArray(field) && field.type === 'field' && String(field.value) === 'true');
-      const row = await addAttachment(ctx, { id: request.params.id, filename: file.filename || 'fichier', bytes, isPrivate });
+      // checked while it streams (a cut file is never taken for the whole one): 413 past 10 Mo
+      const { bytes, filename, fields } = await readUpload(request, maxAttachmentBytes);
+      const row = await addAttachment(ctx, { id: request.params.id, filename, bytes, isPrivate: fields.isPrivate === 'true' });
       return reply.status(201).send({
         id: row.id,
         at: row.at.toISOString(),

@@ -65,6 +65,12 @@ export const assets = parc.table(
     firstInventoryAt: timestamp('first_inventory_at', { withTimezone: true }),
     lastInventoryAt: timestamp('last_inventory_at', { withTimezone: true }),
     lockedFields: text('locked_fields').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * The agent id (deviceid) of the unauthenticated agent (tag or school network) that created the
+     * device, while nobody else placed it; null once a person, an import, a delivery or an
+     * authenticated agent did (ingest/agent-trust.ts).
+     */
+    anonymousAgent: text('anonymous_agent'),
     searchText: text('search_text').notNull().default(''),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -171,12 +177,52 @@ export const assetMatches = parc.table(
 export const inventorySettings = parc.table('inventory_settings', {
   tenantId: uuid('tenant_id').primaryKey().references(() => organizations.tenantId),
   acceptTaggedAgents: boolean('accept_tagged_agents').notNull().default(false),
+  /**
+   * Only agents with credentials are attached: tags and networks are ignored. Authorities that
+   * never saved their settings have no row and require credentials (get-inventory-settings.ts);
+   * the column's default keeps the rows written before it existed as they were.
+   */
+  requireCredentials: boolean('require_credentials').notNull().default(false),
+  /** A tag is honoured only from one of the declared networks. */
+  tagsOnlyFromNetworks: boolean('tags_only_from_networks').notNull().default(false),
   networks: text('networks').array().notNull().default(sql`'{}'::text[]`), // CIDR blocks of the schools
   storeLastUser: boolean('store_last_user').notNull().default(false),
   staleAfterDays: integer('stale_after_days').notNull().default(30),
   expectedLifeYears: jsonb('expected_life_years').notNull().default({}),
   version: integer('version').notNull().default(1),
 });
+
+/**
+ * A change an unauthenticated report asked for on a device someone else placed (a move, a new
+ * name, another identity): kept until a technician confirms or refuses it.
+ */
+export const assetProposals = parc.table(
+  'asset_proposals',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => organizations.tenantId),
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    assetId: uuid('asset_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    agentDeviceId: text('agent_device_id'),
+    /** How the report was attached: tag | network. */
+    trust: text('trust').notNull(),
+    remoteAddress: text('remote_address'),
+    reason: text('reason').notNull(),
+    /** [{ field, from, to }] */
+    changes: jsonb('changes').notNull(),
+    changesHash: text('changes_hash').notNull(),
+    report: jsonb('report').notNull(),
+    status: text('status').notNull().default('pending'), // pending | confirmed | refused
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: text('decided_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.assetId], foreignColumns: [assets.tenantId, assets.id] }).onDelete('cascade'),
+    index('asset_proposals_asset_idx').on(t.tenantId, t.assetId, t.status),
+    index('asset_proposals_pending_idx').on(t.tenantId, t.status, t.at),
+  ],
+);
 
 /** HTTP Basic credentials configured in the agents of a tenant. */
 export const agentCredentials = parc.table(

@@ -17,7 +17,8 @@ const examples = fileURLToPath(new URL('../../../../fixtures/inventory/glpi-inve
  */
 export async function seedParcDemo(ctx: Ctx, database: Database, options: { tenantId: string; tenantCode: string; password: string; funder: string }) {
   const { tenantId } = options;
-  await ctx.db.insert(inventorySettings).values({ tenantId, acceptTaggedAgents: true, staleAfterDays: 30 });
+  // the README's demo: agents by tag, without credentials (new authorities start with credentials required)
+  await ctx.db.insert(inventorySettings).values({ tenantId, requireCredentials: false, acceptTaggedAgents: true, staleAfterDays: 30 });
   await ctx.db.insert(agentCredentials).values({
     tenantId,
     username: `${options.tenantCode}/agents`,

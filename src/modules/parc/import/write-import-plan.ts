@@ -65,7 +65,7 @@ async function upsertRows(tx: Db, tenantId: string, now: Date, rows: Record<stri
       INSERT INTO parc.assets AS a (tenant_id, ${sql.raw(insertColumns)}, created_at, updated_at)
       SELECT ${tenantId}::uuid, ${sql.raw(insertColumns)}, ${at}::timestamptz, ${at}::timestamptz
         FROM json_to_recordset(${json}::json) AS r(${sql.raw(recordset)})
-      ON CONFLICT (tenant_id, id) DO UPDATE SET ${sql.raw(updateSet)}, version = a.version + 1, updated_at = excluded.updated_at`);
+      ON CONFLICT (tenant_id, id) DO UPDATE SET ${sql.raw(updateSet)}, anonymous_agent = null, version = a.version + 1, updated_at = excluded.updated_at`);
   }
 }
 

@@ -121,7 +121,14 @@ async function processRow(ctx: Ctx, database: Database, id: string): Promise<key
       });
       return 'unassigned';
     }
-    await ingestReport(ctx, database, { tenantId: tenant.tenantId, report, storeLastUser: tenant.storeLastUser, withinTransaction: consume });
+    await ingestReport(ctx, database, {
+      tenantId: tenant.tenantId,
+      report,
+      storeLastUser: tenant.storeLastUser,
+      withinTransaction: consume,
+      trust: tenant.how,
+      remoteAddress: row.remoteAddress ?? undefined,
+    });
     await database.db.delete(unassignedReports).where(eq(unassignedReports.deviceId, report.deviceId));
     return 'stored';
   } catch (error) {

@@ -76,7 +76,7 @@ export async function bulkUpdateAssets(ctx: Ctx, input: BulkAssetsInput): Promis
     const changedIds = plan.changes.map((c) => c.asset.id);
     await tx
       .update(assets)
-      .set({ ...plan.set, version: sql`${assets.version} + 1`, updatedAt: ctx.now() })
+      .set({ ...plan.set, anonymousAgent: null, version: sql`${assets.version} + 1`, updatedAt: ctx.now() })
       .where(and(eq(assets.tenantId, actx.actor.tenantId), inArray(assets.id, changedIds)));
     await writePersonEvents(actx, tx, plan.events);
     await recordAuditSet(actx, tx, plan.changes.map((c) => c.audit));

@@ -51,7 +51,7 @@ export async function closeDeploymentStep(
              and (step = 'imaged' or first_seen_at is null or asset_id is distinct from ${assetId})
        returning batch_id, (step = 'in-service' and in_service_at = ${at}) as closed),
         status as (
-          update parc.assets set status = 'in-service', updated_at = ${at}, version = version + 1
+          update parc.assets set status = 'in-service', anonymous_agent = null, updated_at = ${at}, version = version + 1
            where tenant_id = ${tenantId} and id = ${assetId}
              and status in ('in-stock', 'delivered', 'installed', 'imaged')
              and exists (select 1 from item where item.closed)),

@@ -8,7 +8,10 @@ import { inventorySettings } from '../db/schema.js';
 import { resolveExpectedLife } from '../lifecycle/expected-life.js';
 
 export interface InventorySettings {
+  /** Only agents with credentials: tags and networks ignored. True until the authority decides otherwise. */
+  requireCredentials: boolean;
   acceptTaggedAgents: boolean;
+  tagsOnlyFromNetworks: boolean;
   networks: string[];
   storeLastUser: boolean;
   staleAfterDays: number;
@@ -23,7 +26,9 @@ export async function readInventorySettings(db: Db, tenantId: string): Promise<I
   const [row] = await db.select().from(inventorySettings).where(eq(inventorySettings.tenantId, tenantId));
   const expectedLifeYears = resolveExpectedLife(row?.expectedLifeYears);
   return {
+    requireCredentials: row?.requireCredentials ?? true,
     acceptTaggedAgents: row?.acceptTaggedAgents ?? false,
+    tagsOnlyFromNetworks: row?.tagsOnlyFromNetworks ?? false,
     networks: row?.networks ?? [],
     storeLastUser: row?.storeLastUser ?? false,
     staleAfterDays: row?.staleAfterDays ?? 30,

@@ -9,7 +9,9 @@ import { ensureSoftwareIds, normaliseSoftware, softwareHash, writeInstalledSoftw
 import { assetClassOf, assetSearchText, fieldsFromReport, hardwareDocument, physicalMacs, placementLock } from '../ingest/asset-fields.js';
 import { imacEventsFromInventory, type ImacEvent } from '../ingest/imac-events.js';
 import type { InventoryReport } from '../inventory/inventory-report.js';
-import { decideMatch, matchKeys } from '../inventory/match-keys.js';
+import { decideMatch, matchKeys, type MatchDecision } from '../inventory/match-keys.js';
+import { decideUnvouched, hardwareOnly, isVouched, type AgentTrust } from '../ingest/agent-trust.js';
+import { keepProposal, proposalEvent } from './asset-proposals.js';
 
 export interface IngestInput {
   tenantId: string;
@@ -20,6 +22,12 @@ export interface IngestInput {
    * row there, so the row goes exactly when the device is committed (jobs/inventory-inbox.ts).
    */
   withinTransaction?: (tx: Db) => Promise<void>;
+  /** How the report was attached (ingest/agent-trust.ts); credentials when absent. */
+  trust?: AgentTrust;
+  /** The device a confirmed proposal is applied to. */
+  forAssetId?: string;
+  /** Where an unauthenticated report came from, kept with what it proposes. */
+  remoteAddress?: string;
 }
 
 export interface IngestResult {
@@ -27,6 +35,10 @@ export interface IngestResult {
   created: boolean;
   matchReason: string | null;
   softwareRewritten: boolean;
+  /** An unauthenticated report's change left for a technician to confirm (nothing else applied when `applied` is false). */
+  proposed?: { id: string; fresh: boolean } | null;
+  /** false when only a proposal was kept. */
+  applied?: boolean;
 }
 
 /**
@@ -36,6 +48,7 @@ export interface IngestResult {
  */
 export async function ingestReport(ctx: Ctx, database: Database, input: IngestInput): Promise<IngestResult> {
   const { tenantId, report } = input;
+  const trust = input.trust ?? 'credentials';
   const software = report.partial && !report.sections.includes('softwares') ? null : normaliseSoftware(report.software);
   const hash = software ? softwareHash(software) : null;
   // catalogue rows are shared by every device: added outside the device's transaction
@@ -49,11 +62,25 @@ export async function ingestReport(ctx: Ctx, database: Database, input: IngestIn
     const keys = matchKeys(report);
     await lockMachine(tx, tenantId, [keys.deviceId, keys.serial, keys.uuid]);
     const candidates = await findAssetCandidates(tx, { tenantId, uuid: keys.uuid, serial: report.serial, macs: physicalMacs(report), deviceId: keys.deviceId });
-    const match = decideMatch(report, candidates);
+    // a confirmed proposal is about the device it was kept on, whatever the keys say now
+    const match: MatchDecision = input.forAssetId
+      ? { assetId: input.forAssetId, level: null, reason: 'proposition confirmée par une personne', ambiguousWith: [] }
+      : decideMatch(report, candidates);
     const [current] = match.assetId
       ? await tx.select().from(assets).where(and(eq(assets.tenantId, tenantId), eq(assets.id, match.assetId)))
       : [];
-    const fields = fieldsFromReport(report, { lockedFields: current?.lockedFields ?? [], storeLastUser: input.storeLastUser, creating: !current });
+    // what a technician confirmed applies even to the fields a person locked
+    const lockedFields = trust === 'confirmed' ? [] : (current?.lockedFields ?? []);
+    const reported = fieldsFromReport(report, { lockedFields, storeLastUser: input.storeLastUser, creating: !current });
+    const decision = current && !isVouched(trust) ? decideUnvouched(current, { deviceId: keys.deviceId }, reported, establishmentId) : null;
+    const proposed = decision?.proposal.length
+      ? await keepProposal(ctx, tx, { tenantId, assetId: current!.id, at: now, trust, remoteAddress: input.remoteAddress ?? null, report, decision })
+      : null;
+    if (decision?.apply === 'nothing') {
+      if (proposed?.fresh) await writeEvents(tx, tenantId, current!.id, now, [proposalEvent(decision.proposal, trust)]);
+      return { assetId: current!.id, created: false, matchReason: null, softwareRewritten: false, proposed, applied: false };
+    }
+    const fields = decision?.apply === 'hardware' ? hardwareOnly(reported) : reported;
     const hardware = hardwareDocument(report, (current?.hardware as Record<string, unknown>) ?? null);
     const rewrite = software !== null && hash !== current?.softwareHash;
     const common = {
@@ -77,6 +104,8 @@ export async function ingestReport(ctx: Ctx, database: Database, input: IngestIn
           establishmentId,
           firstInventoryAt: now,
           searchText: assetSearchText(fields),
+          // an unauthenticated agent's own device, until someone else places it
+          anonymousAgent: isVouched(trust) ? null : (keys.deviceId ?? report.deviceId),
           ...common,
         })
         .returning({ id: assets.id });
@@ -85,17 +114,19 @@ export async function ingestReport(ctx: Ctx, database: Database, input: IngestIn
       events = [{ kind: 'install', summary: 'Découvert par l’inventaire automatique', details: { source: report.source, deviceId: report.deviceId } }];
     } else {
       assetId = current.id;
-      const place = placementOf(report, establishmentId, current);
+      const place =
+        decision?.apply === 'hardware' ? { moveTo: null, ignored: false, firstTime: false } : placementOf(report, establishmentId, trust === 'confirmed' ? { ...current, lockedFields: [] } : current);
       const moved = place.moveTo ? { establishmentId: place.moveTo, roomId: null } : {};
       placedIn = place.moveTo ?? current.establishmentId;
       if (place.ignored) hardware.agent = { ...(hardware.agent as object), ignoredTag: report.tag };
       const next = { ...current, ...fields };
       await tx
         .update(assets)
-        .set({ ...common, ...moved, searchText: assetSearchText(next), version: sql`${assets.version} + 1` })
+        .set({ ...common, ...moved, ...(isVouched(trust) ? { anonymousAgent: null } : {}), searchText: assetSearchText(next), version: sql`${assets.version} + 1` })
         .where(and(eq(assets.tenantId, tenantId), eq(assets.id, current.id)));
       events = imacEventsFromInventory(current as never, { fields, establishmentId: place.moveTo, hardware });
       if (place.ignored && place.firstTime) events.push(ignoredTagEvent(report.tag, establishmentId!, current.establishmentId));
+      if (proposed?.fresh) events.push(proposalEvent(decision!.proposal, trust));
       if (keys.deviceId && current.agentDeviceId !== keys.deviceId) {
         await tx.insert(assetMatches).values({ tenantId, assetId, at: now, kind: 'link', reason: match.reason ?? '', agentDeviceId: report.deviceId });
         events.push({ kind: 'change', summary: `Rapproché d’un nouvel agent : ${match.reason}`, details: { from: current.agentDeviceId, to: report.deviceId } });
@@ -103,9 +134,10 @@ export async function ingestReport(ctx: Ctx, database: Database, input: IngestIn
     }
     if (rewrite) await writeInstalledSoftware(tx, { tenantId, assetId, establishmentId: placedIn, list: software!, ids: ids!, created: !current, cache: ctx.cache });
     await writeEvents(tx, tenantId, assetId, now, events);
-    return { assetId, created: !current, matchReason: current ? match.reason : null, softwareRewritten: rewrite };
+    return { assetId, created: !current, matchReason: current ? match.reason : null, softwareRewritten: rewrite, proposed };
   });
-  await closeDeploymentStep(outside, { tenantId, assetId: result.assetId, serial: report.serial, at: now });
+  // a report that changed nothing delivers nothing
+  if (result.applied !== false) await closeDeploymentStep(outside, { tenantId, assetId: result.assetId, serial: report.serial, at: now });
   return result;
 }
 

@@ -92,6 +92,7 @@ export async function mergeAssets(ctx: Ctx, input: MergeAssetsInput): Promise<{ 
       .update(assets)
       .set({
         ...filled,
+        anonymousAgent: null,
         searchText: assetSearchText(next),
         ...(software.added.length ? { softwareCount: software.count, softwareHash: null } : {}),
         version: sql`${assets.version} + 1`,

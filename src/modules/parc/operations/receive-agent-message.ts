@@ -154,7 +154,7 @@ async function ingestOrQueue(ctx: Ctx, database: Database, intake: AgentIntake, 
   if (intake.inFlight < intake.settings.maxInFlight) {
     intake.inFlight++;
     try {
-      await ingestReport(ctx, database, { tenantId: tenant.tenantId, report, storeLastUser: tenant.storeLastUser });
+      await ingestReport(ctx, database, { tenantId: tenant.tenantId, report, storeLastUser: tenant.storeLastUser, trust: tenant.how, remoteAddress: request.remoteAddress });
       return { kind: 'stored' };
     } catch (error) {
       if (!isTransientDatabaseError(error)) throw error;

@@ -30,7 +30,9 @@ export function parseBasic(header: string | undefined): { username: string; pass
 
 /**
  * Which authority an agent's report belongs to: its credentials, else (where the authority allows
- * it) its tag naming one of its schools, else the school networks it declared.
+ * it) its tag naming one of its schools, else the school networks it declared. An authority that
+ * requires credentials is never reached by tag or network; one that takes tags only from its
+ * networks ignores a tag sent from elsewhere. A network two authorities declared names neither.
  */
 export async function identifyAgent(
   on: { db: Db; cache: Caches },
@@ -39,7 +41,7 @@ export async function identifyAgent(
   const { db } = on;
   const basic = parseBasic(input.authorization);
   if (basic) return byCredentials(on, basic);
-  const byTag = input.tag ? await tenantOfTag(db, input.tag) : null;
+  const byTag = input.tag ? await tenantOfTag(db, input.tag, input.remoteAddress) : null;
   if (byTag) return { ok: true, tenant: { ...byTag, how: 'tag' } };
   const byNetwork = await tenantOfAddress(db, input.remoteAddress);
   if (byNetwork) return { ok: true, tenant: { ...byNetwork, how: 'network' } };
@@ -70,15 +72,17 @@ async function byCredentials({ db, cache }: { db: Db; cache: Caches }, basic: { 
   return { ok: true, tenant: { tenantId: found.tenantId, storeLastUser: found.storeLastUser ?? false, how: 'credentials' } };
 }
 
-async function tenantOfTag(db: Db, tag: string) {
+async function tenantOfTag(db: Db, tag: string, rawAddress: string) {
   const uai = checkUai(tag);
   if (!uai.ok) return null;
+  const address = plainAddress(rawAddress);
+  const inNetworks = isIP(address) ? sql`exists (select 1 from unnest(s.networks) n where ${address}::inet <<= n::cidr)` : sql`false`;
   const found = await rows<{ tenantId: string; storeLastUser: boolean }>(
     db,
     sql`select e.tenant_id as "tenantId", s.store_last_user as "storeLastUser"
           from referentiel.establishments_view e
-          join parc.inventory_settings s on s.tenant_id = e.tenant_id and s.accept_tagged_agents
-         where e.uai = ${uai.uai}`,
+          join parc.inventory_settings s on s.tenant_id = e.tenant_id and s.accept_tagged_agents and not s.require_credentials
+         where e.uai = ${uai.uai} and (not s.tags_only_from_networks or ${inNetworks})`,
   );
   return found.length === 1 ? found[0] : null; // a UAI claimed by two authorities is not guessed
 }
@@ -86,13 +90,13 @@ async function tenantOfTag(db: Db, tag: string) {
 async function tenantOfAddress(db: Db, rawAddress: string) {
   const address = plainAddress(rawAddress);
   if (!isIP(address)) return null;
-  const found = await rows<{ tenantId: string; storeLastUser: boolean }>(
+  const found = await rows<{ tenantId: string; storeLastUser: boolean; requireCredentials: boolean }>(
     db,
-    sql`select s.tenant_id as "tenantId", s.store_last_user as "storeLastUser"
+    sql`select s.tenant_id as "tenantId", s.store_last_user as "storeLastUser", s.require_credentials as "requireCredentials"
           from parc.inventory_settings s
          where exists (select 1 from unnest(s.networks) n where ${address}::inet <<= n::cidr)`,
   );
-  return found.length === 1 ? found[0] : null;
+  return found.length === 1 && !found[0].requireCredentials ? { tenantId: found[0].tenantId, storeLastUser: found[0].storeLastUser } : null;
 }
 
 /** The authority that owned the credentials of a report queued in the inbox (verified when it arrived). */

@@ -54,7 +54,7 @@ export async function updateAsset(ctx: Ctx, input: VersionedUpdateInput<UpdateAs
     }
     const [updated] = await tx
       .update(assets)
-      .set({ ...columns, lockedFields: locks, searchText: assetSearchText(next), version: sql`${assets.version} + 1`, updatedAt: ctx.now() })
+      .set({ ...columns, anonymousAgent: null, lockedFields: locks, searchText: assetSearchText(next), version: sql`${assets.version} + 1`, updatedAt: ctx.now() })
       .where(and(eq(assets.tenantId, tenantId), eq(assets.id, a.id), eq(assets.version, version)))
       .returning({ id: assets.id });
     assertUpdated(updated);

@@ -4,6 +4,10 @@ import { assetClasses } from '../../../shared/fleet.js';
 /** PUT /api/inventory/settings; schema-only (zod and src/shared): the web's settings form validates with it. */
 export const inventorySettingsInput = z.object({
   version: z.number().int().min(1),
+  /** Only agents with credentials are attached (tags and networks ignored); kept as it was when absent. */
+  requireCredentials: z.boolean().optional(),
+  /** A tag is honoured only from one of the declared networks; kept as it was when absent. */
+  tagsOnlyFromNetworks: z.boolean().optional(),
   /** Reports whose agent tag is one of the authority's UAIs are attached to it without credentials. */
   acceptTaggedAgents: z.boolean(),
   /** The schools' networks (CIDR): a report from one of them is attached to the authority. */

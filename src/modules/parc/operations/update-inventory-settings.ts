@@ -20,6 +20,8 @@ export async function updateInventorySettings(ctx: Ctx, input: InventorySettings
   const networks = checkNetworks(input.networks);
   const values = {
     acceptTaggedAgents: input.acceptTaggedAgents,
+    ...(input.requireCredentials !== undefined ? { requireCredentials: input.requireCredentials } : {}),
+    ...(input.tagsOnlyFromNetworks !== undefined ? { tagsOnlyFromNetworks: input.tagsOnlyFromNetworks } : {}),
     networks,
     storeLastUser: input.storeLastUser,
     staleAfterDays: input.staleAfterDays,
@@ -31,7 +33,8 @@ export async function updateInventorySettings(ctx: Ctx, input: InventorySettings
     // the first save inserts the row; later ones update it if the version read is still current
     const [saved] = await tx
       .insert(inventorySettings)
-      .values({ tenantId, ...values, version: input.version + 1 })
+      // the first save keeps what the defaults were (credentials required) unless it says otherwise
+      .values({ tenantId, requireCredentials: before.requireCredentials, tagsOnlyFromNetworks: before.tagsOnlyFromNetworks, ...values, version: input.version + 1 })
       .onConflictDoUpdate({
         target: inventorySettings.tenantId,
         set: { ...values, version: sql`${inventorySettings.version} + 1` },

@@ -1,10 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../../../server/platform/authz.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { exportFormat, sendExport } from '../../../server/platform/export.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
+import { readUpload } from '../../../server/platform/uploads.js';
 import { columnMapping, type ColumnMapping } from '../import/column-mapping.js';
 import { exportAssets } from '../operations/export-assets.js';
 import { assetFilters } from '../operations/find-assets.js';
@@ -12,19 +13,6 @@ import { assetImportReportSchema, importAssets, importModes } from '../operation
 import { previewAssetImport } from '../operations/preview-asset-import.js';
 
 const fileErrors = { ...errorResponses, 413: errorResponses[400], 415: errorResponses[400], 422: errorResponses[400] };
-
-/** The file and the text fields of a multipart request, whatever their order. */
-async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; filename: string; fields: Record<string, string> }> {
-  if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Envoyez le fichier en multipart/form-data (champ « file »).');
-  let file: { bytes: Buffer; filename: string } | null = null;
-  const fields: Record<string, string> = {};
-  for await (const part of request.parts()) {
-    if (part.type === 'file') file = { bytes: await part.toBuffer(), filename: part.filename || 'fichier' }; // 413 past the upload limit
-    else fields[part.fieldname] = String(part.value);
-  }
-  if (!file) throw new AppError('VALIDATION', 'Aucun fichier reçu (champ « file »).', { issues: [{ path: 'file', message: 'Fichier manquant.' }] });
-  return { ...file, fields };
-}
 
 function parseMapping(raw: string | undefined): ColumnMapping | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
@@ -46,6 +34,7 @@ function parseMapping(raw: string | undefined): ColumnMapping | undefined {
 export async function assetFileRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['parc'];
+  const assetImportLimit = fastify.config.uploadLimits?.assetImport ?? fastify.config.maxUploadBytes;
 
   app.get(
     '/assets/export',
@@ -90,7 +79,7 @@ export async function assetFileRoutes(fastify: FastifyInstance) {
     async (request) => {
       const ctx = ctxOf(fastify, request);
       authorize(ctx.actor, 'asset.update');
-      const { bytes } = await readUpload(request);
+      const { bytes } = await readUpload(request, assetImportLimit);
       return previewAssetImport(ctx, { bytes });
     },
   );
@@ -111,7 +100,7 @@ export async function assetFileRoutes(fastify: FastifyInstance) {
     async (request) => {
       const ctx = ctxOf(fastify, request);
       authorize(ctx.actor, 'asset.update');
-      const { bytes, filename, fields } = await readUpload(request);
+      const { bytes, filename, fields } = await readUpload(request, assetImportLimit);
       const mode = fields.mode ?? 'all-or-nothing';
       if (!(importModes as readonly string[]).includes(mode)) {
         throw new AppError('VALIDATION', 'Le champ « mode » vaut all-or-nothing ou apply-valid.', { issues: [{ path: 'mode', message: 'Valeur non autorisée.' }] });

@@ -13,7 +13,9 @@ import { inventorySettingsInput, updateInventorySettings } from '../operations/u
 import { credentialSchema, presentCredential, presentUnassigned, unassignedSchema } from '../presenters/inventory.js';
 
 const settingsSchema = z.object({
+  requireCredentials: z.boolean(),
   acceptTaggedAgents: z.boolean(),
+  tagsOnlyFromNetworks: z.boolean(),
   networks: z.array(z.string()),
   storeLastUser: z.boolean(),
   staleAfterDays: z.number(),

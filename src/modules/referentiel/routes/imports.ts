@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { authorize } from '../../../server/platform/authz.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
+import { readUpload } from '../../../server/platform/uploads.js';
 import { findImportRuns, getImportRunForActor } from '../operations/get-import-run-for-actor.js';
 import { startEstablishmentImport } from '../operations/start-establishment-import.js';
 import { importRunSchema, presentImportRun } from '../presenters/import.js';
@@ -11,6 +12,7 @@ import { importRunSchema, presentImportRun } from '../presenters/import.js';
 export async function importRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['référentiel'];
+  const limit = fastify.config.uploadLimits?.establishmentImport ?? fastify.config.maxUploadBytes;
 
   app.post(
     '/imports/establishments',
@@ -29,22 +31,16 @@ export async function importRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const ctx = ctxOf(fastify, request);
       authorize(ctx.actor, 'establishment.import');
-      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Envoyez le fichier en multipart/form-data (champ « file »).');
-      const file = await request.file();
-      if (!file) throw new AppError('VALIDATION', 'Aucun fichier reçu (champ « file »).');
-      const bytes = await file.toBuffer(); // throws a 413 past the upload limit
-      const field = (name: string) => {
-        const f = file.fields[name];
-        return f && !Array.isArray(f) && f.type === 'field' ? String(f.value) : undefined;
-      };
-      const mode = field('mode') === 'apply-valid' ? 'apply-valid' : 'all-or-nothing';
+      // the whole file, its size checked while it streams: past the limit, a 413 and nothing read further
+      const { bytes, filename, fields } = await readUpload(request, limit);
+      const mode = fields.mode === 'apply-valid' ? 'apply-valid' : 'all-or-nothing';
       const { run, done } = await startEstablishmentImport(ctx, fastify.database, {
         bytes,
-        filename: file.filename || 'fichier',
+        filename,
         mode,
-        includeNonSchools: field('includeNonSchools') === 'true',
-        preview: field('preview') === 'true',
-        confirmOutOfScope: field('confirmOutOfScope') === 'true',
+        includeNonSchools: fields.includeNonSchools === 'true',
+        preview: fields.preview === 'true',
+        confirmOutOfScope: fields.confirmOutOfScope === 'true',
       });
       if (request.query.wait === 'true') {
         const { refusal } = await done;

@@ -19,6 +19,7 @@ import { MergeAssetsDialog } from './MergeAssetsDialog';
 import { ImacTimeline, MatchesSection } from './HistorySections';
 import { classLabel, formatMegabytes } from './labels';
 import { assetQuery } from './queries';
+import { ProposalsSection } from './ProposalsSection';
 import { SoftwareSection } from './SoftwareSection';
 
 const routeApi = getRouteApi('/app/parc/$id');
@@ -101,6 +102,7 @@ function AssetView() {
             </Grid.Col>
           </Grid>
         )}
+        <ProposalsSection assetId={a.id} canDecide={canUpdate && a.permissions.update} onDecided={reload} />
         <CartAndLoanSection asset={a} />
         <HardwareSection asset={a} />
         <SoftwareSection asset={a} />

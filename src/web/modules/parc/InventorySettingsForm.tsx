@@ -30,6 +30,8 @@ export function InventorySettingsSection() {
 }
 
 interface SettingsValues {
+  requireCredentials: boolean;
+  tagsOnlyFromNetworks: boolean;
   acceptTaggedAgents: boolean;
   storeLastUser: boolean;
   networks: string;
@@ -40,6 +42,8 @@ interface SettingsValues {
 function SettingsForm({ settings, onReload }: { settings: InventorySettings; onReload: () => void }) {
   const bodyOf = (v: SettingsValues) => ({
     version: settings.version,
+    requireCredentials: v.requireCredentials,
+    tagsOnlyFromNetworks: v.tagsOnlyFromNetworks,
     acceptTaggedAgents: v.acceptTaggedAgents,
     storeLastUser: v.storeLastUser,
     networks: v.networks.split(/[\s,;]+/).map((n) => n.trim()).filter(Boolean),
@@ -49,6 +53,8 @@ function SettingsForm({ settings, onReload }: { settings: InventorySettings; onR
   // PUT /api/inventory/settings's own schema: each refusal under its field (a network under the list, a life under its type)
   const form = useForm<SettingsValues>({
     initialValues: {
+      requireCredentials: settings.requireCredentials,
+      tagsOnlyFromNetworks: settings.tagsOnlyFromNetworks,
       acceptTaggedAgents: settings.acceptTaggedAgents,
       storeLastUser: settings.storeLastUser,
       networks: settings.networks.join('\n'),
@@ -90,9 +96,21 @@ function SettingsForm({ settings, onReload }: { settings: InventorySettings; onR
         <Fieldset legend="Rattachement des agents" variant="unstyled">
           <Stack gap="md">
             <Checkbox
+              label="Exiger les identifiants des agents"
+              description="Seuls les agents configurés avec les identifiants de la collectivité sont rattachés : étiquettes et réseaux sont ignorés. Recommandé ; c’est le réglage des nouvelles collectivités."
+              {...form.getInputProps('requireCredentials', { type: 'checkbox' })}
+            />
+            <Checkbox
               label="Accepter les agents étiquetés"
-              description="Un rapport dont l’étiquette (--tag) est l’UAI d’un de vos établissements est rattaché à votre parc sans identifiants."
+              description="Un rapport dont l’étiquette (--tag) est l’UAI d’un de vos établissements est rattaché à votre parc sans identifiants. Un tel rapport crée un équipement, mais ne déplace, ne renomme ni ne réidentifie jamais un équipement placé par une personne, un import, une livraison ou un agent authentifié : ce changement attend qu’un technicien le confirme sur la fiche."
               {...form.getInputProps('acceptTaggedAgents', { type: 'checkbox' })}
+              disabled={form.values.requireCredentials}
+            />
+            <Checkbox
+              label="N’accepter les étiquettes que depuis les réseaux des établissements"
+              description="Une étiquette envoyée d’une adresse hors des réseaux déclarés ci-dessous est ignorée."
+              {...form.getInputProps('tagsOnlyFromNetworks', { type: 'checkbox' })}
+              disabled={form.values.requireCredentials || !form.values.acceptTaggedAgents}
             />
             <Textarea
               label="Réseaux des établissements"

@@ -12,6 +12,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { TablePagination } from '../../ui/TablePagination';
 import { useRoleOptions, useUsers, type UserFilters } from './queries';
+import { LoginLocksSection } from './LoginLocksSection';
 import { AddUserForm } from './UserForms';
 import { UserRow } from './UserRow';
 
@@ -53,6 +54,7 @@ function Users() {
         }
       />
       {adding && <AddUserForm onDone={() => setAdding(false)} />}
+      {canManage && <LoginLocksSection />}
       <Paper withBorder p="md" radius="md">
         <Grid gutter="sm" mb="md" component="form" role="search" aria-label="Filtrer les utilisateurs" onSubmit={(e) => e.preventDefault()}>
           <Grid.Col span={{ base: 12, md: 6 }}>

@@ -1,17 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
 import { assignRole, createUser } from '../src/modules/access/index.js';
 import { establishments } from '../src/modules/referentiel/db/schema.js';
 import { createOrganization } from '../src/modules/referentiel/operations/create-organization.js';
 import { createTerritorialUnit } from '../src/modules/referentiel/operations/create-territorial-unit.js';
-import { sortableColumns } from '../src/modules/referentiel/operations/find-establishments.js';
+import { encodeCursor, sortableColumns } from '../src/modules/referentiel/operations/find-establishments.js';
 import { importEstablishments } from '../src/modules/referentiel/operations/import-establishments.js';
 import { systemCtx } from '../src/server/platform/context.js';
 import { migrateDatabase, openDatabase, rows, type Database } from '../src/server/platform/db.js';
 import { generateAnnuaireFile } from './generate-annuaire.js';
+import { CpuMeter, processCpuMs, serverPid, type CpuSpent } from './lib/inventory-cpu.js';
 import { runLoad, type LoadResult } from './lib/load.js';
 import { ensurePostgres, recreateDatabase } from './lib/postgres.js';
 import { login, startServer } from './lib/server.js';
@@ -38,6 +40,8 @@ export interface ListSearchOptions {
 
 interface Vocabulary {
   fragments: string[];
+  /** Per sort, cursors at rows drawn across the tenant: where a deep page starts. */
+  cursors: Record<string, string[]>;
   natureCodes: string[];
   unitIds: string[];
   total: number;
@@ -70,17 +74,22 @@ async function seed(database: Database, count: number): Promise<Seeded> {
   await database.db.execute(
     sql`update referentiel.establishments set unit_id = (${sectorArray})[1 + abs(hashtext(uai)) % ${sectors.length}] where tenant_id = ${tenantId}`,
   );
-  await database.db.execute(sql`analyze referentiel.establishments`);
+  // the steady state autovacuum reaches after such a bulk update (statistics, the trigram index's pending list merged)
+  await database.db.execute(sql`vacuum analyze referentiel.establishments`);
 
   const admin = await createUser(ctx, tenantId, { email: 'admin@banc.coherence.fr', displayName: 'Admin banc', password });
   await assignRole(ctx, tenantId, { userId: admin.id, organizationId: tenantId, role: 'authority-admin', unitIds: [] });
   const technician = await createUser(ctx, tenantId, { email: 'technicien@banc.coherence.fr', displayName: 'Technicien banc', password });
   await assignRole(ctx, tenantId, { userId: technician.id, organizationId: tenantId, role: 'technician', unitIds: [sectors[0]], level: 1 });
 
-  const sample = await rows<{ name: string; commune: string | null; nature: string | null }>(
+  const sample = await rows<{ name: string; commune: string | null; nature: string | null; uai: string } & Record<string, string | null>>(
     database.db,
-    sql`select name, commune_name as commune, nature_code as nature from referentiel.establishments where tenant_id = ${tenantId} order by md5(uai) limit 400`,
+    sql`select name, commune_name as commune, nature_code as nature, uai,
+          name as "k_name", uai as "k_uai", commune_name as "k_communeName", nature_code as "k_natureCode",
+          pupils::text as "k_pupils", academy_code as "k_academyCode", updated_at::text as "k_updatedAt"
+        from referentiel.establishments where tenant_id = ${tenantId} order by md5(uai) limit 400`,
   );
+  const cursors = Object.fromEntries(sortableColumns.map((sort) => [sort, sample.map((row) => encodeCursor(sort, { key: row[`k_${sort}`], uai: row.uai }))]));
   const fragments = new Set<string>();
   for (const row of sample) {
     const words = `${row.name} ${row.commune ?? ''}`.split(/[\s'()-]+/).filter((w) => w.length >= 4);
@@ -97,6 +106,7 @@ async function seed(database: Database, count: number): Promise<Seeded> {
     created: report.totals.created,
     vocabulary: {
       fragments: [...fragments],
+      cursors,
       natureCodes: [...new Set(sample.map((r) => r.nature).filter((n): n is string => n !== null))],
       unitIds: sectors,
       total,
@@ -106,9 +116,13 @@ async function seed(database: Database, count: number): Promise<Seeded> {
 
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)];
 
+/** Pages the web list asks by number; beyond, it asks the page beside one it has by cursor. */
+const pagesByNumber = 5;
+
 /** A list request; `maxPage` bounds the page drawn (people browse the first pages far more than deep ones). */
 function listPath(v: Vocabulary, maxPage = Infinity): string {
-  const query = new URLSearchParams({ pageSize: '25', sort: pick(sortableColumns), order: pick(['asc', 'desc']) });
+  const sort = pick(sortableColumns);
+  const query = new URLSearchParams({ pageSize: '25', sort, order: pick(['asc', 'desc']) });
   let pages = Math.ceil(v.total / 25);
   if (Math.random() < 0.5) {
     const filter = pick(['sector', 'natureCode', 'isOpen', 'priorityEducation', 'unitId', 'departmentCode'] as const);
@@ -120,7 +134,10 @@ function listPath(v: Vocabulary, maxPage = Infinity): string {
     if (filter === 'departmentCode') query.set('departmentCode', '35');
     pages = Math.min(pages, filter === 'unitId' ? Math.ceil(v.total / v.unitIds.length / 25) : 40);
   }
-  query.set('page', String(1 + Math.floor(Math.random() * Math.min(pages, maxPage))));
+  const page = 1 + Math.floor(Math.random() * Math.min(pages, maxPage));
+  // a deep page, as the list reaches it: next or previous beside a page anywhere in the tenant
+  if (page > pagesByNumber) query.set(pick(['after', 'after', 'before']), pick(v.cursors[sort]));
+  else query.set('page', String(page));
   return `/api/establishments?${query}`;
 }
 
@@ -128,7 +145,22 @@ function searchPath(v: Vocabulary): string {
   return `/api/establishments?${new URLSearchParams({ search: pick(v.fragments) })}`;
 }
 
-function scenarioRows(label: string, result: LoadResult, clients: number): BenchRow[] {
+/** CPU each request cost the server and PostgreSQL: what the figure would be on free cores, whatever the neighbours do. */
+function cpuRow(label: string, result: LoadResult, spent: CpuSpent | null): BenchRow {
+  const cores = availableParallelism();
+  const n = Math.max(1, result.requests);
+  if (!spent) return { measure: `${label} : CPU/req serveur + PG`, value: '—', target: '—', ok: null };
+  const server = spent.serverMs / n;
+  const database = (spent.databaseMs + spent.vacuumMs) / n;
+  return {
+    measure: `${label} : CPU/req serveur + PG → débit sur ${cores} cœurs libres`,
+    value: `${ms(server)} + ${ms(database)} → ${Math.round((cores * 1000) / Math.max(0.01, server + database))} req/s`,
+    target: '—',
+    ok: null,
+  };
+}
+
+function scenarioRows(label: string, result: LoadResult, clients: number, spent: CpuSpent | null = null): BenchRow[] {
   const rowsOut: BenchRow[] = [
     { measure: `${label} : p50`, value: ms(result.p50), target: '—', ok: null },
     { measure: `${label} : p95`, value: ms(result.p95), target: `< ${targetP95Ms} ms`, ok: result.p95 < targetP95Ms && result.errors === 0 },
@@ -140,6 +172,7 @@ function scenarioRows(label: string, result: LoadResult, clients: number): Bench
       ok: null,
     },
   ];
+  rowsOut.push(cpuRow(label, result, spent), { measure: `${label} : charge (loadavg 1 / 5 min)`, value: loadavg().slice(0, 2).map((l) => l.toFixed(1)).join(' / '), target: '—', ok: null });
   if (result.errors) rowsOut.push({ measure: `${label} : erreurs`, value: `${result.errors} (${result.firstError})`, target: '0', ok: false });
   return rowsOut;
 }
@@ -171,6 +204,17 @@ export async function benchListSearch(options: ListSearchOptions): Promise<Bench
       { measure: `${label} : durée du chargement`, value: seconds(seeded.loadMs), target: '—', ok: null },
     ];
     const server = await startServer(databaseUrl ? { DATABASE_URL: databaseUrl } : { COHERENCE_DATA_DIR: dataDir });
+    const client = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : null;
+    await client?.connect();
+    // PGlite runs inside the server: its CPU is the server's
+    const pid = serverPid();
+    const meter = client && databaseUrl ? new CpuMeter(pid, client, new URL(databaseUrl).pathname.slice(1)) : null;
+    const snapshot = async () => (meter?.available ? await meter.snapshot() : { server: pid === null ? 0 : (processCpuMs(pid) ?? 0), backends: new Map<number, number>() });
+    const spentSince = async (mark: Awaited<ReturnType<typeof snapshot>>): Promise<CpuSpent | null> => {
+      if (pid === null) return null;
+      if (meter) return meter.since(mark);
+      return { serverMs: (processCpuMs(pid) ?? 0) - mark.server, databaseMs: 0, vacuumMs: 0 };
+    };
     try {
       const headers = async (email: string) => ({ cookie: await login(server.baseUrl, email, password), 'x-coherence-tenant': tenantCode });
       const admin = await headers('admin@banc.coherence.fr');
@@ -178,15 +222,23 @@ export async function benchListSearch(options: ListSearchOptions): Promise<Bench
       const v = seeded.vocabulary;
       const load = (h: Record<string, string>, next: () => string, n: number, duration: number) =>
         runLoad({ baseUrl: server.baseUrl, headers: h, clients: n, durationMs: duration, maxRequests: 200_000, nextPath: next });
+      const measured = async (scenario: string, h: Record<string, string>, next: () => string) => {
+        const mark = await snapshot();
+        const result = await load(h, next, clients, durationMs);
+        return scenarioRows(`${label} ${scenario}`, result, clients, await spentSince(mark));
+      };
       await load(admin, () => listPath(v), 10, 1500); // warm-up: JIT, plans, pool
       const single = await load(admin, () => listPath(v), 1, 3000);
       out.push({ measure: `${label} liste, 1 client : p50 / p95`, value: `${ms(single.p50)} / ${ms(single.p95)}`, target: '—', ok: null });
-      out.push(...scenarioRows(`${label} liste, 5 premières pages (admin)`, await load(admin, () => listPath(v, 5), clients, durationMs), clients));
-      out.push(...scenarioRows(`${label} liste paginée, pages au hasard (admin)`, await load(admin, () => listPath(v), clients, durationMs), clients));
-      out.push(...scenarioRows(`${label} recherche (admin)`, await load(admin, () => searchPath(v), clients, durationMs), clients));
-      out.push(...scenarioRows(`${label} liste (technicien, 1 secteur)`, await load(technician, () => listPath(v), clients, durationMs), clients));
+      out.push(...(await measured('liste, 5 premières pages (admin)', admin, () => listPath(v, pagesByNumber))));
+      out.push(...(await measured('liste, pages au hasard, profondes par curseur (admin)', admin, () => listPath(v))));
+      out.push(...(await measured('liste, page 40 par nom (numéro de page)', admin, () => `/api/establishments?sort=name&page=40`)));
+      out.push(...(await measured('recherche (admin)', admin, () => searchPath(v))));
+      out.push(...(await measured('recherche « lycée saint » (admin)', admin, () => `/api/establishments?search=${encodeURIComponent('lycée saint')}`)));
+      out.push(...(await measured('liste (technicien, 1 secteur)', technician, () => listPath(v))));
     } finally {
       await server.stop();
+      await client?.end();
     }
     return out;
   } finally {

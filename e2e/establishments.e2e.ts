@@ -64,6 +64,35 @@ describe('liste et fiche des établissements', () => {
     await context.close();
   });
 
+  it('au-delà des cinq premières pages, passe à la page suivante ou précédente par curseur', async () => {
+    const { context, page } = await openPage(app);
+    await login(page, accounts.admin);
+    const namesAt = async (url: string) => {
+      await page.goto(url);
+      await statusText(page).filter({ hasText: 'trouvés' }).waitFor();
+      return page.getByRole('table').locator('tbody tr td:nth-child(2) a').allTextContents();
+    };
+    const page6 = await namesAt('/etablissements?page=6');
+    const page5 = await namesAt('/etablissements?page=5');
+    expect(await totalOf(page)).toBeGreaterThan(6 * 25);
+    await page.getByRole('button', { name: 'Page suivante' }).click();
+    await page.waitForURL(/after=/);
+    expect(page.url()).toMatch(/page=6/);
+    await page.waitForFunction((first) => document.querySelector('tbody tr td:nth-child(2) a')?.textContent === first, page6[0]);
+    expect(await page.getByRole('table').locator('tbody tr td:nth-child(2) a').allTextContents()).toEqual(page6);
+    await page.getByRole('button', { name: 'Page suivante' }).click();
+    await page.waitForURL(/page=7/);
+    await page.getByRole('button', { name: 'Page précédente' }).click();
+    await page.waitForURL(/before=.*page=6|page=6.*before=/);
+    await page.waitForFunction((first) => document.querySelector('tbody tr td:nth-child(2) a')?.textContent === first, page6[0]);
+    expect(await page.getByRole('table').locator('tbody tr td:nth-child(2) a').allTextContents()).toEqual(page6);
+    // back within the first pages, by number again
+    await page.getByRole('button', { name: 'Page précédente' }).click();
+    await page.waitForURL((url) => url.searchParams.get('page') === '5' && !url.searchParams.has('before') && !url.searchParams.has('after'));
+    await page.waitForFunction((first) => document.querySelector('tbody tr td:nth-child(2) a')?.textContent === first, page5[0]);
+    await context.close();
+  });
+
   it('exporte la liste filtrée en CSV (BOM UTF-8, séparateur « ; »)', async () => {
     const { context, page } = await openPage(app);
     await login(page, accounts.admin);

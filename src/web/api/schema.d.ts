@@ -9042,6 +9042,10 @@ export interface operations {
         parameters: {
             query?: {
                 academyCode?: string;
+                /** @description Curseur `nextCursor` d’une page : la page suivante, sans relire les précédentes (prime sur `page`) */
+                after?: string;
+                /** @description Curseur `previousCursor` d’une page : la page précédente */
+                before?: string;
                 departmentCode?: string;
                 isOpen?: "true" | "false";
                 natureCode?: string;
@@ -9098,6 +9102,10 @@ export interface operations {
                             updatedAt: string;
                             version: number;
                         }[];
+                        /** @description À passer en `after` pour la page suivante ; null en fin de liste */
+                        nextCursor: string | null;
+                        /** @description À passer en `before` pour la page précédente ; null en tête de liste */
+                        previousCursor: string | null;
                         total: number;
                     };
                 };

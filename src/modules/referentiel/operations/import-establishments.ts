@@ -99,7 +99,12 @@ export async function importEstablishments(ctx: Ctx, database: Database, input: 
   }
   const totals = { ...report.totals, ...counts, unchanged: valid.length - counts.created - counts.updated };
   // a tenant's first import changes what the planner must know of it (lists, the next import)
-  if (counts.created >= analyzeAfterCreated) await database.db.execute(sql`ANALYZE referentiel.establishments`);
+  if (counts.created >= analyzeAfterCreated) {
+    await database.db.execute(sql`ANALYZE referentiel.establishments`);
+    // rows wait in the trigram index's pending list until a vacuum: merged now, or every search reads the
+    // whole list and the planner, costing it, prefers to filter the tenant row by row
+    await database.db.execute(sql`SELECT gin_clean_pending_list('referentiel.establishments_search_idx'::regclass)`);
+  }
   ctx.cache.invalidate(establishmentTotals);
   ctx.cache.invalidate(establishmentDirectoryCache, key.tenantId);
   return finish(ctx, database.db, key, { ...report, totals });

@@ -28,6 +28,20 @@ describe('establishment list', () => {
     expect(found.items.map((e: { uai: string }) => e.uai)).toContain(school.uai);
   });
 
+  it('keeps page numbers and adds cursors for the pages beside', async () => {
+    const page1 = (await get('/api/establishments?pageSize=2&sort=name')).json();
+    expect(page1.previousCursor).toBeNull();
+    const page2 = (await get('/api/establishments?pageSize=2&sort=name&page=2')).json();
+    const next = (await get(`/api/establishments?pageSize=2&sort=name&after=${page1.nextCursor}`)).json();
+    expect(next.items.map((e: { uai: string }) => e.uai)).toEqual(page2.items.map((e: { uai: string }) => e.uai));
+    expect(next.total).toBe(page1.total);
+    const back = (await get(`/api/establishments?pageSize=2&sort=name&before=${next.previousCursor}`)).json();
+    expect(back.items.map((e: { uai: string }) => e.uai)).toEqual(page1.items.map((e: { uai: string }) => e.uai));
+    const foreign = await get(`/api/establishments?pageSize=2&sort=uai&after=${page1.nextCursor}`);
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/Curseur/) });
+  });
+
   it('tells the UI what the actor may do on each record', async () => {
     const admin = (await get('/api/establishments?pageSize=1')).json();
     expect(admin.items[0].permissions.update).toBe(true);

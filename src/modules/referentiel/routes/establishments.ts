@@ -29,13 +29,21 @@ export async function establishmentRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Établissements visibles, filtrés, triés et paginés sur le serveur',
         querystring: findEstablishmentsInput,
-        response: { 200: z.object({ items: z.array(establishmentSchema), total: z.number() }), ...errorResponses },
+        response: {
+          200: z.object({
+            items: z.array(establishmentSchema),
+            total: z.number(),
+            nextCursor: z.string().nullable().describe('À passer en `after` pour la page suivante ; null en fin de liste'),
+            previousCursor: z.string().nullable().describe('À passer en `before` pour la page précédente ; null en tête de liste'),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
       const ctx = ctxOf(fastify, request);
-      const { items, total } = await findEstablishments(ctx, request.query);
-      return { items: items.map((e) => presentEstablishment(e, ctx.actor!)), total };
+      const { items, total, nextCursor, previousCursor } = await findEstablishments(ctx, request.query);
+      return { items: items.map((e) => presentEstablishment(e, ctx.actor!)), total, nextCursor, previousCursor };
     },
   );
 

@@ -10,7 +10,7 @@ import { TablePagination } from '../../ui/TablePagination';
 import { EstablishmentFilters } from './EstablishmentFilters';
 import { EstablishmentTable } from './EstablishmentTable';
 import { ExportButtons } from './ExportButtons';
-import { pageSizes, type ListSearch } from './list-search';
+import { pageSizes, pagesByNumber, type ListSearch } from './list-search';
 import { useEstablishmentList } from './queries';
 
 const routeApi = getRouteApi('/app/etablissements');
@@ -29,12 +29,22 @@ function EstablishmentList() {
   const canExport = useCan('establishment.export');
   const list = useEstablishmentList(search);
 
+  // any change but a page's starts the list again: a cursor belongs to one sort and one set of filters
   const update = (changes: Partial<ListSearch>, replace = false) =>
-    navigate({ search: (prev: ListSearch) => ({ ...prev, ...changes, page: 'page' in changes ? changes.page : undefined }), replace });
+    navigate({
+      search: (prev: ListSearch) => ({ ...prev, ...changes, page: 'page' in changes ? changes.page : undefined, after: changes.after, before: changes.before }),
+      replace,
+    });
 
   const page = search.page ?? 1;
   const pageSize = search.pageSize ?? 25;
   const total = list.data?.total;
+  const onPage = (p: number) => {
+    const beside = list.data;
+    if (beside && p > pagesByNumber && p === page + 1 && beside.nextCursor) update({ page: p, after: beside.nextCursor });
+    else if (beside && p > pagesByNumber && p === page - 1 && beside.previousCursor) update({ page: p, before: beside.previousCursor });
+    else update({ page: p > 1 ? p : undefined });
+  };
 
   return (
     <>
@@ -74,7 +84,7 @@ function EstablishmentList() {
                 pageSize={pageSize}
                 total={list.data.total}
                 noun="établissement"
-                onPage={(p) => update({ page: p > 1 ? p : undefined })}
+                onPage={onPage}
                 onPageSize={(s) => update({ pageSize: s === 25 ? undefined : s })}
                 sizes={pageSizes}
               />

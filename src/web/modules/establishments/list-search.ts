@@ -14,7 +14,13 @@ export interface ListSearch extends SortAndPage<SortColumn> {
   unitId?: string;
   priorityEducation?: 'REP' | 'REP+' | 'none';
   isOpen?: 'true' | 'false';
+  /** Beyond the first pages, where the page starts: the `nextCursor` or `previousCursor` of the page beside. */
+  after?: string;
+  before?: string;
 }
+
+/** Pages people browse by number; beyond, next and previous go by cursor (no rereading of the pages before). */
+export const pagesByNumber = 5;
 
 export function validateListSearch(raw: Record<string, unknown>): ListSearch {
   return {
@@ -26,12 +32,17 @@ export function validateListSearch(raw: Record<string, unknown>): ListSearch {
     unitId: shortText(raw.unitId, 40),
     priorityEducation: oneOf(['REP', 'REP+', 'none'], raw.priorityEducation),
     isOpen: oneOf(['true', 'false'], typeof raw.isOpen === 'boolean' ? String(raw.isOpen) : raw.isOpen),
+    after: shortText(raw.after, 1000),
+    before: shortText(raw.before, 1000),
     ...sortAndPageOf(raw, sortColumns, pageSizes),
   };
 }
 
 /** The filters only (what the export takes). */
-export const filtersOf = (s: ListSearch) => withoutPaging(s);
+export function filtersOf(s: ListSearch) {
+  const { after: _after, before: _before, ...rest } = withoutPaging(s);
+  return rest;
+}
 
 export function hasFilters(s: ListSearch): boolean {
   return Boolean(s.search || s.natureCode || s.sector || s.academyCode || s.departmentCode || s.unitId || s.priorityEducation || s.isOpen);

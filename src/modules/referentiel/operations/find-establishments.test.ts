@@ -1,0 +1,201 @@
+import { sql, type SQLWrapper } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../../server/platform/authz.js';
+import { systemCtx, type Ctx } from '../../../server/platform/context.js';
+import { rows, type Database } from '../../../server/platform/db.js';
+import { createTenant, testDatabase } from '../../../test/database.js';
+import { establishments } from '../db/schema.js';
+import {
+  encodeCursor,
+  establishmentTotals,
+  establishmentWhere,
+  findEstablishments,
+  findEstablishmentsInput,
+  keysetStretches,
+  offsetPage,
+  sortableColumns,
+  type FindEstablishmentsInput,
+} from './find-establishments.js';
+
+/**
+ * The list on a tenant with many rows beside another one: deep pages by cursor give exactly the
+ * rows the page numbers give, in both directions and for every sort (nullable keys included), and
+ * the statements are planned as index walks of the page, never a sort or a scan of the tenant.
+ */
+
+let database: Database;
+let big: string;
+const tenantRows = 6_000;
+
+function adminOf(tenantId: string): Actor {
+  return {
+    kind: 'user',
+    id: '00000000-0000-4000-8000-000000000001',
+    label: 'Admin',
+    tenantId,
+    tenantCode: 'grande',
+    assignments: [{ id: 'a1', role: 'authority-admin', organizationId: tenantId, organizationCode: 'grande', establishmentId: null, unitIds: [], level: null, academyCode: null }],
+  };
+}
+const ctxOf = (tenantId: string): Ctx => ({ ...systemCtx(database.db), actor: adminOf(tenantId) });
+const input = (query: Record<string, string>): FindEstablishmentsInput => findEstablishmentsInput.parse(query);
+
+beforeAll(async () => {
+  database = await testDatabase();
+  big = await createTenant(database.db, { code: 'grande', kind: 'region', name: 'Grande région' });
+  const other = await createTenant(database.db, { code: 'voisine', kind: 'region', name: 'Voisine' });
+  for (const tenant of [big, other]) {
+    // one school in fifty is a « Lycée Saint-… »; every seventh has no commune, pupils or nature;
+    // update times carry microseconds, which a JavaScript date would round
+    await database.db.execute(sql`
+      INSERT INTO referentiel.establishments
+        (tenant_id, uai, name, sector, search_text, source_hash, commune_name, pupils, nature_code, academy_code, department_code, updated_at)
+      SELECT ${tenant}::uuid, lpad(i::text, 7, '0') || 'A',
+        CASE WHEN i % 50 = 0 THEN 'Lycée Saint-' || (i % 7) ELSE 'Collège ' || (i % 997) END,
+        'public',
+        CASE WHEN i % 50 = 0 THEN 'lycee saint ' || (i % 7) ELSE 'college ' || (i % 997) END,
+        'h' || i,
+        CASE WHEN i % 7 = 0 THEN NULL ELSE 'Commune ' || (i % 13) END,
+        CASE WHEN i % 7 = 0 THEN NULL ELSE i % 300 END,
+        CASE WHEN i % 7 = 0 THEN NULL ELSE (300 + i % 5)::text END,
+        '09', CASE WHEN i % 20 = 0 THEN '035' ELSE '059' END,
+        timestamptz '2026-01-01' + (i % 400) * interval '1 hour' + (i % 3) * interval '7 microseconds'
+      FROM generate_series(1, ${tenantRows}) AS i`);
+  }
+  // as an import leaves them: statistics taken, the trigram index's pending list merged
+  await database.db.execute(sql`ANALYZE referentiel.establishments`);
+  await database.db.execute(sql`SELECT gin_clean_pending_list('referentiel.establishments_search_idx')`);
+}, 120_000);
+afterAll(() => database?.close());
+
+const uais = (page: { items: { uai: string }[] }) => page.items.map((e) => e.uai);
+
+describe('keyset paging', () => {
+  it('walks every sort both ways by cursor and finds the rows the page numbers give', async () => {
+    const ctx = ctxOf(big);
+    for (const sort of sortableColumns) {
+      for (const order of ['asc', 'desc']) {
+        const filters = { departmentCode: '035', sort, order };
+        const reference = await findEstablishments(ctx, input({ ...filters, pageSize: '500' }));
+        expect(reference.total).toBe(tenantRows / 20);
+        const forward: string[] = [];
+        let page = await findEstablishments(ctx, input({ ...filters, pageSize: '25' }));
+        expect(page.previousCursor).toBeNull();
+        forward.push(...uais(page));
+        while (page.nextCursor) {
+          page = await findEstablishments(ctx, input({ ...filters, pageSize: '25', after: page.nextCursor }));
+          forward.push(...uais(page));
+        }
+        expect(forward, `${sort} ${order}`).toEqual(uais(reference));
+        const backward = uais(page);
+        while (page.previousCursor) {
+          page = await findEstablishments(ctx, input({ ...filters, pageSize: '25', before: page.previousCursor }));
+          backward.unshift(...uais(page));
+        }
+        expect(backward, `${sort} ${order} backwards`).toEqual(uais(reference));
+      }
+    }
+  }, 120_000);
+
+  it('gives by cursor the page 40 that the page number gives', async () => {
+    const ctx = ctxOf(big);
+    const page39 = await findEstablishments(ctx, input({ page: '39', sort: 'updatedAt', order: 'desc' }));
+    const page40 = await findEstablishments(ctx, input({ page: '40', sort: 'updatedAt', order: 'desc' }));
+    const byCursor = await findEstablishments(ctx, input({ sort: 'updatedAt', order: 'desc', after: page39.nextCursor! }));
+    expect(uais(byCursor)).toEqual(uais(page40));
+    expect(byCursor.total).toBe(tenantRows);
+    const back = await findEstablishments(ctx, input({ sort: 'updatedAt', order: 'desc', before: page40.previousCursor! }));
+    expect(uais(back)).toEqual(uais(page39));
+  });
+
+  it('refuses a cursor that is not one, or was taken under another sort, with a French message', async () => {
+    const ctx = ctxOf(big);
+    await expect(findEstablishments(ctx, input({ after: 'pas-un-curseur' }))).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/Curseur/) });
+    const byName = encodeCursor('name', { key: 'Lycée', uai: '0000001A' });
+    await expect(findEstablishments(ctx, input({ sort: 'pupils', after: byName }))).rejects.toMatchObject({ code: 'VALIDATION' });
+    const notAnInteger = encodeCursor('pupils', { key: 'douze', uai: '0000001A' });
+    // a forged key of the wrong type is refused before PostgreSQL's cast would fail (a 500)
+    await expect(findEstablishments(ctx, input({ sort: 'pupils', after: notAnInteger }))).rejects.toMatchObject({ code: 'VALIDATION' });
+    const notADate = encodeCursor('updatedAt', { key: 'hier', uai: '0000001A' });
+    await expect(findEstablishments(ctx, input({ sort: 'updatedAt', before: notADate }))).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('counts once, then serves the total from the cache until a write invalidates it', async () => {
+    const ctx = ctxOf(big);
+    const first = await findEstablishments(ctx, input({ departmentCode: '035' }));
+    await database.db.execute(sql`UPDATE referentiel.establishments SET department_code = '035' WHERE tenant_id = ${big} AND uai = '0000001A'`);
+    expect((await findEstablishments(ctx, input({ departmentCode: '035' }))).total).toBe(first.total);
+    ctx.cache.invalidate(establishmentTotals);
+    expect((await findEstablishments(ctx, input({ departmentCode: '035' }))).total).toBe(first.total + 1);
+    await database.db.execute(sql`UPDATE referentiel.establishments SET department_code = '059' WHERE tenant_id = ${big} AND uai = '0000001A'`);
+    ctx.cache.invalidate(establishmentTotals);
+  });
+});
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  'Index Cond'?: string;
+  'Actual Rows': number;
+  'Shared Hit Blocks': number;
+  'Shared Read Blocks': number;
+  Plans?: PlanNode[];
+}
+
+async function planOf(statement: SQLWrapper): Promise<PlanNode> {
+  const [row] = await rows<{ 'QUERY PLAN': [{ Plan: PlanNode }] | string }>(database.db, sql`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement}`);
+  const plan = row['QUERY PLAN'];
+  const root = (typeof plan === 'string' ? JSON.parse(plan) : plan)[0].Plan;
+  if (process.env.SHOW_PLANS) console.log(JSON.stringify(root, null, 1));
+  return root;
+}
+const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+const reads = (plan: PlanNode) => nodes(plan).filter((n) => n['Relation Name'] === 'establishments' || n['Index Name']?.startsWith('establishments_'));
+
+/** Read the page through the sort index: no Sort node, no Seq Scan, only about a page of index entries. */
+function expectIndexWalk(plan: PlanNode, index: string, atMostRows: number) {
+  expect(nodes(plan).map((n) => n['Node Type'])).not.toContain('Sort');
+  expect(nodes(plan).map((n) => n['Node Type'])).not.toContain('Seq Scan');
+  const [scan] = reads(plan);
+  expect(scan['Node Type']).toMatch(/^Index (Only )?Scan$/);
+  expect(scan['Index Name']).toBe(index);
+  expect(scan['Actual Rows']).toBeLessThanOrEqual(atMostRows);
+}
+
+describe('plans on a tenant with many rows beside another', () => {
+  it('reads page 40 by name as an index walk of its 1,000 first entries, and by cursor of one page', async () => {
+    const ctx = ctxOf(big);
+    const where = establishmentWhere(ctx, {});
+    expectIndexWalk(await planOf(offsetPage(ctx, where, { sort: 'name', order: 'asc', page: 40, pageSize: 25 }, 26)), 'establishments_name_idx', 39 * 25 + 26);
+    const [row39] = await offsetPage(ctx, where, { sort: 'name', order: 'asc', page: 975, pageSize: 1 });
+    const [stretch] = keysetStretches(ctx, where, { sort: 'name', order: 'asc' }, row39, false);
+    const plan = await planOf(stretch(26));
+    expectIndexWalk(plan, 'establishments_name_idx', 26);
+    expect(reads(plan)[0]['Index Cond']).toMatch(/ROW\(name, uai\) >|\(name, uai\) >/);
+  });
+
+  it('walks a nullable key deep by cursor through its index too', async () => {
+    const ctx = ctxOf(big);
+    const where = establishmentWhere(ctx, {});
+    const [deep] = await offsetPage(ctx, where, { sort: 'pupils', order: 'desc', page: 4000, pageSize: 1 });
+    const [stretch] = keysetStretches(ctx, where, { sort: 'pupils', order: 'desc' }, deep, false);
+    expectIndexWalk(await planOf(stretch(26)), 'establishments_pupils_idx', 26);
+  });
+
+  it('finds « lycée saint » through the (tenant_id, search_text) trigram index, sorting only the matches', async () => {
+    const ctx = ctxOf(big);
+    const where = establishmentWhere(ctx, { search: 'lycée saint' });
+    for (const statement of [offsetPage(ctx, where, { sort: 'name', order: 'asc', matchesFirst: true, page: 1, pageSize: 25 }, 26), ctx.db.select({ n: sql`count(*)` }).from(establishments).where(where)]) {
+      const plan = await planOf(statement);
+      expect(nodes(plan).map((n) => n['Node Type'])).not.toContain('Seq Scan');
+      const bitmap = nodes(plan).find((n) => n['Index Name'] === 'establishments_search_idx');
+      expect(bitmap?.['Node Type']).toBe('Bitmap Index Scan');
+      expect(bitmap?.['Index Cond']).toMatch(/tenant_id = .*search_text/s);
+      // the matches of this tenant only (one in fifty), never the tenant's rows
+      for (const sort of nodes(plan).filter((n) => n['Node Type'] === 'Sort')) expect(sort.Plans![0]['Actual Rows']).toBeLessThanOrEqual(tenantRows / 50);
+    }
+    const found = await findEstablishments(ctx, input({ search: 'lycée saint' }));
+    expect(found.total).toBe(tenantRows / 50);
+  });
+});

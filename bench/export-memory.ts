@@ -52,8 +52,8 @@ async function seed(database: Database, count: number): Promise<void> {
   const org = await createOrganization(ctx, { code: tenantCode, kind: 'region', name: 'Région du banc d’export' });
   const bytes = generateAnnuaireFile(count);
   await importEstablishments(ctx, database, { tenantId: org.tenantId, bytes, filename: 'annuaire-export.csv', mode: 'apply-valid', includeNonSchools: true });
-  const admin = await createUser(ctx, org.tenantId, { email, displayName: 'Admin export', password });
-  await assignRole(ctx, org.tenantId, { userId: admin.id, organizationId: org.tenantId, role: 'authority-admin', unitIds: [] });
+  const admin = await createUser(ctx, { tenantId: org.tenantId, email, displayName: 'Admin export', password });
+  await assignRole(ctx, { tenantId: org.tenantId, userId: admin.id, organizationId: org.tenantId, role: 'authority-admin', unitIds: [] });
 }
 
 /** Downloads a file without keeping it: its size, its lines, and the server's largest RSS seen meanwhile. */

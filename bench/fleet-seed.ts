@@ -114,8 +114,8 @@ async function generateFleet(database: Database, size: FleetSize): Promise<Gener
   const org = await createOrganization(ctx, { code: fleetTenantCode, kind: 'region', name: 'Région du banc de parc' });
   const tenantId = org.tenantId;
   await importEstablishments(ctx, database, { tenantId, bytes: generateAnnuaireFile(600), filename: 'sites.csv', mode: 'apply-valid', includeNonSchools: true });
-  const admin = await createUser(ctx, tenantId, { email: 'admin@flotte.banc.fr', displayName: 'Admin banc', password: fleetPassword });
-  await assignRole(ctx, tenantId, { userId: admin.id, organizationId: tenantId, role: 'authority-admin', unitIds: [] });
+  const admin = await createUser(ctx, { tenantId, email: 'admin@flotte.banc.fr', displayName: 'Admin banc', password: fleetPassword });
+  await assignRole(ctx, { tenantId, userId: admin.id, organizationId: tenantId, role: 'authority-admin', unitIds: [] });
 
   const started = performance.now();
   await db.execute(sql`set synchronous_commit = off`);

@@ -142,8 +142,8 @@ async function seed(database: Database, databaseUrl: string, ticketCount: number
   const tenantId = org.tenantId;
   const sectors: string[] = [];
   for (let a = 1; a <= 12; a++) {
-    const agency = await createTerritorialUnit(ctx, tenantId, { code: `AG${a}`, name: `Agence ${a}`, kind: 'agency' });
-    for (let s = 1; s <= 3; s++) sectors.push((await createTerritorialUnit(ctx, tenantId, { code: `AG${a}-S${s}`, name: `Secteur ${a}.${s}`, kind: 'sector', parentId: agency.id })).id);
+    const agency = await createTerritorialUnit(ctx, { tenantId, code: `AG${a}`, name: `Agence ${a}`, kind: 'agency' });
+    for (let s = 1; s <= 3; s++) sectors.push((await createTerritorialUnit(ctx, { tenantId, code: `AG${a}-S${s}`, name: `Secteur ${a}.${s}`, kind: 'sector', parentId: agency.id })).id);
   }
   const uais = Array.from({ length: 360 }, (_, i) => {
     const seven = String(5900000 + i).padStart(7, '0');
@@ -154,12 +154,12 @@ async function seed(database: Database, databaseUrl: string, ticketCount: number
     select ${tenantId}, u, 'Lycée du banc ' || i, 'public', '09', (${uuidArray(sectors)})[1 + (i - 1) % ${sectors.length}], 'lycee du banc ' || i
       from unnest(${textArray(uais)}) with ordinality as x(u, i)`);
 
-  const admin = await createUser(ctx, tenantId, { email: adminEmail, displayName: 'Admin banc', password });
-  await assignRole(ctx, tenantId, { userId: admin.id, organizationId: tenantId, role: 'authority-admin', unitIds: [] });
+  const admin = await createUser(ctx, { tenantId, email: adminEmail, displayName: 'Admin banc', password });
+  await assignRole(ctx, { tenantId, userId: admin.id, organizationId: tenantId, role: 'authority-admin', unitIds: [] });
   const technicianIds: string[] = [];
   for (const [i, sector] of sectors.entries()) {
-    const technician = await createUser(ctx, tenantId, { email: technicianEmail(i + 1), displayName: `Technicien du secteur ${i + 1}`, password });
-    await assignRole(ctx, tenantId, { userId: technician.id, organizationId: tenantId, role: 'technician', unitIds: [sector], level: 1 });
+    const technician = await createUser(ctx, { tenantId, email: technicianEmail(i + 1), displayName: `Technicien du secteur ${i + 1}`, password });
+    await assignRole(ctx, { tenantId, userId: technician.id, organizationId: tenantId, role: 'technician', unitIds: [sector], level: 1 });
     technicianIds.push(technician.id);
   }
   await seedGuichetDemo(ctx, tenantId);

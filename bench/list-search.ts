@@ -65,9 +65,9 @@ async function seed(database: Database, count: number): Promise<Seeded> {
 
   const sectors: string[] = [];
   for (let a = 1; a <= 12; a++) {
-    const agency = await createTerritorialUnit(ctx, tenantId, { code: `AG${a}`, name: `Agence ${a}`, kind: 'agency' });
+    const agency = await createTerritorialUnit(ctx, { tenantId, code: `AG${a}`, name: `Agence ${a}`, kind: 'agency' });
     for (let s = 1; s <= 3; s++) {
-      sectors.push((await createTerritorialUnit(ctx, tenantId, { code: `AG${a}-S${s}`, name: `Secteur ${a}.${s}`, kind: 'sector', parentId: agency.id })).id);
+      sectors.push((await createTerritorialUnit(ctx, { tenantId, code: `AG${a}-S${s}`, name: `Secteur ${a}.${s}`, kind: 'sector', parentId: agency.id })).id);
     }
   }
   const sectorArray = sql.raw(`'{${sectors.join(',')}}'::uuid[]`);
@@ -77,10 +77,10 @@ async function seed(database: Database, count: number): Promise<Seeded> {
   // the steady state autovacuum reaches after such a bulk update (statistics, the trigram index's pending list merged)
   await database.db.execute(sql`vacuum analyze referentiel.establishments`);
 
-  const admin = await createUser(ctx, tenantId, { email: 'admin@banc.coherence.fr', displayName: 'Admin banc', password });
-  await assignRole(ctx, tenantId, { userId: admin.id, organizationId: tenantId, role: 'authority-admin', unitIds: [] });
-  const technician = await createUser(ctx, tenantId, { email: 'technicien@banc.coherence.fr', displayName: 'Technicien banc', password });
-  await assignRole(ctx, tenantId, { userId: technician.id, organizationId: tenantId, role: 'technician', unitIds: [sectors[0]], level: 1 });
+  const admin = await createUser(ctx, { tenantId, email: 'admin@banc.coherence.fr', displayName: 'Admin banc', password });
+  await assignRole(ctx, { tenantId, userId: admin.id, organizationId: tenantId, role: 'authority-admin', unitIds: [] });
+  const technician = await createUser(ctx, { tenantId, email: 'technicien@banc.coherence.fr', displayName: 'Technicien banc', password });
+  await assignRole(ctx, { tenantId, userId: technician.id, organizationId: tenantId, role: 'technician', unitIds: [sectors[0]], level: 1 });
 
   const sample = await rows<{ name: string; commune: string | null; nature: string | null; uai: string } & Record<string, string | null>>(
     database.db,

@@ -150,9 +150,9 @@ export async function testApp(options: { clock?: Clock } = {}): Promise<TestApp>
   await importFor(a.tenantId, [...pickLycees(fixture.lycees, 'Lille', 3), ...pickLycees(fixture.lycees, 'Amiens', 3)], 'lycees-a.json');
   await importFor(b.tenantId, pickLycees(fixture.lycees, 'Strasbourg', 2), 'lycees-b.json');
 
-  const unit1 = await createTerritorialUnit(ctx, a.tenantId, { code: 'AG-NORD', name: 'Agence Nord (essai)', kind: 'agency' });
-  const unit2 = await createTerritorialUnit(ctx, a.tenantId, { code: 'AG-SOMME', name: 'Agence Somme (essai)', kind: 'agency' });
-  const unitB = await createTerritorialUnit(ctx, b.tenantId, { code: 'AG-ALSACE', name: 'Agence Alsace (essai)', kind: 'agency' });
+  const unit1 = await createTerritorialUnit(ctx, { tenantId: a.tenantId, code: 'AG-NORD', name: 'Agence Nord (essai)', kind: 'agency' });
+  const unit2 = await createTerritorialUnit(ctx, { tenantId: a.tenantId, code: 'AG-SOMME', name: 'Agence Somme (essai)', kind: 'agency' });
+  const unitB = await createTerritorialUnit(ctx, { tenantId: b.tenantId, code: 'AG-ALSACE', name: 'Agence Alsace (essai)', kind: 'agency' });
 
   const rowsOf = async (tenantId: string) =>
     (
@@ -182,11 +182,12 @@ export async function testApp(options: { clock?: Clock } = {}): Promise<TestApp>
 
   const staffSchool = lille[0];
   const users = {} as TestIds['users'];
-  const addUser = async (user: TestUser, organizationId: string, tenantId: string, scope: Partial<Parameters<typeof assignRole>[2]>) => {
+  const addUser = async (user: TestUser, organizationId: string, tenantId: string, scope: Partial<Parameters<typeof assignRole>[1]>) => {
     const email = `${user}@essai.coherence.fr`;
     const displayName = `Essai ${user}`;
-    const created = await createUser(ctx, organizationId, { email, displayName, password: testPassword });
-    await assignRole(ctx, tenantId, {
+    const created = await createUser(ctx, { tenantId: organizationId, email, displayName, password: testPassword });
+    await assignRole(ctx, {
+      tenantId,
       userId: created.id,
       organizationId,
       role: user === 'admin-b' ? 'authority-admin' : user,

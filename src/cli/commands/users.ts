@@ -26,9 +26,10 @@ export async function createUserCommand(ctx: Ctx, options: Options) {
   const level = options.level === undefined ? null : Number(options.level);
   if (level !== null && !(Number.isInteger(level) && level >= 0 && level <= 3)) throw new AppError('VALIDATION', 'Le niveau va de 0 à 3.');
   const existing = await findUserByEmail(ctx, options.email);
-  const user = existing ?? (await createUser(ctx, org.tenantId, { email: options.email, displayName: options.name ?? options.email, password: options.password }));
+  const user = existing ?? (await createUser(ctx, { tenantId: org.tenantId, email: options.email, displayName: options.name ?? options.email, password: options.password }));
   for (const tenant of tenants) {
-    await assignRole(ctx, tenant.tenantId, {
+    await assignRole(ctx, {
+      tenantId: tenant.tenantId,
       userId: user.id,
       organizationId: org.tenantId,
       role: options.role,

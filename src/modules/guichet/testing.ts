@@ -30,8 +30,8 @@ let people = 0;
 export async function schoolPerson(t: TestApp, school: TestEstablishment, staffFunction: 'teacher' | 'head' | 'digital-referent' | 'bursar' | 'librarian'): Promise<SchoolPerson> {
   const n = ++people;
   const email = `${staffFunction}-${n}-${Date.now().toString(36)}@essai.coherence.fr`;
-  const user = await createUser(t.ctx, t.ids.a.tenantId, { email, displayName: `Essai ${staffFunction} ${n}`, password: testPassword });
-  await assignRole(t.ctx, t.ids.a.tenantId, { userId: user.id, organizationId: t.ids.a.tenantId, role: 'establishment-staff', establishmentId: school.id, staffFunction, unitIds: [] });
+  const user = await createUser(t.ctx, { tenantId: t.ids.a.tenantId, email, displayName: `Essai ${staffFunction} ${n}`, password: testPassword });
+  await assignRole(t.ctx, { tenantId: t.ids.a.tenantId, userId: user.id, organizationId: t.ids.a.tenantId, role: 'establishment-staff', establishmentId: school.id, staffFunction, unitIds: [] });
   let cookie: string | null = null;
   return {
     id: user.id,

@@ -1,9 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { can, type Action, type Actor, type Assignment } from '../../server/platform/authz.js';
+import { can, establishmentScope, inScope, type Action, type Actor, type Assignment, type EstablishmentScope } from '../../server/platform/authz.js';
+import { establishmentScopeText } from '../referentiel/index.js';
 import { rows, type Db } from '../../server/platform/db.js';
 import { tickets } from './db/schema.js';
 import { schoolManagerFunctions } from './vocabulary.js';
-import { uuidArray } from '../../server/platform/prepared.js';
+import { sqlText, uuidArray } from '../../server/platform/prepared.js';
 
 /**
  * Who reaches which ticket, decided here for SQL lists and single records alike.
@@ -24,12 +25,13 @@ import { uuidArray } from '../../server/platform/prepared.js';
  */
 
 export interface TicketScope {
-  all: boolean;
+  /**
+   * Schools whose every ticket is visible: the platform's « which schools may this person see »
+   * (`establishmentScope`), for the roles whose reach on tickets is their reach on schools.
+   */
+  schools: EstablishmentScope;
   actorId: string | null;
-  unitIds: string[];
-  /** Schools whose every ticket is visible. */
-  schoolIds: string[];
-  /** Schools whose public tickets are visible. */
+  /** Schools whose public tickets are visible (school staff other than heads and referents). */
   publicSchoolIds: string[];
   /** Organizations whose scope (responsible or assigned) is visible: the Académie. */
   scopeOrgIds: string[];
@@ -62,63 +64,49 @@ async function staffFunctions(db: Db, actor: Actor): Promise<Map<string, string 
   return new Map(found.map((r) => [r.id, r.fn]));
 }
 
+function addSchools(into: EstablishmentScope, from: EstablishmentScope): void {
+  into.all ||= from.all;
+  into.unitIds.push(...from.unitIds);
+  into.establishmentIds.push(...from.establishmentIds);
+  into.academyCodes.push(...from.academyCodes);
+}
+
 export async function ticketScope(db: Db, actor: Actor, action: Action = 'ticket.read'): Promise<TicketScope> {
   const scope: TicketScope = {
-    all: false,
+    schools: { all: false, unitIds: [], establishmentIds: [], academyCodes: [] },
     actorId: actor.kind === 'user' ? actor.id : null,
-    unitIds: [],
-    schoolIds: [],
     publicSchoolIds: [],
     scopeOrgIds: [],
     assignedOrgIds: [],
   };
   const functions = await staffFunctions(db, actor);
   for (const a of actor.assignments) {
-    if (!can(only(actor, a), action)) continue;
-    switch (a.role) {
-      case 'steering':
-      case 'auditor':
-        // held for a member authority (a commune of a Métropole): the service its schools get
-        if (a.unitIds.length) scope.unitIds.push(...a.unitIds);
-        else scope.all = true;
-        break;
-      case 'authority-admin':
-        scope.all = true;
-        break;
-      case 'technician':
-        scope.unitIds.push(...a.unitIds);
-        if (a.establishmentId) scope.schoolIds.push(a.establishmentId);
-        break;
-      case 'establishment-staff': {
-        if (!a.establishmentId) break;
-        const fn = functions.get(a.id) ?? null;
-        const manager = (schoolManagerFunctions as readonly (string | null)[]).includes(fn);
-        (manager ? scope.schoolIds : scope.publicSchoolIds).push(a.establishmentId);
-        break;
-      }
-      case 'academy-staff':
-        scope.scopeOrgIds.push(a.organizationId);
-        break;
-      case 'contractor':
-        scope.assignedOrgIds.push(a.organizationId);
-        break;
-    }
+    const one = only(actor, a);
+    if (!can(one, action)) continue;
+    // the desk's own rules first: the Académie and contractors reach tickets by organization, not by school
+    if (a.role === 'academy-staff') scope.scopeOrgIds.push(a.organizationId);
+    else if (a.role === 'contractor') scope.assignedOrgIds.push(a.organizationId);
+    else if (a.role === 'establishment-staff' && a.establishmentId && !isSchoolManager(functions.get(a.id) ?? null)) scope.publicSchoolIds.push(a.establishmentId);
+    else addSchools(scope.schools, establishmentScope(one, action));
   }
   return scope;
 }
 
+const isSchoolManager = (fn: string | null): boolean => (schoolManagerFunctions as readonly (string | null)[]).includes(fn);
 
-/** The SQL form of a scope, on guichet.tickets (the tenant filter comes separately). */
+/**
+ * The SQL form of a scope, on guichet.tickets (the tenant filter comes separately). The schools'
+ * part is referentiel's one filter on its view; a scope naming schools only (a head, a referent)
+ * is written on the ticket's own column, which the desk's indexes serve without the view.
+ */
 export function ticketScopeWhere(scope: TicketScope, tenantId: string): SQL {
-  if (scope.all) return sql`true`;
+  const { schools } = scope;
+  if (schools.all) return sql`true`;
   const parts: SQL[] = [];
   if (scope.actorId) parts.push(sql`(${tickets.requesterUserId} = ${scope.actorId} or ${tickets.assignedUserId} = ${scope.actorId})`);
-  if (scope.unitIds.length) {
-    parts.push(
-      sql`${tickets.establishmentId} in (select e.id from referentiel.establishments_view e where e.tenant_id = ${tenantId} and e.unit_id = any(${uuidArray(scope.unitIds)}))`,
-    );
-  }
-  if (scope.schoolIds.length) parts.push(sql`${tickets.establishmentId} = any(${uuidArray(scope.schoolIds)})`);
+  if (schools.unitIds.length || schools.academyCodes.length) {
+    parts.push(sql`${tickets.establishmentId} in (select e.id from referentiel.establishments_view e where e.tenant_id = ${tenantId} and ${establishmentScopeIn(schools, 'e')})`);
+  } else if (schools.establishmentIds.length) parts.push(sql`${tickets.establishmentId} = any(${uuidArray(schools.establishmentIds)})`);
   if (scope.publicSchoolIds.length) parts.push(sql`(${tickets.establishmentId} = any(${uuidArray(scope.publicSchoolIds)}) and ${tickets.schoolVisible})`);
   if (scope.scopeOrgIds.length) {
     parts.push(sql`(${tickets.responsibleOrgId} = any(${uuidArray(scope.scopeOrgIds)}) or ${tickets.assignedOrgId} = any(${uuidArray(scope.scopeOrgIds)}))`);
@@ -128,11 +116,15 @@ export function ticketScopeWhere(scope: TicketScope, tenantId: string): SQL {
   return sql`(${sql.join(parts, sql` or `)})`;
 }
 
+/** referentiel's filter text on the alias `on`, its values bound as parameters of the drizzle fragment. */
+function establishmentScopeIn(schools: EstablishmentScope, on: string): SQL {
+  const values: unknown[] = [];
+  return sqlText(establishmentScopeText(schools, on, (value) => `$${values.push(value)}`) ?? 'true', values);
+}
+
 export function inTicketScope(scope: TicketScope, t: TicketAccessRow): boolean {
-  if (scope.all) return true;
+  if (inScope(scope.schools, { id: t.establishmentId, unitId: t.unitId, academyCode: null })) return true;
   if (scope.actorId && (t.requesterUserId === scope.actorId || t.assignedUserId === scope.actorId)) return true;
-  if (t.unitId && scope.unitIds.includes(t.unitId)) return true;
-  if (scope.schoolIds.includes(t.establishmentId)) return true;
   if (t.schoolVisible && scope.publicSchoolIds.includes(t.establishmentId)) return true;
   if (scope.scopeOrgIds.includes(t.responsibleOrgId) || (t.assignedOrgId !== null && scope.scopeOrgIds.includes(t.assignedOrgId))) return true;
   return t.assignedOrgId !== null && scope.assignedOrgIds.includes(t.assignedOrgId);
@@ -171,5 +163,5 @@ export const seesPrivate = (actor: Actor): boolean => can(actor, 'ticket.private
  */
 export function isRequesterSide(actor: Actor, scope: TicketScope, t: TicketAccessRow): boolean {
   if (actor.kind === 'user' && t.requesterUserId === actor.id) return true;
-  return scope.schoolIds.includes(t.establishmentId) && actor.assignments.some((a) => a.role === 'establishment-staff' && a.establishmentId === t.establishmentId);
+  return scope.schools.establishmentIds.includes(t.establishmentId) && actor.assignments.some((a) => a.role === 'establishment-staff' && a.establishmentId === t.establishmentId);
 }

@@ -11,8 +11,8 @@ export const userReaders: readonly Caller[] = ['authority-admin', 'steering', 'a
 /** A person with one auditor role in A only (so A may disable them), made for one call. */
 export async function newUserOfA(t: TestApp) {
   const email = `${unique('personne')}@essai.coherence.fr`;
-  const user = await createUser(t.ctx, t.ids.a.tenantId, { email, displayName: `Personne ${email}` });
-  const assignment = await assignRole(t.ctx, t.ids.a.tenantId, { userId: user.id, organizationId: t.ids.a.tenantId, role: 'auditor', unitIds: [] });
+  const user = await createUser(t.ctx, { tenantId: t.ids.a.tenantId, email, displayName: `Personne ${email}` });
+  const assignment = await assignRole(t.ctx, { tenantId: t.ids.a.tenantId, userId: user.id, organizationId: t.ids.a.tenantId, role: 'auditor', unitIds: [] });
   return { user, assignment, email };
 }
 

@@ -16,9 +16,10 @@ export async function seedAccessDemo(seed: DemoSeed): Promise<void> {
   if (!places) throw new Error('La démo des accès suit celle du référentiel.');
   for (const account of demoAccounts) {
     const orgId = tenants.get(account.organization)!;
-    const user = await createUser(ctx, orgId, { email: account.email, displayName: account.displayName, password });
+    const user = await createUser(ctx, { tenantId: orgId, email: account.email, displayName: account.displayName, password });
     for (const tenant of account.tenants ?? [account.organization]) {
-      await assignRole(ctx, tenants.get(tenant)!, {
+      await assignRole(ctx, {
+      tenantId: tenants.get(tenant)!,
         userId: user.id,
         organizationId: orgId,
         role: account.role,

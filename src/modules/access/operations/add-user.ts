@@ -27,8 +27,9 @@ export async function addUser(ctx: Ctx, input: AddUserInput) {
   // the account and its role land together or not at all
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx };
-    const user = existing ?? (await createUser(txCtx, tenantId, parsed));
-    await assignRole(txCtx, tenantId, {
+    const user = existing ?? (await createUser(txCtx, { ...parsed, tenantId }));
+    await assignRole(txCtx, {
+      tenantId,
       userId: user.id,
       organizationId: parsed.organizationId ?? tenantId,
       role: parsed.role,

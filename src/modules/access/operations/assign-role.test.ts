@@ -27,16 +27,16 @@ beforeAll(async () => {
   b = (await createOrganization(ctx(), { code: 'region-b', kind: 'region', name: 'Région B' })).tenantId;
   academy = (await createOrganization(ctx(), { code: 'ac-a', kind: 'academie', name: 'Académie A', academyCode: '09', partnerOf: ['region-a'] })).tenantId;
   outsider = (await createOrganization(ctx(), { code: 'presta-b', kind: 'contractor', name: 'Prestataire B', partnerOf: ['region-b'] })).tenantId;
-  unitA = (await createTerritorialUnit(ctx(), a, { code: 'AG1', name: 'Agence 1', kind: 'agency' })).id;
-  unitB = (await createTerritorialUnit(ctx(), b, { code: 'AG1', name: 'Agence 1 de B', kind: 'agency' })).id;
+  unitA = (await createTerritorialUnit(ctx(), { tenantId: a, code: 'AG1', name: 'Agence 1', kind: 'agency' })).id;
+  unitB = (await createTerritorialUnit(ctx(), { tenantId: b, code: 'AG1', name: 'Agence 1 de B', kind: 'agency' })).id;
   schoolA = await school(a, '0590001A');
   schoolB = await school(b, '0670001B');
-  userId = (await createUser(ctx(), a, { email: 'person@essai.fr', displayName: 'Une personne' })).id;
+  userId = (await createUser(ctx(), { tenantId: a, email: 'person@essai.fr', displayName: 'Une personne' })).id;
 });
 afterAll(() => database.close());
 
 const attempt = (tenantId: string, input: Partial<AssignRoleInput>) =>
-  assignRole(ctx(), tenantId, { userId, organizationId: tenantId, role: 'steering', ...input } as AssignRoleInput);
+  assignRole(ctx(), { tenantId, userId, organizationId: tenantId, role: 'steering', ...input } as AssignRoleInput & { tenantId: string });
 
 describe('assignRole', () => {
   test('records a role with its scope and its audit event', async () => {

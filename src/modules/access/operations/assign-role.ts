@@ -84,7 +84,9 @@ async function checkOrganization(db: Db, tenantId: string, organizationId: strin
   return found[0].role;
 }
 
-export async function assignRole(ctx: Ctx, tenantId: string, input: AssignRoleInput) {
+/** `tenantId`: the authority whose data the role reaches (the organization may be one of its partners). */
+export async function assignRole(ctx: Ctx, input: AssignRoleInput & { tenantId: string }) {
+  const { tenantId } = input;
   const parsed = assignRoleInput.parse(input);
   const partnerRole = await checkOrganization(ctx.db, tenantId, parsed.organizationId);
   checkRoleScope(parsed, { forPartner: partnerRole !== null });

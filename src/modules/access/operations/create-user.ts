@@ -9,7 +9,8 @@ import { createUserInput, type CreateUserInput } from './create-user.input.js';
 export { createUserInput, type CreateUserInput };
 
 /** A global identity; the tenant it is audited in is the one the caller creates it for. */
-export async function createUser(ctx: Ctx, tenantId: string, input: CreateUserInput) {
+export async function createUser(ctx: Ctx, input: CreateUserInput & { tenantId: string }) {
+  const { tenantId } = input;
   const parsed = createUserInput.parse(input);
   if (parsed.password !== undefined) checkPasswordPolicy(parsed.password);
   const [existing] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, parsed.email));

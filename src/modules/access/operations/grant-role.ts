@@ -15,6 +15,6 @@ export async function grantRole(ctx: Ctx, input: GrantRoleInput & { userId: stri
   const parsed = grantRoleInput.parse(input);
   const tenantId = ctx.actor.tenantId;
   if (!(await findTenantUser(ctx.db, { tenantId, userId }))) throw notFound('Utilisateur');
-  const assignment = await assignRole(ctx, tenantId, { ...parsed, userId, organizationId: parsed.organizationId ?? tenantId });
+  const assignment = await assignRole(ctx, { ...parsed, userId, organizationId: parsed.organizationId ?? tenantId, tenantId });
   return { assignmentId: assignment.id, ...(await getUser(ctx, { id: userId })) };
 }

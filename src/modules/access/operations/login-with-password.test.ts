@@ -20,7 +20,7 @@ beforeAll(async () => {
   database = await testDatabase();
   const org = await createOrganization(ctx(), { code: 'region-login', kind: 'region', name: 'Région essai connexion' });
   for (const email of ['known@essai.fr', 'locked@essai.fr', 'timing@essai.fr']) {
-    await createUser(ctx(), org.tenantId, { email, displayName: email, password });
+    await createUser(ctx(), { tenantId: org.tenantId, email, displayName: email, password });
   }
 });
 afterAll(() => database.close());
@@ -91,7 +91,7 @@ describe('loginWithPassword', () => {
 
   test('refuses a disabled account with the same answer', async () => {
     const org = await createOrganization(ctx(), { code: 'region-login-2', kind: 'region', name: 'Région essai 2' });
-    const user = await createUser(ctx(), org.tenantId, { email: 'gone@essai.fr', displayName: 'Gone', password });
+    const user = await createUser(ctx(), { tenantId: org.tenantId, email: 'gone@essai.fr', displayName: 'Gone', password });
     await database.db.update(users).set({ active: false }).where(eq(users.id, user.id));
     expect(await failure('gone@essai.fr', password)).toEqual({ code: 'UNAUTHENTICATED', message: 'Adresse e-mail ou mot de passe incorrect.' });
   });

@@ -4,6 +4,9 @@ import { notifications, type TicketRow } from '../db/schema.js';
 import type { DeskConfig } from '../desk-config.js';
 import { unitChain } from '../routing.js';
 import { uuidArray } from '../../../server/platform/prepared.js';
+import { looksLikeMail, notificationValues, type Recipient } from '../../../server/platform/notifications.js';
+
+export type { Recipient } from '../../../server/platform/notifications.js';
 
 /**
  * Notifications owed to people, written in the transaction of the change that causes them: a
@@ -23,49 +26,22 @@ export const notificationKinds = [
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
-export interface Recipient {
-  userId: string | null;
-  label: string;
-  /** An e-mail address; null: the user's address is read when the mail is sent. */
-  contact: string | null;
-}
-
 /** The reference people and mail replies use: "[n° 123]" in every subject. */
 export const ticketReference = (number: number) => `[n° ${number}]`;
-
-const looksLikeMail = (s: string | null) => s !== null && /^[^\s@]+@[^\s@]+$/.test(s.trim());
 
 export async function queueNotifications(
   tx: Db,
   input: { ticket: Pick<TicketRow, 'tenantId' | 'id' | 'number'>; kind: NotificationKind; at: Date; recipients: Recipient[]; subject: string; body: string },
 ): Promise<void> {
-  const seen = new Set<string>();
-  const values = [];
-  for (const r of input.recipients) {
-    const key = r.userId ?? r.contact?.toLowerCase() ?? '';
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    values.push({
-      tenantId: input.ticket.tenantId,
-      at: input.at,
-      kind: input.kind,
-      ticketId: input.ticket.id,
-      recipientUserId: r.userId,
-      recipientLabel: r.label,
-      recipientContact: r.contact,
-      subject: `${ticketReference(input.ticket.number)} ${input.subject}`,
-      body: input.body,
-      byMail: r.userId !== null || looksLikeMail(r.contact),
-      nextAttemptAt: input.at,
-    });
-  }
+  const { ticket } = input;
+  const values = notificationValues({ ...input, tenantId: ticket.tenantId, subject: `${ticketReference(ticket.number)} ${input.subject}` }).map((v) => ({ ...v, ticketId: ticket.id }));
   if (values.length) await tx.insert(notifications).values(values);
 }
 
 /** The requester of a ticket as a recipient (null: a caller without contact cannot be told). */
 export function requesterOf(ticket: Pick<TicketRow, 'requesterUserId' | 'requesterName' | 'requesterContact'>): Recipient | null {
   if (!ticket.requesterUserId && !looksLikeMail(ticket.requesterContact)) return null;
-  return { userId: ticket.requesterUserId, label: ticket.requesterName, contact: looksLikeMail(ticket.requesterContact) ? ticket.requesterContact!.trim() : null };
+  return { userId: ticket.requesterUserId, label: ticket.requesterName, contact: looksLikeMail(ticket.requesterContact) ? ticket.requesterContact.trim() : null };
 }
 
 /**

@@ -74,8 +74,8 @@ async function dashboard(caller: Caller | 'member', query = 'from=2026-02-01&to=
 async function memberAuthority(): Promise<() => Promise<Record<string, string>>> {
   const commune = await createOrganization(t.ctx, { code: 'commune-essai', kind: 'commune', name: 'Commune membre (essai)', partnerOf: [t.ids.a.code] });
   const email = 'elu-commune@essai.coherence.fr';
-  const user = await createUser(t.ctx, commune.tenantId, { email, displayName: 'Élue de la commune', password: testPassword });
-  await assignRole(t.ctx, t.ids.a.tenantId, { userId: user.id, organizationId: commune.tenantId, role: 'steering', unitIds: [t.ids.unit2.id] });
+  const user = await createUser(t.ctx, { tenantId: commune.tenantId, email, displayName: 'Élue de la commune', password: testPassword });
+  await assignRole(t.ctx, { tenantId: t.ids.a.tenantId, userId: user.id, organizationId: commune.tenantId, role: 'steering', unitIds: [t.ids.unit2.id] });
   let cookie: string | null = null;
   return async () => {
     if (!cookie) {
@@ -243,8 +243,8 @@ describe('each caller sees the figures of its own scope', () => {
   });
 
   it('only a member authority may hold steering narrowed to units', async () => {
-    const user = await createUser(t.ctx, t.ids.a.tenantId, { email: 'pilotage-unites@essai.coherence.fr', displayName: 'Pilotage par unités', password: testPassword });
-    const narrowed = (organizationId: string) => assignRole(t.ctx, t.ids.a.tenantId, { userId: user.id, organizationId, role: 'steering', unitIds: [t.ids.unit1.id] });
+    const user = await createUser(t.ctx, { tenantId: t.ids.a.tenantId, email: 'pilotage-unites@essai.coherence.fr', displayName: 'Pilotage par unités', password: testPassword });
+    const narrowed = (organizationId: string) => assignRole(t.ctx, { tenantId: t.ids.a.tenantId, userId: user.id, organizationId, role: 'steering', unitIds: [t.ids.unit1.id] });
     await expect(narrowed(t.ids.a.tenantId)).rejects.toThrow('Ce rôle couvre toute la collectivité');
     await expect(narrowed(t.ids.contractorOrg.tenantId)).rejects.toThrow('Seule une collectivité membre');
   });

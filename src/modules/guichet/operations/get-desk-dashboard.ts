@@ -115,13 +115,13 @@ export async function getDeskDashboard(ctx: Ctx, input: DeskDashboardInput) {
   for (const r of open) if (r.dim === 'school' && r.school) schoolIds.add(r.school);
   for (const r of opening) if (r.school) schoolIds.add(r.school);
   // a whole-desk view compares every school, those without tickets too; a narrower one its schools with tickets
-  if (scope.all) for (const d of devices) schoolIds.add(d.school);
+  if (scope.schools.all) for (const d of devices) schoolIds.add(d.school);
   const names = await schoolNames(ctx.db, tenantId, [...schoolIds]);
 
   return assembleDashboard({
     period,
     config,
-    wholeDesk: scope.all,
+    wholeDesk: scope.schools.all,
     showTeams: seesPrivate(actor),
     open,
     own,

@@ -6,6 +6,7 @@ import { AppError } from '../../../server/platform/errors.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
 import { readUpload } from '../../../server/platform/uploads.js';
 import { maxAttachmentBytes } from '../../../server/platform/files/sniff-file.js';
+import { sendAttachment } from '../../../server/platform/files/attachment.js';
 import { addAttachment } from '../operations/add-attachment.js';
 import { getAttachment } from '../operations/get-attachment.js';
 import { ticketIdParams } from '../operations/get-ticket.js';
@@ -68,11 +69,7 @@ export async function attachmentRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const { meta, bytes } = await getAttachment(ctxOf(fastify, request), { id: request.params.id, attachmentId: request.params.attachmentId });
-      reply.header('content-disposition', `attachment; filename="${meta.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(meta.filename)}`);
-      reply.header('cache-control', 'private, no-store');
-      reply.header('content-security-policy', "default-src 'none'; sandbox");
-      reply.type(meta.contentType);
-      return reply.send(Buffer.from(bytes));
+      return sendAttachment(reply, { filename: meta.filename, contentType: meta.contentType, bytes });
     },
   );
 }

@@ -68,16 +68,16 @@ async function createSupportSectors(ctx: Ctx, tenantId: string): Promise<string[
     .where(eq(establishments.tenantId, tenantId));
   const sectorIds: string[] = [];
   for (const [dept, label] of [['59', 'Nord'], ['62', 'Pas-de-Calais']] as const) {
-    const agency = await createTerritorialUnit(ctx, tenantId, { code: `AG-${dept}`, name: `Agence ${label}`, kind: 'agency' });
+    const agency = await createTerritorialUnit(ctx, { tenantId, code: `AG-${dept}`, name: `Agence ${label}`, kind: 'agency' });
     const mine = lycees.filter((l) => l.dept === dept).sort((a, b) => (a.lng ?? 0) - (b.lng ?? 0));
     const size = Math.ceil(mine.length / 3);
     for (let s = 0; s < 3; s++) {
       const number = sectorIds.length + 1;
-      const sector = await createTerritorialUnit(ctx, tenantId, { code: `S${number}`, name: `Secteur ${number} (${label})`, kind: 'sector', parentId: agency.id });
+      const sector = await createTerritorialUnit(ctx, { tenantId, code: `S${number}`, name: `Secteur ${number} (${label})`, kind: 'sector', parentId: agency.id });
       sectorIds.push(sector.id);
       const members = mine.slice(s * size, (s + 1) * size);
       for (let z = 0; z * 4 < members.length; z++) {
-        const zone = await createTerritorialUnit(ctx, tenantId, { code: `S${number}-Z${z + 1}`, name: `Zone ${z + 1} du secteur ${number}`, kind: 'zone', parentId: sector.id });
+        const zone = await createTerritorialUnit(ctx, { tenantId, code: `S${number}-Z${z + 1}`, name: `Zone ${z + 1} du secteur ${number}`, kind: 'zone', parentId: sector.id });
         const chunk = members.slice(z * 4, z * 4 + 4).map((m) => m.id);
         await ctx.db
           .update(establishments)
@@ -92,9 +92,9 @@ async function createSupportSectors(ctx: Ctx, tenantId: string): Promise<string[
 /** An agency per académie and a sector per département; each lycée in its département's sector (one update each). */
 async function createDepartmentUnits(ctx: Ctx, tenantId: string, agencies: typeof grandEstAgencies) {
   for (const [code, name, departments] of agencies) {
-    const agency = await createTerritorialUnit(ctx, tenantId, { code, name, kind: 'agency' });
+    const agency = await createTerritorialUnit(ctx, { tenantId, code, name, kind: 'agency' });
     for (const [department, label] of departments) {
-      const sector = await createTerritorialUnit(ctx, tenantId, { code: `S-${department}`, name: `Secteur ${label}`, kind: 'sector', parentId: agency.id });
+      const sector = await createTerritorialUnit(ctx, { tenantId, code: `S-${department}`, name: `Secteur ${label}`, kind: 'sector', parentId: agency.id });
       await ctx.db
         .update(establishments)
         .set({ unitId: sector.id })

@@ -10,7 +10,9 @@ import { changingAccess } from '../../../server/platform/authenticate.js';
 export { createTerritorialUnitInput, unitKinds, type CreateTerritorialUnitInput };
 
 /** The tree is agency → sector → zone: a child sits exactly one level under its parent. */
-export async function createTerritorialUnit(ctx: Ctx, tenantId: string, input: CreateTerritorialUnitInput) {
+/** `tenantId`: the authority the unit belongs to (the actor's, or the one a seed or the CLI names). */
+export async function createTerritorialUnit(ctx: Ctx, input: CreateTerritorialUnitInput & { tenantId: string }) {
+  const { tenantId } = input;
   if (input.parentId) {
     const [parent] = await ctx.db
       .select()

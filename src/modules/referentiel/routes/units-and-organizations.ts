@@ -37,7 +37,7 @@ export async function unitAndOrganizationRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const ctx = ctxOf(fastify, request);
       authorize(ctx.actor, 'unit.manage');
-      return reply.status(201).send(presentUnit(await createTerritorialUnit(ctx, ctx.actor.tenantId, request.body)));
+      return reply.status(201).send(presentUnit(await createTerritorialUnit(ctx, { ...request.body, tenantId: ctx.actor.tenantId })));
     },
   );
   app.patch(

@@ -5,6 +5,8 @@
  * when the file loads (never from input).
  */
 export const allowedRawArguments: Record<string, string[]> = {
+  // a cursor's key cast to the sort column's own type, as the schema declares it
+  'src/modules/referentiel/operations/find-establishments.ts': ['column.getSQLType()'],
   // column lists of the bulk upserts' json_to_recordset, from the module's constant column table
   'src/modules/parc/import/write-import-plan.ts': ['insertColumns', 'recordset', 'updateSet'],
   // the import's staging table (a constant name), its column lists from the module's column table,

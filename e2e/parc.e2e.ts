@@ -143,10 +143,16 @@ describe('parc informatique', () => {
 
   it('rapproche le rapport d’un agent réinstallé (même n° de série), l’inscrit dans l’historique et permet d’annuler le rapprochement', async () => {
     const reinstalled = { ...seen, deviceId: `${seen.deviceId}-bis`, memoryMb: 16384 };
-    expect((await sendInventory(reinstalled)).status).toBe(200);
-
     const { context, page } = await openPage(app);
     await login(page, accounts.admin);
+    // a new agent id re-identifies the device: only an agent with the authority's credentials may
+    // (an anonymous one would leave a proposal, see the trust model in the README)
+    const credentials = await context.request.post('/api/inventory/credentials', {
+      data: { username: 'hauts-de-france/e2e-reinstall', label: 'Poste réinstallé (recette)', password: 'Reinstall-E2e-2026!' },
+    });
+    expect(credentials.status()).toBe(201);
+    expect((await sendInventory(reinstalled, basic('hauts-de-france/e2e-reinstall', 'Reinstall-E2e-2026!'))).status).toBe(200);
+
     const list = await (await context.request.get(`/api/assets?search=${seen.serial}`)).json();
     expect(list.total).toBe(1);
     await page.goto(`/parc/${list.items[0].id}`);

@@ -39,7 +39,9 @@ async function auditOf(entityType: string, entityId: string) {
   return t.ctx.db
     .select()
     .from(auditEvents)
-    .where(and(eq(auditEvents.tenantId, t.ids.a.tenantId), eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)));
+    .where(and(eq(auditEvents.tenantId, t.ids.a.tenantId), eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
+    // in the order they were written (PostgreSQL returns an unordered scan in any order)
+    .orderBy(auditEvents.id);
 }
 
 const weekdays = (ranges: { from: string; to: string }[]) => ({ mon: ranges, tue: ranges, wed: ranges, thu: ranges, fri: ranges, sat: [], sun: [] });

@@ -1,14 +1,12 @@
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { assignRole, createUser } from '../src/modules/access/index.js';
 import { createOrganization } from '../src/modules/referentiel/operations/create-organization.js';
 import { importEstablishments } from '../src/modules/referentiel/operations/import-establishments.js';
 import { systemCtx } from '../src/server/platform/context.js';
-import { migrateDatabase, openDatabase, type Database } from '../src/server/platform/db.js';
+import { migrateDatabase, type Database } from '../src/server/platform/db.js';
 import { generateAnnuaireFile } from './generate-annuaire.js';
-import { ensurePostgres, recreateDatabase } from './lib/postgres.js';
+import { ensurePostgres, openBenchDatabase } from './lib/postgres.js';
 import { login, startServer } from './lib/server.js';
 import { printTable, seconds, type BenchRow } from './lib/table.js';
 
@@ -79,22 +77,12 @@ async function download(url: string, headers: Record<string, string>, pid: numbe
 export async function benchExportMemory(options: ExportMemoryOptions): Promise<BenchRow[]> {
   const count = options.rows ?? 200_000;
   const label = options.kind === 'postgresql' ? 'PostgreSQL' : 'PGlite';
-  let dataDir: string | undefined;
-  let databaseUrl: string | undefined;
-  let database: Database;
-  if (options.kind === 'postgresql') {
-    if (!options.serverUrl) throw new Error('serverUrl manquant');
-    databaseUrl = await recreateDatabase(options.serverUrl, 'coherence_bench_export');
-    database = await openDatabase({ url: databaseUrl, poolSize: 4 });
-  } else {
-    dataDir = mkdtempSync(join(tmpdir(), 'coherence-bench-export-'));
-    database = await openDatabase({ dataDir });
-  }
+  const { database, env, remove } = await openBenchDatabase(options.kind, options.serverUrl, 'coherence_bench_export');
   try {
     await migrateDatabase(database);
     await seed(database, count);
     await database.close();
-    const server = await startServer(databaseUrl ? { DATABASE_URL: databaseUrl } : { COHERENCE_DATA_DIR: dataDir }, [`--max-old-space-size=${heapCapMb}`]);
+    const server = await startServer(env, [`--max-old-space-size=${heapCapMb}`]);
     try {
       const headers = { cookie: await login(server.baseUrl, email, password), 'x-coherence-tenant': tenantCode };
       const before = memoryOf(server.pid);
@@ -127,7 +115,7 @@ export async function benchExportMemory(options: ExportMemoryOptions): Promise<B
     }
   } finally {
     await database.close().catch(() => undefined);
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    remove();
   }
 }
 

@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
@@ -11,11 +10,11 @@ import { createTerritorialUnit } from '../src/modules/referentiel/operations/cre
 import { encodeCursor, sortableColumns } from '../src/modules/referentiel/operations/find-establishments.js';
 import { importEstablishments } from '../src/modules/referentiel/operations/import-establishments.js';
 import { systemCtx } from '../src/server/platform/context.js';
-import { migrateDatabase, openDatabase, rows, type Database } from '../src/server/platform/db.js';
+import { migrateDatabase, rows, type Database } from '../src/server/platform/db.js';
 import { generateAnnuaireFile } from './generate-annuaire.js';
 import { CpuMeter, processCpuMs, serverPid, type CpuSpent } from './lib/inventory-cpu.js';
 import { runLoad, type LoadResult } from './lib/load.js';
-import { ensurePostgres, recreateDatabase } from './lib/postgres.js';
+import { ensurePostgres, openBenchDatabase } from './lib/postgres.js';
 import { login, startServer } from './lib/server.js';
 import { ms, printTable, seconds, type BenchRow } from './lib/table.js';
 
@@ -182,17 +181,7 @@ export async function benchListSearch(options: ListSearchOptions): Promise<Bench
   const clients = options.clients ?? 50;
   const durationMs = options.durationMs ?? 10_000;
   const label = options.kind === 'postgresql' ? 'PostgreSQL' : 'PGlite';
-  let dataDir: string | undefined;
-  let databaseUrl: string | undefined;
-  let database: Database;
-  if (options.kind === 'postgresql') {
-    if (!options.serverUrl) throw new Error('serverUrl manquant');
-    databaseUrl = await recreateDatabase(options.serverUrl, 'coherence_bench');
-    database = await openDatabase({ url: databaseUrl, poolSize: 4 });
-  } else {
-    dataDir = mkdtempSync(join(tmpdir(), 'coherence-bench-'));
-    database = await openDatabase({ dataDir });
-  }
+  const { database, databaseUrl, env, remove } = await openBenchDatabase(options.kind, options.serverUrl, 'coherence_bench');
   try {
     await migrateDatabase(database);
     const seeded = await seed(database, count);
@@ -203,7 +192,7 @@ export async function benchListSearch(options: ListSearchOptions): Promise<Bench
       { measure: `${label} : collectivité chargée (importEstablishments)`, value: `${seeded.vocabulary.total} établ.`, target: `${count}`, ok: seeded.vocabulary.total === count },
       { measure: `${label} : durée du chargement`, value: seconds(seeded.loadMs), target: '—', ok: null },
     ];
-    const server = await startServer(databaseUrl ? { DATABASE_URL: databaseUrl } : { COHERENCE_DATA_DIR: dataDir });
+    const server = await startServer(env);
     const client = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : null;
     await client?.connect();
     // PGlite runs inside the server: its CPU is the server's
@@ -243,7 +232,7 @@ export async function benchListSearch(options: ListSearchOptions): Promise<Bench
     return out;
   } finally {
     await database.close().catch(() => undefined);
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    remove();
   }
 }
 

@@ -1,5 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
+import { openDatabase } from '../../src/server/platform/db.js';
 
 /** The PostgreSQL 15 server the tests use (scripts/test.sh creates the role). */
 export const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://coherence:coherence@127.0.0.1:5432/postgres';
@@ -101,4 +105,21 @@ export async function ensureDatabase(url: string, name: string): Promise<string>
   const target = new URL(url);
   target.pathname = `/${name}`;
   return target.toString();
+}
+
+/**
+ * A fresh database for a bench that starts the real server on it: a recreated scratch database on
+ * the PostgreSQL server, or a new PGlite directory. `env` points the server at it; `remove()`
+ * deletes the PGlite directory (the server database is kept for inspection, recreated next run).
+ */
+export async function openBenchDatabase(kind: 'postgresql' | 'pglite', serverUrl: string | undefined, name: string) {
+  if (kind === 'postgresql') {
+    if (!serverUrl) throw new Error('serverUrl manquant');
+    const url = await recreateDatabase(serverUrl, name);
+    const database = await openDatabase({ url, poolSize: 4 });
+    return { database, databaseUrl: url as string | undefined, env: { DATABASE_URL: url } as Record<string, string>, remove: () => undefined };
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), `${name.replaceAll('_', '-')}-`));
+  const database = await openDatabase({ dataDir });
+  return { database, databaseUrl: undefined as string | undefined, env: { COHERENCE_DATA_DIR: dataDir } as Record<string, string>, remove: () => rmSync(dataDir, { recursive: true, force: true }) };
 }

@@ -33,6 +33,7 @@ function installationQuery(ctx: Ctx, scope: Scope, id: number) {
       assetClass: assets.assetClass,
       status: assets.status,
       version: assetSoftware.version,
+      publisher: assetSoftware.publisher,
       lastInventoryAt: assets.lastInventoryAt,
     })
     .from(assetSoftware)
@@ -53,5 +54,6 @@ export const installationColumns: ExportColumn<InstallationRow>[] = [
   { header: 'Type', value: (r) => assetClassLabels[r.assetClass as AssetClass] ?? r.assetClass },
   { header: 'Statut', value: (r) => assetStatusLabels[r.status as AssetStatus] ?? r.status },
   { header: 'Version', value: (r) => r.version },
+  { header: 'Éditeur', value: (r) => r.publisher },
   { header: 'Dernier inventaire', value: (r) => r.lastInventoryAt?.toISOString().slice(0, 16).replace('T', ' ') ?? null },
 ];

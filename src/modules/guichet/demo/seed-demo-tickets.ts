@@ -97,6 +97,7 @@ export async function seedDemoTickets(ctx: Ctx, tenantId: string, options: DemoT
              abs(hashint8extended(g, 6)) % 1000 as h_urgency,
              abs(hashint8extended(g, 7)) % 1000 as h_impact,
              abs(hashint8extended(g, 8)) % 1000 as h_misc,
+             (g * 7) % 50 as slot,
              ${options.now}::timestamptz - ${options.days} * interval '1 day' * (1 - (g - ${from})::float8 / ${total}) as opened
         from generate_series(${from}::bigint, ${to}::bigint) g
     ), drawn as (
@@ -109,9 +110,10 @@ export async function seedDemoTickets(ctx: Ctx, tenantId: string, options: DemoT
              -- older tickets are over (a few forgotten); the last month's are in every state
              case when ${options.now}::timestamptz - opened > interval '30 days'
                   then case when h_status < 900 then 'closed' when h_status < 960 then 'solved' when h_status < 985 then 'waiting-third-party' else 'reopened' end
-                  else case when h_status < 110 then 'new' when h_status < 300 then 'assigned' when h_status < 360 then 'planned'
-                            when h_status < 480 then 'in-progress' when h_status < 540 then 'waiting-requester' when h_status < 590 then 'waiting-third-party'
-                            when h_status < 610 then 'reopened' when h_status < 800 then 'solved' else 'closed' end end as status
+                  -- a cycle of 50 (7 is prime to 50): any 50 tickets in a row hold every status
+                  else case when slot < 5 then 'new' when slot < 15 then 'assigned' when slot < 18 then 'planned'
+                            when slot < 24 then 'in-progress' when slot < 27 then 'waiting-requester' when slot < 30 then 'waiting-third-party'
+                            when slot < 31 then 'reopened' when slot < 40 then 'solved' else 'closed' end end as status
         from base b
     ), routed as (
       select d.*,

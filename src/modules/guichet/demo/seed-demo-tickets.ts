@@ -107,8 +107,8 @@ export async function seedDemoTickets(ctx: Ctx, tenantId: string, options: DemoT
                   when h_category < 850 then 'security' when h_category < 920 then 'digital-resources' when h_category < 970 then 'pedagogical-software' end as category,
              case when h_urgency < 50 then 1 when h_urgency < 250 then 2 when h_urgency < 800 then 3 when h_urgency < 950 then 4 else 5 end as urgency,
              case when h_impact < 50 then 1 when h_impact < 250 then 2 when h_impact < 800 then 3 when h_impact < 950 then 4 else 5 end as impact,
-             -- older tickets are over (a few forgotten); the last month's are in every state
-             case when ${options.now}::timestamptz - opened > interval '30 days'
+             -- older tickets are over (a few forgotten); the last ten days' are in every state
+             case when ${options.now}::timestamptz - opened > interval '10 days'
                   then case when h_status < 900 then 'closed' when h_status < 960 then 'solved' when h_status < 985 then 'waiting-third-party' else 'reopened' end
                   -- a cycle of 50 (7 is prime to 50): any 50 tickets in a row hold every status
                   else case when slot < 5 then 'new' when slot < 15 then 'assigned' when slot < 18 then 'planned'

@@ -24,8 +24,8 @@ beforeAll(async () => {
     technicianId: t.ids.users.technician.id,
     referent: { userId: t.ids.users['establishment-staff'].id, establishmentId: t.ids.staffSchool.id },
   });
-  // enough for 50 tickets in the last month (every status) in its few schools
-  await seedDemoTickets(t.ctx, t.ids.b.tenantId, { now, days: 120, perSchool: 100 });
+  // enough for 50 tickets in the last ten days (every status) in its few schools
+  await seedDemoTickets(t.ctx, t.ids.b.tenantId, { now, days: 30, perSchool: 100 });
 });
 afterAll(() => t.close());
 
@@ -44,7 +44,7 @@ describe('demo tickets', () => {
         sql`select status, count(*)::int as n, min(opened_at) as opened from guichet.tickets where tenant_id = ${tenantId} group by status`,
       );
       expect(found.map((r) => r.status).sort(), JSON.stringify(found)).toEqual([...ticketStatuses].sort());
-      expect(Math.min(...found.map((r) => new Date(r.opened).getTime()))).toBeLessThan(now.getTime() - 100 * 86_400_000);
+      expect(Math.min(...found.map((r) => new Date(r.opened).getTime()))).toBeLessThan(now.getTime() - 25 * 86_400_000);
       const [{ events }] = await rows<{ events: number }>(t.ctx.db, sql`select count(distinct ticket_id)::int as events from guichet.ticket_events where tenant_id = ${tenantId}`);
       expect(events).toBe(found.reduce((s, r) => s + r.n, 0));
     }

@@ -12,7 +12,7 @@ import { computePriority, defaultPriorityMatrix, type Level } from '../sla/index
  * tenant (generate_series over deterministic hashes of the ticket number): a loop of creations
  * would cost the demo minutes.
  *
- * `technicianId` gets half of the level-1 tickets of the first sector (their queue);
+ * `technicianId` gets half of the level-1 tickets of the first sector (their queue), and ten recent ones;
  * `referent` (a school's digital referent) asks for some of their school's tickets.
  */
 export interface DemoTicketsOptions {
@@ -47,6 +47,7 @@ const titles = [
 ];
 
 const referentTickets = 8;
+const technicianTickets = 10;
 
 const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 const textArray = (values: string[]) => sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
@@ -86,10 +87,15 @@ export async function seedDemoTickets(ctx: Ctx, tenantId: string, options: DemoT
   // the referent's school gets the last (most recent) tickets of the series, asked by them
   const referentSchool = referent ? schools.findIndex((school) => school.id === referent.establishmentId) + 1 : 0;
   const referentFrom = referentSchool > 0 ? to - referentTickets + 1 : to + 1;
+  // and the technician's sector the ones before: level-1 hardware tickets in their queue
+  const technicianSchool = options.technicianId && firstSector ? schools.findIndex((school) => school.unitId === firstSector) + 1 : 0;
+  const technicianFrom = technicianSchool > 0 ? referentFrom - technicianTickets : referentFrom;
   await ctx.db.execute(sql`
     with base as (
       select g,
-             case when g >= ${referentFrom} then ${referentSchool} else 1 + abs(hashint8extended(g, 1)) % ${schools.length} end as s,
+             case when g >= ${referentFrom} then ${referentSchool} when g >= ${technicianFrom} then ${technicianSchool}
+                  else 1 + abs(hashint8extended(g, 1)) % ${schools.length} end as s,
+             g >= ${technicianFrom} and g < ${referentFrom} as for_technician,
              abs(hashint8extended(g, 2)) % 1000 as h_channel,
              abs(hashint8extended(g, 3)) % 1000 as h_category,
              abs(hashint8extended(g, 4)) % 1000 as h_level,
@@ -103,7 +109,7 @@ export async function seedDemoTickets(ctx: Ctx, tenantId: string, options: DemoT
     ), drawn as (
       select b.*, (${uuidArray(schools.map((s) => s.id))})[s] as school, (${uuidArray(schools.map((s) => s.unitId ?? '00000000-0000-0000-0000-000000000000'))})[s] as unit,
              case when g >= ${referentFrom} or h_channel < 550 then 'web' when h_channel < 850 then 'phone' when h_channel < 950 then 'email' else 'onsite' end as channel,
-             case when h_category < 520 then 'devices' when h_category < 670 then 'infrastructure' when h_category < 770 then 'ent'
+             case when for_technician or h_category < 520 then 'devices' when h_category < 670 then 'infrastructure' when h_category < 770 then 'ent'
                   when h_category < 850 then 'security' when h_category < 920 then 'digital-resources' when h_category < 970 then 'pedagogical-software' end as category,
              case when h_urgency < 50 then 1 when h_urgency < 250 then 2 when h_urgency < 800 then 3 when h_urgency < 950 then 4 else 5 end as urgency,
              case when h_impact < 50 then 1 when h_impact < 250 then 2 when h_impact < 800 then 3 when h_impact < 950 then 4 else 5 end as impact,
@@ -117,7 +123,7 @@ export async function seedDemoTickets(ctx: Ctx, tenantId: string, options: DemoT
         from base b
     ), routed as (
       select d.*,
-             case when category is null then 1
+             case when category is null or for_technician then 1
                   when category = 'pedagogical-software' then case when h_level < 800 then 1 else 2 end
                   when h_level < 300 then 0 when h_level < 800 then 1 when h_level < 920 or category not in ('devices', 'infrastructure') then 2 else ${contractor ? 3 : 2} end as level,
              (${intArray(priorities)})[(urgency - 1) * 5 + impact] as priority
@@ -132,7 +138,7 @@ export async function seedDemoTickets(ctx: Ctx, tenantId: string, options: DemoT
                   else ${(contractor ?? experts).id}::uuid end as team,
              case when status = 'new' then null
                   when ${options.technicianId ?? null}::uuid is not null and level = 1 and unit = ${firstSector}::uuid
-                       and category is not null and category <> 'pedagogical-software' and h_misc % 2 = 0 then ${options.technicianId ?? null}::uuid end as assignee,
+                       and category is not null and category <> 'pedagogical-software' and (for_technician or h_misc % 2 = 0) then ${options.technicianId ?? null}::uuid end as assignee,
              case when g >= ${referentFrom} then ${referent?.userId ?? null}::uuid end as requester,
              -- the last change: within two days of the opening, never after now
              least(opened + (1 + h_misc % 48) * interval '1 hour', ${options.now}::timestamptz - interval '5 minutes') as changed
@@ -180,6 +186,16 @@ export async function seedDemoTickets(ctx: Ctx, tenantId: string, options: DemoT
     insert into guichet.ticket_events (tenant_id, ticket_id, at, kind, status, actor_type, actor_id, actor_label)
     select tenant_id, id, updated_at, 'status', status, 'user', assigned_user_id::text, 'Technicien du secteur'
       from inserted where status <> 'new'`);
+  // the months before the demo were watched: its late tickets were warned and escalated then, not
+  // all at once by the service-level watcher's first minute (hundreds of clocks rebuilt, levels changed)
+  await ctx.db.execute(sql`
+    insert into guichet.sla_alerts (tenant_id, ticket_id, clock, level, at, due_at)
+    select t.tenant_id, t.id, c.clock, l.level, c.due, c.due
+      from guichet.tickets t
+     cross join lateral (values ('own', t.due_to_own), ('resolve', t.due_to_resolve)) as c(clock, due)
+     cross join (values ('warning'), ('breach')) as l(level)
+     where t.tenant_id = ${tenantId} and t.number between ${from} and ${to} and t.status not in ('solved', 'closed') and c.due <= ${options.now}
+    on conflict do nothing`);
   await ctx.db.execute(sql`insert into guichet.ticket_counters (tenant_id, next_number) values (${tenantId}, ${to + 1})
                             on conflict (tenant_id) do update set next_number = greatest(guichet.ticket_counters.next_number, excluded.next_number)`);
   return total;

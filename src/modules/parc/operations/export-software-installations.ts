@@ -7,6 +7,7 @@ import { establishmentsView as establishments } from '../../referentiel/index.js
 import { assetClassLabels, assetStatusLabels, type AssetClass, type AssetStatus } from '../asset-classes.js';
 import { assetSoftware, assets, software } from '../db/schema.js';
 import { establishmentJoin, fleetScope } from './fleet-scope.js';
+import { displayName } from '../../../shared/display-name.js';
 
 export const maxInstallationExportRows = 200_000;
 
@@ -48,7 +49,7 @@ type InstallationRow = Awaited<ReturnType<typeof installationQuery>>[number];
 
 export const installationColumns: ExportColumn<InstallationRow>[] = [
   { header: 'UAI', value: (r) => r.uai },
-  { header: 'Établissement', value: (r) => r.establishmentName },
+  { header: 'Établissement', value: (r) => r.establishmentName && displayName(r.establishmentName) },
   { header: 'Nom', value: (r) => r.name },
   { header: 'N° de série', value: (r) => r.serial },
   { header: 'Type', value: (r) => assetClassLabels[r.assetClass as AssetClass] ?? r.assetClass },

@@ -68,7 +68,7 @@ export async function findSoftware(ctx: Ctx, input: z.infer<typeof findSoftwareI
       softwareId: sql<number>`${assetSoftware.softwareId}`.as('software_id'),
       devices: sql<number>`count(distinct ${assetSoftware.assetId})`.as('devices'),
       versions: sql<number>`count(distinct ${assetSoftware.version})`.as('versions'),
-      publisher: sql<string | null>`${mostReported}`.as('publisher'),
+      reportedPublisher: sql<string | null>`${mostReported}`.as('reported_publisher'),
     })
     .from(assetSoftware)
     .innerJoin(assets, and(eq(assets.tenantId, assetSoftware.tenantId), eq(assets.id, assetSoftware.assetId)))
@@ -83,7 +83,7 @@ export async function findSoftware(ctx: Ctx, input: z.infer<typeof findSoftwareI
       .select({
         id: software.id,
         name: software.name,
-        publisher: sql<string | null>`coalesce(${installed.publisher}, ${software.publisher})`,
+        publisher: sql<string | null>`coalesce(${installed.reportedPublisher}, ${software.publisher})`,
         devices: sql<number>`${installed.devices}`.mapWith(Number),
         versions: sql<number>`${installed.versions}`.mapWith(Number),
       })

@@ -7,3 +7,4 @@ export { verifyPassword } from './passwords.js';
 export { resolveRequestActor } from './operations/resolve-actor.js';
 export { demoAccounts, type DemoAccount } from './demo/demo-accounts.js';
 export { accessModule } from './module.js';
+export { usersView } from './db/schema.js';

@@ -10,5 +10,6 @@ export const campagnesModule: ModuleDefinition = {
   routes: [{ plugin: campagnesRoutes, prefix: '/api' }],
   jobs: campagnesJobs,
   demo: seedCampagnesDemo,
+  settings: (env) => ({ campagnes: { clamd: env.COHERENCE_CLAMD || undefined } }),
   actions: campagnesActions,
 };

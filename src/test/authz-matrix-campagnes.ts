@@ -108,7 +108,8 @@ export const campagnesMatrix: Record<string, MatrixEntry> = {
       },
     ],
   },
-  submitDossier: { cases: [{ expect: applyFile, request: onFile('/submission', (version) => ({ version, answers: { titre: 'Projet' } }), 'brouillon') }] },
+  // a draft is routed at submission: no group's instructor sees it before
+  submitDossier: { cases: [{ expect: allowed(['establishment-staff'], 200, { outOfScope: [...outsiders, 'technician'], recordOfA: true }), request: onFile('/submission', (version) => ({ version, answers: { titre: 'Projet' } }), 'brouillon') }] },
   saveDossierAnnotations: {
     cases: [
       {

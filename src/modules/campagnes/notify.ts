@@ -1,12 +1,12 @@
 import type { Ctx } from '../../server/platform/context.js';
 import type { Db } from '../../server/platform/db.js';
-import type { Recipient } from '../../server/platform/notifications.js';
-import { dossierEvents, type DossierState } from './db/schema.js';
+import { queueNotifications, type Recipient } from '../../server/platform/notifications.js';
+import type { DossierState } from './db/schema.js';
 import type { DossierRow } from './dossier-states.js';
 
 /**
- * Every notification of the campaigns goes through this file: the platform's shared notification
- * table (queueNotifications) replaces the history record below when it lands, and only this file changes.
+ * Every notification of the campaigns goes through this file, onto the platform's notification
+ * table (queueNotifications): shown in the application's menu and mailed by the platform's job.
  */
 
 const stateLabels: Record<DossierState, string> = {
@@ -25,18 +25,16 @@ export interface CampaignNotification {
   body: string;
 }
 
-/** Records the notification in the file's history (in-app) until the platform's table takes it (mail too). */
+/** Queues the notification in the caller's transaction, pointing at the file's page. */
 export async function queueCampaignNotification(ctx: Ctx, tx: Db, dossier: Pick<DossierRow, 'tenantId' | 'id'>, notification: CampaignNotification) {
-  const recipients = notification.recipients.filter((r) => r.userId || r.contact);
-  if (!recipients.length) return;
-  await tx.insert(dossierEvents).values({
+  await queueNotifications(tx, {
     tenantId: dossier.tenantId,
-    dossierId: dossier.id,
+    kind: notification.kind,
     at: ctx.now(),
-    kind: 'notification',
-    actorUserId: null,
-    actorLabel: 'Système',
-    details: { notification: notification.kind, subject: notification.subject, body: notification.body, recipients: recipients.map((r) => r.userId ?? r.contact) },
+    recipients: notification.recipients,
+    subject: notification.subject,
+    body: notification.body,
+    ref: { module: 'campagnes', type: 'dossier', id: dossier.id, link: `/campagnes/dossiers/${dossier.id}`, linkLabel: 'Voir le dossier' },
   });
 }
 

@@ -8,3 +8,4 @@ export { resolveRequestActor } from './operations/resolve-actor.js';
 export { userEmails } from './operations/user-emails.js';
 export { demoAccounts, type DemoAccount } from './demo/demo-accounts.js';
 export { accessModule } from './module.js';
+export { usersView } from './db/schema.js';

@@ -364,6 +364,164 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les campagnes (appels à projets, aides aux familles) visibles */
+        get: operations["listCampaigns"];
+        put?: never;
+        /** Crée une campagne (brouillon) : dates en heure de Paris, dernier jour clos à 23 h 59 min 59 s */
+        post: operations["createCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Une campagne (par identifiant ou code) */
+        get: operations["getCampaign"];
+        /** Modifie une campagne (version lue : 409 si elle a changé) */
+        put: operations["updateCampaign"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign}/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les dossiers de la campagne visibles, une page (filtres : état, groupe, établissement, numéro ou nom) */
+        get: operations["listDossiers"];
+        put?: never;
+        /** Commence un dossier (brouillon) pour son établissement, sur la version publiée du formulaire */
+        post: operations["startDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign}/dossiers/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Action groupée sur 500 dossiers au plus (choisis ou par filtre) : tout ou rien */
+        post: operations["bulkDossiers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign}/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les versions du formulaire, la plus récente d’abord (la non publiée est le brouillon) */
+        get: operations["getCampaignForm"];
+        /** Enregistre le brouillon du formulaire : champs, conditions, annotations privées */
+        put: operations["saveCampaignForm"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign}/form/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Le brouillon du formulaire, créé depuis la dernière version publiée s’il n’existe pas */
+        post: operations["openCampaignFormDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign}/form/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publie le brouillon : les nouveaux dossiers le prennent, les autres gardent leur version et leurs réponses */
+        post: operations["publishCampaignForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign}/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les groupes d’instructeurs et leurs règles de routage */
+        get: operations["listInstructorGroups"];
+        /** Remplace les groupes d’instructeurs (routage par unité, département, nature ou réponse) */
+        put: operations["saveInstructorGroups"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign}/reopening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rouvre une campagne close jusqu’à un nouveau dernier jour, avec le motif */
+        post: operations["reopenCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deployments": {
         parameters: {
             query?: never;
@@ -695,6 +853,244 @@ export interface paths {
         head?: never;
         /** Modifie ou désactive une équipe (envoyer la version lue : 409 si elle a changé entre-temps) */
         patch: operations["updateSupportTeam"];
+        trace?: never;
+    };
+    "/api/dossiers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Un dossier : réponses, historique, messages, avis (selon le rôle) */
+        get: operations["getDossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/annotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Annotations privées des instructeurs */
+        put: operations["saveDossierAnnotations"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Enregistre les réponses (brouillon, ou en construction jusqu’à l’instruction) */
+        put: operations["saveDossierAnswers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Renvoie le dossier au demandeur pour correction (incorrect, incomplet, périmé) */
+        post: operations["requestDossierCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accepte, refuse ou classe sans suite, avec la lettre de décision (PDF gardé au dossier) */
+        post: operations["decideDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dépose une pièce (champ « file », « fieldKey » pour une réponse ou purpose=message) : type vérifié au contenu, taille par champ, antivirus */
+        post: operations["uploadDossierDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Télécharge une pièce (toujours en pièce jointe, nosniff) */
+        get: operations["downloadDossierDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Message entre le demandeur et les instructeurs (pièces jointes déposées avant) */
+        post: operations["postDossierMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/my-opinion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** L’expert donne son avis (ou déclare un conflit d’intérêts, qui le retire du dossier) */
+        put: operations["giveDossierOpinion"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Note privée des instructeurs */
+        post: operations["addDossierNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/opinion-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Demande l’avis d’experts (toute personne ayant un compte) */
+        post: operations["requestDossierOpinions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/reopening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rouvre un dossier décidé, avec le motif */
+        post: operations["reopenDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Passe le dossier en instruction */
+        post: operations["startDossierReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dépose (ou redépose après correction) : campagne ouverte, champs obligatoires affichés remplis et valides */
+        post: operations["submitDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/establishments": {
@@ -5347,6 +5743,2566 @@ export interface operations {
             };
         };
     };
+    listCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            budgetCents: number | null;
+                            closedAt: string | null;
+                            closesAt: string;
+                            closesOn: string;
+                            code: string;
+                            description: string;
+                            eligibility: {
+                                establishmentIds: string[];
+                                natureCodes: string[];
+                                unitIds: string[];
+                            };
+                            grid: {
+                                key: string;
+                                label: string;
+                                max: number;
+                                points?: {
+                                    [key: string]: number;
+                                };
+                                source: string;
+                                weight: number;
+                            }[];
+                            id: string;
+                            kind: string;
+                            open: boolean;
+                            opensAt: string;
+                            opensOn: string;
+                            permissions: {
+                                apply: boolean;
+                                instruct: boolean;
+                                manage: boolean;
+                            };
+                            reopenings: {
+                                at: string;
+                                byLabel: string;
+                                closesAt: string;
+                                previousClosesAt: string;
+                                reason: string;
+                            }[];
+                            retentionMonths: number;
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            status: string;
+                            title: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default null */
+                    budgetCents?: number | null;
+                    closesOn: string;
+                    code: string;
+                    /** @default  */
+                    description?: string;
+                    /**
+                     * @default {
+                     *       "natureCodes": [],
+                     *       "unitIds": [],
+                     *       "establishmentIds": []
+                     *     }
+                     */
+                    eligibility?: {
+                        /** @default [] */
+                        establishmentIds?: string[];
+                        /** @default [] */
+                        natureCodes?: string[];
+                        /** @default [] */
+                        unitIds?: string[];
+                    };
+                    /** @default [] */
+                    grid?: {
+                        key: string;
+                        label: string;
+                        max: number;
+                        points?: {
+                            [key: string]: number;
+                        };
+                        /** @enum {string} */
+                        source: "reviewer" | "sector" | "territory" | "teaching";
+                        weight: number;
+                    }[];
+                    /** @enum {string} */
+                    kind: "renewal" | "project" | "candidature" | "family-aid";
+                    opensOn: string;
+                    /** @default [] */
+                    partnerIds?: string[];
+                    /** @default 12 */
+                    retentionMonths?: number;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        budgetCents: number | null;
+                        closedAt: string | null;
+                        closesAt: string;
+                        closesOn: string;
+                        code: string;
+                        description: string;
+                        eligibility: {
+                            establishmentIds: string[];
+                            natureCodes: string[];
+                            unitIds: string[];
+                        };
+                        grid: {
+                            key: string;
+                            label: string;
+                            max: number;
+                            points?: {
+                                [key: string]: number;
+                            };
+                            source: string;
+                            weight: number;
+                        }[];
+                        id: string;
+                        kind: string;
+                        open: boolean;
+                        opensAt: string;
+                        opensOn: string;
+                        permissions: {
+                            apply: boolean;
+                            instruct: boolean;
+                            manage: boolean;
+                        };
+                        reopenings: {
+                            at: string;
+                            byLabel: string;
+                            closesAt: string;
+                            previousClosesAt: string;
+                            reason: string;
+                        }[];
+                        retentionMonths: number;
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        status: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        budgetCents: number | null;
+                        closedAt: string | null;
+                        closesAt: string;
+                        closesOn: string;
+                        code: string;
+                        description: string;
+                        eligibility: {
+                            establishmentIds: string[];
+                            natureCodes: string[];
+                            unitIds: string[];
+                        };
+                        grid: {
+                            key: string;
+                            label: string;
+                            max: number;
+                            points?: {
+                                [key: string]: number;
+                            };
+                            source: string;
+                            weight: number;
+                        }[];
+                        id: string;
+                        kind: string;
+                        open: boolean;
+                        opensAt: string;
+                        opensOn: string;
+                        permissions: {
+                            apply: boolean;
+                            instruct: boolean;
+                            manage: boolean;
+                        };
+                        reopenings: {
+                            at: string;
+                            byLabel: string;
+                            closesAt: string;
+                            previousClosesAt: string;
+                            reason: string;
+                        }[];
+                        retentionMonths: number;
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        status: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default null */
+                    budgetCents?: number | null;
+                    closesOn: string;
+                    /** @default  */
+                    description?: string;
+                    /**
+                     * @default {
+                     *       "natureCodes": [],
+                     *       "unitIds": [],
+                     *       "establishmentIds": []
+                     *     }
+                     */
+                    eligibility?: {
+                        /** @default [] */
+                        establishmentIds?: string[];
+                        /** @default [] */
+                        natureCodes?: string[];
+                        /** @default [] */
+                        unitIds?: string[];
+                    };
+                    /** @default [] */
+                    grid?: {
+                        key: string;
+                        label: string;
+                        max: number;
+                        points?: {
+                            [key: string]: number;
+                        };
+                        /** @enum {string} */
+                        source: "reviewer" | "sector" | "territory" | "teaching";
+                        weight: number;
+                    }[];
+                    opensOn: string;
+                    /** @default [] */
+                    partnerIds?: string[];
+                    /** @default 12 */
+                    retentionMonths?: number;
+                    /** @enum {string} */
+                    status: "draft" | "published" | "archived";
+                    title: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        budgetCents: number | null;
+                        closedAt: string | null;
+                        closesAt: string;
+                        closesOn: string;
+                        code: string;
+                        description: string;
+                        eligibility: {
+                            establishmentIds: string[];
+                            natureCodes: string[];
+                            unitIds: string[];
+                        };
+                        grid: {
+                            key: string;
+                            label: string;
+                            max: number;
+                            points?: {
+                                [key: string]: number;
+                            };
+                            source: string;
+                            weight: number;
+                        }[];
+                        id: string;
+                        kind: string;
+                        open: boolean;
+                        opensAt: string;
+                        opensOn: string;
+                        permissions: {
+                            apply: boolean;
+                            instruct: boolean;
+                            manage: boolean;
+                        };
+                        reopenings: {
+                            at: string;
+                            byLabel: string;
+                            closesAt: string;
+                            previousClosesAt: string;
+                            reason: string;
+                        }[];
+                        retentionMonths: number;
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        status: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listDossiers: {
+        parameters: {
+            query?: {
+                correction?: "pending";
+                establishmentId?: string;
+                groupId?: string;
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                state?: "brouillon" | "en_construction" | "en_instruction" | "accepte" | "refuse" | "classe_sans_suite";
+            };
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            applicantLabel: string;
+                            correction: {
+                                at: string;
+                                byLabel: string;
+                                comment: string;
+                                reason: string;
+                            } | null;
+                            decidedAt: string | null;
+                            establishmentId: string | null;
+                            groupId: string | null;
+                            id: string;
+                            number: number;
+                            score: number | null;
+                            state: string;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    startDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    establishmentId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    bulkDossiers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "accept" | "refuse" | "classify" | "start-review" | "message" | "request-opinions";
+                    expertUserIds?: string[];
+                    filter?: {
+                        /** @enum {string} */
+                        correction?: "pending";
+                        /** Format: uuid */
+                        establishmentId?: string;
+                        /** Format: uuid */
+                        groupId?: string;
+                        q?: string;
+                        /** @enum {string} */
+                        state?: "brouillon" | "en_construction" | "en_instruction" | "accepte" | "refuse" | "classe_sans_suite";
+                    };
+                    ids?: string[];
+                    message?: string;
+                    motivation?: string;
+                    question?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                        ids: string[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getCampaignForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        versions: {
+                            annotationFields: unknown[];
+                            fields: unknown[];
+                            id: string;
+                            number: number;
+                            publishedAt: string | null;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    saveCampaignForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    annotationFields?: ({
+                        condition?: {
+                            clauses: {
+                                field: string;
+                                /** @enum {string} */
+                                op: "equals" | "greater" | "contains" | "in-department";
+                                value: string | number | boolean;
+                            }[];
+                            /** @enum {string} */
+                            mode: "and" | "or";
+                        };
+                        description?: string;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "section" | "explanation" | "text" | "textarea" | "integer" | "decimal" | "euros" | "date" | "yesno" | "choice" | "multiple" | "email" | "phone" | "siret" | "uai" | "establishment" | "address" | "document";
+                        label: string;
+                        max?: number;
+                        maxBytes?: number;
+                        maxLength?: number;
+                        min?: number;
+                        options?: string[];
+                        required?: boolean;
+                    } | {
+                        children: {
+                            condition?: {
+                                clauses: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "equals" | "greater" | "contains" | "in-department";
+                                    value: string | number | boolean;
+                                }[];
+                                /** @enum {string} */
+                                mode: "and" | "or";
+                            };
+                            description?: string;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "section" | "explanation" | "text" | "textarea" | "integer" | "decimal" | "euros" | "date" | "yesno" | "choice" | "multiple" | "email" | "phone" | "siret" | "uai" | "establishment" | "address" | "document";
+                            label: string;
+                            max?: number;
+                            maxBytes?: number;
+                            maxLength?: number;
+                            min?: number;
+                            options?: string[];
+                            required?: boolean;
+                        }[];
+                        condition?: {
+                            clauses: {
+                                field: string;
+                                /** @enum {string} */
+                                op: "equals" | "greater" | "contains" | "in-department";
+                                value: string | number | boolean;
+                            }[];
+                            /** @enum {string} */
+                            mode: "and" | "or";
+                        };
+                        description?: string;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "repetition";
+                        label: string;
+                        max?: number;
+                        maxBytes?: number;
+                        maxLength?: number;
+                        min?: number;
+                        options?: string[];
+                        required?: boolean;
+                    })[];
+                    fields: ({
+                        condition?: {
+                            clauses: {
+                                field: string;
+                                /** @enum {string} */
+                                op: "equals" | "greater" | "contains" | "in-department";
+                                value: string | number | boolean;
+                            }[];
+                            /** @enum {string} */
+                            mode: "and" | "or";
+                        };
+                        description?: string;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "section" | "explanation" | "text" | "textarea" | "integer" | "decimal" | "euros" | "date" | "yesno" | "choice" | "multiple" | "email" | "phone" | "siret" | "uai" | "establishment" | "address" | "document";
+                        label: string;
+                        max?: number;
+                        maxBytes?: number;
+                        maxLength?: number;
+                        min?: number;
+                        options?: string[];
+                        required?: boolean;
+                    } | {
+                        children: {
+                            condition?: {
+                                clauses: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "equals" | "greater" | "contains" | "in-department";
+                                    value: string | number | boolean;
+                                }[];
+                                /** @enum {string} */
+                                mode: "and" | "or";
+                            };
+                            description?: string;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "section" | "explanation" | "text" | "textarea" | "integer" | "decimal" | "euros" | "date" | "yesno" | "choice" | "multiple" | "email" | "phone" | "siret" | "uai" | "establishment" | "address" | "document";
+                            label: string;
+                            max?: number;
+                            maxBytes?: number;
+                            maxLength?: number;
+                            min?: number;
+                            options?: string[];
+                            required?: boolean;
+                        }[];
+                        condition?: {
+                            clauses: {
+                                field: string;
+                                /** @enum {string} */
+                                op: "equals" | "greater" | "contains" | "in-department";
+                                value: string | number | boolean;
+                            }[];
+                            /** @enum {string} */
+                            mode: "and" | "or";
+                        };
+                        description?: string;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "repetition";
+                        label: string;
+                        max?: number;
+                        maxBytes?: number;
+                        maxLength?: number;
+                        min?: number;
+                        options?: string[];
+                        required?: boolean;
+                    })[];
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        annotationFields: unknown[];
+                        fields: unknown[];
+                        id: string;
+                        number: number;
+                        publishedAt: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    openCampaignFormDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        annotationFields: unknown[];
+                        fields: unknown[];
+                        id: string;
+                        number: number;
+                        publishedAt: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    publishCampaignForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        annotationFields: unknown[];
+                        fields: unknown[];
+                        id: string;
+                        number: number;
+                        publishedAt: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listInstructorGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            isDefault: boolean;
+                            memberUserIds: string[];
+                            name: string;
+                            priority: number;
+                            rules: {
+                                field?: string;
+                                on: string;
+                                values: string[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    saveInstructorGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    groups: {
+                        /** @default false */
+                        isDefault?: boolean;
+                        /** @default [] */
+                        memberUserIds?: string[];
+                        name: string;
+                        /** @default 0 */
+                        priority?: number;
+                        /** @default [] */
+                        rules?: {
+                            field?: string;
+                            /** @enum {string} */
+                            on: "unit" | "department" | "nature" | "answer";
+                            values: string[];
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            isDefault: boolean;
+                            memberUserIds: string[];
+                            name: string;
+                            priority: number;
+                            rules: {
+                                field?: string;
+                                on: string;
+                                values: string[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    reopenCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    closesOn: string;
+                    reason: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        budgetCents: number | null;
+                        closedAt: string | null;
+                        closesAt: string;
+                        closesOn: string;
+                        code: string;
+                        description: string;
+                        eligibility: {
+                            establishmentIds: string[];
+                            natureCodes: string[];
+                            unitIds: string[];
+                        };
+                        grid: {
+                            key: string;
+                            label: string;
+                            max: number;
+                            points?: {
+                                [key: string]: number;
+                            };
+                            source: string;
+                            weight: number;
+                        }[];
+                        id: string;
+                        kind: string;
+                        open: boolean;
+                        opensAt: string;
+                        opensOn: string;
+                        permissions: {
+                            apply: boolean;
+                            instruct: boolean;
+                            manage: boolean;
+                        };
+                        reopenings: {
+                            at: string;
+                            byLabel: string;
+                            closesAt: string;
+                            previousClosesAt: string;
+                            reason: string;
+                        }[];
+                        retentionMonths: number;
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        status: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     listDeployments: {
         parameters: {
             query?: {
@@ -9139,6 +12095,3065 @@ export interface operations {
                         unitIds: string[];
                         version: number;
                         warrantyHolders: string[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    saveDossierAnnotations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answers: {
+                        [key: string]: unknown;
+                    };
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    saveDossierAnswers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answers: {
+                        [key: string]: unknown;
+                    };
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    requestDossierCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment: string;
+                    /** @enum {string} */
+                    reason: "incorrect" | "incomplete" | "outdated";
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    decideDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "accepte" | "refuse" | "classe_sans_suite";
+                    motivation?: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    uploadDossierDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contentType: string;
+                        filename: string;
+                        id: string;
+                        sizeBytes: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    downloadDossierDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postDossierMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    /** @default [] */
+                    documentIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    giveDossierOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                    /** @enum {boolean} */
+                    conflict: true;
+                    version: number;
+                } | {
+                    /** @default  */
+                    comment?: string;
+                    /** @default false */
+                    confidential?: boolean;
+                    /** @enum {boolean} */
+                    conflict: false;
+                    /** @default {} */
+                    scores?: {
+                        [key: string]: number;
+                    };
+                    /** @enum {string} */
+                    verdict: "favourable" | "unfavourable";
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    addDossierNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    requestDossierOpinions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    expertUserIds: string[];
+                    /** @default  */
+                    question?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    reopenDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    startDossierReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    submitDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answers?: {
+                        [key: string]: unknown;
+                    };
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
                     };
                 };
             };

@@ -13867,9 +13867,13 @@ export interface operations {
                             body: string;
                             id: number;
                             kind: string;
+                            link: string | null;
+                            module: string;
                             readAt: string | null;
+                            refId: string;
+                            refType: string;
                             subject: string;
-                            ticketId: string;
+                            ticketId: string | null;
                         }[];
                         page: number;
                         pageSize: number;

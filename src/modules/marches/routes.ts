@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { contractRoutes } from './routes/contract-routes.js';
+import { groupRoutes } from './routes/group-routes.js';
 
 export async function marchesRoutes(app: FastifyInstance) {
-  void app;
+  await app.register(contractRoutes);
+  await app.register(groupRoutes);
 }

@@ -4,7 +4,7 @@ import { isValidCpv, isValidSiret } from '../rules/identifiers.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ.');
 export const siret = z.string().trim().refine(isValidSiret, 'SIRET invalide : 14 chiffres dont la clé de contrôle (Luhn).');
-export const cpvCode = z.string().trim().refine(isValidCpv, 'Code CPV invalide : format NNNNNNNN-N avec son chiffre de contrôle.');
+export const cpvCode = z.string().trim().refine(isValidCpv, 'Code CPV invalide : huit chiffres, un tiret et le chiffre de contrôle (NNNNNNNN-N).');
 const cents = z.number().int().min(0).max(1e14);
 
 const documentRef = z.object({ name: z.string().trim().min(1).max(300), url: z.url().max(2000).optional(), uploadId: z.string().max(100).optional() });
@@ -85,3 +85,11 @@ export type AmendmentInput = z.infer<typeof amendmentInput>;
 
 export const contractIdParams = z.object({ id: z.uuid() });
 export const lotIdParams = z.object({ id: z.uuid() });
+
+/** The fields of an object schema, all optional and without their defaults: an update sends only what it changes. */
+export function changesOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional()]),
+  );
+  return z.object(shape) as unknown as z.ZodObject<{ [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer I> ? I : S[K]> }>;
+}

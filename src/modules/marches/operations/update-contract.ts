@@ -6,10 +6,10 @@ import { updateVersioned, type VersionedUpdateInput } from '../../../server/plat
 import { requireManageFor } from '../contract-access.js';
 import { loadContract, requireOrganizations, requireVersion, type ContractRow } from '../contract-store.js';
 import { contracts } from '../db/schema.js';
-import { contractFields } from './contract-input.js';
+import { changesOf, contractFields } from './contract-input.js';
 import { checkContractLinks } from './create-contract.js';
 
-export const updateContractInput = contractFields.partial().extend({ version: z.number().int().min(1) });
+export const updateContractInput = changesOf(contractFields).extend({ version: z.number().int().min(1) });
 export type UpdateContractInput = z.infer<typeof updateContractInput>;
 
 /** What a notified contract keeps as published: it changes only through an amendment (avenant). */

@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from '../../server/platform/module.js';
 import { marchesActions } from './actions.js';
+import { seedGrandEstMarches, seedHautsDeFranceMarches } from './demo/seed-marches-demo.js';
 import { marchesJobs } from './jobs/background.js';
 import { marchesRoutes } from './routes.js';
 
@@ -8,5 +9,9 @@ export const marchesModule: ModuleDefinition = {
   name: 'marches',
   routes: [{ plugin: marchesRoutes, prefix: '/api' }],
   jobs: marchesJobs,
+  async demo(seed) {
+    await seedHautsDeFranceMarches(seed.ctx, seed.tenants);
+    await seedGrandEstMarches(seed.ctx, seed.tenants);
+  },
   actions: marchesActions,
 };

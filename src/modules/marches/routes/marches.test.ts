@@ -3,6 +3,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/app.js';
+import { seedGrandEstMarches, seedHautsDeFranceMarches } from '../demo/seed-marches-demo.js';
 import { broadbandContract, partnerBuyer } from '../testing.js';
 
 let t: TestApp;
@@ -218,5 +219,30 @@ describe('purchasing group decisions', () => {
     expect(latest(body, 'Admission de l’Aisne').status).toBe('adopted');
     expect(body.members.map((m: { organizationId: string }) => m.organizationId)).toContain(outsider.organizationId);
     expect((await call(outsider.headers, 'GET', '/api/contracts')).json().total).toBe(1);
+  });
+});
+
+describe('demo', () => {
+  it('loads the seeds’ contracts, listed by theme and area, and publishes a valid DECP', async () => {
+    const tenants = new Map([['hauts-de-france', t.ids.a.tenantId], ['ac-lille', t.ids.academy.tenantId], ['grand-est', t.ids.b.tenantId]]);
+    await seedHautsDeFranceMarches(t.ctx, tenants);
+    await seedGrandEstMarches(t.ctx, tenants);
+    const admin = await as('authority-admin');
+    const broadband = (await call(admin, 'GET', '/api/contracts?search=HDF-2016-THD')).json().items[0];
+    const detail = (await call(admin, 'GET', `/api/contracts/${broadband.id}`)).json();
+    expect(detail.lots).toHaveLength(4);
+    const fibre10 = detail.lots[0].priceItems.filter((i: { code: string }) => i.code.startsWith('FIB10-'));
+    expect(fibre10.map((i: { unitPriceExclTaxCents: number; recurrence: string }) => [i.unitPriceExclTaxCents, i.recurrence])).toEqual([[60000, 'monthly'], [0, 'one-off']]);
+    const b = await t.headers('admin-b');
+    expect((await call(b, 'GET', '/api/contracts?theme=Câblage')).json().items[0].reference).toBe('GE-2017-CABLAGE');
+    expect((await call(b, 'GET', '/api/contracts?area=Lorraine')).json().total).toBeGreaterThanOrEqual(1);
+    const schema = JSON.parse(readFileSync(new URL('../decp/schema_decp_v2.0.3.json', import.meta.url), 'utf8'));
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    for (const year of [2017, 2018]) {
+      const decp = (await call(b, 'GET', `/api/decp.json?year=${year}`)).json();
+      expect(ajv.validate(schema, decp), JSON.stringify(ajv.errors)).toBe(true);
+      expect(decp.marches.marche.length).toBeGreaterThan(0);
+    }
   });
 });

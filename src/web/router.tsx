@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, parseSearchWith, redirect, stringifySearchWith } from '@tanstack/react-router';
 import { isApiError } from './api/client';
 import { validateListSearch } from './modules/establishments/list-search';
+import type { ContractsSearch } from './modules/marches/queries';
 import { validateAssetSearch, validateDashboardSearch, validateDeploymentsSearch } from './modules/parc/list-search';
 import { validateDeskDashboardSearch } from './modules/guichet/dashboard/types';
 import { validateTicketSearch } from './modules/guichet/tickets/list-search';
@@ -68,6 +69,20 @@ const tokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/jetons
 const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/compte', component: page(() => import('./pages/AccountPage'), 'AccountPage') });
 const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/journal', component: page(() => import('./modules/audit/AuditPage'), 'AuditPage') });
 const assetsRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc', validateSearch: validateAssetSearch, component: page(() => import('./modules/parc/AssetsPage'), 'AssetsPage') });
+const contractsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/marches',
+  validateSearch: (raw: Record<string, unknown>): ContractsSearch => ({
+    search: typeof raw.search === 'string' ? raw.search : undefined,
+    theme: typeof raw.theme === 'string' ? raw.theme : undefined,
+    kind: typeof raw.kind === 'string' ? (raw.kind as ContractsSearch['kind']) : undefined,
+    area: typeof raw.area === 'string' ? raw.area : undefined,
+    page: typeof raw.page === 'number' && raw.page >= 1 ? raw.page : undefined,
+  }),
+  component: page(() => import('./modules/marches/ContractsPage'), 'ContractsPage'),
+});
+const contractRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/$id', component: page(() => import('./modules/marches/ContractPage'), 'ContractPage') });
+const groupRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/groupements/$id', component: page(() => import('./modules/marches/GroupPage'), 'GroupPage') });
 const fleetDashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/parc/tableau-de-bord',
@@ -112,6 +127,9 @@ const routeTree = rootRoute.addChildren([
     assetsRoute,
     fleetDashboardRoute,
     deploymentsRoute,
+    contractsRoute,
+    contractRoute,
+    groupRoute,
     deploymentRoute,
     assetImportRoute,
     agentsRoute,

@@ -1,0 +1,4 @@
+/** Contracts and purchasing groups (marchés): what other modules, the demo seed and the CLI may use. */
+export { marchesModule } from './module.js';
+export { priceItemsInForce, type PriceItemInForce } from './price-lists.js';
+export { lotCeiling, remainingCents, termEnd, totalMonths, noSpending, type LotCeiling, type LotSpending } from './ceilings.js';

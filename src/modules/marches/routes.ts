@@ -1,0 +1,8 @@
+import type { FastifyInstance } from 'fastify';
+import { contractRoutes } from './routes/contract-routes.js';
+import { groupRoutes } from './routes/group-routes.js';
+
+export async function marchesRoutes(app: FastifyInstance) {
+  await app.register(contractRoutes);
+  await app.register(groupRoutes);
+}

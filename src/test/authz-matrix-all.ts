@@ -1,5 +1,6 @@
 import { gatherMatrix } from './authz-matrix.js';
 import { accessMatrix } from './authz-matrix-access.js';
+import { familyAidMatrix } from './authz-matrix-family-aid.js';
 import { guichetMatrix } from './authz-matrix-guichet.js';
 import { guichetConfigMatrix } from './authz-matrix-guichet-config.js';
 import { guichetDashboardMatrix } from './authz-matrix-guichet-dashboard.js';
@@ -29,4 +30,5 @@ export const authzMatrix = gatherMatrix({
   'guichet-config': guichetConfigMatrix,
   'guichet-dashboard': guichetDashboardMatrix,
   'guichet-web': guichetWebMatrix,
+  'family-aid': familyAidMatrix,
 });

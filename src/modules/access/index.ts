@@ -7,3 +7,5 @@ export { verifyPassword } from './passwords.js';
 export { resolveRequestActor } from './operations/resolve-actor.js';
 export { demoAccounts, type DemoAccount } from './demo/demo-accounts.js';
 export { accessModule } from './module.js';
+export { openFamilySession } from './operations/family-account.js';
+export { sessionCookieOptions } from './routes/cookies.js';

@@ -3,7 +3,10 @@ import { campagnesActions } from './actions.js';
 import { seedCampagnesDemo } from './demo/seed-campagnes-demo.js';
 import { campagnesJobs } from './jobs/jobs.js';
 import { campagnesRoutes } from './routes.js';
+import { familyAidActions } from './family-aid/actions.js';
+import { installFamilyMailer } from './family-aid/mailer.js';
 import { familyAidRoutes } from './family-aid/routes.js';
+import { combineActions } from './kind-actions.js';
 
 /** Calls for projects and family aid: campaigns, forms, files from application to decision. */
 export const campagnesModule: ModuleDefinition = {
@@ -14,5 +17,6 @@ export const campagnesModule: ModuleDefinition = {
   ],
   jobs: campagnesJobs,
   demo: seedCampagnesDemo,
-  actions: campagnesActions,
+  install: installFamilyMailer,
+  actions: combineActions(campagnesActions, familyAidActions),
 };

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { familyFileRoutes } from './routes/family-files.js';
+import { instructionRoutes } from './routes/instruction.js';
 import { signInRoutes } from './routes/sign-in.js';
 import { simulationRoutes } from './routes/simulation.js';
 
@@ -8,4 +9,5 @@ export async function familyAidRoutes(app: FastifyInstance) {
   await app.register(simulationRoutes);
   await app.register(signInRoutes);
   await app.register(familyFileRoutes);
+  await app.register(instructionRoutes);
 }

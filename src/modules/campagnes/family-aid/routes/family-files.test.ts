@@ -109,6 +109,48 @@ describe('a family applies for the aid', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/family/aid-files/${id}`, headers: await t.headers('establishment-staff') })).statusCode).toBe(403);
   });
 
+  it('instructors add the social fund, the school hands the device over into the Parc, the dashboard counts it', async () => {
+    const admin = await t.headers('authority-admin');
+    const staff = await t.headers('establishment-staff');
+    let v = (await as('GET', `/api/family/aid-files/${id}`)).json().version;
+    // the technician holds the action but is no instructor of this campaign: the file does not exist for him
+    expect((await t.app.inject({ method: 'PUT', url: `/api/aid-files/${id}/social-fund`, payload: { version: v, socialFundCents: 100, reason: 'x' }, headers: await t.headers('technician') })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'PUT', url: `/api/aid-files/${id}/social-fund`, payload: { version: v, socialFundCents: 22_451, reason: 'trop' }, headers: admin })).statusCode).toBe(400);
+    const fund = await t.app.inject({ method: 'PUT', url: `/api/aid-files/${id}/social-fund`, payload: { version: v, socialFundCents: 10_000, reason: 'Famille en difficulté' }, headers: admin });
+    expect(fund.statusCode).toBe(204);
+    const after = (await as('GET', `/api/family/aid-files/${id}`)).json();
+    expect(after).toMatchObject({ socialFundCents: 10_000, familyCents: 12_450 });
+    expect(after.schedule.reduce((a: number, s: { amountCents: number }) => a + s.amountCents, 0)).toBe(12_450 + 5_600);
+    // not accepted yet: nothing to hand over
+    v = after.version;
+    expect((await t.app.inject({ method: 'POST', url: `/api/aid-files/${id}/delivery`, payload: { version: v, serial: 'PF-1' }, headers: staff })).statusCode).toBe(409);
+    const { transitionDossier } = await import('../../dossier-states.js');
+    const { loadAidFile } = await import('../file-store.js');
+    for (const transition of ['start-review', 'accept'] as const) {
+      const file = (await loadAidFile(t.ctx.db, t.ids.a.tenantId, id))!;
+      await t.ctx.db.transaction((tx) => transitionDossier(t.ctx, tx, { dossier: file.dossier, transition, version: file.dossier.version }));
+    }
+    v = (await as('GET', `/api/family/aid-files/${id}`)).json().version;
+    // a school other than the pupil's does not see the file
+    const otherSchool = await t.app.inject({ method: 'POST', url: `/api/aid-files/${id}/delivery`, payload: { version: v, serial: 'PF-1' }, headers: await t.headers('technician') });
+    expect(otherSchool.statusCode).toBe(403);
+    const handed = await t.app.inject({ method: 'POST', url: `/api/aid-files/${id}/delivery`, payload: { version: v, serial: 'pf 1' }, headers: staff });
+    expect(handed.statusCode).toBe(200);
+    const asset = await t.app.inject({ method: 'GET', url: `/api/assets/${handed.json().assetId}`, headers: admin });
+    expect(asset.json()).toMatchObject({ class: 'byod', ownerKind: 'family', fundingSource: 'family-aid', serial: 'PF1' });
+    expect((await t.app.inject({ method: 'POST', url: `/api/aid-files/${id}/delivery`, payload: { version: v + 1, serial: 'PF-2' }, headers: staff })).statusCode).toBe(409);
+    const campaignId = (await loadAidFile(t.ctx.db, t.ids.a.tenantId, id))!.campaign.id;
+    const board = await t.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/aid-dashboard`, headers: await t.headers('steering') });
+    expect(board.statusCode).toBe(200);
+    expect(board.json()).toMatchObject({
+      equippedBySchool: [{ uai: t.ids.staffSchool.uai, pupils: 1 }],
+      deviceSplit: [{ device: 'portable', files: 1, percent: 100 }],
+      totals: { acceptedFiles: 1, aidCents: 22_450, socialFundCents: 10_000, familyCents: 12_450 },
+    });
+    expect(JSON.stringify(board.json())).not.toMatch(/Martin|3500000/);
+    expect((await t.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/aid-dashboard`, headers: staff })).statusCode).toBe(403);
+  });
+
   it('refuses submissions after closing', async () => {
     const draft = (await as('POST', '/api/family/campaigns/lycee40-equipement/aid-files')).json();
     now = new Date('2026-11-01T00:00:00Z');

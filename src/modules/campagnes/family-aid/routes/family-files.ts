@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor } from '../../../../server/platform/authz.js';
+import { authorize } from '../../../../server/platform/authz.js';
 import { sendAttachment } from '../../../../server/platform/files/attachment.js';
 import { maxAttachmentBytes } from '../../../../server/platform/files/sniff-file.js';
 import { ctxOf, errorResponses } from '../../../../server/platform/http.js';
@@ -77,7 +77,8 @@ export async function familyFileRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const ctx = ctxOf(fastify, request);
-      requireActor(ctx.actor);
+      // refused before the body is read: a school's staff never uploads into a family's file
+      authorize(ctx.actor, 'family-aid.apply');
       const { bytes, filename } = await readUpload(request, maxAttachmentBytes);
       return reply.status(201).send(await attachTaxNotice(ctx, request.params.id, { filename, bytes }));
     },

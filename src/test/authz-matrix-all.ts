@@ -1,6 +1,7 @@
 import { gatherMatrix } from './authz-matrix.js';
 import { accessMatrix } from './authz-matrix-access.js';
 import { familyAidMatrix } from './authz-matrix-family-aid.js';
+import { campagnesMatrix } from './authz-matrix-campagnes.js';
 import { guichetMatrix } from './authz-matrix-guichet.js';
 import { guichetConfigMatrix } from './authz-matrix-guichet-config.js';
 import { guichetDashboardMatrix } from './authz-matrix-guichet-dashboard.js';
@@ -31,4 +32,5 @@ export const authzMatrix = gatherMatrix({
   'guichet-dashboard': guichetDashboardMatrix,
   'guichet-web': guichetWebMatrix,
   'family-aid': familyAidMatrix,
+  campagnes: campagnesMatrix,
 });

@@ -9,3 +9,4 @@ export { demoAccounts, type DemoAccount } from './demo/demo-accounts.js';
 export { accessModule } from './module.js';
 export { openFamilySession } from './operations/family-account.js';
 export { sessionCookieOptions } from './routes/cookies.js';
+export { usersView } from './db/schema.js';

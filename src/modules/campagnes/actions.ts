@@ -30,7 +30,7 @@ export const campagnesActions: ModuleActions<CampagnesAction> = {
     technician: ['campaign.read', 'dossier.read', 'dossier.instruct', 'dossier.export', 'opinion.give'],
     'establishment-staff': ['campaign.read', 'dossier.read', 'dossier.apply', 'opinion.give'],
     'academy-staff': ['campaign.read', 'dossier.read', 'dossier.instruct', 'dossier.export', 'opinion.give'],
-    contractor: ['campaign.read', 'opinion.give'],
+    contractor: ['campaign.read', 'dossier.read', 'opinion.give'],
     auditor: reading,
   },
   readOnly: reading,

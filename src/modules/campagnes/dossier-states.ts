@@ -92,7 +92,8 @@ function columnsFor(ctx: Ctx, input: TransitionInput, to: DossierState): Partial
     columns.decidedAt = now;
     columns.motivation = input.set?.motivation ?? input.reason ?? null;
   }
-  if (transition === 'reopen') columns.decidedAt = null;
+  // a new decision writes a new letter; the old one stays among the file's documents
+  if (transition === 'reopen') Object.assign(columns, { decidedAt: null, letterText: null, letterDocumentId: null });
   if (transition === 'request-correction') {
     if (!input.correctionReason) throw new AppError('VALIDATION', 'Indiquez le motif de la correction : incorrect, incomplet ou périmé.');
     columns.correction = { reason: input.correctionReason, comment: input.reason ?? '', at: now.toISOString(), byLabel: ctx.actor?.label ?? 'Système' };

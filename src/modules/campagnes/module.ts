@@ -18,5 +18,6 @@ export const campagnesModule: ModuleDefinition = {
   jobs: campagnesJobs,
   demo: seedCampagnesDemo,
   install: installFamilyMailer,
+  settings: (env) => ({ campagnes: { clamd: env.COHERENCE_CLAMD || undefined } }),
   actions: combineActions(campagnesActions, familyAidActions),
 };

@@ -13,6 +13,7 @@ export const attachmentKinds = {
   txt: { contentType: 'text/plain; charset=utf-8', extensions: ['txt', 'log'] },
   csv: { contentType: 'text/csv; charset=utf-8', extensions: ['csv'] },
   docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extensions: ['docx'] },
+  odt: { contentType: 'application/vnd.oasis.opendocument.text', extensions: ['odt'] },
   xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extensions: ['xlsx'] },
 } as const;
 export type AttachmentKind = keyof typeof attachmentKinds;
@@ -34,6 +35,12 @@ function officeKind(bytes: Uint8Array): 'docx' | 'xlsx' | null {
   return null;
 }
 
+/** OpenDocument text: a zip whose first entry, stored, is `mimetype` naming the type (ODF 1.2, 3.3). */
+function openDocumentText(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 100)).toString('latin1');
+  return head.slice(30, 38) === 'mimetype' && head.slice(38).startsWith('application/vnd.oasis.opendocument.text');
+}
+
 /** UTF-8 text without NUL and control characters but tab, line feeds and form feed. */
 function isText(bytes: Uint8Array): boolean {
   try {
@@ -48,17 +55,18 @@ function contentKind(bytes: Uint8Array, extension: string): AttachmentKind | nul
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf'; // %PDF-
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
-  if (isZip(bytes)) return officeKind(bytes);
+  if (isZip(bytes)) return openDocumentText(bytes) ? 'odt' : officeKind(bytes);
   if (isText(bytes)) return extension === 'csv' ? 'csv' : 'txt';
   return null;
 }
 
-export function sniffAttachment(filename: string, bytes: Uint8Array): SniffResult {
+export function sniffAttachment(filename: string, bytes: Uint8Array, options: { maxBytes?: number } = {}): SniffResult {
+  const maxBytes = options.maxBytes ?? maxAttachmentBytes;
   if (bytes.byteLength === 0) return { ok: false, message: 'Le fichier est vide.' };
-  if (bytes.byteLength > maxAttachmentBytes) return { ok: false, message: 'Le fichier dépasse 10 Mo.' };
+  if (bytes.byteLength > maxBytes) return { ok: false, message: `Le fichier dépasse ${Math.round(maxBytes / 1024 / 1024)} Mo.` };
   const extension = /\.([A-Za-z0-9]{1,8})$/.exec(filename)?.[1]?.toLowerCase() ?? '';
   const kind = contentKind(bytes, extension);
-  if (!kind) return { ok: false, message: 'Type de fichier refusé : seuls PDF, PNG, JPEG, texte, CSV, DOCX et XLSX sont acceptés.' };
+  if (!kind) return { ok: false, message: 'Type de fichier refusé : seuls PDF, PNG, JPEG, texte, CSV, ODT, DOCX et XLSX sont acceptés.' };
   const expected = attachmentKinds[kind];
   if (!(expected.extensions as readonly string[]).includes(extension)) {
     return { ok: false, message: `Le contenu du fichier (${kind.toUpperCase()}) ne correspond pas à son extension (.${extension || '?'}).` };

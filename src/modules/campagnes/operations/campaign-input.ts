@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { campaignKinds } from '../db/schema.js';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue (AAAA-MM-JJ).');
+
+export const eligibilityInput = z.object({
+  natureCodes: z.array(z.string().regex(/^[0-9]{3}$/, 'Code nature : 3 chiffres.')).max(50).default([]),
+  unitIds: z.array(z.string().uuid()).max(200).default([]),
+  establishmentIds: z.array(z.string().uuid()).max(5000).default([]),
+});
+
+export const gridCriterionInput = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Clé : lettres minuscules, chiffres et _.'),
+  label: z.string().trim().min(1).max(200),
+  weight: z.number().positive('Le poids doit être positif.').max(100),
+  source: z.enum(['reviewer', 'sector', 'territory', 'teaching']),
+  max: z.number().positive().max(100),
+  points: z.record(z.string(), z.number().min(0).max(100)).optional(),
+});
+
+export const campaignFields = {
+  title: z.string().trim().min(3, 'Un titre de 3 caractères au moins.').max(200),
+  description: z.string().max(10_000).default(''),
+  opensOn: day,
+  /** The last day: the call closes at 23:59:59 Paris time that day. */
+  closesOn: day,
+  budgetCents: z.number().int().nonnegative('Le budget ne peut pas être négatif.').nullable().default(null),
+  retentionMonths: z.number().int().min(1, 'Conservation : 1 mois au moins.').max(60, 'Conservation : 60 mois au plus.').default(12),
+  eligibility: eligibilityInput.default({ natureCodes: [], unitIds: [], establishmentIds: [] }),
+  grid: z.array(gridCriterionInput).max(30).default([]),
+  partnerIds: z.array(z.string().uuid()).max(20).default([]),
+};
+
+export const createCampaignInput = z
+  .object({
+    code: z.string().regex(/^[a-z0-9][a-z0-9-]{1,59}$/, 'Code : lettres minuscules, chiffres et tirets (2 à 60).'),
+    kind: z.enum(campaignKinds),
+    ...campaignFields,
+  })
+  .refine((c) => c.closesOn >= c.opensOn, { path: ['closesOn'], message: 'La clôture ne peut pas précéder l’ouverture.' });
+export type CreateCampaignInput = z.infer<typeof createCampaignInput>;
+
+export const updateCampaignInput = z
+  .object({ ...campaignFields, status: z.enum(['draft', 'published', 'archived']), version: z.number().int() })
+  .refine((c) => c.closesOn >= c.opensOn, { path: ['closesOn'], message: 'La clôture ne peut pas précéder l’ouverture.' });
+export type UpdateCampaignInput = z.infer<typeof updateCampaignInput>;
+
+export const reopenCampaignInput = z.object({
+  reason: z.string().trim().min(3, 'Indiquez pourquoi la campagne est rouverte.').max(2000),
+  closesOn: day,
+  version: z.number().int(),
+});
+export type ReopenCampaignInput = z.infer<typeof reopenCampaignInput>;

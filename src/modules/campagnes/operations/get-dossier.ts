@@ -1,0 +1,51 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Ctx } from '../../../server/platform/context.js';
+import { actorUserId, loadDossier } from '../campaign-access.js';
+import { documents, dossierEvents } from '../db/schema.js';
+import { presentDossier } from '../presenters/dossiers.js';
+import { listMessages, listNotes } from './messages-notes.js';
+import { listOpinions } from './opinions.js';
+
+/** A file with its history, documents, messages, notes and opinions, as the actor may see it. */
+export async function getDossier(ctx: Ctx, id: string) {
+  const { dossier, access, campaign, ctx: a } = await loadDossier(ctx, id, 'see');
+  const [history, docs, messages, notes, opinions] = await Promise.all([
+    ctx.db.select().from(dossierEvents).where(and(eq(dossierEvents.tenantId, dossier.tenantId), eq(dossierEvents.dossierId, dossier.id))).orderBy(asc(dossierEvents.at)),
+    ctx.db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.tenantId, dossier.tenantId), eq(documents.dossierId, dossier.id), eq(documents.scanStatus, 'clean'))),
+    listMessages(ctx.db, dossier),
+    listNotes(ctx.db, dossier),
+    listOpinions(ctx.db, dossier),
+  ]);
+  const now = ctx.now();
+  const open = campaign.status === 'published' && now >= campaign.opensAt && now <= campaign.closesAt;
+  return presentDossier(
+    dossier,
+    access,
+    {
+      history: history.map((h) => ({ at: h.at.toISOString(), kind: h.kind, fromState: h.fromState, toState: h.toState, reason: h.reason, actorLabel: h.actorLabel })),
+      documents: docs
+        .filter((d) => !d.purgedAt)
+        .map((d) => ({ id: d.id, purpose: d.purpose, fieldKey: d.fieldKey, filename: d.filename, contentType: d.contentType, sizeBytes: d.sizeBytes, uploadedAt: d.uploadedAt.toISOString() })),
+      messages: messages.map((m) => ({ id: m.id, at: m.at.toISOString(), side: m.side, authorLabel: m.authorLabel, body: m.body, attachments: m.attachments.map((f) => ({ id: f.id, filename: f.filename, sizeBytes: f.sizeBytes })) })),
+      notes: notes.map((n) => ({ id: n.id, at: n.at.toISOString(), authorLabel: n.authorLabel, body: n.body })),
+      opinions: opinions.map((o) => ({
+        id: o.id,
+        expertUserId: o.expertUserId,
+        expertLabel: o.expertLabel,
+        status: o.status,
+        question: o.question,
+        verdict: o.verdict,
+        scores: o.scores,
+        comment: o.comment,
+        confidential: o.confidential,
+        answeredAt: o.answeredAt?.toISOString() ?? null,
+        version: o.version,
+      })),
+    },
+    actorUserId(a.actor),
+    open,
+  );
+}

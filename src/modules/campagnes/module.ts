@@ -6,6 +6,7 @@ import { campagnesRoutes } from './routes.js';
 import { familyAidActions } from './family-aid/actions.js';
 import { installFamilyMailer } from './family-aid/mailer.js';
 import { familyAidRoutes } from './family-aid/routes.js';
+import { seedFamilyAidDemo } from './family-aid/demo/seed-family-aid-demo.js';
 import { combineActions } from './kind-actions.js';
 
 /** Calls for projects and family aid: campaigns, forms, files from application to decision. */
@@ -16,7 +17,10 @@ export const campagnesModule: ModuleDefinition = {
     { plugin: familyAidRoutes, prefix: '/api' },
   ],
   jobs: campagnesJobs,
-  demo: seedCampagnesDemo,
+  async demo(seed) {
+    await seedCampagnesDemo(seed);
+    await seedFamilyAidDemo(seed);
+  },
   install: installFamilyMailer,
   settings: (env) => ({ campagnes: { clamd: env.COHERENCE_CLAMD || undefined } }),
   actions: combineActions(campagnesActions, familyAidActions),

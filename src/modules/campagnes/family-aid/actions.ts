@@ -20,7 +20,8 @@ declare module '../../../server/platform/authz.js' {
 export const familyAidActions: ModuleActions<FamilyAidAction> = {
   actions: names,
   grants: {
-    'authority-admin': names,
+    // an administrator instructs and counts, but applies for no family: the family's routes are the family's own
+    'authority-admin': ['family-aid.instruct', 'family-aid.deliver', 'family-aid.dashboard'],
     steering: ['family-aid.dashboard'],
     technician: ['family-aid.instruct', 'family-aid.dashboard'],
     'academy-staff': ['family-aid.instruct', 'family-aid.dashboard'],

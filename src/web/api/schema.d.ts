@@ -4,6 +4,40 @@
  */
 
 export interface paths {
+    "/api/aid-files/{id}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enregistre la remise de l’équipement au lycée (numéro de série) : l’équipement de la famille entre au parc */
+        post: operations["recordAidDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/aid-files/{id}/social-fund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Accorde un complément du fonds social (instructeurs de la campagne), avec motif */
+        put: operations["setAidSocialFund"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assets": {
         parameters: {
             query?: never;
@@ -364,6 +398,235 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/authorities/{authority}/campaigns/{code}/aid-simulation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Simule l’aide à l’équipement d’une famille : aide, reste à payer, assurance, échéancier (sans compte)
+         * @description Montants en centimes d’euro. L’aide vaut 50 % du prix plafonnée à 225 € si le revenu fiscal de référence est strictement inférieur à 72 000 € ; familyCents = prix − aide ; l’échéancier (1 à 36 mensualités, écart d’un centime au plus) totalise familyCents + insuranceCents.
+         */
+        post: operations["simulateFamilyAid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/authorities/{authority}/campaigns/{code}/family-sign-in-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Envoie à une famille un lien de connexion à usage unique (30 minutes), sans mot de passe */
+        post: operations["requestFamilySignInLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/authorities/{authority}/family-sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Connecte une famille par le jeton de son lien (pose le cookie de session) */
+        post: operations["signInFamilyWithLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les campagnes (appels à projets, aides aux familles) visibles */
+        get: operations["listCampaigns"];
+        put?: never;
+        /** Crée une campagne (brouillon) : dates en heure de Paris, dernier jour clos à 23 h 59 min 59 s */
+        post: operations["createCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Une campagne (par identifiant ou code) */
+        get: operations["getCampaign"];
+        /** Modifie une campagne (version lue : 409 si elle a changé) */
+        put: operations["updateCampaign"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign}/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les dossiers de la campagne visibles, une page (filtres : état, groupe, établissement, numéro ou nom) */
+        get: operations["listDossiers"];
+        put?: never;
+        /** Commence un dossier (brouillon) pour son établissement, sur la version publiée du formulaire */
+        post: operations["startDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign}/dossiers/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Action groupée sur 500 dossiers au plus (choisis ou par filtre) : tout ou rien */
+        post: operations["bulkDossiers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign}/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les versions du formulaire, la plus récente d’abord (la non publiée est le brouillon) */
+        get: operations["getCampaignForm"];
+        /** Enregistre le brouillon du formulaire : champs, conditions, annotations privées */
+        put: operations["saveCampaignForm"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign}/form/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Le brouillon du formulaire, créé depuis la dernière version publiée s’il n’existe pas */
+        post: operations["openCampaignFormDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign}/form/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publie le brouillon : les nouveaux dossiers le prennent, les autres gardent leur version et leurs réponses */
+        post: operations["publishCampaignForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign}/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les groupes d’instructeurs et leurs règles de routage */
+        get: operations["listInstructorGroups"];
+        /** Remplace les groupes d’instructeurs (routage par unité, département, nature ou réponse) */
+        put: operations["saveInstructorGroups"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign}/reopening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rouvre une campagne close jusqu’à un nouveau dernier jour, avec le motif */
+        post: operations["reopenCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/aid-dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tableau de bord de l’aide : dossiers par état, élèves équipés par lycée, répartition des équipements, montants */
+        get: operations["getAidDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deployments": {
         parameters: {
             query?: never;
@@ -680,6 +943,244 @@ export interface paths {
         patch: operations["updateSupportTeam"];
         trace?: never;
     };
+    "/api/dossiers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Un dossier : réponses, historique, messages, avis (selon le rôle) */
+        get: operations["getDossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/annotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Annotations privées des instructeurs */
+        put: operations["saveDossierAnnotations"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Enregistre les réponses (brouillon, ou en construction jusqu’à l’instruction) */
+        put: operations["saveDossierAnswers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Renvoie le dossier au demandeur pour correction (incorrect, incomplet, périmé) */
+        post: operations["requestDossierCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accepte, refuse ou classe sans suite, avec la lettre de décision (PDF gardé au dossier) */
+        post: operations["decideDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dépose une pièce (champ « file », « fieldKey » pour une réponse ou purpose=message) : type vérifié au contenu, taille par champ, antivirus */
+        post: operations["uploadDossierDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Télécharge une pièce (toujours en pièce jointe, nosniff) */
+        get: operations["downloadDossierDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Message entre le demandeur et les instructeurs (pièces jointes déposées avant) */
+        post: operations["postDossierMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/my-opinion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** L’expert donne son avis (ou déclare un conflit d’intérêts, qui le retire du dossier) */
+        put: operations["giveDossierOpinion"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Note privée des instructeurs */
+        post: operations["addDossierNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/opinion-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Demande l’avis d’experts (toute personne ayant un compte) */
+        post: operations["requestDossierOpinions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/reopening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rouvre un dossier décidé, avec le motif */
+        post: operations["reopenDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Passe le dossier en instruction */
+        post: operations["startDossierReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dépose (ou redépose après correction) : campagne ouverte, champs obligatoires affichés remplis et valides */
+        post: operations["submitDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/establishments": {
         parameters: {
             query?: never;
@@ -830,6 +1331,112 @@ export interface paths {
         get: operations["getEstablishmentStats"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/family/aid-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les dossiers d’aide de la famille connectée */
+        get: operations["findOwnAidFiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/family/aid-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Un dossier de la famille : ce qu’elle a donné, l’aide, l’échéancier, ce qui manque */
+        get: operations["getOwnAidFile"];
+        /**
+         * Remplit le dossier : élève, lycée (UAI), équipement, revenu fiscal de référence, échéances, assurance
+         * @description Envoyer la version lue (409 si le dossier a changé). Modifiable en brouillon et déposé tant que l’instruction n’a pas commencé.
+         */
+        put: operations["updateAidFile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/family/aid-files/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Télécharge un document que la famille a donné (toujours en pièce jointe) */
+        get: operations["downloadOwnAidDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/family/aid-files/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dépose le dossier complet (400 en nommant ce qui manque ; 409 après la clôture ou si la version a changé) */
+        post: operations["submitAidFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/family/aid-files/{id}/tax-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Joint l’avis d’imposition (multipart : file) : PDF, JPEG ou PNG reconnu au contenu, 10 Mo au plus */
+        post: operations["attachTaxNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/family/campaigns/{code}/aid-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Commence un dossier d’aide (brouillon) sur une campagne ouverte */
+        post: operations["startAidFile"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1795,6 +2402,286 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    recordAidDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    serial: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        assetId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    setAidSocialFund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    socialFundCents: number;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     listAssets: {
         parameters: {
             query?: {
@@ -4634,7 +5521,7 @@ export interface operations {
                             level: number | null;
                             organizationCode: string;
                             /** @enum {string} */
-                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "family";
                             roleLabel: string;
                         }[];
                         permissions: {
@@ -4646,7 +5533,7 @@ export interface operations {
                             kind: string;
                             name: string;
                             roleLabels: string[];
-                            roles: ("authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor")[];
+                            roles: ("authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "family")[];
                         }[];
                         user: {
                             displayName: string;
@@ -4967,7 +5854,7 @@ export interface operations {
                             level: number | null;
                             organizationCode: string;
                             /** @enum {string} */
-                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "family";
                             roleLabel: string;
                         }[];
                         permissions: {
@@ -4979,7 +5866,7 @@ export interface operations {
                             kind: string;
                             name: string;
                             roleLabels: string[];
-                            roles: ("authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor")[];
+                            roles: ("authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "family")[];
                         }[];
                         user: {
                             displayName: string;
@@ -5325,6 +6212,3158 @@ export interface operations {
                             loginUrl: string;
                         } | null;
                         password: boolean;
+                    };
+                };
+            };
+        };
+    };
+    simulateFamilyAid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                authority: string;
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    device: string;
+                    householdIncomeCents: number;
+                    instalments: number;
+                    /** @default false */
+                    insurance?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        aidCents: number;
+                        familyCents: number;
+                        insuranceCents: number;
+                        priceCents: number;
+                        schedule: {
+                            amountCents: number;
+                            dueDate: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    requestFamilySignInLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                authority: string;
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        sent: true;
+                        validMinutes: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    signInFamilyWithLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                authority: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string;
+                        tenant: string;
+                        /** Format: uuid */
+                        userId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            budgetCents: number | null;
+                            closedAt: string | null;
+                            closesAt: string;
+                            closesOn: string;
+                            code: string;
+                            description: string;
+                            eligibility: {
+                                establishmentIds: string[];
+                                natureCodes: string[];
+                                unitIds: string[];
+                            };
+                            grid: {
+                                key: string;
+                                label: string;
+                                max: number;
+                                points?: {
+                                    [key: string]: number;
+                                };
+                                source: string;
+                                weight: number;
+                            }[];
+                            id: string;
+                            kind: string;
+                            open: boolean;
+                            opensAt: string;
+                            opensOn: string;
+                            permissions: {
+                                apply: boolean;
+                                instruct: boolean;
+                                manage: boolean;
+                            };
+                            reopenings: {
+                                at: string;
+                                byLabel: string;
+                                closesAt: string;
+                                previousClosesAt: string;
+                                reason: string;
+                            }[];
+                            retentionMonths: number;
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            status: string;
+                            title: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default null */
+                    budgetCents?: number | null;
+                    closesOn: string;
+                    code: string;
+                    /** @default  */
+                    description?: string;
+                    /**
+                     * @default {
+                     *       "natureCodes": [],
+                     *       "unitIds": [],
+                     *       "establishmentIds": []
+                     *     }
+                     */
+                    eligibility?: {
+                        /** @default [] */
+                        establishmentIds?: string[];
+                        /** @default [] */
+                        natureCodes?: string[];
+                        /** @default [] */
+                        unitIds?: string[];
+                    };
+                    /** @default [] */
+                    grid?: {
+                        key: string;
+                        label: string;
+                        max: number;
+                        points?: {
+                            [key: string]: number;
+                        };
+                        /** @enum {string} */
+                        source: "reviewer" | "sector" | "territory" | "teaching";
+                        weight: number;
+                    }[];
+                    /** @enum {string} */
+                    kind: "renewal" | "project" | "candidature" | "family-aid";
+                    opensOn: string;
+                    /** @default [] */
+                    partnerIds?: string[];
+                    /** @default 12 */
+                    retentionMonths?: number;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        budgetCents: number | null;
+                        closedAt: string | null;
+                        closesAt: string;
+                        closesOn: string;
+                        code: string;
+                        description: string;
+                        eligibility: {
+                            establishmentIds: string[];
+                            natureCodes: string[];
+                            unitIds: string[];
+                        };
+                        grid: {
+                            key: string;
+                            label: string;
+                            max: number;
+                            points?: {
+                                [key: string]: number;
+                            };
+                            source: string;
+                            weight: number;
+                        }[];
+                        id: string;
+                        kind: string;
+                        open: boolean;
+                        opensAt: string;
+                        opensOn: string;
+                        permissions: {
+                            apply: boolean;
+                            instruct: boolean;
+                            manage: boolean;
+                        };
+                        reopenings: {
+                            at: string;
+                            byLabel: string;
+                            closesAt: string;
+                            previousClosesAt: string;
+                            reason: string;
+                        }[];
+                        retentionMonths: number;
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        status: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        budgetCents: number | null;
+                        closedAt: string | null;
+                        closesAt: string;
+                        closesOn: string;
+                        code: string;
+                        description: string;
+                        eligibility: {
+                            establishmentIds: string[];
+                            natureCodes: string[];
+                            unitIds: string[];
+                        };
+                        grid: {
+                            key: string;
+                            label: string;
+                            max: number;
+                            points?: {
+                                [key: string]: number;
+                            };
+                            source: string;
+                            weight: number;
+                        }[];
+                        id: string;
+                        kind: string;
+                        open: boolean;
+                        opensAt: string;
+                        opensOn: string;
+                        permissions: {
+                            apply: boolean;
+                            instruct: boolean;
+                            manage: boolean;
+                        };
+                        reopenings: {
+                            at: string;
+                            byLabel: string;
+                            closesAt: string;
+                            previousClosesAt: string;
+                            reason: string;
+                        }[];
+                        retentionMonths: number;
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        status: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default null */
+                    budgetCents?: number | null;
+                    closesOn: string;
+                    /** @default  */
+                    description?: string;
+                    /**
+                     * @default {
+                     *       "natureCodes": [],
+                     *       "unitIds": [],
+                     *       "establishmentIds": []
+                     *     }
+                     */
+                    eligibility?: {
+                        /** @default [] */
+                        establishmentIds?: string[];
+                        /** @default [] */
+                        natureCodes?: string[];
+                        /** @default [] */
+                        unitIds?: string[];
+                    };
+                    /** @default [] */
+                    grid?: {
+                        key: string;
+                        label: string;
+                        max: number;
+                        points?: {
+                            [key: string]: number;
+                        };
+                        /** @enum {string} */
+                        source: "reviewer" | "sector" | "territory" | "teaching";
+                        weight: number;
+                    }[];
+                    opensOn: string;
+                    /** @default [] */
+                    partnerIds?: string[];
+                    /** @default 12 */
+                    retentionMonths?: number;
+                    /** @enum {string} */
+                    status: "draft" | "published" | "archived";
+                    title: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        budgetCents: number | null;
+                        closedAt: string | null;
+                        closesAt: string;
+                        closesOn: string;
+                        code: string;
+                        description: string;
+                        eligibility: {
+                            establishmentIds: string[];
+                            natureCodes: string[];
+                            unitIds: string[];
+                        };
+                        grid: {
+                            key: string;
+                            label: string;
+                            max: number;
+                            points?: {
+                                [key: string]: number;
+                            };
+                            source: string;
+                            weight: number;
+                        }[];
+                        id: string;
+                        kind: string;
+                        open: boolean;
+                        opensAt: string;
+                        opensOn: string;
+                        permissions: {
+                            apply: boolean;
+                            instruct: boolean;
+                            manage: boolean;
+                        };
+                        reopenings: {
+                            at: string;
+                            byLabel: string;
+                            closesAt: string;
+                            previousClosesAt: string;
+                            reason: string;
+                        }[];
+                        retentionMonths: number;
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        status: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listDossiers: {
+        parameters: {
+            query?: {
+                correction?: "pending";
+                establishmentId?: string;
+                groupId?: string;
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                state?: "brouillon" | "en_construction" | "en_instruction" | "accepte" | "refuse" | "classe_sans_suite";
+            };
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            applicantLabel: string;
+                            correction: {
+                                at: string;
+                                byLabel: string;
+                                comment: string;
+                                reason: string;
+                            } | null;
+                            decidedAt: string | null;
+                            establishmentId: string | null;
+                            groupId: string | null;
+                            id: string;
+                            number: number;
+                            score: number | null;
+                            state: string;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    startDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    establishmentId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    bulkDossiers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "accept" | "refuse" | "classify" | "start-review" | "message" | "request-opinions";
+                    expertUserIds?: string[];
+                    filter?: {
+                        /** @enum {string} */
+                        correction?: "pending";
+                        /** Format: uuid */
+                        establishmentId?: string;
+                        /** Format: uuid */
+                        groupId?: string;
+                        q?: string;
+                        /** @enum {string} */
+                        state?: "brouillon" | "en_construction" | "en_instruction" | "accepte" | "refuse" | "classe_sans_suite";
+                    };
+                    ids?: string[];
+                    message?: string;
+                    motivation?: string;
+                    question?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                        ids: string[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getCampaignForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        versions: {
+                            annotationFields: unknown[];
+                            fields: unknown[];
+                            id: string;
+                            number: number;
+                            publishedAt: string | null;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    saveCampaignForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    annotationFields?: ({
+                        condition?: {
+                            clauses: {
+                                field: string;
+                                /** @enum {string} */
+                                op: "equals" | "greater" | "contains" | "in-department";
+                                value: string | number | boolean;
+                            }[];
+                            /** @enum {string} */
+                            mode: "and" | "or";
+                        };
+                        description?: string;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "section" | "explanation" | "text" | "textarea" | "integer" | "decimal" | "euros" | "date" | "yesno" | "choice" | "multiple" | "email" | "phone" | "siret" | "uai" | "establishment" | "address" | "document";
+                        label: string;
+                        max?: number;
+                        maxBytes?: number;
+                        maxLength?: number;
+                        min?: number;
+                        options?: string[];
+                        required?: boolean;
+                    } | {
+                        children: {
+                            condition?: {
+                                clauses: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "equals" | "greater" | "contains" | "in-department";
+                                    value: string | number | boolean;
+                                }[];
+                                /** @enum {string} */
+                                mode: "and" | "or";
+                            };
+                            description?: string;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "section" | "explanation" | "text" | "textarea" | "integer" | "decimal" | "euros" | "date" | "yesno" | "choice" | "multiple" | "email" | "phone" | "siret" | "uai" | "establishment" | "address" | "document";
+                            label: string;
+                            max?: number;
+                            maxBytes?: number;
+                            maxLength?: number;
+                            min?: number;
+                            options?: string[];
+                            required?: boolean;
+                        }[];
+                        condition?: {
+                            clauses: {
+                                field: string;
+                                /** @enum {string} */
+                                op: "equals" | "greater" | "contains" | "in-department";
+                                value: string | number | boolean;
+                            }[];
+                            /** @enum {string} */
+                            mode: "and" | "or";
+                        };
+                        description?: string;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "repetition";
+                        label: string;
+                        max?: number;
+                        maxBytes?: number;
+                        maxLength?: number;
+                        min?: number;
+                        options?: string[];
+                        required?: boolean;
+                    })[];
+                    fields: ({
+                        condition?: {
+                            clauses: {
+                                field: string;
+                                /** @enum {string} */
+                                op: "equals" | "greater" | "contains" | "in-department";
+                                value: string | number | boolean;
+                            }[];
+                            /** @enum {string} */
+                            mode: "and" | "or";
+                        };
+                        description?: string;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "section" | "explanation" | "text" | "textarea" | "integer" | "decimal" | "euros" | "date" | "yesno" | "choice" | "multiple" | "email" | "phone" | "siret" | "uai" | "establishment" | "address" | "document";
+                        label: string;
+                        max?: number;
+                        maxBytes?: number;
+                        maxLength?: number;
+                        min?: number;
+                        options?: string[];
+                        required?: boolean;
+                    } | {
+                        children: {
+                            condition?: {
+                                clauses: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "equals" | "greater" | "contains" | "in-department";
+                                    value: string | number | boolean;
+                                }[];
+                                /** @enum {string} */
+                                mode: "and" | "or";
+                            };
+                            description?: string;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "section" | "explanation" | "text" | "textarea" | "integer" | "decimal" | "euros" | "date" | "yesno" | "choice" | "multiple" | "email" | "phone" | "siret" | "uai" | "establishment" | "address" | "document";
+                            label: string;
+                            max?: number;
+                            maxBytes?: number;
+                            maxLength?: number;
+                            min?: number;
+                            options?: string[];
+                            required?: boolean;
+                        }[];
+                        condition?: {
+                            clauses: {
+                                field: string;
+                                /** @enum {string} */
+                                op: "equals" | "greater" | "contains" | "in-department";
+                                value: string | number | boolean;
+                            }[];
+                            /** @enum {string} */
+                            mode: "and" | "or";
+                        };
+                        description?: string;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "repetition";
+                        label: string;
+                        max?: number;
+                        maxBytes?: number;
+                        maxLength?: number;
+                        min?: number;
+                        options?: string[];
+                        required?: boolean;
+                    })[];
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        annotationFields: unknown[];
+                        fields: unknown[];
+                        id: string;
+                        number: number;
+                        publishedAt: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    openCampaignFormDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        annotationFields: unknown[];
+                        fields: unknown[];
+                        id: string;
+                        number: number;
+                        publishedAt: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    publishCampaignForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        annotationFields: unknown[];
+                        fields: unknown[];
+                        id: string;
+                        number: number;
+                        publishedAt: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listInstructorGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            isDefault: boolean;
+                            memberUserIds: string[];
+                            name: string;
+                            priority: number;
+                            rules: {
+                                field?: string;
+                                on: string;
+                                values: string[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    saveInstructorGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    groups: {
+                        /** @default false */
+                        isDefault?: boolean;
+                        /** @default [] */
+                        memberUserIds?: string[];
+                        name: string;
+                        /** @default 0 */
+                        priority?: number;
+                        /** @default [] */
+                        rules?: {
+                            field?: string;
+                            /** @enum {string} */
+                            on: "unit" | "department" | "nature" | "answer";
+                            values: string[];
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            isDefault: boolean;
+                            memberUserIds: string[];
+                            name: string;
+                            priority: number;
+                            rules: {
+                                field?: string;
+                                on: string;
+                                values: string[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    reopenCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    closesOn: string;
+                    reason: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        budgetCents: number | null;
+                        closedAt: string | null;
+                        closesAt: string;
+                        closesOn: string;
+                        code: string;
+                        description: string;
+                        eligibility: {
+                            establishmentIds: string[];
+                            natureCodes: string[];
+                            unitIds: string[];
+                        };
+                        grid: {
+                            key: string;
+                            label: string;
+                            max: number;
+                            points?: {
+                                [key: string]: number;
+                            };
+                            source: string;
+                            weight: number;
+                        }[];
+                        id: string;
+                        kind: string;
+                        open: boolean;
+                        opensAt: string;
+                        opensOn: string;
+                        permissions: {
+                            apply: boolean;
+                            instruct: boolean;
+                            manage: boolean;
+                        };
+                        reopenings: {
+                            at: string;
+                            byLabel: string;
+                            closesAt: string;
+                            previousClosesAt: string;
+                            reason: string;
+                        }[];
+                        retentionMonths: number;
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        status: string;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getAidDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        byState: {
+                            files: number;
+                            state: string;
+                        }[];
+                        deviceSplit: {
+                            device: string;
+                            files: number;
+                            percent: number;
+                        }[];
+                        equippedBySchool: {
+                            name: string | null;
+                            pupils: number;
+                            uai: string | null;
+                        }[];
+                        totals: {
+                            acceptedFiles: number;
+                            aidCents: number;
+                            familyCents: number;
+                            socialFundCents: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
                     };
                 };
             };
@@ -9038,6 +13077,3065 @@ export interface operations {
             };
         };
     };
+    getDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    saveDossierAnnotations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answers: {
+                        [key: string]: unknown;
+                    };
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    saveDossierAnswers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answers: {
+                        [key: string]: unknown;
+                    };
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    requestDossierCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment: string;
+                    /** @enum {string} */
+                    reason: "incorrect" | "incomplete" | "outdated";
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    decideDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "accepte" | "refuse" | "classe_sans_suite";
+                    motivation?: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    uploadDossierDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contentType: string;
+                        filename: string;
+                        id: string;
+                        sizeBytes: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    downloadDossierDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postDossierMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    /** @default [] */
+                    documentIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    giveDossierOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                    /** @enum {boolean} */
+                    conflict: true;
+                    version: number;
+                } | {
+                    /** @default  */
+                    comment?: string;
+                    /** @default false */
+                    confidential?: boolean;
+                    /** @enum {boolean} */
+                    conflict: false;
+                    /** @default {} */
+                    scores?: {
+                        [key: string]: number;
+                    };
+                    /** @enum {string} */
+                    verdict: "favourable" | "unfavourable";
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    addDossierNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    requestDossierOpinions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    expertUserIds: string[];
+                    /** @default  */
+                    question?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    reopenDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    startDossierReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    submitDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answers?: {
+                        [key: string]: unknown;
+                    };
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        access: {
+                            applicant: boolean;
+                            expert: boolean;
+                            instructor: boolean;
+                            reader: boolean;
+                        };
+                        annotations: {
+                            [key: string]: unknown;
+                        } | null;
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        applicantLabel: string;
+                        campaignId: string;
+                        correction: {
+                            at: string;
+                            byLabel: string;
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        decidedAt: string | null;
+                        documents: {
+                            contentType: string;
+                            fieldKey: string | null;
+                            filename: string;
+                            id: string;
+                            purpose: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        establishmentId: string | null;
+                        formVersionId: string;
+                        groupId: string | null;
+                        history: {
+                            actorLabel: string;
+                            at: string;
+                            fromState: string | null;
+                            kind: string;
+                            reason: string | null;
+                            toState: string | null;
+                        }[];
+                        id: string;
+                        letterDocumentId: string | null;
+                        letterText: string | null;
+                        messages: {
+                            at: string;
+                            attachments: {
+                                filename: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                            side: string;
+                        }[];
+                        motivation: string | null;
+                        notes: {
+                            at: string;
+                            authorLabel: string;
+                            body: string;
+                            id: string;
+                        }[] | null;
+                        number: number;
+                        opinions: {
+                            answeredAt: string | null;
+                            comment: string | null;
+                            confidential: boolean;
+                            expertLabel: string;
+                            expertUserId: string;
+                            id: string;
+                            question: string;
+                            scores: {
+                                [key: string]: number;
+                            };
+                            status: string;
+                            verdict: string | null;
+                            version: number;
+                        }[];
+                        permissions: {
+                            decide: boolean;
+                            edit: boolean;
+                            message: boolean;
+                            reopen: boolean;
+                            requestCorrection: boolean;
+                            startReview: boolean;
+                            submit: boolean;
+                        };
+                        score: number | null;
+                        state: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     listEstablishments: {
         parameters: {
             query?: {
@@ -10752,6 +17850,1249 @@ export interface operations {
                         rep: number;
                         repPlus: number;
                         total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    findOwnAidFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        aidCents: number;
+                        campaign: {
+                            closesAt: string;
+                            code: string;
+                            title: string;
+                        };
+                        correction: {
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        deliveredAt: string | null;
+                        device: string | null;
+                        devices: {
+                            code: string;
+                            label: string;
+                            priceCents: number;
+                        }[];
+                        familyCents: number;
+                        householdIncomeCents: number | null;
+                        /** Format: uuid */
+                        id: string;
+                        instalments: number;
+                        insuranceCents: number;
+                        missing: {
+                            message: string;
+                            path: string;
+                        }[];
+                        number: number;
+                        priceCents: number | null;
+                        pupilClass: string | null;
+                        pupilFirstName: string | null;
+                        pupilLastName: string | null;
+                        purged: boolean;
+                        schedule: {
+                            amountCents: number;
+                            dueDate: string;
+                        }[];
+                        schoolName: string | null;
+                        socialFundCents: number;
+                        state: string;
+                        taxNotice: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            sizeBytes: number;
+                        } | null;
+                        uai: string | null;
+                        version: number;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOwnAidFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        aidCents: number;
+                        campaign: {
+                            closesAt: string;
+                            code: string;
+                            title: string;
+                        };
+                        correction: {
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        deliveredAt: string | null;
+                        device: string | null;
+                        devices: {
+                            code: string;
+                            label: string;
+                            priceCents: number;
+                        }[];
+                        familyCents: number;
+                        householdIncomeCents: number | null;
+                        /** Format: uuid */
+                        id: string;
+                        instalments: number;
+                        insuranceCents: number;
+                        missing: {
+                            message: string;
+                            path: string;
+                        }[];
+                        number: number;
+                        priceCents: number | null;
+                        pupilClass: string | null;
+                        pupilFirstName: string | null;
+                        pupilLastName: string | null;
+                        purged: boolean;
+                        schedule: {
+                            amountCents: number;
+                            dueDate: string;
+                        }[];
+                        schoolName: string | null;
+                        socialFundCents: number;
+                        state: string;
+                        taxNotice: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            sizeBytes: number;
+                        } | null;
+                        uai: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateAidFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    device?: string | null;
+                    householdIncomeCents?: number | null;
+                    instalments?: number;
+                    insurance?: boolean;
+                    pupilClass?: string | null;
+                    pupilFirstName?: string | null;
+                    pupilLastName?: string | null;
+                    uai?: string | null;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        aidCents: number;
+                        campaign: {
+                            closesAt: string;
+                            code: string;
+                            title: string;
+                        };
+                        correction: {
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        deliveredAt: string | null;
+                        device: string | null;
+                        devices: {
+                            code: string;
+                            label: string;
+                            priceCents: number;
+                        }[];
+                        familyCents: number;
+                        householdIncomeCents: number | null;
+                        /** Format: uuid */
+                        id: string;
+                        instalments: number;
+                        insuranceCents: number;
+                        missing: {
+                            message: string;
+                            path: string;
+                        }[];
+                        number: number;
+                        priceCents: number | null;
+                        pupilClass: string | null;
+                        pupilFirstName: string | null;
+                        pupilLastName: string | null;
+                        purged: boolean;
+                        schedule: {
+                            amountCents: number;
+                            dueDate: string;
+                        }[];
+                        schoolName: string | null;
+                        socialFundCents: number;
+                        state: string;
+                        taxNotice: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            sizeBytes: number;
+                        } | null;
+                        uai: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    downloadOwnAidDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    submitAidFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        aidCents: number;
+                        campaign: {
+                            closesAt: string;
+                            code: string;
+                            title: string;
+                        };
+                        correction: {
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        deliveredAt: string | null;
+                        device: string | null;
+                        devices: {
+                            code: string;
+                            label: string;
+                            priceCents: number;
+                        }[];
+                        familyCents: number;
+                        householdIncomeCents: number | null;
+                        /** Format: uuid */
+                        id: string;
+                        instalments: number;
+                        insuranceCents: number;
+                        missing: {
+                            message: string;
+                            path: string;
+                        }[];
+                        number: number;
+                        priceCents: number | null;
+                        pupilClass: string | null;
+                        pupilFirstName: string | null;
+                        pupilLastName: string | null;
+                        purged: boolean;
+                        schedule: {
+                            amountCents: number;
+                            dueDate: string;
+                        }[];
+                        schoolName: string | null;
+                        socialFundCents: number;
+                        state: string;
+                        taxNotice: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            sizeBytes: number;
+                        } | null;
+                        uai: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    attachTaxNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contentType: string;
+                        filename: string;
+                        /** Format: uuid */
+                        id: string;
+                        sizeBytes: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    startAidFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        aidCents: number;
+                        campaign: {
+                            closesAt: string;
+                            code: string;
+                            title: string;
+                        };
+                        correction: {
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        deliveredAt: string | null;
+                        device: string | null;
+                        devices: {
+                            code: string;
+                            label: string;
+                            priceCents: number;
+                        }[];
+                        familyCents: number;
+                        householdIncomeCents: number | null;
+                        /** Format: uuid */
+                        id: string;
+                        instalments: number;
+                        insuranceCents: number;
+                        missing: {
+                            message: string;
+                            path: string;
+                        }[];
+                        number: number;
+                        priceCents: number | null;
+                        pupilClass: string | null;
+                        pupilFirstName: string | null;
+                        pupilLastName: string | null;
+                        purged: boolean;
+                        schedule: {
+                            amountCents: number;
+                            dueDate: string;
+                        }[];
+                        schoolName: string | null;
+                        socialFundCents: number;
+                        state: string;
+                        taxNotice: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            sizeBytes: number;
+                        } | null;
+                        uai: string | null;
+                        version: number;
                     };
                 };
             };
@@ -13867,9 +22208,13 @@ export interface operations {
                             body: string;
                             id: number;
                             kind: string;
+                            link: string | null;
+                            module: string;
                             readAt: string | null;
+                            refId: string;
+                            refType: string;
                             subject: string;
-                            ticketId: string;
+                            ticketId: string | null;
                         }[];
                         page: number;
                         pageSize: number;
@@ -19370,7 +27715,7 @@ export interface operations {
                             name: string;
                             revokedAt: string | null;
                             /** @enum {string} */
-                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "family";
                             roleLabel: string;
                             /** @enum {string} */
                             status: "active" | "expired" | "revoked";
@@ -19507,7 +27852,7 @@ export interface operations {
                     expiresAt?: string | null;
                     name: string;
                     /** @enum {string} */
-                    role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                    role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "family";
                     /** @default [] */
                     unitIds?: string[];
                 };
@@ -19535,7 +27880,7 @@ export interface operations {
                             name: string;
                             revokedAt: string | null;
                             /** @enum {string} */
-                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "family";
                             roleLabel: string;
                             /** @enum {string} */
                             status: "active" | "expired" | "revoked";
@@ -19685,7 +28030,7 @@ export interface operations {
                         name: string;
                         revokedAt: string | null;
                         /** @enum {string} */
-                        role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                        role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "family";
                         roleLabel: string;
                         /** @enum {string} */
                         status: "active" | "expired" | "revoked";
@@ -20244,7 +28589,7 @@ export interface operations {
                 active?: "true" | "false";
                 page?: number;
                 pageSize?: number;
-                role?: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                role?: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "family";
                 search?: string;
             };
             header?: never;
@@ -20280,7 +28625,7 @@ export interface operations {
                                 organizationId: string;
                                 organizationName: string;
                                 /** @enum {string} */
-                                role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                                role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "family";
                                 roleLabel: string;
                                 staffFunction: string | null;
                                 staffFunctionLabel: string | null;
@@ -20422,7 +28767,7 @@ export interface operations {
                     organizationId?: string;
                     password?: string;
                     /** @enum {string} */
-                    role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                    role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "family";
                     staffFunction?: ("head" | "bursar" | "digital-referent" | "teacher" | "librarian") | null;
                     /** @default [] */
                     unitIds?: string[];
@@ -20458,7 +28803,7 @@ export interface operations {
                                 organizationId: string;
                                 organizationName: string;
                                 /** @enum {string} */
-                                role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                                role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "family";
                                 roleLabel: string;
                                 staffFunction: string | null;
                                 staffFunctionLabel: string | null;
@@ -20617,7 +28962,7 @@ export interface operations {
                             organizationId: string;
                             organizationName: string;
                             /** @enum {string} */
-                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "family";
                             roleLabel: string;
                             staffFunction: string | null;
                             staffFunctionLabel: string | null;
@@ -20775,7 +29120,7 @@ export interface operations {
                             organizationId: string;
                             organizationName: string;
                             /** @enum {string} */
-                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "family";
                             roleLabel: string;
                             staffFunction: string | null;
                             staffFunctionLabel: string | null;
@@ -20933,7 +29278,7 @@ export interface operations {
                             organizationId: string;
                             organizationName: string;
                             /** @enum {string} */
-                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "family";
                             roleLabel: string;
                             staffFunction: string | null;
                             staffFunctionLabel: string | null;
@@ -21071,7 +29416,7 @@ export interface operations {
                     /** Format: uuid */
                     organizationId?: string;
                     /** @enum {string} */
-                    role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                    role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "family";
                     staffFunction?: ("head" | "bursar" | "digital-referent" | "teacher" | "librarian") | null;
                     /** @default [] */
                     unitIds?: string[];
@@ -21107,7 +29452,7 @@ export interface operations {
                                 organizationId: string;
                                 organizationName: string;
                                 /** @enum {string} */
-                                role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                                role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "family";
                                 roleLabel: string;
                                 staffFunction: string | null;
                                 staffFunctionLabel: string | null;
@@ -21365,7 +29710,7 @@ export interface operations {
             query?: {
                 active?: "true" | "false";
                 format?: "csv" | "xlsx";
-                role?: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                role?: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "family";
                 search?: string;
             };
             header?: never;

@@ -1,5 +1,6 @@
 import { gatherMatrix } from './authz-matrix.js';
 import { accessMatrix } from './authz-matrix-access.js';
+import { familyAidMatrix } from './authz-matrix-family-aid.js';
 import { campagnesMatrix } from './authz-matrix-campagnes.js';
 import { guichetMatrix } from './authz-matrix-guichet.js';
 import { guichetConfigMatrix } from './authz-matrix-guichet-config.js';
@@ -31,6 +32,7 @@ export const authzMatrix = gatherMatrix({
   'guichet-config': guichetConfigMatrix,
   'guichet-dashboard': guichetDashboardMatrix,
   'guichet-web': guichetWebMatrix,
+  'family-aid': familyAidMatrix,
   campagnes: campagnesMatrix,
   marches: marchesMatrix,
 });

@@ -67,7 +67,7 @@ describe('matrice des autorisations', () => {
     expect(unknownCallers, `Appelants inconnus dans ${where} : ${unknownCallers.join(', ')}`).toEqual([]);
   });
 
-  test('les routes publiques sont seulement santé, OpenAPI, connexion, déconnexion et collecte des agents', () => {
+  test('les routes publiques sont seulement santé, OpenAPI, connexion, déconnexion, collecte des agents et simulateur et connexion des familles', () => {
     const publicIds = Object.entries(authzMatrix)
       .filter(([, entry]) => entry.public)
       .map(([id]) => id)
@@ -80,6 +80,9 @@ describe('matrice des autorisations', () => {
       'login',
       'logout',
       'receiveAgentInventory', // agents bring their own credentials (HTTP Basic), not a session
+      'requestFamilySignInLink', // a family has no account before its first link
+      'signInFamilyWithLink',
+      'simulateFamilyAid', // the aid simulator, before applying
       'startOidcLogin',
     ]);
   });

@@ -8,4 +8,6 @@ export { resolveRequestActor } from './operations/resolve-actor.js';
 export { userEmails } from './operations/user-emails.js';
 export { demoAccounts, type DemoAccount } from './demo/demo-accounts.js';
 export { accessModule } from './module.js';
+export { openFamilySession } from './operations/family-account.js';
+export { sessionCookieOptions } from './routes/cookies.js';
 export { usersView } from './db/schema.js';

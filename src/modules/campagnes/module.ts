@@ -3,13 +3,25 @@ import { campagnesActions } from './actions.js';
 import { seedCampagnesDemo } from './demo/seed-campagnes-demo.js';
 import { campagnesJobs } from './jobs/jobs.js';
 import { campagnesRoutes } from './routes.js';
+import { familyAidActions } from './family-aid/actions.js';
+import { installFamilyMailer } from './family-aid/mailer.js';
+import { familyAidRoutes } from './family-aid/routes.js';
+import { seedFamilyAidDemo } from './family-aid/demo/seed-family-aid-demo.js';
+import { combineActions } from './kind-actions.js';
 
 /** Calls for projects and family aid: campaigns, forms, files from application to decision. */
 export const campagnesModule: ModuleDefinition = {
   name: 'campagnes',
-  routes: [{ plugin: campagnesRoutes, prefix: '/api' }],
+  routes: [
+    { plugin: campagnesRoutes, prefix: '/api' },
+    { plugin: familyAidRoutes, prefix: '/api' },
+  ],
   jobs: campagnesJobs,
-  demo: seedCampagnesDemo,
+  async demo(seed) {
+    await seedCampagnesDemo(seed);
+    await seedFamilyAidDemo(seed);
+  },
+  install: installFamilyMailer,
   settings: (env) => ({ campagnes: { clamd: env.COHERENCE_CLAMD || undefined } }),
-  actions: campagnesActions,
+  actions: combineActions(campagnesActions, familyAidActions),
 };

@@ -4,6 +4,40 @@
  */
 
 export interface paths {
+    "/api/aid-files/{id}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enregistre la remise de l’équipement au lycée (numéro de série) : l’équipement de la famille entre au parc */
+        post: operations["recordAidDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/aid-files/{id}/social-fund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Accorde un complément du fonds social (instructeurs de la campagne), avec motif */
+        put: operations["setAidSocialFund"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assets": {
         parameters: {
             query?: never;
@@ -364,6 +398,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/authorities/{authority}/campaigns/{code}/aid-simulation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Simule l’aide à l’équipement d’une famille : aide, reste à payer, assurance, échéancier (sans compte)
+         * @description Montants en centimes d’euro. L’aide vaut 50 % du prix plafonnée à 225 € si le revenu fiscal de référence est strictement inférieur à 72 000 € ; familyCents = prix − aide ; l’échéancier (1 à 36 mensualités, écart d’un centime au plus) totalise familyCents + insuranceCents.
+         */
+        post: operations["simulateFamilyAid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/authorities/{authority}/campaigns/{code}/family-sign-in-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Envoie à une famille un lien de connexion à usage unique (30 minutes), sans mot de passe */
+        post: operations["requestFamilySignInLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/authorities/{authority}/family-sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Connecte une famille par le jeton de son lien (pose le cookie de session) */
+        post: operations["signInFamilyWithLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns": {
         parameters: {
             query?: never;
@@ -516,6 +604,23 @@ export interface paths {
         put?: never;
         /** Rouvre une campagne close jusqu’à un nouveau dernier jour, avec le motif */
         post: operations["reopenCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/aid-dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tableau de bord de l’aide : dossiers par état, élèves équipés par lycée, répartition des équipements, montants */
+        get: operations["getAidDashboard"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1348,6 +1453,112 @@ export interface paths {
         get: operations["getEstablishmentStats"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/family/aid-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les dossiers d’aide de la famille connectée */
+        get: operations["findOwnAidFiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/family/aid-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Un dossier de la famille : ce qu’elle a donné, l’aide, l’échéancier, ce qui manque */
+        get: operations["getOwnAidFile"];
+        /**
+         * Remplit le dossier : élève, lycée (UAI), équipement, revenu fiscal de référence, échéances, assurance
+         * @description Envoyer la version lue (409 si le dossier a changé). Modifiable en brouillon et déposé tant que l’instruction n’a pas commencé.
+         */
+        put: operations["updateAidFile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/family/aid-files/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Télécharge un document que la famille a donné (toujours en pièce jointe) */
+        get: operations["downloadOwnAidDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/family/aid-files/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dépose le dossier complet (400 en nommant ce qui manque ; 409 après la clôture ou si la version a changé) */
+        post: operations["submitAidFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/family/aid-files/{id}/tax-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Joint l’avis d’imposition (multipart : file) : PDF, JPEG ou PNG reconnu au contenu, 10 Mo au plus */
+        post: operations["attachTaxNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/family/campaigns/{code}/aid-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Commence un dossier d’aide (brouillon) sur une campagne ouverte */
+        post: operations["startAidFile"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2450,6 +2661,286 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    recordAidDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    serial: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        assetId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    setAidSocialFund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    socialFundCents: number;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     listAssets: {
         parameters: {
             query?: {
@@ -5289,7 +5780,7 @@ export interface operations {
                             level: number | null;
                             organizationCode: string;
                             /** @enum {string} */
-                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
+                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer" | "family";
                             roleLabel: string;
                         }[];
                         permissions: {
@@ -5301,7 +5792,7 @@ export interface operations {
                             kind: string;
                             name: string;
                             roleLabels: string[];
-                            roles: ("authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer")[];
+                            roles: ("authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer" | "family")[];
                         }[];
                         user: {
                             displayName: string;
@@ -5622,7 +6113,7 @@ export interface operations {
                             level: number | null;
                             organizationCode: string;
                             /** @enum {string} */
-                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
+                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer" | "family";
                             roleLabel: string;
                         }[];
                         permissions: {
@@ -5634,7 +6125,7 @@ export interface operations {
                             kind: string;
                             name: string;
                             roleLabels: string[];
-                            roles: ("authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer")[];
+                            roles: ("authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer" | "family")[];
                         }[];
                         user: {
                             displayName: string;
@@ -5980,6 +6471,445 @@ export interface operations {
                             loginUrl: string;
                         } | null;
                         password: boolean;
+                    };
+                };
+            };
+        };
+    };
+    simulateFamilyAid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                authority: string;
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    device: string;
+                    householdIncomeCents: number;
+                    instalments: number;
+                    /** @default false */
+                    insurance?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        aidCents: number;
+                        familyCents: number;
+                        insuranceCents: number;
+                        priceCents: number;
+                        schedule: {
+                            amountCents: number;
+                            dueDate: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    requestFamilySignInLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                authority: string;
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        sent: true;
+                        validMinutes: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    signInFamilyWithLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                authority: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string;
+                        tenant: string;
+                        /** Format: uuid */
+                        userId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
                     };
                 };
             };
@@ -8430,6 +9360,159 @@ export interface operations {
                         status: string;
                         title: string;
                         version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getAidDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        byState: {
+                            files: number;
+                            state: string;
+                        }[];
+                        deviceSplit: {
+                            device: string;
+                            files: number;
+                            percent: number;
+                        }[];
+                        equippedBySchool: {
+                            name: string | null;
+                            pupils: number;
+                            uai: string | null;
+                        }[];
+                        totals: {
+                            acceptedFiles: number;
+                            aidCents: number;
+                            familyCents: number;
+                            socialFundCents: number;
+                        };
                     };
                 };
             };
@@ -19276,6 +20359,1249 @@ export interface operations {
             };
         };
     };
+    findOwnAidFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        aidCents: number;
+                        campaign: {
+                            closesAt: string;
+                            code: string;
+                            title: string;
+                        };
+                        correction: {
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        deliveredAt: string | null;
+                        device: string | null;
+                        devices: {
+                            code: string;
+                            label: string;
+                            priceCents: number;
+                        }[];
+                        familyCents: number;
+                        householdIncomeCents: number | null;
+                        /** Format: uuid */
+                        id: string;
+                        instalments: number;
+                        insuranceCents: number;
+                        missing: {
+                            message: string;
+                            path: string;
+                        }[];
+                        number: number;
+                        priceCents: number | null;
+                        pupilClass: string | null;
+                        pupilFirstName: string | null;
+                        pupilLastName: string | null;
+                        purged: boolean;
+                        schedule: {
+                            amountCents: number;
+                            dueDate: string;
+                        }[];
+                        schoolName: string | null;
+                        socialFundCents: number;
+                        state: string;
+                        taxNotice: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            sizeBytes: number;
+                        } | null;
+                        uai: string | null;
+                        version: number;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOwnAidFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        aidCents: number;
+                        campaign: {
+                            closesAt: string;
+                            code: string;
+                            title: string;
+                        };
+                        correction: {
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        deliveredAt: string | null;
+                        device: string | null;
+                        devices: {
+                            code: string;
+                            label: string;
+                            priceCents: number;
+                        }[];
+                        familyCents: number;
+                        householdIncomeCents: number | null;
+                        /** Format: uuid */
+                        id: string;
+                        instalments: number;
+                        insuranceCents: number;
+                        missing: {
+                            message: string;
+                            path: string;
+                        }[];
+                        number: number;
+                        priceCents: number | null;
+                        pupilClass: string | null;
+                        pupilFirstName: string | null;
+                        pupilLastName: string | null;
+                        purged: boolean;
+                        schedule: {
+                            amountCents: number;
+                            dueDate: string;
+                        }[];
+                        schoolName: string | null;
+                        socialFundCents: number;
+                        state: string;
+                        taxNotice: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            sizeBytes: number;
+                        } | null;
+                        uai: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateAidFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    device?: string | null;
+                    householdIncomeCents?: number | null;
+                    instalments?: number;
+                    insurance?: boolean;
+                    pupilClass?: string | null;
+                    pupilFirstName?: string | null;
+                    pupilLastName?: string | null;
+                    uai?: string | null;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        aidCents: number;
+                        campaign: {
+                            closesAt: string;
+                            code: string;
+                            title: string;
+                        };
+                        correction: {
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        deliveredAt: string | null;
+                        device: string | null;
+                        devices: {
+                            code: string;
+                            label: string;
+                            priceCents: number;
+                        }[];
+                        familyCents: number;
+                        householdIncomeCents: number | null;
+                        /** Format: uuid */
+                        id: string;
+                        instalments: number;
+                        insuranceCents: number;
+                        missing: {
+                            message: string;
+                            path: string;
+                        }[];
+                        number: number;
+                        priceCents: number | null;
+                        pupilClass: string | null;
+                        pupilFirstName: string | null;
+                        pupilLastName: string | null;
+                        purged: boolean;
+                        schedule: {
+                            amountCents: number;
+                            dueDate: string;
+                        }[];
+                        schoolName: string | null;
+                        socialFundCents: number;
+                        state: string;
+                        taxNotice: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            sizeBytes: number;
+                        } | null;
+                        uai: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    downloadOwnAidDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    submitAidFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        aidCents: number;
+                        campaign: {
+                            closesAt: string;
+                            code: string;
+                            title: string;
+                        };
+                        correction: {
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        deliveredAt: string | null;
+                        device: string | null;
+                        devices: {
+                            code: string;
+                            label: string;
+                            priceCents: number;
+                        }[];
+                        familyCents: number;
+                        householdIncomeCents: number | null;
+                        /** Format: uuid */
+                        id: string;
+                        instalments: number;
+                        insuranceCents: number;
+                        missing: {
+                            message: string;
+                            path: string;
+                        }[];
+                        number: number;
+                        priceCents: number | null;
+                        pupilClass: string | null;
+                        pupilFirstName: string | null;
+                        pupilLastName: string | null;
+                        purged: boolean;
+                        schedule: {
+                            amountCents: number;
+                            dueDate: string;
+                        }[];
+                        schoolName: string | null;
+                        socialFundCents: number;
+                        state: string;
+                        taxNotice: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            sizeBytes: number;
+                        } | null;
+                        uai: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    attachTaxNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contentType: string;
+                        filename: string;
+                        /** Format: uuid */
+                        id: string;
+                        sizeBytes: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    startAidFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        aidCents: number;
+                        campaign: {
+                            closesAt: string;
+                            code: string;
+                            title: string;
+                        };
+                        correction: {
+                            comment: string;
+                            reason: string;
+                        } | null;
+                        deliveredAt: string | null;
+                        device: string | null;
+                        devices: {
+                            code: string;
+                            label: string;
+                            priceCents: number;
+                        }[];
+                        familyCents: number;
+                        householdIncomeCents: number | null;
+                        /** Format: uuid */
+                        id: string;
+                        instalments: number;
+                        insuranceCents: number;
+                        missing: {
+                            message: string;
+                            path: string;
+                        }[];
+                        number: number;
+                        priceCents: number | null;
+                        pupilClass: string | null;
+                        pupilFirstName: string | null;
+                        pupilLastName: string | null;
+                        purged: boolean;
+                        schedule: {
+                            amountCents: number;
+                            dueDate: string;
+                        }[];
+                        schoolName: string | null;
+                        socialFundCents: number;
+                        state: string;
+                        taxNotice: {
+                            contentType: string;
+                            filename: string;
+                            /** Format: uuid */
+                            id: string;
+                            sizeBytes: number;
+                        } | null;
+                        uai: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     listFleetEstablishments: {
         parameters: {
             query?: {
@@ -29585,7 +31911,7 @@ export interface operations {
                             name: string;
                             revokedAt: string | null;
                             /** @enum {string} */
-                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
+                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer" | "family";
                             roleLabel: string;
                             /** @enum {string} */
                             status: "active" | "expired" | "revoked";
@@ -29722,7 +32048,7 @@ export interface operations {
                     expiresAt?: string | null;
                     name: string;
                     /** @enum {string} */
-                    role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
+                    role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer" | "family";
                     /** @default [] */
                     unitIds?: string[];
                 };
@@ -29750,7 +32076,7 @@ export interface operations {
                             name: string;
                             revokedAt: string | null;
                             /** @enum {string} */
-                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
+                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer" | "family";
                             roleLabel: string;
                             /** @enum {string} */
                             status: "active" | "expired" | "revoked";
@@ -29900,7 +32226,7 @@ export interface operations {
                         name: string;
                         revokedAt: string | null;
                         /** @enum {string} */
-                        role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
+                        role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer" | "family";
                         roleLabel: string;
                         /** @enum {string} */
                         status: "active" | "expired" | "revoked";
@@ -30459,7 +32785,7 @@ export interface operations {
                 active?: "true" | "false";
                 page?: number;
                 pageSize?: number;
-                role?: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
+                role?: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer" | "family";
                 search?: string;
             };
             header?: never;
@@ -30495,7 +32821,7 @@ export interface operations {
                                 organizationId: string;
                                 organizationName: string;
                                 /** @enum {string} */
-                                role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
+                                role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer" | "family";
                                 roleLabel: string;
                                 staffFunction: string | null;
                                 staffFunctionLabel: string | null;
@@ -30637,7 +32963,7 @@ export interface operations {
                     organizationId?: string;
                     password?: string;
                     /** @enum {string} */
-                    role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
+                    role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer" | "family";
                     staffFunction?: ("head" | "bursar" | "digital-referent" | "teacher" | "librarian") | null;
                     /** @default [] */
                     unitIds?: string[];
@@ -30673,7 +32999,7 @@ export interface operations {
                                 organizationId: string;
                                 organizationName: string;
                                 /** @enum {string} */
-                                role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
+                                role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer" | "family";
                                 roleLabel: string;
                                 staffFunction: string | null;
                                 staffFunctionLabel: string | null;
@@ -30832,7 +33158,7 @@ export interface operations {
                             organizationId: string;
                             organizationName: string;
                             /** @enum {string} */
-                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
+                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer" | "family";
                             roleLabel: string;
                             staffFunction: string | null;
                             staffFunctionLabel: string | null;
@@ -30990,7 +33316,7 @@ export interface operations {
                             organizationId: string;
                             organizationName: string;
                             /** @enum {string} */
-                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
+                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer" | "family";
                             roleLabel: string;
                             staffFunction: string | null;
                             staffFunctionLabel: string | null;
@@ -31148,7 +33474,7 @@ export interface operations {
                             organizationId: string;
                             organizationName: string;
                             /** @enum {string} */
-                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
+                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer" | "family";
                             roleLabel: string;
                             staffFunction: string | null;
                             staffFunctionLabel: string | null;
@@ -31286,7 +33612,7 @@ export interface operations {
                     /** Format: uuid */
                     organizationId?: string;
                     /** @enum {string} */
-                    role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
+                    role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer" | "family";
                     staffFunction?: ("head" | "bursar" | "digital-referent" | "teacher" | "librarian") | null;
                     /** @default [] */
                     unitIds?: string[];
@@ -31322,7 +33648,7 @@ export interface operations {
                                 organizationId: string;
                                 organizationName: string;
                                 /** @enum {string} */
-                                role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
+                                role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer" | "family";
                                 roleLabel: string;
                                 staffFunction: string | null;
                                 staffFunctionLabel: string | null;
@@ -31580,7 +33906,7 @@ export interface operations {
             query?: {
                 active?: "true" | "false";
                 format?: "csv" | "xlsx";
-                role?: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
+                role?: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer" | "family";
                 search?: string;
             };
             header?: never;

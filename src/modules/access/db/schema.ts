@@ -53,7 +53,7 @@ export const sessions = access.table(
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    method: text('method').notNull(), // password | oidc
+    method: text('method').notNull(), // password | oidc | link (a family's e-mailed link)
   },
   // the cookie names the session alone: its lookup goes through the token's own index
   (t) => [primaryKey({ columns: [t.userId, t.id] }), index('sessions_id_idx').on(t.id)],

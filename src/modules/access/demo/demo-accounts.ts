@@ -29,4 +29,5 @@ export const demoAccounts: DemoAccount[] = [
   { email: demo('academy-staff', 'ac-lille'), displayName: 'DRANE Lille', description: 'académie de Lille, auprès de la Région et des deux Départements', role: 'academy-staff', organization: 'ac-lille', tenants: ['hauts-de-france', 'nord', 'pas-de-calais'] },
   { email: demo('contractor', 'prestataire-demo'), displayName: 'Prestataire maintenance', description: 'prestataire de maintenance du secteur 2', role: 'contractor', organization: 'prestataire-demo', tenants: ['hauts-de-france'], units: 'second-sector' },
   { email: demo('auditor', 'hauts-de-france'), displayName: 'Auditeur HdF', description: 'auditeur, lecture seule', role: 'auditor', organization: 'hauts-de-france' },
+  { email: demo('family', 'grand-est'), displayName: 'Famille Durand', description: 'famille demandant l’aide Lycée 4.0 (Grand Est)', role: 'family', organization: 'grand-est' },
 ];

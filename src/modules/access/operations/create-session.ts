@@ -5,7 +5,7 @@ import { randomToken, sha256 } from '../tokens.js';
 export const sessionHours = 12;
 
 /** The cookie carries the token; the table only its hash, so a leaked table opens no session. */
-export async function createSession(ctx: Ctx, input: { userId: string; method: 'password' | 'oidc' }) {
+export async function createSession(ctx: Ctx, input: { userId: string; method: 'password' | 'oidc' | 'link' }) {
   const token = randomToken();
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + sessionHours * 3600_000);

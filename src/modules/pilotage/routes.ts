@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { assessmentRoutes } from './routes/assessment-routes.js';
+import { targetProfileRoutes } from './routes/target-profile-routes.js';
 
 /** The steering's routes: assessments, target profiles, PPI, dashboards. */
 export async function pilotageRoutes(app: FastifyInstance) {
-  void app;
+  await app.register(assessmentRoutes);
+  await app.register(targetProfileRoutes);
 }

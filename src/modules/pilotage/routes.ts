@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { assessmentRoutes } from './routes/assessment-routes.js';
+import { dashboardRoutes } from './routes/dashboard-routes.js';
 import { ppiRoutes } from './routes/ppi-routes.js';
 import { targetProfileRoutes } from './routes/target-profile-routes.js';
 
@@ -8,4 +9,5 @@ export async function pilotageRoutes(app: FastifyInstance) {
   await app.register(assessmentRoutes);
   await app.register(targetProfileRoutes);
   await app.register(ppiRoutes);
+  await app.register(dashboardRoutes);
 }

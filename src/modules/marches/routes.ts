@@ -1,0 +1,6 @@
+import type { FastifyInstance } from 'fastify';
+import { linkRoutes } from './links/routes.js';
+
+export async function marchesRoutes(app: FastifyInstance) {
+  await app.register(linkRoutes);
+}

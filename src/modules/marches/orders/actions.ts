@@ -30,6 +30,7 @@ export const ordersActions: ModuleActions<OrdersAction> = {
     'establishment-staff': ['link.read', 'order.read', 'resource.read', 'resource.choose'],
     'academy-staff': ['link.read', 'order.read', 'order.place', 'resource.read'],
     contractor: ['order.read', 'order.fulfil'],
+    buyer: ['link.read', 'link.manage', 'order.read', 'order.place', 'budget.manage', 'resource.read', 'resource.manage'],
     auditor: ['link.read', 'order.read', 'resource.read'],
   },
   readOnly: ['link.read', 'order.read', 'resource.read'],

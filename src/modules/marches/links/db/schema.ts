@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, foreignKey, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, foreignKey, index, integer, jsonb, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { establishments, organizations } from '../../../referentiel/db/schema.js';
+import { marches } from '../../db/schema.js';
 
 /*
  * The network link of every site. A link row is one period of one site's access (its operator,
@@ -9,7 +10,7 @@ import { establishments, organizations } from '../../../referentiel/db/schema.js
  * in site_link_changes. contract/lot/price items are plain ids (the contracts' tables live in the
  * same module but their rows may be archived; a link outlives the contract it came from).
  */
-export const marches = pgSchema('marches');
+
 
 export const siteLinks = marches.table(
   'site_links',

@@ -1,5 +1,3 @@
-CREATE SCHEMA "marches";
---> statement-breakpoint
 CREATE TABLE "marches"."link_settings" (
 	"tenant_id" uuid PRIMARY KEY NOT NULL,
 	"school_share_percent" integer DEFAULT 50 NOT NULL,

@@ -2,3 +2,5 @@
 export { parcModule } from './module.js';
 export { parcBackgroundOf } from './jobs/background.js';
 export { ingestReport } from './operations/ingest-report.js';
+export { recordDeliveredDevices, type DeliveredDevice, type DeliveredDevicesInput } from './operations/record-delivered-devices.js';
+export { serialKey } from './operations/deployment-serials.js';

@@ -1,6 +1,6 @@
 /** Roles a person or a token holds in a tenant, and school staff functions, with their French labels. */
 
-export const roles = ['authority-admin', 'steering', 'technician', 'establishment-staff', 'academy-staff', 'contractor', 'auditor'] as const;
+export const roles = ['authority-admin', 'steering', 'technician', 'establishment-staff', 'academy-staff', 'contractor', 'auditor', 'buyer'] as const;
 export type Role = (typeof roles)[number];
 
 export const roleLabels: Record<Role, string> = {
@@ -11,6 +11,7 @@ export const roleLabels: Record<Role, string> = {
   'academy-staff': "Personnel de l'académie",
   contractor: 'Prestataire',
   auditor: 'Auditeur',
+  buyer: 'Acheteur',
 };
 
 export const staffFunctions = ['head', 'bursar', 'digital-referent', 'teacher', 'librarian'] as const;

@@ -5,6 +5,7 @@ import { guichetConfigMatrix } from './authz-matrix-guichet-config.js';
 import { guichetDashboardMatrix } from './authz-matrix-guichet-dashboard.js';
 import { guichetMailMatrix } from './authz-matrix-guichet-mail.js';
 import { guichetWebMatrix } from './authz-matrix-guichet-web.js';
+import { marchesOrdersMatrix } from './authz-matrix-marches-orders.js';
 import { parcMatrix } from './authz-matrix-parc.js';
 import { parcExportsMatrix } from './authz-matrix-parc-exports.js';
 import { parcFleetMatrix } from './authz-matrix-parc-fleet.js';
@@ -31,4 +32,5 @@ export const authzMatrix = gatherMatrix({
   'guichet-dashboard': guichetDashboardMatrix,
   'guichet-web': guichetWebMatrix,
   pilotage: pilotageMatrix,
+  'marches-orders': marchesOrdersMatrix,
 });

@@ -13,3 +13,5 @@ export {
   type SteeringDevice,
   type DeviceSelection,
 } from './lifecycle/steering-figures.js';
+export { recordDeliveredDevices, type DeliveredDevice, type DeliveredDevicesInput } from './operations/record-delivered-devices.js';
+export { serialKey } from './operations/deployment-serials.js';

@@ -84,7 +84,7 @@ export async function assessSchools(
   const [fleet, rooms, links, desk] = await Promise.all([
     fleetFiguresByEstablishment(db, tenantId, asked, parisDate(now)),
     wifiCoverageByEstablishment(db, tenantId, asked, teachingRoomKinds),
-    siteLinks(db, tenantId, asked),
+    siteLinks(db, tenantId, schools.map((s) => s.id), now),
     deskAgreementByEstablishment(db, tenantId, asked, yearAgo),
   ]);
   return schools.map((school) =>

@@ -37,9 +37,9 @@ describe('GET /api/establishments/:uai/assessment', () => {
     // 100 of 150: the device bought five years ago today is not under five years, the retired one is out
     expect(indicator(body, 'fleet_under_5_years_share')).toMatchObject({ value: 0.667, target: 0.6, met: true });
     expect(indicator(body, 'wifi_teaching_rooms_share')).toMatchObject({ value: 0.667, target: 1, met: false, gap: 0.333 });
-    // no link known (no contracts module): unknown, never met
-    expect(indicator(body, 'internet_down_mbps')).toMatchObject({ value: null, target: 100, met: null, gap: null });
-    expect(indicator(body, 'internet_symmetric')).toMatchObject({ value: null, met: null });
+    // the contracts module's current link, 1000/50: fast down, not « ≥ 100 symmetric »
+    expect(indicator(body, 'internet_down_mbps')).toMatchObject({ value: 1000, target: 100, met: true, gap: 0 });
+    expect(indicator(body, 'internet_symmetric')).toMatchObject({ value: 50, target: 100, met: false, gap: 50 });
     // not in the profile: no target, so unknown
     expect(indicator(body, 'warranty_share')).toMatchObject({ value: 0.667, target: null, met: null });
   });
@@ -59,6 +59,8 @@ describe('GET /api/establishments/:uai/assessment', () => {
     expect(indicator(body, 'pupils_per_device')).toMatchObject({ value: null, met: null });
     expect(indicator(body, 'devices_per_100_pupils')).toMatchObject({ value: 0, met: false, gap: 25 });
     expect(indicator(body, 'wifi_teaching_rooms_share')).toMatchObject({ value: null, met: null });
+    // no link known: unknown, never met
+    expect(indicator(body, 'internet_down_mbps')).toMatchObject({ value: null, target: 100, met: null, gap: null });
   });
 
   it('lists the records behind a figure: rooms without Wi-Fi, PCs past age', async () => {

@@ -30,7 +30,7 @@ describe('the multi-year investment plan', () => {
     const ops = (await send('GET', `/api/pilotage/ppi/scenarios/${tight}/operations`, 'auditor')).json().items;
     const staff = ops.filter((o: { uai: string }) => o.uai === t.ids.staffSchool.uai);
     // one teaching room without Wi-Fi: cabling and an access point; 600 pupils at 4 per device with 150: nothing to add
-    expect(staff.map((o: { kind: string; quantity: number }) => [o.kind, o.quantity]).sort()).toEqual([['cabling', 1], ['wifi_rooms', 1]]);
+    expect(staff.map((o: { kind: string; quantity: number }) => [o.kind, o.quantity]).sort()).toEqual([['cabling', 1], ['link_upgrade', 1], ['wifi_rooms', 1]]);
     // Amiens' school (300 estimated pupils, no devices): 75 devices for 25 per 100 pupils
     expect(ops.find((o: { kind: string; quantity: number }) => o.kind === 'add_devices' && o.quantity === 75)).toMatchObject({ unitCostCents: 70_000, costCents: 5_250_000, costSource: 'reference', year: null });
     const compared = (await send('GET', `/api/pilotage/ppi/compare?ids=${tight},${wide}`, 'steering')).json().items;

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { TestApp } from '../../../test/app.js';
+import { siteLinks } from '../../marches/links/db/schema.js';
 import { assets } from '../../parc/db/schema.js';
 import { buildings, establishments, rooms } from '../../referentiel/db/schema.js';
 import { establishmentContext } from '../db/schema.js';
@@ -20,7 +21,7 @@ export const lyceeTargets = [
  * The staff school (600 pupils) with 150 teaching devices in service: 100 bought 2024-01-10, 49 in
  * 2020-09, one on 2021-12-06 (five years ago today: not « under 5 years »), plus a retired desktop;
  * one building of 3 classrooms and an office, Wi-Fi access points in 2 of the classrooms.
- * Amiens' first school: 300 pupils, an estimate kept in the steering's context, no devices.
+ * A current 1000/50 Mbit/s link. Amiens' first school (no link): 300 pupils, an estimate kept in the steering's context, no devices.
  */
 export async function seedSteering(t: TestApp) {
   const tenantId = t.ids.a.tenantId;
@@ -51,6 +52,8 @@ export async function seedSteering(t: TestApp) {
     device(151, '2023-01-01', { assetClass: 'wifi-access-point', roomId: made[0].id }),
     device(152, '2023-01-01', { assetClass: 'wifi-access-point', roomId: made[1].id }),
   ];
+  // a 1000/50 link: fast one way, not « ≥ 100 symmetric »
+  await t.ctx.db.insert(siteLinks).values({ tenantId, establishmentId: school.id, operator: 'Opérateur essai', technology: 'fibre', symmetric: false, downMbps: 1000, upMbps: 50, monthlyCostCents: 30_000, startDate: '2025-09-01', createdBy: 'essai' });
   const inserted = await t.ctx.db.insert(assets).values(values).returning({ id: assets.id, name: assets.name });
   return { school, amiens, rooms: made, devices: inserted };
 }

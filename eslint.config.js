@@ -42,11 +42,11 @@ export default tseslint.config(
   ...modules.flatMap((name) => [
     {
       files: [`src/modules/${name}/**/*.ts`],
-      ignores: [...testFiles, `src/modules/${name}/db/schema.ts`],
+      ignores: [...testFiles, `src/modules/${name}/db/schema.ts`, `src/modules/${name}/*/db/schema.ts`],
       rules: { 'no-restricted-imports': ['error', { patterns: otherModules(name, false) }] },
     },
     {
-      files: [`src/modules/${name}/db/schema.ts`],
+      files: [`src/modules/${name}/db/schema.ts`, `src/modules/${name}/*/db/schema.ts`],
       rules: { 'no-restricted-imports': ['error', { patterns: otherModules(name, true) }] },
     },
   ]),

@@ -4,6 +4,7 @@ import { campagnesModule } from './campagnes/index.js';
 import { guichetModule } from './guichet/index.js';
 import { marchesModule } from './marches/index.js';
 import { parcModule } from './parc/index.js';
+import { pilotageModule } from './pilotage/index.js';
 import { referentielModule } from './referentiel/index.js';
 
 /**
@@ -11,4 +12,4 @@ import { referentielModule } from './referentiel/index.js';
  * organizations everything belongs to), then people and roles, then the modules built on them.
  * `buildApp` registers them in this order, the demo loads them in this order.
  */
-export const modules: readonly ModuleDefinition[] = [referentielModule, accessModule, parcModule, guichetModule, campagnesModule, marchesModule];
+export const modules: readonly ModuleDefinition[] = [referentielModule, accessModule, parcModule, guichetModule, campagnesModule, marchesModule, pilotageModule];

@@ -8,9 +8,11 @@ import { guichetDashboardMatrix } from './authz-matrix-guichet-dashboard.js';
 import { guichetMailMatrix } from './authz-matrix-guichet-mail.js';
 import { guichetWebMatrix } from './authz-matrix-guichet-web.js';
 import { marchesMatrix } from './authz-matrix-marches.js';
+import { marchesOrdersMatrix } from './authz-matrix-marches-orders.js';
 import { parcMatrix } from './authz-matrix-parc.js';
 import { parcExportsMatrix } from './authz-matrix-parc-exports.js';
 import { parcFleetMatrix } from './authz-matrix-parc-fleet.js';
+import { pilotageMatrix } from './authz-matrix-pilotage.js';
 import { platformMatrix } from './authz-matrix-platform.js';
 import { referentielMatrix } from './authz-matrix-referentiel.js';
 
@@ -35,4 +37,6 @@ export const authzMatrix = gatherMatrix({
   'family-aid': familyAidMatrix,
   campagnes: campagnesMatrix,
   marches: marchesMatrix,
+  pilotage: pilotageMatrix,
+  'marches-orders': marchesOrdersMatrix,
 });

@@ -7,3 +7,4 @@ export { tickets, supportTeams, categories } from './db/schema.js';
 export { setDemoInboundAddress, demoInboundAddress } from './mail/mail-settings.js';
 export { backgroundOf } from './jobs/background.js';
 export { guichetModule } from './module.js';
+export { deskAgreementByEstablishment, type DeskAgreementFigures } from './steering/agreement-share.js';

@@ -1,4 +1,5 @@
-import type { ModuleActions } from '../../server/platform/authz.js';
+import type { ModuleActions, Role } from '../../server/platform/authz.js';
+import { ordersActions } from './orders/actions.js';
 
 const names = [
   'contract.read', // contracts, lots, price lists, amendments in the actor's contract scope (contract-access.ts)
@@ -17,7 +18,7 @@ declare module '../../server/platform/authz.js' {
 const reading = ['contract.read', 'contract.export', 'group.read'] as const;
 
 /** Contracts and purchasing groups: actions and each role's grants. Scope narrows them to records. */
-export const marchesActions: ModuleActions<MarchesAction> = {
+const contractActions: ModuleActions<MarchesAction> = {
   actions: names,
   grants: {
     'authority-admin': names,
@@ -28,4 +29,16 @@ export const marchesActions: ModuleActions<MarchesAction> = {
     auditor: reading,
   },
   readOnly: reading,
+};
+
+/** The contracts' actions with those of orders, links and resources (orders/actions.ts), one list for the module. */
+export const marchesActions: ModuleActions = {
+  actions: [...contractActions.actions, ...ordersActions.actions],
+  grants: Object.fromEntries(
+    [...new Set([...Object.keys(contractActions.grants), ...Object.keys(ordersActions.grants)])].map((role) => [
+      role,
+      [...(contractActions.grants[role as Role] ?? []), ...(ordersActions.grants[role as Role] ?? [])],
+    ]),
+  ),
+  readOnly: [...contractActions.readOnly, ...ordersActions.readOnly],
 };

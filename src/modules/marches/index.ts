@@ -2,3 +2,5 @@
 export { marchesModule } from './module.js';
 export { priceItemsInForce, type PriceItemInForce } from './price-lists.js';
 export { lotCeiling, remainingCents, termEnd, totalMonths, noSpending, type LotCeiling, type LotSpending } from './ceilings.js';
+export { currentSiteLinks, type CurrentSiteLink } from './links/current-site-links.js';
+export { lotSpending } from './orders/lot-spending.js';

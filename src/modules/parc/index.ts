@@ -3,3 +3,16 @@ export { parcModule } from './module.js';
 export { parcBackgroundOf } from './jobs/background.js';
 export { ingestReport } from './operations/ingest-report.js';
 export { recordFamilyDevice, lendForProject, schoolFleetSummary, type FamilyDeviceInput, type ProjectLoanInput, type SchoolFleetLine } from './operations/campaign-links.js';
+export {
+  fleetFiguresByEstablishment,
+  wifiCoverageByEstablishment,
+  roomsWithoutWifi,
+  steeringDevices,
+  type FleetFigures,
+  type RoomCoverage,
+  type UncoveredRoom,
+  type SteeringDevice,
+  type DeviceSelection,
+} from './lifecycle/steering-figures.js';
+export { recordDeliveredDevices, type DeliveredDevice, type DeliveredDevicesInput } from './operations/record-delivered-devices.js';
+export { serialKey } from './operations/deployment-serials.js';

@@ -1,5 +1,6 @@
 import { is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crossModuleReads, type ModuleTables } from './module-boundaries.js';
@@ -9,7 +10,11 @@ import { modulesDir, moduleNames, readSource, sourceFiles } from './source-files
 async function moduleTables(): Promise<ModuleTables[]> {
   return Promise.all(
     moduleNames().map(async (name) => {
-      const schema = (await import(join(modulesDir, name, 'db/schema.ts'))) as Record<string, unknown>;
+      const parts = readdirSync(join(modulesDir, name), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && existsSync(join(modulesDir, name, entry.name, 'db/schema.ts')))
+        .map((entry) => join(modulesDir, name, entry.name, 'db/schema.ts'));
+      const schemas = (await Promise.all([join(modulesDir, name, 'db/schema.ts'), ...parts].map((file) => import(file)))) as Record<string, unknown>[];
+      const schema = Object.assign({}, ...schemas) as Record<string, unknown>;
       const index = (await import(join(modulesDir, name, 'index.ts'))) as Record<string, unknown>;
       const tables = Object.values(schema).filter((value): value is PgTable => is(value, PgTable));
       const configs = tables.map((table) => getTableConfig(table));

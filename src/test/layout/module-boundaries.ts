@@ -14,6 +14,7 @@ export interface ModuleTables {
  * object imported from another module's index, or another module's `db/schema` imported. A
  * module's own `db/schema.ts` may import another schema for its foreign keys only.
  */
+
 export function crossModuleReads(module: string, path: string, text: string, owners: ModuleTables[]): string[] {
   const found: { at: number; what: string }[] = [];
   for (const owner of owners) {
@@ -23,7 +24,7 @@ export function crossModuleReads(module: string, path: string, text: string, own
     }
     const imports = new RegExp(`import (?:type )?\\{([^}]*)\\} from '(?:\\.\\./)+(?:modules/)?${owner.module}/([^']+)'`, 'g');
     for (const match of text.matchAll(imports)) {
-      if (match[2] === 'db/schema.js' && !path.endsWith(`/${module}/db/schema.ts`)) {
+      if (match[2] === 'db/schema.js' && !isSchemaFileOf(module, path)) {
         found.push({ at: match.index, what: `imports the schema of ${owner.module}` });
       }
       if (match[2] !== 'index.js') continue;
@@ -34,4 +35,9 @@ export function crossModuleReads(module: string, path: string, text: string, own
     }
   }
   return found.sort((a, b) => a.at - b.at).map((f) => `${path}:${lineOf(text, f.at)} ${f.what}`);
+}
+
+/** A module's schema file: `db/schema.ts`, or a part's own (`<part>/db/schema.ts`, drizzle.config's second glob). */
+export function isSchemaFileOf(module: string, path: string): boolean {
+  return new RegExp(`/${module}/(?:[\\w-]+/)?db/schema\\.ts$`).test(path);
 }

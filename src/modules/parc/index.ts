@@ -2,3 +2,4 @@
 export { parcModule } from './module.js';
 export { parcBackgroundOf } from './jobs/background.js';
 export { ingestReport } from './operations/ingest-report.js';
+export { seedParcDemo } from './demo/seed-parc-demo.js';

@@ -1,0 +1,10 @@
+import type { ModuleDefinition } from '../../server/platform/module.js';
+import { pilotageActions } from './actions.js';
+import { pilotageRoutes } from './routes.js';
+
+/** Steering (module 6): targets, the live gap of every school, snapshots, the PPI, dashboards. */
+export const pilotageModule: ModuleDefinition = {
+  name: 'pilotage',
+  routes: [{ plugin: pilotageRoutes, prefix: '/api' }],
+  actions: pilotageActions,
+};

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { boolean, customType, date, foreignKey, integer, jsonb, pgSchema, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { organizations } from '../../../referentiel/db/schema.js';
 
 /** Governance lives in the pilotage module's PostgreSQL schema (same name as the module's db/schema.ts). */
 export const pilotageGovernance = pgSchema('pilotage');
@@ -21,7 +20,7 @@ export interface ServiceLevel {
 export const agreements = table(
   'agreements',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => organizations.tenantId),
+    tenantId: uuid('tenant_id').notNull(),
     id: uuid('id').notNull().default(sql`gen_random_uuid()`),
     kind: text('kind').notNull(), // framework | authority-establishment | academy-authority | academy-establishment
     title: text('title').notNull(),
@@ -41,7 +40,7 @@ export const agreements = table(
 export const bodies = table(
   'bodies',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => organizations.tenantId),
+    tenantId: uuid('tenant_id').notNull(),
     id: uuid('id').notNull().default(sql`gen_random_uuid()`),
     kind: text('kind').notNull(), // project-group | technical-committee | steering-committee | purchasing-group
     name: text('name').notNull(),

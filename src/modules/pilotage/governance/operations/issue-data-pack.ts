@@ -19,7 +19,11 @@ const dayMs = 24 * 3600 * 1000;
  */
 export async function issueDataPack(ctx: Ctx, meetingId: string) {
   const actor = governanceActor(ctx, 'governance.manage');
-  const tenantId = actor.tenantId;
+  return writeDataPack(ctx, actor.tenantId, meetingId, actor.label);
+}
+
+/** The pack built and stored for a meeting of a tenant, issued by someone (the demo issues its own). */
+export async function writeDataPack(ctx: Ctx, tenantId: string, meetingId: string, issuedBy: string) {
   const { meeting, body } = await loadMeeting(ctx, tenantId, meetingId);
   const kind = body.kind as BodyKind;
   const to = ctx.now();
@@ -47,7 +51,7 @@ export async function issueDataPack(ctx: Ctx, meetingId: string) {
       ).map((r) => ({ next: Number(r.next) }));
       const [pack] = await tx
         .insert(dataPacks)
-        .values({ tenantId, meetingId, version: next, issuedAt: to, issuedBy: actor.label, sha256, bytes, figures })
+        .values({ tenantId, meetingId, version: next, issuedAt: to, issuedBy, sha256, bytes, figures })
         .returning({ version: dataPacks.version, issuedAt: dataPacks.issuedAt, issuedBy: dataPacks.issuedBy, sha256: dataPacks.sha256 });
       await recordAudit(ctx, tx, [{ tenantId, action: 'issue', entityType: 'governance-data-pack', entityId: meetingId, after: { version: next, sha256 } }]);
       return { ...pack, issuedAt: pack.issuedAt.toISOString(), bytes: bytes.length };

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { foreignKey, integer, numeric, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { organizations } from '../../../referentiel/db/schema.js';
 import { pilotageGovernance } from '../../governance/db/schema.js';
 
 const table = pilotageGovernance.table;
@@ -9,7 +8,7 @@ const table = pilotageGovernance.table;
 export const catalogueServices = table(
   'catalogue_services',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => organizations.tenantId),
+    tenantId: uuid('tenant_id').notNull(),
     id: uuid('id').notNull().default(sql`gen_random_uuid()`),
     code: text('code').notNull(),
     name: text('name').notNull(),
@@ -27,7 +26,7 @@ export const catalogueServices = table(
 export const joiningCycles = table(
   'joining_cycles',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => organizations.tenantId),
+    tenantId: uuid('tenant_id').notNull(),
     id: uuid('id').notNull().default(sql`gen_random_uuid()`),
     year: integer('year').notNull(),
     label: text('label').notNull(),

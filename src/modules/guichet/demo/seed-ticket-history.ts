@@ -40,12 +40,12 @@ export async function seedTicketHistory(ctx: Ctx, o: TicketHistoryOptions): Prom
                                        (4, 'devices', 'Écran interactif sans image')),
         drafts as (
           select s.id, s.department_code, s.h, g, c.key, c.title,
-                 ${o.from}::timestamptz + ((abs(hashtext(s.uai || g)) % ${span}) || ' hours')::interval as opened,
-                 (abs(hashtext(s.uai || g || 'late')) % 1000) < (1000 * ${o.lateShare} * (0.4 + (s.h % 120) / 100.0)) as late
+                 ${o.from}::timestamptz + ((abs(hashtext(s.uai || g)) % ${span}::int) || ' hours')::interval as opened,
+                 (abs(hashtext(s.uai || g || 'late')) % 1000) < (1000 * ${o.lateShare}::float8 * (0.4 + (s.h % 120) / 100.0)) as late
             from schools s
-            cross join generate_series(1, ${o.perSchool} + (abs(hashtext(s.uai)) % 5)) g
+            cross join generate_series(1, ${o.perSchool}::int + (abs(hashtext(s.uai)) % 5)) g
             join cats c on c.n = abs(hashtext(s.uai || g || 'c')) % 5),
-        numbered as (select d.*, ${counter.first} + row_number() over (order by d.id, d.g) as number,
+        numbered as (select d.*, ${counter.first}::bigint + row_number() over (order by d.id, d.g) as number,
                             d.opened + interval '60 days' > ${o.to}::timestamptz and (d.g % 3 = 0) as still_open
                        from drafts d)
     insert into guichet.tickets (tenant_id, number, type, title, description, establishment_id, department_code, requester_name, channel,

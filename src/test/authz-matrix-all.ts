@@ -8,6 +8,7 @@ import { guichetWebMatrix } from './authz-matrix-guichet-web.js';
 import { parcMatrix } from './authz-matrix-parc.js';
 import { parcExportsMatrix } from './authz-matrix-parc-exports.js';
 import { parcFleetMatrix } from './authz-matrix-parc-fleet.js';
+import { pilotageGovernanceMatrix } from './authz-matrix-pilotage-governance.js';
 import { platformMatrix } from './authz-matrix-platform.js';
 import { referentielMatrix } from './authz-matrix-referentiel.js';
 
@@ -29,4 +30,5 @@ export const authzMatrix = gatherMatrix({
   'guichet-config': guichetConfigMatrix,
   'guichet-dashboard': guichetDashboardMatrix,
   'guichet-web': guichetWebMatrix,
+  'pilotage-governance': pilotageGovernanceMatrix,
 });

@@ -21,6 +21,9 @@ import { HotlinePage } from './modules/guichet/tickets/HotlinePage';
 import { NewTicketPage } from './modules/guichet/tickets/NewTicketPage';
 import { TicketPage } from './modules/guichet/tickets/TicketPage';
 import { TicketsPage } from './modules/guichet/tickets/TicketsPage';
+import { GovernancePage } from './modules/pilotage/governance/GovernancePage';
+import { MeetingPage } from './modules/pilotage/governance/MeetingPage';
+import { MetropolePage } from './modules/pilotage/metropole/MetropolePage';
 import { OrganizationsPage } from './modules/organizations/OrganizationsPage';
 import { TokensPage } from './modules/tokens/TokensPage';
 import { UnitsPage } from './modules/units/UnitsPage';
@@ -112,6 +115,15 @@ const deskDashboardRoute = createRoute({
   // the charts (recharts) load with this page only
   component: lazyRouteComponent(() => import('./modules/guichet/dashboard/DeskDashboardPage'), 'DeskDashboardPage'),
 });
+const governanceRoute = createRoute({ getParentRoute: () => appRoute, path: '/pilotage/gouvernance', component: GovernancePage });
+const meetingRoute = createRoute({ getParentRoute: () => appRoute, path: '/pilotage/gouvernance/reunions/$meetingId', component: MeetingPage });
+const metropoleRoute = createRoute({ getParentRoute: () => appRoute, path: '/pilotage/metropole', component: MetropolePage });
+const communeServiceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pilotage/metropole/communes/$communeId',
+  // the charts (recharts) load with this page only
+  component: lazyRouteComponent(() => import('./modules/pilotage/metropole/CommuneServicePage'), 'CommuneServicePage'),
+});
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -140,6 +152,10 @@ const routeTree = rootRoute.addChildren([
     ticketRoute,
     deskConfigurationRoute,
     deskDashboardRoute,
+    governanceRoute,
+    meetingRoute,
+    metropoleRoute,
+    communeServiceRoute,
     accountRoute,
   ]),
 ]);

@@ -5,6 +5,7 @@ import type { DemoSeed } from '../../../server/platform/module.js';
 import { establishments, organizations } from '../db/schema.js';
 import { createOrganization } from '../operations/create-organization.js';
 import { createTerritorialUnit } from '../operations/create-territorial-unit.js';
+import type { Competence } from '../competence/competence.js';
 import { importEstablishments } from '../operations/import-establishments.js';
 
 /**
@@ -45,10 +46,10 @@ export async function seedRennesMetropole(seed: DemoSeed): Promise<void> {
   const metropole = await createOrganization(ctx, { code: 'rennes-metropole', kind: 'metropole', name: 'Rennes Métropole' });
   const tenantId = metropole.tenantId;
   tenants.set('rennes-metropole', tenantId);
-  const competence = { families: ['ecole'], academyCodes: ['14'], departmentCodes: ['35'], communeCodes: rennesMetropoleCommunes.map(([insee]) => insee) };
+  const competence: Competence = { families: ['ecole'], academyCodes: ['14'], departmentCodes: ['35'], communeCodes: rennesMetropoleCommunes.map(([insee]) => insee) };
   await ctx.db.update(organizations).set({ settings: { competence } }).where(eq(organizations.tenantId, tenantId));
   tenants.set('ac-rennes', (await createOrganization(ctx, { code: 'ac-rennes', kind: 'academie', name: 'Académie de Rennes', academyCode: '14', partnerOf: ['rennes-metropole'] })).tenantId);
-  await importEstablishments(ctx, database, { tenantId, bytes: readFileSync(annuaire), filename: 'fr-en-annuaire-education-ille-et-vilaine.csv', mode: 'apply-valid' });
+  await importEstablishments(ctx, database, { tenantId, bytes: readFileSync(annuaire), filename: 'fr-en-annuaire-education-ille-et-vilaine.csv', mode: 'apply-valid', scope: { competence, confirmOutOfScope: false } });
 
   const agency = await createTerritorialUnit(ctx, { tenantId, code: 'RM-ECOLES', name: 'Écoles de la Métropole', kind: 'agency' });
   const communes: RennesMetropoleDemo['communes'] = [];
@@ -56,7 +57,7 @@ export async function seedRennesMetropole(seed: DemoSeed): Promise<void> {
     if (!code) continue;
     const org = await createOrganization(ctx, { code, kind: 'commune', name: `Commune de ${name}`, partnerOf: ['rennes-metropole'] });
     tenants.set(code, org.tenantId);
-    const unit = await createTerritorialUnit(ctx, { tenantId, code: `COM-${insee}`, name: `Écoles de ${name}`, kind: 'zone', parentId: agency.id });
+    const unit = await createTerritorialUnit(ctx, { tenantId, code: `COM-${insee}`, name: `Écoles de ${name}`, kind: 'sector', parentId: agency.id });
     const ids = await ctx.db.select({ id: establishments.id }).from(establishments).where(and(eq(establishments.tenantId, tenantId), eq(establishments.communeCode, insee)));
     if (ids.length) {
       await ctx.db

@@ -129,7 +129,7 @@ function OpenActions() {
                     <Group gap={6}>
                       {frenchDay(a.dueOn)}
                       {a.overdue && (
-                        <Badge color="red.8" variant="filled">
+                        <Badge variant="light" color="red">
                           En retard
                         </Badge>
                       )}
@@ -183,7 +183,7 @@ function Agreements() {
               {a.serviceLevels.map((l, i) => (
                 <Text size="sm" key={i}>
                   Tickets résolus dans les délais (12 mois) : <strong>{percent(l.measured)}</strong> pour une cible de {percent(l.target)}{' '}
-                  {l.met === null ? <Badge color="gray.7">Sans donnée</Badge> : l.met ? <Badge color="teal.8">Atteint</Badge> : <Badge color="red.8">Non atteint</Badge>}
+                  {l.met === null ? <Badge variant="light" color="gray">Sans donnée</Badge> : l.met ? <Badge variant="light" color="teal">Atteint</Badge> : <Badge variant="light" color="red">Non atteint</Badge>}
                 </Text>
               ))}
             </div>

@@ -175,7 +175,7 @@ function Decisions({ meeting }: { meeting: Meeting }) {
           <div key={d.id}>
             <Group gap="xs">
               <Text fw={600}>{d.title}</Text>
-              <Badge color={d.status === 'adopted' ? 'teal.8' : d.status === 'rejected' ? 'red.8' : 'coherence.8'}>{decisionStatusLabels[d.status] ?? d.status}</Badge>
+              <Badge variant="light" color={d.status === 'adopted' ? 'teal' : d.status === 'rejected' ? 'red' : 'blue'}>{decisionStatusLabels[d.status] ?? d.status}</Badge>
             </Group>
             <Text size="sm">
               Pour {d.tally.for}, contre {d.tally.against}, abstention {d.tally.abstain}
@@ -256,7 +256,7 @@ function Actions({ meeting }: { meeting: Meeting }) {
           {meeting.actions.map((a) => (
             <List.Item key={a.id}>
               {a.title} — {a.ownerName}, échéance {frenchDay(a.dueOn)}{' '}
-              {a.doneOn ? <Badge color="teal.8">Faite</Badge> : a.overdue ? <Badge color="red.8">En retard</Badge> : <Badge color="coherence.8">En cours</Badge>}
+              {a.doneOn ? <Badge variant="light" color="teal">Faite</Badge> : a.overdue ? <Badge variant="light" color="red">En retard</Badge> : <Badge variant="light" color="blue">En cours</Badge>}
             </List.Item>
           ))}
         </List>

@@ -74,7 +74,7 @@ function CommuneService() {
               dataKey="label"
               orientation="vertical"
               series={[
-                { name: 'mesure', label: 'Mesuré', color: 'coherence.8' },
+                { name: 'mesure', label: 'Mesuré', color: 'blue' },
                 { name: 'cible', label: 'Cible du catalogue', color: 'orange.8' },
               ]}
               withLegend
@@ -97,7 +97,7 @@ function CommuneService() {
               numeric: [1, 2, 3, 4],
             }}
           >
-            <HorizontalBars data={costs} series={{ name: 'cost', label: 'Coût annuel (€)', color: 'teal.8' }} labelWidth={200} />
+            <HorizontalBars data={costs} series={{ name: 'cost', label: 'Coût annuel (€)', color: 'teal' }} labelWidth={200} />
           </ChartFigure>
         </SimpleGrid>
         <Section title="Écoles de la commune" id="ecoles">
@@ -121,7 +121,7 @@ function CommuneService() {
                     <Table.Td style={{ textAlign: 'right' }}>{formatNumber(s.pupils)}</Table.Td>
                     <Table.Td style={{ textAlign: 'right' }}>{formatNumber(s.devices)}</Table.Td>
                     <Table.Td style={{ textAlign: 'right' }}>{formatNumber(s.opened)}</Table.Td>
-                    <Table.Td>{s.withinRate === null ? <Badge color="gray.7">Sans donnée</Badge> : percent(s.withinRate)}</Table.Td>
+                    <Table.Td>{s.withinRate === null ? <Badge variant="light" color="gray">Sans donnée</Badge> : percent(s.withinRate)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

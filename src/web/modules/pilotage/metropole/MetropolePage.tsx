@@ -30,8 +30,8 @@ function Metropole() {
           ) : !catalogue.data ? (
             <Loading />
           ) : (
-            <ScrollRegion label="Catalogue de services">
-              <Table striped>
+            <ScrollRegion label="Tableau du catalogue">
+              <Table striped aria-label="Catalogue de services">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">Service</Table.Th>
@@ -64,8 +64,8 @@ function Metropole() {
           ) : communes.data.length === 0 ? (
             <Text c="dimmed">Aucune commune n’a encore répondu.</Text>
           ) : (
-            <ScrollRegion label="Communes">
-              <Table striped>
+            <ScrollRegion label="Tableau des communes">
+              <Table striped aria-label="Communes">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">Commune</Table.Th>
@@ -89,7 +89,7 @@ function Metropole() {
                       </Table.Th>
                       <Table.Td>{c.cycleYear}</Table.Td>
                       <Table.Td>
-                        <Badge color={c.status === 'joined' ? 'teal.8' : 'gray.7'}>{statusLabels[c.status] ?? c.status}</Badge>
+                        <Badge variant="light" color={c.status === 'joined' ? 'teal' : 'gray'}>{statusLabels[c.status] ?? c.status}</Badge>
                       </Table.Td>
                       <Table.Td>{splitLabels[c.costSplit] ?? c.costSplit}</Table.Td>
                       <Table.Td>{c.serviceIds.map((id) => serviceName.get(id) ?? id).join(', ') || '—'}</Table.Td>

@@ -3,3 +3,14 @@ export { parcModule } from './module.js';
 export { parcBackgroundOf } from './jobs/background.js';
 export { ingestReport } from './operations/ingest-report.js';
 export { seedParcDemo } from './demo/seed-parc-demo.js';
+export {
+  fleetFiguresByEstablishment,
+  wifiCoverageByEstablishment,
+  roomsWithoutWifi,
+  steeringDevices,
+  type FleetFigures,
+  type RoomCoverage,
+  type UncoveredRoom,
+  type SteeringDevice,
+  type DeviceSelection,
+} from './lifecycle/steering-figures.js';

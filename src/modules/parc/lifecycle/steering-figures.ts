@@ -1,0 +1,132 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { rows, type Db } from '../../../server/platform/db.js';
+import { textArray, uuidArray } from '../../../server/platform/prepared.js';
+import { assets } from '../db/schema.js';
+import { computerClasses, mobileClasses, outOfFleetStatuses, usableStatuses } from './fleet-sets.js';
+
+/**
+ * What the steering module reads of the fleet, one grouped pass per question over all the schools
+ * asked (null: the whole tenant), so a national assessment is a few scans, never one query per school.
+ */
+
+export interface FleetFigures {
+  /** Computers and tablets pupils can use today (in service or lent). */
+  teachingDevices: number;
+  /** Computers and tablets still in the fleet (not ordered, retired or lost): the base of age and warranty shares. */
+  fleet: number;
+  underYears: number;
+  underWarranty: number;
+  interactiveDisplays: number;
+}
+
+const teachingClasses = [...computerClasses, ...mobileClasses];
+
+const establishmentFilter = (establishmentIds: readonly string[] | null): SQL =>
+  establishmentIds ? sql`and ${assets.establishmentId} = any(${uuidArray(establishmentIds)})` : sql`and ${assets.establishmentId} is not null`;
+
+/** `today` is an ISO date; a device bought exactly `years` years before it is not « under » them. */
+export async function fleetFiguresByEstablishment(
+  db: Db,
+  tenantId: string,
+  establishmentIds: readonly string[] | null,
+  today: string,
+  years = 5,
+): Promise<Map<string, FleetFigures>> {
+  const inFleet = sql`${assets.status} <> all(${textArray(outOfFleetStatuses)})`;
+  const teaching = sql`${assets.assetClass} = any(${textArray(teachingClasses)})`;
+  const found = await rows<FleetFigures & { establishmentId: string }>(
+    db,
+    sql`select ${assets.establishmentId} as "establishmentId",
+               count(*) filter (where ${teaching} and ${assets.status} = any(${textArray(usableStatuses)}))::int as "teachingDevices",
+               count(*) filter (where ${teaching} and ${inFleet})::int as "fleet",
+               count(*) filter (where ${teaching} and ${inFleet} and ${assets.purchaseDate} > (${today}::date - make_interval(years => ${years}))::date)::int as "underYears",
+               count(*) filter (where ${teaching} and ${inFleet} and ${assets.warrantyEnd} >= ${today}::date)::int as "underWarranty",
+               count(*) filter (where ${assets.assetClass} = 'interactive-display' and ${inFleet})::int as "interactiveDisplays"
+          from ${assets}
+         where ${assets.tenantId} = ${tenantId} ${establishmentFilter(establishmentIds)}
+         group by ${assets.establishmentId}`,
+  );
+  return new Map(found.map(({ establishmentId, ...figures }) => [establishmentId, figures]));
+}
+
+export interface RoomCoverage {
+  teachingRooms: number;
+  covered: number;
+  classrooms: number;
+}
+
+/** Rooms of the given kinds, and those with a Wi-Fi access point of the fleet placed in them. */
+export async function wifiCoverageByEstablishment(
+  db: Db,
+  tenantId: string,
+  establishmentIds: readonly string[] | null,
+  teachingKinds: readonly string[],
+): Promise<Map<string, RoomCoverage>> {
+  const filter = establishmentIds ? sql`and r.establishment_id = any(${uuidArray(establishmentIds)})` : sql``;
+  const found = await rows<RoomCoverage & { establishmentId: string }>(
+    db,
+    sql`select r.establishment_id as "establishmentId",
+               count(*) filter (where r.kind = any(${textArray(teachingKinds)}))::int as "teachingRooms",
+               count(*) filter (where r.kind = any(${textArray(teachingKinds)}) and ap.room_id is not null)::int as "covered",
+               count(*) filter (where r.kind = 'classroom')::int as "classrooms"
+          from referentiel.rooms_view r
+          left join (select distinct ${assets.roomId} as room_id from ${assets}
+                      where ${assets.tenantId} = ${tenantId} and ${assets.assetClass} = 'wifi-access-point'
+                        and ${assets.status} <> all(${textArray(outOfFleetStatuses)}) and ${assets.roomId} is not null) ap
+            on ap.room_id = r.id
+         where r.tenant_id = ${tenantId} ${filter}
+         group by r.establishment_id`,
+  );
+  return new Map(found.map(({ establishmentId, ...figures }) => [establishmentId, figures]));
+}
+
+export interface UncoveredRoom {
+  id: string;
+  name: string;
+  kind: string;
+  building: string;
+}
+
+/** The drill-down of Wi-Fi coverage: the teaching rooms of a school without an access point. */
+export function roomsWithoutWifi(db: Db, tenantId: string, establishmentId: string, teachingKinds: readonly string[]): Promise<UncoveredRoom[]> {
+  return rows<UncoveredRoom>(
+    db,
+    sql`select r.id, r.name, r.kind, b.name as building
+          from referentiel.rooms_view r join referentiel.buildings_view b on b.tenant_id = r.tenant_id and b.id = r.building_id
+         where r.tenant_id = ${tenantId} and r.establishment_id = ${establishmentId} and r.kind = any(${textArray(teachingKinds)})
+           and not exists (select 1 from ${assets} where ${assets.tenantId} = r.tenant_id and ${assets.roomId} = r.id
+                             and ${assets.assetClass} = 'wifi-access-point' and ${assets.status} <> all(${textArray(outOfFleetStatuses)}))
+         order by b.name, r.name`,
+  );
+}
+
+export interface SteeringDevice {
+  id: string;
+  name: string | null;
+  assetClass: string;
+  status: string;
+  purchaseDate: string | null;
+  warrantyEnd: string | null;
+  room: string | null;
+}
+
+export type DeviceSelection = 'teaching' | 'past-age' | 'out-of-warranty' | 'interactive-displays';
+
+/** The drill-down of the fleet figures: the devices behind one of them, for one school. */
+export function steeringDevices(db: Db, tenantId: string, establishmentId: string, selection: DeviceSelection, today: string, years = 5): Promise<SteeringDevice[]> {
+  const inFleet = sql`a.status <> all(${textArray(outOfFleetStatuses)})`;
+  const teaching = sql`a.class = any(${textArray(teachingClasses)})`;
+  const which: Record<DeviceSelection, SQL> = {
+    teaching: sql`${teaching} and a.status = any(${textArray(usableStatuses)})`,
+    'past-age': sql`${teaching} and ${inFleet} and (a.purchase_date is null or a.purchase_date <= (${today}::date - make_interval(years => ${years}))::date)`,
+    'out-of-warranty': sql`${teaching} and ${inFleet} and (a.warranty_end is null or a.warranty_end < ${today}::date)`,
+    'interactive-displays': sql`a.class = 'interactive-display' and ${inFleet}`,
+  };
+  return rows<SteeringDevice>(
+    db,
+    sql`select a.id, a.name, a.class as "assetClass", a.status, a.purchase_date::text as "purchaseDate", a.warranty_end::text as "warrantyEnd", r.name as room
+          from ${assets} a left join referentiel.rooms_view r on r.tenant_id = a.tenant_id and r.id = a.room_id
+         where a.tenant_id = ${tenantId} and a.establishment_id = ${establishmentId} and ${which[selection]}
+         order by a.purchase_date nulls first, a.name`,
+  );
+}

@@ -90,6 +90,7 @@ export const decisions = table(
     meetingId: uuid('meeting_id').notNull(),
     title: text('title').notNull(),
     status: text('status').notNull(), // open | adopted | rejected
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), foreignKey({ columns: [t.tenantId, t.meetingId], foreignColumns: [meetings.tenantId, meetings.id] })],

@@ -12,7 +12,7 @@ export async function addDecision(ctx: Ctx, meetingId: string, raw: { title: str
   const tenantId = actor.tenantId;
   await loadMeeting(ctx, tenantId, meetingId);
   return ctx.db.transaction(async (tx) => {
-    const [decision] = await tx.insert(decisions).values({ tenantId, meetingId, title: input.title, status: 'open' }).returning();
+    const [decision] = await tx.insert(decisions).values({ tenantId, meetingId, title: input.title, status: 'open', createdAt: ctx.now() }).returning();
     await recordAudit(ctx, tx, [{ tenantId, action: 'create', entityType: 'governance-decision', entityId: decision.id, after: input }]);
     return decision;
   });

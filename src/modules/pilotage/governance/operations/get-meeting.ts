@@ -13,7 +13,7 @@ export async function getMeeting(ctx: Ctx, meetingId: string) {
   const { meeting, body } = await loadMeeting(ctx, tenantId, meetingId);
   const [members, decisionRows, actionRows, packs, names] = await Promise.all([
     membersOf(ctx, tenantId, body.id),
-    ctx.db.select().from(decisions).where(and(eq(decisions.tenantId, tenantId), eq(decisions.meetingId, meetingId))).orderBy(asc(decisions.id)),
+    ctx.db.select().from(decisions).where(and(eq(decisions.tenantId, tenantId), eq(decisions.meetingId, meetingId))).orderBy(asc(decisions.createdAt), asc(decisions.id)),
     ctx.db.select().from(followUps).where(and(eq(followUps.tenantId, tenantId), eq(followUps.meetingId, meetingId))).orderBy(asc(followUps.dueOn)),
     ctx.db
       .select({ version: dataPacks.version, issuedAt: dataPacks.issuedAt, issuedBy: dataPacks.issuedBy, sha256: dataPacks.sha256 })

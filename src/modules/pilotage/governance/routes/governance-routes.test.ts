@@ -152,6 +152,7 @@ describe('actions and data packs', () => {
     expect(Buffer.compare(again.rawPayload, download.rawPayload)).toBe(0);
     const [stored] = await t.ctx.db.select({ figures: dataPacks.figures }).from(dataPacks).where(eq(dataPacks.version, 1));
     expect(JSON.stringify(stored.figures)).toContain('Conventions : engagements de service');
+    expect(JSON.stringify(stored.figures)).toContain('Progression vers la cible');
     expect((await call('GET', `/api/governance/meetings/${meetingId}/data-packs/9`)).statusCode).toBe(404);
   });
 

@@ -55,6 +55,7 @@ CREATE TABLE "pilotage"."decisions" (
 	"meeting_id" uuid NOT NULL,
 	"title" text NOT NULL,
 	"status" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"closed_at" timestamp with time zone,
 	CONSTRAINT "decisions_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );

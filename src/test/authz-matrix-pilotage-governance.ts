@@ -99,5 +99,8 @@ export const pilotageGovernanceMatrix: Record<string, MatrixEntry> = {
   setMetropoleSubscriptions: {
     cases: [{ expect: managersOfA, request: async (t) => ({ url: `/api/metropole/communes/${await commune(t)}/subscriptions`, payload: { serviceIds: [(await governanceOfA(t)).serviceId] } }) }],
   },
+  exportMetropoleCommuneService: {
+    cases: [{ expect: readersOfA, request: async (t) => ({ url: `/api/metropole/communes/${await commune(t)}/service/export`, query: { format: 'csv', year: '2026' } }) }],
+  },
   getMetropoleCommuneService: { cases: [{ expect: readersOfA, request: async (t) => ({ url: `/api/metropole/communes/${await commune(t)}/service`, query: { year: '2026' } }), shown: () => ['Commune matrice'] }] },
 };

@@ -82,6 +82,12 @@ describe("a commune's service", () => {
     expect(xSchools.length).toBeGreaterThan(0);
     for (const e of t.ids.establishments.unit2) expect(mine.body).not.toContain(e.uai);
     expect((await call('GET', `/api/metropole/communes/${y.id}/service`, undefined, 'commune')).statusCode).toBe(404);
+    expect((await call('GET', `/api/metropole/communes/${y.id}/service/export?format=csv`, undefined, 'commune')).statusCode).toBe(404);
+    const csv = await call('GET', `/api/metropole/communes/${x.id}/service/export?format=csv&year=2026`, undefined, 'commune');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body.startsWith('\uFEFFUAI;École;Élèves')).toBe(true);
+    expect(csv.body).toContain(t.ids.establishments.unit1[0].uai);
+    for (const e of t.ids.establishments.unit2) expect(csv.body).not.toContain(e.uai);
     expect((await call('GET', `/api/metropole/communes/${y.id}/service?year=2026`, undefined, 'commune')).body).not.toContain(t.ids.establishments.unit2[0].uai);
     // nor the Métropole's governance, whose data packs show every commune
     expect((await call('GET', '/api/governance/bodies', undefined, 'commune')).statusCode).toBe(403);

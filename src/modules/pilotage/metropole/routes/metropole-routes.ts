@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { exportFormat, sendExport } from '../../../../server/platform/export.js';
 import { ctxOf, errorResponses } from '../../../../server/platform/http.js';
+import { exportCommuneService } from '../operations/export-commune-service.js';
 import { createCycleInput, createServiceInput, membershipInput, subscriptionsInput } from '../operations/catalogue-input.js';
 import { findCatalogue, findCommunes } from '../operations/find-catalogue.js';
 import { communeServiceQuery, getCommuneService } from '../operations/get-commune-service.js';
@@ -82,4 +84,9 @@ export async function metropoleRoutes(fastify: FastifyInstance) {
   app.get('/metropole/communes/:communeId/service', { schema: { operationId: 'getMetropoleCommuneService', tags, summary: 'Service rendu à une commune (chiffres du guichet pour ses écoles face aux niveaux du catalogue) et sa part des coûts', params: communeParams, querystring: communeServiceQuery, response: { 200: communeServiceSchema, ...errorResponses } } }, async (request) =>
     getCommuneService(ctx(request), request.params.communeId, request.query),
   );
+  app.get('/metropole/communes/:communeId/service/export', { schema: { operationId: 'exportMetropoleCommuneService', tags, summary: 'Les écoles d’une commune et le service rendu à chacune, en CSV (UTF-8 avec BOM, « ; ») ou XLSX', params: communeParams, querystring: communeServiceQuery.extend({ format: exportFormat.default('csv') }), response: { 200: z.any(), ...errorResponses } } }, async (request, reply) => {
+    const c = ctx(request);
+    const { format, ...query } = request.query;
+    return sendExport(reply, format, await exportCommuneService(c, request.params.communeId, query), c.now());
+  });
 }

@@ -5,6 +5,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { formatNumber } from '../../../labels';
 import { ChartFigure } from '../../../ui/ChartFigure';
+import { ExportButtons } from '../../../ui/ExportButtons';
 import { Guard } from '../../../ui/Guard';
 import { HorizontalBars } from '../../../ui/HorizontalBars';
 import { Loading } from '../../../ui/Loading';
@@ -100,7 +101,7 @@ function CommuneService() {
             <HorizontalBars data={costs} series={{ name: 'cost', label: 'Coût annuel (€)', color: 'teal' }} labelWidth={200} />
           </ChartFigure>
         </SimpleGrid>
-        <Section title="Écoles de la commune" id="ecoles">
+        <Section title="Écoles de la commune" id="ecoles" actions={<ExportButtons path={`/metropole/communes/${encodeURIComponent(communeId)}/service/export`} filters={{ year: String(year) }} basename="service-ecoles" />}>
           <ScrollRegion label="Écoles de la commune">
             <Table striped>
               <Table.Thead>

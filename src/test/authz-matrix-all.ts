@@ -9,6 +9,7 @@ import { parcMatrix } from './authz-matrix-parc.js';
 import { parcExportsMatrix } from './authz-matrix-parc-exports.js';
 import { parcFleetMatrix } from './authz-matrix-parc-fleet.js';
 import { pilotageGovernanceMatrix } from './authz-matrix-pilotage-governance.js';
+import { pilotageMatrix } from './authz-matrix-pilotage.js';
 import { platformMatrix } from './authz-matrix-platform.js';
 import { referentielMatrix } from './authz-matrix-referentiel.js';
 
@@ -30,5 +31,6 @@ export const authzMatrix = gatherMatrix({
   'guichet-config': guichetConfigMatrix,
   'guichet-dashboard': guichetDashboardMatrix,
   'guichet-web': guichetWebMatrix,
+  pilotage: pilotageMatrix,
   'pilotage-governance': pilotageGovernanceMatrix,
 });

@@ -23,10 +23,12 @@ export interface Assessment {
   profile: ProfileChoice | null;
   computedAt: Date;
   indicators: IndicatorResult[];
+  /** The counts behind the figures, for the PPI's quantities. */
+  inputs: Inputs;
 }
 
 /** Everything one school's figures are made of, gathered set-wise for all the schools at once. */
-interface Inputs {
+export interface Inputs {
   fleet: FleetFigures | undefined;
   rooms: RoomCoverage | undefined;
   link: SiteLink | undefined;
@@ -59,7 +61,7 @@ export function indicatorValues(school: SteeringSchool, inputs: Inputs): Record<
 export function assessOne(school: SteeringSchool, profile: ProfileChoice | null, inputs: Inputs, computedAt: Date): Assessment {
   const values = indicatorValues(school, inputs);
   const targets = new Map(profile?.indicators.map((i) => [i.code, i.target]) ?? []);
-  return { school, profile, computedAt, indicators: indicatorCodes.map((code) => compare(code, values[code], targets.get(code) ?? null)) };
+  return { school, profile, computedAt, inputs, indicators: indicatorCodes.map((code) => compare(code, values[code], targets.get(code) ?? null)) };
 }
 
 /**

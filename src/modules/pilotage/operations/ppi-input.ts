@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+const cents = z.number().int().min(0).max(1e13);
+export const createScenarioInput = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    startYear: z.number().int().min(2000).max(2100),
+    yearCount: z.number().int().min(1).max(15),
+    yearlyCeilingsCents: z.array(cents).min(1).max(15),
+    baselineId: z.string().uuid().nullable().default(null),
+  })
+  .refine((s) => s.yearlyCeilingsCents.length === s.yearCount, { message: 'Un plafond par année du plan.', path: ['yearlyCeilingsCents'] });
+
+export const scenarioParams = z.object({ id: z.string().uuid() });
+export const operationParams = z.object({ id: z.string().uuid(), operationId: z.string().uuid() });
+export const moveOperationInput = z.object({ year: z.number().int().min(2000).max(2100).nullable(), version: z.number().int().min(1) });
+
+export const financingSources = ['own', 'feder', 'eib', 'partner'] as const;
+export const financingLineInput = z.object({ source: z.enum(financingSources), partnerName: z.string().trim().min(1).max(120).nullable().default(null), amountCents: cents });
+export const setFinancingInput = z.object({ lines: z.array(financingLineInput).min(1).max(10) });
+export const splitFinancingInput = z.object({
+  shares: z
+    .array(z.object({ source: z.enum(financingSources), partnerName: z.string().trim().min(1).max(120).nullable().default(null), percent: z.number().min(0).max(100) }))
+    .min(1)
+    .max(10)
+    .refine((list) => Math.abs(list.reduce((s, l) => s + l.percent, 0) - 100) < 1e-9, 'Les parts du financement doivent faire 100 %.'),
+});
+export const compareInput = z.object({ ids: z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(z.string().uuid()).min(1).max(4)) });

@@ -1,0 +1,74 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { authorize } from '../../../server/platform/authz.js';
+import type { Ctx } from '../../../server/platform/context.js';
+import { rows } from '../../../server/platform/db.js';
+import { ppiFinancingLines, ppiOperations, ppiScenarios } from '../db/schema.js';
+import { steeringSchools } from '../indicators/schools.js';
+import { scenarioFigures, type ScenarioFigures } from '../ppi/compare.js';
+import { loadScenario, type Scenario } from './ppi-store.js';
+
+export interface ScenarioSummary {
+  scenario: Scenario;
+  figures: ScenarioFigures;
+  financing: { source: string; partnerName: string | null; amountCents: number }[];
+}
+
+export async function listPpiScenarios(ctx: Ctx): Promise<Scenario[]> {
+  authorize(ctx.actor, 'ppi.read');
+  return ctx.db.select().from(ppiScenarios).where(eq(ppiScenarios.tenantId, ctx.actor.tenantId)).orderBy(desc(ppiScenarios.createdAt), asc(ppiScenarios.name));
+}
+
+/** Scenarios side by side: per year the spending and the schools whose works are done, equity, financing by source. */
+export async function comparePpiScenarios(ctx: Ctx, ids: readonly string[]): Promise<ScenarioSummary[]> {
+  authorize(ctx.actor, 'ppi.read');
+  const tenantId = ctx.actor.tenantId;
+  const schools = await steeringSchools(ctx.db, tenantId, sql`true`);
+  const summaries: ScenarioSummary[] = [];
+  for (const id of ids) {
+    const scenario = await loadScenario(ctx.db, tenantId, id);
+    const ops = await ctx.db
+      .select({ establishmentId: ppiOperations.establishmentId, year: ppiOperations.year, costCents: ppiOperations.costCents })
+      .from(ppiOperations)
+      .where(and(eq(ppiOperations.tenantId, tenantId), eq(ppiOperations.scenarioId, id)));
+    const financing = await rows<{ source: string; partnerName: string | null; amountCents: number }>(
+      ctx.db,
+      sql`select l.source, l.partner_name as "partnerName", sum(l.amount_cents)::float8 as "amountCents"
+            from ${ppiFinancingLines} l join ${ppiOperations} o on o.tenant_id = l.tenant_id and o.id = l.operation_id
+           where l.tenant_id = ${tenantId} and o.scenario_id = ${id} group by l.source, l.partner_name order by 3 desc`,
+    );
+    summaries.push({ scenario, figures: scenarioFigures(ops, scenario.startYear, scenario.yearlyCeilingsCents, schools), financing });
+  }
+  return summaries;
+}
+
+export interface OperationRow {
+  id: string;
+  uai: string;
+  name: string;
+  kind: string;
+  indicatorCode: string;
+  quantity: number;
+  unitCostCents: number;
+  costCents: number;
+  costSource: string;
+  priority: number;
+  year: number | null;
+  financedCents: number;
+  version: number;
+}
+
+/** A scenario's operations, highest priority first (at most `limit`), with how much of each is financed. */
+export async function listPpiOperations(ctx: Ctx, scenarioId: string, limit = 500): Promise<OperationRow[]> {
+  authorize(ctx.actor, 'ppi.read');
+  const tenantId = ctx.actor.tenantId;
+  await loadScenario(ctx.db, tenantId, scenarioId);
+  return rows<OperationRow>(
+    ctx.db,
+    sql`select o.id, e.uai, e.name, o.kind, o.indicator_code as "indicatorCode", o.quantity, o.unit_cost_cents::float8 as "unitCostCents",
+               o.cost_cents::float8 as "costCents", o.cost_source as "costSource", o.priority, o.year, o.version,
+               coalesce((select sum(l.amount_cents) from ${ppiFinancingLines} l where l.tenant_id = o.tenant_id and l.operation_id = o.id), 0)::float8 as "financedCents"
+          from ${ppiOperations} o join referentiel.establishments_view e on e.tenant_id = o.tenant_id and e.id = o.establishment_id
+         where o.tenant_id = ${tenantId} and o.scenario_id = ${scenarioId}
+         order by o.priority desc, e.uai, o.kind limit ${limit}`,
+  );
+}

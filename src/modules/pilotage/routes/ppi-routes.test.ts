@@ -1,0 +1,96 @@
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp, type TestUser } from '../../../test/app.js';
+import { lyceeTargets, seedSteering, steeringNow } from './steering-test-data.js';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await testApp({ clock: () => steeringNow });
+  await seedSteering(t);
+  expect((await send('POST', '/api/pilotage/target-profiles', 'steering', { name: 'Lycées', establishmentKind: 'lycee', indicators: lyceeTargets })).statusCode).toBe(201);
+});
+afterAll(() => t.close());
+
+async function send(method: 'GET' | 'POST' | 'PUT', url: string, user?: TestUser, payload?: unknown) {
+  const options: InjectOptions = { method, url, headers: user ? await t.headers(user) : {} };
+  if (payload !== undefined) options.payload = payload as InjectOptions['payload'];
+  return t.app.inject(options);
+}
+
+describe('the multi-year investment plan', () => {
+  let tight: string;
+  let wide: string;
+
+  it('proposes operations from the gaps, priced and placed under each year’s ceiling', async () => {
+    const created = await send('POST', '/api/pilotage/ppi/scenarios', 'steering', { name: 'Serré', startYear: 2027, yearCount: 2, yearlyCeilingsCents: [5_000_000, 5_000_000] });
+    expect(created.statusCode).toBe(201);
+    tight = created.json().id;
+    wide = (await send('POST', '/api/pilotage/ppi/scenarios', 'steering', { name: 'Large', startYear: 2027, yearCount: 2, yearlyCeilingsCents: [50_000_000, 50_000_000] })).json().id;
+    const ops = (await send('GET', `/api/pilotage/ppi/scenarios/${tight}/operations`, 'auditor')).json().items;
+    const staff = ops.filter((o: { uai: string }) => o.uai === t.ids.staffSchool.uai);
+    // one teaching room without Wi-Fi: cabling and an access point; 600 pupils at 4 per device with 150: nothing to add
+    expect(staff.map((o: { kind: string; quantity: number }) => [o.kind, o.quantity]).sort()).toEqual([['cabling', 1], ['wifi_rooms', 1]]);
+    // Amiens' school (300 estimated pupils, no devices): 75 devices for 25 per 100 pupils
+    expect(ops.find((o: { kind: string; quantity: number }) => o.kind === 'add_devices' && o.quantity === 75)).toMatchObject({ unitCostCents: 70_000, costCents: 5_250_000, costSource: 'reference', year: null });
+    const compared = (await send('GET', `/api/pilotage/ppi/compare?ids=${tight},${wide}`, 'steering')).json().items;
+    for (const s of compared) for (const y of s.years) expect(y.costCents).toBeLessThanOrEqual(y.ceilingCents);
+    expect(compared[0].unscheduledCostCents).toBeGreaterThan(0);
+    expect(compared[1].unscheduledCostCents).toBe(0);
+    expect(compared[1].years[0].schoolsCompleted).toBe(compared[1].schoolsWithWorks);
+    expect(compared[1].equity.find((g: { group: string }) => g.group === 'rural')).toMatchObject({ schools: 1 });
+  });
+
+  it('refuses a move over the year’s ceiling and financing lines that do not add up, changing nothing', async () => {
+    const ops = (await send('GET', `/api/pilotage/ppi/scenarios/${tight}/operations`, 'steering')).json().items;
+    const big = ops.find((o: { year: number | null }) => o.year === null);
+    const over = await send('PUT', `/api/pilotage/ppi/scenarios/${tight}/operations/${big.id}/year`, 'steering', { year: 2027, version: big.version });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().error.message).toContain('plafond de 2027');
+    const op = ops.find((o: { year: number | null }) => o.year !== null);
+    const bad = await send('PUT', `/api/pilotage/ppi/scenarios/${tight}/operations/${op.id}/financing`, 'steering', { lines: [{ source: 'own', amountCents: op.costCents - 1 }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('ne font pas le coût');
+    const good = await send('PUT', `/api/pilotage/ppi/scenarios/${tight}/operations/${op.id}/financing`, 'steering', {
+      lines: [{ source: 'own', amountCents: op.costCents - 100 }, { source: 'feder', amountCents: 100 }],
+    });
+    expect(good.statusCode).toBe(200);
+    const after = (await send('GET', `/api/pilotage/ppi/scenarios/${tight}/operations`, 'steering')).json().items;
+    expect(after.find((o: { id: string }) => o.id === big.id).year).toBeNull();
+    expect(after.find((o: { id: string }) => o.id === op.id).financedCents).toBe(op.costCents);
+  });
+
+  it('votes a financed scenario, freezing it and its target versions; a later one is compared with it', async () => {
+    const early = await send('POST', `/api/pilotage/ppi/scenarios/${wide}/vote`, 'steering');
+    expect(early.statusCode).toBe(400); // not financed yet
+    const split = await send('POST', `/api/pilotage/ppi/scenarios/${wide}/financing-split`, 'steering', {
+      shares: [{ source: 'own', percent: 50 }, { source: 'feder', percent: 30 }, { source: 'eib', percent: 20 }],
+    });
+    expect(split.statusCode).toBe(200);
+    expect((await send('POST', `/api/pilotage/ppi/scenarios/${wide}/vote`, 'auditor')).statusCode).toBe(403);
+    const voted = await send("POST", `/api/pilotage/ppi/scenarios/${wide}/vote`, "steering");
+    expect(voted.json()).toEqual({ ok: true });
+    expect((await send('POST', `/api/pilotage/ppi/scenarios/${wide}/financing-split`, 'steering', { shares: [{ source: 'own', percent: 100 }] })).statusCode).toBe(409);
+    const profiles = (await send('GET', '/api/pilotage/target-profiles', 'steering')).json().items;
+    expect(profiles[0].versions[0].frozen).toBe(true);
+    const edit = await send('PUT', `/api/pilotage/target-profiles/${profiles[0].id}/versions/1`, 'steering', { version: 1, indicators: lyceeTargets });
+    expect(edit.statusCode).toBe(409);
+    const later = await send('POST', '/api/pilotage/ppi/scenarios', 'steering', { name: 'Révision 2028', startYear: 2028, yearCount: 1, yearlyCeilingsCents: [10_000_000], baselineId: wide });
+    expect(later.statusCode).toBe(201);
+    const compared = (await send('GET', `/api/pilotage/ppi/compare?ids=${wide},${later.json().id}`, 'steering')).json().items;
+    expect(compared[0].scenario.status).toBe('voted');
+    expect(compared[0].financing.map((f: { source: string }) => f.source).sort()).toEqual(['eib', 'feder', 'own']);
+    expect(compared[1].scenario.baselineId).toBe(wide);
+  });
+
+  it('refuses bad input in French and keeps the plan from those without the right', async () => {
+    const bad = await send('POST', '/api/pilotage/ppi/scenarios', 'steering', { name: 'X', startYear: 2027, yearCount: 2, yearlyCeilingsCents: [1] });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain('Un plafond par année');
+    const split = await send('POST', `/api/pilotage/ppi/scenarios/${tight}/financing-split`, 'steering', { shares: [{ source: 'own', percent: 60 }] });
+    expect(split.statusCode).toBe(400);
+    expect((await send('GET', '/api/pilotage/ppi/scenarios', 'establishment-staff')).statusCode).toBe(403);
+    expect((await send('GET', '/api/pilotage/ppi/scenarios', 'admin-b')).json().items).toEqual([]);
+    expect((await send('GET', `/api/pilotage/ppi/compare?ids=${tight}`, 'admin-b')).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ctxOf, errorResponses } from '../../../server/platform/http.js';
+import { createPpiScenario } from '../operations/create-ppi-scenario.js';
+import { moveOperation, setOperationFinancing, splitScenarioFinancing } from '../operations/edit-ppi-operation.js';
+import { compareInput, createScenarioInput, moveOperationInput, operationParams, scenarioParams, setFinancingInput, splitFinancingInput } from '../operations/ppi-input.js';
+import { comparePpiScenarios, listPpiOperations, listPpiScenarios } from '../operations/read-ppi.js';
+import { votePpiScenario } from '../operations/vote-ppi-scenario.js';
+import { comparisonSchema, operationsSchema, presentComparison, presentScenario, scenarioSchema } from '../presenters/ppi.js';
+
+/** The multi-year investment plan: scenarios proposed from the gaps, financing, the vote, comparisons. */
+export async function ppiRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['pilotage'];
+  const ok = z.object({ ok: z.literal(true) });
+  app.get(
+    '/pilotage/ppi/scenarios',
+    { schema: { operationId: 'listPpiScenarios', tags, summary: 'Scénarios du PPI', response: { 200: z.object({ items: z.array(scenarioSchema) }), ...errorResponses } } },
+    async (request) => ({ items: (await listPpiScenarios(ctxOf(fastify, request))).map(presentScenario) }),
+  );
+  app.post(
+    '/pilotage/ppi/scenarios',
+    {
+      schema: {
+        operationId: 'createPpiScenario',
+        tags,
+        summary: 'Crée un scénario : opérations proposées à partir des écarts, chiffrées, priorisées et programmées sous les plafonds annuels',
+        body: createScenarioInput,
+        response: { 201: z.object({ id: z.string() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createPpiScenario(ctxOf(fastify, request), request.body)),
+  );
+  app.get(
+    '/pilotage/ppi/compare',
+    { schema: { operationId: 'comparePpiScenarios', tags, summary: 'Compare des scénarios : coût, établissements à la cible chaque année, équité, financement', querystring: compareInput, response: { 200: comparisonSchema, ...errorResponses } } },
+    async (request) => presentComparison(await comparePpiScenarios(ctxOf(fastify, request), request.query.ids)),
+  );
+  app.get(
+    '/pilotage/ppi/scenarios/:id/operations',
+    { schema: { operationId: 'listPpiOperations', tags, summary: 'Opérations d’un scénario, par priorité', params: scenarioParams, response: { 200: operationsSchema, ...errorResponses } } },
+    async (request) => ({ items: await listPpiOperations(ctxOf(fastify, request), request.params.id) }),
+  );
+  app.put(
+    '/pilotage/ppi/scenarios/:id/operations/:operationId/year',
+    { schema: { operationId: 'movePpiOperation', tags, summary: 'Programme une opération sur une autre année (refusé au-delà du plafond)', params: operationParams, body: moveOperationInput, response: { 200: z.object({ version: z.number() }), ...errorResponses } } },
+    async (request) => moveOperation(ctxOf(fastify, request), request.params.id, request.params.operationId, request.body),
+  );
+  app.put(
+    '/pilotage/ppi/scenarios/:id/operations/:operationId/financing',
+    { schema: { operationId: 'setPpiOperationFinancing', tags, summary: 'Financement d’une opération (lignes égales à son coût)', params: operationParams, body: setFinancingInput, response: { 200: ok, ...errorResponses } } },
+    async (request) => {
+      await setOperationFinancing(ctxOf(fastify, request), request.params.id, request.params.operationId, request.body);
+      return { ok: true as const };
+    },
+  );
+  app.post(
+    '/pilotage/ppi/scenarios/:id/financing-split',
+    { schema: { operationId: 'splitPpiFinancing', tags, summary: 'Finance toutes les opérations d’un scénario selon des parts (fonds propres, FEDER, prêt BEI, partenaires)', params: scenarioParams, body: splitFinancingInput, response: { 200: z.object({ operations: z.number() }), ...errorResponses } } },
+    async (request) => splitScenarioFinancing(ctxOf(fastify, request), request.params.id, request.body),
+  );
+  app.post(
+    '/pilotage/ppi/scenarios/:id/vote',
+    { schema: { operationId: 'votePpiScenario', tags, summary: 'Enregistre le vote : le scénario et les versions de cibles utilisées sont figés', params: scenarioParams, response: { 200: ok, ...errorResponses } } },
+    async (request) => {
+      await votePpiScenario(ctxOf(fastify, request), request.params.id);
+      return { ok: true as const };
+    },
+  );
+}

@@ -593,6 +593,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/desk/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Le guichet vu de la page d’accueil : chiffres et premiers tickets selon le rôle (un établissement ses tickets ouverts, un technicien sa file et ses retards, l’administration le stock et les retards) */
+        get: operations["getDeskHome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/desk/mail": {
         parameters: {
             query?: never;
@@ -8496,6 +8513,205 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getDeskHome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        counts: {
+                            assignedToMe: number;
+                            /** @description Ouverts dont un délai (prise en charge ou résolution) est dépassé */
+                            late: number;
+                            open: number;
+                            requestedByMe: number;
+                            solvedLast30Days: number;
+                            /** @description Nouveaux, pas encore pris en charge */
+                            unowned: number;
+                        };
+                        /**
+                         * @description Ce que la page d’accueil met en avant : les tickets de l’établissement, la file du technicien, le guichet
+                         * @enum {string}
+                         */
+                        focus: "school" | "queue" | "desk";
+                        /** @description Les premiers tickets à traiter (5 au plus) */
+                        tickets: {
+                            assignedTeam: {
+                                id: string;
+                                level: number;
+                                name: string;
+                                organizationId: string;
+                                organizationName: string | null;
+                            } | null;
+                            assignedUserId: string | null;
+                            category: {
+                                key: string;
+                                label: string;
+                            } | null;
+                            channel: string;
+                            establishment: {
+                                id: string;
+                                name: string;
+                                uai: string;
+                            };
+                            id: string;
+                            impact: number;
+                            isMajor: boolean;
+                            level: number;
+                            levelLabel: string;
+                            number: number;
+                            openedAt: string;
+                            parentId: string | null;
+                            /** @description 1 très basse … 5 très haute, 6 majeure */
+                            priority: number;
+                            priorityLabel: string;
+                            problemFlag: boolean;
+                            requesterName: string;
+                            sla: {
+                                /** @description Un délai est dépassé (ou l’a été) */
+                                breached: boolean;
+                                dueToOwn: string | null;
+                                dueToResolve: string | null;
+                                /** @description En attente du demandeur : le délai de résolution est suspendu */
+                                paused: boolean;
+                            };
+                            status: string;
+                            statusLabel: string;
+                            title: string;
+                            /** @enum {string} */
+                            type: "incident" | "request";
+                            typeLabel: string;
+                            updatedAt: string;
+                            urgency: number;
+                            version: number;
+                        }[];
+                        /** @description Combien de tickets la liste complète (même filtre) contient */
+                        ticketsTotal: number;
+                    };
                 };
             };
             /** @description Default Response */

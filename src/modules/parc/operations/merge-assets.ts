@@ -7,18 +7,12 @@ import type { Db } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { assetEvents, assetMatches, assetSoftware, assets } from '../db/schema.js';
 import { assetSearchText } from '../ingest/asset-fields.js';
-import { noteInput, type AssetRow } from './asset-input.js';
+import type { AssetRow } from './asset-input.js';
+import type { MergeAssetsInput } from './merge-assets.input.js';
 import { writePersonEvents } from './asset-history.js';
 import { assetsForUpdate } from './asset-scope.js';
 
-export const mergeAssetsInput = z.object({
-  /** The device that stays (its id, school and status win). */
-  keepId: z.uuid(),
-  /** The duplicate absorbed into it: its history, software and empty-field values move over. */
-  mergeId: z.uuid(),
-  reason: noteInput.optional(),
-});
-export type MergeAssetsInput = z.infer<typeof mergeAssetsInput>;
+export { mergeAssetsInput } from './merge-assets.input.js';
 
 /** What undoing a merge needs, kept in asset_matches.merged_asset. */
 export interface MergeSnapshot {
@@ -161,7 +155,7 @@ async function moveDependents(tx: Db, tenantId: string, from: string, to: string
 
 async function moveSoftware(tx: Db, tenantId: string, from: string, to: string) {
   const absorbed = await tx
-    .select({ softwareId: assetSoftware.softwareId, version: assetSoftware.version })
+    .select({ softwareId: assetSoftware.softwareId, version: assetSoftware.version, publisher: assetSoftware.publisher })
     .from(assetSoftware)
     .where(and(eq(assetSoftware.tenantId, tenantId), eq(assetSoftware.assetId, from)));
   const added = absorbed.length
@@ -169,7 +163,7 @@ async function moveSoftware(tx: Db, tenantId: string, from: string, to: string) 
         .insert(assetSoftware)
         .values(absorbed.map((s) => ({ tenantId, assetId: to, ...s })))
         .onConflictDoNothing()
-        .returning({ softwareId: assetSoftware.softwareId, version: assetSoftware.version })
+        .returning({ softwareId: assetSoftware.softwareId, version: assetSoftware.version, publisher: assetSoftware.publisher })
     : [];
   const [{ n }] = await tx.select({ n: count() }).from(assetSoftware).where(and(eq(assetSoftware.tenantId, tenantId), eq(assetSoftware.assetId, to)));
   return { absorbed, added, count: n };

@@ -12,6 +12,7 @@ import { marchesOrdersMatrix } from './authz-matrix-marches-orders.js';
 import { parcMatrix } from './authz-matrix-parc.js';
 import { parcExportsMatrix } from './authz-matrix-parc-exports.js';
 import { parcFleetMatrix } from './authz-matrix-parc-fleet.js';
+import { pilotageGovernanceMatrix } from './authz-matrix-pilotage-governance.js';
 import { pilotageMatrix } from './authz-matrix-pilotage.js';
 import { platformMatrix } from './authz-matrix-platform.js';
 import { referentielMatrix } from './authz-matrix-referentiel.js';
@@ -39,4 +40,5 @@ export const authzMatrix = gatherMatrix({
   marches: marchesMatrix,
   pilotage: pilotageMatrix,
   'marches-orders': marchesOrdersMatrix,
+  'pilotage-governance': pilotageGovernanceMatrix,
 });

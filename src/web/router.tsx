@@ -111,6 +111,15 @@ const deskDashboardRoute = createRoute({
   // the charts (recharts) load with this page only
   component: lazyRouteComponent(() => import('./modules/guichet/dashboard/DeskDashboardPage'), 'DeskDashboardPage'),
 });
+const governanceRoute = createRoute({ getParentRoute: () => appRoute, path: '/pilotage/gouvernance', component: page(() => import('./modules/pilotage/governance/GovernancePage'), 'GovernancePage') });
+const meetingRoute = createRoute({ getParentRoute: () => appRoute, path: '/pilotage/gouvernance/reunions/$meetingId', component: page(() => import('./modules/pilotage/governance/MeetingPage'), 'MeetingPage') });
+const metropoleRoute = createRoute({ getParentRoute: () => appRoute, path: '/pilotage/metropole', component: page(() => import('./modules/pilotage/metropole/MetropolePage'), 'MetropolePage') });
+const communeServiceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pilotage/metropole/communes/$communeId',
+  // the charts (recharts) load with this page only
+  component: page(() => import('./modules/pilotage/metropole/CommuneServicePage'), 'CommuneServicePage'),
+});
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -142,6 +151,10 @@ const routeTree = rootRoute.addChildren([
     ticketRoute,
     deskConfigurationRoute,
     deskDashboardRoute,
+    governanceRoute,
+    meetingRoute,
+    metropoleRoute,
+    communeServiceRoute,
     accountRoute,
   ]),
 ]);

@@ -7,4 +7,6 @@ export { tickets, supportTeams, categories } from './db/schema.js';
 export { setDemoInboundAddress, demoInboundAddress } from './mail/mail-settings.js';
 export { backgroundOf } from './jobs/background.js';
 export { guichetModule } from './module.js';
+export { serviceLevelsBySchool, withinAgreement, type SchoolServiceLevel, type ServiceLevelQuery } from './dashboard/service-levels.js';
+export { seedTicketHistory, type TicketHistoryOptions } from './demo/seed-ticket-history.js';
 export { deskAgreementByEstablishment, type DeskAgreementFigures } from './steering/agreement-share.js';

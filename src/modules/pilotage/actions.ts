@@ -1,4 +1,5 @@
 import type { ModuleActions } from '../../server/platform/authz.js';
+import { governanceActionNames, governanceGrants, governanceReading } from './governance/actions.js';
 
 const names = [
   'steering.read', // assessments, dashboards, map, snapshots of the schools in the actor's scope
@@ -7,6 +8,7 @@ const names = [
   'ppi.read',
   'ppi.manage', // scenarios, operations, financing
   'ppi.vote', // records the assembly's vote: freezes a scenario and its target versions
+  ...governanceActionNames,
 ] as const;
 type PilotageAction = (typeof names)[number];
 
@@ -25,7 +27,7 @@ export const pilotageActions: ModuleActions<PilotageAction> = {
     technician: ['steering.read'],
     'establishment-staff': ['steering.read', 'steering.export'],
     'academy-staff': ['steering.read', 'steering.export'],
-    auditor: reading,
+    auditor: [...reading, ...(governanceGrants.auditor ?? [])],
   },
-  readOnly: reading,
+  readOnly: [...reading, ...governanceReading],
 };

@@ -7,3 +7,4 @@ export { findEstablishmentByUai, findOrganizationByCode, establishmentsViewScope
 export { organizationsView, territorialUnitsView, establishmentsView, buildingsView, roomsView } from './db/views.js';
 export { establishmentDirectory, establishmentDirectoryCache, directoryEntryOfUai, type DirectoryEntry } from './db/establishment-directory.js';
 export { referentielModule } from './module.js';
+export { rennesMetropoleDemoKey, type RennesMetropoleDemo } from './demo/seed-rennes-metropole.js';

@@ -17,6 +17,7 @@ import {
   IconMap2,
   IconSchool,
   IconUsers,
+  IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
 import type { Permission } from '../session/types';
@@ -42,7 +43,9 @@ export interface NavItem {
     | '/guichet/appel'
     | '/guichet/configuration'
     | '/guichet/tableau-de-bord'
-    | '/marches';
+    | '/marches'
+    | '/pilotage/gouvernance'
+    | '/pilotage/metropole';
   label: string;
   icon: Icon;
   permission?: Permission;
@@ -63,6 +66,8 @@ export const navItems: NavItem[] = [
   { to: '/guichet/tableau-de-bord', label: 'Tableau de bord du guichet', icon: IconChartPie, permission: 'ticket.read' },
   { to: '/guichet/configuration', label: 'Configuration du guichet', icon: IconAdjustments, permission: 'desk.configure' },
   { to: '/marches', label: 'Marchés', icon: IconBuildingCommunity, permission: 'contract.read' },
+  { to: '/pilotage/gouvernance', label: 'Gouvernance', icon: IconUsersGroup, permission: 'governance.read' },
+  { to: '/pilotage/metropole', label: 'Services de la Métropole', icon: IconBuildingCommunity, permission: 'metropole.read' },
   { to: '/imports', label: "Import de l'annuaire", icon: IconFileImport, permission: 'establishment.import' },
   { to: '/unites', label: 'Unités territoriales', icon: IconMap2, permission: 'unit.read' },
   { to: '/organisations', label: 'Organisations partenaires', icon: IconBuildingCommunity, permission: 'organization.read' },

@@ -8,6 +8,7 @@ import { establishmentTotals } from '../operations/find-establishments.js';
 import { importEstablishments } from '../operations/import-establishments.js';
 import type { OrganizationKind } from '../organization-kinds.js';
 import { collegesFile, lyceesFile } from './demo-files.js';
+import { seedRennesMetropole } from './seed-rennes-metropole.js';
 
 const authorities: [string, OrganizationKind, string][] = [
   ['hauts-de-france', 'region', 'Région Hauts-de-France'],
@@ -54,6 +55,7 @@ export async function seedReferentielDemo(seed: DemoSeed): Promise<void> {
   const hdf = tenants.get('hauts-de-france')!;
   const sectors = await createSupportSectors(ctx, hdf);
   await createDepartmentUnits(ctx, tenants.get('grand-est')!, grandEstAgencies);
+  await seedRennesMetropole(seed);
   // schools moved into sectors: a server already running must not keep the unit filter's old totals
   ctx.cache.invalidate(establishmentTotals);
   const demo: ReferentielDemo = { sectors, firstLycee: await firstLyceeOfSector1(ctx, hdf) };

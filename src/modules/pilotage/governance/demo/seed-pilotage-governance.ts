@@ -1,0 +1,15 @@
+import type { DemoSeed } from '../../../../server/platform/module.js';
+import { seedMetropoleDemo } from '../../metropole/demo/seed-metropole-demo.js';
+import { seedGovernanceDemo } from './seed-governance-demo.js';
+
+interface ReferentielPlaces {
+  firstLycee: string;
+}
+
+/** Governance of Hauts-de-France, then Rennes Métropole's catalogue and communes. */
+export async function seedPilotageGovernanceDemo(seed: DemoSeed) {
+  const places = seed.shared.get('referentiel') as ReferentielPlaces | undefined;
+  if (!places) throw new Error('La démo de la gouvernance suit celle du référentiel.');
+  await seedGovernanceDemo(seed.ctx, { tenantId: seed.tenants.get('hauts-de-france')!, academyId: seed.tenants.get('ac-lille')!, firstSchoolId: places.firstLycee });
+  await seedMetropoleDemo(seed);
+}

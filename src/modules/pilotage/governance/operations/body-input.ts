@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+export const bodyKinds = ['project-group', 'technical-committee', 'steering-committee', 'purchasing-group'] as const;
+export type BodyKind = (typeof bodyKinds)[number];
+export const bodyKindLabels: Record<BodyKind, string> = {
+  'project-group': 'Groupe projet',
+  'technical-committee': 'Comité technique',
+  'steering-committee': 'Comité de pilotage',
+  'purchasing-group': "Groupement d'achat",
+};
+export const cadences = ['weekly', 'half-yearly', 'yearly', 'as-needed'] as const;
+
+export const memberInput = z.object({
+  name: z.string().trim().min(2, 'Nom trop court').max(120),
+  title: z.string().trim().min(2, 'Fonction trop courte').max(120),
+  organizationId: z.string().uuid("Identifiant d'organisation invalide"),
+  userId: z.string().uuid('Identifiant de personne invalide').nullable().default(null),
+});
+export type MemberInput = z.input<typeof memberInput>;
+
+export const createBodyInput = z.object({
+  kind: z.enum(bodyKinds, { message: "Type d'instance inconnu" }),
+  name: z.string().trim().min(3, 'Nom trop court').max(160),
+  cadence: z.enum(cadences, { message: 'Périodicité inconnue' }),
+  unanimity: z.boolean().default(false),
+  members: z.array(memberInput).max(60).default([]),
+});
+export type CreateBodyInput = z.input<typeof createBodyInput>;

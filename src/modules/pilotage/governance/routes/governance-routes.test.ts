@@ -1,0 +1,167 @@
+import { count, eq } from 'drizzle-orm';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../../../../test/app.js';
+import { bodyMembers, dataPacks, votes } from '../db/schema.js';
+
+let t: TestApp;
+let bodyId: string;
+let otherBodyMember: string;
+let members: { id: string; name: string }[];
+let meetingId: string;
+
+const call = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, user: Parameters<TestApp['headers']>[0] = 'steering') =>
+  t.app.inject({ method, url, payload: payload as object | undefined, headers: await t.headers(user) });
+
+beforeAll(async () => {
+  t = await testApp();
+  const created = await call('POST', '/api/governance/bodies', {
+    kind: 'steering-committee',
+    name: 'Comité de pilotage (essai)',
+    cadence: 'yearly',
+    unanimity: true,
+    members: [
+      { name: 'Élue Une', title: 'Vice-présidente', organizationId: t.ids.a.tenantId },
+      { name: 'Élu Deux', title: 'Vice-président', organizationId: t.ids.a.tenantId },
+      { name: 'Recteur', title: 'Recteur', organizationId: t.ids.academy.tenantId },
+    ],
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  bodyId = created.json().id;
+  const other = await call('POST', '/api/governance/bodies', {
+    kind: 'project-group',
+    name: 'Groupe projet (essai)',
+    cadence: 'weekly',
+    members: [{ name: 'Cheffe de projet', title: 'Cheffe de projet', organizationId: t.ids.a.tenantId }],
+  });
+  const list = (await call('GET', '/api/governance/bodies')).json();
+  otherBodyMember = list.find((b: { id: string }) => b.id === other.json().id).members[0].id;
+  members = list.find((b: { id: string }) => b.id === bodyId).members;
+  const meeting = await call('POST', '/api/governance/meetings', { bodyId, heldOn: '2026-06-15', place: 'Hôtel de Région', agenda: ['Bilan annuel', 'Plan numérique'] });
+  expect(meeting.statusCode, meeting.body).toBe(201);
+  meetingId = meeting.json().id;
+});
+afterAll(() => t.close());
+
+describe('bodies, meetings, votes', () => {
+  it('records attendance with the version read; a stale version gets 409', async () => {
+    const ok = await call('PATCH', `/api/governance/meetings/${meetingId}`, { version: 1, attendance: members.map((m) => m.id), minutes: 'Séance ouverte.' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const stale = await call('PATCH', `/api/governance/meetings/${meetingId}`, { version: 1, minutes: 'Autre' });
+    expect(stale.statusCode).toBe(409);
+    const stranger = await call('PATCH', `/api/governance/meetings/${meetingId}`, { version: 2, attendance: [otherBodyMember] });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json().error.message).toMatch(/membres de l'instance/);
+  });
+
+  it('refuses a vote by a non-member in French and changes nothing; unanimity rejects on one abstention', async () => {
+    const decision = (await call('POST', `/api/governance/meetings/${meetingId}/decisions`, { title: 'Reconduire le schéma' })).json().id;
+    const refused = await call('POST', `/api/governance/decisions/${decision}/votes`, { memberId: otherBodyMember, choice: 'for' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toMatch(/n'est pas membre de l'instance « Comité de pilotage \(essai\) »/);
+    const [{ n }] = await t.ctx.db.select({ n: count() }).from(votes).where(eq(votes.decisionId, decision));
+    expect(n).toBe(0);
+    for (const [i, m] of members.entries()) {
+      const r = await call('POST', `/api/governance/decisions/${decision}/votes`, { memberId: m.id, choice: i === 2 ? 'abstain' : 'for' });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    const closed = await call('POST', `/api/governance/decisions/${decision}/close`);
+    expect(closed.json().status).toBe('rejected');
+    expect((await call('POST', `/api/governance/decisions/${decision}/votes`, { memberId: members[0].id, choice: 'for' })).statusCode).toBe(409);
+
+    const second = (await call('POST', `/api/governance/meetings/${meetingId}/decisions`, { title: 'Adopter le bilan' })).json().id;
+    for (const m of members) await call('POST', `/api/governance/decisions/${second}/votes`, { memberId: m.id, choice: 'for' });
+    expect((await call('POST', `/api/governance/decisions/${second}/close`)).json().status).toBe('adopted');
+    const meeting = (await call('GET', `/api/governance/meetings/${meetingId}`)).json();
+    expect(meeting.decisions.map((d: { status: string }) => d.status)).toEqual(['rejected', 'adopted']);
+    expect(meeting.decisions[0].tally).toEqual({ for: 2, against: 0, abstain: 1 });
+  });
+
+  it('malformed input and unknown ids: a French message, nothing written', async () => {
+    const before = (await t.ctx.db.select({ n: count() }).from(bodyMembers))[0].n;
+    const bad = await call('POST', `/api/governance/bodies/${bodyId}/members`, { name: 'X', title: 'Membre', organizationId: t.ids.b.tenantId });
+    expect(bad.statusCode).toBe(400);
+    const outsider = await call('POST', `/api/governance/bodies/${bodyId}/members`, { name: 'Quelqu’un', title: 'Membre', organizationId: t.ids.b.tenantId });
+    expect(outsider.json().error.message).toMatch(/la collectivité ou l'un de ses partenaires/);
+    expect((await t.ctx.db.select({ n: count() }).from(bodyMembers))[0].n).toBe(before);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await call('GET', `/api/governance/meetings/${unknown}`)).json().error.message).toBe('Réunion introuvable.');
+    expect((await call('POST', `/api/governance/decisions/${unknown}/votes`, { memberId: members[0].id, choice: 'for' })).statusCode).toBe(404);
+    const noCommitment = await call('POST', '/api/governance/agreements', {
+      kind: 'framework', title: 'Convention cadre', partyAId: t.ids.a.tenantId, partyBId: t.ids.academy.tenantId, validFrom: '2026-01-01', commitments: [],
+    });
+    expect(noCommitment.statusCode).toBe(400);
+    const badLevel = await call('POST', '/api/governance/agreements', {
+      kind: 'framework', title: 'Convention cadre', partyAId: t.ids.a.tenantId, partyBId: t.ids.academy.tenantId, validFrom: '2026-01-01',
+      commitments: [{ party: 'a', text: 'Équiper les lycées' }], serviceLevels: [{ indicator: 'resolve_within_rate', target: 1.5 }],
+    });
+    expect(badLevel.statusCode).toBe(400);
+    const wrongParty = await call('POST', '/api/governance/agreements', {
+      kind: 'academy-authority', title: 'Convention de service', partyAId: t.ids.contractorOrg.tenantId, partyBId: t.ids.a.tenantId, validFrom: '2026-01-01',
+      commitments: [{ party: 'a', text: 'Assurer le support' }],
+    });
+    expect(wrongParty.json().error.message).toMatch(/académie partenaire/);
+    expect((await call('GET', '/api/governance/agreements')).json()).toEqual([]);
+  });
+
+  it('creates the framework convention and a school agreement, with the service level measured', async () => {
+    const school = t.ids.staffSchool;
+    for (const payload of [
+      { kind: 'framework', title: 'Convention cadre', partyAId: t.ids.a.tenantId, partyBId: t.ids.academy.tenantId, validFrom: '2026-01-01', commitments: [{ party: 'a', text: 'Équiper les lycées' }, { party: 'b', text: 'Former les enseignants' }], serviceLevels: [{ indicator: 'resolve_within_rate', target: 0.9 }] },
+      { kind: 'authority-establishment', title: 'Convention Région ↔ lycée', partyAId: t.ids.a.tenantId, establishmentId: school.id, validFrom: '2026-01-01', commitments: [{ party: 'b', text: 'Désigner un référent' }], serviceLevels: [{ indicator: 'resolve_within_rate', target: 0.8 }] },
+    ]) {
+      const r = await call('POST', '/api/governance/agreements', payload);
+      expect(r.statusCode, r.body).toBe(201);
+    }
+    const list = (await call('GET', '/api/governance/agreements', undefined, 'auditor')).json();
+    expect(list).toHaveLength(2);
+    const byKind = (kind: string) => list.find((a: { kind: string }) => a.kind === kind);
+    expect(byKind('authority-establishment')).toMatchObject({ establishment: { uai: school.uai }, partyA: { name: t.ids.a.name }, serviceLevels: [{ target: 0.8, measured: null, met: null }] });
+    expect(byKind('framework').partyB.name).toBe(t.ids.academy.name);
+  });
+});
+
+describe('actions and data packs', () => {
+  it('follows an action until done, overdue flagged', async () => {
+    const late = await call('POST', `/api/governance/meetings/${meetingId}/actions`, { title: 'Chiffrer les liens', ownerMemberId: members[0].id, dueOn: '2020-01-01' });
+    expect(late.statusCode, late.body).toBe(201);
+    expect((await call('POST', `/api/governance/meetings/${meetingId}/actions`, { title: 'Hors instance', ownerMemberId: otherBodyMember, dueOn: '2030-01-01' })).statusCode).toBe(400);
+    const open = (await call('GET', '/api/governance/actions?open=true')).json();
+    expect(open).toMatchObject([{ title: 'Chiffrer les liens', overdue: true, ownerName: members[0].name, bodyName: 'Comité de pilotage (essai)' }]);
+    const done = await call('POST', `/api/governance/actions/${late.json().id}/done`);
+    expect(done.json()).toMatchObject({ overdue: false });
+    expect(done.json().doneOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await call('GET', '/api/governance/actions?open=true')).json()).toEqual([]);
+    expect((await call('POST', `/api/governance/actions/${late.json().id}/done`)).statusCode).toBe(409);
+  });
+
+  it('issues the data pack as a PDF, keeps its bytes, and a new issue is a new version', async () => {
+    const first = await call('POST', `/api/governance/meetings/${meetingId}/data-packs`);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json().version).toBe(1);
+    const download = await call('GET', `/api/governance/meetings/${meetingId}/data-packs/1`, undefined, 'auditor');
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.headers['x-content-sha256']).toBe(first.json().sha256);
+    const pdf = await PDFDocument.load(download.rawPayload);
+    expect(pdf.getTitle()).toBe('Dossier de séance — Comité de pilotage (essai)');
+    expect(pdf.getPageCount()).toBeGreaterThanOrEqual(1);
+    const second = await call('POST', `/api/governance/meetings/${meetingId}/data-packs`);
+    expect(second.json().version).toBe(2);
+    const again = await call('GET', `/api/governance/meetings/${meetingId}/data-packs/1`);
+    expect(Buffer.compare(again.rawPayload, download.rawPayload)).toBe(0);
+    const [stored] = await t.ctx.db.select({ figures: dataPacks.figures }).from(dataPacks).where(eq(dataPacks.version, 1));
+    expect(JSON.stringify(stored.figures)).toContain('Conventions : engagements de service');
+    expect(JSON.stringify(stored.figures)).toContain('Progression vers la cible');
+    expect((await call('GET', `/api/governance/meetings/${meetingId}/data-packs/9`)).statusCode).toBe(404);
+  });
+
+  it('who may: technicians and school staff neither read nor write; the auditor reads only; B never sees A', async () => {
+    expect((await call('GET', '/api/governance/bodies', undefined, 'technician')).statusCode).toBe(403);
+    expect((await call('GET', '/api/governance/bodies', undefined, 'establishment-staff')).statusCode).toBe(403);
+    expect((await call('POST', `/api/governance/meetings/${meetingId}/data-packs`, undefined, 'auditor')).statusCode).toBe(403);
+    const b = await call('GET', `/api/governance/meetings/${meetingId}`, undefined, 'admin-b');
+    expect(b.statusCode).toBe(404);
+    expect((await call('GET', '/api/governance/bodies', undefined, 'admin-b')).json()).toEqual([]);
+  });
+});

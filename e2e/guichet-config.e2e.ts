@@ -95,6 +95,25 @@ describe('guichet : configuration par la collectivité', () => {
     expect(posts).toEqual([]);
   });
 
+  it('un calendrier dont une plage finit avant de commencer est refusé sur son champ, en français', async () => {
+    const { page } = await signedIn(accounts.admin);
+    await page.goto('/guichet/configuration');
+    await page.getByRole('tab', { name: 'Calendriers' }).click();
+    const puts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'PUT' && request.url().includes('/api/desk/calendars')) puts.push(request.url());
+    });
+    const end = page.getByLabel('Lundi, plage 1 : fin');
+    await end.fill('07:00');
+    await page.getByRole('button', { name: 'Publier le calendrier' }).click();
+    await expect.poll(() => end.getAttribute('aria-invalid')).toBe('true');
+    const described = ((await end.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+    const texts = await Promise.all(described.map((id) => page.locator(`[id="${id}"]`).textContent()));
+    expect(texts.join(' ')).toContain('L\'heure de fin doit être après l\'heure de début.');
+    expect(puts).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('un technicien consulte la configuration sans pouvoir la modifier, et sans lien dans le menu', async () => {
     const { page } = await signedIn(accounts.technician);
     expect(await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Configuration du guichet' }).count()).toBe(0);

@@ -7,7 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
-import { resolveRequestActor } from '../modules/access/index.js';
+import { resolveRequestActor, userEmails } from '../modules/access/index.js';
 import { modules as allModules } from '../modules/modules.js';
 import { installAuthentication } from './platform/authenticate.js';
 import { registerActions } from './platform/authz.js';
@@ -19,6 +19,8 @@ import { registerWeb } from './platform/web-static.js';
 import { installErrorHandler } from './platform/error-handler.js';
 import type { AppConfig } from './platform/http.js';
 import { installJobs } from './platform/jobs.js';
+import { installOutgoingMail, mailJobs } from './platform/mail.js';
+import { notificationRoutes } from './platform/notification-routes.js';
 import type { ModuleDefinition } from './platform/module.js';
 import { RequestLogController } from './platform/request-log.js';
 import { responseSerializerCompiler, type ResponseSerialization } from './platform/response-serializer.js';
@@ -113,12 +115,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installSecurity(app);
   installAuthentication(app, resolveRequestActor);
+  installOutgoingMail(app, userEmails);
   // before the routes: they read what the modules decorate the app with (the agents' intake)
   for (const module of modules) module.install?.(app);
   // after the installs: its onClose (pg-boss stops) runs before theirs (Fastify runs them in reverse)
-  installJobs(app, modules.flatMap((m) => m.jobs?.(app) ?? []), { enabled: config.jobs ?? false });
+  installJobs(app, [...mailJobs(app), ...modules.flatMap((m) => m.jobs?.(app) ?? [])], { enabled: config.jobs ?? false });
 
   await app.register(platformRoutes, { prefix: '/api' });
+  await app.register(notificationRoutes, { prefix: '/api' });
   for (const module of modules) {
     for (const routes of module.routes) await app.register(routes.plugin, routes.prefix ? { prefix: routes.prefix } : {});
   }

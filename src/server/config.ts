@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { outgoingMailFromEnv } from './platform/mail.js';
 import { moduleSettingsFromEnv, type ModuleDefinition, type ModuleSettings } from './platform/module.js';
 
 /** Everything the server reads from its environment, in one typed object (main.ts is the only caller). */
@@ -20,6 +21,12 @@ export interface ServerSettings {
   modules: Partial<ModuleSettings>;
 }
 
+/** The modules' settings, with the platform's outgoing mail under the same `mail` key as the desk's listener. */
+function settingsFromEnv(env: NodeJS.ProcessEnv, modules: readonly ModuleDefinition[]): Partial<ModuleSettings> {
+  const fromModules = moduleSettingsFromEnv(modules, env);
+  return { ...fromModules, mail: { ...outgoingMailFromEnv(env), ...fromModules.mail } };
+}
+
 export function readSettings(env: NodeJS.ProcessEnv, modules: readonly ModuleDefinition[]): ServerSettings {
   const port = Number(env.PORT ?? 3000);
   const publicUrl = env.COHERENCE_PUBLIC_URL ?? `http://localhost:${port}`;
@@ -35,7 +42,7 @@ export function readSettings(env: NodeJS.ProcessEnv, modules: readonly ModuleDef
     trustProxy: env.COHERENCE_TRUST_PROXY || false,
     publicUrl,
     jobs: env.COHERENCE_JOBS !== 'off',
-    modules: moduleSettingsFromEnv(modules, env),
+    modules: settingsFromEnv(env, modules),
     oidc: env.COHERENCE_OIDC_ISSUER
       ? {
           issuer: env.COHERENCE_OIDC_ISSUER,

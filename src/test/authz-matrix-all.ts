@@ -5,6 +5,7 @@ import { guichetConfigMatrix } from './authz-matrix-guichet-config.js';
 import { guichetDashboardMatrix } from './authz-matrix-guichet-dashboard.js';
 import { guichetMailMatrix } from './authz-matrix-guichet-mail.js';
 import { guichetWebMatrix } from './authz-matrix-guichet-web.js';
+import { marchesMatrix } from './authz-matrix-marches.js';
 import { marchesOrdersMatrix } from './authz-matrix-marches-orders.js';
 import { parcMatrix } from './authz-matrix-parc.js';
 import { parcExportsMatrix } from './authz-matrix-parc-exports.js';
@@ -30,5 +31,6 @@ export const authzMatrix = gatherMatrix({
   'guichet-config': guichetConfigMatrix,
   'guichet-dashboard': guichetDashboardMatrix,
   'guichet-web': guichetWebMatrix,
+  marches: marchesMatrix,
   'marches-orders': marchesOrdersMatrix,
 });

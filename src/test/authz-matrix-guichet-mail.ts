@@ -1,4 +1,4 @@
-import { notifications } from '../modules/guichet/db/schema.js';
+import { notifications } from '../server/platform/db-schema.js';
 import type { TestApp } from './app.js';
 import { allowed, everyUser, unique, type MatrixEntry } from './authz-matrix.js';
 import { deskOf, standingTickets } from './matrix-fixtures/guichet.js';
@@ -17,8 +17,11 @@ async function adminNotification(t: TestApp): Promise<number> {
     .values({
       tenantId: t.ids.a.tenantId,
       at: t.ctx.now(),
+      module: 'guichet',
       kind: 'sla-warning',
-      ticketId,
+      refType: 'ticket',
+      refId: ticketId,
+      link: `/guichet/${ticketId}`,
       recipientUserId: t.ids.users['authority-admin'].id,
       recipientLabel: 'Essai authority-admin',
       subject: 'Matrice : délai bientôt atteint',

@@ -5,6 +5,10 @@ import { EstablishmentPage } from './modules/establishments/EstablishmentPage';
 import { EstablishmentsPage } from './modules/establishments/EstablishmentsPage';
 import { validateListSearch } from './modules/establishments/list-search';
 import { ImportPage } from './modules/imports/ImportPage';
+import { ContractPage } from './modules/marches/ContractPage';
+import { ContractsPage } from './modules/marches/ContractsPage';
+import { GroupPage } from './modules/marches/GroupPage';
+import type { ContractsSearch } from './modules/marches/queries';
 import { AgentsPage } from './modules/parc/AgentsPage';
 import { AssetPage } from './modules/parc/AssetPage';
 import { AssetsPage } from './modules/parc/AssetsPage';
@@ -83,6 +87,20 @@ const usersRoute = createRoute({ getParentRoute: () => appRoute, path: '/utilisa
 const tokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/jetons', component: TokensPage });
 const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/compte', component: AccountPage });
 const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/journal', component: AuditPage });
+const contractsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/marches',
+  validateSearch: (raw: Record<string, unknown>): ContractsSearch => ({
+    search: typeof raw.search === 'string' ? raw.search : undefined,
+    theme: typeof raw.theme === 'string' ? raw.theme : undefined,
+    kind: typeof raw.kind === 'string' ? (raw.kind as ContractsSearch['kind']) : undefined,
+    area: typeof raw.area === 'string' ? raw.area : undefined,
+    page: typeof raw.page === 'number' && raw.page >= 1 ? raw.page : undefined,
+  }),
+  component: ContractsPage,
+});
+const contractRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/$id', component: ContractPage });
+const groupRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/groupements/$id', component: GroupPage });
 const assetsRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc', validateSearch: validateAssetSearch, component: AssetsPage });
 const fleetDashboardRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -128,6 +146,9 @@ const routeTree = rootRoute.addChildren([
     assetsRoute,
     fleetDashboardRoute,
     deploymentsRoute,
+    contractsRoute,
+    contractRoute,
+    groupRoute,
     deploymentRoute,
     assetImportRoute,
     agentsRoute,

@@ -5,5 +5,6 @@ export { createUser, findUserByEmail } from './operations/create-user.js';
 export { assignRole } from './operations/assign-role.js';
 export { verifyPassword } from './passwords.js';
 export { resolveRequestActor } from './operations/resolve-actor.js';
+export { userEmails } from './operations/user-emails.js';
 export { demoAccounts, type DemoAccount } from './demo/demo-accounts.js';
 export { accessModule } from './module.js';

@@ -3,7 +3,7 @@ export { guichetRoutes } from './routes.js';
 export { seedGuichetDemo } from './demo/seed-guichet-demo.js';
 export { createTicket, createTicketInput, type CreateTicketInput } from './operations/create-ticket.js';
 export { deskConfigCache, loadDeskConfig } from './desk-config.js';
-export { tickets, notifications, supportTeams, categories } from './db/schema.js';
+export { tickets, supportTeams, categories } from './db/schema.js';
 export { setDemoInboundAddress, demoInboundAddress } from './mail/mail-settings.js';
 export { backgroundOf } from './jobs/background.js';
 export { guichetModule } from './module.js';

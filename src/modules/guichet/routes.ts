@@ -5,7 +5,6 @@ import { dashboardRoutes } from './routes/dashboard.js';
 import { deskRoutes } from './routes/desk.js';
 import { deskConfigRoutes } from './routes/desk-config.js';
 import { mailSettingsRoutes } from './mail/routes.js';
-import { notificationRoutes } from './notifications/routes.js';
 import { ticketActionRoutes } from './routes/ticket-actions.js';
 import { ticketRoutes } from './routes/tickets.js';
 
@@ -17,6 +16,5 @@ export async function guichetRoutes(app: FastifyInstance) {
   await app.register(assigneeRoutes);
   await app.register(dashboardRoutes);
   await app.register(deskConfigRoutes);
-  await app.register(notificationRoutes);
   await app.register(mailSettingsRoutes);
 }

@@ -1,9 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../server/platform/context.js';
 import type { Db } from '../../server/platform/db.js';
-import { notifications, tickets, type TicketRow } from './db/schema.js';
+import { notifications } from '../../server/platform/db-schema.js';
+import { tickets, type TicketRow } from './db/schema.js';
 import type { DeskConfig } from './desk-config.js';
-import { ticketReference } from './notifications/queue.js';
+import { queueNotifications } from './notifications/queue.js';
 import { writeTicketChange } from './ticket-store.js';
 import { isOpen } from './vocabulary.js';
 
@@ -68,29 +69,28 @@ export async function solveTicket(
   }
   if (recipients.size) {
     const major = solvedChildren.length > 0;
-    await tx.insert(notifications).values(
-      [...recipients.values()].map((r) => ({
-        tenantId: updated.tenantId,
-        at: now,
+    // one notification per person, each naming their own tickets ("[n° N]" is put first by the queue)
+    for (const r of recipients.values()) {
+      await queueNotifications(tx, {
+        ticket: updated,
         kind: major ? 'major-solved' : 'ticket-solved',
-        ticketId: updated.id,
-        recipientUserId: r.userId,
-        recipientLabel: r.label,
-        recipientContact: r.contact,
-        // "[n° N]" first: a reply to the mail finds its ticket (mail/receive-mail.ts)
-        subject: `${ticketReference(updated.number)} ` + (major
+        at: now,
+        recipients: [{ userId: r.userId, label: r.label, contact: r.contact }],
+        subject: major
           ? `Incident majeur n° ${updated.number} résolu — ${r.numbers.length > 1 ? 'vos tickets' : 'votre ticket'} n° ${r.numbers.join(', ')}`
-          : `Votre ticket n° ${updated.number} est résolu`),
-        nextAttemptAt: now,
+          : `Votre ticket n° ${updated.number} est résolu`,
         body: `${updated.title}\n\nSolution : ${input.solution}\n\nSi le problème persiste, vous pouvez refuser la solution et rouvrir le ticket.`,
-      })),
-    );
+      });
+    }
   }
   return updated;
 }
 
-/** The requesters told about a ticket, for tests and the future mail job. */
+/** The notifications written about tickets (the platform's rows whose record is one of them). */
 export async function notificationsOf(db: Db, tenantId: string, ticketIds: string[]) {
   if (ticketIds.length === 0) return [];
-  return db.select().from(notifications).where(and(eq(notifications.tenantId, tenantId), inArray(notifications.ticketId, ticketIds)));
+  return db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.tenantId, tenantId), eq(notifications.refType, 'ticket'), inArray(notifications.refId, ticketIds)));
 }

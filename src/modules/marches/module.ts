@@ -1,10 +1,17 @@
 import type { ModuleDefinition } from '../../server/platform/module.js';
 import { marchesActions } from './actions.js';
+import { seedGrandEstMarches, seedHautsDeFranceMarches } from './demo/seed-marches-demo.js';
+import { marchesJobs } from './jobs/background.js';
 import { marchesRoutes } from './routes.js';
 
 /** Public procurement: framework contracts, lots, price lists, amendments and purchasing groups. */
 export const marchesModule: ModuleDefinition = {
   name: 'marches',
   routes: [{ plugin: marchesRoutes, prefix: '/api' }],
+  jobs: marchesJobs,
+  async demo(seed) {
+    await seedHautsDeFranceMarches(seed.ctx, seed.tenants);
+    await seedGrandEstMarches(seed.ctx, seed.tenants);
+  },
   actions: marchesActions,
 };

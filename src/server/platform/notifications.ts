@@ -1,8 +1,12 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from './db.js';
+import { notifications } from './db-schema.js';
+
 /**
  * What any module needs to tell people about a change, in the application and by mail: who is
- * told (recipients, each once) and whether a mail is owed. The rows themselves still live in the
- * module that owns the records they point to (the desk's `guichet.notifications`, read by its mail
- * job): the module adds its reference and writes them in the transaction of the change.
+ * told (recipients, each once), whether a mail is owed, and the row written in the transaction of
+ * the change (`platform.notifications`), shown at once in the recipient's notifications menu and
+ * mailed later by the mail job (mail.ts).
  */
 
 export interface Recipient {
@@ -59,4 +63,42 @@ export function notificationValues<K extends string>(draft: NotificationDraft<K>
     });
   }
   return values;
+}
+
+/** The record a notification is about, and where the application shows it. */
+export interface NotificationRef {
+  module: string;
+  type: string;
+  id: string;
+  /** Path in the application ("/guichet/…"); the mail links to it. */
+  link: string | null;
+  linkLabel?: string;
+  /** Where a reply to the mail should go, when the module reads replies (the desk). */
+  replyTo?: string | null;
+}
+
+/** Writes one notification per person told, in the caller's transaction. */
+export async function queueNotifications<K extends string>(tx: Db, draft: NotificationDraft<K> & { ref: NotificationRef }): Promise<number> {
+  const { ref } = draft;
+  const values = notificationValues(draft).map((v) => ({
+    ...v,
+    module: ref.module,
+    refType: ref.type,
+    refId: ref.id,
+    link: ref.link,
+    linkLabel: ref.linkLabel ?? null,
+    replyTo: ref.replyTo ?? null,
+  }));
+  if (values.length) await tx.insert(notifications).values(values);
+  return values.length;
+}
+
+/** The records that mails with these Message-IDs were about (a reply names them in In-Reply-To or References). */
+export async function notifiedRefs(db: Db, tenantId: string, refType: string, messageIds: string[]): Promise<string[]> {
+  if (messageIds.length === 0) return [];
+  const found = await db
+    .selectDistinct({ refId: notifications.refId })
+    .from(notifications)
+    .where(and(eq(notifications.tenantId, tenantId), eq(notifications.refType, refType), inArray(notifications.messageId, messageIds)));
+  return found.map((r) => r.refId);
 }

@@ -364,6 +364,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Marchés visibles, filtrés (thème, type, zone, année de notification) et paginés */
+        get: operations["listContracts"];
+        put?: never;
+        /** Crée un marché et ses lots (SIRET et code CPV contrôlés) */
+        post: operations["createContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Un marché : lots, bordereaux (en vigueur et versions), avenants, non-dépense et consommation */
+        get: operations["getContract"];
+        put?: never;
+        post?: never;
+        /** Supprime un marché en préparation */
+        delete: operations["deleteContract"];
+        options?: never;
+        head?: never;
+        /** Modifie un marché (envoyer la version lue ; notifié, ses données publiées ne changent que par avenant) */
+        patch: operations["updateContract"];
+        trace?: never;
+    };
+    "/api/contracts/{id}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ajoute un avenant numéroté à la suite (un plafond ne descend pas sous le commandé) */
+        post: operations["addAmendment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/lots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ajoute un lot à un marché en préparation */
+        post: operations["addLot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Marchés, lots ou bordereaux de prix (toutes versions) en CSV ou XLSX, avec les filtres de la liste */
+        get: operations["exportContracts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decp.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Données essentielles (DECP 2.0.3) des marchés notifiés dans l’année, un enregistrement par lot */
+        get: operations["exportDecp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deployments": {
         parameters: {
             query?: never;
@@ -1136,6 +1241,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/lots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Modifie un lot (plafonds et durée : par avenant une fois le marché notifié) */
+        patch: operations["updateLot"];
+        trace?: never;
+    };
+    "/api/lots/{id}/price-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les prix du lot en vigueur à une date (celle d’une commande) */
+        get: operations["listPriceItemsInForce"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{id}/price-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nouvelle version datée du bordereau de prix du lot (les versions publiées ne se réécrivent pas) */
+        post: operations["addPriceList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -1234,6 +1390,92 @@ export interface paths {
         put?: never;
         /** Ajoute un partenaire (le crée si son code est nouveau) */
         post: operations["addPartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/purchasing-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Groupements de commandes visibles */
+        get: operations["listPurchasingGroups"];
+        put?: never;
+        /** Constitue un groupement : coordonnateur, convention, membres fondateurs et leurs chefs de projet */
+        post: operations["createPurchasingGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/purchasing-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Un groupement : membres, chefs de projet, décisions et votes */
+        get: operations["getPurchasingGroup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/purchasing-groups/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose une décision au vote des membres */
+        post: operations["proposeDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/purchasing-groups/{id}/decisions/{decisionId}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vote d’un membre : adoptée à l’unanimité, rejetée au premier vote contre */
+        post: operations["voteDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/purchasing-groups/{id}/members/{organizationId}/project-lead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Le chef de projet nommé par un membre */
+        put: operations["setProjectLead"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4634,7 +4876,7 @@ export interface operations {
                             level: number | null;
                             organizationCode: string;
                             /** @enum {string} */
-                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
                             roleLabel: string;
                         }[];
                         permissions: {
@@ -4646,7 +4888,7 @@ export interface operations {
                             kind: string;
                             name: string;
                             roleLabels: string[];
-                            roles: ("authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor")[];
+                            roles: ("authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer")[];
                         }[];
                         user: {
                             displayName: string;
@@ -4967,7 +5209,7 @@ export interface operations {
                             level: number | null;
                             organizationCode: string;
                             /** @enum {string} */
-                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
                             roleLabel: string;
                         }[];
                         permissions: {
@@ -4979,7 +5221,7 @@ export interface operations {
                             kind: string;
                             name: string;
                             roleLabels: string[];
-                            roles: ("authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor")[];
+                            roles: ("authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer")[];
                         }[];
                         user: {
                             displayName: string;
@@ -5325,6 +5567,1942 @@ export interface operations {
                             loginUrl: string;
                         } | null;
                         password: boolean;
+                    };
+                };
+            };
+        };
+    };
+    listContracts: {
+        parameters: {
+            query?: {
+                area?: string;
+                groupId?: string;
+                kind?: "framework-orders" | "framework-subsequent" | "subsequent" | "ordinary" | "mapa";
+                notifiedYear?: number;
+                order?: "asc" | "desc";
+                page?: number;
+                pageSize?: number;
+                /** @description Référence ou objet */
+                search?: string;
+                sort?: "reference" | "notifiedOn" | "estimateCents";
+                status?: "draft" | "notified" | "ended" | "cancelled";
+                theme?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            area: {
+                                departements: string[];
+                                formerRegions: string[];
+                                unitIds: string[];
+                            };
+                            cpvCode: string;
+                            durationMonths: number;
+                            estimateCents: number;
+                            groupId: string | null;
+                            id: string;
+                            kind: string;
+                            notifiedOn: string | null;
+                            object: string;
+                            procedure: string;
+                            reference: string;
+                            renewals: {
+                                count: number;
+                                months: number;
+                            };
+                            startsOn: string | null;
+                            status: string;
+                            theme: string;
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @default {
+                     *       "unitIds": [],
+                     *       "departements": [],
+                     *       "formerRegions": []
+                     *     }
+                     */
+                    area?: {
+                        /** @default [] */
+                        departements?: string[];
+                        /** @default [] */
+                        formerRegions?: string[];
+                        /** @default [] */
+                        unitIds?: string[];
+                    };
+                    /** Format: uuid */
+                    buyerOrganizationId: string;
+                    buyerSiret: string;
+                    /** @enum {string} */
+                    ccag: "fcs" | "tic" | "pi" | "works" | "moe" | "industrial" | "none";
+                    cpvCode: string;
+                    /** @default [] */
+                    documents?: {
+                        name: string;
+                        uploadId?: string;
+                        /** Format: uri */
+                        url?: string;
+                    }[];
+                    durationMonths: number;
+                    estimateCents: number;
+                    /** @default null */
+                    groupId?: string | null;
+                    /** @default [] */
+                    holders?: {
+                        name: string;
+                        siret: string;
+                    }[];
+                    /** @enum {string} */
+                    kind: "framework-orders" | "framework-subsequent" | "subsequent" | "ordinary" | "mapa";
+                    /** @default [] */
+                    lots?: {
+                        /** @default null */
+                        awardedCents?: number | null;
+                        /** @default null */
+                        durationMonths?: number | null;
+                        /** @default null */
+                        estimateCents?: number | null;
+                        /** @default null */
+                        holderName?: string | null;
+                        /** @default null */
+                        holderOrganizationId?: string | null;
+                        /** @default null */
+                        holderSiret?: string | null;
+                        /** @default null */
+                        maxAmountCents?: number | null;
+                        /** @default null */
+                        maxQuantity?: number | null;
+                        /** @default null */
+                        minAmountCents?: number | null;
+                        /** @default null */
+                        minQuantity?: number | null;
+                        number: number;
+                        title: string;
+                    }[];
+                    /** @default null */
+                    notifiedOn?: string | null;
+                    object: string;
+                    /** @default null */
+                    parentId?: string | null;
+                    /** @enum {string} */
+                    priceForm: "unit" | "lump-sum" | "mixed";
+                    /** @enum {string} */
+                    procedure: "open-tender" | "restricted-tender" | "negotiated" | "adapted" | "no-competition" | "competitive-dialogue";
+                    reference: string;
+                    /**
+                     * @default {
+                     *       "count": 0,
+                     *       "months": 0
+                     *     }
+                     */
+                    renewals?: {
+                        count: number;
+                        months: number;
+                    };
+                    /** @default null */
+                    startsOn?: string | null;
+                    /**
+                     * @default draft
+                     * @enum {string}
+                     */
+                    status?: "draft" | "notified" | "ended" | "cancelled";
+                    /** @default  */
+                    theme?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amendments: {
+                            amountDeltaCents: number | null;
+                            changes: {
+                                after: string | number | null;
+                                before?: string | number | null;
+                                field: string;
+                                lotId?: string;
+                            }[];
+                            id: string;
+                            number: number;
+                            object: string;
+                            publishedAt: string;
+                            signedOn: string;
+                        }[];
+                        area: {
+                            departements: string[];
+                            formerRegions: string[];
+                            unitIds: string[];
+                        };
+                        buyerName: string;
+                        buyerOrganizationId: string;
+                        buyerSiret: string;
+                        can: {
+                            manage: boolean;
+                        };
+                        ccag: string;
+                        cpvCode: string;
+                        documents: {
+                            name: string;
+                            uploadId?: string;
+                            url?: string;
+                        }[];
+                        durationMonths: number;
+                        endsOn: string | null;
+                        estimateCents: number;
+                        groupId: string | null;
+                        groupName: string | null;
+                        holders: {
+                            name: string;
+                            siret: string;
+                        }[];
+                        id: string;
+                        kind: string;
+                        lots: {
+                            durationMonths: number | null;
+                            holderName: string | null;
+                            holderOrganizationId: string | null;
+                            holderSiret: string | null;
+                            id: string;
+                            maxExclTaxCents: number | null;
+                            maxQuantity: number | null;
+                            minAmountCents: number | null;
+                            minQuantity: number | null;
+                            number: number;
+                            priceItems: {
+                                code: string;
+                                id: string;
+                                label: string;
+                                /** @enum {string} */
+                                recurrence: "one-off" | "monthly";
+                                unit: string;
+                                unitPriceExclTaxCents: number;
+                                vatRateBp: number;
+                                warrantyMonths: number | null;
+                            }[];
+                            priceLists: {
+                                id: string;
+                                items: {
+                                    code: string;
+                                    id: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    recurrence: "one-off" | "monthly";
+                                    unit: string;
+                                    unitPriceExclTaxCents: number;
+                                    vatRateBp: number;
+                                    warrantyMonths: number | null;
+                                }[];
+                                note: string;
+                                revision: number;
+                                validFrom: string;
+                            }[];
+                            remainingExclTaxCents: number | null;
+                            savings: {
+                                awardedCents: number | null;
+                                ceilingUsed: number | null;
+                                committedCents: number;
+                                consumedCents: number;
+                                estimateCents: number | null;
+                                maxCents: number | null;
+                                remainingCents: number | null;
+                                savingAtAwardCents: number | null;
+                                savingSoFarCents: number | null;
+                            };
+                            title: string;
+                            version: number;
+                        }[];
+                        notifiedOn: string | null;
+                        object: string;
+                        parentId: string | null;
+                        priceForm: string;
+                        procedure: string;
+                        reference: string;
+                        renewals: {
+                            count: number;
+                            months: number;
+                        };
+                        savings: {
+                            awardedCents: number | null;
+                            ceilingUsed: number | null;
+                            committedCents: number;
+                            consumedCents: number;
+                            estimateCents: number | null;
+                            maxCents: number | null;
+                            remainingCents: number | null;
+                            savingAtAwardCents: number | null;
+                            savingSoFarCents: number | null;
+                        };
+                        startsOn: string | null;
+                        status: string;
+                        theme: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amendments: {
+                            amountDeltaCents: number | null;
+                            changes: {
+                                after: string | number | null;
+                                before?: string | number | null;
+                                field: string;
+                                lotId?: string;
+                            }[];
+                            id: string;
+                            number: number;
+                            object: string;
+                            publishedAt: string;
+                            signedOn: string;
+                        }[];
+                        area: {
+                            departements: string[];
+                            formerRegions: string[];
+                            unitIds: string[];
+                        };
+                        buyerName: string;
+                        buyerOrganizationId: string;
+                        buyerSiret: string;
+                        can: {
+                            manage: boolean;
+                        };
+                        ccag: string;
+                        cpvCode: string;
+                        documents: {
+                            name: string;
+                            uploadId?: string;
+                            url?: string;
+                        }[];
+                        durationMonths: number;
+                        endsOn: string | null;
+                        estimateCents: number;
+                        groupId: string | null;
+                        groupName: string | null;
+                        holders: {
+                            name: string;
+                            siret: string;
+                        }[];
+                        id: string;
+                        kind: string;
+                        lots: {
+                            durationMonths: number | null;
+                            holderName: string | null;
+                            holderOrganizationId: string | null;
+                            holderSiret: string | null;
+                            id: string;
+                            maxExclTaxCents: number | null;
+                            maxQuantity: number | null;
+                            minAmountCents: number | null;
+                            minQuantity: number | null;
+                            number: number;
+                            priceItems: {
+                                code: string;
+                                id: string;
+                                label: string;
+                                /** @enum {string} */
+                                recurrence: "one-off" | "monthly";
+                                unit: string;
+                                unitPriceExclTaxCents: number;
+                                vatRateBp: number;
+                                warrantyMonths: number | null;
+                            }[];
+                            priceLists: {
+                                id: string;
+                                items: {
+                                    code: string;
+                                    id: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    recurrence: "one-off" | "monthly";
+                                    unit: string;
+                                    unitPriceExclTaxCents: number;
+                                    vatRateBp: number;
+                                    warrantyMonths: number | null;
+                                }[];
+                                note: string;
+                                revision: number;
+                                validFrom: string;
+                            }[];
+                            remainingExclTaxCents: number | null;
+                            savings: {
+                                awardedCents: number | null;
+                                ceilingUsed: number | null;
+                                committedCents: number;
+                                consumedCents: number;
+                                estimateCents: number | null;
+                                maxCents: number | null;
+                                remainingCents: number | null;
+                                savingAtAwardCents: number | null;
+                                savingSoFarCents: number | null;
+                            };
+                            title: string;
+                            version: number;
+                        }[];
+                        notifiedOn: string | null;
+                        object: string;
+                        parentId: string | null;
+                        priceForm: string;
+                        procedure: string;
+                        reference: string;
+                        renewals: {
+                            count: number;
+                            months: number;
+                        };
+                        savings: {
+                            awardedCents: number | null;
+                            ceilingUsed: number | null;
+                            committedCents: number;
+                            consumedCents: number;
+                            estimateCents: number | null;
+                            maxCents: number | null;
+                            remainingCents: number | null;
+                            savingAtAwardCents: number | null;
+                            savingSoFarCents: number | null;
+                        };
+                        startsOn: string | null;
+                        status: string;
+                        theme: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteContract: {
+        parameters: {
+            query: {
+                version: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    area?: {
+                        /** @default [] */
+                        departements?: string[];
+                        /** @default [] */
+                        formerRegions?: string[];
+                        /** @default [] */
+                        unitIds?: string[];
+                    };
+                    /** Format: uuid */
+                    buyerOrganizationId?: string;
+                    buyerSiret?: string;
+                    /** @enum {string} */
+                    ccag?: "fcs" | "tic" | "pi" | "works" | "moe" | "industrial" | "none";
+                    cpvCode?: string;
+                    documents?: {
+                        name: string;
+                        uploadId?: string;
+                        /** Format: uri */
+                        url?: string;
+                    }[];
+                    durationMonths?: number;
+                    estimateCents?: number;
+                    groupId?: string | null;
+                    holders?: {
+                        name: string;
+                        siret: string;
+                    }[];
+                    /** @enum {string} */
+                    kind?: "framework-orders" | "framework-subsequent" | "subsequent" | "ordinary" | "mapa";
+                    notifiedOn?: string | null;
+                    object?: string;
+                    parentId?: string | null;
+                    /** @enum {string} */
+                    priceForm?: "unit" | "lump-sum" | "mixed";
+                    /** @enum {string} */
+                    procedure?: "open-tender" | "restricted-tender" | "negotiated" | "adapted" | "no-competition" | "competitive-dialogue";
+                    reference?: string;
+                    renewals?: {
+                        count: number;
+                        months: number;
+                    };
+                    startsOn?: string | null;
+                    /** @enum {string} */
+                    status?: "draft" | "notified" | "ended" | "cancelled";
+                    theme?: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amendments: {
+                            amountDeltaCents: number | null;
+                            changes: {
+                                after: string | number | null;
+                                before?: string | number | null;
+                                field: string;
+                                lotId?: string;
+                            }[];
+                            id: string;
+                            number: number;
+                            object: string;
+                            publishedAt: string;
+                            signedOn: string;
+                        }[];
+                        area: {
+                            departements: string[];
+                            formerRegions: string[];
+                            unitIds: string[];
+                        };
+                        buyerName: string;
+                        buyerOrganizationId: string;
+                        buyerSiret: string;
+                        can: {
+                            manage: boolean;
+                        };
+                        ccag: string;
+                        cpvCode: string;
+                        documents: {
+                            name: string;
+                            uploadId?: string;
+                            url?: string;
+                        }[];
+                        durationMonths: number;
+                        endsOn: string | null;
+                        estimateCents: number;
+                        groupId: string | null;
+                        groupName: string | null;
+                        holders: {
+                            name: string;
+                            siret: string;
+                        }[];
+                        id: string;
+                        kind: string;
+                        lots: {
+                            durationMonths: number | null;
+                            holderName: string | null;
+                            holderOrganizationId: string | null;
+                            holderSiret: string | null;
+                            id: string;
+                            maxExclTaxCents: number | null;
+                            maxQuantity: number | null;
+                            minAmountCents: number | null;
+                            minQuantity: number | null;
+                            number: number;
+                            priceItems: {
+                                code: string;
+                                id: string;
+                                label: string;
+                                /** @enum {string} */
+                                recurrence: "one-off" | "monthly";
+                                unit: string;
+                                unitPriceExclTaxCents: number;
+                                vatRateBp: number;
+                                warrantyMonths: number | null;
+                            }[];
+                            priceLists: {
+                                id: string;
+                                items: {
+                                    code: string;
+                                    id: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    recurrence: "one-off" | "monthly";
+                                    unit: string;
+                                    unitPriceExclTaxCents: number;
+                                    vatRateBp: number;
+                                    warrantyMonths: number | null;
+                                }[];
+                                note: string;
+                                revision: number;
+                                validFrom: string;
+                            }[];
+                            remainingExclTaxCents: number | null;
+                            savings: {
+                                awardedCents: number | null;
+                                ceilingUsed: number | null;
+                                committedCents: number;
+                                consumedCents: number;
+                                estimateCents: number | null;
+                                maxCents: number | null;
+                                remainingCents: number | null;
+                                savingAtAwardCents: number | null;
+                                savingSoFarCents: number | null;
+                            };
+                            title: string;
+                            version: number;
+                        }[];
+                        notifiedOn: string | null;
+                        object: string;
+                        parentId: string | null;
+                        priceForm: string;
+                        procedure: string;
+                        reference: string;
+                        renewals: {
+                            count: number;
+                            months: number;
+                        };
+                        savings: {
+                            awardedCents: number | null;
+                            ceilingUsed: number | null;
+                            committedCents: number;
+                            consumedCents: number;
+                            estimateCents: number | null;
+                            maxCents: number | null;
+                            remainingCents: number | null;
+                            savingAtAwardCents: number | null;
+                            savingSoFarCents: number | null;
+                        };
+                        startsOn: string | null;
+                        status: string;
+                        theme: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    addAmendment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default null */
+                    amountDeltaCents?: number | null;
+                    durationMonths?: number;
+                    /** @default [] */
+                    lotCeilings?: {
+                        /** Format: uuid */
+                        lotId: string;
+                        maxAmountCents: number;
+                    }[];
+                    object: string;
+                    signedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amendments: {
+                            amountDeltaCents: number | null;
+                            changes: {
+                                after: string | number | null;
+                                before?: string | number | null;
+                                field: string;
+                                lotId?: string;
+                            }[];
+                            id: string;
+                            number: number;
+                            object: string;
+                            publishedAt: string;
+                            signedOn: string;
+                        }[];
+                        area: {
+                            departements: string[];
+                            formerRegions: string[];
+                            unitIds: string[];
+                        };
+                        buyerName: string;
+                        buyerOrganizationId: string;
+                        buyerSiret: string;
+                        can: {
+                            manage: boolean;
+                        };
+                        ccag: string;
+                        cpvCode: string;
+                        documents: {
+                            name: string;
+                            uploadId?: string;
+                            url?: string;
+                        }[];
+                        durationMonths: number;
+                        endsOn: string | null;
+                        estimateCents: number;
+                        groupId: string | null;
+                        groupName: string | null;
+                        holders: {
+                            name: string;
+                            siret: string;
+                        }[];
+                        id: string;
+                        kind: string;
+                        lots: {
+                            durationMonths: number | null;
+                            holderName: string | null;
+                            holderOrganizationId: string | null;
+                            holderSiret: string | null;
+                            id: string;
+                            maxExclTaxCents: number | null;
+                            maxQuantity: number | null;
+                            minAmountCents: number | null;
+                            minQuantity: number | null;
+                            number: number;
+                            priceItems: {
+                                code: string;
+                                id: string;
+                                label: string;
+                                /** @enum {string} */
+                                recurrence: "one-off" | "monthly";
+                                unit: string;
+                                unitPriceExclTaxCents: number;
+                                vatRateBp: number;
+                                warrantyMonths: number | null;
+                            }[];
+                            priceLists: {
+                                id: string;
+                                items: {
+                                    code: string;
+                                    id: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    recurrence: "one-off" | "monthly";
+                                    unit: string;
+                                    unitPriceExclTaxCents: number;
+                                    vatRateBp: number;
+                                    warrantyMonths: number | null;
+                                }[];
+                                note: string;
+                                revision: number;
+                                validFrom: string;
+                            }[];
+                            remainingExclTaxCents: number | null;
+                            savings: {
+                                awardedCents: number | null;
+                                ceilingUsed: number | null;
+                                committedCents: number;
+                                consumedCents: number;
+                                estimateCents: number | null;
+                                maxCents: number | null;
+                                remainingCents: number | null;
+                                savingAtAwardCents: number | null;
+                                savingSoFarCents: number | null;
+                            };
+                            title: string;
+                            version: number;
+                        }[];
+                        notifiedOn: string | null;
+                        object: string;
+                        parentId: string | null;
+                        priceForm: string;
+                        procedure: string;
+                        reference: string;
+                        renewals: {
+                            count: number;
+                            months: number;
+                        };
+                        savings: {
+                            awardedCents: number | null;
+                            ceilingUsed: number | null;
+                            committedCents: number;
+                            consumedCents: number;
+                            estimateCents: number | null;
+                            maxCents: number | null;
+                            remainingCents: number | null;
+                            savingAtAwardCents: number | null;
+                            savingSoFarCents: number | null;
+                        };
+                        startsOn: string | null;
+                        status: string;
+                        theme: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    addLot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default null */
+                    awardedCents?: number | null;
+                    /** @default null */
+                    durationMonths?: number | null;
+                    /** @default null */
+                    estimateCents?: number | null;
+                    /** @default null */
+                    holderName?: string | null;
+                    /** @default null */
+                    holderOrganizationId?: string | null;
+                    /** @default null */
+                    holderSiret?: string | null;
+                    /** @default null */
+                    maxAmountCents?: number | null;
+                    /** @default null */
+                    maxQuantity?: number | null;
+                    /** @default null */
+                    minAmountCents?: number | null;
+                    /** @default null */
+                    minQuantity?: number | null;
+                    number: number;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amendments: {
+                            amountDeltaCents: number | null;
+                            changes: {
+                                after: string | number | null;
+                                before?: string | number | null;
+                                field: string;
+                                lotId?: string;
+                            }[];
+                            id: string;
+                            number: number;
+                            object: string;
+                            publishedAt: string;
+                            signedOn: string;
+                        }[];
+                        area: {
+                            departements: string[];
+                            formerRegions: string[];
+                            unitIds: string[];
+                        };
+                        buyerName: string;
+                        buyerOrganizationId: string;
+                        buyerSiret: string;
+                        can: {
+                            manage: boolean;
+                        };
+                        ccag: string;
+                        cpvCode: string;
+                        documents: {
+                            name: string;
+                            uploadId?: string;
+                            url?: string;
+                        }[];
+                        durationMonths: number;
+                        endsOn: string | null;
+                        estimateCents: number;
+                        groupId: string | null;
+                        groupName: string | null;
+                        holders: {
+                            name: string;
+                            siret: string;
+                        }[];
+                        id: string;
+                        kind: string;
+                        lots: {
+                            durationMonths: number | null;
+                            holderName: string | null;
+                            holderOrganizationId: string | null;
+                            holderSiret: string | null;
+                            id: string;
+                            maxExclTaxCents: number | null;
+                            maxQuantity: number | null;
+                            minAmountCents: number | null;
+                            minQuantity: number | null;
+                            number: number;
+                            priceItems: {
+                                code: string;
+                                id: string;
+                                label: string;
+                                /** @enum {string} */
+                                recurrence: "one-off" | "monthly";
+                                unit: string;
+                                unitPriceExclTaxCents: number;
+                                vatRateBp: number;
+                                warrantyMonths: number | null;
+                            }[];
+                            priceLists: {
+                                id: string;
+                                items: {
+                                    code: string;
+                                    id: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    recurrence: "one-off" | "monthly";
+                                    unit: string;
+                                    unitPriceExclTaxCents: number;
+                                    vatRateBp: number;
+                                    warrantyMonths: number | null;
+                                }[];
+                                note: string;
+                                revision: number;
+                                validFrom: string;
+                            }[];
+                            remainingExclTaxCents: number | null;
+                            savings: {
+                                awardedCents: number | null;
+                                ceilingUsed: number | null;
+                                committedCents: number;
+                                consumedCents: number;
+                                estimateCents: number | null;
+                                maxCents: number | null;
+                                remainingCents: number | null;
+                                savingAtAwardCents: number | null;
+                                savingSoFarCents: number | null;
+                            };
+                            title: string;
+                            version: number;
+                        }[];
+                        notifiedOn: string | null;
+                        object: string;
+                        parentId: string | null;
+                        priceForm: string;
+                        procedure: string;
+                        reference: string;
+                        renewals: {
+                            count: number;
+                            months: number;
+                        };
+                        savings: {
+                            awardedCents: number | null;
+                            ceilingUsed: number | null;
+                            committedCents: number;
+                            consumedCents: number;
+                            estimateCents: number | null;
+                            maxCents: number | null;
+                            remainingCents: number | null;
+                            savingAtAwardCents: number | null;
+                            savingSoFarCents: number | null;
+                        };
+                        startsOn: string | null;
+                        status: string;
+                        theme: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    exportContracts: {
+        parameters: {
+            query: {
+                area?: string;
+                format: "csv" | "xlsx";
+                groupId?: string;
+                kind?: "framework-orders" | "framework-subsequent" | "subsequent" | "ordinary" | "mapa";
+                notifiedYear?: number;
+                order?: "asc" | "desc";
+                /** @description Référence ou objet */
+                search?: string;
+                sort?: "reference" | "notifiedOn" | "estimateCents";
+                status?: "draft" | "notified" | "ended" | "cancelled";
+                theme?: string;
+                what?: "contracts" | "lots" | "price-lists";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    exportDecp: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        marches: {
+                            marche: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
                     };
                 };
             };
@@ -13842,6 +16020,701 @@ export interface operations {
             };
         };
     };
+    updateLot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    awardedCents?: number | null;
+                    durationMonths?: number | null;
+                    estimateCents?: number | null;
+                    holderName?: string | null;
+                    holderOrganizationId?: string | null;
+                    holderSiret?: string | null;
+                    maxAmountCents?: number | null;
+                    maxQuantity?: number | null;
+                    minAmountCents?: number | null;
+                    minQuantity?: number | null;
+                    number?: number;
+                    title?: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amendments: {
+                            amountDeltaCents: number | null;
+                            changes: {
+                                after: string | number | null;
+                                before?: string | number | null;
+                                field: string;
+                                lotId?: string;
+                            }[];
+                            id: string;
+                            number: number;
+                            object: string;
+                            publishedAt: string;
+                            signedOn: string;
+                        }[];
+                        area: {
+                            departements: string[];
+                            formerRegions: string[];
+                            unitIds: string[];
+                        };
+                        buyerName: string;
+                        buyerOrganizationId: string;
+                        buyerSiret: string;
+                        can: {
+                            manage: boolean;
+                        };
+                        ccag: string;
+                        cpvCode: string;
+                        documents: {
+                            name: string;
+                            uploadId?: string;
+                            url?: string;
+                        }[];
+                        durationMonths: number;
+                        endsOn: string | null;
+                        estimateCents: number;
+                        groupId: string | null;
+                        groupName: string | null;
+                        holders: {
+                            name: string;
+                            siret: string;
+                        }[];
+                        id: string;
+                        kind: string;
+                        lots: {
+                            durationMonths: number | null;
+                            holderName: string | null;
+                            holderOrganizationId: string | null;
+                            holderSiret: string | null;
+                            id: string;
+                            maxExclTaxCents: number | null;
+                            maxQuantity: number | null;
+                            minAmountCents: number | null;
+                            minQuantity: number | null;
+                            number: number;
+                            priceItems: {
+                                code: string;
+                                id: string;
+                                label: string;
+                                /** @enum {string} */
+                                recurrence: "one-off" | "monthly";
+                                unit: string;
+                                unitPriceExclTaxCents: number;
+                                vatRateBp: number;
+                                warrantyMonths: number | null;
+                            }[];
+                            priceLists: {
+                                id: string;
+                                items: {
+                                    code: string;
+                                    id: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    recurrence: "one-off" | "monthly";
+                                    unit: string;
+                                    unitPriceExclTaxCents: number;
+                                    vatRateBp: number;
+                                    warrantyMonths: number | null;
+                                }[];
+                                note: string;
+                                revision: number;
+                                validFrom: string;
+                            }[];
+                            remainingExclTaxCents: number | null;
+                            savings: {
+                                awardedCents: number | null;
+                                ceilingUsed: number | null;
+                                committedCents: number;
+                                consumedCents: number;
+                                estimateCents: number | null;
+                                maxCents: number | null;
+                                remainingCents: number | null;
+                                savingAtAwardCents: number | null;
+                                savingSoFarCents: number | null;
+                            };
+                            title: string;
+                            version: number;
+                        }[];
+                        notifiedOn: string | null;
+                        object: string;
+                        parentId: string | null;
+                        priceForm: string;
+                        procedure: string;
+                        reference: string;
+                        renewals: {
+                            count: number;
+                            months: number;
+                        };
+                        savings: {
+                            awardedCents: number | null;
+                            ceilingUsed: number | null;
+                            committedCents: number;
+                            consumedCents: number;
+                            estimateCents: number | null;
+                            maxCents: number | null;
+                            remainingCents: number | null;
+                            savingAtAwardCents: number | null;
+                            savingSoFarCents: number | null;
+                        };
+                        startsOn: string | null;
+                        status: string;
+                        theme: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listPriceItemsInForce: {
+        parameters: {
+            query: {
+                on: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            id: string;
+                            label: string;
+                            recurrence: string;
+                            revision: number;
+                            unit: string;
+                            unitPriceExclTaxCents: number;
+                            validFrom: string;
+                            vatRateBp: number;
+                            warrantyMonths: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    addPriceList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        code: string;
+                        label: string;
+                        /** @enum {string} */
+                        recurrence: "one-off" | "monthly";
+                        unit: string;
+                        unitPriceExclTaxCents: number;
+                        /** @default 2000 */
+                        vatRateBp?: number;
+                        /** @default null */
+                        warrantyMonths?: number | null;
+                    }[];
+                    /** @default  */
+                    note?: string;
+                    validFrom: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        amendments: {
+                            amountDeltaCents: number | null;
+                            changes: {
+                                after: string | number | null;
+                                before?: string | number | null;
+                                field: string;
+                                lotId?: string;
+                            }[];
+                            id: string;
+                            number: number;
+                            object: string;
+                            publishedAt: string;
+                            signedOn: string;
+                        }[];
+                        area: {
+                            departements: string[];
+                            formerRegions: string[];
+                            unitIds: string[];
+                        };
+                        buyerName: string;
+                        buyerOrganizationId: string;
+                        buyerSiret: string;
+                        can: {
+                            manage: boolean;
+                        };
+                        ccag: string;
+                        cpvCode: string;
+                        documents: {
+                            name: string;
+                            uploadId?: string;
+                            url?: string;
+                        }[];
+                        durationMonths: number;
+                        endsOn: string | null;
+                        estimateCents: number;
+                        groupId: string | null;
+                        groupName: string | null;
+                        holders: {
+                            name: string;
+                            siret: string;
+                        }[];
+                        id: string;
+                        kind: string;
+                        lots: {
+                            durationMonths: number | null;
+                            holderName: string | null;
+                            holderOrganizationId: string | null;
+                            holderSiret: string | null;
+                            id: string;
+                            maxExclTaxCents: number | null;
+                            maxQuantity: number | null;
+                            minAmountCents: number | null;
+                            minQuantity: number | null;
+                            number: number;
+                            priceItems: {
+                                code: string;
+                                id: string;
+                                label: string;
+                                /** @enum {string} */
+                                recurrence: "one-off" | "monthly";
+                                unit: string;
+                                unitPriceExclTaxCents: number;
+                                vatRateBp: number;
+                                warrantyMonths: number | null;
+                            }[];
+                            priceLists: {
+                                id: string;
+                                items: {
+                                    code: string;
+                                    id: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    recurrence: "one-off" | "monthly";
+                                    unit: string;
+                                    unitPriceExclTaxCents: number;
+                                    vatRateBp: number;
+                                    warrantyMonths: number | null;
+                                }[];
+                                note: string;
+                                revision: number;
+                                validFrom: string;
+                            }[];
+                            remainingExclTaxCents: number | null;
+                            savings: {
+                                awardedCents: number | null;
+                                ceilingUsed: number | null;
+                                committedCents: number;
+                                consumedCents: number;
+                                estimateCents: number | null;
+                                maxCents: number | null;
+                                remainingCents: number | null;
+                                savingAtAwardCents: number | null;
+                                savingSoFarCents: number | null;
+                            };
+                            title: string;
+                            version: number;
+                        }[];
+                        notifiedOn: string | null;
+                        object: string;
+                        parentId: string | null;
+                        priceForm: string;
+                        procedure: string;
+                        reference: string;
+                        renewals: {
+                            count: number;
+                            months: number;
+                        };
+                        savings: {
+                            awardedCents: number | null;
+                            ceilingUsed: number | null;
+                            committedCents: number;
+                            consumedCents: number;
+                            estimateCents: number | null;
+                            maxCents: number | null;
+                            remainingCents: number | null;
+                            savingAtAwardCents: number | null;
+                            savingSoFarCents: number | null;
+                        };
+                        startsOn: string | null;
+                        status: string;
+                        theme: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     listMyNotifications: {
         parameters: {
             query?: {
@@ -13867,9 +16740,13 @@ export interface operations {
                             body: string;
                             id: number;
                             kind: string;
+                            link: string | null;
+                            module: string;
                             readAt: string | null;
+                            refId: string;
+                            refType: string;
                             subject: string;
-                            ticketId: string;
+                            ticketId: string | null;
                         }[];
                         page: number;
                         pageSize: number;
@@ -14761,6 +17638,1113 @@ export interface operations {
                         id: string;
                         kind: string;
                         name: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listPurchasingGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            conventionTitle: string;
+                            coordinatorName: string;
+                            coordinatorOrganizationId: string;
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createPurchasingGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    conventionDocuments?: {
+                        name: string;
+                        /** Format: uri */
+                        url?: string;
+                    }[];
+                    /** @default null */
+                    conventionSignedOn?: string | null;
+                    conventionTitle: string;
+                    /** Format: uuid */
+                    coordinatorOrganizationId: string;
+                    coordinatorSiret: string;
+                    members: {
+                        /** Format: uuid */
+                        organizationId: string;
+                        /** @default null */
+                        projectLeadEmail?: string | null;
+                        projectLeadName: string;
+                        /** @default null */
+                        projectLeadUserId?: string | null;
+                    }[];
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        can: {
+                            manage: boolean;
+                            vote: boolean;
+                        };
+                        conventionDocuments: {
+                            name: string;
+                            uploadId?: string;
+                            url?: string;
+                        }[];
+                        conventionSignedOn: string | null;
+                        conventionTitle: string;
+                        coordinatorName: string;
+                        coordinatorOrganizationId: string;
+                        coordinatorSiret: string;
+                        decisions: {
+                            admitOrganizationName: string | null;
+                            closedAt: string | null;
+                            details: string;
+                            id: string;
+                            kind: string;
+                            proposedAt: string;
+                            status: string;
+                            title: string;
+                            version: number;
+                            votes: {
+                                organizationId: string;
+                                organizationName: string;
+                                vote: string;
+                                votedAt: string;
+                                votedBy: string;
+                            }[];
+                        }[];
+                        id: string;
+                        members: {
+                            admittedOn: string;
+                            coordinator: boolean;
+                            name: string;
+                            organizationId: string;
+                            projectLeadEmail: string | null;
+                            projectLeadName: string;
+                        }[];
+                        name: string;
+                        votesFor: {
+                            name: string;
+                            organizationId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getPurchasingGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        can: {
+                            manage: boolean;
+                            vote: boolean;
+                        };
+                        conventionDocuments: {
+                            name: string;
+                            uploadId?: string;
+                            url?: string;
+                        }[];
+                        conventionSignedOn: string | null;
+                        conventionTitle: string;
+                        coordinatorName: string;
+                        coordinatorOrganizationId: string;
+                        coordinatorSiret: string;
+                        decisions: {
+                            admitOrganizationName: string | null;
+                            closedAt: string | null;
+                            details: string;
+                            id: string;
+                            kind: string;
+                            proposedAt: string;
+                            status: string;
+                            title: string;
+                            version: number;
+                            votes: {
+                                organizationId: string;
+                                organizationName: string;
+                                vote: string;
+                                votedAt: string;
+                                votedBy: string;
+                            }[];
+                        }[];
+                        id: string;
+                        members: {
+                            admittedOn: string;
+                            coordinator: boolean;
+                            name: string;
+                            organizationId: string;
+                            projectLeadEmail: string | null;
+                            projectLeadName: string;
+                        }[];
+                        name: string;
+                        votesFor: {
+                            name: string;
+                            organizationId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    proposeDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    admit?: {
+                        /** Format: uuid */
+                        organizationId: string;
+                        /** @default null */
+                        projectLeadEmail?: string | null;
+                        projectLeadName: string;
+                        /** @default null */
+                        projectLeadUserId?: string | null;
+                    };
+                    /** @default  */
+                    details?: string;
+                    /** @enum {string} */
+                    kind: "adopt-tender-file" | "award-lot" | "amend-price-list" | "admit-member";
+                    /**
+                     * Format: uuid
+                     * @description Le membre au nom duquel on propose, pour qui en représente plusieurs
+                     */
+                    organizationId?: string;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        can: {
+                            manage: boolean;
+                            vote: boolean;
+                        };
+                        conventionDocuments: {
+                            name: string;
+                            uploadId?: string;
+                            url?: string;
+                        }[];
+                        conventionSignedOn: string | null;
+                        conventionTitle: string;
+                        coordinatorName: string;
+                        coordinatorOrganizationId: string;
+                        coordinatorSiret: string;
+                        decisions: {
+                            admitOrganizationName: string | null;
+                            closedAt: string | null;
+                            details: string;
+                            id: string;
+                            kind: string;
+                            proposedAt: string;
+                            status: string;
+                            title: string;
+                            version: number;
+                            votes: {
+                                organizationId: string;
+                                organizationName: string;
+                                vote: string;
+                                votedAt: string;
+                                votedBy: string;
+                            }[];
+                        }[];
+                        id: string;
+                        members: {
+                            admittedOn: string;
+                            coordinator: boolean;
+                            name: string;
+                            organizationId: string;
+                            projectLeadEmail: string | null;
+                            projectLeadName: string;
+                        }[];
+                        name: string;
+                        votesFor: {
+                            name: string;
+                            organizationId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    voteDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decisionId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Le membre pour lequel on vote, pour qui en représente plusieurs
+                     */
+                    organizationId?: string;
+                    version: number;
+                    /** @enum {string} */
+                    vote: "approve" | "reject";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        can: {
+                            manage: boolean;
+                            vote: boolean;
+                        };
+                        conventionDocuments: {
+                            name: string;
+                            uploadId?: string;
+                            url?: string;
+                        }[];
+                        conventionSignedOn: string | null;
+                        conventionTitle: string;
+                        coordinatorName: string;
+                        coordinatorOrganizationId: string;
+                        coordinatorSiret: string;
+                        decisions: {
+                            admitOrganizationName: string | null;
+                            closedAt: string | null;
+                            details: string;
+                            id: string;
+                            kind: string;
+                            proposedAt: string;
+                            status: string;
+                            title: string;
+                            version: number;
+                            votes: {
+                                organizationId: string;
+                                organizationName: string;
+                                vote: string;
+                                votedAt: string;
+                                votedBy: string;
+                            }[];
+                        }[];
+                        id: string;
+                        members: {
+                            admittedOn: string;
+                            coordinator: boolean;
+                            name: string;
+                            organizationId: string;
+                            projectLeadEmail: string | null;
+                            projectLeadName: string;
+                        }[];
+                        name: string;
+                        votesFor: {
+                            name: string;
+                            organizationId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    setProjectLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default null */
+                    projectLeadEmail?: string | null;
+                    projectLeadName: string;
+                    /** @default null */
+                    projectLeadUserId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        can: {
+                            manage: boolean;
+                            vote: boolean;
+                        };
+                        conventionDocuments: {
+                            name: string;
+                            uploadId?: string;
+                            url?: string;
+                        }[];
+                        conventionSignedOn: string | null;
+                        conventionTitle: string;
+                        coordinatorName: string;
+                        coordinatorOrganizationId: string;
+                        coordinatorSiret: string;
+                        decisions: {
+                            admitOrganizationName: string | null;
+                            closedAt: string | null;
+                            details: string;
+                            id: string;
+                            kind: string;
+                            proposedAt: string;
+                            status: string;
+                            title: string;
+                            version: number;
+                            votes: {
+                                organizationId: string;
+                                organizationName: string;
+                                vote: string;
+                                votedAt: string;
+                                votedBy: string;
+                            }[];
+                        }[];
+                        id: string;
+                        members: {
+                            admittedOn: string;
+                            coordinator: boolean;
+                            name: string;
+                            organizationId: string;
+                            projectLeadEmail: string | null;
+                            projectLeadName: string;
+                        }[];
+                        name: string;
+                        votesFor: {
+                            name: string;
+                            organizationId: string;
+                        }[];
                     };
                 };
             };
@@ -19370,7 +23354,7 @@ export interface operations {
                             name: string;
                             revokedAt: string | null;
                             /** @enum {string} */
-                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
                             roleLabel: string;
                             /** @enum {string} */
                             status: "active" | "expired" | "revoked";
@@ -19507,7 +23491,7 @@ export interface operations {
                     expiresAt?: string | null;
                     name: string;
                     /** @enum {string} */
-                    role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                    role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
                     /** @default [] */
                     unitIds?: string[];
                 };
@@ -19535,7 +23519,7 @@ export interface operations {
                             name: string;
                             revokedAt: string | null;
                             /** @enum {string} */
-                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
                             roleLabel: string;
                             /** @enum {string} */
                             status: "active" | "expired" | "revoked";
@@ -19685,7 +23669,7 @@ export interface operations {
                         name: string;
                         revokedAt: string | null;
                         /** @enum {string} */
-                        role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                        role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
                         roleLabel: string;
                         /** @enum {string} */
                         status: "active" | "expired" | "revoked";
@@ -20244,7 +24228,7 @@ export interface operations {
                 active?: "true" | "false";
                 page?: number;
                 pageSize?: number;
-                role?: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                role?: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
                 search?: string;
             };
             header?: never;
@@ -20280,7 +24264,7 @@ export interface operations {
                                 organizationId: string;
                                 organizationName: string;
                                 /** @enum {string} */
-                                role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                                role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
                                 roleLabel: string;
                                 staffFunction: string | null;
                                 staffFunctionLabel: string | null;
@@ -20422,7 +24406,7 @@ export interface operations {
                     organizationId?: string;
                     password?: string;
                     /** @enum {string} */
-                    role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                    role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
                     staffFunction?: ("head" | "bursar" | "digital-referent" | "teacher" | "librarian") | null;
                     /** @default [] */
                     unitIds?: string[];
@@ -20458,7 +24442,7 @@ export interface operations {
                                 organizationId: string;
                                 organizationName: string;
                                 /** @enum {string} */
-                                role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                                role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
                                 roleLabel: string;
                                 staffFunction: string | null;
                                 staffFunctionLabel: string | null;
@@ -20617,7 +24601,7 @@ export interface operations {
                             organizationId: string;
                             organizationName: string;
                             /** @enum {string} */
-                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
                             roleLabel: string;
                             staffFunction: string | null;
                             staffFunctionLabel: string | null;
@@ -20775,7 +24759,7 @@ export interface operations {
                             organizationId: string;
                             organizationName: string;
                             /** @enum {string} */
-                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
                             roleLabel: string;
                             staffFunction: string | null;
                             staffFunctionLabel: string | null;
@@ -20933,7 +24917,7 @@ export interface operations {
                             organizationId: string;
                             organizationName: string;
                             /** @enum {string} */
-                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                            role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
                             roleLabel: string;
                             staffFunction: string | null;
                             staffFunctionLabel: string | null;
@@ -21071,7 +25055,7 @@ export interface operations {
                     /** Format: uuid */
                     organizationId?: string;
                     /** @enum {string} */
-                    role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                    role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
                     staffFunction?: ("head" | "bursar" | "digital-referent" | "teacher" | "librarian") | null;
                     /** @default [] */
                     unitIds?: string[];
@@ -21107,7 +25091,7 @@ export interface operations {
                                 organizationId: string;
                                 organizationName: string;
                                 /** @enum {string} */
-                                role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                                role: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
                                 roleLabel: string;
                                 staffFunction: string | null;
                                 staffFunctionLabel: string | null;
@@ -21365,7 +25349,7 @@ export interface operations {
             query?: {
                 active?: "true" | "false";
                 format?: "csv" | "xlsx";
-                role?: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor";
+                role?: "authority-admin" | "steering" | "technician" | "establishment-staff" | "academy-staff" | "contractor" | "auditor" | "buyer";
                 search?: string;
             };
             header?: never;

@@ -1,8 +1,10 @@
 import { Alert, Button, Grid, List, PasswordInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { apiClient, call, errorMessage, isApiError } from '../api/client';
+import { useForm } from '@mantine/form';
+import { changePasswordInput } from '../../modules/access/operations/change-password.input';
+import { apiClient, call, errorMessage } from '../api/client';
+import { schemaValidator, showServerIssues } from '../ui/form';
 import { useMe } from '../session/session';
 import { Facts } from '../ui/Facts';
 import { PageHeader } from '../ui/PageHeader';
@@ -38,41 +40,38 @@ export function AccountPage() {
   );
 }
 
+interface PasswordValues {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}
+
+const passwordBody = ({ currentPassword, newPassword }: PasswordValues) => ({ currentPassword, newPassword });
+const checkPasswordBody = schemaValidator(changePasswordInput, passwordBody);
+
 function ChangePassword() {
-  const [currentPassword, setCurrent] = useState('');
-  const [newPassword, setNew] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  // the route's own schema, plus the confirmation that only the form knows
+  const form = useForm<PasswordValues>({
+    initialValues: { currentPassword: '', newPassword: '', confirm: '' },
+    validate: (v) => ({ ...checkPasswordBody(v), ...(v.confirm === v.newPassword ? {} : { confirm: 'Les deux saisies sont différentes.' }) }),
+  });
   const change = useMutation({
-    mutationFn: () => call(apiClient.POST('/api/auth/password', { body: { currentPassword, newPassword } })),
+    mutationFn: (values: PasswordValues) => call(apiClient.POST('/api/auth/password', { body: passwordBody(values) })),
     onSuccess: (r) => {
-      setCurrent('');
-      setNew('');
-      setConfirm('');
+      form.reset();
       notifications.show({ color: 'teal', message: `Mot de passe changé. ${r.endedSessions} autre(s) session(s) fermée(s).` });
     },
+    // the policy's refusals (too short, same as before) land on their field
+    onError: (error) => showServerIssues(form, error),
   });
-  const issues = isApiError(change.error) ? Object.fromEntries(change.error.issues.map((i) => [i.path, i.message])) : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setMismatch(newPassword !== confirm);
-    if (newPassword === confirm) change.mutate();
-  };
   return (
     <Section title="Changer mon mot de passe" id="mot-de-passe">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={form.onSubmit((values) => change.mutate(values))} noValidate>
         <Stack gap="sm">
           {change.error && <Alert color="red" role="alert">{errorMessage(change.error)}</Alert>}
-          <PasswordInput label="Mot de passe actuel" autoComplete="current-password" required value={currentPassword} onChange={(e) => setCurrent(e.currentTarget.value)} error={issues.currentPassword} />
-          <PasswordInput label="Nouveau mot de passe" description="12 caractères au moins" autoComplete="new-password" required value={newPassword} onChange={(e) => setNew(e.currentTarget.value)} error={issues.newPassword} />
-          <PasswordInput
-            label="Confirmation du nouveau mot de passe"
-            autoComplete="new-password"
-            required
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
-            error={mismatch ? 'Les deux saisies sont différentes.' : undefined}
-          />
+          <PasswordInput label="Mot de passe actuel" autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
+          <PasswordInput label="Nouveau mot de passe" description="12 caractères au moins" autoComplete="new-password" required {...form.getInputProps('newPassword')} />
+          <PasswordInput label="Confirmation du nouveau mot de passe" autoComplete="new-password" required {...form.getInputProps('confirm')} />
           <Text size="sm" c="dimmed">Vos autres sessions (autres appareils) seront fermées.</Text>
           <div>
             <Button type="submit" loading={change.isPending}>Changer le mot de passe</Button>

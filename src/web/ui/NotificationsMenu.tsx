@@ -41,7 +41,7 @@ export function NotificationsMenu() {
   const open = (n: ItemOf<ResponseOf<'/api/notifications'>['items']>) => {
     if (!n.readAt) markRead.mutate(n.id);
     setOpened(false);
-    router.history.push(`/guichet/${n.ticketId}`);
+    if (n.link) router.history.push(n.link);
   };
 
   return (
@@ -84,7 +84,7 @@ export function NotificationsMenu() {
                   <Group gap="xs" wrap="nowrap" align="flex-start" p={6} style={{ borderRadius: 'var(--mantine-radius-sm)', background: n.readAt ? undefined : 'var(--mantine-color-blue-light)' }}>
                     <div style={{ flex: 1, minWidth: 0 }}>
                       <Anchor
-                        href={`/guichet/${n.ticketId}`}
+                        href={n.link ?? '#'}
                         size="sm"
                         fw={n.readAt ? 400 : 600}
                         onClick={(event) => {

@@ -41,7 +41,8 @@ export interface NavItem {
     | '/guichet/nouveau'
     | '/guichet/appel'
     | '/guichet/configuration'
-    | '/guichet/tableau-de-bord';
+    | '/guichet/tableau-de-bord'
+    | '/marches';
   label: string;
   icon: Icon;
   permission?: Permission;
@@ -61,6 +62,7 @@ export const navItems: NavItem[] = [
   { to: '/guichet/appel', label: 'Appel hotline', icon: IconHeadset, permission: 'ticket.handle' },
   { to: '/guichet/tableau-de-bord', label: 'Tableau de bord du guichet', icon: IconChartPie, permission: 'ticket.read' },
   { to: '/guichet/configuration', label: 'Configuration du guichet', icon: IconAdjustments, permission: 'desk.configure' },
+  { to: '/marches', label: 'Marchés', icon: IconBuildingCommunity, permission: 'contract.read' },
   { to: '/imports', label: "Import de l'annuaire", icon: IconFileImport, permission: 'establishment.import' },
   { to: '/unites', label: 'Unités territoriales', icon: IconMap2, permission: 'unit.read' },
   { to: '/organisations', label: 'Organisations partenaires', icon: IconBuildingCommunity, permission: 'organization.read' },

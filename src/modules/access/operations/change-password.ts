@@ -1,5 +1,4 @@
 import { and, eq, ne } from 'drizzle-orm';
-import { z } from 'zod';
 import { recordAudit } from '../../../server/platform/audit.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { AppError } from '../../../server/platform/errors.js';
@@ -8,12 +7,9 @@ import { sessions, users } from '../db/schema.js';
 import { addressKey, assertNotLocked, attemptKey, clearFailures, recordFailure } from '../lockout.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../passwords.js';
 import { changingAccess } from '../../../server/platform/authenticate.js';
+import { changePasswordInput, type ChangePasswordInput } from './change-password.input.js';
 
-export const changePasswordInput = z.object({
-  currentPassword: z.string().max(1024),
-  newPassword: z.string().max(1024),
-});
-export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+export { changePasswordInput } from './change-password.input.js';
 
 const invalid = (path: string, message: string) => new AppError('VALIDATION', message, { issues: [{ path, message }] });
 

@@ -331,48 +331,6 @@ export const attachmentContents = guichet.table(
 );
 
 /**
- * Messages owed to people (a solution to read, a major incident solved): written in the
- * transaction of the change, sent later by the mail job, which fills sent_at.
- */
-export const notifications = guichet.table(
-  'notifications',
-  {
-    tenantId: uuid('tenant_id').notNull(),
-    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
-    at: timestamp('at', { withTimezone: true }).notNull(),
-    kind: text('kind').notNull(), // ticket-solved | major-solved
-    ticketId: uuid('ticket_id').notNull(),
-    recipientUserId: uuid('recipient_user_id'),
-    recipientLabel: text('recipient_label').notNull(),
-    recipientContact: text('recipient_contact'),
-    subject: text('subject').notNull(),
-    body: text('body').notNull(),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
-    attempts: integer('attempts').notNull().default(0),
-    /** Read in the application by its recipient (the notifications menu). */
-    readAt: timestamp('read_at', { withTimezone: true }),
-    /** The Message-ID of the mail sent, so a reply (In-Reply-To, References) finds its ticket. */
-    messageId: text('message_id'),
-    /** Mail sending: not before this instant (backoff after a failure); the last error; given up. */
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
-    lastError: text('last_error'),
-    failedAt: timestamp('failed_at', { withTimezone: true }),
-    /** false: shown in the application only (nobody to mail, or an in-app-only kind). */
-    byMail: boolean('by_mail').notNull().default(true),
-  },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.ticketId], foreignColumns: [tickets.tenantId, tickets.id] }).onDelete('cascade'),
-    index('notifications_ticket_idx').on(t.tenantId, t.ticketId),
-    index('notifications_unsent_idx').on(t.tenantId, t.at).where(sql`${t.sentAt} is null`),
-    // the mail job's queue, across tenants
-    index('notifications_mail_queue_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null and ${t.failedAt} is null and ${t.byMail}`),
-    index('notifications_recipient_idx').on(t.tenantId, t.recipientUserId, t.id),
-    index('notifications_message_id_idx').on(t.messageId).where(sql`${t.messageId} is not null`),
-  ],
-);
-
-/**
  * Service-level alerts already raised: one row per ticket, clock and level, inserted in the
  * transaction that notifies (and escalates). Two job runners racing insert the same key: the
  * second waits for the first and finds it, so each alert happens exactly once.

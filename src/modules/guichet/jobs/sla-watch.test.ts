@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../server/app.js';
 import { rows } from '../../../server/platform/db.js';
 import type { TestApp } from '../../../test/app.js';
-import { notifications, slaAlertsRaised, ticketEvents, tickets } from '../db/schema.js';
+import { notifications } from '../../../server/platform/db-schema.js';
+import { slaAlertsRaised, ticketEvents, tickets } from '../db/schema.js';
 import { call, deskTestApp, openTicket, schoolPerson, type SchoolPerson } from '../testing.js';
 import { backgroundOf } from './background.js';
 
@@ -38,7 +39,7 @@ afterAll(async () => {
 /** Both "processes" run the watcher at the same time. */
 const watchTwice = () => Promise.all([backgroundOf(t.app).runNow('sla-watch'), backgroundOf(second).runNow('sla-watch')]);
 const notificationsOf = (kind: string) =>
-  t.ctx.db.select().from(notifications).where(and(eq(notifications.ticketId, ticket.id), eq(notifications.kind, kind)));
+  t.ctx.db.select().from(notifications).where(and(eq(notifications.refId, ticket.id), eq(notifications.kind, kind)));
 const eventsOf = (kind: string) => t.ctx.db.select().from(ticketEvents).where(and(eq(ticketEvents.ticketId, ticket.id), eq(ticketEvents.kind, kind)));
 
 describe('service-level watcher', () => {
@@ -163,7 +164,7 @@ describe('pg-boss', () => {
         state = job?.state ?? '';
       }
       expect(state).toBe('completed');
-      const [schedule] = await rows<{ cron: string }>(t.ctx.db, sql`select cron from pgboss.schedule where name = 'guichet-mail-send'`);
+      const [schedule] = await rows<{ cron: string }>(t.ctx.db, sql`select cron from pgboss.schedule where name = 'platform-mail-send'`);
       expect(schedule.cron).toBe('* * * * *');
     } finally {
       await withJobs.close();

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../server/app.js';
 import { rows } from '../../../server/platform/db.js';
 import type { TestApp } from '../../../test/app.js';
-import { attachments, followups, notifications, ticketEvents, tickets } from '../db/schema.js';
+import { notifications } from '../../../server/platform/db-schema.js';
+import { attachments, followups, ticketEvents, tickets } from '../db/schema.js';
 import { backgroundOf } from '../jobs/background.js';
 import { call, deskTestApp, headersOf, openTicket, schoolPerson, type SchoolPerson } from '../testing.js';
 
@@ -123,7 +124,7 @@ describe('inbound mail', () => {
     expect(ack!.to).toMatchObject({ value: [{ address: teacher.email }] });
     expect(ack!.replyTo?.value[0].address).toBe(deskAddress);
     expect(ack!.text).toContain(`https://coherence.essai.fr/guichet/${ticketId}`);
-    const [row] = await t.ctx.db.select().from(notifications).where(and(eq(notifications.ticketId, ticketId), eq(notifications.kind, 'ticket-received')));
+    const [row] = await t.ctx.db.select().from(notifications).where(and(eq(notifications.refId, ticketId), eq(notifications.kind, 'ticket-received')));
     expect(row).toMatchObject({ messageId: ack!.messageId, attempts: 1, lastError: null });
     expect(row.sentAt).not.toBeNull();
   });
@@ -222,7 +223,7 @@ describe('outbound mail', () => {
     expect(mails.map((m) => m.subject)).toEqual([`[n° ${ticket.number}] Nouvelle réponse du guichet : Poste 7 lent`]);
     expect(mails[0].text).toContain('Nous passons demain matin.');
     expect(caught.some((m) => `${m.subject} ${m.text} ${m.html}`.includes('NOTE-INTERNE-7731'))).toBe(false);
-    const rowsOfTicket = await t.ctx.db.select().from(notifications).where(eq(notifications.ticketId, ticket.id));
+    const rowsOfTicket = await t.ctx.db.select().from(notifications).where(eq(notifications.refId, ticket.id));
     expect(rowsOfTicket.some((n) => `${n.subject} ${n.body}`.includes('NOTE-INTERNE-7731'))).toBe(false);
   });
 
@@ -234,7 +235,7 @@ describe('outbound mail', () => {
     const mails = caught.filter((m) => m.subject?.startsWith(`[n° ${ticket.number}]`));
     expect(mails).toHaveLength(2);
     expect(new Set(mails.map((m) => m.messageId)).size).toBe(2);
-    const stored = await t.ctx.db.select().from(notifications).where(eq(notifications.ticketId, ticket.id));
+    const stored = await t.ctx.db.select().from(notifications).where(eq(notifications.refId, ticket.id));
     expect(stored.map((n) => n.attempts)).toEqual([1, 1]);
   });
 
@@ -243,7 +244,7 @@ describe('outbound mail', () => {
     await call(t, 'technician', 'POST', `/api/tickets/${ticket.id}/followups`, { body: 'Lampe commandée.' });
     // the app without an SMTP server sends nothing: the row waits, and shows in the app
     await backgroundOf(t.app).runNow('mail-send');
-    const [waiting] = await t.ctx.db.select().from(notifications).where(eq(notifications.ticketId, ticket.id));
+    const [waiting] = await t.ctx.db.select().from(notifications).where(eq(notifications.refId, ticket.id));
     expect(waiting).toMatchObject({ sentAt: null, attempts: 0 });
 
     // a server that refuses: an app pointed at a closed port

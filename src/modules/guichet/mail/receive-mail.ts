@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { ParsedMail } from 'mailparser';
 import type { Ctx } from '../../../server/platform/context.js';
 import { rows } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { safeFilename, sniffAttachment } from '../../../server/platform/files/sniff-file.js';
-import { inboundMails, notifications, tickets } from '../db/schema.js';
+import { notifiedRefs } from '../../../server/platform/notifications.js';
+import { inboundMails, tickets } from '../db/schema.js';
 import { queueNotifications, requesterOf } from '../notifications/queue.js';
 import { addAttachment } from '../operations/add-attachment.js';
 import { addFollowup } from '../operations/add-followup.js';
@@ -108,12 +109,8 @@ async function repliedTicket(ctx: Ctx, tenantId: string, mail: ParsedMail): Prom
     .flatMap((r) => r.split(/\s+/))
     .filter(Boolean);
   if (refs.length) {
-    const [byNotification] = await ctx.db
-      .select({ ticketId: notifications.ticketId })
-      .from(notifications)
-      .where(and(eq(notifications.tenantId, tenantId), inArray(notifications.messageId, refs)))
-      .limit(1);
-    if (byNotification) return byNotification.ticketId;
+    const [byNotification] = await notifiedRefs(ctx.db, tenantId, 'ticket', refs);
+    if (byNotification) return byNotification;
     for (const ref of refs) {
       const id = ticketMessageIdPattern.exec(ref)?.[1];
       if (!id) continue;

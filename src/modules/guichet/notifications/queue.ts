@@ -1,18 +1,19 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { rows, type Db } from '../../../server/platform/db.js';
-import { notifications, type TicketRow } from '../db/schema.js';
+import { deskSettings, type TicketRow } from '../db/schema.js';
 import type { DeskConfig } from '../desk-config.js';
 import { unitChain } from '../routing.js';
 import { uuidArray } from '../../../server/platform/prepared.js';
-import { looksLikeMail, notificationValues, type Recipient } from '../../../server/platform/notifications.js';
+import { looksLikeMail, queueNotifications as queuePlatformNotifications, type Recipient } from '../../../server/platform/notifications.js';
 
 export type { Recipient } from '../../../server/platform/notifications.js';
 
 /**
- * Notifications owed to people, written in the transaction of the change that causes them: a
- * row is shown in the recipient's notifications menu at once and mailed later by the mail job
- * (mail/send-notifications.ts). Private follow-ups never go into a notification: only what the
- * recipient may read on the ticket itself is written here.
+ * The desk's notifications, written in the transaction of the change that causes them through
+ * the platform's (shown in the recipient's notifications menu at once, mailed later by the
+ * platform's mail job) with the ticket's reference in the subject, its page as the link and the
+ * desk's inbound address as Reply-To. Private follow-ups never go into a notification: only what
+ * the recipient may read on the ticket itself is written here.
  */
 
 export const notificationKinds = [
@@ -34,8 +35,17 @@ export async function queueNotifications(
   input: { ticket: Pick<TicketRow, 'tenantId' | 'id' | 'number'>; kind: NotificationKind; at: Date; recipients: Recipient[]; subject: string; body: string },
 ): Promise<void> {
   const { ticket } = input;
-  const values = notificationValues({ ...input, tenantId: ticket.tenantId, subject: `${ticketReference(ticket.number)} ${input.subject}` }).map((v) => ({ ...v, ticketId: ticket.id }));
-  if (values.length) await tx.insert(notifications).values(values);
+  if (input.recipients.length === 0) return;
+  const [desk] = await tx.select({ inboundAddress: deskSettings.inboundAddress }).from(deskSettings).where(eq(deskSettings.tenantId, ticket.tenantId));
+  await queuePlatformNotifications(tx, {
+    tenantId: ticket.tenantId,
+    kind: input.kind,
+    at: input.at,
+    recipients: input.recipients,
+    subject: `${ticketReference(ticket.number)} ${input.subject}`,
+    body: input.body,
+    ref: { module: 'guichet', type: 'ticket', id: ticket.id, link: `/guichet/${ticket.id}`, linkLabel: 'Voir le ticket', replyTo: desk?.inboundAddress ?? null },
+  });
 }
 
 /** The requester of a ticket as a recipient (null: a caller without contact cannot be told). */

@@ -1,17 +1,12 @@
-import { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
 import { forbidden } from '../../../server/platform/errors.js';
 import { followups } from '../db/schema.js';
 import { queueNotifications, requesterOf } from '../notifications/queue.js';
 import { canHandle } from '../ticket-access.js';
 import { actorFields, loadTicket, requireNotClosed, writeTicketChange } from '../ticket-store.js';
+import { addFollowupInput, type AddFollowupInput } from './ticket-actions.input.js';
 
-export const addFollowupInput = z.object({
-  body: z.string().trim().min(1).max(20_000),
-  /** Private: for the desk only, never shown to a requester on any route or export. */
-  isPrivate: z.boolean().default(false),
-});
-export type AddFollowupInput = z.input<typeof addFollowupInput>;
+export { addFollowupInput } from './ticket-actions.input.js';
 
 /**
  * A follow-up on a ticket. Public ones may come from anyone who sees the ticket and may comment;

@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
 import type { VersionedUpdateInput } from '../../../server/platform/versioned-update.js';
 import { AppError, forbidden } from '../../../server/platform/errors.js';
@@ -9,33 +8,9 @@ import { personInTenant } from '../school-lookups.js';
 import { solveTicket } from '../solve.js';
 import { canHandle, isRequesterSide } from '../ticket-access.js';
 import { actorFields, loadTicket, requireOpen, requireVersion, writeTicketChange, type LoadedTicket, type NewEvent } from '../ticket-store.js';
+import { type ChangeTicketStatusInput } from './ticket-actions.input.js';
 
-const version = z.number().int().min(1);
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-
-export const changeTicketStatusInput = z.discriminatedUnion('action', [
-  z.object({
-    action: z.literal('assign'),
-    version,
-    /** Another team (any active team of the tenant: the dispatcher overrides routing). */
-    teamId: z.uuid().optional(),
-    /** A person of the desk; without team nor person, the caller takes the ticket. */
-    assigneeId: z.uuid().optional(),
-  }),
-  z.object({ action: z.literal('plan'), version, plannedFor: z.iso.datetime({ offset: true }) }),
-  z.object({ action: z.literal('start'), version }),
-  z.object({
-    action: z.literal('wait'),
-    version,
-    on: z.enum(['requester', 'third-party']),
-    /** Waiting on the requester: the question, posted as a public follow-up. On a third party: a private note. */
-    message: text(3, 5000),
-  }),
-  z.object({ action: z.literal('solve'), version, solution: text(3, 20_000) }),
-  z.object({ action: z.literal('close'), version }),
-  z.object({ action: z.literal('reopen'), version, reason: text(3, 5000) }),
-]);
-export type ChangeTicketStatusInput = z.infer<typeof changeTicketStatusInput>;
+export { changeTicketStatusInput } from './ticket-actions.input.js';
 
 const deskRoles = new Set(['authority-admin', 'technician', 'academy-staff', 'contractor']);
 const invalid = (path: string, message: string) => new AppError('VALIDATION', message, { issues: [{ path, message }] });

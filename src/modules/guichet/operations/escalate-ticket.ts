@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
 import type { VersionedUpdateInput } from '../../../server/platform/versioned-update.js';
 import { AppError } from '../../../server/platform/errors.js';
@@ -7,15 +6,9 @@ import { queueNotifications, teamRecipients } from '../notifications/queue.js';
 import { routeToLevel } from '../routing.js';
 import { loadTicket, requireOpen, requireVersion, writeTicketChange } from '../ticket-store.js';
 import { levelLabels } from '../vocabulary.js';
+import { type EscalateTicketInput } from './ticket-actions.input.js';
 
-export const escalateTicketInput = z.object({
-  version: z.number().int().min(1),
-  direction: z.enum(['up', 'down']),
-  /** The level wanted; by default the next one in that direction that has a team. */
-  level: z.number().int().min(0).max(3).optional(),
-  reason: z.string().trim().min(3, 'Indiquez le motif (3 caractères au moins).').max(2000),
-});
-export type EscalateTicketInput = z.infer<typeof escalateTicketInput>;
+export { escalateTicketInput } from './ticket-actions.input.js';
 
 /**
  * Escalation (level 1 → regional experts → contractors) and de-escalation, with a reason kept in

@@ -1,15 +1,10 @@
-import { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
 import type { VersionedUpdateInput } from '../../../server/platform/versioned-update.js';
 import type { TicketRow } from '../db/schema.js';
 import { loadTicket, requireVersion, writeTicketChange } from '../ticket-store.js';
+import { type SetProblemFlagInput } from './ticket-actions.input.js';
 
-export const setProblemFlagInput = z.object({
-  version: z.number().int().min(1),
-  flagged: z.boolean(),
-  reason: z.string().trim().min(3).max(2000),
-});
-export type SetProblemFlagInput = z.infer<typeof setProblemFlagInput>;
+export { setProblemFlagInput } from './ticket-actions.input.js';
 
 /** The desk flags a ticket as a problem to investigate, or clears the flag (repeated failures set it automatically). */
 export async function setProblemFlag(ctx: Ctx, input: VersionedUpdateInput<SetProblemFlagInput>): Promise<TicketRow> {

@@ -10,7 +10,12 @@ import type { Priority } from './priority.js';
  * versions (see timeline.ts) and decides which one applies to what (rules in clock.ts).
  */
 
-const minutes = z.number().int().positive().max(525_600, 'Au plus un an (525 600 minutes).');
+// a missing delay says so in words (the form leaves an empty cell out of the number it sends)
+const minutes = z
+  .number({ error: (issue) => (issue.input === undefined ? 'Délai obligatoire.' : undefined) })
+  .int()
+  .positive()
+  .max(525_600, 'Au plus un an (525 600 minutes).');
 
 export const slaTargetSchema = z
   .object({

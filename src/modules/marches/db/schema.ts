@@ -41,6 +41,9 @@ export const groupMembers = marches.table(
     tenantId: uuid('tenant_id').notNull().references(() => organizations.tenantId),
     groupId: uuid('group_id').notNull(),
     organizationId: uuid('organization_id').notNull().references(() => organizations.tenantId),
+    /** The person the member names to every meeting (the same one each week), and their account when they have one. */
+    projectLeadName: text('project_lead_name').notNull(),
+    projectLeadEmail: text('project_lead_email'),
     projectLeadUserId: uuid('project_lead_user_id').references(() => users.id),
     admittedOn: date('admitted_on').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -61,6 +64,8 @@ export const groupDecisions = marches.table(
     kind: text('kind').notNull(), // adopt-tender-file | award-lot | amend-price-list | admit-member
     title: text('title').notNull(),
     details: text('details').notNull().default(''),
+    /** For « admit a member »: the organization and its project lead, added when the decision is adopted. */
+    admit: jsonb('admit').$type<{ organizationId: string; projectLeadName: string; projectLeadEmail: string | null; projectLeadUserId: string | null }>(),
     status: text('status').notNull().default('proposed'), // proposed | adopted | rejected
     proposedBy: uuid('proposed_by').notNull(),
     proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull(),

@@ -23,7 +23,7 @@ export async function orderWorld(
     .insert(purchasingGroups)
     .values({ tenantId, name: `Groupement haut débit ${Math.random().toString(36).slice(2, 7)}`, coordinatorOrganizationId: ids.regionOrg, coordinatorSiret: '23590001900018', conventionTitle: 'Convention constitutive' })
     .returning();
-  await db.insert(groupMembers).values(members.map((organizationId) => ({ tenantId, groupId: group.id, organizationId, admittedOn: '2025-01-01' })));
+  await db.insert(groupMembers).values(members.map((organizationId) => ({ tenantId, groupId: group.id, organizationId, projectLeadName: 'Chef de projet', admittedOn: '2025-01-01' })));
   const contract = async (reference: string, startsOn: string, durationMonths: number) => {
     const [c] = await db
       .insert(contracts)

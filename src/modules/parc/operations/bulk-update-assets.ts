@@ -8,40 +8,11 @@ import { AppError } from '../../../server/platform/errors.js';
 import { assetStatuses, type AssetStatus } from '../asset-classes.js';
 import { assets } from '../db/schema.js';
 import { placementLock } from '../ingest/asset-fields.js';
-import { noteInput } from './asset-input.js';
+import { maxBulkAssets, type BulkAssetsInput } from './bulk-update-assets.input.js';
 import { moveEvent, recordAuditSet, statusEvent, writePersonEvents, type PersonEvent } from './asset-history.js';
 import { assetsForUpdate, resolvePlacement, roomNames, type ScopedAsset } from './asset-scope.js';
 
-export const maxBulkAssets = 1000;
-
-const ids = z
-  .array(z.uuid())
-  .min(1)
-  .max(maxBulkAssets, `${maxBulkAssets} équipements au plus par opération groupée.`);
-
-export const bulkAssetsInput = z.discriminatedUnion('action', [
-  z.object({
-    action: z.literal('move'),
-    ids,
-    uai: z.string().trim().toUpperCase().regex(/^[0-9]{7}[A-Z]$/, 'UAI : 7 chiffres suivis d’une lettre.').nullable(),
-    roomId: z.uuid().nullable().default(null),
-    note: noteInput.optional(),
-  }),
-  z.object({ action: z.literal('set-status'), ids, status: z.enum(assetStatuses), note: noteInput.optional() }),
-  /** A loan to a class project, a teacher: to whom and until when; a mobile cart is lent with what it holds. */
-  z.object({
-    action: z.literal('lend'),
-    ids,
-    borrower: z.string().trim().min(1, 'Indiquez à qui le matériel est prêté.').max(200),
-    until: z.iso.date('Date de retour attendue au format AAAA-MM-JJ.'),
-    note: noteInput.optional(),
-  }),
-  z.object({ action: z.literal('return'), ids, note: noteInput.optional() }),
-  /** Devices put in a mobile cart go where the cart is (school and room). */
-  z.object({ action: z.literal('put-in-cart'), ids, cartId: z.uuid(), note: noteInput.optional() }),
-  z.object({ action: z.literal('take-out-of-cart'), ids, note: noteInput.optional() }),
-]);
-export type BulkAssetsInput = z.infer<typeof bulkAssetsInput>;
+export { bulkAssetsInput, maxBulkAssets } from './bulk-update-assets.input.js';
 
 export interface BulkAssetsResult {
   /** Devices the action changed; the others were already as asked. */

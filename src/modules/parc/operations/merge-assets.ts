@@ -7,18 +7,12 @@ import type { Db } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { assetEvents, assetMatches, assetSoftware, assets } from '../db/schema.js';
 import { assetSearchText } from '../ingest/asset-fields.js';
-import { noteInput, type AssetRow } from './asset-input.js';
+import type { AssetRow } from './asset-input.js';
+import type { MergeAssetsInput } from './merge-assets.input.js';
 import { writePersonEvents } from './asset-history.js';
 import { assetsForUpdate } from './asset-scope.js';
 
-export const mergeAssetsInput = z.object({
-  /** The device that stays (its id, school and status win). */
-  keepId: z.uuid(),
-  /** The duplicate absorbed into it: its history, software and empty-field values move over. */
-  mergeId: z.uuid(),
-  reason: noteInput.optional(),
-});
-export type MergeAssetsInput = z.infer<typeof mergeAssetsInput>;
+export { mergeAssetsInput } from './merge-assets.input.js';
 
 /** What undoing a merge needs, kept in asset_matches.merged_asset. */
 export interface MergeSnapshot {

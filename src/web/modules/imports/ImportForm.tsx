@@ -1,9 +1,17 @@
 import { Button, Checkbox, Group, Radio, Stack } from '@mantine/core';
 import { IconEye, IconUpload } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import type { FormEvent } from 'react';
 import { FilePicker } from '../../ui/FilePicker';
 import { useCan } from '../../session/session';
 import type { ImportMode, ImportOptions } from './types';
+
+interface ImportValues {
+  file: File | null;
+  mode: ImportMode;
+  includeNonSchools: boolean;
+  confirmOutOfScope: boolean;
+}
 
 interface Props {
   busy: boolean;
@@ -11,23 +19,17 @@ interface Props {
 }
 
 export function ImportForm({ busy, onSubmit }: Props) {
-  const [file, setFile] = useState<File | null>(null);
-  const [mode, setMode] = useState<ImportMode>('all-or-nothing');
-  const [includeNonSchools, setIncludeNonSchools] = useState(false);
-  const [confirmOutOfScope, setConfirmOutOfScope] = useState(false);
+  // the options travel as multipart fields, which the route reads without a zod schema: the one rule is the file's
+  const form = useForm<ImportValues>({
+    initialValues: { file: null, mode: 'all-or-nothing', includeNonSchools: false, confirmOutOfScope: false },
+    validate: { file: (file) => (file ? null : 'Choisissez un fichier à importer.') },
+  });
   const administrator = useCan('organization.manage');
-  const [error, setError] = useState<string | null>(null);
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    if (!file) {
-      setError('Choisissez un fichier à importer.');
-      return;
-    }
-    setError(null);
-    onSubmit(file, { mode, includeNonSchools, confirmOutOfScope, preview: submitter?.value === 'preview' });
-  };
+  const submit = form.onSubmit(({ file, ...options }, event?: FormEvent<HTMLFormElement>) => {
+    const submitter = (event?.nativeEvent as SubmitEvent | undefined)?.submitter as HTMLButtonElement | null | undefined;
+    if (file) onSubmit(file, { ...options, preview: submitter?.value === 'preview' });
+  });
 
   return (
     <form onSubmit={submit} noValidate aria-label="Importer un fichier d’établissements">
@@ -37,18 +39,14 @@ export function ImportForm({ busy, onSubmit }: Props) {
           label="Fichier à importer"
           description="Annuaire de l’éducation (CSV), adresse et géolocalisation des établissements (CSV) ou liste des lycées (JSON), tels que publiés sur data.education.gouv.fr."
           accept=".csv,.json,.txt,text/csv,application/json"
-          file={file}
-          error={error}
+          file={form.values.file}
+          error={(form.errors.file as string | undefined) ?? null}
           disabled={busy}
-          onChange={(chosen) => {
-            setFile(chosen);
-            setError(null);
-          }}
+          onChange={(chosen) => form.setFieldValue('file', chosen)}
         />
         <Radio.Group
           label="Si des lignes sont invalides"
-          value={mode}
-          onChange={(v) => setMode(v as ImportMode)}
+          {...form.getInputProps('mode')}
           name="mode"
         >
           <Stack gap="sm" mt="xs">
@@ -69,16 +67,14 @@ export function ImportForm({ busy, onSubmit }: Props) {
         <Checkbox
           label="Inclure les services administratifs et centres d’information"
           description="Par défaut, seuls les établissements scolaires sont importés."
-          checked={includeNonSchools}
-          onChange={(e) => setIncludeNonSchools(e.currentTarget.checked)}
+          {...form.getInputProps('includeNonSchools', { type: 'checkbox' })}
           disabled={busy}
         />
         {administrator && (
           <Checkbox
             label="Écrire aussi les lignes hors compétence"
             description="Les établissements que la collectivité ne gère pas (autre type ou autre territoire) sont signalés et écartés ; cochez pour confirmer qu’ils doivent être enregistrés."
-            checked={confirmOutOfScope}
-            onChange={(e) => setConfirmOutOfScope(e.currentTarget.checked)}
+            {...form.getInputProps('confirmOutOfScope', { type: 'checkbox' })}
             disabled={busy}
           />
         )}

@@ -2,7 +2,10 @@ import { Alert, Button, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconArrowMerge, IconArrowsRightLeft, IconArchive, IconBoxSeam, IconHandGrab, IconX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useForm } from '@mantine/form';
+import { useState, type ReactNode } from 'react';
+import { bulkAssetsInput } from '../../../modules/parc/operations/bulk-update-assets.input';
+import { schemaValidator, showServerIssues } from '../../ui/form';
 import { apiClient, call, errorMessage } from '../../api/client';
 import { formatNumber } from '../../labels';
 import { establishmentQuery } from '../establishments/queries';
@@ -99,15 +102,41 @@ export function BulkActions({ selected, onDone }: Props) {
   );
 }
 
+interface BulkValues {
+  uai: string | null;
+  roomId: string;
+  note: string;
+  borrower: string;
+  until: string;
+  cartId: string;
+}
+
 function BulkForm({ kind, selected, onClose, onDone }: { kind: Kind; selected: AssetSummary[]; onClose: () => void; onDone: () => void }) {
   const schools = [...new Set(selected.map((a) => a.uai))];
-  const [uai, setUai] = useState<string | null>(schools.length === 1 ? schools[0] : null);
-  const [roomId, setRoomId] = useState('');
-  const [note, setNote] = useState('');
-  const [borrower, setBorrower] = useState('');
-  const [until, setUntil] = useState('');
-  const [cartId, setCartId] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<{ borrower?: string; until?: string; cartId?: string }>({});
+  const ids = selected.map((a) => a.id);
+  const bodyOf = (v: BulkValues): BulkAction => {
+    const note = v.note.trim() || undefined;
+    switch (kind) {
+      case 'move':
+        return { action: 'move', ids, uai: v.uai, roomId: v.roomId || null, note };
+      case 'retire':
+        return { action: 'set-status', ids, status: 'retired', note };
+      case 'lend':
+        return { action: 'lend', ids, borrower: v.borrower.trim(), until: v.until, note };
+      case 'cart':
+        return { action: 'put-in-cart', ids, cartId: v.cartId, note };
+      case 'uncart':
+        return { action: 'take-out-of-cart', ids, note };
+      case 'return':
+        return { action: 'return', ids, note };
+    }
+  };
+  // the route's own schema: a loan without borrower or return date, a cart not chosen, each refused on its field
+  const form = useForm<BulkValues>({
+    initialValues: { uai: schools.length === 1 ? schools[0] : null, roomId: '', note: '', borrower: '', until: '', cartId: '' },
+    validate: schemaValidator(bulkAssetsInput, bodyOf),
+  });
+  const { uai } = form.values;
   const bulk = useBulkAssets();
   // the mobile carts of the selection's school (a cart holds devices of its own school)
   const carts = useQuery({
@@ -116,39 +145,18 @@ function BulkForm({ kind, selected, onClose, onDone }: { kind: Kind; selected: A
     enabled: kind === 'cart',
   });
   const school = useQuery({ ...establishmentQuery(uai ?? ''), enabled: kind === 'move' && Boolean(uai) });
-  const ids = selected.map((a) => a.id);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const text = note.trim() || undefined;
-    const errors = {
-      borrower: kind === 'lend' && !borrower.trim() ? 'Indiquez à qui le matériel est prêté (classe, projet, enseignant).' : undefined,
-      until: kind === 'lend' && !until ? 'Indiquez la date de retour prévue.' : undefined,
-      cartId: kind === 'cart' && !cartId ? 'Choisissez la classe mobile.' : undefined,
-    };
-    setFieldErrors(errors);
-    if (errors.borrower || errors.until || errors.cartId) return;
-    const body: BulkAction =
-      kind === 'move'
-        ? { action: 'move', ids, uai, roomId: roomId || null, note: text }
-        : kind === 'retire'
-          ? { action: 'set-status', ids, status: 'retired', note: text }
-          : kind === 'lend'
-            ? { action: 'lend', ids, borrower: borrower.trim(), until, note: text }
-            : kind === 'cart'
-              ? { action: 'put-in-cart', ids, cartId, note: text }
-              : kind === 'uncart'
-                ? { action: 'take-out-of-cart', ids, note: text }
-                : { action: 'return', ids, note: text };
+  const submit = form.onSubmit(async (values) => {
     try {
-      const result = await bulk.mutateAsync(body);
+      const result = await bulk.mutateAsync(bodyOf(values));
       const unchanged = result.unchanged ? ` ; ${formatNumber(result.unchanged)} ${plural(result.unchanged, 'était', 'étaient')} déjà dans cet état` : '';
       notifications.show({ color: 'teal', message: `${formatNumber(result.changed)} ${plural(result.changed, 'équipement modifié', 'équipements modifiés')}${unchanged}.` });
       onDone();
-    } catch {
-      // shown below
+    } catch (error) {
+      // the message is shown below; the fields it names are marked
+      showServerIssues(form, error);
     }
-  };
+  });
 
   const rooms = school.data?.rooms ?? [];
   const buildings = school.data?.buildings ?? [];
@@ -166,16 +174,16 @@ function BulkForm({ kind, selected, onClose, onDone }: { kind: Kind; selected: A
           description="Laisser vide pour ramener le matériel au stock de la collectivité"
           value={uai}
           onChange={(v) => {
-            setUai(v);
-            setRoomId('');
+            form.setFieldValue('uai', v);
+            form.setFieldValue('roomId', '');
           }}
+          error={form.errors.uai as string | undefined}
         />
         <NativeSelect
           label="Salle"
           description={uai && school.data && rooms.length === 0 ? 'Aucune salle n’est décrite pour cet établissement (fiche de l’établissement, « Bâtiments et salles »).' : undefined}
           data={roomOptions}
-          value={roomId}
-          onChange={(e) => setRoomId(e.currentTarget.value)}
+          {...form.getInputProps('roomId')}
           disabled={!uai || rooms.length === 0}
         />
       </>
@@ -188,24 +196,14 @@ function BulkForm({ kind, selected, onClose, onDone }: { kind: Kind; selected: A
           label="Prêté à"
           description="Classe, projet ou enseignant"
           required
-          value={borrower}
-          onChange={(e) => {
-            setBorrower(e.currentTarget.value);
-            setFieldErrors((f) => ({ ...f, borrower: undefined }));
-          }}
-          error={fieldErrors.borrower}
+          {...form.getInputProps('borrower')}
           maxLength={200}
         />
         <TextInput
           label="Retour prévu le"
           type="date"
           required
-          value={until}
-          onChange={(e) => {
-            setUntil(e.currentTarget.value);
-            setFieldErrors((f) => ({ ...f, until: undefined }));
-          }}
-          error={fieldErrors.until}
+          {...form.getInputProps('until')}
         />
       </>
     );
@@ -223,12 +221,7 @@ function BulkForm({ kind, selected, onClose, onDone }: { kind: Kind; selected: A
         }
         required
         data={[{ value: '', label: 'Choisir…' }, ...options.map((c) => ({ value: c.id, label: c.name ?? c.serial ?? c.id }))]}
-        value={cartId}
-        onChange={(e) => {
-          setCartId(e.currentTarget.value);
-          setFieldErrors((f) => ({ ...f, cartId: undefined }));
-        }}
-        error={fieldErrors.cartId}
+        {...form.getInputProps('cartId')}
         disabled={schools.length > 1}
       />
     );
@@ -252,8 +245,7 @@ function BulkForm({ kind, selected, onClose, onDone }: { kind: Kind; selected: A
         <Textarea
           label="Motif ou commentaire"
           description="Figure dans l’historique de chaque équipement"
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
+          {...form.getInputProps('note')}
           maxLength={500}
           autosize
           minRows={2}

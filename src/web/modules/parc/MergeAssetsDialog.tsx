@@ -4,7 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowMerge } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useState, type ReactNode } from 'react';
+import { mergeAssetsInput } from '../../../modules/parc/operations/merge-assets.input';
+import { schemaValidator, showServerIssues } from '../../ui/form';
 import { apiClient, call, errorMessage } from '../../api/client';
 import { formatDateTime } from '../../labels';
 import { assetLabel } from './columns';
@@ -26,6 +29,12 @@ export function deviceLine(d: Device): string {
   ]
     .filter(Boolean)
     .join(' — ');
+}
+
+interface MergeValues {
+  /** The record that stays: the one the dialog starts from or the one picked. */
+  keepId: string;
+  reason: string;
 }
 
 interface Props {
@@ -53,35 +62,40 @@ export function MergeAssetsDialog({ opened, onClose, current, other: given }: Pr
 function MergeForm({ current, given, onClose }: { current: Device; given: Device | null; onClose: () => void }) {
   const [picked, setPicked] = useState<Device | null>(given);
   // the record an agent inventoried is usually the one to keep (its agent keeps reporting to it)
-  const [keepId, setKeepId] = useState<string>(given && !current.lastInventoryAt && given.lastInventoryAt ? given.id : current.id);
-  const [reason, setReason] = useState('');
-  const [pickError, setPickError] = useState<string | null>(null);
+  const bodyOf = (v: MergeValues) => ({
+    keepId: v.keepId === current.id ? current.id : (picked?.id ?? ''),
+    mergeId: v.keepId === current.id ? (picked?.id ?? '') : current.id,
+    reason: v.reason.trim() || undefined,
+  });
+  // the route's own schema: no other record picked is refused on the picker
+  const form = useForm<MergeValues>({
+    initialValues: { keepId: given && !current.lastInventoryAt && given.lastInventoryAt ? given.id : current.id, reason: '' },
+    validate: schemaValidator(mergeAssetsInput, bodyOf),
+  });
+  const keepId = form.values.keepId;
   const merge = useMergeAssets();
   const navigate = useNavigate();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!picked) {
-      setPickError('Choisissez la fiche à fusionner avec celle-ci.');
-      return;
-    }
-    const kept = keepId === current.id ? current : picked;
-    const absorbed = keepId === current.id ? picked : current;
+  const submit = form.onSubmit(async (values) => {
+    if (!picked) return;
+    const kept = values.keepId === current.id ? current : picked;
+    const absorbed = values.keepId === current.id ? picked : current;
     try {
-      await merge.mutateAsync({ keepId: kept.id, mergeId: absorbed.id, reason: reason.trim() || undefined });
+      await merge.mutateAsync(bodyOf(values));
       notifications.show({ color: 'teal', message: `Fiches fusionnées : « ${assetLabel(absorbed)} » est absorbée par « ${assetLabel(kept)} ».` });
       onClose();
       void navigate({ to: '/parc/$id', params: { id: kept.id } });
-    } catch {
-      // shown below
+    } catch (error) {
+      // the message is shown below; the fields it names are marked
+      showServerIssues(form, error);
     }
-  };
+  });
 
   const kept = picked && keepId === picked.id ? picked : current;
   const absorbed = picked ? (keepId === picked.id ? current : picked) : null;
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
+    <form onSubmit={submit} noValidate>
       <Stack gap="md">
         {merge.error && (
           <Alert color="red" role="alert" title="Fusion impossible">
@@ -92,15 +106,15 @@ function MergeForm({ current, given, onClose }: { current: Device; given: Device
           <OtherDevicePicker
             exclude={current.id}
             picked={picked}
-            error={pickError}
+            error={form.errors.mergeId ?? null}
             onPick={(d) => {
               setPicked(d);
-              setPickError(null);
+              form.clearFieldError('mergeId');
             }}
           />
         )}
         {picked && (
-          <Radio.Group label="Fiche conservée" description="Son identifiant, son établissement, sa salle et son statut restent." value={keepId} onChange={setKeepId} name="conservee">
+          <Radio.Group label="Fiche conservée" description="Son identifiant, son établissement, sa salle et son statut restent." {...form.getInputProps('keepId')} name="conservee">
             <Stack gap="sm" mt="xs">
               {[current, picked].map((d) => (
                 <Radio key={d.id} value={d.id} label={deviceLine(d)} />
@@ -116,7 +130,7 @@ function MergeForm({ current, given, onClose }: { current: Device; given: Device
             </Text>
           </Alert>
         )}
-        <Textarea label="Motif" description="Figure dans l’historique" value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={500} autosize minRows={2} />
+        <Textarea label="Motif" description="Figure dans l’historique" {...form.getInputProps('reason')} maxLength={500} autosize minRows={2} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
             Annuler
@@ -131,7 +145,7 @@ function MergeForm({ current, given, onClose }: { current: Device; given: Device
 }
 
 /** Searches the fleet (name, serial, MAC, inventory number) for the other record of the machine. */
-function OtherDevicePicker(props: { exclude: string; picked: Device | null; error: string | null; onPick: (d: Device) => void }) {
+function OtherDevicePicker(props: { exclude: string; picked: Device | null; error: ReactNode; onPick: (d: Device) => void }) {
   const [text, setText] = useState('');
   const [search] = useDebouncedValue(text.trim(), 300);
   const found = useQuery({

@@ -1,36 +1,13 @@
-import { z } from 'zod';
 import { authorize } from '../../../../server/platform/authz.js';
 import { recordAudit } from '../../../../server/platform/audit.js';
 import type { Ctx } from '../../../../server/platform/context.js';
 import { deskConfigCache } from '../../desk-config.js';
-import { businessCalendarSchema, closureSchema, holidayRegimes, schoolHolidaySchema, schoolHolidayZone } from '../../sla/index.js';
-import { weekSchema } from '../../sla/calendar-schema.js';
-import { validFromField, type PublishedTerms } from './publish-priority-matrix.js';
+import { businessCalendarSchema, schoolHolidayZone } from '../../sla/index.js';
+import type { PublishedTerms } from './publish-priority-matrix.js';
+import type { PublishBusinessCalendarInput } from './business-calendar.input.js';
 import { effectiveFrom, insertTermsVersion, termsVersions, validated } from './shared.js';
 
-export const calendarSchoolZones = ['A', 'B', 'C', 'Corse'] as const;
-
-export const publishBusinessCalendarInput = z.object({
-  /** The latest version read, 0 for a new calendar. */
-  version: z.number().int().min(0),
-  label: z.string().trim().min(1, 'Le libellé est obligatoire.').max(200),
-  timeZone: z.string().default('Europe/Paris'),
-  /** Opening ranges per weekday, local "HH:MM", several a day (lunch closed). */
-  week: weekSchema,
-  /** fr: French public holidays closed; fr-alsace-moselle: plus Good Friday and 26 December; none: open. */
-  holidays: z.enum(holidayRegimes).default('fr'),
-  /** Extra closed days (a site closed for works, a bridge day). */
-  closures: z.array(closureSchema).max(200).default([]),
-  /** School holidays close the calendar for this zone; the periods are the ministry's dates, kept here. */
-  schoolHolidays: z
-    .object({
-      zone: z.enum(calendarSchoolZones).nullable(),
-      periods: z.array(schoolHolidaySchema).max(200).default([]),
-    })
-    .default({ zone: null, periods: [] }),
-  validFrom: validFromField,
-});
-export type PublishBusinessCalendarInput = z.output<typeof publishBusinessCalendarInput>;
+export { calendarSchoolZones, publishBusinessCalendarInput } from './business-calendar.input.js';
 
 /**
  * Creates a business calendar (version 0 → 1) or publishes a new version. The stored body is the

@@ -1,24 +1,12 @@
-import { z } from 'zod';
 import { authorize } from '../../../../server/platform/authz.js';
 import { recordAudit } from '../../../../server/platform/audit.js';
 import type { Ctx } from '../../../../server/platform/context.js';
 import { deskConfigCache } from '../../desk-config.js';
-import { priorityMatrixSchema, type PriorityMatrix } from '../../sla/index.js';
+import type { PriorityMatrix } from '../../sla/index.js';
+import type { PublishPriorityMatrixInput } from './priority-matrix.input.js';
 import { effectiveFrom, insertTermsVersion, termsVersions } from './shared.js';
 
-export const validFromField = z.iso
-  .datetime({ offset: true, message: 'Date et heure attendues au format ISO 8601 (exemple : 2026-09-01T00:00:00+02:00).' })
-  .optional()
-  .describe("Date d'effet de la nouvelle version : maintenant si absente, sinon un instant à venir");
-
-export const publishPriorityMatrixInput = z.object({
-  /** The latest version read (0 while the desk uses the built-in matrix). */
-  version: z.number().int().min(0),
-  /** matrix[urgency - 1][impact - 1] = priority 1 to 5. */
-  matrix: priorityMatrixSchema,
-  validFrom: validFromField,
-});
-export type PublishPriorityMatrixInput = z.output<typeof publishPriorityMatrixInput>;
+export { publishPriorityMatrixInput, validFromField } from './priority-matrix.input.js';
 
 export interface PublishedTerms {
   version: number;

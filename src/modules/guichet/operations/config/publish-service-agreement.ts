@@ -1,31 +1,13 @@
-import { z } from 'zod';
 import { authorize } from '../../../../server/platform/authz.js';
 import { recordAudit } from '../../../../server/platform/audit.js';
 import type { Ctx } from '../../../../server/platform/context.js';
 import { deskConfigCache, loadDeskConfig } from '../../desk-config.js';
-import { serviceAgreementSchema, slaTargetSchema, type ServiceAgreement } from '../../sla/index.js';
-import { validFromField, type PublishedTerms } from './publish-priority-matrix.js';
+import { serviceAgreementSchema, type ServiceAgreement } from '../../sla/index.js';
+import type { PublishedTerms } from './publish-priority-matrix.js';
+import type { PublishServiceAgreementInput } from './service-agreement.input.js';
 import { assertCategories, effectiveFrom, insertTermsVersion, invalid, termsVersions, validated } from './shared.js';
 
-const priorityKey = z.enum(['1', '2', '3', '4', '5', '6']);
-
-export const agreementIdParam = z
-  .string()
-  .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Identifiant attendu en minuscules, chiffres et tirets (exemple : convention-2026).');
-
-export const publishServiceAgreementInput = z.object({
-  /** The latest version read, 0 for a new agreement. */
-  version: z.number().int().min(0),
-  label: z.string().trim().min(1, 'Le libellé est obligatoire.').max(200),
-  pauseOnThirdParty: z.boolean().default(false),
-  /** Targets for every priority (1 very low … 5 very high, 6 major), in business minutes. */
-  targets: z.record(priorityKey, slaTargetSchema),
-  /** Per-category overrides, priority by priority. */
-  categories: z.record(z.string().trim().min(1).max(64), z.partialRecord(priorityKey, slaTargetSchema)).default({}),
-  validFrom: validFromField,
-});
-export type PublishServiceAgreementInput = z.output<typeof publishServiceAgreementInput>;
+export { agreementIdParam, publishServiceAgreementInput } from './service-agreement.input.js';
 
 /**
  * Creates an agreement (version 0 → 1) or publishes a new version of it. Earlier stretches of

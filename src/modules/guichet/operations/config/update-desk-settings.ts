@@ -1,5 +1,4 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { authorize } from '../../../../server/platform/authz.js';
 import { diff, recordAudit } from '../../../../server/platform/audit.js';
 import type { Ctx } from '../../../../server/platform/context.js';
@@ -7,19 +6,10 @@ import { versionConflict } from '../../../../server/platform/errors.js';
 import { assertUpdated } from '../../../../server/platform/versioned-update.js';
 import { deskSettings } from '../../db/schema.js';
 import { deskConfigCache, loadDeskConfig } from '../../desk-config.js';
+import type { UpdateDeskSettingsInput } from './desk-settings.input.js';
 import { assertAgreement, isUniqueViolation } from './shared.js';
 
-export const updateDeskSettingsInput = z.object({
-  /** The version read, 0 while the desk was never configured. */
-  version: z.number().int().min(0),
-  /** The agreement of tickets whose category has none of its own (and of tickets in triage). */
-  defaultAgreementId: z.string().trim().min(1).max(100).optional(),
-  /** A device failing this many times … */
-  problemThreshold: z.number().int().min(2, 'Au moins 2 pannes.').max(100).optional(),
-  /** … within this many days is flagged as a problem to investigate. */
-  problemWindowDays: z.number().int().min(1, 'Au moins 1 jour.').max(365, 'Au plus 365 jours.').optional(),
-});
-export type UpdateDeskSettingsInput = z.output<typeof updateDeskSettingsInput>;
+export { updateDeskSettingsInput } from './desk-settings.input.js';
 
 export interface DeskSettingsView {
   defaultAgreementId: string;

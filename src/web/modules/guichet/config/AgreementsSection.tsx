@@ -1,9 +1,12 @@
 import { Checkbox, Group, NativeSelect, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { publishServiceAgreementInput } from '../../../../modules/guichet/operations/config/service-agreement.input';
+import { schemaValidator, showServerIssues } from '../../../ui/form';
 import { Section } from '../../../ui/Section';
 import { ChangeError, versionLine } from './ChangeError';
-import { CopyForm } from './CopyForm';
+import { CopyForm, useCopyForm, type CopyValues } from './CopyForm';
 import { PublishBar, validFromOf } from './EffectiveDateInput';
 import { apiClient, call } from '../../../api/client';
 import type { BodyOf } from '../../../api/types';
@@ -47,53 +50,67 @@ export function AgreementsSection({ config }: { config: DeskConfiguration }) {
   );
 }
 
+interface AgreementValues {
+  label: string;
+  pause: boolean;
+  calendarId: string;
+  warnPercent: Hours;
+  cells: Cells;
+  /** datetime-local text, empty for now */
+  validFrom: string;
+}
+
+/** Where a body's issue goes on the grid: `categories.reseau.3.timeToOwnMinutes` → `cells.reseau.3.own`. */
+function agreementField(path: string): string {
+  const cell = /^(?:targets|categories\.([^.]+))\.([1-6])\.(\w+)$/.exec(path);
+  if (!cell) return path === 'pauseOnThirdParty' ? 'pause' : path;
+  const [, category, priority, field] = cell;
+  if (field === 'warnAtRatio') return 'warnPercent';
+  if (field === 'calendarId') return 'calendarId';
+  return `cells.${category ?? allCategories}.${priority}.${field === 'timeToResolveMinutes' ? 'resolve' : 'own'}`;
+}
+
 function AgreementForm({ config, agreement }: { config: DeskConfiguration; agreement: Agreement }) {
   const first = agreement.targets['3'] ?? Object.values(agreement.targets)[0];
-  const [label, setLabel] = useState(agreement.label);
-  const [pause, setPause] = useState(agreement.pauseOnThirdParty);
-  const [calendarId, setCalendarId] = useState(first.calendarId);
-  const [warnPercent, setWarnPercent] = useState<number | ''>(first.warnAtRatio ? Math.round(first.warnAtRatio * 100) : 75);
-  const [cells, setCells] = useState<Cells>(() => cellsOf(agreement));
-  const [validFrom, setValidFrom] = useState('');
-  const [localError, setLocalError] = useState<string | null>(null);
-  const publish = useDeskChange((b: AgreementBody) => call(apiClient.PUT('/api/desk/agreements/{id}', { params: { path: { id: b._id } }, body: withoutRouting(b) })));
   const readOnly = !config.canConfigure;
   const categories = config.categories.filter((c) => c.active);
 
-  const target = (own: number, resolve: number): SlaTarget => ({
-    timeToOwnMinutes: Math.round(own * 60),
-    timeToResolveMinutes: Math.round(resolve * 60),
-    warnAtRatio: (warnPercent === '' ? 75 : warnPercent) / 100,
-    calendarId,
-  });
-  const setCell = (row: string, p: string, field: 'own' | 'resolve', value: Hours) =>
-    setCells((c) => ({ ...c, [row]: { ...Object.fromEntries(priorities.map((q) => [q, { own: '' as Hours, resolve: '' as Hours }])), ...c[row], [p]: { ...(c[row]?.[p] ?? { own: '', resolve: '' }), [field]: value } } }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setLocalError(null);
-    const targets: Record<string, SlaTarget> = {};
+  /** The PUT body: every priority of the first row, and the category cells where one of the two delays is given (the schema wants both). */
+  const bodyOf = (v: AgreementValues): AgreementBody => {
+    const minutes = (h: Hours) => (h === '' ? undefined : Math.round(h * 60));
+    const target = (cell: { own: Hours; resolve: Hours } | undefined) =>
+      ({ timeToOwnMinutes: minutes(cell?.own ?? ''), timeToResolveMinutes: minutes(cell?.resolve ?? ''), warnAtRatio: (v.warnPercent === '' ? 75 : v.warnPercent) / 100, calendarId: v.calendarId }) as SlaTarget;
+    const targets = Object.fromEntries(priorities.map((p) => [p, target(v.cells[allCategories][p])]));
     const overrides: Record<string, Record<string, SlaTarget>> = {};
-    for (const p of priorities) {
-      const cell = cells[allCategories][p];
-      if (cell.own === '' || cell.resolve === '') return setLocalError(`Indiquez les deux délais de la priorité ${priorityLabels[Number(p)].toLowerCase()} pour toutes les catégories.`);
-      targets[p] = target(cell.own, cell.resolve);
-    }
     for (const c of categories) {
       for (const p of priorities) {
-        const cell = cells[c.key]?.[p];
-        if (!cell || (cell.own === '' && cell.resolve === '')) continue;
-        if (cell.own === '' || cell.resolve === '') return setLocalError(`Indiquez les deux délais (ou aucun) pour « ${c.label} », priorité ${priorityLabels[Number(p)].toLowerCase()}.`);
-        (overrides[c.key] ??= {})[p] = target(cell.own, cell.resolve);
+        const cell = v.cells[c.key]?.[p];
+        if (cell && (cell.own !== '' || cell.resolve !== '')) (overrides[c.key] ??= {})[p] = target(cell);
       }
     }
-    try {
-      await publish.mutateAsync({ _id: agreement.id, version: agreement.version, label, pauseOnThirdParty: pause, targets, categories: overrides, validFrom: validFromOf(validFrom) });
-      notifications.show({ color: 'teal', message: 'Convention publiée.' });
-    } catch {
-      // shown by ChangeError
-    }
+    return { _id: agreement.id, version: agreement.version, label: v.label, pauseOnThirdParty: v.pause, targets, categories: overrides, validFrom: validFromOf(v.validFrom) };
   };
+  // the operation's own schema: a missing delay, or one to own longer than the one to resolve, is refused on its cell
+  const form = useForm<AgreementValues>({
+    initialValues: { label: agreement.label, pause: agreement.pauseOnThirdParty, calendarId: first.calendarId, warnPercent: first.warnAtRatio ? Math.round(first.warnAtRatio * 100) : 75, cells: cellsOf(agreement), validFrom: '' },
+    validate: schemaValidator(publishServiceAgreementInput, (v: AgreementValues) => withoutRouting(bodyOf(v)), agreementField),
+  });
+  const publish = useDeskChange((b: AgreementBody) => call(apiClient.PUT('/api/desk/agreements/{id}', { params: { path: { id: b._id } }, body: withoutRouting(b) })));
+  const cells = form.values.cells;
+  const setCell = (row: string, p: string, field: 'own' | 'resolve', value: Hours) => {
+    if (!cells[row]?.[p]) form.setFieldValue(`cells.${row}`, { ...Object.fromEntries(priorities.map((q) => [q, { own: '' as Hours, resolve: '' as Hours }])), ...cells[row] });
+    form.setFieldValue(`cells.${row}.${p}.${field}`, value);
+  };
+
+  const submit = form.onSubmit(async (values) => {
+    try {
+      await publish.mutateAsync(bodyOf(values));
+      notifications.show({ color: 'teal', message: 'Convention publiée.' });
+    } catch (error) {
+      // the message is shown by ChangeError; the cells it names are marked
+      showServerIssues(form, error, agreementField);
+    }
+  });
 
   const rows = [{ key: allCategories, label: 'Toutes catégories' }, ...categories.map((c) => ({ key: c.key, label: c.label }))];
   return (
@@ -103,17 +120,12 @@ function AgreementForm({ config, agreement }: { config: DeskConfiguration; agree
           {versionLine(agreement)}. Délais en heures ouvrées (prise en charge / résolution) ; une case vide d’une catégorie reprend la ligne « Toutes catégories ».
         </Text>
         <ChangeError error={publish.error} />
-        {localError && (
-          <Text c="red.8" role="alert">
-            {localError}
-          </Text>
-        )}
         <Group align="flex-end" gap="md">
-          <TextInput label="Libellé" value={label} onChange={(e) => setLabel(e.currentTarget.value)} disabled={readOnly} w={320} />
-          <NativeSelect label="Calendrier" data={config.calendars.map((c) => ({ value: c.id, label: c.label }))} value={calendarId} onChange={(e) => setCalendarId(e.currentTarget.value)} disabled={readOnly} />
-          <NumberInput label="Alerte à (% du délai)" min={1} max={99} allowDecimal={false} value={warnPercent} onChange={(v) => setWarnPercent(v === '' ? '' : Number(v))} disabled={readOnly} w={180} />
+          <TextInput label="Libellé" {...form.getInputProps('label')} disabled={readOnly} w={320} />
+          <NativeSelect label="Calendrier" data={config.calendars.map((c) => ({ value: c.id, label: c.label }))} {...form.getInputProps('calendarId')} disabled={readOnly} />
+          <NumberInput label="Alerte à (% du délai)" min={1} max={99} allowDecimal={false} {...form.getInputProps('warnPercent')} disabled={readOnly} w={180} />
         </Group>
-        <Checkbox label="L’attente d’un tiers (fournisseur, rectorat) suspend les délais" checked={pause} onChange={(e) => setPause(e.currentTarget.checked)} disabled={readOnly} />
+        <Checkbox label="L’attente d’un tiers (fournisseur, rectorat) suspend les délais" {...form.getInputProps('pause', { type: 'checkbox' })} disabled={readOnly} />
         <Table.ScrollContainer minWidth={900}>
           <Table withTableBorder withColumnBorders>
             <caption className="visually-hidden">Délais en heures ouvrées par catégorie et priorité</caption>
@@ -137,8 +149,8 @@ function AgreementForm({ config, agreement }: { config: DeskConfiguration; agree
                     return (
                       <Table.Td key={p}>
                         <Group gap={4} wrap="nowrap">
-                          <NumberInput aria-label={`Prise en charge en heures — ${where}`} placeholder="PEC" min={0} step={0.5} decimalScale={2} size="xs" w={70} hideControls value={cell.own} onChange={(v) => setCell(row.key, p, 'own', v === '' ? '' : Number(v))} disabled={readOnly} />
-                          <NumberInput aria-label={`Résolution en heures — ${where}`} placeholder="Rés." min={0} step={0.5} decimalScale={2} size="xs" w={70} hideControls value={cell.resolve} onChange={(v) => setCell(row.key, p, 'resolve', v === '' ? '' : Number(v))} disabled={readOnly} />
+                          <NumberInput aria-label={`Prise en charge en heures — ${where}`} placeholder="PEC" min={0} step={0.5} decimalScale={2} size="xs" w={70} hideControls value={cell.own} onChange={(v) => setCell(row.key, p, 'own', v === '' ? '' : Number(v))} error={form.errors[`cells.${row.key}.${p}.own`]} disabled={readOnly} />
+                          <NumberInput aria-label={`Résolution en heures — ${where}`} placeholder="Rés." min={0} step={0.5} decimalScale={2} size="xs" w={70} hideControls value={cell.resolve} onChange={(v) => setCell(row.key, p, 'resolve', v === '' ? '' : Number(v))} error={form.errors[`cells.${row.key}.${p}.resolve`]} disabled={readOnly} />
                         </Group>
                       </Table.Td>
                     );
@@ -149,7 +161,7 @@ function AgreementForm({ config, agreement }: { config: DeskConfiguration; agree
           </Table>
         </Table.ScrollContainer>
         {!readOnly && (
-          <PublishBar validFrom={validFrom} onValidFrom={setValidFrom} pending={publish.isPending} label="Publier la convention" />
+          <PublishBar validFrom={form.values.validFrom} onValidFrom={(v) => form.setFieldValue('validFrom', v)} error={form.errors.validFrom} pending={publish.isPending} label="Publier la convention" />
         )}
       </Stack>
     </form>
@@ -158,32 +170,19 @@ function AgreementForm({ config, agreement }: { config: DeskConfiguration; agree
 
 /** A new agreement, starting as a copy of the one shown. */
 function NewAgreementForm({ from, onCreated }: { config: DeskConfiguration; from: Agreement; onCreated: (id: string) => void }) {
-  const [id, setId] = useState('');
-  const [label, setLabel] = useState('');
+  const termsOf = (v: CopyValues) => ({ version: 0, label: v.label, pauseOnThirdParty: from.pauseOnThirdParty, targets: from.targets, categories: from.categories });
+  const form = useCopyForm(publishServiceAgreementInput, termsOf);
   const create = useDeskChange((b: AgreementBody) => call(apiClient.PUT('/api/desk/agreements/{id}', { params: { path: { id: b._id } }, body: withoutRouting(b) })));
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.onSubmit(async (values) => {
     try {
-      await create.mutateAsync({ _id: id.trim(), version: 0, label, pauseOnThirdParty: from.pauseOnThirdParty, targets: from.targets, categories: from.categories });
+      await create.mutateAsync({ _id: values.id.trim(), ...termsOf(values) });
       notifications.show({ color: 'teal', message: 'Convention créée.' });
-      onCreated(id.trim());
-      setId('');
-      setLabel('');
-    } catch {
-      // shown by ChangeError
+      onCreated(values.id.trim());
+      form.reset();
+    } catch (error) {
+      // the message is shown by ChangeError; the fields it names are marked
+      showServerIssues(form, error);
     }
-  };
-  return (
-    <CopyForm
-      name="Nouvelle convention"
-      heading="Nouvelle convention (copie de celle affichée)"
-      id={id}
-      onId={setId}
-      label={label}
-      onLabel={setLabel}
-      error={create.error}
-      pending={create.isPending}
-      onSubmit={(e) => void submit(e)}
-    />
-  );
+  });
+  return <CopyForm name="Nouvelle convention" heading="Nouvelle convention (copie de celle affichée)" form={form} error={create.error} pending={create.isPending} onSubmit={submit} />;
 }

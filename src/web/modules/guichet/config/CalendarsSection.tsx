@@ -1,10 +1,13 @@
 import { ActionIcon, Button, Fieldset, Group, NativeSelect, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { publishBusinessCalendarInput } from '../../../../modules/guichet/operations/config/business-calendar.input';
+import { schemaValidator, showServerIssues } from '../../../ui/form';
 import { Section } from '../../../ui/Section';
 import { ChangeError, versionLine } from './ChangeError';
-import { CopyForm } from './CopyForm';
+import { CopyForm, useCopyForm, type CopyValues } from './CopyForm';
 import { PublishBar, validFromOf } from './EffectiveDateInput';
 import { apiClient, call } from '../../../api/client';
 import type { BodyOf } from '../../../api/types';
@@ -28,72 +31,94 @@ export function CalendarsSection({ config }: { config: DeskConfiguration }) {
   );
 }
 
-function CalendarForm({ calendar, readOnly }: { calendar: Calendar; readOnly: boolean }) {
-  const [label, setLabel] = useState(calendar.label);
-  const [week, setWeek] = useState<Record<WeekdayKey, OpeningRange[]>>(() => ({ ...Object.fromEntries(weekdayKeys.map((d) => [d, []])), ...calendar.week }) as Record<WeekdayKey, OpeningRange[]>);
-  const [closedOnHolidays, setClosedOnHolidays] = useState(calendar.holidays !== 'none');
-  const [alsace, setAlsace] = useState(calendar.holidays === 'fr-alsace-moselle');
-  const [zone, setZone] = useState<string>(calendar.schoolHolidays.zone ?? '');
-  const [periods, setPeriods] = useState<SchoolHolidayPeriod[]>(calendar.schoolHolidays.periods);
-  const [closures, setClosures] = useState<Closure[]>(calendar.closures);
-  const [validFrom, setValidFrom] = useState('');
-  const publish = useDeskChange((b: CalendarBody) => call(apiClient.PUT('/api/desk/calendars/{id}', { params: { path: { id: b._id } }, body: withoutRouting(b) })));
+interface CalendarValues {
+  label: string;
+  week: Record<WeekdayKey, OpeningRange[]>;
+  closedOnHolidays: boolean;
+  alsace: boolean;
+  zone: string;
+  periods: SchoolHolidayPeriod[];
+  closures: Closure[];
+  /** datetime-local text, empty for now */
+  validFrom: string;
+}
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+/** Where a body's issue goes: the school holidays' fields sit at the form's top level. */
+const calendarField = (path: string) => path.replace(/^schoolHolidays\./, '').replace(/^holidays$/, 'closedOnHolidays');
+
+function CalendarForm({ calendar, readOnly }: { calendar: Calendar; readOnly: boolean }) {
+  const bodyOf = (v: CalendarValues): CalendarBody => ({
+    _id: calendar.id,
+    version: calendar.version,
+    label: v.label,
+    timeZone: 'Europe/Paris',
+    week: v.week,
+    holidays: !v.closedOnHolidays ? 'none' : v.alsace ? 'fr-alsace-moselle' : 'fr',
+    closures: v.closures,
+    // the configuration's answer types zones as text; the body names them (the schema checks them)
+    schoolHolidays: { zone: v.zone || null, periods: v.periods } as CalendarBody['schoolHolidays'],
+    validFrom: validFromOf(v.validFrom),
+  });
+  // the operation's own schema: an end before its start, a closure without label, each refused on its field
+  const form = useForm<CalendarValues>({
+    initialValues: {
+      label: calendar.label,
+      week: { ...Object.fromEntries(weekdayKeys.map((d) => [d, []])), ...calendar.week } as Record<WeekdayKey, OpeningRange[]>,
+      closedOnHolidays: calendar.holidays !== 'none',
+      alsace: calendar.holidays === 'fr-alsace-moselle',
+      zone: calendar.schoolHolidays.zone ?? '',
+      periods: calendar.schoolHolidays.periods,
+      closures: calendar.closures,
+      validFrom: '',
+    },
+    validate: schemaValidator(publishBusinessCalendarInput, (v: CalendarValues) => withoutRouting(bodyOf(v)), calendarField),
+  });
+  const publish = useDeskChange((b: CalendarBody) => call(apiClient.PUT('/api/desk/calendars/{id}', { params: { path: { id: b._id } }, body: withoutRouting(b) })));
+  const { week, closedOnHolidays, zone } = form.values;
+
+  const submit = form.onSubmit(async (values) => {
     try {
-      await publish.mutateAsync({
-        _id: calendar.id,
-        version: calendar.version,
-        label,
-        timeZone: 'Europe/Paris',
-        week,
-        holidays: !closedOnHolidays ? 'none' : alsace ? 'fr-alsace-moselle' : 'fr',
-        closures,
-        // the configuration's answer types zones as text; the body names them (the server checks them again)
-        schoolHolidays: { zone: zone || null, periods } as CalendarBody['schoolHolidays'],
-        validFrom: validFromOf(validFrom),
-      });
+      await publish.mutateAsync(bodyOf(values));
       notifications.show({ color: 'teal', message: 'Calendrier publié.' });
-    } catch {
-      // shown by ChangeError
+    } catch (error) {
+      // the message is shown by ChangeError; the fields it names are marked
+      showServerIssues(form, error, calendarField);
     }
-  };
-  const setRange = (day: WeekdayKey, index: number, field: 'from' | 'to', value: string) =>
-    setWeek((w) => ({ ...w, [day]: w[day].map((r, i) => (i === index ? { ...r, [field]: value } : r)) }));
+  });
+  const setWeek = (day: WeekdayKey, ranges: OpeningRange[]) => form.setFieldValue(`week.${day}`, ranges);
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label={`Calendrier ${calendar.label}`}>
+    <form onSubmit={submit} noValidate aria-label={`Calendrier ${calendar.label}`}>
       <Stack gap="md">
         <Text size="sm" c="dimmed">
           {versionLine(calendar)}. Fuseau horaire : Europe/Paris.
         </Text>
         <ChangeError error={publish.error} />
-        <TextInput label="Libellé" value={label} onChange={(e) => setLabel(e.currentTarget.value)} disabled={readOnly} maw={420} />
+        <TextInput label="Libellé" {...form.getInputProps('label')} disabled={readOnly} maw={420} />
         <Fieldset legend="Heures d’ouverture">
           <Stack gap="xs">
             {weekdayKeys.map((day) => (
-              <Group key={day} gap="sm" align="center">
+              <Group key={day} gap="sm" align="flex-start">
                 <Text w={90} fw={500} id={`jour-${calendar.id}-${day}`}>
                   {weekdayLabels[day]}
                 </Text>
                 {week[day].length === 0 && <Text c="dimmed" size="sm">Fermé</Text>}
                 {week[day].map((range, i) => (
                   <Group key={i} gap={4} wrap="nowrap">
-                    <TextInput type="time" aria-label={`${weekdayLabels[day]}, plage ${i + 1} : début`} value={range.from} onChange={(e) => setRange(day, i, 'from', e.currentTarget.value)} disabled={readOnly} size="xs" />
+                    <TextInput type="time" aria-label={`${weekdayLabels[day]}, plage ${i + 1} : début`} {...form.getInputProps(`week.${day}.${i}.from`)} disabled={readOnly} size="xs" />
                     <Text size="sm" aria-hidden>
                       –
                     </Text>
-                    <TextInput type="time" aria-label={`${weekdayLabels[day]}, plage ${i + 1} : fin`} value={range.to} onChange={(e) => setRange(day, i, 'to', e.currentTarget.value)} disabled={readOnly} size="xs" />
+                    <TextInput type="time" aria-label={`${weekdayLabels[day]}, plage ${i + 1} : fin`} {...form.getInputProps(`week.${day}.${i}.to`)} disabled={readOnly} size="xs" />
                     {!readOnly && (
-                      <ActionIcon variant="subtle" color="red" aria-label={`Retirer la plage ${i + 1} du ${weekdayLabels[day].toLowerCase()}`} onClick={() => setWeek((w) => ({ ...w, [day]: w[day].filter((_, j) => j !== i) }))}>
+                      <ActionIcon variant="subtle" color="red" aria-label={`Retirer la plage ${i + 1} du ${weekdayLabels[day].toLowerCase()}`} onClick={() => form.removeListItem(`week.${day}`, i)}>
                         <IconTrash size={16} aria-hidden />
                       </ActionIcon>
                     )}
                   </Group>
                 ))}
                 {!readOnly && (
-                  <ActionIcon variant="light" aria-label={`Ajouter une plage le ${weekdayLabels[day].toLowerCase()}`} onClick={() => setWeek((w) => ({ ...w, [day]: [...w[day], { from: '08:00', to: '12:00' }] }))}>
+                  <ActionIcon variant="light" aria-label={`Ajouter une plage le ${weekdayLabels[day].toLowerCase()}`} onClick={() => setWeek(day, [...week[day], { from: '08:00', to: '12:00' }])}>
                     <IconPlus size={16} aria-hidden />
                   </ActionIcon>
                 )}
@@ -103,22 +128,21 @@ function CalendarForm({ calendar, readOnly }: { calendar: Calendar; readOnly: bo
         </Fieldset>
         <Fieldset legend="Jours fériés et vacances scolaires">
           <Stack gap="sm">
-            <Switch label="Fermé les jours fériés (calculés, Pâques et Pentecôte compris)" checked={closedOnHolidays} onChange={(e) => setClosedOnHolidays(e.currentTarget.checked)} disabled={readOnly} />
-            <Switch label="Jours fériés d’Alsace-Moselle (Vendredi saint, 26 décembre)" checked={alsace} onChange={(e) => setAlsace(e.currentTarget.checked)} disabled={readOnly || !closedOnHolidays} />
+            <Switch label="Fermé les jours fériés (calculés, Pâques et Pentecôte compris)" {...form.getInputProps('closedOnHolidays', { type: 'checkbox' })} disabled={readOnly} />
+            <Switch label="Jours fériés d’Alsace-Moselle (Vendredi saint, 26 décembre)" {...form.getInputProps('alsace', { type: 'checkbox' })} disabled={readOnly || !closedOnHolidays} />
             <NativeSelect
               label="Fermé pendant les vacances scolaires de la zone"
               data={[{ value: '', label: 'Non' }, ...['A', 'B', 'C', 'Corse'].map((z) => ({ value: z, label: z === 'Corse' ? 'Corse' : `Zone ${z}` }))]}
-              value={zone}
-              onChange={(e) => setZone(e.currentTarget.value)}
+              {...form.getInputProps('zone')}
               disabled={readOnly}
               maw={320}
             />
-            {zone && <DatedRows title="Périodes de vacances (dates du ministère)" rows={periods} onChange={setPeriods} readOnly={readOnly} withZone />}
+            {zone && <DatedRows title="Périodes de vacances (dates du ministère)" rows={form.values.periods} onChange={(rows) => form.setFieldValue('periods', rows)} errorOf={(i, f) => form.errors[`periods.${i}.${f}`]} readOnly={readOnly} withZone />}
           </Stack>
         </Fieldset>
-        <DatedRows title="Fermetures exceptionnelles" rows={closures} onChange={setClosures} readOnly={readOnly} />
+        <DatedRows title="Fermetures exceptionnelles" rows={form.values.closures} onChange={(rows) => form.setFieldValue('closures', rows)} errorOf={(i, f) => form.errors[`closures.${i}.${f}`]} readOnly={readOnly} />
         {!readOnly && (
-          <PublishBar validFrom={validFrom} onValidFrom={setValidFrom} pending={publish.isPending} label="Publier le calendrier" />
+          <PublishBar validFrom={form.values.validFrom} onValidFrom={(v) => form.setFieldValue('validFrom', v)} error={form.errors.validFrom} pending={publish.isPending} label="Publier le calendrier" />
         )}
       </Stack>
     </form>
@@ -126,7 +150,7 @@ function CalendarForm({ calendar, readOnly }: { calendar: Calendar; readOnly: bo
 }
 
 /** Rows of closed days (label, first and last day), optionally with their school zone. */
-function DatedRows<T extends Closure>(props: { title: string; rows: T[]; onChange: (rows: T[]) => void; readOnly: boolean; withZone?: boolean }) {
+function DatedRows<T extends Closure>(props: { title: string; rows: T[]; onChange: (rows: T[]) => void; errorOf: (index: number, field: string) => React.ReactNode; readOnly: boolean; withZone?: boolean }) {
   const set = (index: number, field: string, value: string) => props.onChange(props.rows.map((r, i) => (i === index ? { ...r, [field]: value } : r)));
   return (
     <Fieldset legend={props.title}>
@@ -134,12 +158,12 @@ function DatedRows<T extends Closure>(props: { title: string; rows: T[]; onChang
         {props.rows.length === 0 && <Text c="dimmed" size="sm">Aucune.</Text>}
         {props.rows.map((row, i) => (
           <Group key={i} gap="xs" align="flex-end">
-            <TextInput size="xs" label={`Libellé ${i + 1}`} value={row.label} onChange={(e) => set(i, 'label', e.currentTarget.value)} disabled={props.readOnly} />
+            <TextInput size="xs" label={`Libellé ${i + 1}`} value={row.label} onChange={(e) => set(i, 'label', e.currentTarget.value)} error={props.errorOf(i, 'label')} disabled={props.readOnly} />
             {props.withZone && (
-              <NativeSelect size="xs" label={`Zone ${i + 1}`} data={['A', 'B', 'C', 'Corse', 'toutes']} value={(row as unknown as SchoolHolidayPeriod).zone} onChange={(e) => set(i, 'zone', e.currentTarget.value)} disabled={props.readOnly} />
+              <NativeSelect size="xs" label={`Zone ${i + 1}`} data={['A', 'B', 'C', 'Corse', 'toutes']} value={(row as unknown as SchoolHolidayPeriod).zone} onChange={(e) => set(i, 'zone', e.currentTarget.value)} error={props.errorOf(i, 'zone')} disabled={props.readOnly} />
             )}
-            <TextInput size="xs" type="date" label={`Premier jour ${i + 1}`} value={row.start} onChange={(e) => set(i, 'start', e.currentTarget.value)} disabled={props.readOnly} />
-            <TextInput size="xs" type="date" label={`Dernier jour ${i + 1}`} value={row.end} onChange={(e) => set(i, 'end', e.currentTarget.value)} disabled={props.readOnly} />
+            <TextInput size="xs" type="date" label={`Premier jour ${i + 1}`} value={row.start} onChange={(e) => set(i, 'start', e.currentTarget.value)} error={props.errorOf(i, 'start')} disabled={props.readOnly} />
+            <TextInput size="xs" type="date" label={`Dernier jour ${i + 1}`} value={row.end} onChange={(e) => set(i, 'end', e.currentTarget.value)} error={props.errorOf(i, 'end')} disabled={props.readOnly} />
             {!props.readOnly && (
               <ActionIcon variant="subtle" color="red" aria-label={`Retirer la ligne ${i + 1} (${row.label || 'sans libellé'})`} onClick={() => props.onChange(props.rows.filter((_, j) => j !== i))}>
                 <IconTrash size={16} aria-hidden />
@@ -158,30 +182,26 @@ function DatedRows<T extends Closure>(props: { title: string; rows: T[]; onChang
 }
 
 function NewCalendarForm({ from, onCreated }: { from: Calendar; onCreated: (id: string) => void }) {
-  const [id, setId] = useState('');
-  const [label, setLabel] = useState('');
+  const termsOf = (v: CopyValues) => ({
+    version: 0,
+    label: v.label,
+    timeZone: from.timeZone,
+    week: from.week,
+    holidays: from.holidays as CalendarBody['holidays'],
+    closures: from.closures,
+    schoolHolidays: from.schoolHolidays as CalendarBody['schoolHolidays'],
+  });
+  const form = useCopyForm(publishBusinessCalendarInput, termsOf);
   const create = useDeskChange((b: CalendarBody) => call(apiClient.PUT('/api/desk/calendars/{id}', { params: { path: { id: b._id } }, body: withoutRouting(b) })));
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.onSubmit(async (values) => {
     try {
-      await create.mutateAsync({ _id: id.trim(), version: 0, label, timeZone: from.timeZone, week: from.week, holidays: from.holidays as CalendarBody['holidays'], closures: from.closures, schoolHolidays: from.schoolHolidays as CalendarBody['schoolHolidays'] });
+      await create.mutateAsync({ _id: values.id.trim(), ...termsOf(values) });
       notifications.show({ color: 'teal', message: 'Calendrier créé.' });
-      onCreated(id.trim());
-    } catch {
-      // shown by ChangeError
+      onCreated(values.id.trim());
+    } catch (error) {
+      // the message is shown by ChangeError; the fields it names are marked
+      showServerIssues(form, error);
     }
-  };
-  return (
-    <CopyForm
-      name="Nouveau calendrier"
-      heading="Nouveau calendrier (copie de celui affiché)"
-      id={id}
-      onId={setId}
-      label={label}
-      onLabel={setLabel}
-      error={create.error}
-      pending={create.isPending}
-      onSubmit={(e) => void submit(e)}
-    />
-  );
+  });
+  return <CopyForm name="Nouveau calendrier" heading="Nouveau calendrier (copie de celui affiché)" form={form} error={create.error} pending={create.isPending} onSubmit={submit} />;
 }

@@ -1,7 +1,8 @@
 import { Button, Group, TextInput } from '@mantine/core';
+import type React from 'react';
 
 /** When a new version takes effect: empty = now; a local date and time otherwise (sent as an instant). */
-export function EffectiveDateInput(props: { value: string; onChange: (value: string) => void; disabled?: boolean }) {
+export function EffectiveDateInput(props: { value: string; onChange: (value: string) => void; disabled?: boolean; error?: React.ReactNode }) {
   return (
     <TextInput
       type="datetime-local"
@@ -10,6 +11,7 @@ export function EffectiveDateInput(props: { value: string; onChange: (value: str
       value={props.value}
       onChange={(e) => props.onChange(e.currentTarget.value)}
       disabled={props.disabled}
+      error={props.error}
       maw={320}
     />
   );
@@ -21,10 +23,10 @@ export function validFromOf(local: string): string | undefined {
 }
 
 /** The foot of a versioned form: when the new version takes effect, and the button that publishes it. */
-export function PublishBar(props: { validFrom: string; onValidFrom: (value: string) => void; pending: boolean; label: string }) {
+export function PublishBar(props: { validFrom: string; onValidFrom: (value: string) => void; pending: boolean; label: string; error?: React.ReactNode }) {
   return (
     <Group align="flex-end">
-      <EffectiveDateInput value={props.validFrom} onChange={props.onValidFrom} />
+      <EffectiveDateInput value={props.validFrom} onChange={props.onValidFrom} error={props.error} />
       <Button type="submit" loading={props.pending}>
         {props.label}
       </Button>

@@ -1,35 +1,53 @@
 import { NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { publishPriorityMatrixInput } from '../../../../modules/guichet/operations/config/priority-matrix.input';
+import { schemaValidator, showServerIssues } from '../../../ui/form';
 import { Section } from '../../../ui/Section';
 import { ChangeError, versionLine } from './ChangeError';
 import { PublishBar, validFromOf } from './EffectiveDateInput';
 import { apiClient, call } from '../../../api/client';
 import type { BodyOf } from '../../../api/types';
-import { useDeskChange, withoutRouting } from './queries';
+import { useDeskChange } from './queries';
 import { impactLabels, priorityLabels, urgencyLabels, type DeskConfiguration } from './types';
 
 const levels = [1, 2, 3, 4, 5];
 const options = levels.map((p) => ({ value: String(p), label: priorityLabels[p] }));
 
+interface MatrixValues {
+  matrix: number[][];
+  /** datetime-local text, empty for now */
+  validFrom: string;
+}
+
 /** The urgency × impact grid: each cell a select labelled with its urgency and impact. */
 export function PriorityMatrixSection({ config }: { config: DeskConfiguration }) {
   const current = config.priorityMatrix;
-  const [matrix, setMatrix] = useState(() => current.matrix.map((row) => [...row]));
-  const [validFrom, setValidFrom] = useState('');
-  const publish = useDeskChange((body: BodyOf<'/api/desk/priority-matrix', 'put'>) => call(apiClient.PUT('/api/desk/priority-matrix', { body })));
+  type MatrixBody = BodyOf<'/api/desk/priority-matrix', 'put'>;
+  const bodyOf = (v: MatrixValues): MatrixBody => ({ version: current.version, matrix: v.matrix as MatrixBody['matrix'], validFrom: validFromOf(v.validFrom) });
+  // the operation's own schema checks the grid and the effective date before anything is sent
+  const form = useForm<MatrixValues>({
+    initialValues: { matrix: current.matrix.map((row) => [...row]), validFrom: '' },
+    validate: schemaValidator(publishPriorityMatrixInput, bodyOf),
+  });
+  const publish = useDeskChange((body: MatrixBody) => call(apiClient.PUT('/api/desk/priority-matrix', { body })));
   const readOnly = !config.canConfigure;
+  const matrix = form.values.matrix;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    await publish.mutateAsync({ version: current.version, matrix: matrix as BodyOf<'/api/desk/priority-matrix', 'put'>['matrix'], validFrom: validFromOf(validFrom) });
-    notifications.show({ color: 'teal', message: 'Matrice de priorité publiée.' });
-  };
-  const set = (u: number, i: number, value: number) => setMatrix((m) => m.map((row, r) => (r === u ? row.map((cell, c) => (c === i ? value : cell)) : row)));
+  const submit = form.onSubmit(async (values) => {
+    try {
+      await publish.mutateAsync(bodyOf(values));
+      notifications.show({ color: 'teal', message: 'Matrice de priorité publiée.' });
+    } catch (error) {
+      // the message is shown by ChangeError; the fields it names are marked
+      showServerIssues(form, error);
+    }
+  });
+  const set = (u: number, i: number, value: number) => form.setFieldValue(`matrix.${u}.${i}`, value);
 
   return (
     <Section title="Matrice de priorité (urgence × impact)" id="matrice">
-      <form onSubmit={(e) => void submit(e).catch(() => undefined)} noValidate>
+      <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
             {versionLine(current)}. La priorité « Majeure » se donne à la main aux incidents qui arrêtent un établissement.
@@ -59,6 +77,7 @@ export function PriorityMatrixSection({ config }: { config: DeskConfiguration })
                           data={options}
                           value={String(matrix[u - 1][i - 1])}
                           onChange={(e) => set(u - 1, i - 1, Number(e.currentTarget.value))}
+                          error={form.errors[`matrix.${u - 1}.${i - 1}`]}
                           disabled={readOnly}
                           size="xs"
                         />
@@ -70,7 +89,7 @@ export function PriorityMatrixSection({ config }: { config: DeskConfiguration })
             </Table>
           </Table.ScrollContainer>
           {!readOnly && (
-            <PublishBar validFrom={validFrom} onValidFrom={setValidFrom} pending={publish.isPending} label="Publier la matrice" />
+            <PublishBar validFrom={form.values.validFrom} onValidFrom={(v) => form.setFieldValue('validFrom', v)} error={form.errors.validFrom} pending={publish.isPending} label="Publier la matrice" />
           )}
         </Stack>
       </form>

@@ -1,11 +1,18 @@
 import { Badge, Button, Group, Paper, Stack, Switch, Text, Textarea } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useForm } from '@mantine/form';
+import { addFollowupInput } from '../../../../modules/guichet/operations/ticket-actions.input';
+import { schemaValidator, showServerIssues } from '../../../ui/form';
 import { formatDateTime } from '../../../labels';
 import { Section } from '../../../ui/Section';
 import { ActionError } from './fields';
 import { useAddToTicket } from './queries';
 import type { TicketDetail } from './types';
+
+interface FollowupValues {
+  body: string;
+  isPrivate: boolean;
+}
 
 /**
  * Follow-ups, oldest first. Private ones (desk only) are marked in words and by their frame; the
@@ -13,25 +20,20 @@ import type { TicketDetail } from './types';
  */
 export function FollowupsSection({ ticket }: { ticket: TicketDetail }) {
   const add = useAddToTicket(ticket.id);
-  const [body, setBody] = useState('');
-  const [isPrivate, setPrivate] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const bodyOf = (v: FollowupValues) => ({ body: v.body.trim(), isPrivate: v.isPrivate });
+  // the route's own schema: an empty follow-up is refused on its field
+  const form = useForm<FollowupValues>({ initialValues: { body: '', isPrivate: false }, validate: schemaValidator(addFollowupInput, bodyOf) });
+  const isPrivate = form.values.isPrivate;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!body.trim()) {
-      setError('Écrivez le suivi avant de l’ajouter.');
-      return;
-    }
-    setError(null);
+  const submit = form.onSubmit(async (values) => {
     try {
-      await add.mutateAsync({ path: 'followups', body: { body: body.trim(), isPrivate } });
-      setBody('');
-      setPrivate(false);
-    } catch {
-      // shown below
+      await add.mutateAsync({ path: 'followups', body: bodyOf(values) });
+      form.reset();
+    } catch (error) {
+      // the message is shown below; the field it names is marked
+      showServerIssues(form, error);
     }
-  };
+  });
 
   return (
     <Section title={`Suivis (${ticket.followups.length})`} id="suivis">
@@ -73,21 +75,19 @@ export function FollowupsSection({ ticket }: { ticket: TicketDetail }) {
           </Paper>
         ))}
         {ticket.permissions.comment && (
-          <form onSubmit={(e) => void submit(e)} aria-label="Ajouter un suivi">
+          <form onSubmit={submit} noValidate aria-label="Ajouter un suivi">
             <Stack gap="xs">
               <Textarea
                 label="Nouveau suivi"
                 description={isPrivate ? 'Privé : visible du guichet seulement, jamais du demandeur.' : 'Public : visible du demandeur et de l’établissement.'}
-                value={body}
-                onChange={(e) => setBody(e.currentTarget.value)}
+                {...form.getInputProps('body')}
                 autosize
                 minRows={3}
                 maxLength={20000}
-                error={error ?? undefined}
               />
               <Group justify="space-between">
                 {ticket.permissions.commentPrivate ? (
-                  <Switch label="Suivi privé (guichet seulement)" checked={isPrivate} onChange={(e) => setPrivate(e.currentTarget.checked)} />
+                  <Switch label="Suivi privé (guichet seulement)" {...form.getInputProps('isPrivate', { type: 'checkbox' })} />
                 ) : (
                   <span />
                 )}

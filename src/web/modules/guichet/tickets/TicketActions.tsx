@@ -1,5 +1,9 @@
 import { Button, Checkbox, Grid, Group, NativeSelect, Paper, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import type { z } from 'zod';
+import { changeTicketStatusInput, escalateTicketInput, setProblemFlagInput } from '../../../../modules/guichet/operations/ticket-actions.input';
+import { schemaValidator, showServerIssues } from '../../../ui/form';
 import { useMe } from '../../../session/session';
 import { Section } from '../../../ui/Section';
 import { ActionError, CategorySelect, ImpactSelect, localDateTimeValue, UrgencySelect } from './fields';
@@ -26,13 +30,14 @@ export function TicketActions({ ticket }: { ticket: TicketDetail }) {
   // another panel, or a change that went through: forget the last error
   useEffect(() => action.reset(), [panel]); // a new panel forgets the last action's error, not each render
 
-  const run = async (call: TicketAction) => {
+  /** null when the change went through, the refusal otherwise (shown by ActionError; on 409 the ticket is read again, see useTicketAction). */
+  const run = async (call: TicketAction): Promise<unknown> => {
     try {
       await action.mutateAsync(call);
       setPanel(null);
-      return true;
-    } catch {
-      return false; // shown by ActionError; on 409 the ticket is read again (see useTicketAction)
+      return null;
+    } catch (error) {
+      return error;
     }
   };
   const version = ticket.version;
@@ -110,7 +115,9 @@ export function TicketActions({ ticket }: { ticket: TicketDetail }) {
             {panel === 'plan' && <PlanPanel ticket={ticket} run={run} />}
             {panel === 'wait' && <WaitPanel ticket={ticket} run={run} />}
             {panel === 'solve' && <SolvePanel ticket={ticket} run={run} />}
-            {panel === 'reopen' && <ReasonPanel title="Rouvrir le ticket" label="Motif de la réouverture" submit="Rouvrir" run={(reason) => run({ path: 'status', body: { action: 'reopen', version, reason } })} />}
+            {panel === 'reopen' && (
+              <ReasonPanel title="Rouvrir le ticket" label="Motif de la réouverture" submit="Rouvrir" schema={changeTicketStatusInput} call={(reason) => ({ path: 'status', body: { action: 'reopen', version, reason } })} run={run} />
+            )}
             {panel === 'qualify' && <QualifyPanel ticket={ticket} run={run} />}
             {panel === 'escalate' && <EscalatePanel ticket={ticket} run={run} />}
             {panel === 'major' && <MajorPanel ticket={ticket} run={run} />}
@@ -119,7 +126,9 @@ export function TicketActions({ ticket }: { ticket: TicketDetail }) {
                 title={ticket.problemFlag ? 'Retirer le signalement de problème' : 'Signaler comme problème à investiguer'}
                 label="Motif"
                 submit={ticket.problemFlag ? 'Retirer le signalement' : 'Signaler'}
-                run={(reason) => run({ path: 'problem', body: { version, flagged: !ticket.problemFlag, reason } })}
+                schema={setProblemFlagInput}
+                call={(reason) => ({ path: 'problem', body: { version, flagged: !ticket.problemFlag, reason } })}
+                run={run}
               />
             )}
             <Stack mt="sm" gap="xs">
@@ -146,17 +155,11 @@ function PanelButton(props: { panel: Panel; current: Panel | null; onClick: (p: 
   );
 }
 
-type Run = (call: TicketAction) => Promise<boolean>;
+type Run = (call: TicketAction) => Promise<unknown>;
 
-function PanelForm(props: { title: string; onSubmit: () => void; children: ReactNode; submit: string }) {
+function PanelForm(props: { title: string; onSubmit: (event?: FormEvent<HTMLFormElement>) => void; children: ReactNode; submit: string }) {
   return (
-    <form
-      aria-label={props.title}
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        props.onSubmit();
-      }}
-    >
+    <form aria-label={props.title} onSubmit={props.onSubmit} noValidate>
       <Title order={3} size="h5" mb="sm">
         {props.title}
       </Title>
@@ -170,12 +173,27 @@ function PanelForm(props: { title: string; onSubmit: () => void; children: React
   );
 }
 
+/**
+ * A panel's form checked by the route's own schema on the body it would send; the server's
+ * field issues come back on the same fields.
+ */
+function usePanelForm<Values extends Record<string, unknown>>(initialValues: Values, schema: z.ZodType, bodyOf: (values: Values) => TicketAction['body'], extra?: (values: Values) => Partial<Record<string, string>>) {
+  const check = schemaValidator(schema, bodyOf);
+  return useForm<Values>({ initialValues, validate: (values) => ({ ...check(values), ...extra?.(values) }) });
+}
+
+/** Runs the action; a refusal's field issues go on the panel's fields. */
+const sent = <Values,>(run: Run, form: UseFormReturnType<Values>) => async (call: TicketAction) => {
+  const error = await run(call);
+  if (error) showServerIssues(form, error);
+};
+
 function TeamPanel({ ticket, run }: { ticket: TicketDetail; run: Run }) {
   const teams = useTeams(true);
   const people = useAssignees(true);
-  const [teamId, setTeamId] = useState('');
-  const [assigneeId, setAssigneeId] = useState('');
-  const [error, setError] = useState<string>();
+  const bodyOf = (v: { teamId: string; assigneeId: string }) => ({ action: 'assign' as const, version: ticket.version, ...(v.teamId ? { teamId: v.teamId } : {}), ...(v.assigneeId ? { assigneeId: v.assigneeId } : {}) });
+  // without either the server would give the ticket to the caller: here « Attribuer » means someone else
+  const form = usePanelForm({ teamId: '', assigneeId: '' }, changeTicketStatusInput, bodyOf, (v) => (v.teamId || v.assigneeId ? {} : { teamId: 'Choisissez une équipe ou une personne.' }));
   const teamData = [
     { value: '', label: ticket.assignedTeam ? `Garder : ${ticket.assignedTeam.name}` : 'Choisir une équipe' },
     ...(teams.data?.items ?? []).filter((t) => t.id !== ticket.assignedTeam?.id).map((t) => ({ value: t.id, label: `${t.name} — ${levelLabels[t.level] ?? `niveau ${t.level}`}` })),
@@ -185,21 +203,13 @@ function TeamPanel({ ticket, run }: { ticket: TicketDetail; run: Run }) {
     ...(people.data?.items ?? []).map((p) => ({ value: p.id, label: [p.displayName, p.organizationName, p.roleLabels.join(', ')].filter(Boolean).join(' — ') })),
   ];
   return (
-    <PanelForm
-      title="Attribuer à une équipe ou à une personne"
-      submit="Attribuer"
-      onSubmit={() =>
-        teamId || assigneeId
-          ? void run({ path: 'status', body: { action: 'assign', version: ticket.version, ...(teamId ? { teamId } : {}), ...(assigneeId ? { assigneeId } : {}) } })
-          : setError('Choisissez une équipe ou une personne.')
-      }
-    >
+    <PanelForm title="Attribuer à une équipe ou à une personne" submit="Attribuer" onSubmit={form.onSubmit((v) => sent(run, form)({ path: 'status', body: bodyOf(v) }))}>
       <Grid gutter="sm">
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <NativeSelect label="Équipe" data={teamData} value={teamId} onChange={(e) => setTeamId(e.currentTarget.value)} error={error} autoFocus />
+          <NativeSelect label="Équipe" data={teamData} {...form.getInputProps('teamId')} autoFocus />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <NativeSelect label="Personne" description="Du guichet de la collectivité, de l’Académie ou d’un prestataire" data={peopleData} value={assigneeId} onChange={(e) => setAssigneeId(e.currentTarget.value)} />
+          <NativeSelect label="Personne" description="Du guichet de la collectivité, de l’Académie ou d’un prestataire" data={peopleData} {...form.getInputProps('assigneeId')} />
         </Grid.Col>
       </Grid>
     </PanelForm>
@@ -207,38 +217,26 @@ function TeamPanel({ ticket, run }: { ticket: TicketDetail; run: Run }) {
 }
 
 function PlanPanel({ ticket, run }: { ticket: TicketDetail; run: Run }) {
-  const [when, setWhen] = useState(localDateTimeValue(new Date(Date.now() + 86_400_000)));
-  const [error, setError] = useState<string>();
+  const instant = (local: string) => {
+    const date = new Date(local);
+    return local && !Number.isNaN(date.getTime()) ? date.toISOString() : '';
+  };
+  const bodyOf = (v: { plannedFor: string }) => ({ action: 'plan' as const, version: ticket.version, plannedFor: instant(v.plannedFor) });
+  const form = usePanelForm({ plannedFor: localDateTimeValue(new Date(Date.now() + 86_400_000)) }, changeTicketStatusInput, bodyOf);
   return (
-    <PanelForm
-      title="Planifier l’intervention"
-      submit="Planifier"
-      onSubmit={() => {
-        const date = new Date(when);
-        if (!when || Number.isNaN(date.getTime())) return setError('Indiquez la date et l’heure de l’intervention.');
-        void run({ path: 'status', body: { action: 'plan', version: ticket.version, plannedFor: date.toISOString() } });
-      }}
-    >
-      <TextInput label="Intervention prévue le" type="datetime-local" value={when} onChange={(e) => setWhen(e.currentTarget.value)} error={error} autoFocus />
+    <PanelForm title="Planifier l’intervention" submit="Planifier" onSubmit={form.onSubmit((v) => sent(run, form)({ path: 'status', body: bodyOf(v) }))}>
+      <TextInput label="Intervention prévue le" type="datetime-local" {...form.getInputProps('plannedFor')} autoFocus />
     </PanelForm>
   );
 }
 
 function WaitPanel({ ticket, run }: { ticket: TicketDetail; run: Run }) {
-  const [on, setOn] = useState<'requester' | 'third-party'>('requester');
-  const [message, setMessage] = useState('');
-  const [error, setError] = useState<string>();
+  const bodyOf = (v: { on: string; message: string }) => ({ action: 'wait' as const, version: ticket.version, on: v.on as 'requester' | 'third-party', message: v.message.trim() });
+  const form = usePanelForm({ on: 'requester', message: '' }, changeTicketStatusInput, bodyOf);
+  const on = form.values.on;
   return (
-    <PanelForm
-      title="Mettre en attente"
-      submit="Mettre en attente"
-      onSubmit={() =>
-        message.trim().length < 3
-          ? setError('Indiquez le motif (3 caractères au moins).')
-          : void run({ path: 'status', body: { action: 'wait', version: ticket.version, on, message: message.trim() } })
-      }
-    >
-      <Radio.Group label="En attente de" value={on} onChange={(v) => setOn(v as typeof on)}>
+    <PanelForm title="Mettre en attente" submit="Mettre en attente" onSubmit={form.onSubmit((v) => sent(run, form)({ path: 'status', body: bodyOf(v) }))}>
+      <Radio.Group label="En attente de" {...form.getInputProps('on')}>
         <Group mt={6}>
           <Radio value="requester" label="Le demandeur (le délai de résolution est suspendu)" />
           <Radio value="third-party" label="Un tiers (fournisseur, opérateur…)" />
@@ -247,51 +245,31 @@ function WaitPanel({ ticket, run }: { ticket: TicketDetail; run: Run }) {
       <Textarea
         label={on === 'requester' ? 'Question au demandeur' : 'Motif (note privée)'}
         description={on === 'requester' ? 'Publiée en suivi public : le demandeur la voit.' : 'Gardée en suivi privé.'}
-        value={message}
-        onChange={(e) => setMessage(e.currentTarget.value)}
+        {...form.getInputProps('message')}
         autosize
         minRows={2}
         maxLength={5000}
-        error={error}
       />
     </PanelForm>
   );
 }
 
 function SolvePanel({ ticket, run }: { ticket: TicketDetail; run: Run }) {
-  const [solution, setSolution] = useState('');
-  const [error, setError] = useState<string>();
+  const bodyOf = (v: { solution: string }) => ({ action: 'solve' as const, version: ticket.version, solution: v.solution.trim() });
+  const form = usePanelForm({ solution: '' }, changeTicketStatusInput, bodyOf);
   return (
-    <PanelForm
-      title="Résoudre le ticket"
-      submit="Résoudre"
-      onSubmit={() =>
-        solution.trim().length < 3
-          ? setError('Décrivez la solution (3 caractères au moins).')
-          : void run({ path: 'status', body: { action: 'solve', version: ticket.version, solution: solution.trim() } })
-      }
-    >
-      <Textarea
-        label="Solution"
-        description="Le demandeur la lit, puis l’accepte ou la refuse."
-        value={solution}
-        onChange={(e) => setSolution(e.currentTarget.value)}
-        autosize
-        minRows={3}
-        maxLength={20000}
-        error={error}
-        autoFocus
-      />
+    <PanelForm title="Résoudre le ticket" submit="Résoudre" onSubmit={form.onSubmit((v) => sent(run, form)({ path: 'status', body: bodyOf(v) }))}>
+      <Textarea label="Solution" description="Le demandeur la lit, puis l’accepte ou la refuse." {...form.getInputProps('solution')} autosize minRows={3} maxLength={20000} autoFocus />
     </PanelForm>
   );
 }
 
-function ReasonPanel(props: { title: string; label: string; submit: string; run: (reason: string) => Promise<boolean> }) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string>();
+/** A reason and nothing else (reopening, the problem flag): `call` builds the body from it, `schema` checks it. */
+function ReasonPanel(props: { title: string; label: string; submit: string; schema: z.ZodType; call: (reason: string) => TicketAction; run: Run }) {
+  const form = usePanelForm({ reason: '' }, props.schema, (v) => props.call(v.reason.trim()).body);
   return (
-    <PanelForm title={props.title} submit={props.submit} onSubmit={() => (reason.trim().length < 3 ? setError('Indiquez le motif (3 caractères au moins).') : void props.run(reason.trim()))}>
-      <Textarea label={props.label} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} maxLength={2000} error={error} autoFocus />
+    <PanelForm title={props.title} submit={props.submit} onSubmit={form.onSubmit((v) => sent(props.run, form)(props.call(v.reason.trim())))}>
+      <Textarea label={props.label} {...form.getInputProps('reason')} autosize minRows={2} maxLength={2000} autoFocus />
     </PanelForm>
   );
 }
@@ -307,7 +285,8 @@ function QualifyPanel({ ticket, run }: { ticket: TicketDetail; run: Run }) {
     <PanelForm
       title="Qualifier le ticket"
       submit="Enregistrer la qualification"
-      onSubmit={() =>
+      onSubmit={(e) => {
+        e?.preventDefault();
         void run({
           path: 'qualification',
           body: {
@@ -318,8 +297,8 @@ function QualifyPanel({ ticket, run }: { ticket: TicketDetail; run: Run }) {
             ...(major !== ticket.isMajor ? { major } : {}),
             ...(type !== ticket.type ? { type } : {}),
           },
-        })
-      }
+        });
+      }}
     >
       <Grid gutter="sm">
         <Grid.Col span={{ base: 12, md: 6 }}>
@@ -355,29 +334,19 @@ function QualifyPanel({ ticket, run }: { ticket: TicketDetail; run: Run }) {
 
 function EscalatePanel({ ticket, run }: { ticket: TicketDetail; run: Run }) {
   const levels = [0, 1, 2, 3].filter((l) => l !== ticket.level);
-  const [level, setLevel] = useState(String(levels.find((l) => l > ticket.level) ?? levels[levels.length - 1]));
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string>();
-  const target = Number(level);
+  const bodyOf = (v: { level: string; reason: string }) => ({ version: ticket.version, direction: Number(v.level) > ticket.level ? ('up' as const) : ('down' as const), level: Number(v.level), reason: v.reason.trim() });
+  const form = usePanelForm({ level: String(levels.find((l) => l > ticket.level) ?? levels[levels.length - 1]), reason: '' }, escalateTicketInput, bodyOf);
+  const target = Number(form.values.level);
   return (
-    <PanelForm
-      title="Escalader ou désescalader"
-      submit={target > ticket.level ? 'Escalader' : 'Désescalader'}
-      onSubmit={() =>
-        reason.trim().length < 3
-          ? setError('Indiquez le motif (3 caractères au moins).')
-          : void run({ path: 'escalation', body: { version: ticket.version, direction: target > ticket.level ? 'up' : 'down', level: target, reason: reason.trim() } })
-      }
-    >
+    <PanelForm title="Escalader ou désescalader" submit={target > ticket.level ? 'Escalader' : 'Désescalader'} onSubmit={form.onSubmit((v) => sent(run, form)({ path: 'escalation', body: bodyOf(v) }))}>
       <Text size="sm">Niveau actuel : {ticket.levelLabel}</Text>
       <NativeSelect
         label="Vers le niveau"
         data={levels.map((l) => ({ value: String(l), label: `${l > ticket.level ? 'Escalader' : 'Désescalader'} : ${levelLabels[l]}` }))}
-        value={level}
-        onChange={(e) => setLevel(e.currentTarget.value)}
+        {...form.getInputProps('level')}
         autoFocus
       />
-      <Textarea label="Motif (gardé dans l’historique)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} maxLength={2000} error={error} />
+      <Textarea label="Motif (gardé dans l’historique)" {...form.getInputProps('reason')} autosize minRows={2} maxLength={2000} />
     </PanelForm>
   );
 }
@@ -390,7 +359,10 @@ function MajorPanel({ ticket, run }: { ticket: TicketDetail; run: Run }) {
     <PanelForm
       title="Rattacher à un incident majeur"
       submit={majorId ? 'Rattacher' : 'Détacher'}
-      onSubmit={() => void run({ path: 'major-incident', body: { version: ticket.version, majorId: majorId || null } })}
+      onSubmit={(e) => {
+        e?.preventDefault();
+        void run({ path: 'major-incident', body: { version: ticket.version, majorId: majorId || null } });
+      }}
     >
       <NativeSelect
         label="Incident majeur"

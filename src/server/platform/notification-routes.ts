@@ -1,21 +1,27 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ctxOf, errorResponses, pageQuery, setNoStore } from '../../../server/platform/http.js';
-import { listNotifications } from './list-notifications.js';
-import { markAllNotificationsRead, markNotificationRead } from './mark-notifications-read.js';
+import { ctxOf, errorResponses, pageQuery, setNoStore } from './http.js';
+import { listNotifications } from './notification-list.js';
+import { markAllNotificationsRead, markNotificationRead } from './notification-read.js';
 
 const notificationSchema = z.object({
   id: z.number(),
   at: z.string(),
+  module: z.string(),
   kind: z.string(),
-  ticketId: z.string(),
+  /** The record it is about (a ticket, a file…) and its page in the application. */
+  refType: z.string(),
+  refId: z.string(),
+  /** Kept for the desk's clients: the ticket's id when the notification is about a ticket. */
+  ticketId: z.string().nullable(),
+  link: z.string().nullable(),
   subject: z.string(),
   body: z.string(),
   readAt: z.string().nullable(),
 });
 
-/** The notifications menu: one's own notifications only (see list-notifications.ts). */
+/** The notifications menu, for every module: one's own notifications only (see notification-list.ts). */
 export async function notificationRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['notifications'];
@@ -42,8 +48,12 @@ export async function notificationRoutes(fastify: FastifyInstance) {
         items: found.items.map((n) => ({
           id: n.id,
           at: n.at.toISOString(),
+          module: n.module,
           kind: n.kind,
-          ticketId: n.ticketId,
+          refType: n.refType,
+          refId: n.refId,
+          ticketId: n.refType === 'ticket' ? n.refId : null,
+          link: n.link,
           subject: n.subject,
           body: n.body,
           readAt: n.readAt?.toISOString() ?? null,

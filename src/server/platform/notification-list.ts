@@ -1,7 +1,7 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
-import { requireActor } from '../../../server/platform/authz.js';
-import type { Ctx } from '../../../server/platform/context.js';
-import { notifications } from '../db/schema.js';
+import { requireActor } from './authz.js';
+import type { Ctx } from './context.js';
+import { notifications } from './db-schema.js';
 
 export interface NotificationPage {
   items: (typeof notifications.$inferSelect)[];

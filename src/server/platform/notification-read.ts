@@ -1,8 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { requireActor } from '../../../server/platform/authz.js';
-import type { Ctx } from '../../../server/platform/context.js';
-import { forbidden, notFound } from '../../../server/platform/errors.js';
-import { notifications } from '../db/schema.js';
+import { requireActor } from './authz.js';
+import type { Ctx } from './context.js';
+import { forbidden, notFound } from './errors.js';
+import { notifications } from './db-schema.js';
 
 /** Marks one of one's own notifications read; another person's is "not found". Idempotent. */
 export async function markNotificationRead(ctx: Ctx, id: number): Promise<void> {

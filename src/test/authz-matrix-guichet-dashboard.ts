@@ -32,6 +32,18 @@ export const guichetDashboardMatrix: Record<string, MatrixEntry> = {
       },
     ],
   },
+  getDeskHome: {
+    cases: [
+      {
+        expect: allowed(ticketReaders, 200),
+        request: async (t) => {
+          await standingTickets(t);
+          return { url: '/api/desk/home' };
+        },
+        hidden: hiddenSchools,
+      },
+    ],
+  },
   exportDeskDashboard: {
     cases: [
       {

@@ -1,36 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, parseSearchWith, redirect, stringifySearchWith } from '@tanstack/react-router';
 import { isApiError } from './api/client';
-import { EstablishmentPage } from './modules/establishments/EstablishmentPage';
-import { EstablishmentsPage } from './modules/establishments/EstablishmentsPage';
 import { validateListSearch } from './modules/establishments/list-search';
-import { ImportPage } from './modules/imports/ImportPage';
-import { ContractPage } from './modules/marches/ContractPage';
-import { ContractsPage } from './modules/marches/ContractsPage';
-import { GroupPage } from './modules/marches/GroupPage';
 import type { ContractsSearch } from './modules/marches/queries';
-import { AgentsPage } from './modules/parc/AgentsPage';
-import { AssetPage } from './modules/parc/AssetPage';
-import { AssetsPage } from './modules/parc/AssetsPage';
-import { DeploymentPage } from './modules/parc/DeploymentPage';
-import { DeploymentsPage } from './modules/parc/DeploymentsPage';
-import { AssetImportPage } from './modules/parc/import/AssetImportPage';
-import { SoftwareInstallationsPage } from './modules/parc/SoftwareInstallationsPage';
-import { SoftwarePage } from './modules/parc/SoftwarePage';
 import { validateAssetSearch, validateDashboardSearch, validateDeploymentsSearch } from './modules/parc/list-search';
-import { DeskConfigurationPage } from './modules/guichet/config/DeskConfigurationPage';
 import { validateDeskDashboardSearch } from './modules/guichet/dashboard/types';
 import { validateTicketSearch } from './modules/guichet/tickets/list-search';
-import { HotlinePage } from './modules/guichet/tickets/HotlinePage';
-import { NewTicketPage } from './modules/guichet/tickets/NewTicketPage';
-import { TicketPage } from './modules/guichet/tickets/TicketPage';
-import { TicketsPage } from './modules/guichet/tickets/TicketsPage';
-import { OrganizationsPage } from './modules/organizations/OrganizationsPage';
-import { TokensPage } from './modules/tokens/TokensPage';
-import { UnitsPage } from './modules/units/UnitsPage';
-import { UsersPage } from './modules/users/UsersPage';
-import { AuditPage } from './modules/audit/AuditPage';
-import { AccountPage } from './pages/AccountPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage, validateLoginSearch } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -38,6 +13,12 @@ import { queryClient } from './query-client';
 import { meQuery } from './session/session';
 import { AppLayout } from './ui/AppLayout';
 import { RouteError } from './ui/RouteError';
+
+/**
+ * Each page's code loads with its route: the first page downloads the shell and the home page
+ * only, not every module's screens.
+ */
+const page = lazyRouteComponent;
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   component: Outlet,
@@ -77,16 +58,16 @@ const establishmentsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/etablissements',
   validateSearch: validateListSearch,
-  component: EstablishmentsPage,
+  component: page(() => import('./modules/establishments/EstablishmentsPage'), 'EstablishmentsPage'),
 });
-const establishmentRoute = createRoute({ getParentRoute: () => appRoute, path: '/etablissements/$uai', component: EstablishmentPage });
-const importsRoute = createRoute({ getParentRoute: () => appRoute, path: '/imports', component: ImportPage });
-const unitsRoute = createRoute({ getParentRoute: () => appRoute, path: '/unites', component: UnitsPage });
-const organizationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/organisations', component: OrganizationsPage });
-const usersRoute = createRoute({ getParentRoute: () => appRoute, path: '/utilisateurs', component: UsersPage });
-const tokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/jetons', component: TokensPage });
-const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/compte', component: AccountPage });
-const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/journal', component: AuditPage });
+const establishmentRoute = createRoute({ getParentRoute: () => appRoute, path: '/etablissements/$uai', component: page(() => import('./modules/establishments/EstablishmentPage'), 'EstablishmentPage') });
+const importsRoute = createRoute({ getParentRoute: () => appRoute, path: '/imports', component: page(() => import('./modules/imports/ImportPage'), 'ImportPage') });
+const unitsRoute = createRoute({ getParentRoute: () => appRoute, path: '/unites', component: page(() => import('./modules/units/UnitsPage'), 'UnitsPage') });
+const organizationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/organisations', component: page(() => import('./modules/organizations/OrganizationsPage'), 'OrganizationsPage') });
+const usersRoute = createRoute({ getParentRoute: () => appRoute, path: '/utilisateurs', component: page(() => import('./modules/users/UsersPage'), 'UsersPage') });
+const tokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/jetons', component: page(() => import('./modules/tokens/TokensPage'), 'TokensPage') });
+const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/compte', component: page(() => import('./pages/AccountPage'), 'AccountPage') });
+const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/journal', component: page(() => import('./modules/audit/AuditPage'), 'AuditPage') });
 const contractsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/marches',
@@ -97,11 +78,11 @@ const contractsRoute = createRoute({
     area: typeof raw.area === 'string' ? raw.area : undefined,
     page: typeof raw.page === 'number' && raw.page >= 1 ? raw.page : undefined,
   }),
-  component: ContractsPage,
+  component: page(() => import('./modules/marches/ContractsPage'), 'ContractsPage'),
 });
-const contractRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/$id', component: ContractPage });
-const groupRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/groupements/$id', component: GroupPage });
-const assetsRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc', validateSearch: validateAssetSearch, component: AssetsPage });
+const contractRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/$id', component: page(() => import('./modules/marches/ContractPage'), 'ContractPage') });
+const groupRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/groupements/$id', component: page(() => import('./modules/marches/GroupPage'), 'GroupPage') });
+const assetsRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc', validateSearch: validateAssetSearch, component: page(() => import('./modules/parc/AssetsPage'), 'AssetsPage') });
 const fleetDashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/parc/tableau-de-bord',
@@ -109,20 +90,20 @@ const fleetDashboardRoute = createRoute({
   // the charts (recharts) load with this page only
   component: lazyRouteComponent(() => import('./modules/parc/FleetDashboardPage'), 'FleetDashboardPage'),
 });
-const deploymentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/deploiements', validateSearch: validateDeploymentsSearch, component: DeploymentsPage });
-const agentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/agents', component: AgentsPage });
+const deploymentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/deploiements', validateSearch: validateDeploymentsSearch, component: page(() => import('./modules/parc/DeploymentsPage'), 'DeploymentsPage') });
+const agentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/agents', component: page(() => import('./modules/parc/AgentsPage'), 'AgentsPage') });
 // static paths (/parc/import, /parc/deploiements/…) win over /parc/$id
-const deploymentRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/deploiements/$id', component: DeploymentPage });
-const assetImportRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/import', component: AssetImportPage });
-const assetRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/$id', component: AssetPage });
-const softwareRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/logiciels', component: SoftwarePage });
-const softwareInstallationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/logiciels/$softwareId', component: SoftwareInstallationsPage });
+const deploymentRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/deploiements/$id', component: page(() => import('./modules/parc/DeploymentPage'), 'DeploymentPage') });
+const assetImportRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/import', component: page(() => import('./modules/parc/import/AssetImportPage'), 'AssetImportPage') });
+const assetRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/$id', component: page(() => import('./modules/parc/AssetPage'), 'AssetPage') });
+const softwareRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/logiciels', component: page(() => import('./modules/parc/SoftwarePage'), 'SoftwarePage') });
+const softwareInstallationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/logiciels/$softwareId', component: page(() => import('./modules/parc/SoftwareInstallationsPage'), 'SoftwareInstallationsPage') });
 // the service desk's tickets; /guichet/configuration and /guichet/tableau-de-bord are siblings (static paths win over $ticketId)
-const ticketsRoute = createRoute({ getParentRoute: () => appRoute, path: '/guichet', validateSearch: validateTicketSearch, component: TicketsPage });
-const newTicketRoute = createRoute({ getParentRoute: () => appRoute, path: '/guichet/nouveau', component: NewTicketPage });
-const hotlineRoute = createRoute({ getParentRoute: () => appRoute, path: '/guichet/appel', component: HotlinePage });
-const ticketRoute = createRoute({ getParentRoute: () => appRoute, path: '/guichet/$ticketId', component: TicketPage });
-const deskConfigurationRoute = createRoute({ getParentRoute: () => appRoute, path: '/guichet/configuration', component: DeskConfigurationPage });
+const ticketsRoute = createRoute({ getParentRoute: () => appRoute, path: '/guichet', validateSearch: validateTicketSearch, component: page(() => import('./modules/guichet/tickets/TicketsPage'), 'TicketsPage') });
+const newTicketRoute = createRoute({ getParentRoute: () => appRoute, path: '/guichet/nouveau', component: page(() => import('./modules/guichet/tickets/NewTicketPage'), 'NewTicketPage') });
+const hotlineRoute = createRoute({ getParentRoute: () => appRoute, path: '/guichet/appel', component: page(() => import('./modules/guichet/tickets/HotlinePage'), 'HotlinePage') });
+const ticketRoute = createRoute({ getParentRoute: () => appRoute, path: '/guichet/$ticketId', component: page(() => import('./modules/guichet/tickets/TicketPage'), 'TicketPage') });
+const deskConfigurationRoute = createRoute({ getParentRoute: () => appRoute, path: '/guichet/configuration', component: page(() => import('./modules/guichet/config/DeskConfigurationPage'), 'DeskConfigurationPage') });
 const deskDashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/guichet/tableau-de-bord',

@@ -3,6 +3,7 @@ import type { TicketRow } from './db/schema.js';
 import type { DeskConfig } from './desk-config.js';
 import { priorityLabel, type Priority } from './sla/index.js';
 import { channelLabels, statusLabels, ticketTypeLabels, type Channel, type TicketStatus, type TicketType } from './vocabulary.js';
+import { displayName } from '../../shared/display-name.js';
 
 /**
  * The columns of a ticket export: the ticket's own fields only. Follow-ups are never exported,
@@ -31,7 +32,7 @@ export function ticketColumns(config: DeskConfig): ExportColumn<ExportedTicket>[
     { header: 'Impact', value: (r) => r.ticket.impact },
     { header: 'Catégorie', value: (r) => (r.ticket.category ? (config.categories.get(r.ticket.category)?.label ?? r.ticket.category) : 'À qualifier') },
     { header: 'UAI', value: (r) => r.uai },
-    { header: 'Établissement', value: (r) => r.establishmentName },
+    { header: 'Établissement', value: (r) => displayName(r.establishmentName) },
     { header: 'Salle', value: (r) => r.ticket.roomLabel },
     { header: 'Demandeur', value: (r) => r.ticket.requesterName },
     { header: 'Canal', value: (r) => channelLabels[r.ticket.channel as Channel] ?? r.ticket.channel },

@@ -1,10 +1,12 @@
 import { contractTypeLabels, labelOf, sectorLabels, trackLabels } from '../../shared/establishments.js';
 import type { ExportColumn } from '../../server/platform/export.js';
 import type { EstablishmentRow } from './db/queries.js';
+import { displayName } from '../../shared/display-name.js';
 
 export const establishmentColumns: ExportColumn<EstablishmentRow>[] = [
   { header: 'UAI', value: (e) => e.uai },
-  { header: 'Nom', value: (e) => e.name },
+  { header: 'Nom', value: (e) => displayName(e.name) },
+  { header: 'Nom dans l’annuaire', value: (e) => e.name },
   { header: 'Code nature', value: (e) => e.natureCode },
   { header: 'Nature', value: (e) => e.natureLabel },
   { header: 'Secteur', value: (e) => labelOf(sectorLabels, e.sector) },

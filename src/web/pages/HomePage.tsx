@@ -3,6 +3,7 @@ import { IconBuildingCommunity, IconDoor, IconSchool, IconStar } from '@tabler/i
 import { useQuery } from '@tanstack/react-query';
 import { apiClient, call, getActiveTenant } from '../api/client';
 import { formatNumber, natureLabel } from '../labels';
+import { DeskHomeCard, deskHomeQuery } from '../modules/guichet/home/DeskHomeCard';
 import { FleetSummaryCard } from '../modules/parc/FleetSummaryCard';
 import { activeTenantOf, useMe } from '../session/session';
 import { navItems } from '../ui/nav-items';
@@ -43,6 +44,10 @@ export function HomePage() {
   usePageTitle('Accueil');
   const canRead = me.permissions['establishment.read'] === true;
   const canReadFleet = me.permissions['asset.read'] === true;
+  const canReadDesk = me.permissions['ticket.read'] === true;
+  // a school and a technician see the desk first (what they act on); the administration the estate
+  const deskFocus = useQuery({ ...deskHomeQuery(), enabled: canReadDesk }).data?.focus;
+  const deskFirst = canReadDesk && deskFocus !== undefined && deskFocus !== 'desk';
   const stats = useEstablishmentStats(canRead);
   const values = stats.data;
   const error = stats.error;
@@ -65,6 +70,8 @@ export function HomePage() {
         </Text>
       </div>
       {error ? <QueryError error={error} retry={() => void stats.refetch()} /> : null}
+      {deskFirst && <DeskHomeCard />}
+      {deskFirst && canReadFleet && <FleetSummaryCard />}
       {canRead && (
         <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="md">
           <Stat label="Établissements" value={total} icon={IconSchool} hint="dans votre périmètre" />
@@ -78,7 +85,8 @@ export function HomePage() {
           />
         </SimpleGrid>
       )}
-      {canReadFleet && <FleetSummaryCard />}
+      {!deskFirst && canReadFleet && <FleetSummaryCard />}
+      {!deskFirst && canReadDesk && <DeskHomeCard />}
       <Grid gutter="lg">
         {canRead && (
           <Grid.Col span={{ base: 12, lg: 8 }}>

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { apiClient, call, getActiveTenant } from '../api/client';
 import { establishmentQuery } from '../modules/establishments/queries';
 import type { Establishment } from '../modules/establishments/types';
+import { displayName } from '../../shared/display-name';
 
 interface Props {
   label: string;
@@ -21,7 +22,7 @@ interface Props {
   debounceMs?: number;
 }
 
-const optionLabel = (e: { name: string; uai: string }) => `${e.name} (${e.uai})`;
+const optionLabel = (e: { name: string; uai: string }) => `${displayName(e.name)} (${e.uai})`;
 
 /**
  * Picks a school by name, UAI or commune: the server searches (a Région has hundreds of schools, a

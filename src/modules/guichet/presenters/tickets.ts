@@ -8,6 +8,7 @@ import { clockStateLabel, impactLabel, priorityLabel, urgencyLabel, type Level, 
 import { slaView } from '../sla-view.js';
 import { canHandle, isRequesterSide, seesPrivate, type TicketAccessRow, type TicketScope } from '../ticket-access.js';
 import { channelLabels, levelLabels, statusLabels, ticketTypeLabels, type Channel, type TicketStatus, type TicketType } from '../vocabulary.js';
+import { displayName } from '../../../shared/display-name.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -160,7 +161,7 @@ function presentTicketBase(t: TicketListFields, school: { uai: string; name: str
     urgency: t.urgency,
     impact: t.impact,
     category: t.category ? { key: t.category, label: category?.label ?? t.category } : null,
-    establishment: { id: t.establishmentId, uai: school.uai, name: school.name },
+    establishment: { id: t.establishmentId, uai: school.uai, name: displayName(school.name) },
     channel: t.channel,
     level: t.level,
     levelLabel: levelLabels[t.level] ?? `Niveau ${t.level}`,

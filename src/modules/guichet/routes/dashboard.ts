@@ -6,6 +6,8 @@ import { exportFormat, sendExport } from '../../../server/platform/export.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
 import { dashboardTableExportInput, exportDashboardTable } from '../operations/export-dashboard-table.js';
 import { deskDashboardInput, getDeskDashboard } from '../operations/get-desk-dashboard.js';
+import { getDeskHome } from '../operations/get-desk-home.js';
+import { presentTicketSummary, ticketSummarySchema } from '../presenters/tickets.js';
 
 const share = z.object({
   measured: z.number().describe('Tickets jugés : délai arrêté dans la période, ou ouverts et déjà en retard'),
@@ -45,6 +47,20 @@ export const deskDashboardSchema = z.object({
   weekly: z.array(z.object({ week: z.string(), opened: count, solved: count })),
 });
 
+export const deskHomeSchema = z.object({
+  focus: z.enum(['school', 'queue', 'desk']).describe('Ce que la page d’accueil met en avant : les tickets de l’établissement, la file du technicien, le guichet'),
+  counts: z.object({
+    open: count,
+    late: count.describe('Ouverts dont un délai (prise en charge ou résolution) est dépassé'),
+    unowned: count.describe('Nouveaux, pas encore pris en charge'),
+    assignedToMe: count,
+    requestedByMe: count,
+    solvedLast30Days: count,
+  }),
+  tickets: z.array(ticketSummarySchema).describe('Les premiers tickets à traiter (5 au plus)'),
+  ticketsTotal: count.describe('Combien de tickets la liste complète (même filtre) contient'),
+});
+
 /** The service desk's dashboard and its tables as CSV or XLSX. */
 export async function dashboardRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -64,6 +80,28 @@ export async function dashboardRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => getDeskDashboard(ctxOf(fastify, request), request.query),
+  );
+
+  app.get(
+    '/desk/home',
+    {
+      schema: {
+        operationId: 'getDeskHome',
+        tags,
+        summary: 'Le guichet vu de la page d’accueil : chiffres et premiers tickets selon le rôle (un établissement ses tickets ouverts, un technicien sa file et ses retards, l’administration le stock et les retards)',
+        response: { 200: deskHomeSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const ctx = ctxOf(fastify, request);
+      const { focus, counts, first, now } = await getDeskHome(ctx);
+      return {
+        focus,
+        counts,
+        tickets: first.items.map((i) => presentTicketSummary(i.ticket, { uai: i.uai, name: i.establishmentName }, { config: first.config, now })),
+        ticketsTotal: first.total,
+      };
+    },
   );
 
   app.get(

@@ -92,7 +92,10 @@ export const assets = parc.table(
   ],
 );
 
-/** Software normalised across the tenant's fleet: one row per product key. */
+/**
+ * Software normalised across the tenant's fleet: one row per product key. `publisher` is the first
+ * one met (kept for search); each installation carries its own (asset_software.publisher).
+ */
 export const software = parc.table(
   'software',
   {
@@ -120,6 +123,12 @@ export const assetSoftware = parc.table(
      * leaves it out; follows the device when it moves (trigger on assets, migration parc_software_school).
      */
     establishmentId: uuid('establishment_id'),
+    /**
+     * The publisher this device's agent reports for this version: the same product is « Debian »
+     * on one platform and « Fedora Project » on another, so the catalogue's publisher (the first
+     * one met) says nothing of a given device. Pages show the one most installs report.
+     */
+    publisher: text('publisher'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.assetId, t.softwareId, t.version] }),

@@ -25,9 +25,10 @@ export function normaliseSoftware(list: InventorySoftware[]): NormalisedSoftware
   return [...byKey.values()].sort((a, b) => (a.key === b.key ? a.version.localeCompare(b.version) : a.key < b.key ? -1 : 1));
 }
 
+/** The publisher counts: a device whose packages now come from another distribution is rewritten. */
 export function softwareHash(list: NormalisedSoftware[]): string {
   const hash = createHash('sha256');
-  for (const s of list) hash.update(`${s.key}\u0000${s.version}\n`);
+  for (const s of list) hash.update(`${s.key}\u0000${s.version}\u0000${s.publisher ?? ''}\n`);
   return hash.digest('hex');
 }
 
@@ -120,19 +121,20 @@ export async function writeInstalledSoftware(
   },
 ) {
   const { tenantId, assetId } = params;
-  const wanted = params.list.map((s) => ({ softwareId: Number(params.ids.get(s.key)), version: s.version }));
+  const wanted: InstalledRow[] = params.list.map((s) => ({ softwareId: Number(params.ids.get(s.key)), version: s.version, publisher: s.publisher }));
   let added = wanted;
-  let removed: { softwareId: number; version: string }[] = [];
+  let removed: InstalledRow[] = [];
   if (!params.created) {
-    const current = await rows<{ softwareId: string | number; version: string }>(
+    const current = await rows<{ softwareId: string | number; version: string; publisher: string | null }>(
       db,
-      sql`select software_id as "softwareId", version from parc.asset_software where tenant_id = ${tenantId} and asset_id = ${assetId}`,
+      sql`select software_id as "softwareId", version, publisher from parc.asset_software where tenant_id = ${tenantId} and asset_id = ${assetId}`,
     );
-    const rowKey = (r: { softwareId: number | string; version: string }) => `${r.softwareId}\u0000${r.version}`;
+    // the publisher is part of a line: a package rebuilt by another distribution is rewritten
+    const rowKey = (r: { softwareId: number | string; version: string; publisher: string | null }) => `${r.softwareId}\u0000${r.version}\u0000${r.publisher ?? ''}`;
     const wantedKeys = new Set(wanted.map(rowKey));
     const currentKeys = new Set(current.map(rowKey));
     added = wanted.filter((w) => !currentKeys.has(rowKey(w)));
-    removed = current.filter((c) => !wantedKeys.has(rowKey(c))).map((c) => ({ softwareId: Number(c.softwareId), version: c.version }));
+    removed = current.filter((c) => !wantedKeys.has(rowKey(c))).map((c) => ({ softwareId: Number(c.softwareId), version: c.version, publisher: c.publisher }));
   }
   try {
     if (removed.length > 0) {
@@ -143,9 +145,10 @@ export async function writeInstalledSoftware(
     }
     if (added.length > 0) {
       await db.execute(sql`
-        insert into parc.asset_software (tenant_id, asset_id, software_id, version, establishment_id)
-        select ${tenantId}, ${assetId}, w.software_id, w.version, ${params.establishmentId}::uuid
-          from unnest(${bigintArray(added.map((r) => r.softwareId))}, ${textArray(added.map((r) => r.version))}) as w(software_id, version)
+        insert into parc.asset_software (tenant_id, asset_id, software_id, version, establishment_id, publisher)
+        select ${tenantId}, ${assetId}, w.software_id, w.version, ${params.establishmentId}::uuid, w.publisher
+          from unnest(${bigintArray(added.map((r) => r.softwareId))}, ${textArray(added.map((r) => r.version))}, ${textArray(added.map((r) => r.publisher))})
+            as w(software_id, version, publisher)
         on conflict do nothing`);
     }
   } catch (error) {
@@ -153,6 +156,12 @@ export async function writeInstalledSoftware(
     if (isDatabaseError(error, '23503')) params.cache.invalidate(softwareIdsCache, tenantId);
     throw error;
   }
+}
+
+interface InstalledRow {
+  softwareId: number;
+  version: string;
+  publisher: string | null;
 }
 
 const bigintArray = (values: number[]) => sql`${`{${values.join(',')}}`}::bigint[]`;

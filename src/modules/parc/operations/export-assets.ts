@@ -8,6 +8,7 @@ import { assets } from '../db/schema.js';
 import { fundingSourceLabels, ownerKindLabels } from '../import/asset-vocabulary.js';
 import { assetWhere, type FindAssetsInput } from './find-assets.js';
 import { readInventorySettings } from './get-inventory-settings.js';
+import { displayName } from '../../../shared/display-name.js';
 
 export type AssetExportRow = Awaited<ReturnType<typeof selectRows>>[number];
 
@@ -58,7 +59,7 @@ const fundingLabel = label(fundingSourceLabels, fundingSources);
 export function assetColumns(format: ExportFormat, options: { expectedLifeYears: Record<AssetClass, number>; staleBefore: Date }): ExportColumn<AssetExportRow>[] {
   return [
     { header: 'UAI', value: (r) => r.uai },
-    { header: 'Établissement', value: (r) => r.establishmentName },
+    { header: 'Établissement', value: (r) => r.establishmentName && displayName(r.establishmentName) },
     { header: 'Bâtiment', value: (r) => r.buildingName },
     { header: 'Salle', value: (r) => r.roomName },
     { header: 'Type', value: (r) => assetClassLabels[r.asset.assetClass as AssetClass] ?? r.asset.assetClass },

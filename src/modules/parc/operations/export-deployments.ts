@@ -5,6 +5,7 @@ import { batchCountsOf } from './batch-counts.js';
 import { classLabelOf, frenchDateTime, yesNo } from './export-cells.js';
 import { findDeploymentBatches, findDeploymentsInput } from './find-deployment-batches.js';
 import { batchProgress, type BatchProgress } from '../lifecycle/deployment-progress.js';
+import { displayName } from '../../../shared/display-name.js';
 
 /** A campaign is some hundreds of site deliveries: the list's pages, read in full, same filters and scope. */
 export const maxDeploymentRows = 20_000;
@@ -31,7 +32,7 @@ export async function exportDeployments(ctx: Ctx, filters: z.infer<typeof deploy
 
 export const deploymentColumns: ExportColumn<DeploymentExportRow>[] = [
   { header: 'UAI', value: (r) => r.uai },
-  { header: 'Établissement', value: (r) => r.establishmentName },
+  { header: 'Établissement', value: (r) => displayName(r.establishmentName) },
   { header: 'Livraison', value: (r) => r.label },
   { header: 'Type', value: (r) => classLabelOf(r.assetClass) },
   { header: 'Référence de commande', value: (r) => r.orderReference },

@@ -4,6 +4,7 @@ import type { Ctx } from '../../../server/platform/context.js';
 import { pupilsPer } from '../lifecycle/fleet-sets.js';
 import { decimal } from './export-cells.js';
 import { findFleetEstablishments, fleetEstablishmentsInput } from './find-fleet-establishments.js';
+import { displayName } from '../../../shared/display-name.js';
 
 /** A Région has some hundreds of schools: the list's pages, read in full, same filters, order and scope. */
 export const maxFleetEstablishmentRows = 5_000;
@@ -33,7 +34,7 @@ export async function exportFleetEstablishments(
 export function fleetEstablishmentColumns(format: ExportFormat, osFilter: Result['osFilter']): ExportColumn<FleetEstablishmentExportRow>[] {
   const columns: ExportColumn<FleetEstablishmentExportRow>[] = [
     { header: 'UAI', value: (r) => r.uai },
-    { header: 'Établissement', value: (r) => r.name },
+    { header: 'Établissement', value: (r) => r.name && displayName(r.name) },
     { header: 'Élèves', value: (r) => r.pupils },
     { header: 'Équipements', value: (r) => r.devices },
     { header: 'Ordinateurs utilisables', value: (r) => r.computers },

@@ -4,6 +4,7 @@ import type { Ctx } from '../../../server/platform/context.js';
 import { deviceLifecycle, type AgeSource, type DeviceLifecycle, type WarrantyState } from '../lifecycle/device-lifecycle.js';
 import { classLabelOf, decimal, frenchDate, statusLabelOf } from './export-cells.js';
 import { lifecycleDevicesInput, lifecycleSelection, type LifecycleFilters } from './find-lifecycle-devices.js';
+import { displayName } from '../../../shared/display-name.js';
 
 /** Same ceiling as the device list's export: a Région's whole fleet fits. */
 export const maxLifecycleRows = 200_000;
@@ -32,7 +33,7 @@ const ageSourceLabels: Record<AgeSource, string> = { purchase: 'Achat', 'first-i
 export function lifecycleColumns(format: ExportFormat): ExportColumn<LifecycleExportRow>[] {
   return [
     { header: 'UAI', value: (r) => r.uai },
-    { header: 'Établissement', value: (r) => r.establishmentName },
+    { header: 'Établissement', value: (r) => r.establishmentName && displayName(r.establishmentName) },
     { header: 'Nom', value: (r) => r.name },
     { header: 'N° de série', value: (r) => r.serial },
     { header: 'Type', value: (r) => classLabelOf(r.assetClass) },

@@ -7,6 +7,7 @@ import { establishmentsView as establishments } from '../../referentiel/index.js
 import { assetClassLabels, assetStatusLabels, type AssetClass, type AssetStatus } from '../asset-classes.js';
 import { assetSoftware, assets, software } from '../db/schema.js';
 import { establishmentJoin, fleetScope } from './fleet-scope.js';
+import { displayName } from '../../../shared/display-name.js';
 
 export const maxInstallationExportRows = 200_000;
 
@@ -33,6 +34,7 @@ function installationQuery(ctx: Ctx, scope: Scope, id: number) {
       assetClass: assets.assetClass,
       status: assets.status,
       version: assetSoftware.version,
+      publisher: assetSoftware.publisher,
       lastInventoryAt: assets.lastInventoryAt,
     })
     .from(assetSoftware)
@@ -47,11 +49,12 @@ type InstallationRow = Awaited<ReturnType<typeof installationQuery>>[number];
 
 export const installationColumns: ExportColumn<InstallationRow>[] = [
   { header: 'UAI', value: (r) => r.uai },
-  { header: 'Établissement', value: (r) => r.establishmentName },
+  { header: 'Établissement', value: (r) => r.establishmentName && displayName(r.establishmentName) },
   { header: 'Nom', value: (r) => r.name },
   { header: 'N° de série', value: (r) => r.serial },
   { header: 'Type', value: (r) => assetClassLabels[r.assetClass as AssetClass] ?? r.assetClass },
   { header: 'Statut', value: (r) => assetStatusLabels[r.status as AssetStatus] ?? r.status },
   { header: 'Version', value: (r) => r.version },
+  { header: 'Éditeur', value: (r) => r.publisher },
   { header: 'Dernier inventaire', value: (r) => r.lastInventoryAt?.toISOString().slice(0, 16).replace('T', ' ') ?? null },
 ];

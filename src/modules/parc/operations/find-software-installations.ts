@@ -128,13 +128,15 @@ interface Line {
 }
 
 /**
- * The product (first row, kind 'p': id, name, publisher), then up to `$3` of its lines (kind 'l':
+ * The product (first row, kind 'p': id, name, the publisher most installations report), then up to `$3` of its lines (kind 'l':
  * school, device, version), of one school (`$4`) in the second form. No row: not the tenant's
  * product (a line names its product with the tenant first, so none of another tenant's comes back).
  * Three text columns, the product's not repeated: parsing rows is most of what this costs.
  */
 const productLinesText = (oneSchool: boolean) => `
-  select 'p' as k, id::text as a, name as b, publisher as c from parc.software where tenant_id = $1 and id = $2
+  select 'p' as k, id::text as a, name as b,
+         coalesce((select mode() within group (order by publisher) from parc.asset_software where tenant_id = $1 and software_id = $2), publisher) as c
+    from parc.software where tenant_id = $1 and id = $2
   union all
   (select 'l', establishment_id::text, asset_id::text, version from parc.asset_software
     where tenant_id = $1 and software_id = $2${oneSchool ? ' and establishment_id = $4::uuid' : ''}

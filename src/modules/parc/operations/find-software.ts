@@ -13,6 +13,12 @@ export const findSoftwareInput = z.object({
   pageSize: z.coerce.number().int().min(1).max(500).default(25),
 });
 
+/**
+ * The publisher most installations report (ties: the first by name); installations written before
+ * publishers were kept per installation have none and leave the catalogue's.
+ */
+export const mostReported = sql<string | null>`mode() within group (order by ${assetSoftware.publisher})`;
+
 const likeTerm = (text: string) => text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
@@ -45,19 +51,24 @@ export async function findSoftware(ctx: Ctx, input: z.infer<typeof findSoftwareI
             softwareId: assetSoftware.softwareId,
             devices: sql<number>`count(distinct ${assetSoftware.assetId})`.mapWith(Number),
             versions: sql<number>`count(distinct ${assetSoftware.version})`.mapWith(Number),
+            publisher: mostReported,
           })
           .from(assetSoftware)
           .where(and(eq(assetSoftware.tenantId, tenantId), inArray(assetSoftware.softwareId, page.map((s) => s.id))))
           .groupBy(assetSoftware.softwareId)
       : [];
     const byId = new Map(counts.map((c) => [c.softwareId, c]));
-    return { items: page.map((s) => ({ ...s, devices: byId.get(s.id)?.devices ?? 0, versions: byId.get(s.id)?.versions ?? 0 })), total };
+    return {
+      items: page.map((s) => ({ ...s, publisher: byId.get(s.id)?.publisher ?? s.publisher, devices: byId.get(s.id)?.devices ?? 0, versions: byId.get(s.id)?.versions ?? 0 })),
+      total,
+    };
   }
   const installed = ctx.db
     .select({
       softwareId: sql<number>`${assetSoftware.softwareId}`.as('software_id'),
       devices: sql<number>`count(distinct ${assetSoftware.assetId})`.as('devices'),
       versions: sql<number>`count(distinct ${assetSoftware.version})`.as('versions'),
+      reportedPublisher: sql<string | null>`${mostReported}`.as('reported_publisher'),
     })
     .from(assetSoftware)
     .innerJoin(assets, and(eq(assets.tenantId, assetSoftware.tenantId), eq(assets.id, assetSoftware.assetId)))
@@ -72,7 +83,7 @@ export async function findSoftware(ctx: Ctx, input: z.infer<typeof findSoftwareI
       .select({
         id: software.id,
         name: software.name,
-        publisher: software.publisher,
+        publisher: sql<string | null>`coalesce(${installed.reportedPublisher}, ${software.publisher})`,
         devices: sql<number>`${installed.devices}`.mapWith(Number),
         versions: sql<number>`${installed.versions}`.mapWith(Number),
       })

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
 import { notFound } from '../../../server/platform/errors.js';
@@ -20,7 +20,7 @@ export async function getAsset(ctx: Ctx, input: { id: string }) {
   const tenantId = row.asset.tenantId;
   const [installed, history, matches, place, cart, contents, keepsLastUser] = await Promise.all([
     ctx.db
-      .select({ name: software.name, publisher: software.publisher, version: assetSoftware.version })
+      .select({ name: software.name, publisher: sql<string | null>`coalesce(${assetSoftware.publisher}, ${software.publisher})`, version: assetSoftware.version })
       .from(assetSoftware)
       .innerJoin(software, and(eq(software.tenantId, assetSoftware.tenantId), eq(software.id, assetSoftware.softwareId)))
       .where(and(eq(assetSoftware.tenantId, tenantId), eq(assetSoftware.assetId, input.id)))

@@ -155,7 +155,7 @@ async function moveDependents(tx: Db, tenantId: string, from: string, to: string
 
 async function moveSoftware(tx: Db, tenantId: string, from: string, to: string) {
   const absorbed = await tx
-    .select({ softwareId: assetSoftware.softwareId, version: assetSoftware.version })
+    .select({ softwareId: assetSoftware.softwareId, version: assetSoftware.version, publisher: assetSoftware.publisher })
     .from(assetSoftware)
     .where(and(eq(assetSoftware.tenantId, tenantId), eq(assetSoftware.assetId, from)));
   const added = absorbed.length
@@ -163,7 +163,7 @@ async function moveSoftware(tx: Db, tenantId: string, from: string, to: string) 
         .insert(assetSoftware)
         .values(absorbed.map((s) => ({ tenantId, assetId: to, ...s })))
         .onConflictDoNothing()
-        .returning({ softwareId: assetSoftware.softwareId, version: assetSoftware.version })
+        .returning({ softwareId: assetSoftware.softwareId, version: assetSoftware.version, publisher: assetSoftware.publisher })
     : [];
   const [{ n }] = await tx.select({ n: count() }).from(assetSoftware).where(and(eq(assetSoftware.tenantId, tenantId), eq(assetSoftware.assetId, to)));
   return { absorbed, added, count: n };

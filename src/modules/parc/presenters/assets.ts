@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { canOnEstablishment, establishmentScope, type Actor } from '../../../server/platform/authz.js';
 import type { assetEvents, assetMatches, assets } from '../db/schema.js';
+import { displayName } from '../../../shared/display-name.js';
 
 export const assetSummarySchema = z.object({
   id: z.string(),
@@ -77,7 +78,7 @@ export function presentAssetSummary(row: AssetRow, actor: Actor, options: { stal
     serial: a.serial,
     inventoryNumber: a.inventoryNumber,
     uai: row.uai,
-    establishmentName: row.establishmentName,
+    establishmentName: row.establishmentName && displayName(row.establishmentName),
     class: a.assetClass,
     status: a.status,
     manufacturer: a.manufacturer,

@@ -4,6 +4,7 @@ import { batchProgress, deploymentStepLabels, type DeploymentStep } from '../lif
 import { batchCountsOf, type StepCounts } from '../operations/batch-counts.js';
 import type { findDeploymentBatches } from '../operations/find-deployment-batches.js';
 import type { getDeploymentBatch } from '../operations/get-deployment-batch.js';
+import { displayName } from '../../../shared/display-name.js';
 
 const stepsSchema = z.object({ delivered: z.number(), installed: z.number(), imaged: z.number(), 'in-service': z.number() });
 
@@ -53,7 +54,7 @@ export function presentDeploymentSummary(b: BatchFields, actor: Actor, now: Date
   return {
     id: b.id,
     uai: b.uai,
-    establishmentName: b.establishmentName,
+    establishmentName: displayName(b.establishmentName),
     label: b.label,
     class: b.assetClass,
     expectedCount: b.expectedCount,
@@ -131,7 +132,7 @@ export function presentDeploymentDetail(result: Awaited<ReturnType<typeof getDep
     {
       ...batch,
       uai: result.uai,
-      establishmentName: result.establishmentName,
+      establishmentName: displayName(result.establishmentName),
       unitId: result.unitId,
       academyCode: result.academyCode,
       delivered: counts.steps.delivered,

@@ -7,6 +7,7 @@ import type { getFleetStats } from '../operations/get-fleet-stats.js';
 import type { getRenewalForecast } from '../operations/get-renewal-forecast.js';
 import type { findFleetEstablishments } from '../operations/find-fleet-establishments.js';
 import type { findLifecycleDevices } from '../operations/find-lifecycle-devices.js';
+import { displayName } from '../../../shared/display-name.js';
 
 const classLabel = (c: string) => assetClassLabels[c as AssetClass] ?? c;
 const statusLabel = (s: string) => assetStatusLabels[s as AssetStatus] ?? s;
@@ -129,7 +130,7 @@ export function presentRenewalForecast(result: Awaited<ReturnType<typeof getRene
     rows: result.rows.map((r) => ({
       year: r.year,
       uai: r.uai,
-      establishmentName: r.establishmentName,
+      establishmentName: r.establishmentName && displayName(r.establishmentName),
       class: r.assetClass,
       classLabel: classLabel(r.assetClass),
       due: r.due,
@@ -165,7 +166,7 @@ export function presentFleetEstablishments(result: Awaited<ReturnType<typeof fin
   return {
     items: result.items.map((e) => ({
       uai: e.uai,
-      name: e.name,
+      name: e.name && displayName(e.name),
       pupils: e.pupils,
       devices: e.devices,
       computers: e.computers,
@@ -218,7 +219,7 @@ export function presentLifecycleDevices(result: Awaited<ReturnType<typeof findLi
       class: d.assetClass,
       status: d.status,
       uai: d.uai,
-      establishmentName: d.establishmentName,
+      establishmentName: d.establishmentName && displayName(d.establishmentName),
       purchaseDate: d.purchaseDate,
       warrantyEnd: d.warrantyEnd,
       lifecycle: d.lifecycle satisfies DeviceLifecycle,

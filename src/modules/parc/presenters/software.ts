@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { assetClassLabels, type AssetClass } from '../asset-classes.js';
 import type { findSoftware } from '../operations/find-software.js';
 import type { findSoftwareInstallations } from '../operations/find-software-installations.js';
+import { displayName } from '../../../shared/display-name.js';
 
 export const softwareListSchema = z.object({
   items: z.array(z.object({ id: z.number(), name: z.string(), publisher: z.string().nullable(), devices: z.number(), versions: z.number() })),
@@ -44,7 +45,7 @@ export function presentSoftwareInstallations(result: Awaited<ReturnType<typeof f
     software: result.software,
     devices: result.devices,
     installations: result.installations,
-    establishments: result.establishments.map((e) => ({ uai: e.uai, name: e.establishmentName, devices: e.devices })),
+    establishments: result.establishments.map((e) => ({ uai: e.uai, name: e.establishmentName && displayName(e.establishmentName), devices: e.devices })),
     establishmentCount: result.establishmentCount,
     versions: result.versions,
     items: result.items.map((d) => ({
@@ -56,7 +57,7 @@ export function presentSoftwareInstallations(result: Awaited<ReturnType<typeof f
       status: d.status,
       version: d.version,
       uai: d.uai,
-      establishmentName: d.establishmentName,
+      establishmentName: d.establishmentName && displayName(d.establishmentName),
       lastInventoryAt: d.lastInventoryAt?.toISOString() ?? null,
     })),
   };

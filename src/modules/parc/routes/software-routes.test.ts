@@ -3,6 +3,7 @@ import { testApp, type TestApp, type TestUser } from '../../../test/app.js';
 import { actorCtx } from '../../access/testing.js';
 import { findSoftwareInstallations, softwareSummaries } from '../operations/find-software-installations.js';
 import { fleetNow, seedFleet, seedSoftware } from './fleet-test-data.js';
+import { displayName } from '../../../shared/display-name.js';
 
 let t: TestApp;
 let fleet: Awaited<ReturnType<typeof seedFleet>>;
@@ -56,8 +57,8 @@ describe('GET /api/software/:id/installations', () => {
     expect(where.devices).toBe(6);
     expect(where.installations).toBe(7);
     expect(where.establishments).toEqual([
-      { uai: fleet.lille.uai, name: fleet.lille.name, devices: 5 },
-      { uai: fleet.amiens.uai, name: fleet.amiens.name, devices: 1 },
+      { uai: fleet.lille.uai, name: displayName(fleet.lille.name), devices: 5 },
+      { uai: fleet.amiens.uai, name: displayName(fleet.amiens.name), devices: 1 },
     ]);
     expect(where.versions).toEqual([
       { version: '7.6', devices: 5 },
@@ -184,7 +185,7 @@ describe('software exports', () => {
     const where = await get(`/api/software/${ids.libre}/installations/export?format=csv`, 'authority-admin');
     expect(where.statusCode).toBe(200);
     const rows = where.body.slice(1).trim().split(/\r?\n/);
-    expect(rows[0]).toBe('UAI;Établissement;Nom;N° de série;Type;Statut;Version;Dernier inventaire');
+    expect(rows[0]).toBe('UAI;Établissement;Nom;N° de série;Type;Statut;Version;Éditeur;Dernier inventaire');
     expect(rows).toHaveLength(1 + 7); // one line per device × version
     expect(where.body).toContain(fleet.amiens.uai);
     const techWhere = (await get(`/api/software/${ids.libre}/installations/export?format=csv`, 'technician')).body;

@@ -3,6 +3,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { formatDate, formatNumber, natureLabel, sectorLabels } from '../../labels';
 import type { Establishment } from './types';
 import { AnchorLink } from '../../ui/links';
+import { displayName } from '../../../shared/display-name';
 
 const column = createColumnHelper<Establishment>();
 
@@ -38,7 +39,7 @@ export const establishmentColumns = [
     cell: (c) => (
       <div style={{ minWidth: 200 }}>
         <AnchorLink to="/etablissements/$uai" params={{ uai: c.row.original.uai }} fw={600} underline="hover">
-          {c.getValue()}
+          {displayName(c.getValue())}
         </AnchorLink>
         <Text size="xs" c="dimmed">
           {(c.table.options.meta as { narrow?: boolean } | undefined)?.narrow ? `${c.row.original.uai} · ` : ''}

@@ -1,0 +1,1 @@
+ALTER TABLE "parc"."asset_software" ADD COLUMN "publisher" text;

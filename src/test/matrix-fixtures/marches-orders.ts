@@ -1,3 +1,4 @@
+import { orderWorld, type OrderWorld } from '../../modules/marches/orders/testing.js';
 import type { TestApp } from '../app.js';
 import { asAdmin, unique, type Caller, type Expect } from '../authz-matrix.js';
 
@@ -31,4 +32,36 @@ export async function linkOfA(t: TestApp, uai: string): Promise<{ id: string; ve
     monthlyCostCents: 60_000,
     startDate,
   });
+}
+
+/** Who reads orders, budgets and consumption (order.read): each within what they reach. */
+export const orderReaders: readonly Caller[] = ['authority-admin', 'steering', 'technician', 'establishment-staff', 'academy-staff', 'contractor', 'auditor'];
+/** Who places orders for its organization (order.place). */
+export const orderPlacers: readonly Caller[] = ['authority-admin', 'academy-staff'];
+/** Who manages budget lines, delegations, invoices (budget.manage). */
+export const budgetManagers: readonly Caller[] = ['authority-admin'];
+/** Who records deliveries as the holder (order.fulfil). */
+export const orderFulfillers: readonly Caller[] = ['authority-admin', 'contractor'];
+
+const worlds = new WeakMap<TestApp, Promise<OrderWorld>>();
+/** A notified contract of A's group (the Région and the Académie), held by the matrix's contractor organization. */
+export function ordersWorldOfA(t: TestApp): Promise<OrderWorld> {
+  let known = worlds.get(t);
+  if (!known) {
+    known = orderWorld(t.ctx.db, { tenantId: t.ids.a.tenantId, regionOrg: t.ids.a.tenantId, academyOrg: t.ids.academy.tenantId, holderOrg: t.ids.contractorOrg.tenantId, lotMaxCents: 1e12, budgetCents: 1e12 });
+    worlds.set(t, known);
+  }
+  return known;
+}
+
+/** A fresh order of the Région for a school of A, moved to a state (sent: the holder sees it). */
+export async function orderOfA(t: TestApp, uai: string, state: 'draft' | 'sent' | 'delivered' = 'draft'): Promise<{ id: string; version: number }> {
+  const w = await ordersWorldOfA(t);
+  let order = await asAdmin(t, 'POST', '/api/purchase-orders', { contractId: w.contractId, lotId: w.lot1, lines: [{ priceItemId: w.items.pc, quantity: 1, uai }] });
+  if (state === 'draft') return order;
+  order = await asAdmin(t, 'POST', `/api/purchase-orders/${order.id}/status`, { status: 'signed', version: order.version });
+  order = await asAdmin(t, 'POST', `/api/purchase-orders/${order.id}/status`, { status: 'sent', version: order.version });
+  if (state === 'sent') return order;
+  const delivered = await asAdmin(t, 'POST', `/api/purchase-orders/${order.id}/deliveries`, { lines: [{ priceItemId: w.items.pc, serials: [unique('MX')] }] });
+  return delivered.order;
 }

@@ -39,7 +39,7 @@ describe('purchase orders', () => {
     expect(other.json().error.message).toContain('appartient à un autre lot');
     expect(other.json().error.issues[0].path).toBe('lines.0.priceItemId');
     const unknownSite = await call('POST', '/api/purchase-orders', 'authority-admin', order([{ priceItemId: w.items.pc, quantity: 1, uai: '0000000X' }]));
-    expect(unknownSite.statusCode).toBe(400);
+    expect(unknownSite.statusCode).toBe(404);
     const ended = await call('POST', '/api/purchase-orders', 'authority-admin', { contractId: w.endedContractId, lotId: w.endedLot, lines: [{ priceItemId: w.items.ended, quantity: 1, uai: lille().uai }] });
     expect(ended.statusCode).toBe(409);
     expect(ended.json().error.message).toContain('a pris fin le 2021-12-31');
@@ -61,7 +61,7 @@ describe('purchase orders', () => {
     expect(own.json().memberOrganizationId).toBe(t.ids.academy.tenantId);
     const forRegion = await call('POST', '/api/purchase-orders', 'academy-staff', order([{ priceItemId: w.items.pc, quantity: 1, uai: lille().uai }], { memberOrganizationId: t.ids.a.tenantId }));
     expect(forRegion.statusCode).toBe(403);
-    expect((await call('POST', '/api/purchase-orders', 'academy-staff', order([{ priceItemId: w.items.pc, quantity: 1, uai: amiens().uai }]))).statusCode).toBe(400); // not its site
+    expect((await call('POST', '/api/purchase-orders', 'academy-staff', order([{ priceItemId: w.items.pc, quantity: 1, uai: amiens().uai }]))).statusCode).toBe(404); // not its site
     expect((await call('POST', '/api/order-delegations', 'academy-staff', { memberOrganizationId: t.ids.a.tenantId, delegateOrganizationId: t.ids.academy.tenantId })).statusCode).toBe(403);
     expect((await call('POST', '/api/order-delegations', 'authority-admin', { memberOrganizationId: t.ids.a.tenantId, delegateOrganizationId: t.ids.academy.tenantId })).statusCode).toBe(201);
     const delegated = await call('POST', '/api/purchase-orders', 'academy-staff', order([{ priceItemId: w.items.setup, quantity: 1, uai: lille().uai }], { memberOrganizationId: t.ids.a.tenantId }));

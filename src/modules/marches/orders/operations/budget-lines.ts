@@ -5,6 +5,7 @@ import type { Ctx } from '../../../../server/platform/context.js';
 import { isDatabaseError } from '../../../../server/platform/database-errors.js';
 import { AppError, notFound } from '../../../../server/platform/errors.js';
 import { organizationsView } from '../../../referentiel/index.js';
+import { groupMembers } from '../../db/schema.js';
 import { budgetLines, invoices, orderDelegations, purchaseOrders } from '../db/schema.js';
 import { organizationsOf, seesWholeGroup } from '../order-access.js';
 import { budgetLineInput, delegationInput } from './order-input.js';
@@ -14,8 +15,13 @@ export { budgetLineInput, delegationInput };
 export async function createBudgetLine(ctx: Ctx, input: typeof budgetLineInput._output) {
   authorize(ctx.actor, 'budget.manage');
   const tenantId = ctx.actor.tenantId;
-  const [org] = await ctx.db.select({ id: organizationsView.tenantId }).from(organizationsView).where(eq(organizationsView.tenantId, input.memberOrganizationId));
-  if (!org) throw notFound('Organisation');
+  // a member of one of the tenant's purchasing groups, or the authority itself
+  const [member] = await ctx.db
+    .select({ id: groupMembers.organizationId })
+    .from(groupMembers)
+    .where(and(eq(groupMembers.tenantId, tenantId), eq(groupMembers.organizationId, input.memberOrganizationId)))
+    .limit(1);
+  if (!member && input.memberOrganizationId !== tenantId) throw notFound('Membre du groupement');
   try {
     return await ctx.db.transaction(async (tx) => {
       const [line] = await tx.insert(budgetLines).values({ tenantId, ...input }).returning();

@@ -144,7 +144,7 @@ async function sitesOf(ctx: Ctx, uais: string[]): Promise<Map<string, string>> {
     .where(and(eq(establishments.tenantId, ctx.actor!.tenantId), inArray(establishments.uai, wanted), establishmentScopeWhere(establishmentScope(ctx.actor!, 'order.place'))));
   const found = new Map(rows.map((r) => [r.uai, r.id]));
   const issues: ErrorIssue[] = uais.flatMap((uai, i) => (found.has(uai.toUpperCase()) ? [] : [{ path: `lines.${i}.uai`, message: `Le site ${uai} est inconnu ou hors de votre périmètre.` }]));
-  if (issues.length) throw new AppError('VALIDATION', 'Certains sites ne peuvent pas être commandés par vous : rien n’a été enregistré.', { issues });
+  if (issues.length) throw new AppError('NOT_FOUND', 'Site introuvable ou hors de votre périmètre : rien n’a été enregistré.', { issues });
   return found;
 }
 

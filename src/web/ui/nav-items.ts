@@ -4,6 +4,8 @@ import {
   IconBuildingCommunity,
   IconChartBar,
   IconChartPie,
+  IconCoin,
+  IconTarget,
   IconDeviceDesktop,
   IconRouter,
   IconTruckDelivery,
@@ -44,6 +46,8 @@ export interface NavItem {
     | '/guichet/configuration'
     | '/guichet/tableau-de-bord'
     | '/marches'
+    | '/pilotage'
+    | '/pilotage/ppi'
     | '/pilotage/gouvernance'
     | '/pilotage/metropole';
   label: string;
@@ -66,6 +70,8 @@ export const navItems: NavItem[] = [
   { to: '/guichet/tableau-de-bord', label: 'Tableau de bord du guichet', icon: IconChartPie, permission: 'ticket.read' },
   { to: '/guichet/configuration', label: 'Configuration du guichet', icon: IconAdjustments, permission: 'desk.configure' },
   { to: '/marches', label: 'Marchés', icon: IconBuildingCommunity, permission: 'contract.read' },
+  { to: '/pilotage', label: 'Pilotage des cibles', icon: IconTarget, permission: 'steering.read' },
+  { to: '/pilotage/ppi', label: 'Plan pluriannuel (PPI)', icon: IconCoin, permission: 'ppi.read' },
   { to: '/pilotage/gouvernance', label: 'Gouvernance', icon: IconUsersGroup, permission: 'governance.read' },
   { to: '/pilotage/metropole', label: 'Services de la Métropole', icon: IconBuildingCommunity, permission: 'metropole.read' },
   { to: '/imports', label: "Import de l'annuaire", icon: IconFileImport, permission: 'establishment.import' },

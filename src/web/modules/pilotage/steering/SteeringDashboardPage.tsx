@@ -61,16 +61,16 @@ function DashboardBody({ dashboard }: { dashboard: Dashboard }) {
         <Paper withBorder p="lg" radius="md">
           <Text>
             Aucun profil cible ne s’applique encore aux établissements de votre périmètre : définissez des profils cibles (type d’établissement, tranche d’effectif et seuils) pour
-            voir l’atteinte des cibles, l’équité territoriale et la carte des écarts.
+            voir l’atteinte des cibles et l’équité territoriale. La carte montre les établissements, en gris tant que rien n’est mesuré.
           </Text>
         </Paper>
       ) : (
         <>
           <IndicatorsChart dashboard={dashboard} />
           <Equity dashboard={dashboard} />
-          <GapMap points={dashboard.points} />
         </>
       )}
+      {dashboard.points.length > 0 && <GapMap points={dashboard.points} />}
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import {
   IconBuildingCommunity,
   IconChartBar,
   IconChartPie,
+  IconClipboardList,
   IconDeviceDesktop,
   IconRouter,
   IconTruckDelivery,
@@ -44,6 +45,7 @@ export interface NavItem {
     | '/guichet/configuration'
     | '/guichet/tableau-de-bord'
     | '/marches'
+    | '/campagnes'
     | '/pilotage/gouvernance'
     | '/pilotage/metropole';
   label: string;
@@ -66,6 +68,7 @@ export const navItems: NavItem[] = [
   { to: '/guichet/tableau-de-bord', label: 'Tableau de bord du guichet', icon: IconChartPie, permission: 'ticket.read' },
   { to: '/guichet/configuration', label: 'Configuration du guichet', icon: IconAdjustments, permission: 'desk.configure' },
   { to: '/marches', label: 'Marchés', icon: IconBuildingCommunity, permission: 'contract.read' },
+  { to: '/campagnes', label: 'Campagnes', icon: IconClipboardList, permission: 'campaign.read' },
   { to: '/pilotage/gouvernance', label: 'Gouvernance', icon: IconUsersGroup, permission: 'governance.read' },
   { to: '/pilotage/metropole', label: 'Services de la Métropole', icon: IconBuildingCommunity, permission: 'metropole.read' },
   { to: '/imports', label: "Import de l'annuaire", icon: IconFileImport, permission: 'establishment.import' },

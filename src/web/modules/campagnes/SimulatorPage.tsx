@@ -47,8 +47,8 @@ export function SimulatorPage() {
             <TextInput label="Code de la collectivité" required {...form.getInputProps('authority')} />
             <TextInput label="Code de la campagne" required {...form.getInputProps('code')} />
             <Select label="Équipement" required data={devices} allowDeselect={false} {...form.getInputProps('device')} />
-            <NumberInput label="Revenu fiscal de référence du foyer (€)" required min={0} decimalScale={2} thousandSeparator=" " decimalSeparator="," {...form.getInputProps('incomeEuros')} />
-            <NumberInput label="Nombre de mensualités (1 à 36)" required min={1} max={36} allowDecimal={false} {...form.getInputProps('instalments')} />
+            <NumberInput label="Revenu fiscal de référence du foyer (€)" required min={0} clampBehavior="none" decimalScale={2} thousandSeparator=" " decimalSeparator="," {...form.getInputProps('incomeEuros')} />
+            <NumberInput label="Nombre de mensualités (1 à 36)" required min={1} max={36} clampBehavior="none" allowDecimal={false} {...form.getInputProps('instalments')} />
             <Checkbox label="Souscrire l’assurance" mt="lg" {...form.getInputProps('insurance', { type: 'checkbox' })} />
           </SimpleGrid>
           <Group mt="md">

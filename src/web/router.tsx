@@ -111,6 +111,9 @@ const deskDashboardRoute = createRoute({
   // the charts (recharts) load with this page only
   component: lazyRouteComponent(() => import('./modules/guichet/dashboard/DeskDashboardPage'), 'DeskDashboardPage'),
 });
+const steeringRoute = createRoute({ getParentRoute: () => appRoute, path: '/pilotage', component: page(() => import('./modules/pilotage/steering/SteeringDashboardPage'), 'SteeringDashboardPage') });
+const steeringAssessmentRoute = createRoute({ getParentRoute: () => appRoute, path: '/pilotage/etablissements/$uai', component: page(() => import('./modules/pilotage/steering/AssessmentPage'), 'AssessmentPage') });
+const ppiRoute = createRoute({ getParentRoute: () => appRoute, path: '/pilotage/ppi', component: page(() => import('./modules/pilotage/steering/PpiPage'), 'PpiPage') });
 const governanceRoute = createRoute({ getParentRoute: () => appRoute, path: '/pilotage/gouvernance', component: page(() => import('./modules/pilotage/governance/GovernancePage'), 'GovernancePage') });
 const meetingRoute = createRoute({ getParentRoute: () => appRoute, path: '/pilotage/gouvernance/reunions/$meetingId', component: page(() => import('./modules/pilotage/governance/MeetingPage'), 'MeetingPage') });
 const metropoleRoute = createRoute({ getParentRoute: () => appRoute, path: '/pilotage/metropole', component: page(() => import('./modules/pilotage/metropole/MetropolePage'), 'MetropolePage') });
@@ -159,6 +162,9 @@ const routeTree = rootRoute.addChildren([
     ticketRoute,
     deskConfigurationRoute,
     deskDashboardRoute,
+    steeringRoute,
+    steeringAssessmentRoute,
+    ppiRoute,
     governanceRoute,
     meetingRoute,
     metropoleRoute,

@@ -5,6 +5,8 @@ import {
   IconChartBar,
   IconChartPie,
   IconClipboardList,
+  IconCoin,
+  IconTarget,
   IconDeviceDesktop,
   IconRouter,
   IconTruckDelivery,
@@ -46,6 +48,8 @@ export interface NavItem {
     | '/guichet/tableau-de-bord'
     | '/marches'
     | '/campagnes'
+    | '/pilotage'
+    | '/pilotage/ppi'
     | '/pilotage/gouvernance'
     | '/pilotage/metropole';
   label: string;
@@ -69,6 +73,8 @@ export const navItems: NavItem[] = [
   { to: '/guichet/configuration', label: 'Configuration du guichet', icon: IconAdjustments, permission: 'desk.configure' },
   { to: '/marches', label: 'Marchés', icon: IconBuildingCommunity, permission: 'contract.read' },
   { to: '/campagnes', label: 'Campagnes', icon: IconClipboardList, permission: 'campaign.read' },
+  { to: '/pilotage', label: 'Pilotage des cibles', icon: IconTarget, permission: 'steering.read' },
+  { to: '/pilotage/ppi', label: 'Plan pluriannuel (PPI)', icon: IconCoin, permission: 'ppi.read' },
   { to: '/pilotage/gouvernance', label: 'Gouvernance', icon: IconUsersGroup, permission: 'governance.read' },
   { to: '/pilotage/metropole', label: 'Services de la Métropole', icon: IconBuildingCommunity, permission: 'metropole.read' },
   { to: '/imports', label: "Import de l'annuaire", icon: IconFileImport, permission: 'establishment.import' },

@@ -1,0 +1,49 @@
+import { useQuery } from '@tanstack/react-query';
+import { apiClient, call, getActiveTenant } from '../../../api/client';
+import type { paths } from '../../../api/schema';
+import type { ResponseOf } from '../../../api/types';
+
+export type Dashboard = ResponseOf<'/api/pilotage/dashboard'>;
+export type MapPoint = Dashboard['points'][number];
+export type Assessment = ResponseOf<'/api/establishments/{uai}/assessment'>;
+export type Comparison = ResponseOf<'/api/pilotage/ppi/compare'>;
+export type Scenario = ResponseOf<'/api/pilotage/ppi/scenarios'>['items'][number];
+export type DrillCode = paths['/api/establishments/{uai}/assessment/{code}/records']['get']['parameters']['path']['code'];
+
+/** The indicators whose figure can be opened onto its records (the server's drillable list). */
+const drillable: readonly string[] = ['wifi_teaching_rooms_share', 'pupils_per_device', 'devices_per_100_pupils', 'fleet_under_5_years_share', 'warranty_share', 'displays_per_classroom'] satisfies DrillCode[];
+export const isDrillable = (code: string): code is DrillCode => drillable.includes(code);
+
+const steeringKey = () => ['steering', getActiveTenant()] as const;
+
+export const useDashboard = () =>
+  useQuery({ queryKey: [...steeringKey(), 'dashboard'], queryFn: ({ signal }) => call(apiClient.GET('/api/pilotage/dashboard', { params: { query: {} }, signal })) });
+export const useAssessment = (uai: string) =>
+  useQuery({
+    queryKey: [...steeringKey(), 'assessment', uai],
+    queryFn: ({ signal }) => call(apiClient.GET('/api/establishments/{uai}/assessment', { params: { path: { uai } }, signal })),
+  });
+export const useAssessmentRecords = (uai: string, code: DrillCode | null) =>
+  useQuery({
+    queryKey: [...steeringKey(), 'records', uai, code],
+    enabled: code !== null,
+    queryFn: ({ signal }) => call(apiClient.GET('/api/establishments/{uai}/assessment/{code}/records', { params: { path: { uai, code: code! } }, signal })),
+  });
+export const useScenarios = () =>
+  useQuery({ queryKey: [...steeringKey(), 'scenarios'], queryFn: ({ signal }) => call(apiClient.GET('/api/pilotage/ppi/scenarios', { signal })) });
+export const useComparison = (ids: string[]) =>
+  useQuery({
+    queryKey: [...steeringKey(), 'compare', ids],
+    enabled: ids.length > 0,
+    queryFn: ({ signal }) => call(apiClient.GET('/api/pilotage/ppi/compare', { params: { query: { ids: ids.join(',') } }, signal })),
+  });
+
+export const metLabel = (met: boolean | null) => (met === null ? 'Inconnu' : met ? 'Atteint' : 'Non atteint');
+export const metColor = (met: boolean | null) => (met === null ? 'gray' : met ? 'teal' : 'red');
+export const share = (s: number | null) => (s === null ? 'sans donnée' : `${Math.round(s * 1000) / 10} %`);
+
+const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+export const formatCents = (cents: number) => euros.format(cents / 100);
+
+export const financingLabels: Record<string, string> = { own: 'Fonds propres', feder: 'FEDER', eib: 'Prêt BEI', partner: 'Partenaires' };
+export const scenarioStatusLabels: Record<string, string> = { draft: 'Brouillon', voted: 'Voté' };

@@ -124,8 +124,16 @@ const communeServiceRoute = createRoute({
   component: page(() => import('./modules/pilotage/metropole/CommuneServicePage'), 'CommuneServicePage'),
 });
 
+const campaignsRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes', component: page(() => import('./modules/campagnes/CampaignsPage'), 'CampaignsPage') });
+// /campagnes/dossiers/$id and the public /campagnes/simulateur are static prefixes: they win over /campagnes/$id
+const campaignRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/$id', component: page(() => import('./modules/campagnes/CampaignPage'), 'CampaignPage') });
+const dossierRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/dossiers/$id', component: page(() => import('./modules/campagnes/DossierPage'), 'DossierPage') });
+/** Families simulate their aid without an account: outside the session-guarded layout. */
+const aidSimulatorRoute = createRoute({ getParentRoute: () => rootRoute, path: '/campagnes/simulateur', component: page(() => import('./modules/campagnes/SimulatorPage'), 'SimulatorPage') });
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  aidSimulatorRoute,
   appRoute.addChildren([
     homeRoute,
     establishmentsRoute,
@@ -161,6 +169,9 @@ const routeTree = rootRoute.addChildren([
     meetingRoute,
     metropoleRoute,
     communeServiceRoute,
+    campaignsRoute,
+    campaignRoute,
+    dossierRoute,
     accountRoute,
   ]),
 ]);

@@ -4,6 +4,7 @@ import {
   IconBuildingCommunity,
   IconChartBar,
   IconChartPie,
+  IconClipboardList,
   IconCoin,
   IconTarget,
   IconDeviceDesktop,
@@ -46,6 +47,7 @@ export interface NavItem {
     | '/guichet/configuration'
     | '/guichet/tableau-de-bord'
     | '/marches'
+    | '/campagnes'
     | '/pilotage'
     | '/pilotage/ppi'
     | '/pilotage/gouvernance'
@@ -70,6 +72,7 @@ export const navItems: NavItem[] = [
   { to: '/guichet/tableau-de-bord', label: 'Tableau de bord du guichet', icon: IconChartPie, permission: 'ticket.read' },
   { to: '/guichet/configuration', label: 'Configuration du guichet', icon: IconAdjustments, permission: 'desk.configure' },
   { to: '/marches', label: 'Marchés', icon: IconBuildingCommunity, permission: 'contract.read' },
+  { to: '/campagnes', label: 'Campagnes', icon: IconClipboardList, permission: 'campaign.read' },
   { to: '/pilotage', label: 'Pilotage des cibles', icon: IconTarget, permission: 'steering.read' },
   { to: '/pilotage/ppi', label: 'Plan pluriannuel (PPI)', icon: IconCoin, permission: 'ppi.read' },
   { to: '/pilotage/gouvernance', label: 'Gouvernance', icon: IconUsersGroup, permission: 'governance.read' },

@@ -16,7 +16,7 @@ import { authzMatrix } from './authz-matrix-all.js';
  * field. Never a 5xx; never a change for a caller without the right. Deterministic (a fixed seed),
  * one application instance, app.inject.
  */
-const casesPerCallerAndRoute = Number(process.env.COHERENCE_FUZZ_CASES ?? 45);
+const casesPerCallerAndRoute = Number(process.env.COHERENCE_FUZZ_CASES ?? 15);
 const seed = Number(process.env.COHERENCE_FUZZ_SEED ?? 20261206);
 
 interface Operation {

@@ -7,5 +7,10 @@ import { registerActions, type ModuleActions } from '../server/platform/authz.js
  * the module list, which would load every route of every module before a pure unit test
  * (src/modules/modules.test.ts checks both give the same actions).
  */
-const files = import.meta.glob<Record<string, ModuleActions>>('../modules/*/actions.ts', { eager: true });
-registerActions(Object.values(files).flatMap((exports) => Object.values(exports)));
+// a module's actions.ts and those of its parts (a kind of call, the orders, governance)
+const files = import.meta.glob<Record<string, ModuleActions>>(['../modules/*/actions.ts', '../modules/*/*/actions.ts'], { eager: true });
+const isActionSet = (value: unknown): value is ModuleActions => Array.isArray((value as ModuleActions | undefined)?.actions);
+const sets = Object.values(files).flatMap((exports) => Object.values(exports).filter(isActionSet));
+// a part's set that its module's actions.ts already joins (the orders' in marchés') is registered once, with the module's
+const joinedElsewhere = (set: ModuleActions) => sets.some((other) => other !== set && set.actions.every((a) => other.actions.includes(a)));
+registerActions(sets.filter((set) => !joinedElsewhere(set)));

@@ -34,10 +34,20 @@ export async function createBudgetLine(ctx: Ctx, input: typeof budgetLineInput._
   }
 }
 
+/** A member lets another organization order for it; an unknown organization is « not found », nothing written. */
 export async function createDelegation(ctx: Ctx, input: typeof delegationInput._output) {
   authorize(ctx.actor, 'budget.manage');
   const tenantId = ctx.actor.tenantId;
-  await ctx.db.insert(orderDelegations).values({ tenantId, ...input }).onConflictDoNothing();
+  const ids = [input.memberOrganizationId, input.delegateOrganizationId];
+  // organizations are identified by their own id (tenant_id of the référentiel's directory)
+  const known = await ctx.db.select({ id: organizationsView.tenantId }).from(organizationsView).where(inArray(organizationsView.tenantId, ids));
+  if (ids.some((id) => !known.some((o) => o.id === id))) throw notFound('Organisation');
+  try {
+    await ctx.db.insert(orderDelegations).values({ tenantId, ...input }).onConflictDoNothing();
+  } catch (error) {
+    if (isDatabaseError(error, '23503')) throw notFound('Organisation');
+    throw error;
+  }
   return input;
 }
 

@@ -3,7 +3,7 @@ import type { Ctx } from '../../../../server/platform/context.js';
 import { governanceActor } from '../access.js';
 import { decisions } from '../db/schema.js';
 import { loadMeeting } from '../meeting-store.js';
-import { decisionInput } from './meeting-input.js';
+import { decisionInput } from './meeting.input.js';
 
 /** A decision put to the vote at a meeting. */
 export async function addDecision(ctx: Ctx, meetingId: string, raw: { title: string }) {

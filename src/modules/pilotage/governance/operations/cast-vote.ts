@@ -4,7 +4,7 @@ import { AppError } from '../../../../server/platform/errors.js';
 import { governanceActor, invalid } from '../access.js';
 import { votes } from '../db/schema.js';
 import { loadDecision, membersOf } from '../meeting-store.js';
-import { voteInput, type VoteInput } from './meeting-input.js';
+import { voteInput, type VoteInput } from './meeting.input.js';
 
 /**
  * Records a member's vote on an open decision (the secretary writes what each member said). Only

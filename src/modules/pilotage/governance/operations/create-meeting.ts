@@ -4,7 +4,7 @@ import type { Ctx } from '../../../../server/platform/context.js';
 import { notFound } from '../../../../server/platform/errors.js';
 import { governanceActor } from '../access.js';
 import { bodies, meetings } from '../db/schema.js';
-import { createMeetingInput, type CreateMeetingInput } from './meeting-input.js';
+import { createMeetingInput, type CreateMeetingInput } from './meeting.input.js';
 
 export async function createMeeting(ctx: Ctx, raw: CreateMeetingInput) {
   const actor = governanceActor(ctx, 'governance.manage');

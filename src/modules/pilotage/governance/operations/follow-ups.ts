@@ -6,7 +6,7 @@ import { governanceActor, invalid } from '../access.js';
 import { bodies, bodyMembers, followUps, meetings } from '../db/schema.js';
 import { loadMeeting, membersOf } from '../meeting-store.js';
 import { isOverdue, parisDay } from '../rules.js';
-import { followUpInput, type FollowUpInput } from './meeting-input.js';
+import { followUpInput, type FollowUpInput } from './meeting.input.js';
 
 /** An action decided in a meeting, owned by a member of its body. */
 export async function addFollowUp(ctx: Ctx, meetingId: string, raw: FollowUpInput) {

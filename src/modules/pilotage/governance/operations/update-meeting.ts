@@ -3,7 +3,7 @@ import { updateVersioned } from '../../../../server/platform/versioned-update.js
 import { governanceActor, invalid } from '../access.js';
 import { meetings } from '../db/schema.js';
 import { loadMeeting, membersOf } from '../meeting-store.js';
-import { updateMeetingInput, type UpdateMeetingInput } from './meeting-input.js';
+import { updateMeetingInput, type UpdateMeetingInput } from './meeting.input.js';
 
 /** Agenda, attendance (members of the body only) and minutes; the version read must be current. */
 export async function updateMeeting(ctx: Ctx, meetingId: string, raw: UpdateMeetingInput) {

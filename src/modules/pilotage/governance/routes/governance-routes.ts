@@ -18,7 +18,7 @@ import { addFollowUp, completeFollowUp, findFollowUps } from '../operations/foll
 import { getDataPack } from '../operations/get-data-pack.js';
 import { getMeeting } from '../operations/get-meeting.js';
 import { issueDataPack } from '../operations/issue-data-pack.js';
-import { createMeetingInput, decisionInput, followUpInput, updateMeetingInput, voteInput } from '../operations/meeting-input.js';
+import { createMeetingInput, decisionInput, followUpInput, updateMeetingInput, voteInput } from '../operations/meeting.input.js';
 import { updateMeeting } from '../operations/update-meeting.js';
 import { agreementSchema, bodySchema, dataPackSchema, followUpSchema, idSchema, meetingSchema, memberSchema } from '../presenters.js';
 

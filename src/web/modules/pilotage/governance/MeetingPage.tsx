@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import { decisionInput, followUpInput, voteInput } from '../../../../modules/pilotage/governance/operations/meeting-input';
+import { decisionInput, followUpInput, voteInput } from '../../../../modules/pilotage/governance/operations/meeting.input';
 import { apiClient, call, errorMessage } from '../../../api/client';
 import { downloadFile } from '../../../download';
 import { useCan } from '../../../session/session';

@@ -4,7 +4,7 @@ import type { Db } from '../../server/platform/db.js';
 import { notifications } from '../../server/platform/db-schema.js';
 import { tickets, type TicketRow } from './db/schema.js';
 import type { DeskConfig } from './desk-config.js';
-import { queueNotifications } from './notifications/queue.js';
+import { deskReplyTo, queueNotifications } from './notifications/queue.js';
 import { writeTicketChange } from './ticket-store.js';
 import { isOpen } from './vocabulary.js';
 
@@ -70,12 +70,14 @@ export async function solveTicket(
   if (recipients.size) {
     const major = solvedChildren.length > 0;
     // one notification per person, each naming their own tickets ("[n° N]" is put first by the queue)
+    const replyTo = await deskReplyTo(tx, updated.tenantId);
     for (const r of recipients.values()) {
       await queueNotifications(tx, {
         ticket: updated,
         kind: major ? 'major-solved' : 'ticket-solved',
         at: now,
         recipients: [{ userId: r.userId, label: r.label, contact: r.contact }],
+        replyTo,
         subject: major
           ? `Incident majeur n° ${updated.number} résolu — ${r.numbers.length > 1 ? 'vos tickets' : 'votre ticket'} n° ${r.numbers.join(', ')}`
           : `Votre ticket n° ${updated.number} est résolu`,

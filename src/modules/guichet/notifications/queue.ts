@@ -32,11 +32,20 @@ export const ticketReference = (number: number) => `[n° ${number}]`;
 
 export async function queueNotifications(
   tx: Db,
-  input: { ticket: Pick<TicketRow, 'tenantId' | 'id' | 'number'>; kind: NotificationKind; at: Date; recipients: Recipient[]; subject: string; body: string },
+  input: {
+    ticket: Pick<TicketRow, 'tenantId' | 'id' | 'number'>;
+    kind: NotificationKind;
+    at: Date;
+    recipients: Recipient[];
+    subject: string;
+    body: string;
+    /** The desk's inbound address when the caller already read it (several notifications of one change). */
+    replyTo?: string | null;
+  },
 ): Promise<void> {
   const { ticket } = input;
   if (input.recipients.length === 0) return;
-  const [desk] = await tx.select({ inboundAddress: deskSettings.inboundAddress }).from(deskSettings).where(eq(deskSettings.tenantId, ticket.tenantId));
+  const replyTo = input.replyTo !== undefined ? input.replyTo : await deskReplyTo(tx, ticket.tenantId);
   await queuePlatformNotifications(tx, {
     tenantId: ticket.tenantId,
     kind: input.kind,
@@ -44,8 +53,14 @@ export async function queueNotifications(
     recipients: input.recipients,
     subject: `${ticketReference(ticket.number)} ${input.subject}`,
     body: input.body,
-    ref: { module: 'guichet', type: 'ticket', id: ticket.id, link: `/guichet/${ticket.id}`, linkLabel: 'Voir le ticket', replyTo: desk?.inboundAddress ?? null },
+    ref: { module: 'guichet', type: 'ticket', id: ticket.id, link: `/guichet/${ticket.id}`, linkLabel: 'Voir le ticket', replyTo },
   });
+}
+
+/** Where replies to the desk's mail go: its inbound address, when it takes mail. */
+export async function deskReplyTo(db: Db, tenantId: string): Promise<string | null> {
+  const [desk] = await db.select({ inboundAddress: deskSettings.inboundAddress }).from(deskSettings).where(eq(deskSettings.tenantId, tenantId));
+  return desk?.inboundAddress ?? null;
 }
 
 /** The requester of a ticket as a recipient (null: a caller without contact cannot be told). */

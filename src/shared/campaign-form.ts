@@ -87,6 +87,8 @@ const baseField = {
   maxLength: z.number().int().positive().max(100_000).optional(),
   /** Document fields: the largest file accepted (20 MB by default). */
   maxBytes: z.number().int().positive().max(100 * 1024 * 1024).optional(),
+  /** Personal data (identity, income, tax notice): left out of partners' and readers' exports. */
+  personal: z.boolean().optional(),
   condition: conditionSchema.optional(),
 };
 
@@ -101,6 +103,7 @@ export interface FormField {
   max?: number;
   maxLength?: number;
   maxBytes?: number;
+  personal?: boolean;
   condition?: Condition;
   children?: FormField[];
 }

@@ -127,6 +127,7 @@ const communeServiceRoute = createRoute({
 const campaignsRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes', component: page(() => import('./modules/campagnes/CampaignsPage'), 'CampaignsPage') });
 // /campagnes/dossiers/$id and the public /campagnes/simulateur are static prefixes: they win over /campagnes/$id
 const campaignRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/$id', component: page(() => import('./modules/campagnes/CampaignPage'), 'CampaignPage') });
+const campaignFormRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/$id/formulaire', component: page(() => import('./modules/campagnes/form-builder/FormBuilderPage'), 'FormBuilderPage') });
 const dossierRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/dossiers/$id', component: page(() => import('./modules/campagnes/DossierPage'), 'DossierPage') });
 /** Families simulate their aid without an account: outside the session-guarded layout. */
 const aidSimulatorRoute = createRoute({ getParentRoute: () => rootRoute, path: '/campagnes/simulateur', component: page(() => import('./modules/campagnes/SimulatorPage'), 'SimulatorPage') });
@@ -171,6 +172,7 @@ const routeTree = rootRoute.addChildren([
     communeServiceRoute,
     campaignsRoute,
     campaignRoute,
+    campaignFormRoute,
     dossierRoute,
     accountRoute,
   ]),

@@ -1,5 +1,6 @@
 import { Badge, Stack, Text } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
+import { useCan } from '../../session/session';
 import { Facts } from '../../ui/Facts';
 import { Guard } from '../../ui/Guard';
 import { AnchorLink } from '../../ui/links';
@@ -24,6 +25,7 @@ export function CampaignPage() {
 function Campaign() {
   const { id } = routeApi.useParams();
   const campaign = useCampaign(id);
+  const canExport = useCan('dossier.export');
   if (campaign.isPending) return <Loading />;
   if (campaign.isError) return <QueryError error={campaign.error} retry={() => void campaign.refetch()} />;
   const c = campaign.data;
@@ -46,9 +48,17 @@ function Campaign() {
             ]}
           />
         </Section>
+        {c.permissions.manage && (
+          <Section title="Formulaire">
+            <Text size="sm" mb="sm">Les champs demandés, leurs conditions et les annotations privées ; chaque publication crée une version, les dossiers gardent la leur.</Text>
+            <AnchorLink to="/campagnes/$id/formulaire" params={{ id: c.id }}>
+              Construire le formulaire
+            </AnchorLink>
+          </Section>
+        )}
         <Section title="Dossiers">
           {c.permissions.instruct || c.permissions.manage ? null : <Text size="sm" c="dimmed" mb="sm">Vous voyez les dossiers de votre périmètre.</Text>}
-          <DossiersTable campaignId={c.id} canInstruct={c.permissions.instruct || c.permissions.manage} />
+          <DossiersTable campaignId={c.id} canInstruct={c.permissions.instruct || c.permissions.manage} canExport={canExport} />
         </Section>
       </Stack>
     </>

@@ -7,6 +7,7 @@ import { Loading } from '../../ui/Loading';
 import { QueryError } from '../../ui/QueryError';
 import { TablePagination } from '../../ui/TablePagination';
 import { dossierStates, parisWhen, stateColors, stateLabel, type DossierState } from './labels';
+import { DossierExportButtons } from './DossierExportButtons';
 import { useBulk, useDossiers, type BulkAction } from './queries';
 
 const bulkLabels: Record<BulkAction, string> = {
@@ -19,7 +20,7 @@ const bulkLabels: Record<BulkAction, string> = {
 const done: Record<BulkAction, string> = { 'start-review': 'passé(s) en instruction', accept: 'accepté(s)', refuse: 'refusé(s)', classify: 'classé(s) sans suite' };
 
 /** The campaign's files, one server page at a time, with a state filter and the bulk decisions (all or nothing). */
-export function DossiersTable(props: { campaignId: string; canInstruct: boolean }) {
+export function DossiersTable(props: { campaignId: string; canInstruct: boolean; canExport?: boolean }) {
   const [state, setState] = useState<DossierState | undefined>();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(25);
@@ -55,6 +56,7 @@ export function DossiersTable(props: { campaignId: string; canInstruct: boolean 
             setSelected([]);
           }}
         />
+        {props.canExport && <DossierExportButtons campaignId={props.campaignId} filters={{ state }} />}
         {props.canInstruct && (
           <Group gap="xs" role="group" aria-label="Actions sur les dossiers choisis">
             {(Object.keys(bulkLabels) as BulkAction[]).map((a) => (

@@ -1,3 +1,4 @@
+import { benchCampagnes } from './campagnes.js';
 import { benchExportMemory } from './export-memory.js';
 import { benchFirstVisit } from './first-visit.js';
 import { benchFleetQueries, printFleetTable } from './fleet-queries.js';
@@ -21,7 +22,7 @@ registerActions(modules.map((m) => m.actions));
 
 const args = process.argv.slice(2);
 // each bench adds its name here and a block below: `npm run bench -- <name>` runs only that one
-const benchNames = ['import', 'list-search', 'ingest-inventory', 'fleet-queries', 'guichet', 'ingest-partial-100k', 'export-memory', 'first-visit'];
+const benchNames = ['import', 'list-search', 'ingest-inventory', 'fleet-queries', 'guichet', 'ingest-partial-100k', 'export-memory', 'first-visit', 'campagnes'];
 const wanted = (name: string) => !args.some((a) => benchNames.includes(a)) || args.includes(name);
 const kinds = (['postgresql', 'pglite'] as const).filter((k) => !args.some((a) => a === 'postgresql' || a === 'pglite') || args.includes(k));
 
@@ -100,6 +101,12 @@ if (wanted('export-memory')) {
     rows.push(...(await benchExportMemory({ kind, serverUrl })));
   }
   report('Export de 200 000 établissements par la route : mémoire du serveur', rows);
+}
+
+if (wanted('campagnes')) {
+  // issue 12, « Speed »: PostgreSQL only (20,000 family files beside the demo tenants)
+  if (serverUrl) report('Campagnes : 20 000 dossiers d’aide aux familles sur PostgreSQL (~10 s par scénario)', await benchCampagnes({ serverUrl }));
+  else console.log('\nCampagnes : non mesuré (PostgreSQL indisponible).');
 }
 
 // ---- benches of the modules (each engineer adds a `if (wanted('<name>')) { … }` block above this line)

@@ -90,6 +90,15 @@ export const campagnesMatrix: Record<string, MatrixEntry> = {
     cases: [{ expect: manage, request: async (t) => ({ url: `/api/campaigns/${(await matrixCampaign(t)).id}/groups`, payload: { groups: matrixGroups(t) } }) }],
   },
   listDossiers: { cases: [{ expect: readCampaign, request: async (t) => ({ url: `/api/campaigns/${(await matrixCampaign(t)).id}/dossiers` }) }] },
+  exportDossiers: {
+    cases: [
+      {
+        // those who may export read the files of their scope (an outsider's file is empty); personal columns: exports.test.ts
+        expect: allowed(['authority-admin', 'steering', 'technician', 'academy-staff', 'auditor'], 200, ofA),
+        request: async (t) => ({ url: `/api/campaigns/${(await matrixCampaign(t)).id}/dossiers/export?format=csv` }),
+      },
+    ],
+  },
   startDossier: {
     cases: [{ expect: created(allowed(['establishment-staff'], 200, ofA)), request: async (t) => ({ url: `/api/campaigns/${(await matrixCampaign(t)).id}/dossiers`, payload: {} }) }],
   },

@@ -1,4 +1,4 @@
-import { Alert, Button, Grid, Group, Paper, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Button, Grid, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
@@ -55,7 +55,7 @@ interface Draft {
 
 function BuilderForm({ campaignId, draft }: { campaignId: string; draft: Draft }) {
   const [version, setVersion] = useState(draft.version);
-  const [tab, setTab] = useState<string | null>('fields');
+  const [tab, setTab] = useState<string>('fields');
   const [kind, setKind] = useState<FieldKind>('text');
   const save = useSaveForm(campaignId);
   const publish = usePublishForm(campaignId);
@@ -72,7 +72,8 @@ function BuilderForm({ campaignId, draft }: { campaignId: string; draft: Draft }
 
   const saveDraft = async (): Promise<number | null> => {
     if (form.validate().hasErrors) {
-      notifications.show({ color: 'red', title: 'Formulaire incomplet', message: 'Corrigez les champs signalés.' });
+      // the messages are on the fields: bring the first one to the keyboard and the eye
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return null;
     }
     try {
@@ -110,12 +111,15 @@ function BuilderForm({ campaignId, draft }: { campaignId: string; draft: Draft }
               Version {draft.number} publiée. Rechargez la page pour préparer la suivante.
             </Alert>
           )}
-          <Tabs value={tab} onChange={setTab}>
-            <Tabs.List>
-              <Tabs.Tab value="fields">Champs du demandeur ({form.values.fields.length})</Tabs.Tab>
-              <Tabs.Tab value="annotations">Annotations privées ({form.values.annotationFields.length})</Tabs.Tab>
-            </Tabs.List>
-          </Tabs>
+          <SegmentedControl
+            aria-label="Partie du formulaire à modifier"
+            value={tab}
+            onChange={setTab}
+            data={[
+              { value: 'fields', label: `Champs du demandeur (${form.values.fields.length})` },
+              { value: 'annotations', label: `Annotations privées (${form.values.annotationFields.length})` },
+            ]}
+          />
           {tab === 'annotations' && <Text size="sm">Vues et remplies par les instructeurs seulement, jamais par le demandeur.</Text>}
           <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={tab === 'annotations' ? 'Annotations privées' : 'Champs du formulaire'}>
             {items.map((field, i) => (

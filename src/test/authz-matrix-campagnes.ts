@@ -95,7 +95,7 @@ export const campagnesMatrix: Record<string, MatrixEntry> = {
       {
         // those who may export read the files of their scope (an outsider's file is empty); personal columns: exports.test.ts
         expect: allowed(['authority-admin', 'steering', 'technician', 'academy-staff', 'auditor'], 200, ofA),
-        request: async (t) => ({ url: `/api/campaigns/${(await matrixCampaign(t)).id}/dossiers/export?format=csv` }),
+        request: async (t) => ({ url: `/api/campaigns/${(await matrixCampaign(t)).id}/dossiers/export` }),
       },
     ],
   },

@@ -541,6 +541,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/{campaign}/dossiers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les dossiers visibles (filtres de la liste), une colonne par réponse de toutes les versions du formulaire, en CSV (UTF-8 avec BOM, « ; ») ou XLSX ; données personnelles réservées aux instructeurs de la campagne */
+        get: operations["exportDossiers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns/{campaign}/form": {
         parameters: {
             query?: never;
@@ -9556,6 +9573,145 @@ export interface operations {
             };
         };
     };
+    exportDossiers: {
+        parameters: {
+            query?: {
+                correction?: "pending";
+                establishmentId?: string;
+                format?: "csv" | "xlsx";
+                groupId?: string;
+                q?: string;
+                state?: "brouillon" | "en_construction" | "en_instruction" | "accepte" | "refuse" | "classe_sans_suite";
+            };
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     getCampaignForm: {
         parameters: {
             query?: never;
@@ -9731,6 +9887,7 @@ export interface operations {
                         maxLength?: number;
                         min?: number;
                         options?: string[];
+                        personal?: boolean;
                         required?: boolean;
                     } | {
                         children: {
@@ -9754,6 +9911,7 @@ export interface operations {
                             maxLength?: number;
                             min?: number;
                             options?: string[];
+                            personal?: boolean;
                             required?: boolean;
                         }[];
                         condition?: {
@@ -9776,6 +9934,7 @@ export interface operations {
                         maxLength?: number;
                         min?: number;
                         options?: string[];
+                        personal?: boolean;
                         required?: boolean;
                     })[];
                     fields: ({
@@ -9799,6 +9958,7 @@ export interface operations {
                         maxLength?: number;
                         min?: number;
                         options?: string[];
+                        personal?: boolean;
                         required?: boolean;
                     } | {
                         children: {
@@ -9822,6 +9982,7 @@ export interface operations {
                             maxLength?: number;
                             min?: number;
                             options?: string[];
+                            personal?: boolean;
                             required?: boolean;
                         }[];
                         condition?: {
@@ -9844,6 +10005,7 @@ export interface operations {
                         maxLength?: number;
                         min?: number;
                         options?: string[];
+                        personal?: boolean;
                         required?: boolean;
                     })[];
                     version: number;

@@ -51,7 +51,10 @@ describe('campagnes : la Région construit le formulaire d’un appel', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Publier la version 1' }).click();
-    await page.getByText('Version 1 publiée. Rechargez la page pour préparer la suivante.').waitFor();
+    await page.getByText('Version 1 publiée : les nouveaux dossiers la prennent.').waitFor();
+    // the builder goes on with the next draft, made from the published version
+    await page.getByText(/Brouillon de la version 2/).waitFor();
+    expect(await fields.count()).toBe(2);
     const form = (await (await context.request.get(`/api/campaigns/${campaign.id}/form`)).json()) as { versions: { number: number; publishedAt: string | null; fields: { key: string; condition?: unknown }[] }[] };
     const v1 = form.versions.find((v) => v.number === 1)!;
     expect(v1.publishedAt).not.toBeNull();

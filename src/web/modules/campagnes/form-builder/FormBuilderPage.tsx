@@ -1,4 +1,4 @@
-import { Alert, Button, Grid, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Grid, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
@@ -41,7 +41,7 @@ function Builder() {
         ← {campaign.data.title}
       </AnchorLink>
       <PageHeader title="Formulaire de la campagne" subtitle={`Brouillon de la version ${draft.data.number} : les dossiers déjà commencés gardent leur version et leurs réponses.`} />
-      <BuilderForm campaignId={campaign.data.id} draft={draft.data} />
+      <BuilderForm key={draft.data.id} campaignId={campaign.data.id} draft={draft.data} />
     </>
   );
 }
@@ -100,17 +100,11 @@ function BuilderForm({ campaignId, draft }: { campaignId: string; draft: Draft }
     }
   };
   const published = versions.data?.versions.filter((v) => v.publishedAt) ?? [];
-  const isPublished = published.some((v) => v.number === draft.number);
 
   return (
     <Grid gutter="lg">
       <Grid.Col span={{ base: 12, lg: 7 }}>
         <Stack gap="md">
-          {isPublished && (
-            <Alert color="teal" role="status">
-              Version {draft.number} publiée. Rechargez la page pour préparer la suivante.
-            </Alert>
-          )}
           <SegmentedControl
             aria-label="Partie du formulaire à modifier"
             value={tab}
@@ -129,16 +123,16 @@ function BuilderForm({ campaignId, draft }: { campaignId: string; draft: Draft }
           <Paper withBorder p="sm" radius="md">
             <Group align="flex-end">
               <Select label="Type du nouveau champ" data={kindOptions()} value={kind} onChange={(v) => setKind((v as FieldKind) ?? 'text')} allowDeselect={false} />
-              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={add} disabled={isPublished}>
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={add}>
                 Ajouter : {fieldKindLabels[kind]}
               </Button>
             </Group>
           </Paper>
           <Group>
-            <Button variant="default" onClick={() => void onSave()} loading={save.isPending && !publish.isPending} disabled={isPublished}>
+            <Button variant="default" onClick={() => void onSave()} loading={save.isPending && !publish.isPending}>
               Enregistrer le brouillon
             </Button>
-            <Button onClick={() => void onPublish()} loading={publish.isPending} disabled={isPublished}>
+            <Button onClick={() => void onPublish()} loading={publish.isPending}>
               Publier la version {draft.number}
             </Button>
           </Group>

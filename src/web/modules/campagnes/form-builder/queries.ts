@@ -25,6 +25,7 @@ export function usePublishForm(campaign: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (version: number) => call(apiClient.POST('/api/campaigns/{campaign}/form/publication', { params: { path: { campaign } }, body: { version } })),
-    onSuccess: () => void client.invalidateQueries({ queryKey: campagnesKey('form') }),
+    // the builder then opens the next draft, made from the version just published
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: campagnesKey('form') }), client.invalidateQueries({ queryKey: campagnesKey('form-draft', campaign) })]),
   });
 }

@@ -8,9 +8,11 @@ import { as } from '../testing.js';
  * 2027 with an empty form, files of unit 1 routed to the technician's group; devices in a school's
  * fleet or in the authority's stock.
  */
-export async function openKindCall(t: TestApp, kind: 'renewal' | 'project', code: string, options: { budgetCents?: number | null; costs?: Record<string, number> } = {}) {
+export async function openKindCall(t: TestApp, kind: 'renewal' | 'project', code: string, options: { budgetCents?: number | null; costs?: Record<string, number>; opensOn?: string; closesOn?: string } = {}) {
+  const opensOn = options.opensOn ?? '2027-01-01';
+  const closesOn = options.closesOn ?? '2027-01-31';
   const budgetCents = options.budgetCents === undefined ? 1_000_000 : options.budgetCents;
-  const created = await as(t, 'authority-admin', 'POST', '/api/campaigns', { code, kind, title: `Appel ${code}`, opensOn: '2027-01-01', closesOn: '2027-01-31', budgetCents });
+  const created = await as(t, 'authority-admin', 'POST', '/api/campaigns', { code, kind, title: `Appel ${code}`, opensOn, closesOn, budgetCents });
   if (created.statusCode !== 201) throw new Error(created.body);
   const campaign = created.json();
   const draft = (await as(t, 'authority-admin', 'POST', `/api/campaigns/${campaign.id}/form/draft`)).json();
@@ -26,8 +28,8 @@ export async function openKindCall(t: TestApp, kind: 'renewal' | 'project', code
   const published = await as(t, 'authority-admin', 'PUT', `/api/campaigns/${campaign.id}`, {
     title: campaign.title,
     description: '',
-    opensOn: '2027-01-01',
-    closesOn: '2027-01-31',
+    opensOn,
+    closesOn,
     budgetCents,
     retentionMonths: 12,
     eligibility: { natureCodes: [], unitIds: [], establishmentIds: [] },
@@ -73,4 +75,34 @@ export async function renewalFile(t: TestApp, campaignId: string, lines: { asset
   const review = await as(t, 'authority-admin', 'POST', `/api/dossiers/${d.id}/review`, { version: submitted.json().version });
   if (review.statusCode !== 200) throw new Error(review.body);
   return { id: d.id as string };
+}
+
+/** A project file of the staff user's school with its project saved, moved along as far as asked (accepting lends from the stock). */
+export async function projectFile(t: TestApp, campaignId: string, until: 'brouillon' | 'en_instruction' | 'accepte', project: { startsOn: string; endsOn: string; quantity?: number }) {
+  const started = await as(t, 'establishment-staff', 'POST', `/api/campaigns/${campaignId}/dossiers`, {});
+  if (started.statusCode !== 201) throw new Error(started.body);
+  const d = started.json();
+  const body = { title: 'Tablettes en SVT', assetClass: 'tablet', quantity: project.quantity ?? 2, startsOn: project.startsOn, endsOn: project.endsOn, version: 0 };
+  const saved = await as(t, 'establishment-staff', 'PUT', `/api/project-files/${d.id}/project`, body);
+  if (saved.statusCode !== 200) throw new Error(saved.body);
+  if (until === 'brouillon') return { id: d.id as string };
+  const submitted = await as(t, 'establishment-staff', 'POST', `/api/dossiers/${d.id}/submission`, { answers: {}, version: d.version });
+  const review = await as(t, 'authority-admin', 'POST', `/api/dossiers/${d.id}/review`, { version: submitted.json().version });
+  if (review.statusCode !== 200) throw new Error(review.body);
+  if (until === 'en_instruction') return { id: d.id as string };
+  await stockDevices(t.ctx.db, t.ids.a.tenantId, 'tablet', body.quantity);
+  const accepted = await as(t, 'authority-admin', 'POST', `/api/dossiers/${d.id}/decision`, { decision: 'accepte', version: review.json().version });
+  if (accepted.statusCode !== 200) throw new Error(accepted.body);
+  return { id: d.id as string };
+}
+
+/** Accepts a renewal file in review after granting what it asked. */
+export async function acceptedRenewalFile(t: TestApp, campaignId: string, lines: { assetClass: string; requested: number }[]) {
+  const f = await renewalFile(t, campaignId, lines);
+  const granted = await as(t, 'authority-admin', 'PUT', `/api/renewal-files/${f.id}/grants`, { lines: lines.map((l) => ({ assetClass: l.assetClass, granted: l.requested })), version: 1 });
+  if (granted.statusCode !== 200) throw new Error(granted.body);
+  const dossier = (await as(t, 'authority-admin', 'GET', `/api/dossiers/${f.id}`)).json();
+  const accepted = await as(t, 'authority-admin', 'POST', `/api/dossiers/${f.id}/decision`, { decision: 'accepte', version: dossier.version });
+  if (accepted.statusCode !== 200) throw new Error(accepted.body);
+  return f;
 }

@@ -129,6 +129,9 @@ const campaignsRoute = createRoute({ getParentRoute: () => appRoute, path: '/cam
 const campaignRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/$id', component: page(() => import('./modules/campagnes/CampaignPage'), 'CampaignPage') });
 const campaignFormRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/$id/formulaire', component: page(() => import('./modules/campagnes/form-builder/FormBuilderPage'), 'FormBuilderPage') });
 const dossierRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/dossiers/$id', component: page(() => import('./modules/campagnes/DossierPage'), 'DossierPage') });
+const renewalFileRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/renouvellement/$id', component: page(() => import('./modules/campagnes/renewal/RenewalFilePage'), 'RenewalFilePage') });
+const renewalArbitrationRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/$id/arbitrage', component: page(() => import('./modules/campagnes/renewal/RenewalArbitrationPage'), 'RenewalArbitrationPage') });
+const projectFileRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/projets/$id', component: page(() => import('./modules/campagnes/renewal/ProjectFilePage'), 'ProjectFilePage') });
 /** Families simulate their aid without an account: outside the session-guarded layout. */
 const aidSimulatorRoute = createRoute({ getParentRoute: () => rootRoute, path: '/campagnes/simulateur', component: page(() => import('./modules/campagnes/SimulatorPage'), 'SimulatorPage') });
 
@@ -174,6 +177,9 @@ const routeTree = rootRoute.addChildren([
     campaignRoute,
     campaignFormRoute,
     dossierRoute,
+    renewalFileRoute,
+    renewalArbitrationRoute,
+    projectFileRoute,
     accountRoute,
   ]),
 ]);

@@ -77,6 +77,15 @@ export interface TransitionInput {
   set?: Partial<Pick<DossierRow, 'answers' | 'motivation' | 'letterText' | 'letterDocumentId' | 'groupId' | 'score'>>;
 }
 
+/** What a kind does when one of its files moves (a project's loan on acceptance), in the move's transaction: throwing refuses the move. */
+export type TransitionHook = (ctx: Ctx, tx: Db, before: DossierRow, after: DossierRow) => Promise<void>;
+const transitionHooks: TransitionHook[] = [];
+
+/** Registered once by the module definition, for every route, bulk action and job that moves a file. */
+export function onDossierTransition(hook: TransitionHook) {
+  if (!transitionHooks.includes(hook)) transitionHooks.push(hook);
+}
+
 const decided = (state: DossierState) => (decisionStates as readonly string[]).includes(state);
 
 function columnsFor(ctx: Ctx, input: TransitionInput, to: DossierState): Partial<DossierRow> {
@@ -116,6 +125,7 @@ export async function transitionDossier(ctx: Ctx, tx: Db, input: TransitionInput
     .where(and(eq(dossiers.tenantId, dossier.tenantId), eq(dossiers.id, dossier.id), eq(dossiers.version, input.version)))
     .returning();
   assertUpdated(updated);
+  for (const hook of transitionHooks) await hook(ctx, tx, dossier, updated);
   await tx.insert(dossierEvents).values({
     tenantId: dossier.tenantId,
     dossierId: dossier.id,

@@ -5,3 +5,4 @@
 export { campagnesModule } from './module.js';
 export { campagnesRoutes } from './routes.js';
 export { transitionDossier, canTransition, assertTransition, dossierTransitions, decisionStates, stateLabels, type DossierRow, type DossierTransition } from './dossier-states.js';
+export { grantedRenewalQuantities, type GrantedRenewalQuantity } from './renewal/granted-quantities.js';

@@ -8,6 +8,12 @@ import { installFamilyMailer } from './family-aid/mailer.js';
 import { familyAidRoutes } from './family-aid/routes.js';
 import { seedFamilyAidDemo } from './family-aid/demo/seed-family-aid-demo.js';
 import { combineActions } from './kind-actions.js';
+import { onDossierTransition } from './dossier-states.js';
+import { renewalRoutes } from './renewal/routes.js';
+import { projectLoanRoutes } from './project-loan/routes.js';
+import { lendOnAcceptance } from './project-loan/operations/lend-on-acceptance.js';
+
+onDossierTransition(lendOnAcceptance);
 
 /** Calls for projects and family aid: campaigns, forms, files from application to decision. */
 export const campagnesModule: ModuleDefinition = {
@@ -15,6 +21,8 @@ export const campagnesModule: ModuleDefinition = {
   routes: [
     { plugin: campagnesRoutes, prefix: '/api' },
     { plugin: familyAidRoutes, prefix: '/api' },
+    { plugin: renewalRoutes, prefix: '/api' },
+    { plugin: projectLoanRoutes, prefix: '/api' },
   ],
   jobs: campagnesJobs,
   async demo(seed) {

@@ -17,3 +17,4 @@ export {
 } from './lifecycle/steering-figures.js';
 export { recordDeliveredDevices, type DeliveredDevice, type DeliveredDevicesInput } from './operations/record-delivered-devices.js';
 export { serialKey } from './operations/deployment-serials.js';
+export { receiveStockDevices, type StockDevicesInput } from './operations/stock-devices.js';

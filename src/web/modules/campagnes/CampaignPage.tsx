@@ -56,6 +56,11 @@ function Campaign() {
             </AnchorLink>
           </Section>
         )}
+        {c.kind === 'renewal' ? (
+          <AnchorLink to="/campagnes/$id/arbitrage" params={{ id: c.id }}>
+            Page d’arbitrage : demandes, parc et enveloppe
+          </AnchorLink>
+        ) : null}
         <Section title="Dossiers">
           {c.permissions.instruct || c.permissions.manage ? null : <Text size="sm" c="dimmed" mb="sm">Vous voyez les dossiers de votre périmètre.</Text>}
           <DossiersTable campaignId={c.id} canInstruct={c.permissions.instruct || c.permissions.manage} canExport={canExport} />

@@ -10,7 +10,7 @@ import { Section } from '../../ui/Section';
 import { DossierActions } from './DossierActions';
 import { DossierMessages } from './DossierMessages';
 import { answerText, parisWhen, stateColors, stateLabel } from './labels';
-import { useDossier, useForm } from './queries';
+import { useCampaign, useDossier, useForm } from './queries';
 
 const routeApi = getRouteApi('/app/campagnes/dossiers/$id');
 
@@ -46,6 +46,7 @@ function DossierView() {
             ]}
           />
           <DossierActions dossier={d} />
+          <KindLink campaignId={d.campaignId} dossierId={d.id} />
         </Section>
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <Answers dossier={d} />
@@ -118,4 +119,22 @@ function History({ dossier }: { dossier: Dossier }) {
       </div>
     </Section>
   );
+}
+
+/** A renewal or project file has its own page: the request beside the fleet, the project and its loan. */
+function KindLink({ campaignId, dossierId }: { campaignId: string; dossierId: string }) {
+  const campaign = useCampaign(campaignId);
+  if (campaign.data?.kind === 'renewal')
+    return (
+      <AnchorLink to="/campagnes/renouvellement/$id" params={{ id: dossierId }} mt="sm">
+        Demande de renouvellement et parc de l’établissement
+      </AnchorLink>
+    );
+  if (campaign.data?.kind === 'project')
+    return (
+      <AnchorLink to="/campagnes/projets/$id" params={{ id: dossierId }} mt="sm">
+        Le projet pédagogique et son prêt
+      </AnchorLink>
+    );
+  return null;
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { accounts, login, openPage, seriousViolations, useApp } from './support/app';
+
+const app = useApp();
+
+describe('campagnes : l’appel au renouvellement des lycées (Hauts-de-France)', () => {
+  it('le référent voit le parc de son lycée à côté de sa demande, la Région arbitre face à l’enveloppe', async () => {
+    const { context, page } = await openPage(app);
+    await login(page, accounts.staff);
+    await page.goto('/campagnes');
+    await page.getByRole('link', { name: 'Renouvellement des équipements des lycées — 2027' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Renouvellement des équipements des lycées — 2027' }).waitFor();
+    await page.getByRole('region', { name: /Dossiers de la campagne/ }).locator('tbody tr').first().getByRole('link', { name: /^n° \d+$/ }).click();
+    await page.getByRole('link', { name: 'Demande de renouvellement et parc de l’établissement' }).click();
+    await page.getByRole('table', { name: 'Parc de l’établissement par classe d’équipement' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Parc de l’établissement par classe d’équipement' }).locator('tbody tr').count()).toBeGreaterThan(0);
+    await page.getByRole('textbox', { name: 'Justification' }).fill('');
+    await page.getByRole('button', { name: 'Enregistrer la demande' }).click();
+    await page.getByText(/Justifiez la demande/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('textbox', { name: 'Justification' }).fill('Postes de plus de sept ans en salle de technologie, hors garantie.');
+    await page.getByRole('button', { name: 'Enregistrer la demande' }).click();
+    await page.getByText('Demande enregistrée.').waitFor();
+    await context.close();
+
+    const admin = await openPage(app);
+    await login(admin.page, accounts.admin);
+    await admin.page.goto('/campagnes');
+    await admin.page.getByRole('link', { name: 'Renouvellement des équipements des lycées — 2027' }).click();
+    await admin.page.getByRole('link', { name: 'Page d’arbitrage : demandes, parc et enveloppe' }).click();
+    await admin.page.getByRole('heading', { level: 1, name: /^Arbitrage — / }).waitFor();
+    await admin.page.getByText('Enveloppe').first().waitFor();
+    expect(await admin.page.getByText('Demande au-delà du parc à renouveler').count()).toBeGreaterThan(0);
+    expect(await seriousViolations(admin.page)).toEqual([]);
+    await admin.context.close();
+  });
+});

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { testApp, type TestApp } from '../../../../test/app.js';
+import { budgetLines, purchaseOrders } from '../../../marches/orders/db/schema.js';
+import { orderWorld, type OrderWorld } from '../../../marches/orders/testing.js';
+import { grantedRenewalQuantities } from '../../index.js';
+import { as } from '../../testing.js';
+import { fleetDevices, openKindCall, renewalFile } from '../testing.js';
+
+/**
+ * The renewal call through its routes: the school's request beside its fleet, the arbitration
+ * within the envelope (running total, over-asking shown, 409s), granted quantities read by other
+ * modules, and the one step to a draft order in marchés with the lot's ceiling.
+ */
+
+const now = new Date('2027-01-10T11:00:00Z').getTime();
+let t: TestApp;
+let campaignId: string;
+let w: OrderWorld;
+
+beforeAll(async () => {
+  t = await testApp({ clock: () => new Date(now) });
+  // the school's fleet: 10 desktops of 2018 (past their life), 4 laptops of 2025
+  await fleetDevices(t.ctx.db, t.ids.a.tenantId, t.ids.staffSchool.id, 'desktop', 10, '2018-09-01');
+  await fleetDevices(t.ctx.db, t.ids.a.tenantId, t.ids.staffSchool.id, 'laptop', 4, '2025-09-01');
+  campaignId = (await openKindCall(t, 'renewal', 'renouvellement-test', { budgetCents: 2_000_000 })).id;
+  w = await orderWorld(t.ctx.db, { tenantId: t.ids.a.tenantId, regionOrg: t.ids.a.tenantId, academyOrg: t.ids.academy.tenantId, holderOrg: t.ids.contractorOrg.tenantId, lotMaxCents: 2_000_000 });
+  // the world's budget lines are of 2026; the clock stands in 2027
+  await t.ctx.db.insert(budgetLines).values({ tenantId: t.ids.a.tenantId, memberOrganizationId: t.ids.a.tenantId, year: 2027, fundingSource: 'own-budget', label: 'Budget propre 2027', ceilingCents: 50_000_000 });
+});
+afterAll(() => t?.close());
+
+describe('the school', () => {
+  it('sees its own fleet from the Parc and asks quantities per class with a justification, in French when wrong', async () => {
+    const d = (await as(t, 'establishment-staff', 'POST', `/api/campaigns/${campaignId}/dossiers`, {})).json();
+    const file = await as(t, 'establishment-staff', 'GET', `/api/renewal-files/${d.id}`);
+    expect(file.statusCode).toBe(200);
+    const desktop = file.json().fleet.find((f: { assetClass: string }) => f.assetClass === 'desktop');
+    expect(desktop).toMatchObject({ count: 10, warrantyExpired: 10, renewalDueNow: 10, label: 'Ordinateur fixe' });
+    expect(desktop.averageAgeYears).toBeGreaterThan(8);
+    expect(file.json().permissions).toEqual({ request: true, grant: false, order: false });
+
+    const unjustified = await as(t, 'establishment-staff', 'PUT', `/api/renewal-files/${d.id}/request`, { lines: [{ assetClass: 'desktop', requested: 5 }], justification: '', version: 0 });
+    expect(unjustified.statusCode).toBe(400);
+    expect(unjustified.json().error.issues[0]).toMatchObject({ path: 'justification', message: expect.stringMatching(/Justifiez/) });
+    const unpriced = await as(t, 'establishment-staff', 'PUT', `/api/renewal-files/${d.id}/request`, { lines: [{ assetClass: 'printer', requested: 1 }], justification: 'Une imprimante pour la vie scolaire, en panne.', version: 0 });
+    expect(unpriced.statusCode).toBe(400);
+    expect(unpriced.json().error.message).toMatch(/n’est pas proposé par cet appel/);
+    const negative = await as(t, 'establishment-staff', 'PUT', `/api/renewal-files/${d.id}/request`, { lines: [{ assetClass: 'desktop', requested: -1 }], justification: 'x'.repeat(30), version: 0 });
+    expect(negative.statusCode).toBe(400);
+
+    const saved = await as(t, 'establishment-staff', 'PUT', `/api/renewal-files/${d.id}/request`, { lines: [{ assetClass: 'desktop', requested: 12 }], justification: 'Les postes de la salle informatique ont plus de sept ans.', version: 0 });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().lines.find((l: { assetClass: string }) => l.assetClass === 'desktop')).toMatchObject({ requested: 12, fleetCount: 10, renewalDueNow: 10, overAsked: true });
+    const stale = await as(t, 'establishment-staff', 'PUT', `/api/renewal-files/${d.id}/request`, { lines: [{ assetClass: 'desktop', requested: 8 }], justification: 'Les postes de la salle informatique ont plus de sept ans.', version: 0 });
+    expect(stale.statusCode).toBe(409);
+    // nobody else's school: another tenant's admin and a contractor do not see it
+    expect((await as(t, 'admin-b', 'GET', `/api/renewal-files/${d.id}`)).statusCode).toBe(404);
+    expect((await as(t, 'contractor', 'GET', `/api/renewal-files/${d.id}`)).statusCode).toBe(404);
+    // the school does not arbitrate its own file
+    expect((await as(t, 'establishment-staff', 'PUT', `/api/renewal-files/${d.id}/grants`, { lines: [], version: 1 })).statusCode).toBe(403);
+  });
+});
+
+describe('the arbitration', () => {
+  it('grants per file within the envelope: running total, over-asking shown, never more than asked, 409 beyond the envelope and on a stale version', async () => {
+    const a = await renewalFile(t, campaignId, [{ assetClass: 'desktop', requested: 10 }, { assetClass: 'laptop', requested: 6 }]);
+    const b = await renewalFile(t, campaignId, [{ assetClass: 'laptop', requested: 20 }]);
+    const page = await as(t, 'technician', 'GET', `/api/campaigns/${campaignId}/renewal-arbitration`);
+    expect(page.statusCode).toBe(200);
+    expect(page.json()).toMatchObject({ budgetCents: 2_000_000, grantedCents: 0, remainingCents: 2_000_000, canGrant: true });
+    const fileB = page.json().files.find((f: { id: string }) => f.id === b.id);
+    // 20 laptops asked where 4 young ones are and none due: over-asking shows
+    expect(fileB).toMatchObject({ requestedCents: 1_800_000, overAsked: true, version: 1 });
+    expect(fileB.lines.find((l: { assetClass: string }) => l.assetClass === 'laptop')).toMatchObject({ requested: 20, fleetCount: 4, renewalDueNow: 0, overAsked: true });
+    expect((await as(t, 'establishment-staff', 'GET', `/api/campaigns/${campaignId}/renewal-arbitration`)).statusCode).toBe(403);
+
+    const tooMany = await as(t, 'technician', 'PUT', `/api/renewal-files/${a.id}/grants`, { lines: [{ assetClass: 'desktop', granted: 11 }], version: 1 });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().error.message).toMatch(/on n’accorde pas plus que la demande/);
+
+    const grantA = await as(t, 'technician', 'PUT', `/api/renewal-files/${a.id}/grants`, { lines: [{ assetClass: 'desktop', granted: 10 }, { assetClass: 'laptop', granted: 2 }], version: 1 });
+    expect(grantA.statusCode).toBe(200);
+    expect(grantA.json()).toMatchObject({ grantedCents: 980_000, campaignGrantedCents: 980_000, version: 2 });
+    // a colleague who read version 1 arbitrates the same file: 409, nothing changes
+    const concurrent = await as(t, 'authority-admin', 'PUT', `/api/renewal-files/${a.id}/grants`, { lines: [{ assetClass: 'desktop', granted: 1 }], version: 1 });
+    expect(concurrent.statusCode).toBe(409);
+    // 12 laptops = 1,080,000 > 1,020,000 left: refused with what is left
+    const over = await as(t, 'authority-admin', 'PUT', `/api/renewal-files/${b.id}/grants`, { lines: [{ assetClass: 'laptop', granted: 12 }], version: 1 });
+    expect(over.statusCode).toBe(409);
+    expect(over.json().error.message).toMatch(/enveloppe de la campagne serait dépassée : il reste 10\s200,00 €/);
+    const fits = await as(t, 'authority-admin', 'PUT', `/api/renewal-files/${b.id}/grants`, { lines: [{ assetClass: 'laptop', granted: 11 }], version: 1 });
+    expect(fits.statusCode).toBe(200);
+
+    const after = (await as(t, 'authority-admin', 'GET', `/api/campaigns/${campaignId}/renewal-arbitration`)).json();
+    expect(after).toMatchObject({ grantedCents: 1_970_000, remainingCents: 30_000 });
+    expect(after.files.find((f: { id: string }) => f.id === a.id).lines.find((l: { assetClass: string }) => l.assetClass === 'desktop')).toMatchObject({ granted: 10 });
+    const file = (await as(t, 'establishment-staff', 'GET', `/api/renewal-files/${a.id}`)).json();
+    expect(file.lines.find((l: { assetClass: string }) => l.assetClass === 'laptop')).toMatchObject({ requested: 6, granted: 2 });
+  });
+});
+
+describe('granted quantities to orders', () => {
+  it('are read by other modules once accepted, and become one draft order on a lot; the lot ceiling refuses with what is left', async () => {
+    const f = await renewalFile(t, campaignId, [{ assetClass: 'desktop', requested: 3 }]);
+    // the envelope has 30,000 left: a 0-desktop grant keeps the file, then raise the envelope for it
+    const arbitration = (await as(t, 'authority-admin', 'GET', `/api/campaigns/${campaignId}/renewal-arbitration`)).json();
+    const version = arbitration.files.find((x: { id: string }) => x.id === f.id).version;
+    expect((await as(t, 'authority-admin', 'PUT', `/api/renewal-files/${f.id}/grants`, { lines: [{ assetClass: 'desktop', granted: 3 }], version })).statusCode).toBe(409);
+    const other = (await openKindCall(t, 'renewal', 'renouvellement-commande', { budgetCents: null })).id;
+    const g = await renewalFile(t, other, [{ assetClass: 'desktop', requested: 30 }]);
+    expect((await as(t, 'authority-admin', 'PUT', `/api/renewal-files/${g.id}/grants`, { lines: [{ assetClass: 'desktop', granted: 30 }], version: 1 })).statusCode).toBe(200);
+
+    const notYet = await as(t, 'authority-admin', 'POST', `/api/renewal-files/${g.id}/draft-order`, { contractId: w.contractId, lotId: w.lot1, items: [{ assetClass: 'desktop', priceItemId: w.items.pc }] });
+    expect(notYet.statusCode).toBe(409);
+    expect(notYet.json().error.message).toMatch(/on ne commande que pour un dossier accepté/);
+    const read = (await as(t, 'authority-admin', 'GET', `/api/renewal-files/${g.id}`)).json();
+    const dossier = (await as(t, 'authority-admin', 'GET', `/api/dossiers/${g.id}`)).json();
+    expect(read.dossier.state).toBe('en_instruction');
+    expect((await as(t, 'authority-admin', 'POST', `/api/dossiers/${g.id}/decision`, { decision: 'accepte', version: dossier.version })).statusCode).toBe(200);
+    expect(await grantedRenewalQuantities(t.ctx.db, { tenantId: t.ids.a.tenantId, campaignId: other })).toEqual([
+      expect.objectContaining({ dossierId: g.id, establishmentId: t.ids.staffSchool.id, assetClass: 'desktop', granted: 30 }),
+    ]);
+
+    // 30 × 800 € = 24,000 € HT over a lot of 20,000 €: 409 with the remaining amount, nothing ordered, the file free again
+    const ceiling = await as(t, 'authority-admin', 'POST', `/api/renewal-files/${g.id}/draft-order`, { contractId: w.contractId, lotId: w.lot1, items: [{ assetClass: 'desktop', priceItemId: w.items.pc }] });
+    expect(ceiling.statusCode).toBe(409);
+    expect(ceiling.json().error.message).toMatch(/plafond du lot n° 1 serait dépassé : il reste 20\s000,00/);
+    expect(ceiling.json().error.details).toMatchObject({ ceiling: 'lot', remainingExclTaxCents: 2_000_000 });
+    const none = await t.ctx.db.select().from(purchaseOrders).where(and(eq(purchaseOrders.tenantId, t.ids.a.tenantId), eq(purchaseOrders.lotId, w.lot1)));
+    expect(none).toHaveLength(0);
+
+    const unmapped = await as(t, 'authority-admin', 'POST', `/api/renewal-files/${g.id}/draft-order`, { contractId: w.contractId, lotId: w.lot2, items: [{ assetClass: 'laptop', priceItemId: w.items.otherLot }] });
+    expect(unmapped.statusCode).toBe(400);
+    expect(unmapped.json().error.message).toMatch(/Choisissez l’article du bordereau pour « Ordinateur fixe »/);
+    expect((await as(t, 'technician', 'POST', `/api/renewal-files/${g.id}/draft-order`, { contractId: w.contractId, lotId: w.lot2, items: [{ assetClass: 'desktop', priceItemId: w.items.otherLot }] })).statusCode).toBe(403);
+
+    const ordered = await as(t, 'authority-admin', 'POST', `/api/renewal-files/${g.id}/draft-order`, { contractId: w.contractId, lotId: w.lot2, items: [{ assetClass: 'desktop', priceItemId: w.items.otherLot }] });
+    expect(ordered.statusCode, ordered.body).toBe(201);
+    expect(ordered.json()).toMatchObject({ reference: expect.stringMatching(/^BC-2027-/), totalExclTaxCents: 300_000 });
+    const [order] = await t.ctx.db.select().from(purchaseOrders).where(and(eq(purchaseOrders.tenantId, t.ids.a.tenantId), eq(purchaseOrders.id, ordered.json().orderId)));
+    expect(order).toMatchObject({ status: 'draft', source: 'renewal', totalQuantity: 30 });
+    const twice = await as(t, 'authority-admin', 'POST', `/api/renewal-files/${g.id}/draft-order`, { contractId: w.contractId, lotId: w.lot2, items: [{ assetClass: 'desktop', priceItemId: w.items.otherLot }] });
+    expect(twice.statusCode).toBe(409);
+    expect((await as(t, 'authority-admin', 'GET', `/api/renewal-files/${g.id}`)).json()).toMatchObject({ order: { reference: ordered.json().reference }, permissions: { grant: false, order: false } });
+  });
+});

@@ -1,6 +1,7 @@
 import type { DemoSeed } from '../../../server/platform/module.js';
+import { seedLycee40Vague2 } from '../candidature/demo/seed-lycee40-vague2.js';
 
 /** The campaigns' demo: Grand Est's Lycée 4.0 candidature call, Hauts-de-France's calls. */
 export async function seedCampagnesDemo(seed: DemoSeed): Promise<void> {
-  void seed;
+  await seedLycee40Vague2(seed);
 }

@@ -2,6 +2,7 @@ import { gatherMatrix } from './authz-matrix.js';
 import { accessMatrix } from './authz-matrix-access.js';
 import { familyAidMatrix } from './authz-matrix-family-aid.js';
 import { campagnesMatrix } from './authz-matrix-campagnes.js';
+import { candidatureMatrix } from './authz-matrix-candidature.js';
 import { guichetMatrix } from './authz-matrix-guichet.js';
 import { guichetConfigMatrix } from './authz-matrix-guichet-config.js';
 import { guichetDashboardMatrix } from './authz-matrix-guichet-dashboard.js';
@@ -37,6 +38,7 @@ export const authzMatrix = gatherMatrix({
   'guichet-web': guichetWebMatrix,
   'family-aid': familyAidMatrix,
   campagnes: campagnesMatrix,
+  candidature: candidatureMatrix,
   marches: marchesMatrix,
   pilotage: pilotageMatrix,
   'marches-orders': marchesOrdersMatrix,

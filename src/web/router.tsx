@@ -127,6 +127,9 @@ const communeServiceRoute = createRoute({
 const campaignsRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes', component: page(() => import('./modules/campagnes/CampaignsPage'), 'CampaignsPage') });
 // /campagnes/dossiers/$id and the public /campagnes/simulateur are static prefixes: they win over /campagnes/$id
 const campaignRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/$id', component: page(() => import('./modules/campagnes/CampaignPage'), 'CampaignPage') });
+const rankingRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/$id/classement', component: page(() => import('./modules/campagnes/committee/RankingPage'), 'RankingPage') });
+const committeeSessionRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/seances/$id', component: page(() => import('./modules/campagnes/committee/CommitteeSessionPage'), 'CommitteeSessionPage') });
+const letterTemplatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/$id/lettres', component: page(() => import('./modules/campagnes/letters/LetterTemplatesPage'), 'LetterTemplatesPage') });
 const dossierRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/dossiers/$id', component: page(() => import('./modules/campagnes/DossierPage'), 'DossierPage') });
 /** Families simulate their aid without an account: outside the session-guarded layout. */
 const aidSimulatorRoute = createRoute({ getParentRoute: () => rootRoute, path: '/campagnes/simulateur', component: page(() => import('./modules/campagnes/SimulatorPage'), 'SimulatorPage') });
@@ -172,6 +175,9 @@ const routeTree = rootRoute.addChildren([
     campaignsRoute,
     campaignRoute,
     dossierRoute,
+    rankingRoute,
+    committeeSessionRoute,
+    letterTemplatesRoute,
     accountRoute,
   ]),
 ]);

@@ -1,4 +1,4 @@
-import { Badge, Stack, Text } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { Facts } from '../../ui/Facts';
 import { Guard } from '../../ui/Guard';
@@ -46,6 +46,12 @@ function Campaign() {
             ]}
           />
         </Section>
+        {(c.permissions.instruct || c.permissions.manage || c.kind === 'candidature') && (
+          <Group gap="md">
+            {c.kind === 'candidature' && <AnchorLink to="/campagnes/$id/classement" params={{ id: c.id }}>Classement et comité de sélection</AnchorLink>}
+            {(c.permissions.instruct || c.permissions.manage) && <AnchorLink to="/campagnes/$id/lettres" params={{ id: c.id }}>Modèles de lettres de décision</AnchorLink>}
+          </Group>
+        )}
         <Section title="Dossiers">
           {c.permissions.instruct || c.permissions.manage ? null : <Text size="sm" c="dimmed" mb="sm">Vous voyez les dossiers de votre périmètre.</Text>}
           <DossiersTable campaignId={c.id} canInstruct={c.permissions.instruct || c.permissions.manage} />

@@ -17,7 +17,15 @@ export const rankingQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const balanceInput = z.object({ dossierIds: z.array(z.string().uuid()).max(500, 'Une sélection compte 500 dossiers au plus.') });
+/** The ticked files, comma-separated in the query (a read: a read-only token may ask it). */
+export const balanceInput = z.object({
+  ids: z
+    .string()
+    .max(300 * 37, 'Une sélection compte 300 dossiers au plus.')
+    .default('')
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.string().uuid('Identifiant de dossier invalide.')).max(300, 'Une sélection compte 300 dossiers au plus.')),
+});
 
 const teachingLabels: Record<string, string> = { general: 'Général', technologique: 'Technologique', professionnel: 'Professionnel', agricole: 'Agricole' };
 const sectorLabels: Record<string, string> = { public: 'Public', private: 'Privé' };
@@ -104,7 +112,7 @@ export async function rankFiles(ctx: Ctx, input: { campaignId: string; query: z.
 /** The balance of a selection: how many files by sector, académie, territory and teaching. */
 export async function selectionBalance(ctx: Ctx, input: { campaignId: string; body: z.infer<typeof balanceInput> }) {
   const { ctx: a, campaign, standing } = await loadCandidature(ctx, input.campaignId, 'read');
-  const ids = [...new Set(input.body.dossierIds)];
+  const ids = [...new Set(input.body.ids)];
   const rows = ids.length ? await rankedSelect(a, standing, campaign).where(and(rankedWhere(a, standing, campaign), inArray(dossiers.id, ids))) : [];
   if (rows.length !== ids.length) throw new AppError('VALIDATION', 'La sélection contient un dossier inconnu ou hors de votre périmètre.', { issues: [{ path: 'dossierIds', message: 'Dossier inconnu.' }] });
   const files = rows.map((r) => present(r as Row, 0));

@@ -42,16 +42,16 @@ describe('the ranking', () => {
   it('gives the balance of a selection by sector, académie, territory and teaching', async () => {
     const items = (await as(t, 'authority-admin', 'GET', `/api/campaigns/${seeded.campaignId}/ranking?pageSize=6`)).json().items;
     const picked = items.slice(0, 3);
-    const res = await as(t, 'authority-admin', 'POST', `/api/campaigns/${seeded.campaignId}/ranking/balance`, { dossierIds: picked.map((f: { id: string }) => f.id) });
+    const res = await as(t, 'authority-admin', 'GET', `/api/campaigns/${seeded.campaignId}/ranking/balance?ids=${picked.map((f: { id: string }) => f.id).join(',')}`);
     expect(res.statusCode).toBe(200);
     const balance = res.json();
     expect(balance.count).toBe(3);
     for (const key of ['sector', 'academy', 'territory', 'teaching']) expect(balance[key].reduce((s: number, x: { count: number }) => s + x.count, 0)).toBe(3);
     const academies = picked.reduce((m: Record<string, number>, f: { academy: string }) => ({ ...m, [f.academy]: (m[f.academy] ?? 0) + 1 }), {});
     expect(Object.fromEntries(balance.academy.map((x: { label: string; count: number }) => [x.label, x.count]))).toEqual(academies);
-    const unknown = await as(t, 'authority-admin', 'POST', `/api/campaigns/${seeded.campaignId}/ranking/balance`, { dossierIds: ['00000000-0000-4000-8000-000000000000'] });
+    const unknown = await as(t, 'authority-admin', 'GET', `/api/campaigns/${seeded.campaignId}/ranking/balance?ids=00000000-0000-4000-8000-000000000000`);
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().message).toMatch(/inconnu/);
+    expect(unknown.json().error.message).toMatch(/inconnu/);
   });
 
   it('exports the ranking as CSV with BOM and ; and as XLSX', async () => {
@@ -83,7 +83,7 @@ describe('the committee', () => {
     expect(session.decisions.filter((d: { decision: string }) => d.decision === 'accepte')).toHaveLength(3);
     const decide = await as(t, 'authority-admin', 'POST', `/api/committee-sessions/${seeded.sessionId}/decisions`, { dossierId: seeded.fileIds[0], decision: 'refuse', version: 2 });
     expect(decide.statusCode).toBe(409);
-    expect(decide.json().message).toMatch(/close/);
+    expect(decide.json().error.message).toMatch(/close/);
     expect((await as(t, 'academy-staff', 'PUT', `/api/committee-sessions/${seeded.sessionId}/minutes`, { minutes: 'Autre', version: session.version })).statusCode).toBe(409);
     expect((await as(t, 'authority-admin', 'POST', `/api/committee-sessions/${seeded.sessionId}/closing`, { version: session.version })).statusCode).toBe(409);
     const pdf = await as(t, 'academy-staff', 'GET', `/api/committee-sessions/${seeded.sessionId}/minutes.pdf`);
@@ -153,7 +153,7 @@ describe('decision letters', () => {
     const refuse = templates.items.find((x: { decision: string }) => x.decision === 'refuse');
     const bad = await as(t, 'authority-admin', 'PUT', `/api/campaigns/${seeded.campaignId}/letter-templates/refuse`, { body: 'Bonjour {{etablisement}}, {{decision}}.', version: refuse.version });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().message).toMatch(/Champ de fusion inconnu : \{\{etablisement\}\}/);
+    expect(bad.json().error.message).toMatch(/Champ de fusion inconnu : \{\{etablisement\}\}/);
     expect((await as(t, 'academy-staff', 'PUT', `/api/campaigns/${seeded.campaignId}/letter-templates/refuse`, { body: 'Dossier {{numero}} : {{decision}}.', version: refuse.version })).statusCode).toBe(403);
     const saved = await as(t, 'authority-admin', 'PUT', `/api/campaigns/${seeded.campaignId}/letter-templates/refuse`, { body: 'Dossier {{numero}} de {{etablissement}} : {{decision}}. Motif : {{motif}}. Le {{date}}.', version: refuse.version });
     expect(saved.statusCode).toBe(200);
@@ -170,7 +170,9 @@ describe('decision letters', () => {
     expect(typo.statusCode).toBe(400);
     const edited = await as(t, 'authority-admin', 'PUT', `/api/dossiers/${id}/letter`, { text: 'Lettre propre au dossier {{numero}} : {{decision}}, {{motif}}.', version: reopened.version });
     expect(edited.statusCode).toBe(200);
-    expect((await as(t, 'authority-admin', 'GET', `/api/dossiers/${id}/letter-preview?decision=refuse`)).json()).toMatchObject({ edited: true, text: `Lettre propre au dossier ${file!.number} : refusée, .` });
+    const editedPreview = (await as(t, 'authority-admin', 'GET', `/api/dossiers/${id}/letter-preview?decision=refuse`)).json();
+    expect(editedPreview.edited).toBe(true);
+    expect(editedPreview.text.startsWith(`Lettre propre au dossier ${file!.number} : refusée, `)).toBe(true);
     const decided = await as(t, 'authority-admin', 'POST', `/api/dossiers/${id}/decision`, { decision: 'refuse', motivation: 'Budget épuisé', version: edited.json().version });
     expect(decided.statusCode).toBe(200);
     const detail = (await as(t, 'authority-admin', 'GET', `/api/dossiers/${id}`)).json();

@@ -43,7 +43,7 @@ export async function rankingRoutes(fastify: FastifyInstance) {
     async (request) => rankFiles(ctxOf(fastify, request), { campaignId: request.params.campaign, query: request.query }),
   );
 
-  app.post(
+  app.get(
     '/campaigns/:campaign/ranking/balance',
     {
       schema: {
@@ -51,11 +51,11 @@ export async function rankingRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'L’équilibre d’une sélection de dossiers : public/privé, académie, rural/urbain/REP, type d’enseignement',
         params: campaignParams,
-        body: balanceInput,
+        querystring: balanceInput,
         response: { 200: z.object({ count: z.number(), averageScore: z.number().nullable(), sector: tally, academy: tally, territory: tally, teaching: tally }), ...errorResponses },
       },
     },
-    async (request) => selectionBalance(ctxOf(fastify, request), { campaignId: request.params.campaign, body: request.body }),
+    async (request) => selectionBalance(ctxOf(fastify, request), { campaignId: request.params.campaign, body: request.query }),
   );
 
   app.get(

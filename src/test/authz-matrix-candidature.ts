@@ -86,7 +86,8 @@ export const candidatureMatrix: Record<string, MatrixEntry> = {
       },
     ],
   },
-  previewDecisionLetter: { cases: [{ expect: instructFile, request: async (t) => ({ url: `/api/dossiers/${(await fileInReview(t)).id}/letter-preview`, query: { decision: 'accepte' } }) }] },
+  // a read-only token reads no letter before the decision: the preview is the instructors' working text
+  previewDecisionLetter: { cases: [{ expect: { ...instructFile, 'read-token': 403 }, request: async (t) => ({ url: `/api/dossiers/${(await fileInReview(t)).id}/letter-preview`, query: { decision: 'accepte' } }) }] },
   editDossierLetter: {
     cases: [
       {

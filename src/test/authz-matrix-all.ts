@@ -3,6 +3,7 @@ import { accessMatrix } from './authz-matrix-access.js';
 import { familyAidMatrix } from './authz-matrix-family-aid.js';
 import { campagnesMatrix } from './authz-matrix-campagnes.js';
 import { campagnesKindsMatrix } from './authz-matrix-campagnes-kinds.js';
+import { candidatureMatrix } from './authz-matrix-candidature.js';
 import { guichetMatrix } from './authz-matrix-guichet.js';
 import { guichetConfigMatrix } from './authz-matrix-guichet-config.js';
 import { guichetDashboardMatrix } from './authz-matrix-guichet-dashboard.js';
@@ -39,6 +40,7 @@ export const authzMatrix = gatherMatrix({
   'family-aid': familyAidMatrix,
   campagnes: campagnesMatrix,
   'campagnes-kinds': campagnesKindsMatrix,
+  candidature: candidatureMatrix,
   marches: marchesMatrix,
   pilotage: pilotageMatrix,
   'marches-orders': marchesOrdersMatrix,

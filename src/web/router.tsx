@@ -128,6 +128,9 @@ const campaignsRoute = createRoute({ getParentRoute: () => appRoute, path: '/cam
 // /campagnes/dossiers/$id and the public /campagnes/simulateur are static prefixes: they win over /campagnes/$id
 const campaignRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/$id', component: page(() => import('./modules/campagnes/CampaignPage'), 'CampaignPage') });
 const campaignFormRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/$id/formulaire', component: page(() => import('./modules/campagnes/form-builder/FormBuilderPage'), 'FormBuilderPage') });
+const rankingRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/$id/classement', component: page(() => import('./modules/campagnes/committee/RankingPage'), 'RankingPage') });
+const committeeSessionRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/seances/$id', component: page(() => import('./modules/campagnes/committee/CommitteeSessionPage'), 'CommitteeSessionPage') });
+const letterTemplatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/$id/lettres', component: page(() => import('./modules/campagnes/letters/LetterTemplatesPage'), 'LetterTemplatesPage') });
 const dossierRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/dossiers/$id', component: page(() => import('./modules/campagnes/DossierPage'), 'DossierPage') });
 const renewalFileRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/renouvellement/$id', component: page(() => import('./modules/campagnes/renewal/RenewalFilePage'), 'RenewalFilePage') });
 const renewalArbitrationRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/$id/arbitrage', component: page(() => import('./modules/campagnes/renewal/RenewalArbitrationPage'), 'RenewalArbitrationPage') });
@@ -180,6 +183,9 @@ const routeTree = rootRoute.addChildren([
     renewalFileRoute,
     renewalArbitrationRoute,
     projectFileRoute,
+    rankingRoute,
+    committeeSessionRoute,
+    letterTemplatesRoute,
     accountRoute,
   ]),
 ]);

@@ -3,6 +3,8 @@ import { campagnesActions } from './actions.js';
 import { seedCampagnesDemo } from './demo/seed-campagnes-demo.js';
 import { campagnesJobs } from './jobs/jobs.js';
 import { campagnesRoutes } from './routes.js';
+import { candidatureRoutes } from './candidature/routes.js';
+import { lettersRoutes } from './letters/routes.js';
 import { familyAidActions } from './family-aid/actions.js';
 import { installFamilyMailer } from './family-aid/mailer.js';
 import { familyAidRoutes } from './family-aid/routes.js';
@@ -23,6 +25,8 @@ export const campagnesModule: ModuleDefinition = {
     { plugin: familyAidRoutes, prefix: '/api' },
     { plugin: renewalRoutes, prefix: '/api' },
     { plugin: projectLoanRoutes, prefix: '/api' },
+    { plugin: candidatureRoutes, prefix: '/api' },
+    { plugin: lettersRoutes, prefix: '/api' },
   ],
   jobs: campagnesJobs,
   async demo(seed) {

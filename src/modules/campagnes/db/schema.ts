@@ -420,38 +420,4 @@ export const webhookDeliveries = campagnes.table(
   ],
 );
 
-/** A committee session of a candidature call: the Région, each académie and the DRAAF record one joint decision per file. */
-export const committeeSessions = campagnes.table(
-  'committee_sessions',
-  {
-    tenantId: uuid('tenant_id').notNull(),
-    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
-    campaignId: uuid('campaign_id').notNull(),
-    heldOn: text('held_on').notNull(), // YYYY-MM-DD
-    members: jsonb('members').$type<string[]>().notNull().default([]),
-    minutes: text('minutes').notNull().default(''),
-    closedAt: timestamp('closed_at', { withTimezone: true }),
-    version: integer('version').notNull().default(1),
-  },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.campaignId], foreignColumns: [campaigns.tenantId, campaigns.id] }).onDelete('cascade'),
-  ],
-);
-
-export const committeeDecisions = campagnes.table(
-  'committee_decisions',
-  {
-    tenantId: uuid('tenant_id').notNull(),
-    sessionId: uuid('session_id').notNull(),
-    dossierId: uuid('dossier_id').notNull(),
-    decision: text('decision').$type<'accepte' | 'refuse'>().notNull(),
-    comment: text('comment').notNull().default(''),
-    at: timestamp('at', { withTimezone: true }).notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.sessionId, t.dossierId] }),
-    foreignKey({ columns: [t.tenantId, t.sessionId], foreignColumns: [committeeSessions.tenantId, committeeSessions.id] }).onDelete('cascade'),
-    foreignKey({ columns: [t.tenantId, t.dossierId], foreignColumns: [dossiers.tenantId, dossiers.id] }).onDelete('cascade'),
-  ],
-);
+// the committee's sessions and decisions: candidature/db/schema.ts

@@ -3,14 +3,34 @@ import { and, eq } from 'drizzle-orm';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Ctx } from '../../../server/platform/context.js';
 import type { Db } from '../../../server/platform/db.js';
-import { documentContents, documents, dossiers, letterTemplates, type DossierState } from '../db/schema.js';
+import { AppError } from '../../../server/platform/errors.js';
+import { documentContents, documents, dossierEvents, dossiers, letterTemplates, type DossierState } from '../db/schema.js';
+import { schoolFacts } from '../routing.js';
 import type { CampaignRow } from '../campaign-access.js';
 import type { DossierRow } from '../dossier-states.js';
 import { parisDay } from '../paris-time.js';
 
 export type DecisionKind = 'accepte' | 'refuse' | 'classe_sans_suite';
 
-export const mergeFields = ['numero', 'campagne', 'demandeur', 'etablissement', 'decision', 'motivation', 'date'] as const;
+export const mergeFields = ['numero', 'campagne', 'demandeur', 'etablissement', 'uai', 'decision', 'motif', 'motivation', 'note', 'date'] as const;
+export type MergeField = (typeof mergeFields)[number];
+
+const fieldPattern = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+/** The merge fields a text names that the letters do not know (a typo, a field of another tool). */
+export function unknownFields(text: string): string[] {
+  const names = [...text.matchAll(fieldPattern)].map((m) => m[1]!);
+  return [...new Set(names.filter((n) => !(mergeFields as readonly string[]).includes(n)))];
+}
+
+/** A French 400 naming each unknown field and the known ones. */
+export function assertKnownFields(text: string, path: string) {
+  const unknown = unknownFields(text);
+  if (unknown.length)
+    throw new AppError('VALIDATION', `Champ de fusion inconnu : ${unknown.map((u) => `{{${u}}}`).join(', ')}. Champs possibles : ${mergeFields.map((f) => `{{${f}}}`).join(', ')}.`, {
+      issues: unknown.map((u) => ({ path, message: `{{${u}}} n’existe pas.` })),
+    });
+}
 
 const decisionWords: Record<DecisionKind, string> = { accepte: 'acceptée', refuse: 'refusée', classe_sans_suite: 'classée sans suite' };
 
@@ -30,21 +50,35 @@ export async function templateFor(db: Db, campaign: Pick<CampaignRow, 'tenantId'
   return row?.body ?? defaultTemplates[decision];
 }
 
-/** Replaces {{field}} by the file's values; an unknown field stays as written, so a typo shows in the preview. */
+/** Replaces {{field}} by the file's values (texts are checked with assertKnownFields when saved). */
 export function renderLetter(template: string, values: Record<string, string>): string {
-  return template.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
+  return template.replace(fieldPattern, (whole, name: string) => values[name] ?? whole);
 }
 
-export function letterValues(campaign: Pick<CampaignRow, 'title'>, dossier: DossierRow, decision: DecisionKind, schoolName: string | null, now: Date) {
+export function letterValues(campaign: Pick<CampaignRow, 'title'>, dossier: DossierRow, decision: DecisionKind, school: { name: string; uai: string } | null, now: Date): Record<MergeField, string> {
   return {
     numero: String(dossier.number),
     campagne: campaign.title,
     demandeur: dossier.applicantLabel,
-    etablissement: schoolName ?? dossier.applicantLabel,
+    etablissement: school?.name ?? dossier.applicantLabel,
+    uai: school?.uai ?? '',
     decision: decisionWords[decision],
+    motif: dossier.motivation ?? '',
     motivation: dossier.motivation ?? '',
+    note: dossier.score === null ? '' : `${String(dossier.score).replace('.', ',')}/100`,
     date: parisDay(now).split('-').reverse().join('/'),
   };
+}
+
+/** The applying school as the référentiel knows it (a family's file has none). */
+export async function schoolOf(db: Db, dossier: Pick<DossierRow, 'tenantId' | 'establishmentId'>) {
+  return dossier.establishmentId ? schoolFacts(db, dossier.tenantId, dossier.establishmentId) : null;
+}
+
+/** The letter's text for a decision: the file's edited text, else the campaign's template, merged. */
+export async function letterText(db: Db, campaign: CampaignRow, dossier: DossierRow, decision: DecisionKind, now: Date) {
+  const template = dossier.letterText ?? (await templateFor(db, campaign, decision));
+  return renderLetter(template, letterValues(campaign, dossier, decision, await schoolOf(db, dossier), now));
 }
 
 /** Characters Helvetica's WinAnsi encoding lacks are replaced, never a failed letter. */
@@ -89,9 +123,9 @@ export async function letterPdf(title: string, text: string): Promise<Buffer> {
  * At a decision: the letter (the file's edited text, else the campaign's template), as a PDF kept
  * in the file's documents. Returns the file with its letter.
  */
-export async function letterForDecision(ctx: Ctx, tx: Db, campaign: CampaignRow, dossier: DossierRow, schoolName: string | null = null): Promise<DossierRow> {
+export async function letterForDecision(ctx: Ctx, tx: Db, campaign: CampaignRow, dossier: DossierRow): Promise<DossierRow> {
   if (!isDecision(dossier.state)) return dossier;
-  const text = dossier.letterText ?? renderLetter(await templateFor(tx, campaign, dossier.state), letterValues(campaign, dossier, dossier.state, schoolName, ctx.now()));
+  const text = await letterText(tx, campaign, dossier, dossier.state, ctx.now());
   const bytes = await letterPdf(`${campaign.title} — dossier n° ${dossier.number}`, text);
   const [doc] = await tx
     .insert(documents)
@@ -110,6 +144,15 @@ export async function letterForDecision(ctx: Ctx, tx: Db, campaign: CampaignRow,
     })
     .returning();
   await tx.insert(documentContents).values({ tenantId: dossier.tenantId, documentId: doc!.id, bytes });
+  await tx.insert(dossierEvents).values({
+    tenantId: dossier.tenantId,
+    dossierId: dossier.id,
+    at: ctx.now(),
+    kind: 'letter',
+    actorUserId: ctx.actor?.kind === 'user' ? ctx.actor.id : null,
+    actorLabel: ctx.actor?.label ?? 'Système',
+    details: { documentId: doc!.id, filename: doc!.filename },
+  });
   // the letter is part of the decision: no version bump, the decision already took one
   const [updated] = await tx
     .update(dossiers)

@@ -42,6 +42,10 @@ export async function seedReferentielDemo(seed: DemoSeed): Promise<void> {
   for (const [code, kind, name] of authorities) tenants.set(code, (await createOrganization(ctx, { code, kind, name })).tenantId);
   tenants.set('ac-lille', (await createOrganization(ctx, { code: 'ac-lille', kind: 'academie', name: 'Académie de Lille', academyCode: '09', partnerOf: hdfFamily })).tenantId);
   tenants.set('draaf-hdf', (await createOrganization(ctx, { code: 'draaf-hdf', kind: 'draaf', name: 'DRAAF Hauts-de-France', partnerOf: hdfFamily })).tenantId);
+  // Grand Est's co-reviewers of the Lycée 4.0 calls: its three académies and the DRAAF
+  for (const [code, name, academyCode] of [['ac-reims', 'Académie de Reims', '19'], ['ac-nancy-metz', 'Académie de Nancy-Metz', '12'], ['ac-strasbourg', 'Académie de Strasbourg', '15']])
+    tenants.set(code, (await createOrganization(ctx, { code, kind: 'academie', name, academyCode, partnerOf: ['grand-est'] })).tenantId);
+  tenants.set('draaf-grand-est', (await createOrganization(ctx, { code: 'draaf-grand-est', kind: 'draaf', name: 'DRAAF Grand Est', partnerOf: ['grand-est'] })).tenantId);
   tenants.set('prestataire-demo', (await createOrganization(ctx, { code: 'prestataire-demo', kind: 'contractor', name: 'Maintenance Démo SAS', partnerOf: hdfFamily })).tenantId);
 
   const load = (tenant: string, bytes: Uint8Array, filename: string) =>

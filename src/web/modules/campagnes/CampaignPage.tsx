@@ -1,4 +1,4 @@
-import { Badge, Stack, Text } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useCan } from '../../session/session';
 import { Facts } from '../../ui/Facts';
@@ -61,6 +61,12 @@ function Campaign() {
             Page d’arbitrage : demandes, parc et enveloppe
           </AnchorLink>
         ) : null}
+        {(c.permissions.instruct || c.permissions.manage || c.kind === 'candidature') && (
+          <Group gap="md">
+            {c.kind === 'candidature' && <AnchorLink to="/campagnes/$id/classement" params={{ id: c.id }}>Classement et comité de sélection</AnchorLink>}
+            {(c.permissions.instruct || c.permissions.manage) && <AnchorLink to="/campagnes/$id/lettres" params={{ id: c.id }}>Modèles de lettres de décision</AnchorLink>}
+          </Group>
+        )}
         <Section title="Dossiers">
           {c.permissions.instruct || c.permissions.manage ? null : <Text size="sm" c="dimmed" mb="sm">Vous voyez les dossiers de votre périmètre.</Text>}
           <DossiersTable campaignId={c.id} canInstruct={c.permissions.instruct || c.permissions.manage} canExport={canExport} />

@@ -9,6 +9,7 @@ import { QueryError } from '../../ui/QueryError';
 import { Section } from '../../ui/Section';
 import { DossierActions } from './DossierActions';
 import { DossierMessages } from './DossierMessages';
+import { DossierLetter } from './letters/DossierLetter';
 import { answerText, parisWhen, stateColors, stateLabel } from './labels';
 import { useCampaign, useDossier, useForm } from './queries';
 
@@ -48,6 +49,7 @@ function DossierView() {
           <DossierActions dossier={d} />
           <KindLink campaignId={d.campaignId} dossierId={d.id} />
         </Section>
+        {d.permissions.decide && <DossierLetter dossier={d} />}
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <Answers dossier={d} />
           <History dossier={d} />

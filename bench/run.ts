@@ -4,6 +4,7 @@ import { benchFleetQueries, printFleetTable } from './fleet-queries.js';
 import { benchImport } from './import-establishments.js';
 import { benchGuichet } from './guichet.js';
 import { benchListSearch } from './list-search.js';
+import { benchPilotage } from './pilotage.js';
 import { benchIngestion, ingestTitle, printIngestTable, targets as ingestTargets } from './ingest-inventory.js';
 import { ensureDatabase, ensurePostgres } from './lib/postgres.js';
 import { printTable, type BenchRow } from './lib/table.js';
@@ -21,7 +22,7 @@ registerActions(modules.map((m) => m.actions));
 
 const args = process.argv.slice(2);
 // each bench adds its name here and a block below: `npm run bench -- <name>` runs only that one
-const benchNames = ['import', 'list-search', 'ingest-inventory', 'fleet-queries', 'guichet', 'ingest-partial-100k', 'export-memory', 'first-visit'];
+const benchNames = ['import', 'list-search', 'ingest-inventory', 'fleet-queries', 'guichet', 'ingest-partial-100k', 'export-memory', 'first-visit', 'pilotage'];
 const wanted = (name: string) => !args.some((a) => benchNames.includes(a)) || args.includes(name);
 const kinds = (['postgresql', 'pglite'] as const).filter((k) => !args.some((a) => a === 'postgresql' || a === 'pglite') || args.includes(k));
 
@@ -100,6 +101,16 @@ if (wanted('export-memory')) {
     rows.push(...(await benchExportMemory({ kind, serverUrl })));
   }
   report('Export de 200 000 établissements par la route : mémoire du serveur', rows);
+}
+
+if (wanted('pilotage')) {
+  // issue 14, « Speed »: PostgreSQL only; `pilotage-scale=0.1` checks it at 6,000 establishments
+  const scaleArg = args.find((a) => a.startsWith('pilotage-scale='));
+  if (!serverUrl) console.log('\nPilotage : non mesuré (PostgreSQL indisponible).');
+  else {
+    const { title, rows } = await benchPilotage({ serverUrl, scale: scaleArg ? Number(scaleArg.split('=')[1]) : 1, log: (line) => console.log(`  ${line}`) });
+    report(title, rows);
+  }
 }
 
 // ---- benches of the modules (each engineer adds a `if (wanted('<name>')) { … }` block above this line)

@@ -77,7 +77,7 @@ async function seedTenant(database: Database, code: string, schools: number, per
     select ${tenantId}, e.id, (array['desktop','desktop','laptop','tablet','interactive-display'])[1 + i % 5],
            case when i % 40 = 0 then 'retired' else 'in-service' end,
            'PC-' || e.n || '-' || i, 'SN-' || e.n || '-' || i,
-           date '2016-01-01' + ((e.n * 31 + i * 97) % 3650), date '2021-01-01' + ((e.n * 17 + i * 53) % 3000), lower('pc-' || e.n || '-' || i)
+           date '2016-01-01' + ((e.n * 31 + i * 97) % 3650)::int, date '2021-01-01' + ((e.n * 17 + i * 53) % 3000)::int, lower('pc-' || e.n || '-' || i)
       from (select id, row_number() over (order by uai) n from referentiel.establishments where tenant_id = ${tenantId}) e, generate_series(1, ${perSchool}) i`);
   for (const table of ['parc.assets', 'referentiel.establishments', 'pilotage.establishment_context']) await db.execute(sql.raw(`vacuum analyze ${table}`));
   const uais = (await rows<{ uai: string }>(db, sql`select uai from referentiel.establishments where tenant_id = ${tenantId}`)).map((r) => r.uai);

@@ -8,15 +8,13 @@ import { QueryError } from '../../../ui/QueryError';
 import { ScrollRegion } from '../../../ui/ScrollRegion';
 import { Section } from '../../../ui/Section';
 import { TablePagination } from '../../../ui/TablePagination';
-import { metColor, share, statusColors, statusLabels, useDrillDown, type DrillFilters } from './queries';
+import { share, statusColors, statusLabels, useDrillDown, type DrillFilters } from './queries';
 
 /** A figure of the dashboard opened: its title and the filters that select its schools on the server. */
 export interface Drill {
   title: string;
   filters: Omit<DrillFilters, 'page' | 'pageSize'>;
 }
-
-const metOf = (s: string | null) => (s === null || s === 'unknown' ? null : s === 'met');
 
 /** The schools behind one figure, paginated on the server, exportable with the same filters. */
 export function DrillDownPanel({ drill, canExport, onClose }: { drill: Drill; canExport: boolean; onClose: () => void }) {
@@ -77,7 +75,7 @@ export function DrillDownPanel({ drill, canExport, onClose }: { drill: Drill; ca
                       <Table.Td>{s.communeName ?? '—'}</Table.Td>
                       <Table.Td>{s.departmentCode ?? '—'}</Table.Td>
                       <Table.Td>
-                        <Badge variant="outline" color={metColor(metOf(s.indicator?.status ?? s.status))} style={{ borderColor: statusColors[s.indicator?.status ?? s.status] }}>
+                        <Badge variant="filled" color={statusColors[s.indicator?.status ?? s.status]}>
                           {statusLabels[s.indicator?.status ?? s.status]}
                         </Badge>
                       </Table.Td>

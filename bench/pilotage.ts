@@ -59,10 +59,10 @@ async function emptyDatabase(database: Database): Promise<void> {
  */
 async function seedTenant(database: Database, code: string, schools: number, perSchool: number): Promise<Tenant> {
   const db = database.db;
-  const ctx = systemCtx(db);
+  const ctx = systemCtx(database);
   const org = await createOrganization(ctx, { code, kind: 'region', name: `Banc du pilotage ${code}` });
   const tenantId = org.tenantId;
-  await importEstablishments(ctx, database, { tenantId, bytes: generateAnnuaireFile(schools), filename: 'etablissements.csv', mode: 'apply-valid', includeNonSchools: false });
+  await importEstablishments(ctx, { tenantId, bytes: generateAnnuaireFile(schools), filename: 'etablissements.csv', mode: 'apply-valid', includeNonSchools: false });
   const email = `admin@${code}.banc.fr`;
   const admin = await createUser(ctx, { tenantId, email, displayName: 'Admin banc pilotage', password });
   await assignRole(ctx, { tenantId, userId: admin.id, organizationId: tenantId, role: 'authority-admin', unitIds: [] });

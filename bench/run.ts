@@ -5,6 +5,7 @@ import { benchFleetQueries, printFleetTable } from './fleet-queries.js';
 import { benchImport } from './import-establishments.js';
 import { benchGuichet } from './guichet.js';
 import { benchListSearch } from './list-search.js';
+import { benchPilotage } from './pilotage.js';
 import { benchIngestion, ingestTitle, printIngestTable, targets as ingestTargets } from './ingest-inventory.js';
 import { ensureDatabase, ensurePostgres } from './lib/postgres.js';
 import { printTable, type BenchRow } from './lib/table.js';
@@ -22,7 +23,7 @@ registerActions(modules.map((m) => m.actions));
 
 const args = process.argv.slice(2);
 // each bench adds its name here and a block below: `npm run bench -- <name>` runs only that one
-const benchNames = ['import', 'list-search', 'ingest-inventory', 'fleet-queries', 'guichet', 'ingest-partial-100k', 'export-memory', 'first-visit', 'campagnes'];
+const benchNames = ['import', 'list-search', 'ingest-inventory', 'fleet-queries', 'guichet', 'ingest-partial-100k', 'export-memory', 'first-visit', 'campagnes', 'pilotage'];
 const wanted = (name: string) => !args.some((a) => benchNames.includes(a)) || args.includes(name);
 const kinds = (['postgresql', 'pglite'] as const).filter((k) => !args.some((a) => a === 'postgresql' || a === 'pglite') || args.includes(k));
 
@@ -107,6 +108,16 @@ if (wanted('campagnes')) {
   // issue 12, « Speed »: PostgreSQL only (20,000 family files beside the demo tenants)
   if (serverUrl) report('Campagnes : 20 000 dossiers d’aide aux familles sur PostgreSQL (~10 s par scénario)', await benchCampagnes({ serverUrl }));
   else console.log('\nCampagnes : non mesuré (PostgreSQL indisponible).');
+}
+
+if (wanted('pilotage')) {
+  // issue 14, « Speed »: PostgreSQL only; `pilotage-scale=0.1` checks it at 6,000 establishments
+  const scaleArg = args.find((a) => a.startsWith('pilotage-scale='));
+  if (!serverUrl) console.log('\nPilotage : non mesuré (PostgreSQL indisponible).');
+  else {
+    const { title, rows } = await benchPilotage({ serverUrl, scale: scaleArg ? Number(scaleArg.split('=')[1]) : 1, log: (line) => console.log(`  ${line}`) });
+    report(title, rows);
+  }
 }
 
 // ---- benches of the modules (each engineer adds a `if (wanted('<name>')) { … }` block above this line)

@@ -22,6 +22,10 @@ export const pilotageMatrix: Record<string, MatrixEntry> = {
   },
   getSteeringDashboard: { cases: [{ expect: allowed(steeringReaders, 200), request: () => ({ url: '/api/pilotage/dashboard' }) }] },
   exportSteeringDashboard: { cases: [{ expect: allowed(steeringExporters, 200), request: () => ({ url: '/api/pilotage/dashboard/export', query: { format: 'csv' } }) }] },
+  drillSteeringDashboard: {
+    cases: [{ expect: allowed(steeringReaders, 200), request: () => ({ url: '/api/pilotage/dashboard/schools', query: { dimension: 'rurality', group: 'Inconnu' } }) }],
+  },
+  getSteeringOutlines: { cases: [{ expect: allowed(steeringReaders, 200), request: () => ({ url: '/api/pilotage/dashboard/outlines' }) }] },
   listTargetProfiles: { cases: [{ expect: allowed(steeringReaders, 200), request: () => ({ url: '/api/pilotage/target-profiles' }) }] },
   createTargetProfile: {
     cases: [{ expect: created(allowed(steeringManagers, 200)), request: (_t, caller) => ({ url: '/api/pilotage/target-profiles', payload: { name: `Profil ${caller}`, establishmentKind: 'college', indicators } }) }],

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { governanceRoutes } from './governance/routes/governance-routes.js';
 import { metropoleRoutes } from './metropole/routes/metropole-routes.js';
 import { assessmentRoutes } from './routes/assessment-routes.js';
-import { dashboardRoutes } from './routes/dashboard-routes.js';
+import { dashboardRoutes } from './dashboards/routes.js';
 import { ppiRoutes } from './routes/ppi-routes.js';
 import { targetProfileRoutes } from './routes/target-profile-routes.js';
 

@@ -2814,8 +2814,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export CSV ou XLSX des écarts de chaque établissement */
+        /** Export CSV ou XLSX des établissements d’un chiffre du tableau de bord, avec chaque indicateur */
         get: operations["exportSteeringDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pilotage/dashboard/outlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contours des départements des établissements du périmètre (carte sans serveur de tuiles) */
+        get: operations["getSteeringOutlines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pilotage/dashboard/schools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les établissements derrière un chiffre du tableau de bord (indicateur, statut, groupe d’équité, département) */
+        get: operations["drillSteeringDashboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -35191,6 +35225,7 @@ export interface operations {
         parameters: {
             query?: {
                 academyCode?: string;
+                departmentCode?: string;
             };
             header?: never;
             path?: never;
@@ -35209,8 +35244,11 @@ export interface operations {
                         equity: {
                             groups: {
                                 label: string;
+                                met: number;
                                 metShare: number | null;
+                                notMet: number;
                                 schools: number;
+                                unknown: number;
                             }[];
                             key: string;
                             label: string;
@@ -35223,6 +35261,7 @@ export interface operations {
                             unknown: number;
                         }[];
                         points: {
+                            communeName: string | null;
                             departmentCode: string | null;
                             gapScore: number;
                             latitude: number | null;
@@ -35230,9 +35269,19 @@ export interface operations {
                             metShare: number | null;
                             name: string;
                             pupilsEstimated: boolean;
+                            /**
+                             * @description atteint, non atteint, ou inconnu (aucune cible manquée mais une valeur sans donnée, ou aucune cible)
+                             * @enum {string}
+                             */
+                            status: "met" | "not_met" | "unknown";
                             uai: string;
                         }[];
                         schools: number;
+                        statuses: {
+                            met: number;
+                            notMet: number;
+                            unknown: number;
+                        };
                     };
                 };
             };
@@ -35352,7 +35401,12 @@ export interface operations {
         parameters: {
             query?: {
                 academyCode?: string;
+                departmentCode?: string;
+                dimension?: "unit" | "department" | "ips" | "rurality" | "sector";
                 format?: "csv" | "xlsx";
+                group?: string;
+                indicator?: "internet_down_mbps" | "internet_up_mbps" | "internet_symmetric" | "wifi_teaching_rooms_share" | "pupils_per_device" | "devices_per_100_pupils" | "fleet_under_5_years_share" | "warranty_share" | "displays_per_classroom" | "ent_open" | "licences_per_pupil" | "desk_within_agreement_share";
+                status?: "met" | "not_met" | "unknown";
             };
             header?: never;
             path?: never;
@@ -35366,6 +35420,313 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    getSteeringOutlines: {
+        parameters: {
+            query?: {
+                departmentCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        departments: {
+                            code: string;
+                            name: string;
+                            polygons: [
+                                number,
+                                number
+                            ][][][];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    drillSteeringDashboard: {
+        parameters: {
+            query?: {
+                academyCode?: string;
+                departmentCode?: string;
+                dimension?: "unit" | "department" | "ips" | "rurality" | "sector";
+                group?: string;
+                indicator?: "internet_down_mbps" | "internet_up_mbps" | "internet_symmetric" | "wifi_teaching_rooms_share" | "pupils_per_device" | "devices_per_100_pupils" | "fleet_under_5_years_share" | "warranty_share" | "displays_per_classroom" | "ent_open" | "licences_per_pupil" | "desk_within_agreement_share";
+                page?: number;
+                pageSize?: number;
+                status?: "met" | "not_met" | "unknown";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            communeName: string | null;
+                            departmentCode: string | null;
+                            equityGroup: string | null;
+                            gapScore: number;
+                            indicator: {
+                                code: string;
+                                status: ("met" | "not_met" | "unknown") | null;
+                                target: number | null;
+                                value: number | null;
+                            } | null;
+                            latitude: number | null;
+                            longitude: number | null;
+                            metShare: number | null;
+                            name: string;
+                            pupilsEstimated: boolean;
+                            /**
+                             * @description atteint, non atteint, ou inconnu (aucune cible manquée mais une valeur sans donnée, ou aucune cible)
+                             * @enum {string}
+                             */
+                            status: "met" | "not_met" | "unknown";
+                            uai: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
             };
         };
     };

@@ -111,21 +111,3 @@ describe('target profiles', () => {
     expect((await send('POST', '/api/pilotage/target-profiles', 'auditor', { name: 'Y', establishmentKind: 'college', indicators: lyceeTargets })).statusCode).toBe(403);
   });
 });
-
-describe('the steering dashboard', () => {
-  it('sums up the schools in scope by indicator and territory, with map points and a CSV export', async () => {
-    const all = (await send('GET', '/api/pilotage/dashboard', 'steering')).json();
-    expect(all.schools).toBe(6);
-    expect(all.indicators.find((i: { code: string }) => i.code === 'pupils_per_device')).toMatchObject({ met: 1, notMet: 0, unknown: 5 });
-    expect(all.equity.find((d: { key: string }) => d.key === 'rurality').groups).toEqual(expect.arrayContaining([{ label: 'Rural', schools: 1, metShare: 0 }]));
-    expect(all.points.find((p: { uai: string }) => p.uai === world.amiens.uai)).toMatchObject({ pupilsEstimated: true });
-    const head = (await send('GET', '/api/pilotage/dashboard', 'establishment-staff')).json();
-    expect(head.points.map((p: { uai: string }) => p.uai)).toEqual([world.school.uai]);
-    const academy = (await send('GET', '/api/pilotage/dashboard', 'academy-staff')).json();
-    expect(academy.points.every((p: { uai: string }) => t.ids.establishments.all.find((e) => e.uai === p.uai)?.academyCode === '09')).toBe(true);
-    const csv = await send('GET', '/api/pilotage/dashboard/export?format=csv', 'establishment-staff');
-    expect(csv.statusCode).toBe(200);
-    expect(csv.body).toContain(world.school.uai);
-    expect(csv.body).not.toContain(world.amiens.uai);
-  });
-});

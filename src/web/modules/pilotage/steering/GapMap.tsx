@@ -1,66 +1,81 @@
-import { Stack, Table, Text } from '@mantine/core';
+import { Group, Stack, Table, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { formatNumber } from '../../../labels';
 import { AnchorLink } from '../../../ui/links';
 import { ScrollRegion } from '../../../ui/ScrollRegion';
 import { Section } from '../../../ui/Section';
-import { share, type MapPoint } from './queries';
+import { share, statusColors, statusLabels, useOutlines, type MapPoint, type SchoolStatus } from './queries';
 
 const width = 640;
-const pad = 16;
+const pad = 12;
 type Placed = MapPoint & { latitude: number; longitude: number };
+type LonLat = readonly number[];
+interface Department {
+  code: string;
+  name: string;
+  polygons: readonly (readonly (readonly LonLat[])[])[];
+}
 
-/** Equirectangular projection fitted to the points' box: longitudes shrunk by the cosine of the mean latitude. */
-function project(points: Placed[]) {
-  const lons = points.map((p) => p.longitude);
-  const lats = points.map((p) => p.latitude);
+/**
+ * Equirectangular projection (x = λ·cos φ₀, y = −φ) fitted to the outlines and points: at a
+ * Région's scale it is as faithful as a conic one, in three lines, without d3-geo.
+ */
+function projection(coordinates: LonLat[]) {
+  const lons = coordinates.map((c) => c[0]);
+  const lats = coordinates.map((c) => c[1]);
   const [minLon, maxLon, minLat, maxLat] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
   const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
-  const spanX = Math.max((maxLon - minLon) * k, 1e-6);
-  const spanY = Math.max(maxLat - minLat, 1e-6);
-  const scale = (width - 2 * pad) / Math.max(spanX, spanY * 1.2);
-  const height = Math.max(200, spanY * scale + 2 * pad);
-  return { height, at: (p: Placed) => ({ x: pad + (p.longitude - minLon) * k * scale, y: pad + (maxLat - p.latitude) * scale }) };
+  const spanX = Math.max((maxLon - minLon) * k, 1e-3);
+  const spanY = Math.max(maxLat - minLat, 1e-3);
+  const scale = (width - 2 * pad) / Math.max(spanX, spanY * 1.1);
+  const height = Math.round(Math.max(220, spanY * scale + 2 * pad));
+  const xOffset = (width - spanX * scale) / 2;
+  const at = (c: LonLat) => [xOffset + (c[0] - minLon) * k * scale, pad + (maxLat - c[1]) * scale] as const;
+  return { height, at };
 }
 
-/** Green for a school with no gap, through orange, to red for the largest gap on the map; grey when nothing is measured. */
-function colorOf(p: MapPoint, worst: number) {
-  if (p.metShare === null) return 'hsl(0, 0%, 45%)';
-  const t = worst > 0 ? Math.min(1, p.gapScore / worst) : 0;
-  return `hsl(${Math.round(120 * (1 - t))}, 75%, 34%)`;
-}
+const pathOf = (d: Department, at: (c: LonLat) => readonly [number, number]) =>
+  d.polygons
+    .flatMap((polygon) => polygon.map((ring) => 'M' + ring.map((c) => at(c).map((v) => v.toFixed(1)).join(',')).join('L') + 'Z'))
+    .join('');
 
 const tooltip = (p: MapPoint) =>
-  `${p.name} (${p.uai}) : écart ${formatNumber(p.gapScore)}, cibles atteintes ${share(p.metShare)}${p.pupilsEstimated ? ' (effectif estimé)' : ''}`;
+  `${p.name} (${p.uai}) : ${statusLabels[p.status].toLowerCase()}, cibles atteintes ${share(p.metShare)}${p.pupilsEstimated ? ' (effectif estimé)' : ''}`;
 
-/** The schools' gaps on a drawn map (no tiles, no network); the table below is its text alternative. */
+const statusOrder: SchoolStatus[] = ['not_met', 'unknown', 'met'];
+
+/** The schools coloured by gap on their départements' outlines (shipped with the application: no tiles, no network); the table is its text alternative. */
 export function GapMap({ points }: { points: MapPoint[] }) {
   const navigate = useNavigate();
+  const outlines = useOutlines();
   const placed = points.filter((p): p is Placed => p.latitude !== null && p.longitude !== null);
-  const worst = Math.max(0, ...points.map((p) => p.gapScore));
-  const sorted = [...points].sort((a, b) => b.gapScore - a.gapScore);
-  const summary = `Carte des écarts de ${formatNumber(placed.length)} établissements localisés sur ${formatNumber(points.length)} ; le tableau qui suit donne l’écart de chacun.`;
+  const departments = outlines.data?.departments ?? [];
+  const count = (s: SchoolStatus) => points.filter((p) => p.status === s).length;
+  const summary = `Carte de ${formatNumber(placed.length)} établissements localisés sur ${formatNumber(points.length)}, sur les contours de ${formatNumber(departments.length)} départements : ${statusOrder
+    .map((s) => `${formatNumber(count(s))} ${statusLabels[s].toLowerCase()}`)
+    .join(', ')}. Le tableau qui suit donne le statut de chacun.`;
+  const sorted = [...points].sort((a, b) => statusOrder.indexOf(a.status) - statusOrder.indexOf(b.status) || b.gapScore - a.gapScore);
   return (
     <Section title="Carte des écarts" id="carte">
       <Stack gap="sm">
-        {placed.length === 0 ? (
-          <Text c="dimmed">Aucun établissement n’a de coordonnées : la carte ne peut pas être dessinée.</Text>
+        {placed.length === 0 && departments.length === 0 ? (
+          <Text c="dimmed">Aucun établissement n’a de coordonnées ni de département : la carte ne peut pas être dessinée.</Text>
         ) : (
-          <MapSvg placed={placed} worst={worst} summary={summary} open={(uai) => void navigate({ to: '/pilotage/etablissements/$uai', params: { uai } })} />
+          <MapSvg placed={placed} departments={departments} summary={summary} open={(uai) => void navigate({ to: '/pilotage/etablissements/$uai', params: { uai } })} />
         )}
-        <Text size="sm">
-          Légende : vert, toutes les cibles mesurées sont atteintes ; orange, écart moyen ; rouge, écart le plus fort de la carte ; gris, aucun indicateur mesuré. Cliquez sur un
-          point pour ouvrir l’évaluation de l’établissement.
-        </Text>
+        <Legend />
+        <Text size="sm">Cliquez sur un point pour ouvrir l’évaluation de l’établissement ; le tableau ci-dessous y mène aussi au clavier.</Text>
+        {outlines.error && <Text size="sm" c="red.8">Les contours des départements n’ont pas pu être chargés : seuls les points sont dessinés.</Text>}
         <details>
           <summary style={{ cursor: 'pointer', fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)' }}>Voir les établissements en tableau</summary>
-          <ScrollRegion label="Écart de chaque établissement">
+          <ScrollRegion label="Statut de chaque établissement">
             <Table captionSide="top" verticalSpacing={4} mt="xs" striped>
-              <Table.Caption style={{ textAlign: 'left' }}>Écart de chaque établissement, du plus fort au plus faible</Table.Caption>
+              <Table.Caption style={{ textAlign: 'left' }}>Statut de chaque établissement, les cibles non atteintes d’abord</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">Établissement</Table.Th>
                   <Table.Th scope="col">Département</Table.Th>
+                  <Table.Th scope="col">Statut</Table.Th>
                   <Table.Th scope="col" style={{ textAlign: 'right' }}>
                     Écart
                   </Table.Th>
@@ -78,6 +93,7 @@ export function GapMap({ points }: { points: MapPoint[] }) {
                       </AnchorLink>
                     </Table.Th>
                     <Table.Td>{p.departmentCode ?? '—'}</Table.Td>
+                    <Table.Td>{statusLabels[p.status]}</Table.Td>
                     <Table.Td style={{ textAlign: 'right' }}>{formatNumber(p.gapScore)}</Table.Td>
                     <Table.Td style={{ textAlign: 'right' }}>{share(p.metShare)}</Table.Td>
                   </Table.Tr>
@@ -91,17 +107,47 @@ export function GapMap({ points }: { points: MapPoint[] }) {
   );
 }
 
-/** Mouse users click a point; keyboard users reach the same evaluations through the table's links. */
-function MapSvg({ placed, worst, summary, open }: { placed: Placed[]; worst: number; summary: string; open: (uai: string) => void }) {
-  const { height, at } = project(placed);
+/** Colour and shape both carry the status (a missed target is a diamond), so it reads without colour vision. */
+function Marker({ status, x, y }: { status: SchoolStatus; x: number; y: number }) {
+  const fill = statusColors[status];
+  if (status === 'not_met') return <path d={`M${x},${y - 7}L${x + 7},${y}L${x},${y + 7}L${x - 7},${y}Z`} fill={fill} stroke="white" strokeWidth={1} />;
+  return <circle cx={x} cy={y} r={status === 'met' ? 6 : 5} fill={status === 'unknown' ? 'white' : fill} stroke={fill} strokeWidth={status === 'unknown' ? 2.5 : 1} />;
+}
+
+function Legend() {
   return (
-    <svg role="img" aria-label={summary} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxHeight: 520, background: 'var(--mantine-color-gray-0)', borderRadius: 6 }} data-testid="carte-ecarts">
+    <Group gap="lg" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label="Légende de la carte">
+      {statusOrder.map((s) => (
+        <Group key={s} gap={6} component="li">
+          <svg width={18} height={18} viewBox="0 0 18 18" aria-hidden>
+            <Marker status={s} x={9} y={9} />
+          </svg>
+          <Text size="sm">{statusLabels[s]}</Text>
+        </Group>
+      ))}
+    </Group>
+  );
+}
+
+function MapSvg({ placed, departments, summary, open }: { placed: Placed[]; departments: Department[]; summary: string; open: (uai: string) => void }) {
+  const coordinates: LonLat[] = [...departments.flatMap((d) => d.polygons.flatMap((p) => p[0])), ...placed.map((p) => [p.longitude, p.latitude] as const)];
+  const { height, at } = projection(coordinates);
+  return (
+    <svg role="img" aria-label={summary} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxHeight: 560, background: 'var(--mantine-color-gray-0)', borderRadius: 6 }} data-testid="carte-ecarts">
+      <g data-testid="contours">
+        {departments.map((d) => (
+          <path key={d.code} d={pathOf(d, at)} fill="white" fillRule="evenodd" stroke="#868e96" strokeWidth={1} data-departement={d.code}>
+            <title>{`${d.name} (${d.code})`}</title>
+          </path>
+        ))}
+      </g>
       {placed.map((p) => {
-        const { x, y } = at(p);
+        const [x, y] = at([p.longitude, p.latitude]);
         return (
-          <circle key={p.uai} cx={x} cy={y} r={6} fill={colorOf(p, worst)} stroke="white" strokeWidth={1} style={{ cursor: 'pointer' }} onClick={() => open(p.uai)}>
+          <g key={p.uai} data-uai={p.uai} data-statut={p.status} style={{ cursor: 'pointer' }} onClick={() => open(p.uai)}>
             <title>{tooltip(p)}</title>
-          </circle>
+            <Marker status={p.status} x={x} y={y} />
+          </g>
         );
       })}
     </svg>

@@ -1,7 +1,8 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconSchool, IconTarget } from '@tabler/icons-react';
+import { useState } from 'react';
 import { formatDateTime, formatNumber } from '../../../labels';
 import { ChartFigure } from '../../../ui/ChartFigure';
 import { ExportButtons } from '../../../ui/ExportButtons';
@@ -12,8 +13,11 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { QueryError } from '../../../ui/QueryError';
 import { Section } from '../../../ui/Section';
 import { StatCard } from '../../../ui/StatCard';
+import { DrillDownPanel, type Drill } from './DrillDownPanel';
 import { GapMap } from './GapMap';
 import { share, useDashboard, type Dashboard } from './queries';
+
+type OpenDrill = (drill: Drill) => void;
 
 export function SteeringDashboardPage() {
   return (
@@ -30,7 +34,7 @@ function DashboardView() {
     <>
       <PageHeader
         title="Pilotage : atteinte des cibles"
-        subtitle="Chaque établissement de votre périmètre comparé à son profil cible, calculé à l’instant."
+        subtitle="Chaque établissement de votre périmètre (la Région, votre établissement, votre académie ou votre commune) comparé à son profil cible, calculé à l’instant. Chaque chiffre s’ouvre sur ses établissements."
         actions={canExport && <ExportButtons path="/pilotage/dashboard/export" filters={{}} basename="pilotage-ecarts" />}
       />
       {dashboard.error ? (
@@ -38,7 +42,7 @@ function DashboardView() {
       ) : !dashboard.data ? (
         <Loading label="Calcul des écarts de chaque établissement…" />
       ) : (
-        <DashboardBody dashboard={dashboard.data} />
+        <DashboardBody dashboard={dashboard.data} canExport={canExport} />
       )}
     </>
   );
@@ -47,16 +51,25 @@ function DashboardView() {
 /** No target profile yet (a new authority, a demo without steering data): said plainly instead of empty charts. */
 const hasTargets = (d: Dashboard) => d.indicators.some((i) => i.met + i.notMet + i.unknown > 0);
 
-function DashboardBody({ dashboard }: { dashboard: Dashboard }) {
-  const targeted = dashboard.points.filter((p) => p.metShare !== null);
-  const withGap = dashboard.points.filter((p) => p.gapScore > 0).length;
+function DashboardBody({ dashboard, canExport }: { dashboard: Dashboard; canExport: boolean }) {
+  const [drill, setDrill] = useState<Drill | null>(null);
+  const { met, notMet, unknown } = dashboard.statuses;
   return (
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
         <StatCard label="Établissements évalués" value={formatNumber(dashboard.schools)} hint={`Calculé le ${formatDateTime(dashboard.computedAt)}`} icon={IconSchool} />
-        <StatCard label="Avec au moins un indicateur mesuré" value={formatNumber(targeted.length)} hint="les autres n’ont aucune donnée sur leurs cibles" icon={IconTarget} color="teal" />
-        <StatCard label="Avec un écart à combler" value={formatNumber(withGap)} hint="au moins une cible mesurée non atteinte" icon={IconAlertTriangle} color="red" />
+        <StatCard label="Toutes cibles atteintes" value={formatNumber(met)} hint={`${formatNumber(unknown)} au statut inconnu (une valeur sans donnée)`} icon={IconTarget} color="teal" />
+        <StatCard label="Avec un écart à combler" value={formatNumber(notMet)} hint="au moins une cible mesurée non atteinte" icon={IconAlertTriangle} color="red" />
       </SimpleGrid>
+      <Paper withBorder p="sm" radius="md">
+        <Text size="sm" component="div">
+          Ouvrir les établissements :{' '}
+          <DrillButton label={`${formatNumber(met)} aux cibles atteintes`} drill={{ title: 'toutes cibles atteintes', filters: { status: 'met' } }} open={setDrill} /> ·{' '}
+          <DrillButton label={`${formatNumber(notMet)} avec un écart`} drill={{ title: 'au moins une cible non atteinte', filters: { status: 'not_met' } }} open={setDrill} /> ·{' '}
+          <DrillButton label={`${formatNumber(unknown)} au statut inconnu`} drill={{ title: 'statut inconnu', filters: { status: 'unknown' } }} open={setDrill} />
+        </Text>
+      </Paper>
+      {drill && <DrillDownPanel drill={drill} canExport={canExport} onClose={() => setDrill(null)} />}
       {!hasTargets(dashboard) ? (
         <Paper withBorder p="lg" radius="md">
           <Text>
@@ -66,8 +79,8 @@ function DashboardBody({ dashboard }: { dashboard: Dashboard }) {
         </Paper>
       ) : (
         <>
-          <IndicatorsChart dashboard={dashboard} />
-          <Equity dashboard={dashboard} />
+          <IndicatorsChart dashboard={dashboard} open={setDrill} />
+          <Equity dashboard={dashboard} open={setDrill} />
         </>
       )}
       {dashboard.points.length > 0 && <GapMap points={dashboard.points} />}
@@ -75,7 +88,47 @@ function DashboardBody({ dashboard }: { dashboard: Dashboard }) {
   );
 }
 
-function IndicatorsChart({ dashboard }: { dashboard: Dashboard }) {
+/** A figure that opens onto the schools behind it. */
+function DrillButton({ label, drill, open }: { label: string; drill: Drill; open: OpenDrill }) {
+  return (
+    <UnstyledButton onClick={() => open(drill)} c="coherence.8" td="underline" fz="sm" aria-label={`${label} : ${drill.title}, voir les établissements`}>
+      {label}
+    </UnstyledButton>
+  );
+}
+
+type Indicator = Dashboard['indicators'][number];
+
+/** The chart's figures as buttons: each count opens its schools. */
+function IndicatorDrillTable({ rows, open }: { rows: Indicator[]; open: OpenDrill }) {
+  const cell = (i: Indicator, status: 'met' | 'not_met' | 'unknown', n: number, word: string) =>
+    n === 0 ? formatNumber(0) : <DrillButton label={formatNumber(n)} drill={{ title: `${i.label}, ${word}`, filters: { indicator: i.code as Drill['filters']['indicator'], status } }} open={open} />;
+  return (
+    <Table captionSide="top" verticalSpacing={4} striped>
+      <Table.Caption style={{ textAlign: 'left' }}>Chaque nombre ouvre la liste de ses établissements</Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">Indicateur</Table.Th>
+          <Table.Th scope="col" style={{ textAlign: 'right' }}>Atteint</Table.Th>
+          <Table.Th scope="col" style={{ textAlign: 'right' }}>Non atteint</Table.Th>
+          <Table.Th scope="col" style={{ textAlign: 'right' }}>Inconnu</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((i) => (
+          <Table.Tr key={i.code}>
+            <Table.Th scope="row" fw={500}>{i.label}</Table.Th>
+            <Table.Td style={{ textAlign: 'right' }}>{cell(i, 'met', i.met, 'cible atteinte')}</Table.Td>
+            <Table.Td style={{ textAlign: 'right' }}>{cell(i, 'not_met', i.notMet, 'cible non atteinte')}</Table.Td>
+            <Table.Td style={{ textAlign: 'right' }}>{cell(i, 'unknown', i.unknown, 'valeur inconnue')}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function IndicatorsChart({ dashboard, open }: { dashboard: Dashboard; open: OpenDrill }) {
   const rows = dashboard.indicators.filter((i) => i.met + i.notMet + i.unknown > 0);
   return (
     <ChartFigure
@@ -85,6 +138,7 @@ function IndicatorsChart({ dashboard }: { dashboard: Dashboard }) {
         .map((i) => `${i.label} ${formatNumber(i.met)} atteints, ${formatNumber(i.notMet)} non atteints, ${formatNumber(i.unknown)} inconnus`)
         .join(' ; ')}.`}
       table={{ caption: 'Établissements par indicateur et par atteinte de la cible', columns: ['Indicateur', 'Atteint', 'Non atteint', 'Inconnu'], rows: rows.map((i) => [i.label, i.met, i.notMet, i.unknown]) }}
+      legend={<IndicatorDrillTable rows={rows} open={open} />}
     >
       <BarChart
         h={Math.max(200, rows.length * 44)}
@@ -108,11 +162,12 @@ function IndicatorsChart({ dashboard }: { dashboard: Dashboard }) {
   );
 }
 
-function Equity({ dashboard }: { dashboard: Dashboard }) {
+function Equity({ dashboard, open }: { dashboard: Dashboard; open: OpenDrill }) {
   return (
     <Section title="Équité territoriale" id="equite">
       <Text size="sm" c="dimmed" mb="sm">
-        Part moyenne des cibles mesurées atteintes par les établissements de chaque groupe.
+        Part moyenne des cibles mesurées atteintes par les établissements de chaque groupe ; « Inconnu » quand le contexte (IPS, ruralité) n’est pas renseigné. Le nombre d’établissements
+        ouvre leur liste.
       </Text>
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
         {dashboard.equity.map((dimension) => (
@@ -135,7 +190,9 @@ function Equity({ dashboard }: { dashboard: Dashboard }) {
                   <Table.Th scope="row" fw={500}>
                     {g.label}
                   </Table.Th>
-                  <Table.Td style={{ textAlign: 'right' }}>{formatNumber(g.schools)}</Table.Td>
+                  <Table.Td style={{ textAlign: 'right' }}>
+                    <DrillButton label={formatNumber(g.schools)} drill={{ title: `${dimension.label} : ${g.label}`, filters: { dimension: dimension.key as Drill['filters']['dimension'], group: g.label } }} open={open} />
+                  </Table.Td>
                   <Table.Td style={{ textAlign: 'right' }}>{share(g.metShare)}</Table.Td>
                 </Table.Tr>
               ))}

@@ -5,6 +5,9 @@ import type { ResponseOf } from '../../../api/types';
 
 export type Dashboard = ResponseOf<'/api/pilotage/dashboard'>;
 export type MapPoint = Dashboard['points'][number];
+export type Outlines = ResponseOf<'/api/pilotage/dashboard/outlines'>;
+export type DrillFilters = NonNullable<paths['/api/pilotage/dashboard/schools']['get']['parameters']['query']>;
+export type SchoolStatus = MapPoint['status'];
 export type Assessment = ResponseOf<'/api/establishments/{uai}/assessment'>;
 export type Comparison = ResponseOf<'/api/pilotage/ppi/compare'>;
 export type Scenario = ResponseOf<'/api/pilotage/ppi/scenarios'>['items'][number];
@@ -18,6 +21,18 @@ const steeringKey = () => ['steering', getActiveTenant()] as const;
 
 export const useDashboard = () =>
   useQuery({ queryKey: [...steeringKey(), 'dashboard'], queryFn: ({ signal }) => call(apiClient.GET('/api/pilotage/dashboard', { params: { query: {} }, signal })) });
+export const useOutlines = () =>
+  useQuery({
+    queryKey: [...steeringKey(), 'outlines'],
+    staleTime: Infinity,
+    queryFn: ({ signal }) => call(apiClient.GET('/api/pilotage/dashboard/outlines', { params: { query: {} }, signal })),
+  });
+export const useDrillDown = (filters: DrillFilters | null) =>
+  useQuery({
+    queryKey: [...steeringKey(), 'drill', filters],
+    enabled: filters !== null,
+    queryFn: ({ signal }) => call(apiClient.GET('/api/pilotage/dashboard/schools', { params: { query: filters! }, signal })),
+  });
 export const useAssessment = (uai: string) =>
   useQuery({
     queryKey: [...steeringKey(), 'assessment', uai],
@@ -40,6 +55,9 @@ export const useComparison = (ids: string[]) =>
 
 export const metLabel = (met: boolean | null) => (met === null ? 'Inconnu' : met ? 'Atteint' : 'Non atteint');
 export const metColor = (met: boolean | null) => (met === null ? 'gray' : met ? 'teal' : 'red');
+export const statusLabels: Record<SchoolStatus, string> = { met: 'Cibles atteintes', not_met: 'Au moins une cible non atteinte', unknown: 'Inconnu' };
+/** Dark tones: 3:1 against the map's light background (WCAG 1.4.11). */
+export const statusColors: Record<SchoolStatus, string> = { met: '#087f5b', not_met: '#c92a2a', unknown: '#495057' };
 export const share = (s: number | null) => (s === null ? 'sans donnée' : `${Math.round(s * 1000) / 10} %`);
 
 const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });

@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sendExport } from '../../../server/platform/export.js';
+import { ctxOf, errorResponses } from '../../../server/platform/http.js';
+import { drillDown, drillExportInput, drillInput, exportDrillDown } from './drill-down.js';
+import { dashboardFilters, getDashboard } from './get-dashboard.js';
+import { getDashboardOutlines, outlinesInput } from './outlines.js';
+import { dashboardSchema, drillDownSchema, outlinesSchema, presentDashboard, presentDrillDown, presentOutlines } from './presenters.js';
+
+/**
+ * The steering dashboard of the caller's schools (an authority's estate, a head's school, an
+ * académie's, a member commune's), the schools behind each figure, their export and the map's outlines.
+ */
+export async function dashboardRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['pilotage'];
+  app.get(
+    '/pilotage/dashboard',
+    {
+      schema: {
+        operationId: 'getSteeringDashboard',
+        tags,
+        summary: 'Tableau de bord : atteinte des cibles par indicateur, équité territoriale, carte des écarts',
+        querystring: dashboardFilters,
+        response: { 200: dashboardSchema, ...errorResponses },
+      },
+    },
+    async (request) => presentDashboard(await getDashboard(ctxOf(fastify, request), request.query)),
+  );
+  app.get(
+    '/pilotage/dashboard/schools',
+    {
+      schema: {
+        operationId: 'drillSteeringDashboard',
+        tags,
+        summary: 'Les établissements derrière un chiffre du tableau de bord (indicateur, statut, groupe d’équité, département)',
+        querystring: drillInput,
+        response: { 200: drillDownSchema, ...errorResponses },
+      },
+    },
+    async (request) => presentDrillDown(await drillDown(ctxOf(fastify, request), request.query)),
+  );
+  app.get(
+    '/pilotage/dashboard/export',
+    {
+      schema: {
+        operationId: 'exportSteeringDashboard',
+        tags,
+        summary: 'Export CSV ou XLSX des établissements d’un chiffre du tableau de bord, avec chaque indicateur',
+        querystring: drillExportInput,
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(fastify, request);
+      return sendExport(reply, request.query.format, await exportDrillDown(ctx, request.query), ctx.now());
+    },
+  );
+  app.get(
+    '/pilotage/dashboard/outlines',
+    {
+      schema: {
+        operationId: 'getSteeringOutlines',
+        tags,
+        summary: 'Contours des départements des établissements du périmètre (carte sans serveur de tuiles)',
+        querystring: outlinesInput,
+        response: { 200: outlinesSchema, ...errorResponses },
+      },
+    },
+    async (request) => presentOutlines(await getDashboardOutlines(ctxOf(fastify, request), request.query)),
+  );
+}

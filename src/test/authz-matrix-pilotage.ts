@@ -20,6 +20,17 @@ export const pilotageMatrix: Record<string, MatrixEntry> = {
   getEstablishmentAssessmentRecords: {
     cases: [{ expect: allowed(steeringReaders, 200, { recordOfA: true }), request: (t) => ({ url: `/api/establishments/${unit1School(t).uai}/assessment/wifi_teaching_rooms_share/records` }) }],
   },
+  getEstablishmentAssessmentTrend: {
+    cases: [
+      { label: 'le lycée du personnel (unité 1)', expect: allowed(steeringReaders, 200, { recordOfA: true }), request: (t) => ({ url: `/api/establishments/${unit1School(t).uai}/assessment/trend` }) },
+      {
+        label: 'un lycée d’Amiens (unité 2)',
+        expect: allowed(steeringReaders, 200, { outOfScope: ['technician', 'establishment-staff', 'academy-staff'], recordOfA: true }),
+        request: (t) => ({ url: `/api/establishments/${unit2School(t).uai}/assessment/trend` }),
+      },
+    ],
+  },
+  getSteeringTrend: { cases: [{ expect: allowed(steeringReaders, 200), request: () => ({ url: '/api/pilotage/trend' }) }] },
   getSteeringDashboard: { cases: [{ expect: allowed(steeringReaders, 200), request: () => ({ url: '/api/pilotage/dashboard' }) }] },
   exportSteeringDashboard: { cases: [{ expect: allowed(steeringExporters, 200), request: () => ({ url: '/api/pilotage/dashboard/export', query: { format: 'csv' } }) }] },
   listTargetProfiles: { cases: [{ expect: allowed(steeringReaders, 200), request: () => ({ url: '/api/pilotage/target-profiles' }) }] },

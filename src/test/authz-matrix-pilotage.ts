@@ -30,6 +30,7 @@ export const pilotageMatrix: Record<string, MatrixEntry> = {
       },
     ],
   },
+  refreshEstablishmentContext: { cases: [{ expect: allowed(steeringManagers, 200), request: () => ({ url: '/api/pilotage/establishment-context/refresh', payload: {} }) }] },
   getSteeringTrend: { cases: [{ expect: allowed(steeringReaders, 200), request: () => ({ url: '/api/pilotage/trend' }) }] },
   getSteeringDashboard: { cases: [{ expect: allowed(steeringReaders, 200), request: () => ({ url: '/api/pilotage/dashboard' }) }] },
   exportSteeringDashboard: { cases: [{ expect: allowed(steeringExporters, 200), request: () => ({ url: '/api/pilotage/dashboard/export', query: { format: 'csv' } }) }] },

@@ -6,6 +6,7 @@ import { dashboardRoutes } from './routes/dashboard-routes.js';
 import { ppiRoutes } from './routes/ppi-routes.js';
 import { targetProfileRoutes } from './routes/target-profile-routes.js';
 import { trendRoutes } from './snapshots/trend-routes.js';
+import { contextRoutes } from './context/context-routes.js';
 
 /** The steering's routes: assessments, target profiles, PPI, dashboards, governance and a Métropole's catalogue. */
 export async function pilotageRoutes(app: FastifyInstance) {
@@ -16,4 +17,5 @@ export async function pilotageRoutes(app: FastifyInstance) {
   await app.register(governanceRoutes);
   await app.register(metropoleRoutes);
   await app.register(trendRoutes);
+  await app.register(contextRoutes);
 }

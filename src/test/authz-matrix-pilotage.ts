@@ -61,6 +61,13 @@ export const pilotageMatrix: Record<string, MatrixEntry> = {
   comparePpiScenarios: {
     cases: [{ expect: allowed(ppiReaders, 200, { recordOfA: true }), request: async (t) => ({ url: '/api/pilotage/ppi/compare', query: { ids: (await sharedScenarioOfA(t)).id } }) }],
   },
+  listPpiUnitCosts: { cases: [{ expect: allowed(ppiReaders, 200), request: () => ({ url: '/api/pilotage/ppi/unit-costs' }) }] },
+  setPpiCostReference: {
+    cases: [{ expect: allowed(steeringManagers, 200), request: () => ({ url: '/api/pilotage/ppi/unit-costs/interactive_displays', payload: { label: 'Écran interactif 75 pouces', unitCostCents: 320_000 } }) }],
+  },
+  getPpiExecution: {
+    cases: [{ expect: allowed(ppiReaders, 200, { recordOfA: true }), request: async (t) => ({ url: `/api/pilotage/ppi/scenarios/${(await sharedScenarioOfA(t)).id}/execution` }) }],
+  },
   listPpiOperations: {
     cases: [{ expect: allowed(ppiReaders, 200, { recordOfA: true }), request: async (t) => ({ url: `/api/pilotage/ppi/scenarios/${(await sharedScenarioOfA(t)).id}/operations` }) }],
   },

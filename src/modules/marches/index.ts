@@ -4,3 +4,4 @@ export { priceItemsInForce, type PriceItemInForce } from './price-lists.js';
 export { lotCeiling, remainingCents, termEnd, totalMonths, noSpending, type LotCeiling, type LotSpending } from './ceilings.js';
 export { currentSiteLinks, type CurrentSiteLink } from './links/current-site-links.js';
 export { lotSpending } from './orders/lot-spending.js';
+export { orderFiguresByEstablishment, type EstablishmentOrderFigures } from './orders/establishment-orders.js';

@@ -5,3 +5,4 @@ export { lotCeiling, remainingCents, termEnd, totalMonths, noSpending, type LotC
 export { currentSiteLinks, type CurrentSiteLink } from './links/current-site-links.js';
 export { lotSpending } from './orders/lot-spending.js';
 export { orderFiguresByEstablishment, type EstablishmentOrderFigures } from './orders/establishment-orders.js';
+export { lotIdByReference } from './lot-lookup.js';

@@ -17,9 +17,9 @@ export interface EstablishmentOrderFigures {
 /**
  * The orders' lines at some schools, by school and order year, cancelled and draft orders left out:
  * what other modules (the steering's PPI execution) follow without reading the orders' tables.
- * Delivered is each line's delivered quantity at its unit price.
+ * Delivered is each line's delivered quantity at its unit price; orders dated from `range.from` to before `range.to`.
  */
-export async function orderFiguresByEstablishment(db: Db, tenantId: string, establishmentIds: readonly string[], years: { from: number; to: number }): Promise<EstablishmentOrderFigures[]> {
+export async function orderFiguresByEstablishment(db: Db, tenantId: string, establishmentIds: readonly string[], range: { from: string; to: string }): Promise<EstablishmentOrderFigures[]> {
   if (!establishmentIds.length) return [];
   const o = purchaseOrders;
   const l = orderLines;
@@ -33,7 +33,7 @@ export async function orderFiguresByEstablishment(db: Db, tenantId: string, esta
           from ${l} l join ${o} o on o.tenant_id = l.tenant_id and o.id = l.order_id
          where l.tenant_id = ${tenantId} and l.establishment_id = any(${uuidArray(establishmentIds)})
            and o.status not in ('cancelled', 'draft')
-           and o.order_date >= make_date(${years.from}::int, 1, 1) and o.order_date < make_date(${years.to + 1}::int, 1, 1)
+           and o.order_date >= ${range.from}::date and o.order_date < ${range.to}::date
          group by 1, 2 order by 2, 1`,
   );
 }

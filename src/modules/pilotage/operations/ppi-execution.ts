@@ -1,6 +1,7 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { authorize } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
+import type { Db } from '../../../server/platform/db.js';
 import { orderFiguresByEstablishment } from '../../marches/index.js';
 import { ppiOperations } from '../db/schema.js';
 import { loadScenario } from './ppi-store.js';
@@ -19,14 +20,18 @@ export interface PpiExecution {
  */
 export async function getPpiExecution(ctx: Ctx, scenarioId: string): Promise<PpiExecution> {
   authorize(ctx.actor, 'ppi.read');
-  const tenantId = ctx.actor.tenantId;
-  const scenario = await loadScenario(ctx.db, tenantId, scenarioId);
-  const ops = await ctx.db
+  return ppiExecution(ctx.db, ctx.actor.tenantId, scenarioId);
+}
+
+/** The figures without the caller's check: the data packs read them for a body's members. */
+export async function ppiExecution(db: Db, tenantId: string, scenarioId: string): Promise<PpiExecution> {
+  const scenario = await loadScenario(db, tenantId, scenarioId);
+  const ops = await db
     .select({ establishmentId: ppiOperations.establishmentId, year: ppiOperations.year, costCents: ppiOperations.costCents })
     .from(ppiOperations)
     .where(and(eq(ppiOperations.tenantId, tenantId), eq(ppiOperations.scenarioId, scenarioId), isNotNull(ppiOperations.year)));
   const lastYear = scenario.startYear + scenario.yearCount - 1;
-  const orders = await orderFiguresByEstablishment(ctx.db, tenantId, [...new Set(ops.map((o) => o.establishmentId))], { from: scenario.startYear, to: lastYear });
+  const orders = await orderFiguresByEstablishment(db, tenantId, [...new Set(ops.map((o) => o.establishmentId))], { from: `${scenario.startYear}-01-01`, to: `${lastYear + 1}-01-01` });
   const years: PpiExecution['years'] = [];
   for (let year = scenario.startYear; year <= lastYear; year++) {
     const planned = ops.filter((o) => o.year === year);

@@ -20,6 +20,18 @@ export const pilotageMatrix: Record<string, MatrixEntry> = {
   getEstablishmentAssessmentRecords: {
     cases: [{ expect: allowed(steeringReaders, 200, { recordOfA: true }), request: (t) => ({ url: `/api/establishments/${unit1School(t).uai}/assessment/wifi_teaching_rooms_share/records` }) }],
   },
+  getEstablishmentAssessmentTrend: {
+    cases: [
+      { label: 'le lycée du personnel (unité 1)', expect: allowed(steeringReaders, 200, { recordOfA: true }), request: (t) => ({ url: `/api/establishments/${unit1School(t).uai}/assessment/trend` }) },
+      {
+        label: 'un lycée d’Amiens (unité 2)',
+        expect: allowed(steeringReaders, 200, { outOfScope: ['technician', 'establishment-staff', 'academy-staff'], recordOfA: true }),
+        request: (t) => ({ url: `/api/establishments/${unit2School(t).uai}/assessment/trend` }),
+      },
+    ],
+  },
+  refreshEstablishmentContext: { cases: [{ expect: allowed(steeringManagers, 200), request: () => ({ url: '/api/pilotage/establishment-context/refresh', payload: {} }) }] },
+  getSteeringTrend: { cases: [{ expect: allowed(steeringReaders, 200), request: () => ({ url: '/api/pilotage/trend' }) }] },
   getSteeringDashboard: { cases: [{ expect: allowed(steeringReaders, 200), request: () => ({ url: '/api/pilotage/dashboard' }) }] },
   exportSteeringDashboard: { cases: [{ expect: allowed(steeringExporters, 200), request: () => ({ url: '/api/pilotage/dashboard/export', query: { format: 'csv' } }) }] },
   drillSteeringDashboard: {
@@ -52,6 +64,13 @@ export const pilotageMatrix: Record<string, MatrixEntry> = {
   },
   comparePpiScenarios: {
     cases: [{ expect: allowed(ppiReaders, 200, { recordOfA: true }), request: async (t) => ({ url: '/api/pilotage/ppi/compare', query: { ids: (await sharedScenarioOfA(t)).id } }) }],
+  },
+  listPpiUnitCosts: { cases: [{ expect: allowed(ppiReaders, 200), request: () => ({ url: '/api/pilotage/ppi/unit-costs' }) }] },
+  setPpiCostReference: {
+    cases: [{ expect: allowed(steeringManagers, 200), request: () => ({ url: '/api/pilotage/ppi/unit-costs/interactive_displays', payload: { label: 'Écran interactif 75 pouces', unitCostCents: 320_000 } }) }],
+  },
+  getPpiExecution: {
+    cases: [{ expect: allowed(ppiReaders, 200, { recordOfA: true }), request: async (t) => ({ url: `/api/pilotage/ppi/scenarios/${(await sharedScenarioOfA(t)).id}/execution` }) }],
   },
   listPpiOperations: {
     cases: [{ expect: allowed(ppiReaders, 200, { recordOfA: true }), request: async (t) => ({ url: `/api/pilotage/ppi/scenarios/${(await sharedScenarioOfA(t)).id}/operations` }) }],

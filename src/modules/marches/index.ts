@@ -5,3 +5,5 @@ export { lotCeiling, remainingCents, termEnd, totalMonths, noSpending, type LotC
 export { currentSiteLinks, type CurrentSiteLink } from './links/current-site-links.js';
 export { lotSpending } from './orders/lot-spending.js';
 export { createPurchaseOrder, createOrderInput } from './orders/operations/create-purchase-order.js';
+export { orderFiguresByEstablishment, type EstablishmentOrderFigures } from './orders/establishment-orders.js';
+export { lotIdByReference } from './lot-lookup.js';

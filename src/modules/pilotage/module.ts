@@ -2,6 +2,7 @@ import type { ModuleDefinition } from '../../server/platform/module.js';
 import { pilotageActions } from './actions.js';
 import { seedPilotageGovernanceDemo } from './governance/demo/seed-pilotage-governance.js';
 import { pilotageRoutes } from './routes.js';
+import { pilotageJobs } from './snapshots/take-snapshots.js';
 
 /** Steering (module 6): targets, the live gap of every school, snapshots, the PPI, dashboards. */
 export const pilotageModule: ModuleDefinition = {
@@ -9,4 +10,5 @@ export const pilotageModule: ModuleDefinition = {
   routes: [{ plugin: pilotageRoutes, prefix: '/api' }],
   demo: seedPilotageGovernanceDemo,
   actions: pilotageActions,
+  jobs: pilotageJobs,
 };

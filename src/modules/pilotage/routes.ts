@@ -5,6 +5,8 @@ import { assessmentRoutes } from './routes/assessment-routes.js';
 import { dashboardRoutes } from './dashboards/routes.js';
 import { ppiRoutes } from './routes/ppi-routes.js';
 import { targetProfileRoutes } from './routes/target-profile-routes.js';
+import { trendRoutes } from './snapshots/trend-routes.js';
+import { contextRoutes } from './context/context-routes.js';
 
 /** The steering's routes: assessments, target profiles, PPI, dashboards, governance and a Métropole's catalogue. */
 export async function pilotageRoutes(app: FastifyInstance) {
@@ -14,4 +16,6 @@ export async function pilotageRoutes(app: FastifyInstance) {
   await app.register(dashboardRoutes);
   await app.register(governanceRoutes);
   await app.register(metropoleRoutes);
+  await app.register(trendRoutes);
+  await app.register(contextRoutes);
 }

@@ -116,6 +116,9 @@ export const costReferences = pilotage.table(
     kind: text('kind').notNull(),
     label: text('label').notNull(),
     unitCostCents: bigint('unit_cost_cents', { mode: 'number' }).notNull(),
+    /** A contract lot's price item that prices this kind (marches' price list in force wins over unitCostCents). */
+    lotId: uuid('lot_id'),
+    priceItemCode: text('price_item_code'),
     version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.kind] })],
@@ -157,6 +160,8 @@ export const ppiOperations = pilotage.table(
     unitCostCents: bigint('unit_cost_cents', { mode: 'number' }).notNull(),
     costCents: bigint('cost_cents', { mode: 'number' }).notNull(),
     costSource: text('cost_source').notNull(), // contract | reference
+    /** Where the unit cost comes from, as shown: the price item (code and label) or the reference's label. */
+    costBasis: text('cost_basis'),
     priority: doublePrecision('priority').notNull(),
     year: smallint('year'),
     profileVersionId: uuid('profile_version_id'),

@@ -4,24 +4,14 @@ import { recordAudit } from '../../../server/platform/audit.js';
 import { authorize } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { AppError } from '../../../server/platform/errors.js';
-import { costReferences, ppiOperations, ppiScenarios } from '../db/schema.js';
+import { ppiOperations, ppiScenarios } from '../db/schema.js';
 import { assessSchools } from '../indicators/assess.js';
 import { loadProfileCatalogue } from '../indicators/profiles.js';
-import { defaultUnitCostsCents, proposeOperations, type OperationKind } from '../ppi/propose.js';
+import { proposeOperations } from '../ppi/propose.js';
+import { unitCosts } from '../ppi/unit-costs.js';
 import { scheduleOperations } from '../ppi/schedule.js';
 import type { createScenarioInput } from './ppi-input.js';
 import { loadScenario } from './ppi-store.js';
-import { eq } from 'drizzle-orm';
-
-/** The tenant's unit costs: its cost references over the defaults (a contract's price list would come first). */
-async function unitCosts(ctx: Ctx, tenantId: string): Promise<Record<OperationKind, { cents: number; source: 'reference' | 'contract' }>> {
-  const refs = await ctx.db.select().from(costReferences).where(eq(costReferences.tenantId, tenantId));
-  const costs = {} as Record<OperationKind, { cents: number; source: 'reference' | 'contract' }>;
-  for (const [kind, cents] of Object.entries(defaultUnitCostsCents) as [OperationKind, number][]) {
-    costs[kind] = { cents: refs.find((r) => r.kind === kind)?.unitCostCents ?? cents, source: 'reference' };
-  }
-  return costs;
-}
 
 /**
  * A scenario: the works that close every school's measured gaps, priced, prioritised by gap and
@@ -42,6 +32,7 @@ export async function createPpiScenario(ctx: Ctx, input: z.infer<typeof createSc
     unitCostCents: costs[op.kind].cents,
     costCents: costs[op.kind].cents * op.quantity,
     costSource: costs[op.kind].source,
+    costBasis: costs[op.kind].basis,
   }));
   const years = scheduleOperations(proposed, input.startYear, input.yearlyCeilingsCents);
   return ctx.db.transaction(async (tx) => {
@@ -63,6 +54,7 @@ export async function createPpiScenario(ctx: Ctx, input: z.infer<typeof createSc
           unitCostCents: op.unitCostCents,
           costCents: op.costCents,
           costSource: op.costSource,
+          costBasis: op.costBasis,
           priority: op.priority,
           year: years.get(key) ?? null,
           profileVersionId: op.profileVersionId,

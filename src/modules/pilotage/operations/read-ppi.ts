@@ -51,6 +51,7 @@ export interface OperationRow {
   unitCostCents: number;
   costCents: number;
   costSource: string;
+  costBasis: string | null;
   priority: number;
   year: number | null;
   financedCents: number;
@@ -65,7 +66,7 @@ export async function listPpiOperations(ctx: Ctx, scenarioId: string, limit = 50
   return rows<OperationRow>(
     ctx.db,
     sql`select o.id, e.uai, e.name, o.kind, o.indicator_code as "indicatorCode", o.quantity, o.unit_cost_cents::float8 as "unitCostCents",
-               o.cost_cents::float8 as "costCents", o.cost_source as "costSource", o.priority, o.year, o.version,
+               o.cost_cents::float8 as "costCents", o.cost_source as "costSource", o.cost_basis as "costBasis", o.priority, o.year, o.version,
                coalesce((select sum(l.amount_cents) from ${ppiFinancingLines} l where l.tenant_id = o.tenant_id and l.operation_id = o.id), 0)::float8 as "financedCents"
           from ${ppiOperations} o join referentiel.establishments_view e on e.tenant_id = o.tenant_id and e.id = o.establishment_id
          where o.tenant_id = ${tenantId} and o.scenario_id = ${scenarioId}

@@ -35,10 +35,11 @@ export interface ProposedOperation {
 
 /**
  * How much a school's situation weighs for equity: priority education, rurality and a low social
- * position index raise it. A school without IPS (a vocational-only lycée has only the vocational
- * one; some have none) is neither raised nor lowered: a missing index is never read as 0.
+ * position index raise it. The index compared is the general track's (the two tracks' indices are
+ * not on one footing): a vocational-only lycée has none, so its IPS is unknown and neither raises
+ * nor lowers it, like a school with no index at all; a missing index is never read as 0.
  */
-export function equityWeight(school: Assessment['school']): number {
+export function equityWeight(school: Pick<Assessment['school'], 'ipsGeneral' | 'priorityEducation' | 'rural'>): number {
   const ips = ipsOf(school);
   const rep = school.priorityEducation === 'REP+' ? 0.3 : school.priorityEducation === 'REP' ? 0.2 : 0;
   const social = ips === null ? 0 : Math.min(0.5, Math.max(0, (110 - ips) / 100));

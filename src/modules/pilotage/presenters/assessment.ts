@@ -36,8 +36,11 @@ export const assessmentSchema = z.object({
   indicators: z.array(indicatorResultSchema),
 });
 
-/** The IPS the equity reads: the general track's, else the vocational's; never 0 for a missing one. */
-export const ipsOf = (s: { ipsGeneral: number | null; ipsVocational: number | null }) => s.ipsGeneral ?? s.ipsVocational ?? null;
+/**
+ * The IPS the equity reads: the general track's, the one published for lycées on one footing. A
+ * vocational-only lycée has none: its IPS is unknown (null), never 0 nor its vocational index.
+ */
+export const ipsOf = (s: { ipsGeneral: number | null }) => s.ipsGeneral ?? null;
 
 export function presentSchool(s: Assessment['school']): z.infer<typeof schoolSummarySchema> {
   return {

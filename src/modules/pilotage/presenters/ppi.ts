@@ -56,6 +56,7 @@ export const operationsSchema = z.object({
       unitCostCents: z.number(),
       costCents: z.number(),
       costSource: z.string(),
+      costBasis: z.string().nullable(),
       priority: z.number(),
       year: z.number().nullable(),
       financedCents: z.number(),

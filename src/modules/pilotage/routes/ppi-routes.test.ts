@@ -1,6 +1,8 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp, type TestUser } from '../../../test/app.js';
+import { orderLines, purchaseOrders } from '../../marches/orders/db/schema.js';
+import { orderWorld } from '../../marches/orders/testing.js';
 import { lyceeTargets, seedSteering, steeringNow } from './steering-test-data.js';
 
 let t: TestApp;
@@ -81,6 +83,44 @@ describe('the multi-year investment plan', () => {
     expect(compared[0].scenario.status).toBe('voted');
     expect(compared[0].financing.map((f: { source: string }) => f.source).sort()).toEqual(['eib', 'feder', 'own']);
     expect(compared[1].scenario.baselineId).toBe(wide);
+  });
+
+  it('prices from a contract’s price list where a reference names one, and follows execution from the orders', async () => {
+    const w = await orderWorld(t.ctx.db, { tenantId: t.ids.a.tenantId, regionOrg: t.ids.a.tenantId, academyOrg: t.ids.academy.tenantId, holderOrg: t.ids.contractorOrg.tenantId });
+    const wrong = await send('PUT', '/api/pilotage/ppi/unit-costs/add_devices', 'steering', { label: 'PC', unitCostCents: 70_000, lotId: w.lot1, priceItemCode: 'INCONNU' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.message).toContain('Aucun prix « INCONNU »');
+    expect((await send('PUT', '/api/pilotage/ppi/unit-costs/add_devices', 'auditor', { label: 'PC', unitCostCents: 70_000 })).statusCode).toBe(403);
+    const bound = await send('PUT', '/api/pilotage/ppi/unit-costs/add_devices', 'steering', { label: 'PC', unitCostCents: 70_000, lotId: w.lot1, priceItemCode: 'PC-FIXE' });
+    expect(bound.json()).toMatchObject({ kind: 'add_devices', cents: 80_000, source: 'contract' });
+    expect((await send('PUT', '/api/pilotage/ppi/unit-costs/cabling', 'steering', { label: 'Câblage par salle (marché 2019)', unitCostCents: 180_000 })).statusCode).toBe(200);
+    const costs = (await send('GET', '/api/pilotage/ppi/unit-costs', 'auditor')).json().items;
+    expect(costs.find((c: { kind: string }) => c.kind === 'cabling')).toMatchObject({ cents: 180_000, source: 'reference', basis: 'Coût de référence : Câblage par salle (marché 2019)' });
+    const id = (await send('POST', '/api/pilotage/ppi/scenarios', 'steering', { name: 'Prix du marché', startYear: 2027, yearCount: 1, yearlyCeilingsCents: [50_000_000] })).json().id;
+    const ops = (await send('GET', `/api/pilotage/ppi/scenarios/${id}/operations`, 'steering')).json().items;
+    expect(ops.find((o: { kind: string }) => o.kind === 'add_devices')).toMatchObject({ quantity: 75, unitCostCents: 80_000, costSource: 'contract', costBasis: expect.stringContaining('PC-FIXE') });
+    expect(ops.find((o: { kind: string }) => o.kind === 'cabling')).toMatchObject({ unitCostCents: 180_000, costSource: 'reference' });
+
+    // the voted plan schedules works at the staff school in 2027: one delivered order counts, a cancelled one and a 2026 one do not
+    const tenantId = t.ids.a.tenantId;
+    const order = async (reference: string, status: string, orderDate: string, delivered: number) => {
+      const [o] = await t.ctx.db
+        .insert(purchaseOrders)
+        .values({ tenantId, reference, contractId: w.contractId, lotId: w.lot1, memberOrganizationId: tenantId, budgetLineId: w.budget.region, status, orderDate, totalExclTaxCents: 160_000, totalVatCents: 32_000, totalInclTaxCents: 192_000, totalQuantity: 2, createdBy: 'essai' })
+        .returning();
+      await t.ctx.db.insert(orderLines).values({ tenantId, orderId: o.id, lineNo: 1, priceItemId: w.items.pc, code: 'PC-FIXE', label: 'PC', unitPriceExclTaxCents: 80_000, vatRateBp: 2000, recurrence: 'one-off', quantity: 2, deliveredQuantity: delivered, establishmentId: t.ids.staffSchool.id, totalExclTaxCents: 160_000, totalVatCents: 32_000 });
+    };
+    await order('PPI-1', 'partly-delivered', '2027-03-01', 1);
+    await order('PPI-2', 'cancelled', '2027-03-02', 0);
+    await order('PPI-3', 'delivered', '2026-11-02', 2);
+    const execution = await send('GET', `/api/pilotage/ppi/scenarios/${wide}/execution`, 'auditor');
+    expect(execution.statusCode).toBe(200);
+    const y2027 = execution.json().years[0];
+    expect(y2027).toMatchObject({ year: 2027, orderedCents: 160_000, deliveredCents: 80_000, invoicedCents: 0, schoolsOrdered: 1 });
+    expect(y2027.plannedCents).toBeGreaterThan(0);
+    expect(execution.json().totals.orderedCents).toBe(160_000);
+    expect((await send('GET', `/api/pilotage/ppi/scenarios/${wide}/execution`, 'admin-b')).statusCode).toBe(404);
+    expect((await send('GET', `/api/pilotage/ppi/scenarios/${wide}/execution`, 'establishment-staff')).statusCode).toBe(403);
   });
 
   it('refuses bad input in French and keeps the plan from those without the right', async () => {

@@ -7,6 +7,8 @@ import { moveOperation, setOperationFinancing, splitScenarioFinancing } from '..
 import { compareInput, createScenarioInput, moveOperationInput, operationParams, scenarioParams, setFinancingInput, splitFinancingInput } from '../operations/ppi-input.js';
 import { comparePpiScenarios, listPpiOperations, listPpiScenarios } from '../operations/read-ppi.js';
 import { votePpiScenario } from '../operations/vote-ppi-scenario.js';
+import { costKindParams, costReferenceInput, listUnitCosts, setCostReference } from '../operations/cost-references.js';
+import { getPpiExecution } from '../operations/ppi-execution.js';
 import { comparisonSchema, operationsSchema, presentComparison, presentScenario, scenarioSchema } from '../presenters/ppi.js';
 
 /** The multi-year investment plan: scenarios proposed from the gaps, financing, the vote, comparisons. */
@@ -67,5 +69,37 @@ export async function ppiRoutes(fastify: FastifyInstance) {
       await votePpiScenario(ctxOf(fastify, request), request.params.id);
       return { ok: true as const };
     },
+  );
+  const unitCost = z.object({ kind: z.string(), cents: z.number(), source: z.enum(['contract', 'reference']), basis: z.string(), lotId: z.string().nullable(), priceItemCode: z.string().nullable() });
+  app.get(
+    '/pilotage/ppi/unit-costs',
+    { schema: { operationId: 'listPpiUnitCosts', tags, summary: 'Coût unitaire de chaque type d’opération : bordereau de prix d’un marché, sinon coût de référence', response: { 200: z.object({ items: z.array(unitCost) }), ...errorResponses } } },
+    async (request) => ({ items: await listUnitCosts(ctxOf(fastify, request)) }),
+  );
+  app.put(
+    '/pilotage/ppi/unit-costs/:kind',
+    { schema: { operationId: 'setPpiCostReference', tags, summary: 'Coût de référence d’un type d’opération, éventuellement lié au prix d’un lot de marché', params: costKindParams, body: costReferenceInput, response: { 200: unitCost, ...errorResponses } } },
+    async (request) => setCostReference(ctxOf(fastify, request), request.params.kind, request.body),
+  );
+  app.get(
+    '/pilotage/ppi/scenarios/:id/execution',
+    {
+      schema: {
+        operationId: 'getPpiExecution',
+        tags,
+        summary: 'Exécution du PPI : prévu chaque année contre commandé, livré et facturé par les marchés dans ses établissements',
+        params: scenarioParams,
+        response: {
+          200: z.object({
+            scenarioId: z.string(),
+            years: z.array(z.object({ year: z.number(), plannedCents: z.number(), orderedCents: z.number(), deliveredCents: z.number(), invoicedCents: z.number(), schoolsPlanned: z.number(), schoolsOrdered: z.number() })),
+            totals: z.object({ plannedCents: z.number(), orderedCents: z.number(), deliveredCents: z.number(), invoicedCents: z.number() }),
+            orderedShare: z.number().nullable(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => getPpiExecution(ctxOf(fastify, request), request.params.id),
   );
 }

@@ -2,6 +2,9 @@ import { count, eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../../test/app.js';
+import { orderLines, purchaseOrders } from '../../../marches/orders/db/schema.js';
+import { orderWorld } from '../../../marches/orders/testing.js';
+import { ppiFinancingLines, ppiOperations, ppiScenarios } from '../../db/schema.js';
 import { bodyMembers, dataPacks, votes } from '../db/schema.js';
 
 let t: TestApp;
@@ -146,13 +149,35 @@ describe('actions and data packs', () => {
     const pdf = await PDFDocument.load(download.rawPayload);
     expect(pdf.getTitle()).toBe('Dossier de séance — Comité de pilotage (essai)');
     expect(pdf.getPageCount()).toBeGreaterThanOrEqual(1);
+    // a plan voted and an order placed since: the next issue shows them, the first stays as issued
+    const tenantId = t.ids.a.tenantId;
+    const [plan] = await t.ctx.db.insert(ppiScenarios).values({ tenantId, name: 'PPI essai', startYear: 2026, yearCount: 1, yearlyCeilingsCents: [1_000_000], status: 'voted', votedAt: new Date('2026-01-20T10:00:00Z') }).returning();
+    const [op] = await t.ctx.db
+      .insert(ppiOperations)
+      .values({ tenantId, scenarioId: plan.id, establishmentId: t.ids.staffSchool.id, kind: 'renew_pcs', indicatorCode: 'fleet_under_5_years_share', quantity: 4, unitCostCents: 80_000, costCents: 320_000, costSource: 'contract', priority: 1, year: 2026 })
+      .returning();
+    await t.ctx.db.insert(ppiFinancingLines).values([{ tenantId, operationId: op.id, source: 'own', amountCents: 240_000 }, { tenantId, operationId: op.id, source: 'feder', amountCents: 80_000 }]);
+    const w = await orderWorld(t.ctx.db, { tenantId, regionOrg: tenantId, academyOrg: t.ids.academy.tenantId, holderOrg: t.ids.contractorOrg.tenantId });
+    const [order] = await t.ctx.db
+      .insert(purchaseOrders)
+      .values({ tenantId, reference: 'PACK-1', contractId: w.contractId, lotId: w.lot1, memberOrganizationId: tenantId, budgetLineId: w.budget.region, status: 'delivered', orderDate: '2026-03-02', totalExclTaxCents: 160_000, totalVatCents: 32_000, totalInclTaxCents: 192_000, totalQuantity: 2, createdBy: 'essai' })
+      .returning();
+    await t.ctx.db.insert(orderLines).values({ tenantId, orderId: order.id, lineNo: 1, priceItemId: w.items.pc, code: 'PC-FIXE', label: 'PC', unitPriceExclTaxCents: 80_000, vatRateBp: 2000, recurrence: 'one-off', quantity: 2, deliveredQuantity: 2, establishmentId: t.ids.staffSchool.id, totalExclTaxCents: 160_000, totalVatCents: 32_000 });
     const second = await call('POST', `/api/governance/meetings/${meetingId}/data-packs`);
     expect(second.json().version).toBe(2);
+    const [issued] = await t.ctx.db.select({ figures: dataPacks.figures }).from(dataPacks).where(eq(dataPacks.version, 2));
+    // Intl writes thousands with a narrow no-break space: compared as plain spaces
+    const sections = (issued.figures as { sections: { title: string; rows: [string, string][] }[] }).sections.map((x) => ({ ...x, rows: x.rows.map(([k, v]) => [k, v.replace(/\s/g, ' ')]) }));
+    const execution = sections.find((x) => x.title === 'Exécution du PPI : PPI essai');
+    expect(execution?.rows).toEqual(expect.arrayContaining([['Programmé sur le plan', '3 200 €'], ['Commandé par les marchés (HT)', '1 600 €'], ['Part commandée du programmé', '50 %']]));
+    const spending = sections.find((x) => x.title === 'Dépenses de la période et financement du plan');
+    expect(spending?.rows).toEqual(expect.arrayContaining([['Livré sur la période', '1 600 €'], ['Financement voté : FEDER', '800 €']]));
     const again = await call('GET', `/api/governance/meetings/${meetingId}/data-packs/1`);
     expect(Buffer.compare(again.rawPayload, download.rawPayload)).toBe(0);
     const [stored] = await t.ctx.db.select({ figures: dataPacks.figures }).from(dataPacks).where(eq(dataPacks.version, 1));
     expect(JSON.stringify(stored.figures)).toContain('Conventions : engagements de service');
     expect(JSON.stringify(stored.figures)).toContain('Progression vers la cible');
+    expect(JSON.stringify(stored.figures)).toContain('Aucun scénario du PPI n’a encore été voté.');
     expect((await call('GET', `/api/governance/meetings/${meetingId}/data-packs/9`)).statusCode).toBe(404);
   });
 

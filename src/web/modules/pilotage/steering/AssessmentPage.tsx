@@ -11,6 +11,7 @@ import { QueryError } from '../../../ui/QueryError';
 import { ScrollRegion } from '../../../ui/ScrollRegion';
 import { Section } from '../../../ui/Section';
 import { isDrillable, metColor, metLabel, useAssessment, useAssessmentRecords, type Assessment, type DrillCode } from './queries';
+import { AssessmentTrend } from './AssessmentTrend';
 
 export function AssessmentPage() {
   return (
@@ -43,6 +44,7 @@ function AssessmentView() {
         ) : (
           <Indicators assessment={a} open={open} onOpen={setOpen} />
         )}
+        <AssessmentTrend uai={a.establishment.uai} />
         {open && <Records uai={uai} code={open} label={a.indicators.find((i) => i.code === open)?.label ?? open} onClose={() => setOpen(null)} />}
       </Stack>
     </>

@@ -10,6 +10,7 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { QueryError } from '../../../ui/QueryError';
 import { ScrollRegion } from '../../../ui/ScrollRegion';
 import { Section } from '../../../ui/Section';
+import { UnitCosts, VotedPlanExecution } from './PpiExecution';
 import { financingLabels, formatCents, scenarioStatusLabels, useComparison, useScenarios, type Comparison, type Scenario } from './queries';
 
 export function PpiPage() {
@@ -37,6 +38,8 @@ function PpiView() {
         <Stack gap="lg">
           <ScenarioList items={scenarios.data.items} />
           <CompareSection items={scenarios.data.items} />
+          <VotedPlanExecution items={scenarios.data.items} />
+          <UnitCosts />
         </Stack>
       )}
     </>

@@ -3,6 +3,7 @@ import { campagnesActions } from './actions.js';
 import { seedCampagnesDemo } from './demo/seed-campagnes-demo.js';
 import { campagnesJobs } from './jobs/jobs.js';
 import { campagnesRoutes } from './routes.js';
+import { retentionJobs } from './retention/jobs.js';
 import { familyAidActions } from './family-aid/actions.js';
 import { installFamilyMailer } from './family-aid/mailer.js';
 import { familyAidRoutes } from './family-aid/routes.js';
@@ -16,7 +17,7 @@ export const campagnesModule: ModuleDefinition = {
     { plugin: campagnesRoutes, prefix: '/api' },
     { plugin: familyAidRoutes, prefix: '/api' },
   ],
-  jobs: campagnesJobs,
+  jobs: (app) => [...campagnesJobs(app), ...retentionJobs(app)],
   async demo(seed) {
     await seedCampagnesDemo(seed);
     await seedFamilyAidDemo(seed);

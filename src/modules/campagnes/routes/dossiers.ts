@@ -8,6 +8,7 @@ import { maxDocumentBytes, readDocument, uploadDocument } from '../documents/upl
 import { bulkDossiers, bulkInput } from '../operations/bulk-dossiers.js';
 import { answersInput, correctionInput, decisionInput, reopenDossierInput, startDossierInput, versionInput } from '../operations/dossier-input.js';
 import { findDossiers, findDossiersQuery } from '../operations/find-dossiers.js';
+import { hiddenApplicantLabel, seesPersonalData } from '../family-aid/personal-data.js';
 import { getDossier } from '../operations/get-dossier.js';
 import { decideDossier, reopenDossier, requestCorrection, startReview } from '../operations/instruct-dossier.js';
 import { addNote, messageInput, noteInput, postMessage } from '../operations/messages-notes.js';
@@ -44,8 +45,11 @@ export async function dossierRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const { total, rows } = await findDossiers(ctxOf(fastify, request), { campaignId: request.params.campaign, query: request.query });
-      return { total, page: request.query.page, pageSize: request.query.pageSize, items: rows.map(presentDossierSummary) };
+      const ctx = ctxOf(fastify, request);
+      const { total, rows, campaign, standing } = await findDossiers(ctx, { campaignId: request.params.campaign, query: request.query });
+      const viewer = ctx.actor?.kind === 'user' ? ctx.actor.id : null;
+      const shown = (d: (typeof rows)[number]) => seesPersonalData(campaign, { instructor: standing.instructor, applicant: d.applicantUserId !== null && d.applicantUserId === viewer });
+      return { total, page: request.query.page, pageSize: request.query.pageSize, items: rows.map((d) => presentDossierSummary(shown(d) ? d : { ...d, applicantLabel: hiddenApplicantLabel })) };
     },
   );
 

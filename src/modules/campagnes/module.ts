@@ -7,6 +7,7 @@ import { retentionJobs } from './retention/jobs.js';
 import { familyAidActions } from './family-aid/actions.js';
 import { installFamilyMailer } from './family-aid/mailer.js';
 import { familyAidRoutes } from './family-aid/routes.js';
+import { familyOidcFromEnv } from './family-aid/family-oidc-settings.js';
 import { seedFamilyAidDemo } from './family-aid/demo/seed-family-aid-demo.js';
 import { combineActions } from './kind-actions.js';
 
@@ -23,6 +24,6 @@ export const campagnesModule: ModuleDefinition = {
     await seedFamilyAidDemo(seed);
   },
   install: installFamilyMailer,
-  settings: (env) => ({ campagnes: { clamd: env.COHERENCE_CLAMD || undefined } }),
+  settings: (env) => ({ campagnes: { clamd: env.COHERENCE_CLAMD || undefined, familyOidc: familyOidcFromEnv(env) } }),
   actions: combineActions(campagnesActions, familyAidActions),
 };

@@ -27,7 +27,7 @@ export async function getDossier(ctx: Ctx, id: string) {
     personal ? dossier : { ...dossier, applicantLabel: hiddenApplicantLabel },
     access,
     {
-      history: history.map((h) => ({ at: h.at.toISOString(), kind: h.kind, fromState: h.fromState, toState: h.toState, reason: h.reason, actorLabel: h.actorLabel })),
+      history: history.map((h) => ({ at: h.at.toISOString(), kind: h.kind, fromState: h.fromState, toState: h.toState, reason: h.reason, actorLabel: personal || h.actorUserId !== dossier.applicantUserId ? h.actorLabel : hiddenApplicantLabel })),
       documents: docs
         .filter((d) => !d.purgedAt && (personal || !isPersonalDocument(d)))
         .map((d) => ({ id: d.id, purpose: d.purpose, fieldKey: d.fieldKey, filename: d.filename, contentType: d.contentType, sizeBytes: d.sizeBytes, uploadedAt: d.uploadedAt.toISOString() })),

@@ -18,12 +18,17 @@ import { startDossier } from '../operations/start-dossier.js';
 import { dossierDetailSchema, dossierSummarySchema, presentDossierSummary } from '../presenters/dossiers.js';
 import { campaignParams } from './campaigns.js';
 
+import type { FamilyOidcSettings } from '../family-aid/family-oidc-settings.js';
+
 export const dossierParams = z.object({ id: z.string().uuid() });
 
 declare module '../../../server/platform/module.js' {
   interface ModuleSettings {
-    /** Campaigns: the clamd scanner (host:port) documents pass before they are stored. */
-    campagnes: { clamd?: string };
+    /**
+     * Campaigns: the clamd scanner (host:port) documents pass before they are stored; the
+     * families' identity provider of each authority (by its code, upper case).
+     */
+    campagnes: { clamd?: string; familyOidc?: Record<string, FamilyOidcSettings> };
   }
 }
 

@@ -56,6 +56,21 @@ const upload = (id: string, cookie: string, name: string, bytes: Buffer) => {
 };
 
 describe('personal data of a family file', () => {
+  it('a campaign keeps its files 1 to 60 months after closing, 12 by default; outside is a French 400', async () => {
+    const headers = await t.headers('authority-admin');
+    const campaign = (retentionMonths?: number) => ({ code: `conservation-${retentionMonths ?? 'defaut'}`, kind: 'family-aid', title: 'Conservation', opensOn: '2026-09-01', closesOn: '2026-12-31', retentionMonths });
+    for (const months of [0, 61]) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/campaigns', payload: campaign(months), headers });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.message).toBe('Certaines valeurs envoyées ne sont pas valides.');
+      expect(res.json().error.issues).toContainEqual({ path: 'retentionMonths', message: months ? 'Conservation : 60 mois au plus.' : 'Conservation : 1 mois au moins.' });
+    }
+    const byDefault = await t.app.inject({ method: 'POST', url: '/api/campaigns', payload: campaign(), headers });
+    expect(byDefault.statusCode).toBe(201);
+    expect(byDefault.json().retentionMonths).toBe(12);
+    expect((await t.app.inject({ method: 'POST', url: '/api/campaigns', payload: campaign(60), headers })).json().retentionMonths).toBe(60);
+  });
+
   let cookie = '';
   let id = '';
   let noticeId = '';

@@ -98,17 +98,18 @@ export const familyAidMatrix: Record<string, MatrixEntry> = {
   familySignInMethods: { public: true, cases: [{ expect: everyone(200), request: (t) => ({ url: `/api/authorities/${t.ids.a.code}/family-sign-in-methods` }) }] },
   // no provider configured in the matrix's world: every caller is sent back to the sign-in page
   startFamilyOidcLogin: { public: true, cases: [{ expect: everyone(302), request: (t) => ({ url: `/api/authorities/${t.ids.a.code}/family-oidc/login` }) }] },
-  completeFamilyOidcLogin: { public: true, cases: [{ expect: everyone(302), request: (t) => ({ url: `/api/authorities/${t.ids.a.code}/family-oidc/callback?code=x&state=y` }) }] },
+  completeFamilyOidcLogin: { public: true, cases: [{ expect: everyone(302), request: (t) => ({ url: `/api/authorities/${t.ids.a.code}/family-oidc/callback` }) }] },
   exportOwnFamilyData: { cases: [{ expect: familyOnly, request: () => ({ url: '/api/family/data-export' }) }] },
-  // income, identity and the tax notice: the campaign's instructors only (the school, auditor and steering lack the action)
+  // income, identity and the tax notice: the campaign's instructors only (the school, auditor and steering lack the action;
+  // a read-only API token reads no person's data, nor the handover list)
   getInstructedAidFile: {
-    cases: [{ expect: allowed(['authority-admin'], 200, { outOfScope: ['technician', 'academy-staff'], recordOfA: true }), request: async (t) => ({ url: `/api/aid-files/${await aidFileWithTaxNotice(t)}` }) }],
+    cases: [{ expect: { ...allowed(['authority-admin'], 200, { outOfScope: ['technician', 'academy-staff'], recordOfA: true }), 'read-token': 403 }, request: async (t) => ({ url: `/api/aid-files/${await aidFileWithTaxNotice(t)}` }) }],
   },
   downloadAidTaxNotice: {
-    cases: [{ expect: allowed(['authority-admin'], 200, { outOfScope: ['technician', 'academy-staff'], recordOfA: true }), request: async (t) => ({ url: `/api/aid-files/${await aidFileWithTaxNotice(t)}/tax-notice` }) }],
+    cases: [{ expect: { ...allowed(['authority-admin'], 200, { outOfScope: ['technician', 'academy-staff'], recordOfA: true }), 'read-token': 403 }, request: async (t) => ({ url: `/api/aid-files/${await aidFileWithTaxNotice(t)}/tax-notice` }) }],
   },
   // the school's handover list (pupil and device only): its staff and the administrators
   listAidDeliveries: {
-    cases: [{ expect: allowed(['authority-admin', 'establishment-staff'], 200, { recordOfA: true }), request: async (t) => ({ url: `/api/campaigns/${(await familyAidCampaign(t)).campaign.id}/aid-deliveries` }) }],
+    cases: [{ expect: { ...allowed(['authority-admin', 'establishment-staff'], 200, { recordOfA: true }), 'read-token': 403 }, request: async (t) => ({ url: `/api/campaigns/${(await familyAidCampaign(t)).campaign.id}/aid-deliveries` }) }],
   },
 };

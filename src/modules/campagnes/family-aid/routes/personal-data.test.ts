@@ -63,7 +63,7 @@ describe('personal data of a family file', () => {
       const res = await t.app.inject({ method: 'POST', url: '/api/campaigns', payload: campaign(months), headers });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.message).toBe('Certaines valeurs envoyées ne sont pas valides.');
-      expect(res.json().error.issues).toContainEqual({ path: 'retentionMonths', message: months ? 'Conservation : 60 mois au plus.' : 'Conservation : 1 mois au moins.' });
+      expect(res.json().error.issues).toContainEqual({ path: 'body.retentionMonths', message: months ? 'Conservation : 60 mois au plus.' : 'Conservation : 1 mois au moins.' });
     }
     const byDefault = await t.app.inject({ method: 'POST', url: '/api/campaigns', payload: campaign(), headers });
     expect(byDefault.statusCode).toBe(201);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { allowed, everyone, type Expect, type MatrixEntry } from './authz-matrix.js';
-import { acceptedAidFile, aidDashboardReaders, dossierVersion, familyAidCampaign, submittedAidFile } from './matrix-fixtures/family-aid.js';
+import { acceptedAidFile, aidDashboardReaders, aidFileWithTaxNotice, dossierVersion, familyAidCampaign, submittedAidFile } from './matrix-fixtures/family-aid.js';
 import { multipartBody } from './multipart.js';
 
 /**
@@ -94,5 +94,22 @@ export const familyAidMatrix: Record<string, MatrixEntry> = {
         request: async (t) => ({ url: `/api/campaigns/${(await familyAidCampaign(t)).campaign.id}/aid-dashboard` }),
       },
     ],
+  },
+  familySignInMethods: { public: true, cases: [{ expect: everyone(200), request: (t) => ({ url: `/api/authorities/${t.ids.a.code}/family-sign-in-methods` }) }] },
+  // no provider configured in the matrix's world: every caller is sent back to the sign-in page
+  startFamilyOidcLogin: { public: true, cases: [{ expect: everyone(302), request: (t) => ({ url: `/api/authorities/${t.ids.a.code}/family-oidc/login` }) }] },
+  completeFamilyOidcLogin: { public: true, cases: [{ expect: everyone(302), request: (t) => ({ url: `/api/authorities/${t.ids.a.code}/family-oidc/callback` }) }] },
+  exportOwnFamilyData: { cases: [{ expect: familyOnly, request: () => ({ url: '/api/family/data-export' }) }] },
+  // income, identity and the tax notice: the campaign's instructors only (the school, auditor and steering lack the action;
+  // a read-only API token reads no person's data, nor the handover list)
+  getInstructedAidFile: {
+    cases: [{ expect: { ...allowed(['authority-admin'], 200, { outOfScope: ['technician', 'academy-staff'], recordOfA: true }), 'read-token': 403 }, request: async (t) => ({ url: `/api/aid-files/${await aidFileWithTaxNotice(t)}` }) }],
+  },
+  downloadAidTaxNotice: {
+    cases: [{ expect: { ...allowed(['authority-admin'], 200, { outOfScope: ['technician', 'academy-staff'], recordOfA: true }), 'read-token': 403 }, request: async (t) => ({ url: `/api/aid-files/${await aidFileWithTaxNotice(t)}/tax-notice` }) }],
+  },
+  // the school's handover list (pupil and device only): its staff and the administrators
+  listAidDeliveries: {
+    cases: [{ expect: { ...allowed(['authority-admin', 'establishment-staff'], 200, { recordOfA: true }), 'read-token': 403 }, request: async (t) => ({ url: `/api/campaigns/${(await familyAidCampaign(t)).campaign.id}/aid-deliveries` }) }],
   },
 };

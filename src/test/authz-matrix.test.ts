@@ -73,7 +73,9 @@ describe('matrice des autorisations', () => {
       .map(([id]) => id)
       .sort();
     expect(publicIds).toEqual([
+      'completeFamilyOidcLogin', // a family's return from its identity provider (FranceConnect)
       'completeOidcLogin',
+      'familySignInMethods',
       'getAuthProviders',
       'getHealth',
       'getOpenApi',
@@ -83,6 +85,7 @@ describe('matrice des autorisations', () => {
       'requestFamilySignInLink', // a family has no account before its first link
       'signInFamilyWithLink',
       'simulateFamilyAid', // the aid simulator, before applying
+      'startFamilyOidcLogin',
       'startOidcLogin',
     ]);
   });

@@ -5,9 +5,11 @@ import { campagnesJobs } from './jobs/jobs.js';
 import { campagnesRoutes } from './routes.js';
 import { candidatureRoutes } from './candidature/routes.js';
 import { lettersRoutes } from './letters/routes.js';
+import { retentionJobs } from './retention/jobs.js';
 import { familyAidActions } from './family-aid/actions.js';
 import { installFamilyMailer } from './family-aid/mailer.js';
 import { familyAidRoutes } from './family-aid/routes.js';
+import { familyOidcFromEnv } from './family-aid/family-oidc-settings.js';
 import { seedFamilyAidDemo } from './family-aid/demo/seed-family-aid-demo.js';
 import { combineActions } from './kind-actions.js';
 import { onDossierTransition } from './dossier-states.js';
@@ -28,12 +30,12 @@ export const campagnesModule: ModuleDefinition = {
     { plugin: candidatureRoutes, prefix: '/api' },
     { plugin: lettersRoutes, prefix: '/api' },
   ],
-  jobs: campagnesJobs,
+  jobs: (app) => [...campagnesJobs(app), ...retentionJobs(app)],
   async demo(seed) {
     await seedCampagnesDemo(seed);
     await seedFamilyAidDemo(seed);
   },
   install: installFamilyMailer,
-  settings: (env) => ({ campagnes: { clamd: env.COHERENCE_CLAMD || undefined } }),
+  settings: (env) => ({ campagnes: { clamd: env.COHERENCE_CLAMD || undefined, familyOidc: familyOidcFromEnv(env) } }),
   actions: combineActions(campagnesActions, familyAidActions),
 };

@@ -19,7 +19,7 @@ const stateLabels: Record<DossierState, string> = {
 };
 
 export interface CampaignNotification {
-  kind: 'dossier-state' | 'dossier-message' | 'opinion-requested' | 'draft-reminder';
+  kind: 'dossier-state' | 'dossier-message' | 'opinion-requested' | 'draft-reminder' | 'draft-expiry';
   recipients: Recipient[];
   subject: string;
   body: string;
@@ -79,3 +79,13 @@ export async function notifyDraftReminder(ctx: Ctx, tx: Db, dossier: DossierRow,
 }
 
 export { applicantOf };
+
+/** A family draft untouched for almost three months: deleted on `deletedOn` unless the family comes back. */
+export async function notifyDraftExpiry(ctx: Ctx, tx: Db, dossier: DossierRow, deletedOn: string) {
+  await queueCampaignNotification(ctx, tx, dossier, {
+    kind: 'draft-expiry',
+    recipients: applicantOf(dossier),
+    subject: `Votre brouillon n° ${dossier.number} va être supprimé`,
+    body: `Votre dossier n° ${dossier.number} n'a pas été modifié depuis près de trois mois : sans modification de votre part, il sera supprimé le ${deletedOn}, avec les pièces jointes.`,
+  });
+}

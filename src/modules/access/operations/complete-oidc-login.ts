@@ -21,13 +21,15 @@ interface Claims {
   emailVerified: boolean;
 }
 
-/** Exchanges the code (state, nonce and PKCE checked by openid-client), then finds the person. */
-export async function completeOidcLogin(ctx: Ctx, settings: OidcSettings, input: { currentUrl: URL; sealedState: string | undefined }) {
+/**
+ * Exchanges the code (state, nonce and PKCE checked by openid-client) and returns who the
+ * provider says it is: the families' provider (FranceConnect) goes through here too.
+ */
+export async function exchangeOidcCode(ctx: Ctx, settings: OidcSettings, input: { currentUrl: URL; sealedState: string | undefined }) {
   const saved = openLoginState(input.sealedState, settings.clientSecret, ctx.now());
   if (!saved) throw refused('session-expiree', 'La demande de connexion a expiré ou ne vient pas de ce navigateur. Recommencez.');
   if (input.currentUrl.searchParams.has('error')) throw refused('oidc-refus', "Le fournisseur d'identité n'a pas autorisé la connexion.");
   const config = await oidcConfiguration(settings);
-  let claims: Claims;
   try {
     const tokens = await client.authorizationCodeGrant(config, input.currentUrl, {
       expectedState: saved.state,
@@ -38,12 +40,18 @@ export async function completeOidcLogin(ctx: Ctx, settings: OidcSettings, input:
     const idToken = tokens.claims()!;
     let source: Record<string, unknown> = idToken;
     if (typeof idToken.email !== 'string') source = await client.fetchUserInfo(config, tokens.access_token, idToken.sub);
-    claims = { sub: idToken.sub, email: typeof source.email === 'string' ? source.email : undefined, emailVerified: source.email_verified === true };
+    const claims: Claims = { sub: idToken.sub, email: typeof source.email === 'string' ? source.email : undefined, emailVerified: source.email_verified === true };
+    return { issuer: config.serverMetadata().issuer, claims, name: typeof source.name === 'string' ? source.name : undefined };
   } catch (error) {
     ctx.log.warn({ err: error }, 'OIDC code exchange refused');
     throw refused('oidc-refus', "La réponse du fournisseur d'identité n'a pas pu être vérifiée. Recommencez.");
   }
-  const user = await findPerson(ctx, config.serverMetadata().issuer, claims);
+}
+
+/** An agent's login: the code exchanged, then the person found (never created). */
+export async function completeOidcLogin(ctx: Ctx, settings: OidcSettings, input: { currentUrl: URL; sealedState: string | undefined }) {
+  const { issuer, claims } = await exchangeOidcCode(ctx, settings, input);
+  const user = await findPerson(ctx, issuer, claims);
   if (!user.active) throw refused('compte-desactive', 'Votre compte est désactivé. Contactez votre administrateur.');
   return { user, ...(await createSession(ctx, { userId: user.id, method: 'oidc' })) };
 }

@@ -38,3 +38,29 @@ export async function openFamilySession(ctx: Ctx, input: { tenantId: string; ema
   );
   return { user, ...(await createSession(ctx, { userId: user.id, method: input.method })) };
 }
+
+/**
+ * A family signed in by its identity provider (FranceConnect): found by (issuer, subject) first,
+ * else by the e-mail the provider gives, whose account is then tied to that identity. An account
+ * tied to another identity is not taken over.
+ */
+export async function openFamilyOidcSession(ctx: Ctx, input: { tenantId: string; issuer: string; sub: string; email?: string; emailVerified: boolean; displayName?: string }) {
+  const [linked] = await ctx.db.select().from(users).where(and(eq(users.oidcIssuer, input.issuer), eq(users.oidcSubject, input.sub)));
+  const email = linked?.email ?? input.email;
+  if (!email) throw new AppError('UNAUTHENTICATED', 'Le fournisseur d’identité n’a pas donné d’adresse électronique : connectez-vous par un lien envoyé par courriel.', { details: { reason: 'sans-adresse' } });
+  if (!linked) {
+    const [byEmail] = await ctx.db.select({ oidcSubject: users.oidcSubject }).from(users).where(eq(users.email, email.trim().toLowerCase()));
+    // an address the provider does not vouch for makes a new account, never opens an existing one
+    if (byEmail && !input.emailVerified) {
+      throw new AppError('UNAUTHENTICATED', 'Le fournisseur d’identité ne garantit pas cette adresse : connectez-vous par un lien envoyé par courriel.', { details: { reason: 'adresse-non-verifiee' } });
+    }
+    if (byEmail?.oidcSubject) {
+      throw new AppError('UNAUTHENTICATED', 'Cette adresse est liée à une autre identité : connectez-vous par un lien envoyé par courriel.', { details: { reason: 'identite-differente' } });
+    }
+  }
+  const opened = await openFamilySession(ctx, { tenantId: input.tenantId, email, displayName: input.displayName, method: 'oidc' });
+  if (!linked) {
+    await changingAccess(ctx, ctx.db.update(users).set({ oidcIssuer: input.issuer, oidcSubject: input.sub }).where(eq(users.id, opened.user.id)));
+  }
+  return opened;
+}

@@ -5,15 +5,16 @@ import { callbackUrl, oidcConfiguration, type OidcSettings } from '../oidc/oidc-
 
 /**
  * Begins an authorization-code login with the agents' identity provider (ProConnect or another):
- * a fresh state, nonce and PKCE (S256) verifier, sealed in a cookie for the callback.
+ * a fresh state, nonce and PKCE (S256) verifier, sealed in a cookie for the callback. The families'
+ * provider passes its own redirect URI (one callback per authority).
  */
-export async function startOidcLogin(ctx: Ctx, settings: OidcSettings, publicUrl: string) {
+export async function startOidcLogin(ctx: Ctx, settings: OidcSettings, publicUrl: string, redirectUri = callbackUrl(publicUrl)) {
   const config = await oidcConfiguration(settings);
   const state = client.randomState();
   const nonce = client.randomNonce();
   const verifier = client.randomPKCECodeVerifier();
   const url = client.buildAuthorizationUrl(config, {
-    redirect_uri: callbackUrl(publicUrl),
+    redirect_uri: redirectUri,
     scope: 'openid email profile',
     state,
     nonce,

@@ -7,6 +7,7 @@ import { safeFilename, sniffAttachment, type AttachmentKind } from '../../../ser
 import { loadDossier } from '../campaign-access.js';
 import { documentContents, documents } from '../db/schema.js';
 import { fieldsOf, formVersionById } from '../operations/form-versions.js';
+import { isPersonalDocument, seesPersonalData } from '../family-aid/personal-data.js';
 import { scanWithClamd, type ScanVerdict } from './clamd.js';
 
 const acceptedKinds: readonly AttachmentKind[] = ['pdf', 'jpeg', 'png', 'odt', 'docx', 'xlsx'];
@@ -22,6 +23,32 @@ function findField(fields: FormField[], key: string): FormField | undefined {
 
 /** The largest upload any document route takes (the per-field limit is checked after). */
 export const maxDocumentBytes = 100 * 1024 * 1024;
+
+/**
+ * The one gate every stored document passes (a form's answer, a message's attachment, a family's
+ * tax notice): type by content among `kinds`, the size limit, then clamd when configured. Throws
+ * the French refusal (413, 415, 422 for a virus, 503 when the scanner fails); nothing is stored.
+ */
+export async function checkDocument(input: { filename: string; bytes: Buffer; limit: number; clamd?: string; kinds?: readonly AttachmentKind[]; kindsLabel?: string }) {
+  const filename = safeFilename(input.filename);
+  const limit = input.limit;
+  if (input.bytes.byteLength > limit) throw new AppError('PAYLOAD_TOO_LARGE', `« ${filename} » dépasse la limite de ${Math.round(limit / 1024 / 1024)} Mo de ce champ.`);
+  const sniffed = sniffAttachment(filename, input.bytes, { maxBytes: limit });
+  if (!sniffed.ok) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `« ${filename} » refusé : ${sniffed.message}`);
+  if (!(input.kinds ?? acceptedKinds).includes(sniffed.kind)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `« ${filename} » refusé : seuls ${input.kindsLabel ?? 'PDF, JPEG, PNG, ODT, DOCX et XLSX'} sont acceptés.`);
+  }
+  const verdict: ScanVerdict = input.clamd ? await scanWithClamd(input.clamd, input.bytes) : { status: 'clean' };
+  if (verdict.status === 'infected') throw new AppError('UNPROCESSABLE', `« ${filename} » refusé : l’antivirus y a trouvé ${verdict.signature}.`);
+  if (verdict.status === 'error') throw new AppError('UNAVAILABLE', `« ${filename} » n’a pas pu être analysé : ${verdict.message} Réessayez plus tard.`);
+  return {
+    filename,
+    contentType: sniffed.contentType,
+    sizeBytes: input.bytes.byteLength,
+    sha256: createHash('sha256').update(input.bytes).digest('hex'),
+    scanDetail: input.clamd ? 'Analysé par ClamAV' : 'Aucun antivirus configuré',
+  };
+}
 
 /**
  * A document for a file: checked by content (PDF, JPEG, PNG, ODT, DOCX, XLSX) and against its
@@ -42,14 +69,7 @@ export async function uploadDocument(
     if (!field || field.kind !== 'document') throw new AppError('VALIDATION', `« ${input.fieldKey ?? ''} » n’est pas un champ de pièce justificative de ce formulaire.`, { issues: [{ path: 'fieldKey', message: 'Champ inconnu.' }] });
     limit = field.maxBytes ?? defaultDocumentBytes;
   }
-  const filename = safeFilename(input.filename);
-  if (input.bytes.byteLength > limit) throw new AppError('PAYLOAD_TOO_LARGE', `« ${filename} » dépasse la limite de ${Math.round(limit / 1024 / 1024)} Mo de ce champ.`);
-  const sniffed = sniffAttachment(filename, input.bytes, { maxBytes: limit });
-  if (!sniffed.ok) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `« ${filename} » refusé : ${sniffed.message}`);
-  if (!acceptedKinds.includes(sniffed.kind)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `« ${filename} » refusé : seuls PDF, JPEG, PNG, ODT, DOCX et XLSX sont acceptés.`);
-  const verdict: ScanVerdict = input.clamd ? await scanWithClamd(input.clamd, input.bytes) : { status: 'clean' };
-  if (verdict.status === 'infected') throw new AppError('UNPROCESSABLE', `« ${filename} » refusé : l’antivirus y a trouvé ${verdict.signature}.`);
-  if (verdict.status === 'error') throw new AppError('UNAVAILABLE', `« ${filename} » n’a pas pu être analysé : ${verdict.message} Réessayez plus tard.`);
+  const checked = await checkDocument({ filename: input.filename, bytes: input.bytes, limit, clamd: input.clamd });
   const userId = ctx.actor?.kind === 'user' ? ctx.actor.id : null;
   return ctx.db.transaction(async (tx) => {
     const [doc] = await tx
@@ -59,12 +79,8 @@ export async function uploadDocument(
         dossierId: dossier.id,
         purpose: input.purpose,
         fieldKey: input.fieldKey ?? null,
-        filename,
-        contentType: sniffed.contentType,
-        sizeBytes: input.bytes.byteLength,
-        sha256: createHash('sha256').update(input.bytes).digest('hex'),
+        ...checked,
         scanStatus: 'clean',
-        scanDetail: input.clamd ? 'Analysé par ClamAV' : 'Aucun antivirus configuré',
         uploadedByUserId: userId,
         uploadedByLabel: ctx.actor?.label ?? 'Système',
         uploadedAt: ctx.now(),
@@ -77,12 +93,13 @@ export async function uploadDocument(
 
 /** A document of a file the actor sees, clean only; private (annotation, letters before a decision) rules in presenters. */
 export async function readDocument(ctx: Ctx, input: { dossierId: string; documentId: string }) {
-  const { dossier } = await loadDossier(ctx, input.dossierId, 'see');
+  const { dossier, campaign, access } = await loadDossier(ctx, input.dossierId, 'see');
   const [row] = await ctx.db
     .select({ meta: documents, bytes: documentContents.bytes })
     .from(documents)
     .innerJoin(documentContents, and(eq(documentContents.tenantId, documents.tenantId), eq(documentContents.documentId, documents.id)))
     .where(and(eq(documents.tenantId, dossier.tenantId), eq(documents.dossierId, dossier.id), eq(documents.id, input.documentId)));
   if (!row || row.meta.scanStatus !== 'clean' || row.meta.purgedAt) throw notFound('Document');
+  if (isPersonalDocument(row.meta) && !seesPersonalData(campaign, access)) throw notFound('Document');
   return row;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { familyFileRoutes } from './routes/family-files.js';
 import { instructionRoutes } from './routes/instruction.js';
+import { familyOidcRoutes } from './routes/family-oidc.js';
 import { signInRoutes } from './routes/sign-in.js';
 import { simulationRoutes } from './routes/simulation.js';
 
@@ -8,6 +9,7 @@ import { simulationRoutes } from './routes/simulation.js';
 export async function familyAidRoutes(app: FastifyInstance) {
   await app.register(simulationRoutes);
   await app.register(signInRoutes);
+  await app.register(familyOidcRoutes);
   await app.register(familyFileRoutes);
   await app.register(instructionRoutes);
 }

@@ -35,6 +35,8 @@ export function filterWhere(ctx: AuthedCtx, standing: CampaignStanding, campaign
 /** The campaign's files the actor sees, one page, with the total (paginated on the server). */
 export async function findDossiers(ctx: Ctx, input: { campaignId: string; query: z.infer<typeof findDossiersQuery> }) {
   const { ctx: a, campaign, standing } = await loadCampaign(ctx, input.campaignId, 'dossier.read');
+  // a name is searched only by those who may read it: a partner cannot probe a family's identity
+  if (campaign.kind === 'family-aid' && !standing.instructor && input.query.q && !/^\d{1,9}$/.test(input.query.q)) return { campaign, standing, total: 0, rows: [] };
   const where = filterWhere(a, standing, campaign.id, input.query);
   const [total] = await ctx.db.select({ n: count() }).from(dossiers).where(where);
   const rows = await ctx.db

@@ -3,6 +3,7 @@ import type { Ctx } from '../../../server/platform/context.js';
 import { actorUserId, loadDossier } from '../campaign-access.js';
 import { documents, dossierEvents } from '../db/schema.js';
 import { presentDossier } from '../presenters/dossiers.js';
+import { hiddenApplicantLabel, isPersonalDocument, seesPersonalData } from '../family-aid/personal-data.js';
 import { listMessages, listNotes } from './messages-notes.js';
 import { listOpinions } from './opinions.js';
 
@@ -21,13 +22,14 @@ export async function getDossier(ctx: Ctx, id: string) {
   ]);
   const now = ctx.now();
   const open = campaign.status === 'published' && now >= campaign.opensAt && now <= campaign.closesAt;
+  const personal = seesPersonalData(campaign, access);
   return presentDossier(
-    dossier,
+    personal ? dossier : { ...dossier, applicantLabel: hiddenApplicantLabel },
     access,
     {
-      history: history.map((h) => ({ at: h.at.toISOString(), kind: h.kind, fromState: h.fromState, toState: h.toState, reason: h.reason, actorLabel: h.actorLabel })),
+      history: history.map((h) => ({ at: h.at.toISOString(), kind: h.kind, fromState: h.fromState, toState: h.toState, reason: h.reason, actorLabel: personal || h.actorUserId !== dossier.applicantUserId ? h.actorLabel : hiddenApplicantLabel })),
       documents: docs
-        .filter((d) => !d.purgedAt)
+        .filter((d) => !d.purgedAt && (personal || !isPersonalDocument(d)))
         .map((d) => ({ id: d.id, purpose: d.purpose, fieldKey: d.fieldKey, filename: d.filename, contentType: d.contentType, sizeBytes: d.sizeBytes, uploadedAt: d.uploadedAt.toISOString() })),
       messages: messages.map((m) => ({ id: m.id, at: m.at.toISOString(), side: m.side, authorLabel: m.authorLabel, body: m.body, attachments: m.attachments.map((f) => ({ id: f.id, filename: f.filename, sizeBytes: f.sizeBytes })) })),
       notes: notes.map((n) => ({ id: n.id, at: n.at.toISOString(), authorLabel: n.authorLabel, body: n.body })),

@@ -8,6 +8,7 @@ import { maxDocumentBytes, readDocument, uploadDocument } from '../documents/upl
 import { bulkDossiers, bulkInput } from '../operations/bulk-dossiers.js';
 import { answersInput, correctionInput, decisionInput, reopenDossierInput, startDossierInput, versionInput } from '../operations/dossier-input.js';
 import { findDossiers, findDossiersQuery } from '../operations/find-dossiers.js';
+import { hiddenApplicantLabel, seesPersonalData } from '../family-aid/personal-data.js';
 import { getDossier } from '../operations/get-dossier.js';
 import { decideDossier, reopenDossier, requestCorrection, startReview } from '../operations/instruct-dossier.js';
 import { addNote, messageInput, noteInput, postMessage } from '../operations/messages-notes.js';
@@ -17,12 +18,17 @@ import { startDossier } from '../operations/start-dossier.js';
 import { dossierDetailSchema, dossierSummarySchema, presentDossierSummary } from '../presenters/dossiers.js';
 import { campaignParams } from './campaigns.js';
 
+import type { FamilyOidcSettings } from '../family-aid/family-oidc-settings.js';
+
 export const dossierParams = z.object({ id: z.string().uuid() });
 
 declare module '../../../server/platform/module.js' {
   interface ModuleSettings {
-    /** Campaigns: the clamd scanner (host:port) documents pass before they are stored. */
-    campagnes: { clamd?: string };
+    /**
+     * Campaigns: the clamd scanner (host:port) documents pass before they are stored; the
+     * families' identity provider of each authority (by its code, upper case).
+     */
+    campagnes: { clamd?: string; familyOidc?: Record<string, FamilyOidcSettings> };
   }
 }
 
@@ -44,8 +50,11 @@ export async function dossierRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const { total, rows } = await findDossiers(ctxOf(fastify, request), { campaignId: request.params.campaign, query: request.query });
-      return { total, page: request.query.page, pageSize: request.query.pageSize, items: rows.map(presentDossierSummary) };
+      const ctx = ctxOf(fastify, request);
+      const { total, rows, campaign, standing } = await findDossiers(ctx, { campaignId: request.params.campaign, query: request.query });
+      const viewer = ctx.actor?.kind === 'user' ? ctx.actor.id : null;
+      const shown = (d: (typeof rows)[number]) => seesPersonalData(campaign, { instructor: standing.instructor, applicant: d.applicantUserId !== null && d.applicantUserId === viewer });
+      return { total, page: request.query.page, pageSize: request.query.pageSize, items: rows.map((d) => presentDossierSummary(shown(d) ? d : { ...d, applicantLabel: hiddenApplicantLabel })) };
     },
   );
 

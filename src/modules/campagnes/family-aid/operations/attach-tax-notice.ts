@@ -2,24 +2,30 @@ import { and, eq } from 'drizzle-orm';
 import { authorize } from '../../../../server/platform/authz.js';
 import type { Ctx } from '../../../../server/platform/context.js';
 import { AppError } from '../../../../server/platform/errors.js';
-import { acceptAttachment } from '../../../../server/platform/files/attachment.js';
+import { defaultDocumentBytes } from '../../../../shared/campaign-form.js';
 import { documentContents, documents } from '../../db/schema.js';
+import { checkDocument } from '../../documents/upload-document.js';
 import { familyAidFiles } from '../db/schema.js';
 import { editableStates, loadOwnAidFile } from '../file-store.js';
 
-/** A tax notice is a scan or the tax office's PDF: anything else is refused by its content. */
-const noticeTypes = ['application/pdf', 'image/jpeg', 'image/png'];
+/** The document's field key: personal data, shown to the campaign's instructors and the family only. */
+export const taxNoticeFieldKey = 'tax-notice';
+/** The size limit of any other document field (20 MB). */
+export const taxNoticeMaxBytes = defaultDocumentBytes;
 
-export async function attachTaxNotice(ctx: Ctx, id: string, upload: { filename: string; bytes: Buffer }) {
+/**
+ * The tax notice goes through the same gate as every other document (type by content, size,
+ * clamd when configured): a scan or the tax office's PDF, nothing else.
+ */
+export async function attachTaxNotice(ctx: Ctx, id: string, upload: { filename: string; bytes: Buffer; clamd?: string }) {
   authorize(ctx.actor, 'family-aid.apply');
   const actx = { ...ctx, actor: ctx.actor };
-  const accepted = acceptAttachment(upload.filename, upload.bytes);
-  if (!noticeTypes.includes(accepted.contentType)) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'L’avis d’imposition doit être un PDF, une photo JPEG ou une image PNG.');
-  }
+  const file = await loadOwnAidFile(actx, ctx.db, id);
+  if (!(editableStates as readonly string[]).includes(file.dossier.state)) throw new AppError('CONFLICT', `Le dossier n° ${file.dossier.number} ne se modifie plus.`);
+  const checked = await checkDocument({ ...upload, limit: taxNoticeMaxBytes, kinds: ['pdf', 'jpeg', 'png'], kindsLabel: 'un PDF, une photo JPEG ou une image PNG' });
   return ctx.db.transaction(async (tx) => {
-    const file = await loadOwnAidFile(actx, tx, id);
-    if (!(editableStates as readonly string[]).includes(file.dossier.state)) throw new AppError('CONFLICT', `Le dossier n° ${file.dossier.number} ne se modifie plus.`);
+    const again = await loadOwnAidFile(actx, tx, id);
+    if (!(editableStates as readonly string[]).includes(again.dossier.state)) throw new AppError('CONFLICT', `Le dossier n° ${again.dossier.number} ne se modifie plus.`);
     const now = ctx.now();
     const [doc] = await tx
       .insert(documents)
@@ -27,9 +33,8 @@ export async function attachTaxNotice(ctx: Ctx, id: string, upload: { filename: 
         tenantId: file.aid.tenantId,
         dossierId: id,
         purpose: 'answer',
-        fieldKey: 'tax-notice',
-        ...accepted,
-        // no scanner hook on this path yet: see the report; the type is checked by content above
+        fieldKey: taxNoticeFieldKey,
+        ...checked,
         scanStatus: 'clean',
         uploadedByUserId: ctx.actor!.id,
         uploadedByLabel: ctx.actor!.label,

@@ -3,10 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../../../../server/platform/authz.js';
 import { sendAttachment } from '../../../../server/platform/files/attachment.js';
-import { maxAttachmentBytes } from '../../../../server/platform/files/sniff-file.js';
+import { maxDocumentBytes } from '../../documents/upload-document.js';
 import { ctxOf, errorResponses } from '../../../../server/platform/http.js';
 import { readUpload } from '../../../../server/platform/uploads.js';
 import { attachTaxNotice } from '../operations/attach-tax-notice.js';
+import { exportOwnData } from '../operations/export-own-data.js';
 import { findOwnAidFiles, getOwnAidFile, getOwnDocument } from '../operations/get-own-aid-files.js';
 import { startAidFile, startAidFileParams } from '../operations/start-aid-file.js';
 import { submitAidFile, versionInput } from '../operations/submit-aid-file.js';
@@ -69,18 +70,18 @@ export async function familyFileRoutes(fastify: FastifyInstance) {
       schema: {
         operationId: 'attachTaxNotice',
         tags,
-        summary: 'Joint l’avis d’imposition (multipart : file) : PDF, JPEG ou PNG reconnu au contenu, 10 Mo au plus',
+        summary: 'Joint l’avis d’imposition (multipart : file) : PDF, JPEG ou PNG reconnu au contenu, 20 Mo au plus, analysé par l’antivirus s’il est configuré',
         consumes: ['multipart/form-data'],
         params: idParams,
-        response: { 201: documentSchema, ...errorResponses, 413: errorResponses[400], 415: errorResponses[400] },
+        response: { 201: documentSchema, ...errorResponses, 413: errorResponses[400], 415: errorResponses[400], 422: errorResponses[400], 503: errorResponses[400] },
       },
     },
     async (request, reply) => {
       const ctx = ctxOf(fastify, request);
       // refused before the body is read: a school's staff never uploads into a family's file
       authorize(ctx.actor, 'family-aid.apply');
-      const { bytes, filename } = await readUpload(request, maxAttachmentBytes);
-      return reply.status(201).send(await attachTaxNotice(ctx, request.params.id, { filename, bytes }));
+      const { bytes, filename } = await readUpload(request, maxDocumentBytes);
+      return reply.status(201).send(await attachTaxNotice(ctx, request.params.id, { filename, bytes, clamd: fastify.config.campagnes?.clamd }));
     },
   );
 
@@ -115,5 +116,18 @@ export async function familyFileRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => sendAttachment(reply, await getOwnDocument(ctxOf(fastify, request), request.params.id, request.params.documentId)),
+  );
+
+  app.get(
+    '/family/data-export',
+    {
+      schema: {
+        operationId: 'exportOwnFamilyData',
+        tags,
+        summary: 'Tout ce que la famille a donné : une archive ZIP (donnees.json et chaque document joint)',
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request, reply) => sendAttachment(reply, await exportOwnData(ctxOf(fastify, request))),
   );
 }

@@ -5,6 +5,8 @@ import { ctxOf, errorResponses } from '../../../../server/platform/http.js';
 import { aidDashboardSchema, campaignIdParams, getAidDashboard } from '../operations/get-aid-dashboard.js';
 import { deliveryInput, recordDelivery } from '../operations/record-delivery.js';
 import { setSocialFund, socialFundInput } from '../operations/set-social-fund.js';
+import { deliveryRowSchema, getInstructedAidFile, instructorAidFileSchema, listSchoolDeliveries, readTaxNotice } from '../operations/read-aid-files.js';
+import { sendAttachment } from '../../../../server/platform/files/attachment.js';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -58,5 +60,47 @@ export async function instructionRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => getAidDashboard(ctxOf(fastify, request), request.params.campaignId),
+  );
+
+  app.get(
+    '/aid-files/:id',
+    {
+      schema: {
+        operationId: 'getInstructedAidFile',
+        tags,
+        summary: 'Le dossier d’aide vu par les instructeurs de la campagne : identité, revenu, avis d’imposition, montants',
+        params: idParams,
+        response: { 200: instructorAidFileSchema, ...errorResponses },
+      },
+    },
+    async (request) => getInstructedAidFile(ctxOf(fastify, request), request.params.id),
+  );
+
+  app.get(
+    '/aid-files/:id/tax-notice',
+    {
+      schema: {
+        operationId: 'downloadAidTaxNotice',
+        tags,
+        summary: 'Télécharge l’avis d’imposition (instructeurs de la campagne seulement, en pièce jointe)',
+        params: idParams,
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request, reply) => sendAttachment(reply, await readTaxNotice(ctxOf(fastify, request), request.params.id)),
+  );
+
+  app.get(
+    '/campaigns/:campaignId/aid-deliveries',
+    {
+      schema: {
+        operationId: 'listAidDeliveries',
+        tags,
+        summary: 'Les équipements à remettre dans ses lycées : nom de l’élève et équipement seulement',
+        params: campaignIdParams,
+        response: { 200: z.object({ items: z.array(deliveryRowSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await listSchoolDeliveries(ctxOf(fastify, request), request.params.campaignId) }),
   );
 }

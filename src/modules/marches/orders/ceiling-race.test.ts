@@ -5,6 +5,7 @@ import { createOrganization } from '../../referentiel/operations/create-organiza
 import { testApp, type TestApp } from '../../../test/app.js';
 import { purchaseOrders } from './db/schema.js';
 import { budgetLines } from './db/schema.js';
+import { lotCeiling } from '../ceilings.js';
 import { createPurchaseOrder } from './operations/create-purchase-order.js';
 import { orderWorld, type OrderWorld } from './testing.js';
 
@@ -59,5 +60,24 @@ describe('twenty members racing for the last 10,000 EUR of a lot', () => {
       .where(and(eq(purchaseOrders.tenantId, t.ids.a.tenantId), ne(purchaseOrders.status, 'cancelled')));
     expect(total).toBe(999_000_000 + 16 * 60_000);
     expect(total).toBeLessThanOrEqual(1_000_000_000);
+  });
+});
+
+describe('lotCeiling with forUpdate', () => {
+  it('reads the lot and its term inside a transaction (the SQL PostgreSQL accepts)', async () => {
+    const lot = await t.ctx.db.transaction((tx) => lotCeiling(tx, t.ids.a.tenantId, w.lot1, { forUpdate: true }));
+    expect(lot).toMatchObject({ lotId: w.lot1, lotNumber: 1, contractId: w.contractId, maxAmountCents: 1_000_000_000, endsOn: '2029-12-31' });
+  });
+
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))('holds the lot row: a second transaction cannot lock it until the first ends', async () => {
+    await t.ctx.db.transaction(async (first) => {
+      await lotCeiling(first, t.ids.a.tenantId, w.lot1, { forUpdate: true });
+      const second = t.ctx.db.transaction(async (tx) => {
+        await tx.execute(sql`set local lock_timeout = '200ms'`);
+        return lotCeiling(tx, t.ids.a.tenantId, w.lot1, { forUpdate: true });
+      });
+      const error = await second.then(() => null, (e: Error & { cause?: { code?: string } }) => e);
+      expect(error?.cause?.code).toBe('55P03'); // lock_not_available
+    });
   });
 });

@@ -7,7 +7,7 @@ import { AppError, forbidden, notFound, type ErrorIssue } from '../../../../serv
 import { uuidv7 } from '../../../../server/platform/uuid7.js';
 import { establishmentsView as establishments, establishmentScopeWhere } from '../../../referentiel/index.js';
 import { lotCeiling } from '../../ceilings.js';
-import { groupMembers, lots, priceItems } from '../../db/schema.js';
+import { groupMembers, priceItems } from '../../db/schema.js';
 import { priceItemsInForce, type PriceItemInForce } from '../../price-lists.js';
 import { budgetLines, orderLines, purchaseOrders } from '../db/schema.js';
 import { actsFor, organizationsOf } from '../order-access.js';
@@ -32,9 +32,7 @@ export async function createPurchaseOrder(ctx: Ctx, input: CreateOrderInput, opt
   const sites = await sitesOf(ctx, input.lines.map((l) => l.uai));
 
   return ctx.db.transaction(async (tx) => {
-    // the lot row is locked here (lotCeiling's own FOR UPDATE OF names the relation qualified, which PostgreSQL refuses)
-    await tx.select({ id: lots.id }).from(lots).where(and(eq(lots.tenantId, tenantId), eq(lots.id, input.lotId))).for('update');
-    const lot = await lotCeiling(tx, tenantId, input.lotId);
+    const lot = await lotCeiling(tx, tenantId, input.lotId, { forUpdate: true });
     if (!lot) throw notFound('Lot');
     if (lot.contractId !== input.contractId) {
       throw new AppError('VALIDATION', 'Ce lot n’appartient pas au marché indiqué.', { issues: [{ path: 'lotId', message: 'Lot d’un autre marché.' }] });
@@ -43,7 +41,7 @@ export async function createPurchaseOrder(ctx: Ctx, input: CreateOrderInput, opt
     if (lot.endsOn && orderDate > lot.endsOn) throw new AppError('CONFLICT', `Ce marché a pris fin le ${lot.endsOn} : il ne reçoit plus de commande.`);
     if (lot.startsOn && orderDate < lot.startsOn) throw new AppError('CONFLICT', `Ce marché ne commence que le ${lot.startsOn}.`);
     if (lot.groupId && !(await isMember(tx, tenantId, lot.groupId, member))) throw forbidden('Cette organisation n’est pas membre du groupement de ce marché.');
-    const [{ number: lotNumber }] = await tx.select({ number: lots.number }).from(lots).where(and(eq(lots.tenantId, tenantId), eq(lots.id, lot.lotId)));
+    const lotNumber = lot.lotNumber;
 
     const items = await checkedItems(tx, tenantId, input, orderDate, await priceItemsInForce(tx, tenantId, input.lotId, orderDate));
     const lines = input.lines.map((l, index) => {

@@ -54,8 +54,9 @@ async function advance(buyer: Ctx, holder: Ctx, orderId: string, stage: Stage, d
   if (stage === 'draft') return;
   let order = await changeOrderStatus(buyer, { id: orderId, status: 'signed', version: 1 });
   order = await changeOrderStatus(buyer, { id: orderId, status: 'sent', version: order.version });
-  await acknowledgeOrder(holder, { id: orderId });
+  // sent orders wait for the holder's acknowledgement (the holder's journey gives it)
   if (stage === 'sent') return;
+  await acknowledgeOrder(holder, { id: orderId });
   await recordDelivery(holder, { id: orderId, source: 'typed', deliveredAt: `${delivery.at}T09:00:00Z`, lines: delivery.lines.map((l) => ({ ...l, serials: l.serials ?? [] })) });
   if (stage === 'delivered' || !invoice) return;
   await recordInvoice(buyer, { id: orderId, number: invoice.number, invoiceDate: invoice.date, lines: invoice.lines });

@@ -39,7 +39,7 @@ function Orders() {
   const canPlace = useCan('order.place');
   const holder = useCan('order.fulfil') && !canPlace;
   const contracts = useContracts({ page: 1 });
-  const budget = useBudgetLines();
+  const budget = useBudgetLines({}, !holder);
   const set = (changes: Partial<OrdersSearch>) => navigate({ search: (prev: OrdersSearch) => ({ ...prev, ...changes, page: undefined }) });
   const contract = contracts.data?.items.find((c) => c.id === search.contractId);
   return (

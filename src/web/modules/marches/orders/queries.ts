@@ -31,8 +31,8 @@ export function useOrder(id: string) {
   return useQuery({ queryKey: marchesKey('order', id), queryFn: ({ signal }) => call(apiClient.GET('/api/purchase-orders/{id}', { params: { path: { id } }, signal })) });
 }
 
-export function useBudgetLines(query: { year?: number } = {}) {
-  return useQuery({ queryKey: marchesKey('budget-lines', query), queryFn: ({ signal }) => call(apiClient.GET('/api/budget-lines', { params: { query }, signal })) });
+export function useBudgetLines(query: { year?: number } = {}, enabled = true) {
+  return useQuery({ queryKey: marchesKey('budget-lines', query), queryFn: ({ signal }) => call(apiClient.GET('/api/budget-lines', { params: { query }, signal })), enabled });
 }
 
 export function useConsumption(query: { contractId?: string }) {

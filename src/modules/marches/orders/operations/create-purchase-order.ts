@@ -13,6 +13,7 @@ import { budgetLines, orderLines, purchaseOrders } from '../db/schema.js';
 import { actsFor, organizationsOf } from '../order-access.js';
 import { euros, lineTotals } from '../states.js';
 import { createOrderInput, type CreateOrderInput } from './order-input.js';
+import { consumptionChanged } from './find-consumption.js';
 
 export { createOrderInput };
 
@@ -31,7 +32,7 @@ export async function createPurchaseOrder(ctx: Ctx, input: CreateOrderInput, opt
   const member = await memberFor(ctx, input.memberOrganizationId);
   const sites = await sitesOf(ctx, input.lines.map((l) => l.uai));
 
-  return ctx.db.transaction(async (tx) => {
+  const created = await ctx.db.transaction(async (tx) => {
     const lot = await lotCeiling(tx, tenantId, input.lotId, { forUpdate: true });
     if (!lot) throw notFound('Lot');
     if (lot.contractId !== input.contractId) {
@@ -122,6 +123,8 @@ export async function createPurchaseOrder(ctx: Ctx, input: CreateOrderInput, opt
     await recordAudit(ctx, tx, [{ tenantId, action: 'create', entityType: 'purchase_order', entityId: id, after: { reference, lotId: lot.lotId, memberOrganizationId: member, totalExclTaxCents: total, lines: lines.length } }]);
     return order;
   });
+  consumptionChanged(ctx);
+  return created;
 }
 
 /** The member the order is for: one of the actor's organizations, or a member that delegated it. */

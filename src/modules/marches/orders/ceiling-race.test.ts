@@ -6,7 +6,9 @@ import { testApp, type TestApp } from '../../../test/app.js';
 import { purchaseOrders } from './db/schema.js';
 import { budgetLines } from './db/schema.js';
 import { lotCeiling } from '../ceilings.js';
+import { changeOrderStatus } from './operations/change-order-status.js';
 import { createPurchaseOrder } from './operations/create-purchase-order.js';
+import { findConsumption } from './operations/find-consumption.js';
 import { orderWorld, type OrderWorld } from './testing.js';
 
 let t: TestApp;
@@ -79,5 +81,17 @@ describe('lotCeiling with forUpdate', () => {
       const error = await second.then(() => null, (e: Error & { cause?: { code?: string } }) => e);
       expect(error?.cause?.code).toBe('55P03'); // lock_not_available
     });
+  });
+});
+
+describe('the consumption read from its cache', () => {
+  it('is read again after an order is placed or cancelled (the writes invalidate it)', async () => {
+    const ctx = { ...t.ctx, actor: buyerOf(t.ids.academy.tenantId) };
+    const committedOf = async () => (await findConsumption(ctx, { lotId: w.lot2 })).reduce((sum, r) => sum + r.committedCents, 0);
+    const before = await committedOf();
+    const order = await createPurchaseOrder(ctx, { contractId: w.contractId, lotId: w.lot2, orderDate: '2026-09-01', lines: [{ priceItemId: w.items.otherLot, quantity: 3, uai: t.ids.staffSchool.uai }] });
+    expect(await committedOf()).toBe(before + 30_000);
+    await changeOrderStatus(ctx, { id: order.id, status: 'cancelled', version: order.version });
+    expect(await committedOf()).toBe(before);
   });
 });

@@ -50,7 +50,7 @@ describe('bons de commande des marchés', () => {
     const perMember = page.getByRole('table', { name: 'Consommation par lot et par membre' });
     await perMember.getByRole('cell', { name: 'HDF-2016-THD' }).first().waitFor();
     expect(await page.locator('#par-lot [role="img"]').first().getAttribute('aria-label')).toMatch(/HDF-2016-THD lot 1 .* consommés/);
-    await page.getByRole('table', { name: /Lignes budgétaires/ }).getByRole('cell', { name: 'FEDER très haut débit 2018' }).waitFor();
+    await page.getByRole('table', { name: /Lignes budgétaires/ }).getByRole('cell', { name: 'FEDER très haut débit 2018', exact: true }).waitFor();
     await page.waitForLoadState('networkidle');
     await screenshot(page, 'consommation');
     expect(await seriousViolations(page)).toEqual([]);

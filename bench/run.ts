@@ -4,6 +4,7 @@ import { benchFirstVisit } from './first-visit.js';
 import { benchFleetQueries, printFleetTable } from './fleet-queries.js';
 import { benchImport } from './import-establishments.js';
 import { benchGuichet } from './guichet.js';
+import { benchMarchesOrders } from './marches-orders.js';
 import { benchListSearch } from './list-search.js';
 import { benchPilotage } from './pilotage.js';
 import { benchIngestion, ingestTitle, printIngestTable, targets as ingestTargets } from './ingest-inventory.js';
@@ -23,7 +24,7 @@ registerActions(modules.map((m) => m.actions));
 
 const args = process.argv.slice(2);
 // each bench adds its name here and a block below: `npm run bench -- <name>` runs only that one
-const benchNames = ['import', 'list-search', 'ingest-inventory', 'fleet-queries', 'guichet', 'ingest-partial-100k', 'export-memory', 'first-visit', 'campagnes', 'pilotage'];
+const benchNames = ['import', 'list-search', 'ingest-inventory', 'fleet-queries', 'guichet', 'ingest-partial-100k', 'export-memory', 'first-visit', 'campagnes', 'pilotage', 'marches-orders'];
 const wanted = (name: string) => !args.some((a) => benchNames.includes(a)) || args.includes(name);
 const kinds = (['postgresql', 'pglite'] as const).filter((k) => !args.some((a) => a === 'postgresql' || a === 'pglite') || args.includes(k));
 
@@ -56,6 +57,12 @@ if (wanted('list-search')) {
     rows.push(...(await benchListSearch({ kind, serverUrl })));
   }
   report('Liste et recherche des établissements (66 000 établissements, 50 clients, ~10 s par scénario)', rows);
+}
+
+if (wanted('marches-orders')) {
+  // PostgreSQL only: 100,000 order lines with the demo loaded, consumption at 50 clients, a delivery file of 10,000 serials
+  if (!serverUrl) console.log('Commandes des marchés ignorées : pas de serveur PostgreSQL.');
+  else report('Commandes des marchés (100 000 lignes, consommation à 50 clients, livraison de 10 000 numéros de série)', await benchMarchesOrders({ serverUrl, log: (line) => console.log(`  ${line}`) }));
 }
 
 if (wanted('fleet-queries')) {

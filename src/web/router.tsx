@@ -3,6 +3,7 @@ import { createRootRouteWithContext, createRoute, createRouter, lazyRouteCompone
 import { isApiError } from './api/client';
 import { validateListSearch } from './modules/establishments/list-search';
 import type { ContractsSearch } from './modules/marches/queries';
+import { validateOrdersSearch } from './modules/marches/orders/search';
 import { validateAssetSearch, validateDashboardSearch, validateDeploymentsSearch } from './modules/parc/list-search';
 import { validateDeskDashboardSearch } from './modules/guichet/dashboard/types';
 import { validateTicketSearch } from './modules/guichet/tickets/list-search';
@@ -83,6 +84,11 @@ const contractsRoute = createRoute({
 });
 const contractRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/$id', component: page(() => import('./modules/marches/ContractPage'), 'ContractPage') });
 const groupRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/groupements/$id', component: page(() => import('./modules/marches/GroupPage'), 'GroupPage') });
+const ordersRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/commandes', validateSearch: validateOrdersSearch, component: page(() => import('./modules/marches/orders/OrdersPage'), 'OrdersPage') });
+const newOrderRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/commandes/nouvelle', component: page(() => import('./modules/marches/orders/NewOrderPage'), 'NewOrderPage') });
+const orderRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/commandes/$id', component: page(() => import('./modules/marches/orders/OrderPage'), 'OrderPage') });
+// the charts (recharts) load with this page only
+const consumptionRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/consommation', component: lazyRouteComponent(() => import('./modules/marches/orders/ConsumptionPage'), 'ConsumptionPage') });
 const fleetDashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/parc/tableau-de-bord',
@@ -157,6 +163,10 @@ const routeTree = rootRoute.addChildren([
     contractsRoute,
     contractRoute,
     groupRoute,
+    ordersRoute,
+    newOrderRoute,
+    orderRoute,
+    consumptionRoute,
     deploymentRoute,
     assetImportRoute,
     agentsRoute,

@@ -6,6 +6,7 @@ import { contracts, lots } from './db/schema.js';
 /** A lot's ceilings and term, what an order is checked against (null: no ceiling of that kind). */
 export interface LotCeiling {
   lotId: string;
+  lotNumber: number;
   contractId: string;
   tenantId: string;
   minAmountCents: number | null;
@@ -43,17 +44,21 @@ const dbOf = (dbOrCtx: Db | Ctx): Db => ('db' in dbOrCtx && 'now' in dbOrCtx ? (
  */
 export async function lotCeiling(dbOrCtx: Db | Ctx, tenantId: string, lotId: string, options: { forUpdate?: boolean } = {}): Promise<LotCeiling | null> {
   const db = dbOf(dbOrCtx);
+  // Drizzle writes `FOR UPDATE OF "marches"."lots"`, which PostgreSQL refuses (the relation must be
+  // named unqualified, as in FROM): the lot row alone is locked first, then read with its contract.
+  if (options.forUpdate) await db.select({ id: lots.id }).from(lots).where(and(eq(lots.tenantId, tenantId), eq(lots.id, lotId))).for('update');
   const query = db
     .select({ lot: lots, contract: contracts })
     .from(lots)
     .innerJoin(contracts, and(eq(contracts.tenantId, lots.tenantId), eq(contracts.id, lots.contractId)))
     .where(and(eq(lots.tenantId, tenantId), eq(lots.id, lotId)));
-  const [row] = options.forUpdate ? await query.for('update', { of: lots }) : await query;
+  const [row] = await query;
   if (!row) return null;
   const { lot, contract } = row;
   const months = totalMonths(lot.durationMonths ?? contract.durationMonths, contract.renewals);
   return {
     lotId: lot.id,
+    lotNumber: lot.number,
     contractId: contract.id,
     tenantId,
     minAmountCents: lot.minAmountCents,

@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from '../../server/platform/module.js';
 import { marchesActions } from './actions.js';
 import { seedGrandEstMarches, seedHautsDeFranceMarches } from './demo/seed-marches-demo.js';
+import { seedGrandEstOrders, seedHautsDeFranceOrders } from './orders/demo/seed-orders-demo.js';
 import { marchesJobs } from './jobs/background.js';
 import { marchesRoutes } from './routes.js';
 
@@ -12,6 +13,8 @@ export const marchesModule: ModuleDefinition = {
   async demo(seed) {
     await seedHautsDeFranceMarches(seed.ctx, seed.tenants);
     await seedGrandEstMarches(seed.ctx, seed.tenants);
+    await seedHautsDeFranceOrders(seed.ctx, seed.tenants);
+    await seedGrandEstOrders(seed.ctx, seed.tenants);
   },
   actions: marchesActions,
 };

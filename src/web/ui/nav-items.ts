@@ -22,6 +22,8 @@ import {
   IconUsers,
   IconUsersGroup,
   type Icon,
+  IconReceipt,
+  IconReportMoney,
 } from '@tabler/icons-react';
 import type { Permission } from '../session/types';
 
@@ -47,6 +49,8 @@ export interface NavItem {
     | '/guichet/configuration'
     | '/guichet/tableau-de-bord'
     | '/marches'
+    | '/marches/commandes'
+    | '/marches/consommation'
     | '/campagnes'
     | '/pilotage'
     | '/pilotage/ppi'
@@ -72,6 +76,8 @@ export const navItems: NavItem[] = [
   { to: '/guichet/tableau-de-bord', label: 'Tableau de bord du guichet', icon: IconChartPie, permission: 'ticket.read' },
   { to: '/guichet/configuration', label: 'Configuration du guichet', icon: IconAdjustments, permission: 'desk.configure' },
   { to: '/marches', label: 'Marchés', icon: IconBuildingCommunity, permission: 'contract.read' },
+  { to: '/marches/commandes', label: 'Bons de commande', icon: IconReceipt, permission: 'order.read' },
+  { to: '/marches/consommation', label: 'Consommation des marchés', icon: IconReportMoney, permission: 'budget.manage' },
   { to: '/campagnes', label: 'Campagnes', icon: IconClipboardList, permission: 'campaign.read' },
   { to: '/pilotage', label: 'Pilotage des cibles', icon: IconTarget, permission: 'steering.read' },
   { to: '/pilotage/ppi', label: 'Plan pluriannuel (PPI)', icon: IconCoin, permission: 'ppi.read' },

@@ -6,6 +6,7 @@ import { requireManageFor } from '../contract-access.js';
 import { loadContract } from '../contract-store.js';
 import { amendments, contracts, lots, type AmendmentChange } from '../db/schema.js';
 import { lotSpending } from '../lot-spending.js';
+import { consumptionChanged } from '../orders/operations/find-consumption.js';
 import { checkCeilingChange } from '../rules/ceilings.js';
 import type { AmendmentInput } from './contract-input.js';
 
@@ -22,7 +23,7 @@ export async function addAmendment(ctx: Ctx, contractId: string, input: Amendmen
     throw new AppError('VALIDATION', "L'avenant ne change rien : indiquez un plafond de lot, une durée ou un montant.");
   }
   const t = contract.tenantId;
-  return ctx.db.transaction(async (tx) => {
+  const added = await ctx.db.transaction(async (tx) => {
     await tx.select({ id: contracts.id }).from(contracts).where(and(eq(contracts.tenantId, t), eq(contracts.id, contract.id))).for('update');
     const changes: AmendmentChange[] = [];
     const spending = await lotSpending(tx, t, input.lotCeilings.map((c) => c.lotId));
@@ -56,4 +57,7 @@ export async function addAmendment(ctx: Ctx, contractId: string, input: Amendmen
     await recordAudit(ctx, tx, [{ tenantId: t, action: 'amendment.create', entityType: 'contract', entityId: contract.id, after: amendment }]);
     return amendment;
   });
+  // a lot's ceiling moves what is left of it on the consumption page
+  consumptionChanged(ctx);
+  return added;
 }

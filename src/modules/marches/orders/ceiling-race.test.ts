@@ -5,7 +5,10 @@ import { createOrganization } from '../../referentiel/operations/create-organiza
 import { testApp, type TestApp } from '../../../test/app.js';
 import { purchaseOrders } from './db/schema.js';
 import { budgetLines } from './db/schema.js';
+import { lotCeiling } from '../ceilings.js';
+import { changeOrderStatus } from './operations/change-order-status.js';
 import { createPurchaseOrder } from './operations/create-purchase-order.js';
+import { findConsumption } from './operations/find-consumption.js';
 import { orderWorld, type OrderWorld } from './testing.js';
 
 let t: TestApp;
@@ -59,5 +62,36 @@ describe('twenty members racing for the last 10,000 EUR of a lot', () => {
       .where(and(eq(purchaseOrders.tenantId, t.ids.a.tenantId), ne(purchaseOrders.status, 'cancelled')));
     expect(total).toBe(999_000_000 + 16 * 60_000);
     expect(total).toBeLessThanOrEqual(1_000_000_000);
+  });
+});
+
+describe('lotCeiling with forUpdate', () => {
+  it('reads the lot and its term inside a transaction (the SQL PostgreSQL accepts)', async () => {
+    const lot = await t.ctx.db.transaction((tx) => lotCeiling(tx, t.ids.a.tenantId, w.lot1, { forUpdate: true }));
+    expect(lot).toMatchObject({ lotId: w.lot1, lotNumber: 1, contractId: w.contractId, maxAmountCents: 1_000_000_000, endsOn: '2029-12-31' });
+  });
+
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))('holds the lot row: a second transaction cannot lock it until the first ends', async () => {
+    await t.ctx.db.transaction(async (first) => {
+      await lotCeiling(first, t.ids.a.tenantId, w.lot1, { forUpdate: true });
+      const second = t.ctx.db.transaction(async (tx) => {
+        await tx.execute(sql`set local lock_timeout = '200ms'`);
+        return lotCeiling(tx, t.ids.a.tenantId, w.lot1, { forUpdate: true });
+      });
+      const error = await second.then(() => null, (e: Error & { cause?: { code?: string } }) => e);
+      expect(error?.cause?.code).toBe('55P03'); // lock_not_available
+    });
+  });
+});
+
+describe('the consumption read from its cache', () => {
+  it('is read again after an order is placed or cancelled (the writes invalidate it)', async () => {
+    const ctx = { ...t.ctx, actor: buyerOf(t.ids.academy.tenantId) };
+    const committedOf = async () => (await findConsumption(ctx, { lotId: w.lot2 })).reduce((sum, r) => sum + r.committedCents, 0);
+    const before = await committedOf();
+    const order = await createPurchaseOrder(ctx, { contractId: w.contractId, lotId: w.lot2, orderDate: '2026-09-01', lines: [{ priceItemId: w.items.otherLot, quantity: 3, uai: t.ids.staffSchool.uai }] });
+    expect(await committedOf()).toBe(before + 30_000);
+    await changeOrderStatus(ctx, { id: order.id, status: 'cancelled', version: order.version });
+    expect(await committedOf()).toBe(before);
   });
 });

@@ -8,6 +8,7 @@ import { purchaseOrders } from '../db/schema.js';
 import { actsFor, orderInScope, organizationsOf } from '../order-access.js';
 import { canMove } from '../states.js';
 import { changeStatusInput, orderStatusLabels, type OrderStatus } from './order-input.js';
+import { consumptionChanged } from './find-consumption.js';
 
 export { changeStatusInput };
 
@@ -23,7 +24,7 @@ export async function changeOrderStatus(ctx: Ctx, input: { id: string; status: '
     throw new AppError('CONFLICT', `Une commande « ${orderStatusLabels[from]} » ne peut pas passer à « ${orderStatusLabels[input.status]} ».`);
   }
   const tenantId = ctx.actor.tenantId;
-  return ctx.db.transaction(async (tx) => {
+  const changed = await ctx.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(purchaseOrders)
       .set({ status: input.status, updatedAt: ctx.now(), version: sql`${purchaseOrders.version} + 1` })
@@ -33,6 +34,8 @@ export async function changeOrderStatus(ctx: Ctx, input: { id: string; status: '
     await recordAudit(ctx, tx, [{ tenantId, action: 'update', entityType: 'purchase_order', entityId: input.id, before: { status: from }, after: { status: input.status } }]);
     return updated;
   });
+  consumptionChanged(ctx);
+  return changed;
 }
 
 /** The holder acknowledges an order sent to it (once). */

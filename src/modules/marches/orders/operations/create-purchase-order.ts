@@ -7,12 +7,13 @@ import { AppError, forbidden, notFound, type ErrorIssue } from '../../../../serv
 import { uuidv7 } from '../../../../server/platform/uuid7.js';
 import { establishmentsView as establishments, establishmentScopeWhere } from '../../../referentiel/index.js';
 import { lotCeiling } from '../../ceilings.js';
-import { groupMembers, lots, priceItems } from '../../db/schema.js';
+import { groupMembers, priceItems } from '../../db/schema.js';
 import { priceItemsInForce, type PriceItemInForce } from '../../price-lists.js';
 import { budgetLines, orderLines, purchaseOrders } from '../db/schema.js';
 import { actsFor, organizationsOf } from '../order-access.js';
 import { euros, lineTotals } from '../states.js';
 import { createOrderInput, type CreateOrderInput } from './order-input.js';
+import { consumptionChanged } from './find-consumption.js';
 
 export { createOrderInput };
 
@@ -31,10 +32,8 @@ export async function createPurchaseOrder(ctx: Ctx, input: CreateOrderInput, opt
   const member = await memberFor(ctx, input.memberOrganizationId);
   const sites = await sitesOf(ctx, input.lines.map((l) => l.uai));
 
-  return ctx.db.transaction(async (tx) => {
-    // the lot row is locked here (lotCeiling's own FOR UPDATE OF names the relation qualified, which PostgreSQL refuses)
-    await tx.select({ id: lots.id }).from(lots).where(and(eq(lots.tenantId, tenantId), eq(lots.id, input.lotId))).for('update');
-    const lot = await lotCeiling(tx, tenantId, input.lotId);
+  const created = await ctx.db.transaction(async (tx) => {
+    const lot = await lotCeiling(tx, tenantId, input.lotId, { forUpdate: true });
     if (!lot) throw notFound('Lot');
     if (lot.contractId !== input.contractId) {
       throw new AppError('VALIDATION', 'Ce lot n’appartient pas au marché indiqué.', { issues: [{ path: 'lotId', message: 'Lot d’un autre marché.' }] });
@@ -43,7 +42,7 @@ export async function createPurchaseOrder(ctx: Ctx, input: CreateOrderInput, opt
     if (lot.endsOn && orderDate > lot.endsOn) throw new AppError('CONFLICT', `Ce marché a pris fin le ${lot.endsOn} : il ne reçoit plus de commande.`);
     if (lot.startsOn && orderDate < lot.startsOn) throw new AppError('CONFLICT', `Ce marché ne commence que le ${lot.startsOn}.`);
     if (lot.groupId && !(await isMember(tx, tenantId, lot.groupId, member))) throw forbidden('Cette organisation n’est pas membre du groupement de ce marché.');
-    const [{ number: lotNumber }] = await tx.select({ number: lots.number }).from(lots).where(and(eq(lots.tenantId, tenantId), eq(lots.id, lot.lotId)));
+    const lotNumber = lot.lotNumber;
 
     const items = await checkedItems(tx, tenantId, input, orderDate, await priceItemsInForce(tx, tenantId, input.lotId, orderDate));
     const lines = input.lines.map((l, index) => {
@@ -124,6 +123,8 @@ export async function createPurchaseOrder(ctx: Ctx, input: CreateOrderInput, opt
     await recordAudit(ctx, tx, [{ tenantId, action: 'create', entityType: 'purchase_order', entityId: id, after: { reference, lotId: lot.lotId, memberOrganizationId: member, totalExclTaxCents: total, lines: lines.length } }]);
     return order;
   });
+  consumptionChanged(ctx);
+  return created;
 }
 
 /** The member the order is for: one of the actor's organizations, or a member that delegated it. */

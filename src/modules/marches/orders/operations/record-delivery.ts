@@ -12,6 +12,7 @@ import { budgetLines, deliveries, orderLines, purchaseOrders } from '../db/schem
 import { deliveredState } from '../states.js';
 import { holderOrder } from './change-order-status.js';
 import { deliveryInput, type DeliveryInput } from './order-input.js';
+import { consumptionChanged } from './find-consumption.js';
 
 export { deliveryInput };
 
@@ -35,7 +36,7 @@ export async function recordDelivery(ctx: Ctx, input: { id: string; source?: 'ty
   const day = deliveredAt.toISOString().slice(0, 10);
   const keys = serialKeysOf(input);
 
-  return ctx.db.transaction(async (tx) => {
+  const recorded = await ctx.db.transaction(async (tx) => {
     const [locked] = await tx.select().from(purchaseOrders).where(and(eq(purchaseOrders.tenantId, tenantId), eq(purchaseOrders.id, order.id))).for('update');
     const lines = await tx.select().from(orderLines).where(and(eq(orderLines.tenantId, tenantId), eq(orderLines.orderId, order.id))).orderBy(asc(orderLines.lineNo));
     const { allocations, issues } = allocate(lines, input, keys);
@@ -99,6 +100,8 @@ export async function recordDelivery(ctx: Ctx, input: { id: string; source?: 'ty
     await recordAudit(ctx, tx, [{ tenantId, action: 'create', entityType: 'delivery', entityId: delivery.id, after: { orderId: order.id, devices: devices.length, status } }]);
     return { delivery, order: updated, devicesCreated: devices.length };
   });
+  consumptionChanged(ctx);
+  return recorded;
 }
 
 /** Each line's serials as the Parc compares them; a bad or repeated one is named by its row. */

@@ -8,6 +8,7 @@ import { invoices, orderLines, purchaseOrders, type InvoiceDiscrepancy, type Inv
 import { orderInScope } from '../order-access.js';
 import { lineTotals } from '../states.js';
 import { invoiceInput, type InvoiceInput } from './order-input.js';
+import { consumptionChanged } from './find-consumption.js';
 
 export { invoiceInput };
 
@@ -42,7 +43,7 @@ export async function recordInvoice(ctx: Ctx, input: { id: string } & InvoiceInp
   if (!['delivered', 'invoiced'].includes(order.status)) throw new AppError('CONFLICT', 'Une facture se rapproche d’une commande livrée.');
   const tenantId = order.tenantId;
   try {
-    return await ctx.db.transaction(async (tx) => {
+    const invoice = await ctx.db.transaction(async (tx) => {
       await tx.select({ id: purchaseOrders.id }).from(purchaseOrders).where(and(eq(purchaseOrders.tenantId, tenantId), eq(purchaseOrders.id, order.id))).for('update');
       const lines = await tx.select().from(orderLines).where(and(eq(orderLines.tenantId, tenantId), eq(orderLines.orderId, order.id))).orderBy(asc(orderLines.lineNo));
       const matched = matchInvoice(lines, input.lines);
@@ -65,6 +66,8 @@ export async function recordInvoice(ctx: Ctx, input: { id: string } & InvoiceInp
       await recordAudit(ctx, tx, [{ tenantId, action: 'create', entityType: 'invoice', entityId: invoice.id, after: { orderId: order.id, number: input.number, totalExclTaxCents: exclTax, discrepancies: matched.discrepancies.length } }]);
       return invoice;
     });
+    consumptionChanged(ctx);
+    return invoice;
   } catch (error) {
     if (isDatabaseError(error, '23505')) throw new AppError('CONFLICT', `La facture n° ${input.number} est déjà enregistrée pour cette commande.`);
     throw error;

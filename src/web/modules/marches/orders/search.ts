@@ -1,0 +1,13 @@
+import { orderStatuses, type OrderStatus } from '../../../../modules/marches/orders/operations/order-input';
+import type { OrdersSearch } from './queries';
+
+export function validateOrdersSearch(raw: Record<string, unknown>): OrdersSearch {
+  const uuid = (v: unknown) => (typeof v === 'string' && /^[0-9a-f-]{36}$/i.test(v) ? v : undefined);
+  return {
+    status: (orderStatuses as readonly string[]).includes(raw.status as string) ? (raw.status as OrderStatus) : undefined,
+    lotId: uuid(raw.lotId),
+    contractId: uuid(raw.contractId),
+    budgetLineId: uuid(raw.budgetLineId),
+    page: typeof raw.page === 'number' && raw.page >= 1 ? raw.page : undefined,
+  };
+}

@@ -2,6 +2,7 @@ import type { ModuleDefinition } from '../../server/platform/module.js';
 import { marchesActions } from './actions.js';
 import { seedGrandEstMarches, seedHautsDeFranceMarches } from './demo/seed-marches-demo.js';
 import { marchesJobs } from './jobs/background.js';
+import { seedGrandEstResources, seedHautsDeFranceEnt } from './resources/demo/seed-resources-demo.js';
 import { marchesRoutes } from './routes.js';
 
 /** Public procurement: framework contracts, lots, price lists, amendments and purchasing groups. */
@@ -12,6 +13,8 @@ export const marchesModule: ModuleDefinition = {
   async demo(seed) {
     await seedHautsDeFranceMarches(seed.ctx, seed.tenants);
     await seedGrandEstMarches(seed.ctx, seed.tenants);
+    await seedHautsDeFranceEnt(seed.ctx, seed.tenants);
+    await seedGrandEstResources(seed.ctx, seed.tenants);
   },
   actions: marchesActions,
 };

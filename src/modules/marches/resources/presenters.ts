@@ -6,6 +6,7 @@ import type { resourceChoices, resourceTitles } from './db/schema.js';
 export const resourceTitleSchema = z.object({
   id: z.string(),
   contractId: z.string(),
+  contractReference: z.string().optional(),
   lotId: z.string(),
   priceItemId: z.string().nullable(),
   title: z.string(),
@@ -18,8 +19,8 @@ export const resourceTitleSchema = z.object({
   paperOnly: z.boolean(),
 });
 
-export function presentTitle(t: typeof resourceTitles.$inferSelect) {
-  return { id: t.id, contractId: t.contractId, lotId: t.lotId, priceItemId: t.priceItemId, title: t.title, publisher: t.publisher, levels: t.levels, pricePerLicenceCents: t.pricePerLicenceCents, throughGar: t.throughGar, digital: t.digital, paperOnly: !t.digital };
+export function presentTitle(t: typeof resourceTitles.$inferSelect & { contractReference?: string }) {
+  return { id: t.id, contractId: t.contractId, contractReference: t.contractReference, lotId: t.lotId, priceItemId: t.priceItemId, title: t.title, publisher: t.publisher, levels: t.levels, pricePerLicenceCents: t.pricePerLicenceCents, throughGar: t.throughGar, digital: t.digital, paperOnly: !t.digital };
 }
 
 export const resourceChoiceSchema = z.object({

@@ -82,6 +82,13 @@ const contractsRoute = createRoute({
   component: page(() => import('./modules/marches/ContractsPage'), 'ContractsPage'),
 });
 const contractRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/$id', component: page(() => import('./modules/marches/ContractPage'), 'ContractPage') });
+const resourcesRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/ressources', component: page(() => import('./modules/marches/resources/ResourcesPage'), 'ResourcesPage') });
+const linksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/marches/liens',
+  validateSearch: (raw: Record<string, unknown>): { uai?: string } => ({ uai: typeof raw.uai === 'string' ? raw.uai : undefined }),
+  component: page(() => import('./modules/marches/links/LinksPage'), 'LinksPage'),
+});
 const groupRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/groupements/$id', component: page(() => import('./modules/marches/GroupPage'), 'GroupPage') });
 const fleetDashboardRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -150,6 +157,8 @@ const routeTree = rootRoute.addChildren([
     contractsRoute,
     contractRoute,
     groupRoute,
+    resourcesRoute,
+    linksRoute,
     deploymentRoute,
     assetImportRoute,
     agentsRoute,

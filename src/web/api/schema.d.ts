@@ -38268,6 +38268,7 @@ export interface operations {
                     "application/json": {
                         items: {
                             contractId: string;
+                            contractReference?: string;
                             digital: boolean;
                             id: string;
                             levels: string[];
@@ -38428,6 +38429,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         contractId: string;
+                        contractReference?: string;
                         digital: boolean;
                         id: string;
                         levels: string[];

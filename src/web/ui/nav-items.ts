@@ -1,6 +1,8 @@
 import {
   IconAdjustments,
   IconApps,
+  IconBook,
+  IconNetwork,
   IconBuildingCommunity,
   IconChartBar,
   IconChartPie,
@@ -47,6 +49,8 @@ export interface NavItem {
     | '/guichet/configuration'
     | '/guichet/tableau-de-bord'
     | '/marches'
+    | '/marches/ressources'
+    | '/marches/liens'
     | '/campagnes'
     | '/pilotage'
     | '/pilotage/ppi'
@@ -72,6 +76,8 @@ export const navItems: NavItem[] = [
   { to: '/guichet/tableau-de-bord', label: 'Tableau de bord du guichet', icon: IconChartPie, permission: 'ticket.read' },
   { to: '/guichet/configuration', label: 'Configuration du guichet', icon: IconAdjustments, permission: 'desk.configure' },
   { to: '/marches', label: 'Marchés', icon: IconBuildingCommunity, permission: 'contract.read' },
+  { to: '/marches/ressources', label: 'Ressources numériques', icon: IconBook, permission: 'resource.read' },
+  { to: '/marches/liens', label: 'Liens réseau', icon: IconNetwork, permission: 'link.read' },
   { to: '/campagnes', label: 'Campagnes', icon: IconClipboardList, permission: 'campaign.read' },
   { to: '/pilotage', label: 'Pilotage des cibles', icon: IconTarget, permission: 'steering.read' },
   { to: '/pilotage/ppi', label: 'Plan pluriannuel (PPI)', icon: IconCoin, permission: 'ppi.read' },

@@ -104,7 +104,7 @@ function ChoiceForm({ title, uai }: { title: Title; uai: string }) {
     <form onSubmit={submit} aria-label={`Choix pour ${title.title}`}>
       <Group gap="xs" align="flex-start" wrap="nowrap">
         <Select label="Niveau" size="xs" w={90} data={title.levels} allowDeselect={false} {...form.getInputProps('level')} />
-        <NumberInput label="Quantité" size="xs" w={110} min={0} {...form.getInputProps('quantity')} />
+        <NumberInput label="Quantité" size="xs" w={110} {...form.getInputProps('quantity')} />
         <Button type="submit" size="xs" mt={24} loading={setChoice.isPending}>Enregistrer</Button>
       </Group>
     </form>

@@ -46,10 +46,10 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 }
 
 async function seed(database: Database, count: number): Promise<void> {
-  const ctx = systemCtx(database.db);
+  const ctx = systemCtx(database);
   const org = await createOrganization(ctx, { code: tenantCode, kind: 'region', name: 'Région du banc d’export' });
   const bytes = generateAnnuaireFile(count);
-  await importEstablishments(ctx, database, { tenantId: org.tenantId, bytes, filename: 'annuaire-export.csv', mode: 'apply-valid', includeNonSchools: true });
+  await importEstablishments(ctx, { tenantId: org.tenantId, bytes, filename: 'annuaire-export.csv', mode: 'apply-valid', includeNonSchools: true });
   const admin = await createUser(ctx, { tenantId: org.tenantId, email, displayName: 'Admin export', password });
   await assignRole(ctx, { tenantId: org.tenantId, userId: admin.id, organizationId: org.tenantId, role: 'authority-admin', unitIds: [] });
 }

@@ -110,10 +110,10 @@ async function samples(database: Database, tenantId: string): Promise<Pick<Gener
 async function generateFleet(database: Database, size: FleetSize): Promise<GeneratedFleet> {
   const { devices, perDevice, products } = size;
   const db = database.db;
-  const ctx = systemCtx(db);
+  const ctx = systemCtx(database);
   const org = await createOrganization(ctx, { code: fleetTenantCode, kind: 'region', name: 'Région du banc de parc' });
   const tenantId = org.tenantId;
-  await importEstablishments(ctx, database, { tenantId, bytes: generateAnnuaireFile(600), filename: 'sites.csv', mode: 'apply-valid', includeNonSchools: true });
+  await importEstablishments(ctx, { tenantId, bytes: generateAnnuaireFile(600), filename: 'sites.csv', mode: 'apply-valid', includeNonSchools: true });
   const admin = await createUser(ctx, { tenantId, email: 'admin@flotte.banc.fr', displayName: 'Admin banc', password: fleetPassword });
   await assignRole(ctx, { tenantId, userId: admin.id, organizationId: tenantId, role: 'authority-admin', unitIds: [] });
 

@@ -135,7 +135,7 @@ async function existingWorld(database: Database, databaseUrl: string): Promise<O
 }
 
 async function seed(database: Database, databaseUrl: string, ticketCount: number, log: (line: string) => void, start: number): Promise<Omit<GuichetWorld, 'reused'>> {
-  const ctx = systemCtx(database.db);
+  const ctx = systemCtx(database);
   const org = await createOrganization(ctx, { code: tenantCode, kind: 'region', name: 'Région du banc guichet' });
   await createOrganization(ctx, { code: 'banc-guichet-ac', kind: 'academie', name: 'Académie du banc', academyCode: '09', partnerOf: [tenantCode] });
   await createOrganization(ctx, { code: 'banc-guichet-presta', kind: 'contractor', name: 'Prestataire du banc', partnerOf: [tenantCode] });

@@ -66,7 +66,7 @@ type Copy = (bytes: Uint8Array) => Promise<{ ms: number; cpuMs: number | null }>
  */
 async function series(database: Database, files: Files, copy: Copy, code: string, meter?: CpuMeter): Promise<Measured[]> {
   const tenantId = await createTenant(database.db, { code, kind: 'region', name: `Banc ${code}` });
-  const ctx = systemCtx(database.db);
+  const ctx = systemCtx(database);
   const measured: Measured[] = [];
   for (const { step, file } of steps) {
     const bytes = files[file];
@@ -75,7 +75,7 @@ async function series(database: Database, files: Files, copy: Copy, code: string
     const input = { tenantId, bytes, filename: 'annuaire-national.csv', mode: 'all-or-nothing' as const };
     const mark = await meter?.snapshot();
     const time = await timed(async () => {
-      const { totals } = await importEstablishments(ctx, database, input);
+      const { totals } = await importEstablishments(ctx, input);
       written = totals.created + totals.updated;
     });
     const spent = mark && meter ? await meter.since(mark) : null;

@@ -115,10 +115,10 @@ function counter(client: pg.Client, tenantId: string): Counter {
 }
 
 async function seedTenant(database: Database): Promise<{ tenantId: string; tags: string[] }> {
-  const ctx = systemCtx(database.db);
+  const ctx = systemCtx(database);
   const org = await createOrganization(ctx, { code: tenantCode, kind: 'region', name: 'Région du banc d’inventaire' });
   // 180 sites, as in the seeds' mass deployment; agents carry their school's UAI as tag
-  await importEstablishments(ctx, database, { tenantId: org.tenantId, bytes: generateAnnuaireFile(180), filename: 'sites.csv', mode: 'apply-valid', includeNonSchools: true });
+  await importEstablishments(ctx, { tenantId: org.tenantId, bytes: generateAnnuaireFile(180), filename: 'sites.csv', mode: 'apply-valid', includeNonSchools: true });
   await database.db.insert(agentCredentials).values({ tenantId: org.tenantId, username: agentUser, passwordHash: await hashPassword(agentPassword), label: 'Banc' });
   const tags = await rows<{ uai: string }>(database.db, sql`select uai from referentiel.establishments where tenant_id = ${org.tenantId} order by uai`);
   return { tenantId: org.tenantId, tags: tags.map((t) => t.uai) };

@@ -54,12 +54,12 @@ interface Seeded {
 
 /** One tenant, its establishments from a generated annuaire file, 36 sectors, an admin and a technician. */
 async function seed(database: Database, count: number): Promise<Seeded> {
-  const ctx = systemCtx(database.db);
+  const ctx = systemCtx(database);
   const org = await createOrganization(ctx, { code: tenantCode, kind: 'region', name: 'Région du banc' });
   const tenantId = org.tenantId;
   const bytes = generateAnnuaireFile(count);
   const start = performance.now();
-  const report = await importEstablishments(ctx, database, { tenantId, bytes, filename: 'annuaire-banc.csv', mode: 'apply-valid', includeNonSchools: true });
+  const report = await importEstablishments(ctx, { tenantId, bytes, filename: 'annuaire-banc.csv', mode: 'apply-valid', includeNonSchools: true });
   const loadMs = performance.now() - start;
 
   const sectors: string[] = [];

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The one test command (npm test): typecheck, module boundaries (ESLint), OpenAPI freshness, the server tests on PGlite then on
-# PostgreSQL 15, then the browser journeys. Stops at the first failing step. Its last line is
+# The one test command (npm test): typecheck, module boundaries (ESLint), OpenAPI freshness, the server tests on PGlite, then
+# on PostgreSQL 15 side by side with the browser journeys. Stops at the first failing step. Its last line is
 # "N passed, N failed" (tests summed over the vitest runs), which CI tooling reads.
 set -uo pipefail
 
@@ -53,15 +53,9 @@ run_step() {
   fi
 }
 
-# A vitest run; its counts come from vitest's JSON report.
-run_vitest() {
-  local label=$1 report=$2
-  shift 2
-  say "$label"
-  local start code
-  start=$(now)
-  "$@" --reporter=default --reporter=json --outputFile.json="$report"
-  code=$?
+# Adds a vitest run's counts (from its JSON report) to the totals; prints its timing line. Returns its exit code.
+count_vitest() {
+  local label=$1 report=$2 code=$3 start=$4
   local counts
   counts=$(node -e '
     const fs = require("node:fs");
@@ -70,6 +64,7 @@ run_vitest() {
       console.log(`${r.numPassedTests} ${r.numFailedTests} ${r.numPendingTests + r.numTodoTests} ${r.numFailedTestSuites}`);
     } catch { console.log("0 0 0 1"); }
   ' "$report")
+  local p f s fs
   read -r p f s fs <<<"$counts"
   passed=$((passed + p))
   skipped=$((skipped + s))
@@ -79,9 +74,58 @@ run_vitest() {
   if [ "$code" -ne 0 ]; then
     timings+=("$label : $(elapsed "$start") s (échec)")
     echo "Échec : $label" >&2
-    finish 1
+    return 1
   fi
   timings+=("$label : $(elapsed "$start") s ($p réussis)")
+}
+
+vitest_reporters() { echo "--reporter=default --reporter=json --outputFile.json=$1"; }
+
+# A vitest run, its output live.
+run_vitest() {
+  local label=$1 report=$2
+  shift 2
+  say "$label"
+  local start code
+  start=$(now)
+  # shellcheck disable=SC2046
+  "$@" $(vitest_reporters "$report")
+  code=$?
+  count_vitest "$label" "$report" "$code" "$start" || finish 1
+}
+
+# Two vitest runs side by side (the PostgreSQL suite waits on the server, the browser journeys on
+# Chromium: together they take about half as long as one after the other on two cores). Each run's
+# output is printed whole when both have ended, so the two never interleave.
+run_vitest_pair() {
+  local label_a=$1 report_a=$2 label_b=$3 report_b=$4
+  shift 4
+  local -a cmd_a cmd_b
+  while [ "$1" != "--" ]; do cmd_a+=("$1"); shift; done
+  shift
+  cmd_b=("$@")
+  say "$label_a + $label_b (en parallèle)"
+  local start
+  start=$(now)
+  # shellcheck disable=SC2046
+  ( "${cmd_a[@]}" $(vitest_reporters "$report_a") >"$report_a.log" 2>&1; echo $? >"$report_a.rc" ) &
+  # shellcheck disable=SC2046
+  ( "${cmd_b[@]}" $(vitest_reporters "$report_b") >"$report_b.log" 2>&1; echo $? >"$report_b.rc" ) &
+  local waited=0
+  while [ ! -f "$report_a.rc" ] || [ ! -f "$report_b.rc" ]; do
+    sleep 5
+    waited=$((waited + 5))
+    if [ $((waited % 120)) -eq 0 ]; then echo "… en cours depuis ${waited} s"; fi
+  done
+  wait
+  local ok=0
+  say "$label_a"
+  cat "$report_a.log"
+  count_vitest "$label_a" "$report_a" "$(cat "$report_a.rc")" "$start" || ok=1
+  say "$label_b"
+  cat "$report_b.log"
+  count_vitest "$label_b" "$report_b" "$(cat "$report_b.rc")" "$start" || ok=1
+  [ "$ok" -eq 0 ] || finish 1
 }
 
 pg_ready() { pg_isready -q -h 127.0.0.1 -p 5432 >/dev/null 2>&1; }
@@ -136,6 +180,8 @@ run_step "Vérification des types (tsc)" npx tsc --noEmit -p tsconfig.json
 run_step "Frontières des modules (ESLint)" npx eslint src
 run_step "openapi.json à jour" npx tsx scripts/check-openapi.ts
 run_vitest "Tests serveur sur PGlite" "$work_dir/server-pglite.json" env -u TEST_DATABASE_URL npx vitest run --project server
-run_vitest "Tests serveur sur PostgreSQL" "$work_dir/server-postgresql.json" env TEST_DATABASE_URL="$PG_URL" npx vitest run --project server
-run_vitest "Parcours navigateur (e2e)" "$work_dir/e2e.json" npx vitest run --project e2e --passWithNoTests
+run_vitest_pair "Tests serveur sur PostgreSQL" "$work_dir/server-postgresql.json" \
+  "Parcours navigateur (e2e)" "$work_dir/e2e.json" \
+  env TEST_DATABASE_URL="$PG_URL" npx vitest run --project server -- \
+  npx vitest run --project e2e --passWithNoTests
 finish 0

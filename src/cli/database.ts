@@ -16,7 +16,7 @@ export async function withDatabase(settings: ServerSettings, run: (database: Dat
     database = await openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir, lock: true });
     await migrateDatabase(database);
     cache = await openCaches({ database });
-    const exitCode = await run(database, systemCtx(database.db, undefined, undefined, cache));
+    const exitCode = await run(database, systemCtx(database, undefined, undefined, cache));
     process.exitCode = typeof exitCode === 'number' ? exitCode : 0;
   } catch (error) {
     console.error(error instanceof AppError ? `Erreur : ${error.message}` : error);

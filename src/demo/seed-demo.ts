@@ -13,7 +13,7 @@ export async function seedDemo(
   modules: readonly ModuleDefinition[],
   options: { password: string; cache?: Caches },
 ): Promise<boolean> {
-  const ctx = systemCtx(database.db, undefined, undefined, options.cache);
+  const ctx = systemCtx(database, undefined, undefined, options.cache);
   const [any] = await ctx.db.select({ id: organizations.tenantId }).from(organizations).limit(1);
   if (any) return false;
   const seed: DemoSeed = { ctx, database, password: options.password, tenants: new Map(), shared: new Map() };

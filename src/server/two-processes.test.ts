@@ -116,8 +116,8 @@ describe('two server processes', () => {
       expect(stdout).toContain('Fichier appliqué.');
     } else {
       // one process on PGlite: the import runs in the other app's context, with that app's caches
-      const ctx = systemCtx(secondDatabase.db, undefined, undefined, second.cache);
-      await importEstablishments(ctx, secondDatabase, { tenantId: t.ids.a.tenantId, bytes: readFileSync(file), filename: 'lycees-en-plus.json', mode: 'apply-valid' });
+      const ctx = systemCtx(secondDatabase, undefined, undefined, second.cache);
+      await importEstablishments(ctx, { tenantId: t.ids.a.tenantId, bytes: readFileSync(file), filename: 'lycees-en-plus.json', mode: 'apply-valid' });
     }
     const took = await within(1_000, async () => (await total()) === before + added.length);
     expect(took).toBeLessThan(1_000);

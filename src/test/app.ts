@@ -120,7 +120,7 @@ export async function testApp(options: { clock?: Clock } = {}): Promise<TestApp>
   const database = await testDatabase();
   // one cache facility for the set-up's context and the app: what one writes, the other stops reading
   const cache = await openCaches({ database, clock: options.clock });
-  const ctx = systemCtx(database.db, options.clock, undefined, cache);
+  const ctx = systemCtx(database, options.clock, undefined, cache);
   const fixture = JSON.parse(readFileSync(lyceesFixture, 'utf8')) as { meta: unknown; lycees: LyceeItem[] };
 
   const a = await createOrganization(ctx, { code: 'region-a', kind: 'region', name: 'Région Hauts-de-France (essai)' });
@@ -145,7 +145,7 @@ export async function testApp(options: { clock?: Clock } = {}): Promise<TestApp>
   });
 
   const importFor = async (tenantId: string, items: LyceeItem[], filename: string) => {
-    await importEstablishments(ctx, database, { tenantId, bytes: lyceesJson(fixture.meta, items), filename, mode: 'all-or-nothing' });
+    await importEstablishments(ctx, { tenantId, bytes: lyceesJson(fixture.meta, items), filename, mode: 'all-or-nothing' });
   };
   await importFor(a.tenantId, [...pickLycees(fixture.lycees, 'Lille', 3), ...pickLycees(fixture.lycees, 'Amiens', 3)], 'lycees-a.json');
   await importFor(b.tenantId, pickLycees(fixture.lycees, 'Strasbourg', 2), 'lycees-b.json');
@@ -205,7 +205,7 @@ export async function testApp(options: { clock?: Clock } = {}): Promise<TestApp>
   await addUser('auditor', a.tenantId, a.tenantId, {});
   await addUser('admin-b', b.tenantId, b.tenantId, {});
 
-  const adminCtx = await actorCtx(database.db, users['authority-admin'].id, a.code, options.clock);
+  const adminCtx = await actorCtx(database, users['authority-admin'].id, a.code, options.clock);
   const { secret: readToken } = await createApiToken(adminCtx, { name: 'Lecture seule (essai)', access: 'read', role: 'authority-admin', unitIds: [] });
 
   const app = await buildApp({ database, clock: options.clock, serveWeb: false, cache });

@@ -25,7 +25,7 @@ export async function importEstablishmentsCommand(
   if (size > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `Fichier trop volumineux (${Math.round(size / 1e6)} Mo).`);
   const bytes = await readFile(file);
   let last = 0;
-  const report = await importEstablishments(ctx, database, {
+  const report = await importEstablishments(ctx, {
     tenantId: authority.tenantId,
     bytes,
     filename: basename(file),

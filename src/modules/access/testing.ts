@@ -1,12 +1,13 @@
 import type { Actor } from '../../server/platform/authz.js';
 import { systemCtx, type Clock, type Ctx } from '../../server/platform/context.js';
-import type { Db } from '../../server/platform/db.js';
+import type { Database, Db } from '../../server/platform/db.js';
 import { createSession } from './operations/create-session.js';
 import { actorFor, identityFromSession } from './operations/resolve-actor.js';
 
 /** Test support: a context acting as a user in one tenant (through a real session), as routes would. */
-export async function actorCtx(db: Db, userId: string, tenantCode?: string, now?: Clock): Promise<Ctx & { actor: Actor }> {
-  const ctx = systemCtx(db, now);
+export async function actorCtx(handle: Db | Database, userId: string, tenantCode?: string, now?: Clock): Promise<Ctx & { actor: Actor }> {
+  const ctx = systemCtx(handle, now);
+  const db = ctx.db;
   const { sessionToken } = await createSession(ctx, { userId, method: 'password' });
   const identity = await identityFromSession(ctx, sessionToken);
   const actor = identity ? await actorFor(db, identity, tenantCode) : null;

@@ -17,7 +17,7 @@ export const parcModule: ModuleDefinition = {
   jobs: parcJobs,
   demo: async (seed) => {
     for (const [code, funder] of [['hauts-de-france', 'Région Hauts-de-France'], ['grand-est', 'Région Grand Est']]) {
-      await seedParcDemo(seed.ctx, seed.database, { tenantId: seed.tenants.get(code)!, tenantCode: code, password: seed.password, funder });
+      await seedParcDemo(seed.ctx, { tenantId: seed.tenants.get(code)!, tenantCode: code, password: seed.password, funder });
     }
   },
   settings: (env) => ({ inventory: intakeSettingsFromEnv(env) }),

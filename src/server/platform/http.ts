@@ -45,12 +45,12 @@ declare module 'fastify' {
 export type App = FastifyInstance;
 
 export function ctxOf(app: FastifyInstance, request: FastifyRequest): Ctx {
-  return { db: app.database.db, actor: request.actor, now: app.clock, log: request.log, requestId: String(request.id), cache: app.cache };
+  return { db: app.database.db, database: app.database, actor: request.actor, now: app.clock, log: request.log, requestId: String(request.id), cache: app.cache };
 }
 
 /** A context for the system's own work in this app (jobs, listeners): the app's database, clock, log and caches. */
 export function appSystemCtx(app: FastifyInstance): Ctx {
-  return { db: app.database.db, actor: null, now: app.clock, log: app.log, requestId: 'system', cache: app.cache };
+  return { db: app.database.db, database: app.database, actor: null, now: app.clock, log: app.log, requestId: 'system', cache: app.cache };
 }
 
 export const sessionCookie = 'coh_session';

@@ -35,7 +35,7 @@ export function devicesOfA(t: TestApp) {
   if (!known) {
     const inventory = async (file: string, school: TestEstablishment) => {
       const report = { ...glpiExampleReport(file), tag: school.uai };
-      return (await ingestReport(t.ctx, t.database, { tenantId: t.ids.a.tenantId, report, storeLastUser: false })).assetId;
+      return (await ingestReport(t.ctx, { tenantId: t.ids.a.tenantId, report, storeLastUser: false })).assetId;
     };
     known = (async () => ({ unit1: await inventory('computer_1.json', unit1School(t)), unit2: await inventory('computer_3.json', unit2School(t)) }))();
     assetsOfA.set(t, known);

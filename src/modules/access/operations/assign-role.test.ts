@@ -9,7 +9,7 @@ import { assignRole, type AssignRoleInput } from './assign-role.js';
 import { createUser } from './create-user.js';
 
 let database: Database;
-const ctx = () => systemCtx(database.db);
+const ctx = () => systemCtx(database);
 let a: string, b: string, academy: string, outsider: string, userId: string;
 let unitA: string, unitB: string, schoolA: string, schoolB: string;
 

@@ -14,7 +14,7 @@ import { identityFromSession } from './resolve-actor.js';
 const password = 'Correct-Horse-2026!';
 let database: Database;
 const time = manualClock();
-const ctx = () => systemCtx(database.db, time.clock);
+const ctx = () => systemCtx(database, time.clock);
 
 beforeAll(async () => {
   database = await testDatabase();

@@ -5,7 +5,7 @@ import { hashPassword } from '../../access/index.js';
 import { agentCredentials, inventorySettings } from '../db/schema.js';
 import { normalizeGlpiJson, parseGlpiMessage, validateGlpiInventory } from '../inventory/index.js';
 import { ingestReport } from '../operations/ingest-report.js';
-import type { Ctx } from '../../../server/platform/context.js';
+import { bulkDatabase, type Ctx } from '../../../server/platform/context.js';
 import type { Database } from '../../../server/platform/db.js';
 
 const examples = fileURLToPath(new URL('../../../../fixtures/inventory/glpi-inventory-format/examples/', import.meta.url));
@@ -15,7 +15,8 @@ const examples = fileURLToPath(new URL('../../../../fixtures/inventory/glpi-inve
  * one agent account, the real GLPI example computers attached to schools, and a generated
  * administrative fleet (classes, ages, warranties, statuses) spread over every lycée.
  */
-export async function seedParcDemo(ctx: Ctx, database: Database, options: { tenantId: string; tenantCode: string; password: string; funder: string }) {
+export async function seedParcDemo(ctx: Ctx, options: { tenantId: string; tenantCode: string; password: string; funder: string }) {
+  const database = bulkDatabase(ctx);
   const { tenantId } = options;
   // the README's demo: agents by tag, without credentials (new authorities start with credentials required)
   await ctx.db.insert(inventorySettings).values({ tenantId, requireCredentials: false, acceptTaggedAgents: true, staleAfterDays: 30 });
@@ -38,7 +39,7 @@ async function ingestExamples(ctx: Ctx, database: Database, tenantId: string) {
     const message = parseGlpiMessage(readFileSync(examples + file, 'utf8'));
     if (message.action === 'contact') continue;
     const report = { ...normalizeGlpiJson(validateGlpiInventory(message.document)), tag: schools[i++ % schools.length] };
-    await ingestReport(ctx, database, { tenantId, report, storeLastUser: false });
+    await ingestReport(ctx, { tenantId, report, storeLastUser: false });
   }
 }
 

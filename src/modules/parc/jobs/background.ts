@@ -48,7 +48,7 @@ export function parcBackgroundOf(app: FastifyInstance): ParcBackground {
 /** The module's install step: the intake the agent routes read, and the drain the jobs run. */
 export function installParcBackground(app: FastifyInstance) {
   let stopping = false;
-  const drain = () => drainInbox(appSystemCtx(app), app.database, { stopping: () => stopping });
+  const drain = () => drainInbox(appSystemCtx(app), { stopping: () => stopping });
   const intake = agentIntake(app.config.inventory, () => app.jobs.wake(inboxJob));
   app.decorate('parcBackground', { intake, drainNow: drain, startupDrain: () => app.jobs.startupRun(inboxJob) as Promise<DrainResult | null> });
   app.addHook('preClose', async () => {

@@ -49,7 +49,7 @@ beforeAll(async () => {
   dbUrl = scratch.toString();
   database = await openDatabase({ url: dbUrl, poolSize: 4 });
   await migrateDatabase(database);
-  const ctx = systemCtx(database.db);
+  const ctx = systemCtx(database);
   const org = await createOrganization(ctx, { code: 'region-crash', kind: 'region', name: 'Région des pannes' });
   await database.db.insert(agentCredentials).values({ tenantId: org.tenantId, username: 'region-crash/agents', passwordHash: await hashPassword(password), label: 'Agents' });
 }, 120_000);

@@ -26,7 +26,7 @@ const basic = `Basic ${Buffer.from('region-file/agents:Agents-File-2026').toStri
 
 beforeAll(async () => {
   database = await testDatabase();
-  const ctx = systemCtx(database.db);
+  const ctx = systemCtx(database);
   tenantId = (await createOrganization(ctx, { code: 'region-file', kind: 'region', name: 'Région à file' })).tenantId;
   await database.db.insert(agentCredentials).values({ tenantId, username: 'region-file/agents', passwordHash: await hashPassword('Agents-File-2026'), label: 'Agents' });
   saturated = await buildApp({ database, serveWeb: false, config: { inventory: { maxInFlight: 0, pendingRetrySeconds: 5 } } });

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
-import type { Ctx } from '../../../server/platform/context.js';
+import { bulkDatabase, type Ctx } from '../../../server/platform/context.js';
 import type { Database, Db } from '../../../server/platform/db.js';
 import { rows } from '../../../server/platform/db.js';
 import { inventoryInbox, unassignedReports } from '../db/schema.js';
@@ -82,7 +82,8 @@ export interface DrainResult {
  * Stores every queued report, oldest first, one at a time (a report can hold thousands of
  * software lines: bodies are read one by one). One pass: a row that fails waits for the next drain.
  */
-export async function drainInbox(ctx: Ctx, database: Database, options: { stopping?: () => boolean } = {}): Promise<DrainResult> {
+export async function drainInbox(ctx: Ctx, options: { stopping?: () => boolean } = {}): Promise<DrainResult> {
+  const database = bulkDatabase(ctx);
   const result: DrainResult = { stored: 0, unassigned: 0, failed: 0, taken: 0 };
   let after: { receivedAt: Date; id: string } | null = null;
   while (!options.stopping?.()) {
@@ -121,7 +122,7 @@ async function processRow(ctx: Ctx, database: Database, id: string): Promise<key
       });
       return 'unassigned';
     }
-    await ingestReport(ctx, database, {
+    await ingestReport(ctx, {
       tenantId: tenant.tenantId,
       report,
       storeLastUser: tenant.storeLastUser,

@@ -1,7 +1,7 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
 import { recordAudit } from '../../../server/platform/audit.js';
 import { authorize } from '../../../server/platform/authz.js';
-import type { Ctx } from '../../../server/platform/context.js';
+import { bulkDatabase, type Ctx } from '../../../server/platform/context.js';
 import type { Database, Db } from '../../../server/platform/db.js';
 import { AppError, notFound } from '../../../server/platform/errors.js';
 import { assetEvents, assetProposals } from '../db/schema.js';
@@ -113,7 +113,8 @@ export async function findAssetProposals(ctx: Ctx, input: { id: string }): Promi
  * changes and the same change from that agent is not proposed again. Both audited and written
  * in the device's history.
  */
-export async function decideAssetProposal(ctx: Ctx, database: Database, input: { id: string; proposalId: string; decision: 'confirm' | 'refuse' }): Promise<{ status: string }> {
+export async function decideAssetProposal(ctx: Ctx, input: { id: string; proposalId: string; decision: 'confirm' | 'refuse' }): Promise<{ status: string }> {
+  const database = bulkDatabase(ctx);
   authorize(ctx.actor, 'asset.update');
   const actx = { ...ctx, actor: ctx.actor };
   const tenantId = ctx.actor.tenantId;
@@ -149,6 +150,6 @@ export async function decideAssetProposal(ctx: Ctx, database: Database, input: {
   }
   const report = inventoryReportSchema.parse(proposal.report);
   const settings = await readInventorySettings(ctx.db, tenantId);
-  await ingestReport(ctx, database, { tenantId, report, storeLastUser: settings.storeLastUser, trust: 'confirmed', forAssetId: input.id, withinTransaction: decide });
+  await ingestReport(ctx, { tenantId, report, storeLastUser: settings.storeLastUser, trust: 'confirmed', forAssetId: input.id, withinTransaction: decide });
   return { status };
 }

@@ -12,7 +12,7 @@ import { ingestReport } from './ingest-report.js';
 
 let database: Database;
 let tenantId: string;
-const ctx = () => systemCtx(database.db);
+const ctx = () => systemCtx(database);
 
 const fusion = (): InventoryReport => normalizeOcs(parseOcsRequest(fixtureText(fusionFile)));
 const glpi = glpiExampleReport;
@@ -29,14 +29,14 @@ beforeAll(async () => {
   database = await testDatabase();
   tenantId = (await createOrganization(ctx(), { code: 'region-parc', kind: 'region', name: 'Région Parc' })).tenantId;
   const lycee = JSON.stringify({ meta: {}, lycees: [{ uai: '0590001F', nom: 'Lycée Essai', ville: 'Lille', codeDept: '59', academie: 'Lille', region: 'Hauts-De-France', secteur: 'public', type: 'GT' }] });
-  await importEstablishments(ctx(), database, { tenantId, bytes: Buffer.from(lycee), filename: 'l.json', mode: 'apply-valid' });
+  await importEstablishments(ctx(), { tenantId, bytes: Buffer.from(lycee), filename: 'l.json', mode: 'apply-valid' });
 });
 afterAll(() => database.close());
 
 describe('ingestReport', () => {
   it('creates a device from the real FusionInventory file with its serial, memory and software', async () => {
     const report = fusion();
-    const result = await ingestReport(ctx(), database, { tenantId, report, storeLastUser: false });
+    const result = await ingestReport(ctx(), { tenantId, report, storeLastUser: false });
     expect(result.created).toBe(true);
     const [asset] = await assetRows();
     expect(asset.serial).toBe(report.serial);
@@ -49,7 +49,7 @@ describe('ingestReport', () => {
   it('leaves one device and no duplicate software when the same inventory comes again and again', async () => {
     const report = fusion();
     for (let i = 0; i < 25; i++) {
-      const result = await ingestReport(ctx(), database, { tenantId, report, storeLastUser: false });
+      const result = await ingestReport(ctx(), { tenantId, report, storeLastUser: false });
       expect(result.created).toBe(false);
       expect(result.softwareRewritten).toBe(false);
     }
@@ -60,9 +60,9 @@ describe('ingestReport', () => {
 
   it('recognises a reinstalled and renamed machine by its hardware, and says why', async () => {
     const original = glpi('computer_3.json');
-    const first = await ingestReport(ctx(), database, { tenantId, report: original, storeLastUser: false });
+    const first = await ingestReport(ctx(), { tenantId, report: original, storeLastUser: false });
     const report = { ...original, deviceId: 'pc-renamed-2026-11-24-10-00-00', name: 'CDI-PC-07' };
-    const result = await ingestReport(ctx(), database, { tenantId, report, storeLastUser: false });
+    const result = await ingestReport(ctx(), { tenantId, report, storeLastUser: false });
     expect(result.created).toBe(false);
     expect(result.assetId).toBe(first.assetId);
     expect(result.matchReason).toMatch(/série|UUID/);
@@ -72,18 +72,18 @@ describe('ingestReport', () => {
 
   it('attaches a device to the school named by the agent tag, and records a move when it shows up elsewhere', async () => {
     const report = { ...glpi('computer_1.json'), tag: '0590001F' };
-    const result = await ingestReport(ctx(), database, { tenantId, report, storeLastUser: false });
+    const result = await ingestReport(ctx(), { tenantId, report, storeLastUser: false });
     const [asset] = (await assetRows()).filter((a) => a.id === result.assetId);
     expect(asset.establishmentId).not.toBeNull();
   });
 
   it('updates only the sections a partial GLPI inventory holds', async () => {
     const full = glpi('computer_1.json');
-    const first = await ingestReport(ctx(), database, { tenantId, report: full, storeLastUser: false });
+    const first = await ingestReport(ctx(), { tenantId, report: full, storeLastUser: false });
     const softwareBefore = await installedCount(first.assetId);
     const partial = glpi('computer_1_partial_memory.json');
     expect(partial.partial).toBe(true);
-    const second = await ingestReport(ctx(), database, { tenantId, report: partial, storeLastUser: false });
+    const second = await ingestReport(ctx(), { tenantId, report: partial, storeLastUser: false });
     expect(second.assetId).toBe(first.assetId);
     expect(second.softwareRewritten).toBe(false);
     expect(await installedCount(first.assetId)).toBe(softwareBefore);
@@ -92,7 +92,7 @@ describe('ingestReport', () => {
   it('stores HTML and SQL from an agent as text', async () => {
     const hostile = `<script>alert(1)</script>'; DROP TABLE parc.assets;--`;
     const report = { ...glpi('computer_2.json'), deviceId: hostile, name: hostile, tag: hostile };
-    const result = await ingestReport(ctx(), database, { tenantId, report, storeLastUser: false });
+    const result = await ingestReport(ctx(), { tenantId, report, storeLastUser: false });
     const [asset] = (await assetRows()).filter((a) => a.id === result.assetId);
     expect(asset.agentDeviceId).toBe(hostile);
     expect(asset.name).toBe(hostile);

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Ctx } from '../../../server/platform/context.js';
+import { bulkDatabase, type Ctx } from '../../../server/platform/context.js';
 import type { Database, Db } from '../../../server/platform/db.js';
 import { checkUai, directoryEntryOfUai, establishmentsView as establishments } from '../../referentiel/index.js';
 import { assetEvents, assetMatches, assets } from '../db/schema.js';
@@ -46,7 +46,8 @@ export interface IngestResult {
  * rewrites the software list only when it changed, and writes the IMAC history. Committed before
  * the caller acknowledges the agent.
  */
-export async function ingestReport(ctx: Ctx, database: Database, input: IngestInput): Promise<IngestResult> {
+export async function ingestReport(ctx: Ctx, input: IngestInput): Promise<IngestResult> {
+  const database = bulkDatabase(ctx);
   const { tenantId, report } = input;
   const trust = input.trust ?? 'credentials';
   const software = report.partial && !report.sections.includes('softwares') ? null : normaliseSoftware(report.software);

@@ -111,13 +111,13 @@ describe('unassigned reports', () => {
     const seen = await findUnassignedReports(admin, { limit: 100 });
     expect(new Map(seen.map((s) => [s.row.id, s.reason]))).toEqual(new Map([[tagged, 'tag'], [fromNetwork, 'network']]));
     expect(await findUnassignedReports(adminB, { limit: 100 })).toEqual([]);
-    expect((await refusal(attachUnassignedReport(adminB, t.database, { id: tagged }))).code).toBe('NOT_FOUND');
-    expect((await refusal(attachUnassignedReport(admin, t.database, { id: nobody }))).code).toBe('NOT_FOUND');
+    expect((await refusal(attachUnassignedReport(adminB, { id: tagged }))).code).toBe('NOT_FOUND');
+    expect((await refusal(attachUnassignedReport(admin, { id: nobody }))).code).toBe('NOT_FOUND');
 
-    const attached = await attachUnassignedReport(admin, t.database, { id: tagged });
+    const attached = await attachUnassignedReport(admin, { id: tagged });
     expect(attached.created).toBe(true);
     expect((await assetRow(t, attached.assetId))!.establishmentId).toBe(school.id);
     expect(await t.ctx.db.select().from(unassignedReports).where(eq(unassignedReports.id, tagged))).toEqual([]);
-    expect((await refusal(attachUnassignedReport(admin, t.database, { id: tagged }))).code).toBe('NOT_FOUND');
+    expect((await refusal(attachUnassignedReport(admin, { id: tagged }))).code).toBe('NOT_FOUND');
   });
 });

@@ -35,7 +35,7 @@ describe('mergeAssets and its undo', () => {
     const admin = await actingAs(t, 'authority-admin');
     const school = t.ids.establishments.unit1[0];
     const report = { ...glpi('computer_1.json'), tag: school.uai };
-    const agentDevice = (await ingestReport(t.ctx, t.database, { tenantId: t.ids.a.tenantId, report, storeLastUser: false })).assetId;
+    const agentDevice = (await ingestReport(t.ctx, { tenantId: t.ids.a.tenantId, report, storeLastUser: false })).assetId;
     const purchase = await insertAsset(t, {
       establishmentId: school.id,
       serial: null,
@@ -77,7 +77,7 @@ describe('mergeAssets and its undo', () => {
   it('moves the absorbed device’s history and software to the kept one', async () => {
     const admin = await actingAs(t, 'authority-admin');
     const school = t.ids.establishments.unit1[1];
-    const withSoftware = (await ingestReport(t.ctx, t.database, { tenantId: t.ids.a.tenantId, report: { ...glpi('computer_3.json'), tag: school.uai }, storeLastUser: false })).assetId;
+    const withSoftware = (await ingestReport(t.ctx, { tenantId: t.ids.a.tenantId, report: { ...glpi('computer_3.json'), tag: school.uai }, storeLastUser: false })).assetId;
     const keep = await insertAsset(t, { establishmentId: school.id, serial: null, inventoryNumber: `INV-${uniqueSerial()}` });
     const installed = await softwareCount(withSoftware);
     const events = (await historyOf(t, withSoftware)).length;
@@ -105,8 +105,8 @@ describe('undoing a link', () => {
     const tech = await actingAs(t, 'technician');
     const school = t.ids.establishments.unit1[0];
     const original = { ...glpi('computer_2.json'), tag: school.uai };
-    const first = await ingestReport(t.ctx, t.database, { tenantId: t.ids.a.tenantId, report: original, storeLastUser: false });
-    const relinked = await ingestReport(t.ctx, t.database, { tenantId: t.ids.a.tenantId, report: { ...original, deviceId: 'reinstalled-2026-11-24' }, storeLastUser: false });
+    const first = await ingestReport(t.ctx, { tenantId: t.ids.a.tenantId, report: original, storeLastUser: false });
+    const relinked = await ingestReport(t.ctx, { tenantId: t.ids.a.tenantId, report: { ...original, deviceId: 'reinstalled-2026-11-24' }, storeLastUser: false });
     expect(relinked.assetId).toBe(first.assetId);
     const [link] = await t.ctx.db.select().from(assetMatches).where(and(eq(assetMatches.assetId, first.assetId), eq(assetMatches.kind, 'link')));
     const before = (await assetRow(t, first.assetId))!;

@@ -34,7 +34,7 @@ function reportOf(serial: string, tag: string): InventoryReport {
   };
 }
 
-const ingest = (report: InventoryReport) => ingestReport(t.ctx, t.database, { tenantId: t.ids.a.tenantId, report, storeLastUser: false });
+const ingest = (report: InventoryReport) => ingestReport(t.ctx, { tenantId: t.ids.a.tenantId, report, storeLastUser: false });
 
 async function lockedBy(id: string) {
   const [row] = await t.ctx.db.select({ lockedFields: assets.lockedFields }).from(assets).where(and(eq(assets.tenantId, t.ids.a.tenantId), eq(assets.id, id)));

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Ctx } from '../../../server/platform/context.js';
+import { bulkDatabase, type Ctx } from '../../../server/platform/context.js';
 import type { Database } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { unassignedReports } from '../db/schema.js';
@@ -56,7 +56,8 @@ class Challenge extends Error {}
  * case GLPI Agent is answered "pending" (it asks again later, see answerPendingQuery) and an
  * OCS or FusionInventory agent gets its usual acknowledgement.
  */
-export async function receiveAgentMessage(ctx: Ctx, database: Database, intake: AgentIntake, request: AgentRequest): Promise<AgentReply> {
+export async function receiveAgentMessage(ctx: Ctx, intake: AgentIntake, request: AgentRequest): Promise<AgentReply> {
+  const database = bulkDatabase(ctx);
   let encoding: BodyEncoding = 'plain';
   let format: 'xml' | 'json' = request.contentType?.includes('json') ? 'json' : 'xml';
   const reply = (status: number, text: string, headers: Record<string, string> = {}): AgentReply => {
@@ -154,7 +155,7 @@ async function ingestOrQueue(ctx: Ctx, database: Database, intake: AgentIntake, 
   if (intake.inFlight < intake.settings.maxInFlight) {
     intake.inFlight++;
     try {
-      await ingestReport(ctx, database, { tenantId: tenant.tenantId, report, storeLastUser: tenant.storeLastUser, trust: tenant.how, remoteAddress: request.remoteAddress });
+      await ingestReport(ctx, { tenantId: tenant.tenantId, report, storeLastUser: tenant.storeLastUser, trust: tenant.how, remoteAddress: request.remoteAddress });
       return { kind: 'stored' };
     } catch (error) {
       if (!isTransientDatabaseError(error)) throw error;

@@ -14,7 +14,7 @@ export const uniqueSerial = (prefix = 'SN') => `${prefix}${Date.now().toString(3
 /** A context acting as one of the world's users, in their tenant. */
 export async function actingAs(t: TestApp, user: TestUser): Promise<AuthedCtx> {
   const code = user === 'admin-b' ? t.ids.b.code : t.ids.a.code;
-  return actorCtx(t.database.db, t.ids.users[user].id, code, t.ctx.now);
+  return actorCtx(t.database, t.ids.users[user].id, code, t.ctx.now);
 }
 
 /** A device of tenant A written straight into the table (what an import or an agent would have left). */

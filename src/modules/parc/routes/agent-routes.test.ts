@@ -25,16 +25,16 @@ const networkedUai = '0590002G';
 
 beforeAll(async () => {
   database = await testDatabase();
-  const ctx = systemCtx(database.db);
+  const ctx = systemCtx(database);
   tagged = (await createOrganization(ctx, { code: 'region-tag', kind: 'region', name: 'Région à étiquettes' })).tenantId;
   secured = (await createOrganization(ctx, { code: 'region-basic', kind: 'region', name: 'Région à identifiants' })).tenantId;
   const lycee = JSON.stringify({ meta: {}, lycees: [{ uai, nom: 'Lycée Essai', ville: 'Lille', codeDept: '59', academie: 'Lille', region: 'Hauts-De-France', secteur: 'public', type: 'GT' }] });
-  await importEstablishments(ctx, database, { tenantId: tagged, bytes: Buffer.from(lycee), filename: 'l.json', mode: 'apply-valid' });
+  await importEstablishments(ctx, { tenantId: tagged, bytes: Buffer.from(lycee), filename: 'l.json', mode: 'apply-valid' });
   await database.db.insert(inventorySettings).values({ tenantId: tagged, acceptTaggedAgents: true });
   await database.db.insert(agentCredentials).values({ tenantId: secured, username: 'region-basic/agents', passwordHash: await hashPassword('Agents-Secret-2026'), label: 'Agents' });
   networked = (await createOrganization(ctx, { code: 'region-reseaux', kind: 'region', name: 'Région à réseaux' })).tenantId;
   const lyceeReseau = JSON.stringify({ meta: {}, lycees: [{ uai: networkedUai, nom: 'Lycée Réseau', ville: 'Lille', codeDept: '59', academie: 'Lille', region: 'Hauts-De-France', secteur: 'public', type: 'GT' }] });
-  await importEstablishments(ctx, database, { tenantId: networked, bytes: Buffer.from(lyceeReseau), filename: 'r.json', mode: 'apply-valid' });
+  await importEstablishments(ctx, { tenantId: networked, bytes: Buffer.from(lyceeReseau), filename: 'r.json', mode: 'apply-valid' });
   await database.db.insert(inventorySettings).values({ tenantId: networked, acceptTaggedAgents: false, networks: ['192.0.2.0/24', '2001:db8:59::/48'] });
   app = await buildApp({ database, serveWeb: false });
 });

@@ -35,7 +35,7 @@ export async function agentRoutes(app: FastifyInstance) {
         },
       },
       async (request, reply) => {
-        const answer = await receiveAgentMessage(ctxOf(app, request), app.database, parcBackgroundOf(app).intake, {
+        const answer = await receiveAgentMessage(ctxOf(app, request), parcBackgroundOf(app).intake, {
           body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
           contentType: request.headers['content-type'],
           authorization: request.headers.authorization,

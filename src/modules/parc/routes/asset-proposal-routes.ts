@@ -67,7 +67,7 @@ export async function assetProposalRoutes(fastify: FastifyInstance) {
           response: { 200: z.object({ status: z.string() }), ...errorResponses },
         },
       },
-      async (request) => decideAssetProposal(ctxOf(fastify, request), fastify.database, { ...request.params, decision }),
+      async (request) => decideAssetProposal(ctxOf(fastify, request), { ...request.params, decision }),
     );
   }
 }

@@ -12,8 +12,8 @@ const glpi = glpiExampleReport;
 beforeAll(async () => {
   t = await testApp();
   const tenantId = t.ids.a.tenantId;
-  inUnit1 = (await ingestReport(t.ctx, t.database, { tenantId, report: { ...glpi('computer_1.json'), tag: t.ids.establishments.unit1[0].uai }, storeLastUser: false })).assetId;
-  inUnit2 = (await ingestReport(t.ctx, t.database, { tenantId, report: { ...glpi('computer_3.json'), tag: t.ids.establishments.unit2[0].uai }, storeLastUser: false })).assetId;
+  inUnit1 = (await ingestReport(t.ctx, { tenantId, report: { ...glpi('computer_1.json'), tag: t.ids.establishments.unit1[0].uai }, storeLastUser: false })).assetId;
+  inUnit2 = (await ingestReport(t.ctx, { tenantId, report: { ...glpi('computer_3.json'), tag: t.ids.establishments.unit2[0].uai }, storeLastUser: false })).assetId;
 });
 afterAll(() => t.close());
 

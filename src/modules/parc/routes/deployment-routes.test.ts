@@ -93,8 +93,8 @@ describe('mass deployment', () => {
   it('puts an imaged PC in service at its first inventory, and only links one that is not imaged yet', async () => {
     setNow(hours(30));
     const tenantId = t.ids.a.tenantId;
-    const imagedPc = await ingestReport(t.ctx, t.database, { tenantId, report: { ...glpi('computer_1.json'), serial: 'HP 5CG-001' }, storeLastUser: false });
-    const installedPc = await ingestReport(t.ctx, t.database, { tenantId, report: { ...glpi('computer_2.json'), serial: 'HP5CG-004' }, storeLastUser: false });
+    const imagedPc = await ingestReport(t.ctx, { tenantId, report: { ...glpi('computer_1.json'), serial: 'HP 5CG-001' }, storeLastUser: false });
+    const installedPc = await ingestReport(t.ctx, { tenantId, report: { ...glpi('computer_2.json'), serial: 'HP5CG-004' }, storeLastUser: false });
     const batch = (await get(`/api/deployments/${batchId}`, 'technician')).json();
     const item = (serial: string) => batch.items.find((i: { serial: string }) => i.serial === serial);
     expect(item('HP5CG-001')).toMatchObject({ step: 'in-service', stepLabel: 'En service', assetId: imagedPc.assetId, inServiceAt: hours(30).toISOString() });
@@ -107,7 +107,7 @@ describe('mass deployment', () => {
     expect(asset.status).toBe('in-service');
     // the next daily inventory changes nothing more
     setNow(hours(40));
-    await ingestReport(t.ctx, t.database, { tenantId, report: { ...glpi('computer_1.json'), serial: 'HP5CG-001' }, storeLastUser: false });
+    await ingestReport(t.ctx, { tenantId, report: { ...glpi('computer_1.json'), serial: 'HP5CG-001' }, storeLastUser: false });
     expect((await get(`/api/deployments/${batchId}`, 'technician')).json().items.find((i: { serial: string }) => i.serial === 'HP5CG-001').inServiceAt).toBe(hours(30).toISOString());
   });
 

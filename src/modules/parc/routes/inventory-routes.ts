@@ -130,7 +130,7 @@ export async function inventoryRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const result = await attachUnassignedReport(ctxOf(fastify, request), fastify.database, request.params);
+      const result = await attachUnassignedReport(ctxOf(fastify, request), request.params);
       return { assetId: result.assetId, created: result.created, matchReason: result.matchReason };
     },
   );

@@ -42,12 +42,12 @@ describe('dernier utilisateur connecté', () => {
     await setStoreLastUser('authority-admin', true);
     await setStoreLastUser('admin-b', true);
     const school = t.ids.establishments.unit1[0].uai;
-    const a = await ingestReport(t.ctx, t.database, {
+    const a = await ingestReport(t.ctx, {
       tenantId: t.ids.a.tenantId,
       report: { ...glpi('computer_1.json'), tag: school, lastLoggedUser: 'eleve.dupont' },
       storeLastUser: true,
     });
-    const b = await ingestReport(t.ctx, t.database, {
+    const b = await ingestReport(t.ctx, {
       tenantId: t.ids.b.tenantId,
       report: { ...glpi('computer_3.json'), tag: t.ids.establishmentsB[0].uai, lastLoggedUser: 'eleve.grandest' },
       storeLastUser: true,

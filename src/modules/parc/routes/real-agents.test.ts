@@ -36,10 +36,10 @@ const workDir = mkdtempSync(join(tmpdir(), 'coherence-agents-'));
 
 beforeAll(async () => {
   database = await testDatabase();
-  const ctx = systemCtx(database.db);
+  const ctx = systemCtx(database);
   tenantId = (await createOrganization(ctx, { code: 'region-agents', kind: 'region', name: 'Région des agents' })).tenantId;
   const lycee = JSON.stringify({ meta: {}, lycees: [{ uai, nom: 'Lycée des agents', ville: 'Lille', codeDept: '59', academie: 'Lille', region: 'Hauts-De-France', secteur: 'public', type: 'GT' }] });
-  await importEstablishments(ctx, database, { tenantId, bytes: Buffer.from(lycee), filename: 'l.json', mode: 'apply-valid' });
+  await importEstablishments(ctx, { tenantId, bytes: Buffer.from(lycee), filename: 'l.json', mode: 'apply-valid' });
   await database.db.insert(inventorySettings).values({ tenantId, acceptTaggedAgents: true });
   app = await buildApp({ database, serveWeb: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

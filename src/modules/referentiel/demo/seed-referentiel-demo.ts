@@ -45,7 +45,7 @@ export async function seedReferentielDemo(seed: DemoSeed): Promise<void> {
   tenants.set('prestataire-demo', (await createOrganization(ctx, { code: 'prestataire-demo', kind: 'contractor', name: 'Maintenance Démo SAS', partnerOf: hdfFamily })).tenantId);
 
   const load = (tenant: string, bytes: Uint8Array, filename: string) =>
-    importEstablishments(ctx, database, { tenantId: tenants.get(tenant)!, bytes, filename, mode: 'apply-valid' });
+    importEstablishments(ctx, { tenantId: tenants.get(tenant)!, bytes, filename, mode: 'apply-valid' });
   // by département code, never by label: the open data spells the region « Gra Est » on some rows
   const lille = lyceesFile((l) => academieDeLille.includes(l.codeDept ?? ''));
   await load('hauts-de-france', lille.bytes, 'lycees-academie-de-lille.json');

@@ -49,7 +49,7 @@ export async function seedRennesMetropole(seed: DemoSeed): Promise<void> {
   const competence: Competence = { families: ['ecole'], academyCodes: ['14'], departmentCodes: ['35'], communeCodes: rennesMetropoleCommunes.map(([insee]) => insee) };
   await ctx.db.update(organizations).set({ settings: { competence } }).where(eq(organizations.tenantId, tenantId));
   tenants.set('ac-rennes', (await createOrganization(ctx, { code: 'ac-rennes', kind: 'academie', name: 'Académie de Rennes', academyCode: '14', partnerOf: ['rennes-metropole'] })).tenantId);
-  await importEstablishments(ctx, database, { tenantId, bytes: readFileSync(annuaire), filename: 'fr-en-annuaire-education-ille-et-vilaine.csv', mode: 'apply-valid', scope: { competence, confirmOutOfScope: false } });
+  await importEstablishments(ctx, { tenantId, bytes: readFileSync(annuaire), filename: 'fr-en-annuaire-education-ille-et-vilaine.csv', mode: 'apply-valid', scope: { competence, confirmOutOfScope: false } });
 
   const agency = await createTerritorialUnit(ctx, { tenantId, code: 'RM-ECOLES', name: 'Écoles de la Métropole', kind: 'agency' });
   const communes: RennesMetropoleDemo['communes'] = [];

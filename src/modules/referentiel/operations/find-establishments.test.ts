@@ -37,7 +37,7 @@ function adminOf(tenantId: string): Actor {
     assignments: [{ id: 'a1', role: 'authority-admin', organizationId: tenantId, organizationCode: 'grande', establishmentId: null, unitIds: [], level: null, academyCode: null }],
   };
 }
-const ctxOf = (tenantId: string): Ctx => ({ ...systemCtx(database.db), actor: adminOf(tenantId) });
+const ctxOf = (tenantId: string): Ctx => ({ ...systemCtx(database), actor: adminOf(tenantId) });
 const input = (query: Record<string, string>): FindEstablishmentsInput => findEstablishmentsInput.parse(query);
 
 beforeAll(async () => {

@@ -14,10 +14,10 @@ afterAll(() => database?.close());
 
 describe('getImportRun', () => {
   it("reads a tenant's run with its report, and not another tenant's", async () => {
-    const ctx = systemCtx(database.db);
+    const ctx = systemCtx(database);
     const a = await createTenant(database.db, { code: 'a', kind: 'region', name: 'A' });
     const b = await createTenant(database.db, { code: 'b', kind: 'region', name: 'B' });
-    const report = await importEstablishments(ctx, database, { tenantId: a, bytes: fixtureBytes('annuaire'), filename: 'ille-et-vilaine.csv', mode: 'all-or-nothing' });
+    const report = await importEstablishments(ctx, { tenantId: a, bytes: fixtureBytes('annuaire'), filename: 'ille-et-vilaine.csv', mode: 'all-or-nothing' });
     const run = await getImportRun(ctx, { tenantId: a, id: report.runId });
     expect(run).toMatchObject({ filename: 'ille-et-vilaine.csv', format: 'annuaire', status: 'applied', processed: 996, total: 996, createdBy: 'Système' });
     expect(run.report).toMatchObject({ totals: { created: 946, skipped: 50 } });

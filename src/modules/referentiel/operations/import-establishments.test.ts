@@ -16,13 +16,13 @@ let tenantCount = 0;
 
 beforeAll(async () => {
   database = await testDatabase();
-  ctx = systemCtx(database.db, () => clock);
+  ctx = systemCtx(database, () => clock);
 });
 afterAll(() => database?.close());
 
 const newTenant = () => createTenant(database.db, { code: `region-${++tenantCount}`, kind: 'region', name: `Région ${tenantCount}` });
 const run = (tenantId: string, bytes: Uint8Array, extra: Partial<ImportEstablishmentsInput> = {}) =>
-  importEstablishments(ctx, database, { tenantId, bytes, filename: 'lycees.json', mode: 'all-or-nothing', ...extra });
+  importEstablishments(ctx, { tenantId, bytes, filename: 'lycees.json', mode: 'all-or-nothing', ...extra });
 
 async function countOf(tenantId: string): Promise<number> {
   const [row] = await database.db.select({ n: count() }).from(establishments).where(eq(establishments.tenantId, tenantId));

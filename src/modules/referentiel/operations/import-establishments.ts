@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Ctx } from '../../../server/platform/context.js';
+import { bulkDatabase, type Ctx } from '../../../server/platform/context.js';
 import type { Database, Db } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { establishmentDirectoryCache } from '../db/establishment-directory.js';
@@ -71,7 +71,8 @@ type RunKey = { tenantId: string; id: string };
  * Imports an establishment file into a tenant. A file that cannot be read at all throws
  * AppError (the run is recorded as refused); otherwise returns the row-by-row report.
  */
-export async function importEstablishments(ctx: Ctx, database: Database, input: ImportEstablishmentsInput): Promise<ImportReport> {
+export async function importEstablishments(ctx: Ctx, input: ImportEstablishmentsInput): Promise<ImportReport> {
+  const database = bulkDatabase(ctx);
   const key: RunKey = { tenantId: input.tenantId, id: input.runId ?? randomUUID() };
   const createdBy = ctx.actor?.label ?? 'Système';
   await openImportRun(database.db, { ...key, filename: input.filename, mode: input.mode, createdBy, now: ctx.now() });

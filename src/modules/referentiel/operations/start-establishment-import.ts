@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { authorize } from '../../../server/platform/authz.js';
-import type { Ctx } from '../../../server/platform/context.js';
+import { bulkDatabase, type Ctx } from '../../../server/platform/context.js';
 import type { Database } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { openImportRun } from '../db/import-runs.js';
@@ -23,7 +23,8 @@ export interface StartImportInput {
  * returned promise settles when the import ends, with the refusal of an unreadable file (the
  * route awaits it only when asked to).
  */
-export async function startEstablishmentImport(ctx: Ctx, database: Database, input: StartImportInput) {
+export async function startEstablishmentImport(ctx: Ctx, input: StartImportInput) {
+  const database = bulkDatabase(ctx);
   authorize(ctx.actor, 'establishment.import');
   const tenantId = ctx.actor.tenantId;
   if (input.confirmOutOfScope) authorize(ctx.actor, 'organization.manage');
@@ -39,7 +40,7 @@ export async function startEstablishmentImport(ctx: Ctx, database: Database, inp
   const key = { tenantId, id: crypto.randomUUID() };
   await openImportRun(ctx.db, { ...key, filename: input.filename, mode: input.mode, createdBy: ctx.actor.label, now: ctx.now() });
   const [run] = await ctx.db.select().from(importRuns).where(and(eq(importRuns.tenantId, tenantId), eq(importRuns.id, key.id)));
-  const done = importEstablishments(ctx, database, {
+  const done = importEstablishments(ctx, {
     tenantId,
     bytes: input.bytes,
     filename: input.filename,

@@ -34,7 +34,7 @@ export async function importRoutes(fastify: FastifyInstance) {
       // the whole file, its size checked while it streams: past the limit, a 413 and nothing read further
       const { bytes, filename, fields } = await readUpload(request, limit);
       const mode = fields.mode === 'apply-valid' ? 'apply-valid' : 'all-or-nothing';
-      const { run, done } = await startEstablishmentImport(ctx, fastify.database, {
+      const { run, done } = await startEstablishmentImport(ctx, {
         bytes,
         filename,
         mode,

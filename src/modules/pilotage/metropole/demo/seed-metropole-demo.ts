@@ -55,7 +55,7 @@ export async function seedMetropoleDemo(seed: DemoSeed) {
   if (!rm) throw new Error('La démo de la Métropole suit celle du référentiel.');
   const tenantId = seed.tenants.get(rm.tenantCode)!;
   await seedGuichetDemo(ctx, tenantId);
-  await seedParcDemo(ctx, database, { tenantId, tenantCode: rm.tenantCode, password: seed.password, funder: 'Rennes Métropole' });
+  await seedParcDemo(ctx, { tenantId, tenantCode: rm.tenantCode, password: seed.password, funder: 'Rennes Métropole' });
 
   const cycleRows = await ctx.db.insert(joiningCycles).values(cycles.map(([year, label]) => ({ tenantId, year, label }))).returning();
   const services = await ctx.db.insert(catalogueServices).values(catalogue.map((s) => ({ ...s, tenantId }))).returning();

@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Radio, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconUpload } from '@tabler/icons-react';
+import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage, getActiveTenant } from '../../../api/client';
 import { formatNumber } from '../../../labels';
 import { FilePicker } from '../../../ui/FilePicker';
@@ -38,32 +39,42 @@ type Phase =
   | { kind: 'importing'; preview: AssetImportPreview; fraction: number }
   | { kind: 'done'; preview: AssetImportPreview; report: AssetImportReport };
 
+interface AssetImportValues {
+  file: File | null;
+  mapping: ColumnMapping;
+  mode: AssetImportMode;
+}
+
+const keyMessage = 'Associez une colonne au numéro de série ou au numéro d’inventaire : c’est ainsi que chaque ligne retrouve son équipement.';
+const hasKey = (mapping: ColumnMapping) => Boolean(mapping.serial || mapping.inventoryNumber);
+
 /** Three steps on one page: read the file (preview), check the column mapping, import and read the report. */
 function AssetImport() {
-  const [file, setFile] = useState<File | null>(null);
+  // the file, the mapping and the mode are the form; its rules are the route's (a file, a key column)
+  const form = useForm<AssetImportValues>({
+    initialValues: { file: null, mapping: {}, mode: 'all-or-nothing' },
+    validate: {
+      file: (file) => (file ? null : 'Choisissez un fichier CSV ou XLSX.'),
+      mapping: (mapping) => (hasKey(mapping) ? null : keyMessage),
+    },
+  });
+  const { file, mapping, mode } = form.values;
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [mapping, setMapping] = useState<ColumnMapping>({});
-  const [mode, setMode] = useState<AssetImportMode>('all-or-nothing');
-  const [fileError, setFileError] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const abort = useRef<(() => void) | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const client = useQueryClient();
   useEffect(() => () => abort.current?.(), []);
 
-  const read = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) {
-      setFileError('Choisissez un fichier CSV ou XLSX.');
-      return;
-    }
+  const read = async () => {
+    if (form.validateField('file').hasError || !file) return;
     setError(null);
     setPhase({ kind: 'reading', fraction: 0 });
     const upload = uploadWithProgress<AssetImportPreview>('/api/assets/import/preview', {}, file, (fraction) => setPhase({ kind: 'reading', fraction }));
     abort.current = upload.abort;
     try {
       const preview = await upload.promise;
-      setMapping(preview.suggestedMapping);
+      form.setFieldValue('mapping', preview.suggestedMapping);
       setPhase({ kind: 'preview', preview });
     } catch (e) {
       setError(e);
@@ -74,7 +85,7 @@ function AssetImport() {
   };
 
   const run = async (preview: AssetImportPreview) => {
-    if (!file) return;
+    if (form.validate().hasErrors || !file) return;
     setError(null);
     setPhase({ kind: 'importing', preview, fraction: 0 });
     const upload = uploadWithProgress<AssetImportReport>('/api/assets/import', { mapping: JSON.stringify(mapping), mode }, file, (fraction) =>
@@ -96,7 +107,7 @@ function AssetImport() {
 
   const preview = phase.kind === 'preview' || phase.kind === 'importing' || phase.kind === 'done' ? phase.preview : null;
   const busy = phase.kind === 'reading' || phase.kind === 'importing';
-  const keyMapped = Boolean(mapping.serial || mapping.inventoryNumber);
+  const keyMapped = hasKey(mapping);
   const status = error instanceof ApiError ? error.status : 0;
 
   return (
@@ -108,7 +119,7 @@ function AssetImport() {
       />
       <Stack gap="lg">
         <Section title="1. Fichier" id="fichier">
-          <form onSubmit={(e) => void read(e)} noValidate aria-label="Lire un fichier d’équipements">
+          <form onSubmit={(e) => { e.preventDefault(); void read(); }} noValidate aria-label="Lire un fichier d’équipements">
             <Stack gap="md">
               <FilePicker
                 id="fichier-equipements"
@@ -116,11 +127,10 @@ function AssetImport() {
                 description="CSV (séparateur « ; » ou « , », UTF-8) ou XLSX, une ligne par équipement, avec une ligne d’en-têtes. Une ligne met à jour l’équipement que désigne son numéro de série ou d’inventaire, sinon en crée un."
                 accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 file={file}
-                error={fileError}
+                error={(form.errors.file as string | undefined) ?? null}
                 disabled={busy}
                 onChange={(chosen) => {
-                  setFile(chosen);
-                  setFileError(null);
+                  form.setFieldValue('file', chosen);
                   setPhase({ kind: 'idle' });
                   setError(null);
                 }}
@@ -148,9 +158,9 @@ function AssetImport() {
                 Fichier {preview.format.toUpperCase()} : {formatNumber(preview.totalRows)} {plural(preview.totalRows, 'ligne')} {plural(preview.totalRows, 'lue', 'lues')},{' '}
                 {formatNumber(preview.columns.length)} {plural(preview.columns.length, 'colonne')}. Vérifiez la colonne proposée pour chaque champ.
               </Text>
-              <ColumnMappingTable preview={preview} mapping={mapping} onChange={setMapping} disabled={busy} />
+              <ColumnMappingTable preview={preview} mapping={mapping} onChange={(next) => form.setFieldValue('mapping', next)} disabled={busy} />
               <PreviewRowsTable preview={preview} />
-              <Radio.Group label="Si des lignes sont invalides" value={mode} onChange={(v) => setMode(v as AssetImportMode)} name="mode">
+              <Radio.Group label="Si des lignes sont invalides" {...form.getInputProps('mode')} name="mode">
                 <Stack gap="sm" mt="xs">
                   <Radio value="all-or-nothing" label="Tout ou rien" description="Rien n’est enregistré tant qu’une ligne est invalide : le rapport les liste." disabled={busy} />
                   <Radio value="apply-valid" label="Appliquer les lignes valides" description="Les lignes valides sont enregistrées ; les autres sont écartées et listées dans le rapport." disabled={busy} />
@@ -158,7 +168,7 @@ function AssetImport() {
               </Radio.Group>
               {!keyMapped && (
                 <Alert color="orange" variant="light">
-                  Associez une colonne au numéro de série ou au numéro d’inventaire : c’est ainsi que chaque ligne retrouve son équipement.
+                  {keyMessage}
                 </Alert>
               )}
               <Group>

@@ -11,6 +11,7 @@ import { guichetMailMatrix } from './authz-matrix-guichet-mail.js';
 import { guichetWebMatrix } from './authz-matrix-guichet-web.js';
 import { marchesMatrix } from './authz-matrix-marches.js';
 import { marchesOrdersMatrix } from './authz-matrix-marches-orders.js';
+import { marchesResourcesMatrix } from './authz-matrix-marches-resources.js';
 import { parcMatrix } from './authz-matrix-parc.js';
 import { parcExportsMatrix } from './authz-matrix-parc-exports.js';
 import { parcFleetMatrix } from './authz-matrix-parc-fleet.js';
@@ -44,5 +45,6 @@ export const authzMatrix = gatherMatrix({
   marches: marchesMatrix,
   pilotage: pilotageMatrix,
   'marches-orders': marchesOrdersMatrix,
+  'marches-resources': marchesResourcesMatrix,
   'pilotage-governance': pilotageGovernanceMatrix,
 });

@@ -83,6 +83,13 @@ const contractsRoute = createRoute({
   component: page(() => import('./modules/marches/ContractsPage'), 'ContractsPage'),
 });
 const contractRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/$id', component: page(() => import('./modules/marches/ContractPage'), 'ContractPage') });
+const resourcesRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/ressources', component: page(() => import('./modules/marches/resources/ResourcesPage'), 'ResourcesPage') });
+const linksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/marches/liens',
+  validateSearch: (raw: Record<string, unknown>): { uai?: string } => ({ uai: typeof raw.uai === 'string' ? raw.uai : undefined }),
+  component: page(() => import('./modules/marches/links/LinksPage'), 'LinksPage'),
+});
 const groupRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/groupements/$id', component: page(() => import('./modules/marches/GroupPage'), 'GroupPage') });
 const ordersRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/commandes', validateSearch: validateOrdersSearch, component: page(() => import('./modules/marches/orders/OrdersPage'), 'OrdersPage') });
 const newOrderRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/commandes/nouvelle', component: page(() => import('./modules/marches/orders/NewOrderPage'), 'NewOrderPage') });
@@ -167,6 +174,8 @@ const routeTree = rootRoute.addChildren([
     newOrderRoute,
     orderRoute,
     consumptionRoute,
+    resourcesRoute,
+    linksRoute,
     deploymentRoute,
     assetImportRoute,
     agentsRoute,

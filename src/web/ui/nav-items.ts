@@ -1,6 +1,8 @@
 import {
   IconAdjustments,
   IconApps,
+  IconBook,
+  IconNetwork,
   IconBuildingCommunity,
   IconChartBar,
   IconChartPie,
@@ -51,6 +53,8 @@ export interface NavItem {
     | '/marches'
     | '/marches/commandes'
     | '/marches/consommation'
+    | '/marches/ressources'
+    | '/marches/liens'
     | '/campagnes'
     | '/pilotage'
     | '/pilotage/ppi'
@@ -78,6 +82,8 @@ export const navItems: NavItem[] = [
   { to: '/marches', label: 'Marchés', icon: IconBuildingCommunity, permission: 'contract.read' },
   { to: '/marches/commandes', label: 'Bons de commande', icon: IconReceipt, permission: 'order.read' },
   { to: '/marches/consommation', label: 'Consommation des marchés', icon: IconReportMoney, permission: 'budget.manage' },
+  { to: '/marches/ressources', label: 'Ressources numériques', icon: IconBook, permission: 'resource.read' },
+  { to: '/marches/liens', label: 'Liens réseau', icon: IconNetwork, permission: 'link.read' },
   { to: '/campagnes', label: 'Campagnes', icon: IconClipboardList, permission: 'campaign.read' },
   { to: '/pilotage', label: 'Pilotage des cibles', icon: IconTarget, permission: 'steering.read' },
   { to: '/pilotage/ppi', label: 'Plan pluriannuel (PPI)', icon: IconCoin, permission: 'ppi.read' },

@@ -56,6 +56,9 @@ export const lotFields = z.object({
 });
 export type LotFields = z.infer<typeof lotFields>;
 
+/** A contract with its lots, as the web's form sends it too. */
+export const createContractInput = contractFields.extend({ lots: z.array(lotFields).max(200).default([]) });
+
 export const priceItemFields = z.object({
   code: z.string().trim().min(1).max(40),
   label: z.string().trim().min(1).max(300),

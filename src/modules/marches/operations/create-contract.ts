@@ -7,9 +7,9 @@ import { AppError } from '../../../server/platform/errors.js';
 import { requireManageFor } from '../contract-access.js';
 import { requireOrganizations, type ContractRow } from '../contract-store.js';
 import { contracts, lots, purchasingGroups } from '../db/schema.js';
-import { contractFields, lotFields, type ContractFields } from './contract-input.js';
+import { createContractInput, type ContractFields } from './contract-input.js';
 
-export const createContractInput = contractFields.extend({ lots: z.array(lotFields).max(200).default([]) });
+export { createContractInput };
 export type CreateContractInput = z.infer<typeof createContractInput>;
 
 /** The rules between fields: a subsequent contract has its framework, a group's contract is bought by its coordinator. */

@@ -7,6 +7,8 @@ import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { euros, frenchDay } from './format';
 import { useContract } from './queries';
+import { useMe } from '../../session/session';
+import { AmendmentForm } from './ContractForms';
 
 const routeApi = getRouteApi('/app/marches/$id');
 
@@ -33,6 +35,7 @@ function CeilingBar({ used, label }: { used: number | null; label: string }) {
 function Contract() {
   const { id } = routeApi.useParams();
   const query = useContract(id);
+  const me = useMe();
   if (query.isPending) return <Loading />;
   if (query.isError) return <QueryError error={query.error} />;
   const c = query.data;
@@ -55,6 +58,7 @@ function Contract() {
             <div><Text size="sm" c="dimmed">Engagé · consommé</Text><Text fw={600}>{euros(c.savings.committedCents)} · {euros(c.savings.consumedCents)}</Text></div>
           </SimpleGrid>
         </Card>
+        {me.permissions['contract.manage'] && c.lots.length > 0 && <AmendmentForm contractId={c.id} lots={c.lots} />}
         <Title order={2} size="h3">Lots</Title>
         {c.lots.map((lot) => (
           <Card withBorder key={lot.id}>

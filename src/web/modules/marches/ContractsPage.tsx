@@ -10,6 +10,8 @@ import { Guard } from '../../ui/Guard';
 import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
+import { useMe } from '../../session/session';
+import { NewContractForm } from './ContractForms';
 import { QueryError } from '../../ui/QueryError';
 import { euros, frenchDay } from './format';
 import { useContracts, useGroups, type ContractsSearch } from './queries';
@@ -26,6 +28,7 @@ export function ContractsPage() {
 
 function Contracts() {
   const search = routeApi.useSearch();
+  const me = useMe();
   const navigate = routeApi.useNavigate();
   const list = useContracts(search);
   const groups = useGroups();
@@ -49,6 +52,12 @@ function Contracts() {
         }
       />
       <Stack gap="lg">
+        {me.permissions['contract.manage'] && (
+          <details>
+            <summary>Créer un marché</summary>
+            <NewContractForm />
+          </details>
+        )}
         <Paper withBorder p="md" radius="md">
           <Group align="flex-end" gap="md">
             <TextInput label="Recherche" placeholder="Référence ou objet" defaultValue={search.search ?? ''} onBlur={(e) => set({ search: e.currentTarget.value || undefined })} />

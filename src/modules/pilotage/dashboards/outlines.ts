@@ -5,8 +5,8 @@ import type { Ctx } from '../../../server/platform/context.js';
 import { rows } from '../../../server/platform/db.js';
 import { steeringScope } from '../operations/steering-scope.js';
 
-/** The départements' outlines shipped with the application (IGN ADMIN EXPRESS via france-geojson, Licence Ouverte: see data/LICENCE.md). */
-const outlinesFile = new URL('./data/departements.geojson', import.meta.url);
+/** The départements' outlines shipped with the application (IGN ADMIN EXPRESS via france-geojson, Licence Ouverte: see geo/LICENCE.md). */
+const outlinesFile = new URL('./geo/departements.geojson', import.meta.url);
 
 export interface DepartmentOutline {
   code: string;

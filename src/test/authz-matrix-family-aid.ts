@@ -95,6 +95,8 @@ export const familyAidMatrix: Record<string, MatrixEntry> = {
       },
     ],
   },
+  // the family's first page: which campaigns are open, before any account
+  listOpenFamilyAidCampaigns: { public: true, cases: [{ expect: everyone(200), request: (t) => ({ url: `/api/authorities/${t.ids.a.code}/family-aid-campaigns` }) }] },
   familySignInMethods: { public: true, cases: [{ expect: everyone(200), request: (t) => ({ url: `/api/authorities/${t.ids.a.code}/family-sign-in-methods` }) }] },
   // no provider configured in the matrix's world: every caller is sent back to the sign-in page
   startFamilyOidcLogin: { public: true, cases: [{ expect: everyone(302), request: (t) => ({ url: `/api/authorities/${t.ids.a.code}/family-oidc/login` }) }] },

@@ -79,6 +79,7 @@ describe('matrice des autorisations', () => {
       'getAuthProviders',
       'getHealth',
       'getOpenApi',
+      'listOpenFamilyAidCampaigns', // the campaigns a family may apply to, before applying
       'login',
       'logout',
       'receiveAgentInventory', // agents bring their own credentials (HTTP Basic), not a session

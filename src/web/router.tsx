@@ -150,10 +150,22 @@ const renewalArbitrationRoute = createRoute({ getParentRoute: () => appRoute, pa
 const projectFileRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/projets/$id', component: page(() => import('./modules/campagnes/renewal/ProjectFilePage'), 'ProjectFilePage') });
 /** Families simulate their aid without an account: outside the session-guarded layout. */
 const aidSimulatorRoute = createRoute({ getParentRoute: () => rootRoute, path: '/campagnes/simulateur', component: page(() => import('./modules/campagnes/SimulatorPage'), 'SimulatorPage') });
+/** Families sign in by a link or an identity provider, then see their own files: their own pages, outside the staff's layout. */
+const familySignInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/famille/$authority/connexion',
+  validateSearch: (search: Record<string, unknown>): { erreur?: string } => (typeof search.erreur === 'string' ? { erreur: search.erreur } : {}),
+  component: page(() => import('./modules/campagnes/family/FamilySignInPage'), 'FamilySignInPage'),
+});
+const familyHomeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/famille/$authority', component: page(() => import('./modules/campagnes/family/FamilyHomePage'), 'FamilyHomePage') });
+const familyFileRoute = createRoute({ getParentRoute: () => rootRoute, path: '/famille/$authority/dossiers/$id', component: page(() => import('./modules/campagnes/family/FamilyFilePage'), 'FamilyFilePage') });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
   aidSimulatorRoute,
+  familySignInRoute,
+  familyHomeRoute,
+  familyFileRoute,
   appRoute.addChildren([
     homeRoute,
     establishmentsRoute,

@@ -1,6 +1,7 @@
 import { Grid, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconBuildingCommunity, IconDoor, IconSchool, IconStar } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { Navigate } from '@tanstack/react-router';
 import { apiClient, call, getActiveTenant } from '../api/client';
 import { formatNumber, natureLabel } from '../labels';
 import { DeskHomeCard, deskHomeQuery } from '../modules/guichet/home/DeskHomeCard';
@@ -38,7 +39,16 @@ function Stat(props: { label: string; value: number | undefined; icon: typeof Ic
   );
 }
 
+/** A family that signs in with a password (the demo's) lands on its own pages, not on the staff's home. */
 export function HomePage() {
+  const me = useMe();
+  const tenant = activeTenantOf(me);
+  const familyOnly = me.permissions['family-aid.apply'] === true && me.permissions['establishment.read'] !== true;
+  if (familyOnly && tenant) return <Navigate to="/famille/$authority" params={{ authority: tenant.code }} />;
+  return <StaffHome />;
+}
+
+function StaffHome() {
   const me = useMe();
   const tenant = activeTenantOf(me);
   usePageTitle('Accueil');

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Container, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Container, Group, NumberInput, Paper, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { z } from 'zod';
@@ -6,7 +6,8 @@ import { errorMessage } from '../../api/client';
 import { showServerIssues } from '../../ui/form';
 import { Facts } from '../../ui/Facts';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { euros, parisDay } from './labels';
+import { AidSchedule } from './AidSchedule';
+import { euros } from './labels';
 import { useSimulation } from './queries';
 
 const devices = [
@@ -67,25 +68,7 @@ function Result({ result }: { result: NonNullable<ReturnType<typeof useSimulatio
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="simulation-resultat">
       <Title order={2} size="h4" id="simulation-resultat" mb="md">Résultat</Title>
       <Facts items={[['Prix de l’équipement', euros(result.priceCents)], ['Aide de la collectivité', euros(result.aidCents)], ['Reste à la charge de la famille', euros(result.familyCents)], ['Assurance', euros(result.insuranceCents)]]} />
-      <div className="table-scroll" role="region" aria-labelledby="echeancier" tabIndex={0}>
-        <Table mt="md" striped captionSide="top">
-          <Table.Caption id="echeancier" style={{ textAlign: 'left' }}>Échéancier ({result.schedule.length} mensualité{result.schedule.length > 1 ? 's' : ''})</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Échéance</Table.Th>
-              <Table.Th scope="col" style={{ textAlign: 'right' }}>Montant</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {result.schedule.map((s, i) => (
-              <Table.Tr key={`${s.dueDate}-${i}`}>
-                <Table.Td>{parisDay(s.dueDate)}</Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>{euros(s.amountCents)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </div>
+      <AidSchedule schedule={result.schedule} />
     </Paper>
   );
 }

@@ -50,3 +50,24 @@ describe('POST /api/authorities/{authority}/campaigns/{code}/aid-simulation', ()
     expect((await simulate(body, 'lycee40-equipement', t.ids.b.code)).statusCode).toBe(404);
   });
 });
+
+describe('GET /api/authorities/{authority}/family-aid-campaigns', () => {
+  it('lists the campaigns open now with their devices and prices, not the drafts, without an account', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/authorities/${t.ids.a.code}/family-aid-campaigns` });
+    expect(res.statusCode).toBe(200);
+    const campaigns = res.json() as { code: string; devices: { code: string; priceCents: number }[] }[];
+    expect(campaigns.map((c) => c.code)).toEqual(['lycee40-equipement']);
+    expect(campaigns[0].devices.map((d) => [d.code, d.priceCents])).toEqual([
+      ['tablette', 37_900],
+      ['portable', 44_900],
+      ['cao', 89_900],
+    ]);
+  });
+
+  it('shows another authority only its own campaigns, and names an unknown authority in a 404', async () => {
+    expect((await t.app.inject({ method: 'GET', url: `/api/authorities/${t.ids.b.code}/family-aid-campaigns` })).json()).toEqual([]);
+    const unknown = await t.app.inject({ method: 'GET', url: '/api/authorities/nulle-part/family-aid-campaigns' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.message).toContain('« nulle-part »');
+  });
+});

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf, errorResponses } from '../../../../server/platform/http.js';
+import { z } from 'zod';
+import { listOpenFamilyAidCampaigns, openFamilyAidCampaign } from '../operations/list-open-campaigns.js';
 import { aidSimulationInput, aidSimulationParams, aidSimulationResult, simulateFamilyAid } from '../operations/simulate-aid.js';
+import { authorityParams } from '../operations/sign-in-link.js';
 
 export async function simulationRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -22,5 +25,20 @@ export async function simulationRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => simulateFamilyAid(ctxOf(fastify, request), request.params, request.body),
+  );
+
+  app.get(
+    '/authorities/:authority/family-aid-campaigns',
+    {
+      schema: {
+        operationId: 'listOpenFamilyAidCampaigns',
+        tags: ['campagnes'],
+        summary: 'Les campagnes d’aide aux familles ouvertes d’une collectivité, avec les équipements proposés et leur prix (sans compte)',
+        security: [],
+        params: authorityParams,
+        response: { 200: z.array(openFamilyAidCampaign), ...errorResponses },
+      },
+    },
+    async (request) => listOpenFamilyAidCampaigns(ctxOf(fastify, request), request.params),
   );
 }

@@ -7,6 +7,8 @@ import { useCan } from '../../session/session';
 import { AnchorLink } from '../../ui/links';
 import { Section } from '../../ui/Section';
 import { StatFigure } from '../../ui/StatCard';
+import { linkTechnologyLabels } from '../../../modules/marches/links/operations/link-input';
+import { euros } from '../marches/format';
 import { InventoryFreshness } from '../parc/InventoryFreshness';
 import { fleetStatsQuery } from '../parc/queries';
 
@@ -15,16 +17,50 @@ interface OpenTickets {
   items: { id: string; number: number; title: string; statusLabel: string }[];
 }
 
-/** The school seen from the other modules: its fleet and its open tickets, with the way to each. */
+/** The school seen from the other modules: its fleet, its open tickets and its network links, with the way to each. */
 export function EstablishmentActivity({ uai }: { uai: string }) {
   const canFleet = useCan('asset.read');
   const canTickets = useCan('ticket.read');
-  if (!canFleet && !canTickets) return null;
+  const canLinks = useCan('link.read');
+  const shown = [canFleet, canTickets, canLinks].filter(Boolean).length;
+  if (shown === 0) return null;
   return (
-    <SimpleGrid cols={{ base: 1, lg: canFleet && canTickets ? 2 : 1 }} spacing="lg">
+    <SimpleGrid cols={{ base: 1, lg: Math.min(shown, 2) }} spacing="lg">
       {canFleet && <FleetOfSchool uai={uai} />}
       {canTickets && <TicketsOfSchool uai={uai} />}
+      {canLinks && <LinksOfSchool uai={uai} />}
     </SimpleGrid>
+  );
+}
+
+/** The links serving the school today (the contracts module's), as the steering's internet indicators read them. */
+function LinksOfSchool({ uai }: { uai: string }) {
+  const links = useQuery({
+    queryKey: ['site-links', 'of-school', uai],
+    queryFn: ({ signal }) => call(apiClient.GET('/api/site-links', { params: { query: { uai, pageSize: 5 } }, signal })),
+  });
+  const l = links.data;
+  return (
+    <Section title="Liens réseau" id="liens-etablissement">
+      {links.error ? (
+        <Text c="red" role="alert">{errorMessage(links.error)}</Text>
+      ) : (
+        <Stack gap="sm">
+          <Text size="sm">{l ? (l.total === 0 ? 'Aucun lien en service connu.' : `${plural(l.total, 'lien en service', 'liens en service')}.`) : 'Chargement…'}</Text>
+          {l && l.items.length > 0 && (
+            <List spacing={4} size="sm">
+              {l.items.map((link) => (
+                <List.Item key={link.id}>
+                  {linkTechnologyLabels[link.technology]} {formatNumber(link.downMbps)}/{formatNumber(link.upMbps)} Mbit/s{link.symmetric ? ' symétrique' : ''} — {link.operator},{' '}
+                  {euros(link.monthlyCostCents)} par mois
+                </List.Item>
+              ))}
+            </List>
+          )}
+          <AnchorLink to="/marches/liens" search={{ uai }} size="sm">Liens et historique de l’établissement</AnchorLink>
+        </Stack>
+      )}
+    </Section>
   );
 }
 

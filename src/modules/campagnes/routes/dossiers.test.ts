@@ -116,8 +116,11 @@ describe('instruction', () => {
     expect((await as(t, 'technician', 'POST', `/api/dossiers/${d.id}/reopening`, { reason: '', version: decided.version })).statusCode).toBe(400);
     const reopened = await as(t, 'technician', 'POST', `/api/dossiers/${d.id}/reopening`, { reason: 'Pièce nouvelle reçue', version: decided.version });
     expect(reopened.json()).toMatchObject({ state: 'en_instruction', decidedAt: null });
-    const moves = reopened.json().history.filter((h: { kind: string }) => h.kind !== 'notification').map((h: { toState: string; reason: string | null }) => h.toState);
+    // the history also keeps the notifications and the decision letter sent: the moves are the rest
+    const history = reopened.json().history as { kind: string; toState: string | null }[];
+    const moves = history.filter((h) => h.kind !== 'notification' && h.kind !== 'letter').map((h) => h.toState);
     expect(moves).toEqual(['brouillon', 'en_construction', 'en_construction', 'en_construction', 'en_instruction', decided.state, 'en_instruction']);
+    expect(history.filter((h) => h.kind === 'letter')).toHaveLength(1);
     expect(reopened.json().history.find((h: { kind: string }) => h.kind === 'reopen')).toMatchObject({ reason: 'Pièce nouvelle reçue', actorLabel: expect.any(String) });
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { can, type Actor } from '../../../server/platform/authz.js';
 import type { siteLinks, siteLinkChanges } from './db/schema.js';
-import { linkTechnologies } from './operations/link-input.js';
+import { linkTechnologies } from './operations/link.input.js';
 
 export const siteLinkSchema = z.object({
   id: z.string(),

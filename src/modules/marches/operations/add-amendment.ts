@@ -8,7 +8,7 @@ import { amendments, contracts, lots, type AmendmentChange } from '../db/schema.
 import { lotSpending } from '../lot-spending.js';
 import { consumptionChanged } from '../orders/operations/find-consumption.js';
 import { checkCeilingChange } from '../rules/ceilings.js';
-import type { AmendmentInput } from './contract-input.js';
+import type { AmendmentInput } from './contract.input.js';
 
 /**
  * Appends an amendment (avenant) with the next number and applies its changes to the lots and the

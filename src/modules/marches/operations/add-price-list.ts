@@ -5,7 +5,7 @@ import { AppError } from '../../../server/platform/errors.js';
 import { requireManageFor } from '../contract-access.js';
 import { loadLot } from '../contract-store.js';
 import { priceItems, priceLists } from '../db/schema.js';
-import type { PriceListInput } from './contract-input.js';
+import type { PriceListInput } from './contract.input.js';
 
 /**
  * A new version of a lot's price list (BPU), in force from its date until the next one. Versions

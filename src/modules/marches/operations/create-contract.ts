@@ -7,7 +7,7 @@ import { AppError } from '../../../server/platform/errors.js';
 import { requireManageFor } from '../contract-access.js';
 import { requireOrganizations, type ContractRow } from '../contract-store.js';
 import { contracts, lots, purchasingGroups } from '../db/schema.js';
-import { createContractInput, type ContractFields } from './contract-input.js';
+import { createContractInput, type ContractFields } from './contract.input.js';
 
 export { createContractInput };
 export type CreateContractInput = z.infer<typeof createContractInput>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decisionKinds } from '../../../shared/marches.js';
-import { siret } from './contract-input.js';
+import { siret } from './contract.input.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ.');
 

@@ -7,7 +7,7 @@ import { updateVersioned, type VersionedUpdateInput } from '../../../server/plat
 import { requireManageFor } from '../contract-access.js';
 import { loadContract, loadLot, requireOrganizations, requireVersion, type LotRow } from '../contract-store.js';
 import { lots } from '../db/schema.js';
-import { changesOf, lotFields } from './contract-input.js';
+import { changesOf, lotFields } from './contract.input.js';
 
 /** Adds a lot to a contract in preparation (a notified contract gains no lot but by a new procedure). */
 export async function addLot(ctx: Ctx, contractId: string, input: z.infer<typeof lotFields>): Promise<LotRow> {

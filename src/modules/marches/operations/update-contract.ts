@@ -6,7 +6,7 @@ import { updateVersioned, type VersionedUpdateInput } from '../../../server/plat
 import { requireManageFor } from '../contract-access.js';
 import { loadContract, requireOrganizations, requireVersion, type ContractRow } from '../contract-store.js';
 import { contracts } from '../db/schema.js';
-import { changesOf, contractFields } from './contract-input.js';
+import { changesOf, contractFields } from './contract.input.js';
 import { checkContractLinks } from './create-contract.js';
 
 export const updateContractInput = changesOf(contractFields).extend({ version: z.number().int().min(1) });

@@ -1,7 +1,7 @@
 import { readCsv } from '../../../server/platform/csv/read-csv.js';
 import { readText } from '../../../server/platform/csv/read-text.js';
 import { AppError, type ErrorIssue } from '../../../server/platform/errors.js';
-import type { DeliveryInput } from './operations/order-input.js';
+import type { DeliveryInput } from './operations/order.input.js';
 
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
 const serialHeaders = ['serial', 'serie', 'numerodeserie', 'nserie', 'ndeserie', 'sn', 'serialnumber'];

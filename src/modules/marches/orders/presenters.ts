@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { can, type Actor } from '../../../server/platform/authz.js';
 import type { budgetLines, deliveries, invoices, orderLines, purchaseOrders } from './db/schema.js';
-import { orderStatuses } from './operations/order-input.js';
+import { orderStatuses } from './operations/order.input.js';
 import { organizationsOf } from './order-access.js';
 import { canMove } from './states.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderStatuses } from './operations/order-input.js';
+import { orderStatuses } from './operations/order.input.js';
 import { canMove, deliveredState, euros, lineTotals } from './states.js';
 
 describe('order states', () => {

@@ -1,4 +1,4 @@
-import type { OrderStatus } from './operations/order-input.js';
+import type { OrderStatus } from './operations/order.input.js';
 
 /**
  * Where an order may go from each state. Deliveries move it to partly-delivered and delivered,

@@ -6,7 +6,7 @@ import { ctxOf, errorResponses } from '../../../server/platform/http.js';
 import { loadLot } from '../contract-store.js';
 import { addAmendment } from '../operations/add-amendment.js';
 import { addPriceList } from '../operations/add-price-list.js';
-import { amendmentInput, contractIdParams, lotFields, lotIdParams, priceListInput } from '../operations/contract-input.js';
+import { amendmentInput, contractIdParams, lotFields, lotIdParams, priceListInput } from '../operations/contract.input.js';
 import { createContract, createContractInput } from '../operations/create-contract.js';
 import { deleteContract } from '../operations/delete-contract.js';
 import { decpQuery, exportDecp } from '../operations/export-decp.js';

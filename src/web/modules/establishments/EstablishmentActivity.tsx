@@ -7,7 +7,7 @@ import { useCan } from '../../session/session';
 import { AnchorLink } from '../../ui/links';
 import { Section } from '../../ui/Section';
 import { StatFigure } from '../../ui/StatCard';
-import { linkTechnologyLabels } from '../../../modules/marches/links/operations/link-input';
+import { linkTechnologyLabels } from '../../../modules/marches/links/operations/link.input';
 import { euros } from '../marches/format';
 import { InventoryFreshness } from '../parc/InventoryFreshness';
 import { fleetStatsQuery } from '../parc/queries';

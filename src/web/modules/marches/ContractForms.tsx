@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { amendmentInput, createContractInput } from '../../../modules/marches/operations/contract-input';
+import { amendmentInput, createContractInput } from '../../../modules/marches/operations/contract.input';
 
 import { ccagLabels, ccags, contractKindLabels, contractKinds, priceFormLabels, priceForms, procedureLabels, procedures } from '../../../shared/marches';
 import { apiClient, call, errorMessage } from '../../api/client';

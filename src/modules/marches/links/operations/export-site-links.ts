@@ -4,7 +4,7 @@ import { maxExportRows, type ExportSource } from '../../../../server/platform/ex
 import { establishmentsView as establishments } from '../../../referentiel/index.js';
 import { siteLinks } from '../db/schema.js';
 import { linkEstablishmentJoin } from '../link-scope.js';
-import { findLinksInput, linkTechnologyLabels, type FindLinksInput } from './link-input.js';
+import { findLinksInput, linkTechnologyLabels, type FindLinksInput } from './link.input.js';
 import { siteLinkColumns, siteLinksWhere } from './find-site-links.js';
 
 export const linksExportInput = findLinksInput.omit({ page: true, pageSize: true });

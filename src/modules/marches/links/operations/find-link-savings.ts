@@ -5,7 +5,7 @@ import { establishmentsView as establishments } from '../../../referentiel/index
 import { siteLinks } from '../db/schema.js';
 import { linkEstablishmentJoin, linkWhere } from '../link-scope.js';
 import { siteSavings } from '../savings.js';
-import { linkSavingsInput } from './link-input.js';
+import { linkSavingsInput } from './link.input.js';
 import { schoolSharePercentOf } from './link-settings.js';
 
 export { linkSavingsInput };

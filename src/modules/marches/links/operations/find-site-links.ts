@@ -3,7 +3,7 @@ import type { Ctx } from '../../../../server/platform/context.js';
 import { establishmentsView as establishments } from '../../../referentiel/index.js';
 import { siteLinks } from '../db/schema.js';
 import { linkEstablishmentJoin, linkWhere, today } from '../link-scope.js';
-import { findLinksInput, type FindLinksInput } from './link-input.js';
+import { findLinksInput, type FindLinksInput } from './link.input.js';
 
 export { findLinksInput };
 

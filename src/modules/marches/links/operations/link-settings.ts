@@ -4,7 +4,7 @@ import { authorize } from '../../../../server/platform/authz.js';
 import type { Ctx } from '../../../../server/platform/context.js';
 import type { Db } from '../../../../server/platform/db.js';
 import { linkSettings } from '../db/schema.js';
-import { linkSettingsInput } from './link-input.js';
+import { linkSettingsInput } from './link.input.js';
 
 export { linkSettingsInput };
 

@@ -5,7 +5,7 @@ import type { Ctx } from '../../../../server/platform/context.js';
 import { AppError } from '../../../../server/platform/errors.js';
 import { siteLinkChanges, siteLinks } from '../db/schema.js';
 import { dayBefore, linkSnapshot, siteInScope } from '../link-scope.js';
-import { recordLinkInput, type RecordLinkInput } from './link-input.js';
+import { recordLinkInput, type RecordLinkInput } from './link.input.js';
 
 export { recordLinkInput };
 

@@ -4,7 +4,7 @@ import type { Ctx } from '../../../../server/platform/context.js';
 import { AppError, versionConflict } from '../../../../server/platform/errors.js';
 import { siteLinkChanges, siteLinks } from '../db/schema.js';
 import { linkInScope, linkSnapshot } from '../link-scope.js';
-import { updateLinkInput, type UpdateLinkInput } from './link-input.js';
+import { updateLinkInput, type UpdateLinkInput } from './link.input.js';
 import { checkSpeeds } from './record-site-link.js';
 
 export { updateLinkInput };

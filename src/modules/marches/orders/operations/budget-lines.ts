@@ -8,7 +8,7 @@ import { organizationsView } from '../../../referentiel/index.js';
 import { groupMembers } from '../../db/schema.js';
 import { budgetLines, invoices, orderDelegations, purchaseOrders } from '../db/schema.js';
 import { organizationsOf, seesWholeGroup } from '../order-access.js';
-import { budgetLineInput, delegationInput } from './order-input.js';
+import { budgetLineInput, delegationInput } from './order.input.js';
 
 export { budgetLineInput, delegationInput };
 

@@ -7,7 +7,7 @@ import { lots } from '../../db/schema.js';
 import { purchaseOrders } from '../db/schema.js';
 import { actsFor, orderInScope, organizationsOf } from '../order-access.js';
 import { canMove } from '../states.js';
-import { changeStatusInput, orderStatusLabels, type OrderStatus } from './order-input.js';
+import { changeStatusInput, orderStatusLabels, type OrderStatus } from './order.input.js';
 import { consumptionChanged } from './find-consumption.js';
 
 export { changeStatusInput };

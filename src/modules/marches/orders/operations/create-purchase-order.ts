@@ -12,7 +12,7 @@ import { priceItemsInForce, type PriceItemInForce } from '../../price-lists.js';
 import { budgetLines, orderLines, purchaseOrders } from '../db/schema.js';
 import { actsFor, organizationsOf } from '../order-access.js';
 import { euros, lineTotals } from '../states.js';
-import { createOrderInput, type CreateOrderInput } from './order-input.js';
+import { createOrderInput, type CreateOrderInput } from './order.input.js';
 import { consumptionChanged } from './find-consumption.js';
 
 export { createOrderInput };

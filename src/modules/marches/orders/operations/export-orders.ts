@@ -7,7 +7,7 @@ import { deliveries, purchaseOrders } from '../db/schema.js';
 import { orderReadWhere } from '../order-access.js';
 import { findConsumption } from './find-consumption.js';
 import { orderListColumns, ordersWhere } from './find-orders.js';
-import { orderStatusLabels, type FindOrdersInput, type OrderStatus } from './order-input.js';
+import { orderStatusLabels, type FindOrdersInput, type OrderStatus } from './order.input.js';
 
 const euros = (cents: number | null) => (cents === null ? '' : (cents / 100).toFixed(2).replace('.', ','));
 

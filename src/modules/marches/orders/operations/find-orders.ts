@@ -4,7 +4,7 @@ import { establishmentsView as establishments, organizationsView } from '../../.
 import { lots } from '../../db/schema.js';
 import { deliveries, invoices, orderLines, purchaseOrders } from '../db/schema.js';
 import { orderInScope, orderReadWhere } from '../order-access.js';
-import { findOrdersInput, type FindOrdersInput } from './order-input.js';
+import { findOrdersInput, type FindOrdersInput } from './order.input.js';
 
 export { findOrdersInput };
 

@@ -11,7 +11,7 @@ import { lots } from '../../db/schema.js';
 import { budgetLines, deliveries, orderLines, purchaseOrders } from '../db/schema.js';
 import { deliveredState } from '../states.js';
 import { holderOrder } from './change-order-status.js';
-import { deliveryInput, type DeliveryInput } from './order-input.js';
+import { deliveryInput, type DeliveryInput } from './order.input.js';
 import { consumptionChanged } from './find-consumption.js';
 
 export { deliveryInput };

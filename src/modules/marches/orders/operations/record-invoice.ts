@@ -7,7 +7,7 @@ import { AppError } from '../../../../server/platform/errors.js';
 import { invoices, orderLines, purchaseOrders, type InvoiceDiscrepancy, type InvoiceLine } from '../db/schema.js';
 import { orderInScope } from '../order-access.js';
 import { lineTotals } from '../states.js';
-import { invoiceInput, type InvoiceInput } from './order-input.js';
+import { invoiceInput, type InvoiceInput } from './order.input.js';
 import { consumptionChanged } from './find-consumption.js';
 
 export { invoiceInput };

@@ -4,9 +4,9 @@ import type { Ctx } from '../../../../server/platform/context.js';
 import { AppError } from '../../../../server/platform/errors.js';
 import { establishmentsView as establishments } from '../../../referentiel/index.js';
 import { createPurchaseOrder } from '../../orders/operations/create-purchase-order.js';
-import { maxOrderLines } from '../../orders/operations/order-input.js';
+import { maxOrderLines } from '../../orders/operations/order.input.js';
 import { resourceChoices, resourceTitles } from '../db/schema.js';
-import { consolidateInput } from '../resource-input.js';
+import { consolidateInput } from '../resource.input.js';
 import { contractOfTenant } from '../resource-scope.js';
 import { choiceJoins } from './find-resource-choices.js';
 

@@ -5,7 +5,7 @@ import { AppError } from '../../../../server/platform/errors.js';
 import { lots } from '../../db/schema.js';
 import { priceItemsInForce } from '../../price-lists.js';
 import { resourceTitles } from '../db/schema.js';
-import { createTitleInput, type CreateTitleInput } from '../resource-input.js';
+import { createTitleInput, type CreateTitleInput } from '../resource.input.js';
 import { contractOfTenant } from '../resource-scope.js';
 
 export { createTitleInput };

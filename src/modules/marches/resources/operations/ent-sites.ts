@@ -10,7 +10,7 @@ import { termEnd } from '../../ceilings.js';
 import { siteInScope } from '../../links/link-scope.js';
 import { entSites } from '../db/schema.js';
 import { entYearlyTotals } from '../ent-costs.js';
-import { entSitesInput, recordEntSiteInput, type RecordEntSiteInput } from '../resource-input.js';
+import { entSitesInput, recordEntSiteInput, type RecordEntSiteInput } from '../resource.input.js';
 import { contractOfTenant } from '../resource-scope.js';
 
 export { entSitesInput, recordEntSiteInput };

@@ -4,7 +4,7 @@ import { authorize, establishmentScope } from '../../../../server/platform/authz
 import type { Ctx } from '../../../../server/platform/context.js';
 import { establishmentsView as establishments, establishmentScopeWhere } from '../../../referentiel/index.js';
 import { resourceChoices, resourceTitles } from '../db/schema.js';
-import { findChoicesInput } from '../resource-input.js';
+import { findChoicesInput } from '../resource.input.js';
 
 export { findChoicesInput };
 

@@ -4,7 +4,7 @@ import { establishmentScope } from '../../../../server/platform/authz.js';
 import type { Ctx } from '../../../../server/platform/context.js';
 import { establishmentsView as establishments, establishmentScopeWhere } from '../../../referentiel/index.js';
 import { resourceChoices, resourceTitles } from '../db/schema.js';
-import { licencesInput } from '../resource-input.js';
+import { licencesInput } from '../resource.input.js';
 import { contractOfTenant } from '../resource-scope.js';
 import { choiceJoins } from './find-resource-choices.js';
 

@@ -3,7 +3,7 @@ import { authorize } from '../../../../server/platform/authz.js';
 import type { Ctx } from '../../../../server/platform/context.js';
 import { contracts } from '../../db/schema.js';
 import { resourceTitles } from '../db/schema.js';
-import { findTitlesInput } from '../resource-input.js';
+import { findTitlesInput } from '../resource.input.js';
 import type { z } from 'zod';
 
 export { findTitlesInput };

@@ -4,7 +4,7 @@ import type { Ctx } from '../../../../server/platform/context.js';
 import { AppError } from '../../../../server/platform/errors.js';
 import { siteInScope } from '../../links/link-scope.js';
 import { resourceChoices } from '../db/schema.js';
-import { setChoiceInput, type SetChoiceInput } from '../resource-input.js';
+import { setChoiceInput, type SetChoiceInput } from '../resource.input.js';
 import { titleOfTenant } from '../resource-scope.js';
 
 export { setChoiceInput };

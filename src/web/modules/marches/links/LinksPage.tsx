@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
-import { linkSettingsInput, linkTechnologies, linkTechnologyLabels, recordLinkInput } from '../../../../modules/marches/links/operations/link-input';
+import { linkSettingsInput, linkTechnologies, linkTechnologyLabels, recordLinkInput } from '../../../../modules/marches/links/operations/link.input';
 import { errorMessage } from '../../../api/client';
 import { useMe } from '../../../session/session';
 import { ExportButtons } from '../../../ui/ExportButtons';

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { recordLinkInput } from '../../../../modules/marches/links/operations/link-input';
+import type { recordLinkInput } from '../../../../modules/marches/links/operations/link.input';
 import { apiClient, call } from '../../../api/client';
 import { marchesKey } from '../queries';
 

@@ -5,7 +5,7 @@ import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { createOrderInput } from '../../../../modules/marches/orders/operations/order-input';
+import { createOrderInput } from '../../../../modules/marches/orders/operations/order.input';
 import { errorMessage } from '../../../api/client';
 import { establishmentQuery } from '../../establishments/queries';
 import { schemaValidator, showServerIssues } from '../../../ui/form';

@@ -1,7 +1,7 @@
 import { Badge, Group, Pagination, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
-import { orderStatuses, orderStatusLabels, type OrderStatus } from '../../../../modules/marches/orders/operations/order-input';
+import { orderStatuses, orderStatusLabels, type OrderStatus } from '../../../../modules/marches/orders/operations/order.input';
 import { useCan } from '../../../session/session';
 import { ExportButtons } from '../../../ui/ExportButtons';
 import { Guard } from '../../../ui/Guard';

@@ -3,7 +3,7 @@ import { apiClient, call } from '../../../api/client';
 import type { BodyOf, ResponseOf } from '../../../api/types';
 import { uploadWithProgress } from '../../../ui/upload';
 import { marchesKey } from '../queries';
-import type { OrderStatus } from '../../../../modules/marches/orders/operations/order-input';
+import type { OrderStatus } from '../../../../modules/marches/orders/operations/order.input';
 
 export type OrderDetail = ResponseOf<'/api/purchase-orders/{id}'>;
 export type DeliveryAnswer = ResponseOf<'/api/purchase-orders/{id}/deliveries', 'post'>;

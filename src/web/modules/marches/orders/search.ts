@@ -1,4 +1,4 @@
-import { orderStatuses, type OrderStatus } from '../../../../modules/marches/orders/operations/order-input';
+import { orderStatuses, type OrderStatus } from '../../../../modules/marches/orders/operations/order.input';
 import type { OrdersSearch } from './queries';
 
 export function validateOrdersSearch(raw: Record<string, unknown>): OrdersSearch {

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, NumberInput, Select, Stack, Table, Tabs, T
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
-import { setChoiceInput } from '../../../../modules/marches/resources/resource-input';
+import { setChoiceInput } from '../../../../modules/marches/resources/resource.input';
 import { errorMessage } from '../../../api/client';
 import { useMe } from '../../../session/session';
 import { schemaValidator, showServerIssues } from '../../../ui/form';

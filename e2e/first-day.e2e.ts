@@ -73,7 +73,7 @@ describe('premier jour : chacun arrive là où il agit', () => {
 });
 
 describe('premier jour : des modules reliés', () => {
-  it('montre sur la page d’un lycée son parc, ses tickets ouverts et ses liens réseau, avec le chemin vers chacun', async () => {
+  it('montre sur la page d’un lycée son parc, ses tickets ouverts, ses liens réseau et ses bons de commande, avec le chemin vers chacun', async () => {
     const { context, page } = await openPage(app);
     await login(page, accounts.admin);
     await page.goto('/etablissements/0590119J');
@@ -87,6 +87,9 @@ describe('premier jour : des modules reliés', () => {
     const links = page.locator('#liens-etablissement');
     await links.getByText(/Aucun lien en service connu|liens? en service\./).waitFor();
     expect(await links.getByRole('link', { name: 'Liens et historique de l’établissement' }).getAttribute('href')).toBe('/marches/liens?uai=0590119J');
+    const orders = page.locator('#commandes-etablissement');
+    await orders.getByText(/Aucun bon de commande pour cet établissement|bons? de commande\./).waitFor();
+    expect(await orders.getByRole('link', { name: 'Tous ses bons de commande' }).getAttribute('href')).toBe('/marches/commandes?uai=0590119J');
     expect(await seriousViolations(page)).toEqual([]);
     await fleet.getByRole('link', { name: 'Voir ses équipements' }).click();
     await page.waitForURL(/\/parc\?.*uai=0590119J/);

@@ -40448,6 +40448,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "draft" | "signed" | "sent" | "partly-delivered" | "delivered" | "invoiced" | "paid" | "cancelled";
+                uai?: string;
             };
             header?: never;
             path?: never;
@@ -42435,6 +42436,7 @@ export interface operations {
                 lotId?: string;
                 memberOrganizationId?: string;
                 status?: "draft" | "signed" | "sent" | "partly-delivered" | "delivered" | "invoiced" | "paid" | "cancelled";
+                uai?: string;
             };
             header?: never;
             path?: never;

@@ -175,4 +175,18 @@ describe('purchase orders', () => {
     expect((await call('GET', `/api/purchase-orders/${regionOrder.id}`, 'admin-b')).statusCode).toBe(404);
     expect((await call('GET', '/api/purchase-orders')).statusCode).toBe(401);
   });
+
+  it('lists for a school’s page the orders with a line at that school only, and refuses a malformed UAI', async () => {
+    const all = (await call('GET', '/api/purchase-orders', 'authority-admin')).json();
+    const atAmiens = (await call('GET', `/api/purchase-orders?uai=${amiens().uai.toLowerCase()}`, 'authority-admin')).json();
+    expect(atAmiens.items.map((o: { id: string }) => o.id)).toContain(regionOrder.id);
+    expect(atAmiens.total).toBeLessThan(all.total);
+    for (const o of atAmiens.items as { id: string }[]) {
+      const detail = (await call('GET', `/api/purchase-orders/${o.id}`, 'authority-admin')).json();
+      expect(detail.lines.some((l: { uai: string }) => l.uai === amiens().uai)).toBe(true);
+    }
+    const bad = await call('GET', '/api/purchase-orders?uai=12', 'authority-admin');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('7 chiffres et une lettre');
+  });
 });

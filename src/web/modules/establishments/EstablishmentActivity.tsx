@@ -8,6 +8,7 @@ import { AnchorLink } from '../../ui/links';
 import { Section } from '../../ui/Section';
 import { StatFigure } from '../../ui/StatCard';
 import { linkTechnologyLabels } from '../../../modules/marches/links/operations/link.input';
+import { orderStatusLabels } from '../../../modules/marches/orders/operations/order.input';
 import { euros } from '../marches/format';
 import { InventoryFreshness } from '../parc/InventoryFreshness';
 import { fleetStatsQuery } from '../parc/queries';
@@ -22,14 +23,47 @@ export function EstablishmentActivity({ uai }: { uai: string }) {
   const canFleet = useCan('asset.read');
   const canTickets = useCan('ticket.read');
   const canLinks = useCan('link.read');
-  const shown = [canFleet, canTickets, canLinks].filter(Boolean).length;
+  const canOrders = useCan('order.read');
+  const shown = [canFleet, canTickets, canLinks, canOrders].filter(Boolean).length;
   if (shown === 0) return null;
   return (
     <SimpleGrid cols={{ base: 1, lg: Math.min(shown, 2) }} spacing="lg">
       {canFleet && <FleetOfSchool uai={uai} />}
       {canTickets && <TicketsOfSchool uai={uai} />}
       {canLinks && <LinksOfSchool uai={uai} />}
+      {canOrders && <OrdersOfSchool uai={uai} />}
     </SimpleGrid>
+  );
+}
+
+/** The purchase orders with a line for the school (the contracts module's), latest first. */
+function OrdersOfSchool({ uai }: { uai: string }) {
+  const orders = useQuery({
+    queryKey: ['purchase-orders', 'of-school', uai],
+    queryFn: ({ signal }) => call(apiClient.GET('/api/purchase-orders', { params: { query: { uai, pageSize: 5 } }, signal })),
+  });
+  const o = orders.data;
+  return (
+    <Section title="Bons de commande" id="commandes-etablissement">
+      {orders.error ? (
+        <Text c="red" role="alert">{errorMessage(orders.error)}</Text>
+      ) : (
+        <Stack gap="sm">
+          <Text size="sm">{o ? (o.total === 0 ? 'Aucun bon de commande pour cet établissement.' : `${plural(o.total, 'bon de commande', 'bons de commande')}.`) : 'Chargement…'}</Text>
+          {o && o.items.length > 0 && (
+            <List spacing={4} size="sm">
+              {o.items.map((order) => (
+                <List.Item key={order.id}>
+                  <AnchorLink to="/marches/commandes/$id" params={{ id: order.id }} size="sm">{order.reference}</AnchorLink> — {order.memberName}, {euros(order.totalExclTaxCents)} HT{' '}
+                  <Text span size="xs" c="dimmed">({orderStatusLabels[order.status]})</Text>
+                </List.Item>
+              ))}
+            </List>
+          )}
+          <AnchorLink to="/marches/commandes" search={{ uai }} size="sm">Tous ses bons de commande</AnchorLink>
+        </Stack>
+      )}
+    </Section>
   );
 }
 

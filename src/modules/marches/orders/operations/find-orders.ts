@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../../server/platform/context.js';
 import { establishmentsView as establishments, organizationsView } from '../../../referentiel/index.js';
 import { lots } from '../../db/schema.js';
@@ -16,8 +16,19 @@ export function ordersWhere(ctx: Ctx, input: Omit<FindOrdersInput, 'page' | 'pag
     input.contractId ? eq(purchaseOrders.contractId, input.contractId) : undefined,
     input.memberOrganizationId ? eq(purchaseOrders.memberOrganizationId, input.memberOrganizationId) : undefined,
     input.budgetLineId ? eq(purchaseOrders.budgetLineId, input.budgetLineId) : undefined,
+    input.uai ? forSchool(ctx, input.uai) : undefined,
   );
 }
+
+/** An order with at least one line for the school (an order may serve several sites). */
+const forSchool = (ctx: Ctx, uai: string) =>
+  exists(
+    ctx.db
+      .select({ one: sql`1` })
+      .from(orderLines)
+      .innerJoin(establishments, and(eq(establishments.tenantId, orderLines.tenantId), eq(establishments.id, orderLines.establishmentId)))
+      .where(and(eq(orderLines.tenantId, purchaseOrders.tenantId), eq(orderLines.orderId, purchaseOrders.id), eq(establishments.uai, uai))),
+  );
 
 export const orderListColumns = {
   order: purchaseOrders,

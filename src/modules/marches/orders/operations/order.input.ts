@@ -92,6 +92,8 @@ export const findOrdersInput = z.object({
   contractId: z.uuid().optional(),
   memberOrganizationId: z.uuid().optional(),
   budgetLineId: z.uuid().optional(),
+  /** Orders with at least one line for this school (its page lists them). */
+  uai: z.string().trim().toUpperCase().regex(/^\d{7}[A-Z]$/, 'UAI : 7 chiffres et une lettre.').optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });

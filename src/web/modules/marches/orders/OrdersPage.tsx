@@ -1,4 +1,4 @@
-import { Badge, Group, Pagination, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Pagination, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import { orderStatuses, orderStatusLabels, type OrderStatus } from '../../../../modules/marches/orders/operations/order.input';
@@ -62,6 +62,12 @@ function Orders() {
             <LotFilter contractId={search.contractId} value={search.lotId} onChange={(lotId) => set({ lotId })} disabled={!contract} />
             {!holder && (
               <Select label="Ligne budgétaire" placeholder="Toutes" clearable searchable w={280} data={(budget.data?.items ?? []).map((b) => ({ value: b.id, label: `${b.memberName} · ${b.label}` }))} value={search.budgetLineId ?? null} onChange={(v) => set({ budgetLineId: v ?? undefined })} />
+            )}
+            {search.uai && (
+              <Group gap={6} pb={6}>
+                <Text size="sm">Établissement {search.uai}</Text>
+                <Button variant="subtle" size="compact-sm" onClick={() => set({ uai: undefined })}>Tous les établissements</Button>
+              </Group>
             )}
           </Group>
         </Paper>

@@ -13,11 +13,12 @@ export interface OrdersSearch {
   lotId?: string;
   contractId?: string;
   budgetLineId?: string;
+  uai?: string;
   page?: number;
 }
 
 export const ordersPageSize = 25;
-export const orderFilters = (s: OrdersSearch) => ({ status: s.status, lotId: s.lotId, contractId: s.contractId, budgetLineId: s.budgetLineId });
+export const orderFilters = (s: OrdersSearch) => ({ status: s.status, lotId: s.lotId, contractId: s.contractId, budgetLineId: s.budgetLineId, uai: s.uai });
 
 export function useOrders(search: OrdersSearch) {
   return useQuery({

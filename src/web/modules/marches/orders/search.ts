@@ -8,6 +8,7 @@ export function validateOrdersSearch(raw: Record<string, unknown>): OrdersSearch
     lotId: uuid(raw.lotId),
     contractId: uuid(raw.contractId),
     budgetLineId: uuid(raw.budgetLineId),
+    uai: typeof raw.uai === 'string' && /^\d{7}[A-Za-z]$/.test(raw.uai) ? raw.uai.toUpperCase() : undefined,
     page: typeof raw.page === 'number' && raw.page >= 1 ? raw.page : undefined,
   };
 }

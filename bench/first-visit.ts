@@ -15,6 +15,10 @@ const pages: [string, string][] = [
   ['Tableau de bord du parc', '/parc/tableau-de-bord'],
   ['Tickets', '/guichet'],
   ['Tableau de bord du guichet', '/guichet/tableau-de-bord'],
+  ['Campagnes', '/campagnes'],
+  ['Marchés', '/marches'],
+  ['Bons de commande', '/marches/commandes'],
+  ['Pilotage', '/pilotage'],
 ];
 const pageTargetMs = 1000;
 const firstPageTargetMs = 180_000;

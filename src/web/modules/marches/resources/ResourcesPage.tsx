@@ -69,9 +69,9 @@ function Choices() {
               <Table.Td>{euros(t.pricePerLicenceCents)}</Table.Td>
               <Table.Td>
                 {t.paperOnly ? (
-                  <Badge color="orange.9" variant="light" title="Pas de version numérique : l’établissement peut l’acheter en papier sur ses réserves">Papier seulement</Badge>
+                  <Badge color="orange.9" variant="outline" title="Pas de version numérique : l’établissement peut l’acheter en papier sur ses réserves">Papier seulement</Badge>
                 ) : (
-                  <Group gap={4}><Badge color="teal.9" variant="light">Numérique</Badge>{t.throughGar && <Badge variant="outline">GAR</Badge>}</Group>
+                  <Group gap={4}><Badge color="teal.9" variant="outline">Numérique</Badge>{t.throughGar && <Badge variant="outline">GAR</Badge>}</Group>
                 )}
               </Table.Td>
               {canChoose && uai && <Table.Td><ChoiceForm title={t} uai={uai} /></Table.Td>}
@@ -127,7 +127,7 @@ function SchoolChoices({ uai }: { uai: string }) {
             <Table.Td>{c.level}</Table.Td>
             <Table.Td>{c.quantity}</Table.Td>
             <Table.Td>{c.digital ? euros(c.amountCents) : 'papier'}</Table.Td>
-            <Table.Td>{c.orderId ? <Badge color="teal.9" variant="light">Commandé</Badge> : c.digital ? <Badge variant="light">En attente</Badge> : <Badge color="orange.9" variant="light">Achat papier</Badge>}</Table.Td>
+            <Table.Td>{c.orderId ? <Badge color="teal.9" variant="outline">Commandé</Badge> : c.digital ? <Badge color="blue.9" variant="outline">En attente</Badge> : <Badge color="orange.9" variant="outline">Achat papier</Badge>}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -1,5 +1,6 @@
 import { Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { plural } from '../../../shared/french';
 import { apiClient, call, errorMessage } from '../../api/client';
 import { formatNumber } from '../../labels';
@@ -36,34 +37,62 @@ export function EstablishmentActivity({ uai }: { uai: string }) {
   );
 }
 
+/**
+ * A school's records kept by another module: how many, the latest few, and the way to all of them.
+ * `count` words the total (« 3 tickets ouverts »); `more` is the link to the full list.
+ */
+function RecordsOfSchool<Item extends { id: string }>(props: {
+  title: string;
+  id: string;
+  query: { data?: { items: Item[]; total: number }; error: unknown };
+  empty: string;
+  count: (total: number) => string;
+  item: (item: Item) => ReactNode;
+  more: ReactNode;
+}) {
+  const { data, error } = props.query;
+  return (
+    <Section title={props.title} id={props.id}>
+      {error ? (
+        <Text c="red" role="alert">{errorMessage(error)}</Text>
+      ) : (
+        <Stack gap="sm">
+          <Text size="sm">{data ? (data.total === 0 ? props.empty : `${props.count(data.total)}.`) : 'Chargement…'}</Text>
+          {data && data.items.length > 0 && (
+            <List spacing={4} size="sm">
+              {data.items.map((item) => (
+                <List.Item key={item.id}>{props.item(item)}</List.Item>
+              ))}
+            </List>
+          )}
+          {props.more}
+        </Stack>
+      )}
+    </Section>
+  );
+}
+
 /** The purchase orders with a line for the school (the contracts module's), latest first. */
 function OrdersOfSchool({ uai }: { uai: string }) {
   const orders = useQuery({
     queryKey: ['purchase-orders', 'of-school', uai],
     queryFn: ({ signal }) => call(apiClient.GET('/api/purchase-orders', { params: { query: { uai, pageSize: 5 } }, signal })),
   });
-  const o = orders.data;
   return (
-    <Section title="Bons de commande" id="commandes-etablissement">
-      {orders.error ? (
-        <Text c="red" role="alert">{errorMessage(orders.error)}</Text>
-      ) : (
-        <Stack gap="sm">
-          <Text size="sm">{o ? (o.total === 0 ? 'Aucun bon de commande pour cet établissement.' : `${plural(o.total, 'bon de commande', 'bons de commande')}.`) : 'Chargement…'}</Text>
-          {o && o.items.length > 0 && (
-            <List spacing={4} size="sm">
-              {o.items.map((order) => (
-                <List.Item key={order.id}>
-                  <AnchorLink to="/marches/commandes/$id" params={{ id: order.id }} size="sm">{order.reference}</AnchorLink> — {order.memberName}, {euros(order.totalExclTaxCents)} HT{' '}
-                  <Text span size="xs" c="dimmed">({orderStatusLabels[order.status]})</Text>
-                </List.Item>
-              ))}
-            </List>
-          )}
-          <AnchorLink to="/marches/commandes" search={{ uai }} size="sm">Tous ses bons de commande</AnchorLink>
-        </Stack>
+    <RecordsOfSchool
+      title="Bons de commande"
+      id="commandes-etablissement"
+      query={orders}
+      empty="Aucun bon de commande pour cet établissement."
+      count={(n) => plural(n, 'bon de commande', 'bons de commande')}
+      item={(order) => (
+        <>
+          <AnchorLink to="/marches/commandes/$id" params={{ id: order.id }} size="sm">{order.reference}</AnchorLink> — {order.memberName}, {euros(order.totalExclTaxCents)} HT{' '}
+          <Text span size="xs" c="dimmed">({orderStatusLabels[order.status]})</Text>
+        </>
       )}
-    </Section>
+      more={<AnchorLink to="/marches/commandes" search={{ uai }} size="sm">Tous ses bons de commande</AnchorLink>}
+    />
   );
 }
 
@@ -73,28 +102,21 @@ function LinksOfSchool({ uai }: { uai: string }) {
     queryKey: ['site-links', 'of-school', uai],
     queryFn: ({ signal }) => call(apiClient.GET('/api/site-links', { params: { query: { uai, pageSize: 5 } }, signal })),
   });
-  const l = links.data;
   return (
-    <Section title="Liens réseau" id="liens-etablissement">
-      {links.error ? (
-        <Text c="red" role="alert">{errorMessage(links.error)}</Text>
-      ) : (
-        <Stack gap="sm">
-          <Text size="sm">{l ? (l.total === 0 ? 'Aucun lien en service connu.' : `${plural(l.total, 'lien en service', 'liens en service')}.`) : 'Chargement…'}</Text>
-          {l && l.items.length > 0 && (
-            <List spacing={4} size="sm">
-              {l.items.map((link) => (
-                <List.Item key={link.id}>
-                  {linkTechnologyLabels[link.technology]} {formatNumber(link.downMbps)}/{formatNumber(link.upMbps)} Mbit/s{link.symmetric ? ' symétrique' : ''} — {link.operator},{' '}
-                  {euros(link.monthlyCostCents)} par mois
-                </List.Item>
-              ))}
-            </List>
-          )}
-          <AnchorLink to="/marches/liens" search={{ uai }} size="sm">Liens et historique de l’établissement</AnchorLink>
-        </Stack>
+    <RecordsOfSchool
+      title="Liens réseau"
+      id="liens-etablissement"
+      query={links}
+      empty="Aucun lien en service connu."
+      count={(n) => plural(n, 'lien en service', 'liens en service')}
+      item={(link) => (
+        <>
+          {linkTechnologyLabels[link.technology]} {formatNumber(link.downMbps)}/{formatNumber(link.upMbps)} Mbit/s{link.symmetric ? ' symétrique' : ''} — {link.operator},{' '}
+          {euros(link.monthlyCostCents)} par mois
+        </>
       )}
-    </Section>
+      more={<AnchorLink to="/marches/liens" search={{ uai }} size="sm">Liens et historique de l’établissement</AnchorLink>}
+    />
   );
 }
 
@@ -126,26 +148,19 @@ function TicketsOfSchool({ uai }: { uai: string }) {
     queryKey: ['tickets', 'of-school', uai],
     queryFn: ({ signal }) => call(apiClient.GET('/api/tickets', { params: { query: { uai, status: 'open', pageSize: 5, sort: 'updatedAt' } }, signal })) as Promise<OpenTickets>,
   });
-  const t = tickets.data;
   return (
-    <Section title="Tickets ouverts" id="tickets-etablissement">
-      {tickets.error ? (
-        <Text c="red" role="alert">{errorMessage(tickets.error)}</Text>
-      ) : (
-        <Stack gap="sm">
-          <Text size="sm">{t ? (t.total === 0 ? 'Aucun ticket ouvert.' : `${plural(t.total, 'ticket ouvert', 'tickets ouverts')}.`) : 'Chargement…'}</Text>
-          {t && t.items.length > 0 && (
-            <List spacing={4} size="sm">
-              {t.items.map((ticket) => (
-                <List.Item key={ticket.id}>
-                  <AnchorLink to="/guichet/$ticketId" params={{ ticketId: ticket.id }} size="sm">n° {ticket.number} — {ticket.title}</AnchorLink> <Text span size="xs" c="dimmed">({ticket.statusLabel})</Text>
-                </List.Item>
-              ))}
-            </List>
-          )}
-          <AnchorLink to="/guichet" search={{ uai, status: 'open' }} size="sm">Tous ses tickets ouverts</AnchorLink>
-        </Stack>
+    <RecordsOfSchool
+      title="Tickets ouverts"
+      id="tickets-etablissement"
+      query={tickets}
+      empty="Aucun ticket ouvert."
+      count={(n) => plural(n, 'ticket ouvert', 'tickets ouverts')}
+      item={(ticket) => (
+        <>
+          <AnchorLink to="/guichet/$ticketId" params={{ ticketId: ticket.id }} size="sm">n° {ticket.number} — {ticket.title}</AnchorLink> <Text span size="xs" c="dimmed">({ticket.statusLabel})</Text>
+        </>
       )}
-    </Section>
+      more={<AnchorLink to="/guichet" search={{ uai, status: 'open' }} size="sm">Tous ses tickets ouverts</AnchorLink>}
+    />
   );
 }

@@ -18,13 +18,17 @@ export default defineConfig({
         warn(warning);
       },
       output: {
+        // The shell's libraries in a few long-cached chunks; the charts' (recharts, d3, lodash) in their
+        // own, loaded by the pages that draw; everything else goes where Rollup finds it used, so a
+        // first page does not parse libraries only other pages need.
         manualChunks(id) {
           if (!id.includes('node_modules')) return undefined;
           if (/node_modules\/(react|react-dom|scheduler)\//.test(id)) return 'react';
+          if (/node_modules\/(@mantine\/charts|recharts|d3-[a-z]+|lodash|decimal\.js-light|react-smooth|victory-vendor|fast-equals|recharts-scale|internmap)\//.test(id)) return 'charts';
           if (id.includes('@mantine/')) return 'mantine';
           if (id.includes('@tanstack/')) return 'tanstack';
           if (id.includes('@tabler/')) return 'icons';
-          return 'vendor';
+          return undefined;
         },
       },
     },

@@ -12,7 +12,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 // the web also bundles the operations' schema-only *.input.ts files (its forms' rules)
-const sources = ['src/web', 'src/shared', 'src/modules', 'index.html', 'vite.config.ts', 'postcss.config.cjs', 'package-lock.json'];
+const sources = ['src/web', 'src/shared', 'src/modules', 'index.html', 'vite.config.ts', 'postcss.config.cjs', 'package-lock.json', 'scripts/build-web.ts'];
 const bundled = (path: string) => !path.includes('/src/modules/') || path.endsWith('.input.ts');
 const outDir = join(root, 'dist/web');
 const hashFile = join(root, 'dist/web.source-hash');
@@ -55,7 +55,10 @@ export function buildWebIfChanged(options: { force?: boolean; log?: (line: strin
     return false;
   }
   const started = performance.now();
-  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  // NODE_ENV forced: a build started from the tests (NODE_ENV=test) would otherwise ship React's
+  // development build, and npm start would then serve it since the sources did not change
+  const env = { ...process.env, NODE_ENV: 'production' };
+  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env });
   const compressed = compressAll();
   writeFileSync(hashFile, hash + '\n');
   options.log?.(`Application web construite en ${((performance.now() - started) / 1000).toFixed(1)} s (${compressed} fichiers compressés en brotli et gzip).`);

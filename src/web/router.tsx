@@ -4,6 +4,11 @@ import { isApiError } from './api/client';
 import { validateListSearch } from './modules/establishments/list-search';
 import type { ContractsSearch } from './modules/marches/queries';
 import { validateOrdersSearch } from './modules/marches/orders/search';
+import { deskDashboardQuery } from './modules/guichet/dashboard/queries';
+import { ticketListQuery } from './modules/guichet/tickets/queries';
+import { ordersQuery } from './modules/marches/orders/queries';
+import { fleetStatsQuery, renewalQuery } from './modules/parc/queries';
+import { dashboardQuery } from './modules/pilotage/steering/queries';
 import { validateAssetSearch, validateDashboardSearch, validateDeploymentsSearch } from './modules/parc/list-search';
 import { validateDeskDashboardSearch } from './modules/guichet/dashboard/types';
 import { validateTicketSearch } from './modules/guichet/tickets/list-search';
@@ -20,6 +25,13 @@ import { RouteError } from './ui/RouteError';
  * only, not every module's screens.
  */
 const page = lazyRouteComponent;
+
+/*
+ * A page's first queries are started by its route's loader, beside the download of its code and
+ * the drawing of the layout, so the page finds them in flight instead of asking once drawn. Their
+ * definitions are in the first bundle: waiting for a page chunk would wait for the main thread,
+ * busy evaluating that chunk. Not awaited: the page shows its own loading state and refusal.
+ */
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   component: Outlet,
@@ -91,7 +103,14 @@ const linksRoute = createRoute({
   component: page(() => import('./modules/marches/links/LinksPage'), 'LinksPage'),
 });
 const groupRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/groupements/$id', component: page(() => import('./modules/marches/GroupPage'), 'GroupPage') });
-const ordersRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/commandes', validateSearch: validateOrdersSearch, component: page(() => import('./modules/marches/orders/OrdersPage'), 'OrdersPage') });
+const ordersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/marches/commandes',
+  validateSearch: validateOrdersSearch,
+  loaderDeps: ({ search }) => search,
+  loader: ({ deps }) => void queryClient.prefetchQuery(ordersQuery(deps)),
+  component: page(() => import('./modules/marches/orders/OrdersPage'), 'OrdersPage'),
+});
 const newOrderRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/commandes/nouvelle', component: page(() => import('./modules/marches/orders/NewOrderPage'), 'NewOrderPage') });
 const orderRoute = createRoute({ getParentRoute: () => appRoute, path: '/marches/commandes/$id', component: page(() => import('./modules/marches/orders/OrderPage'), 'OrderPage') });
 // the charts (recharts) load with this page only
@@ -100,6 +119,8 @@ const fleetDashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/parc/tableau-de-bord',
   validateSearch: validateDashboardSearch,
+  loaderDeps: ({ search }) => search,
+  loader: ({ deps }) => void Promise.all([queryClient.prefetchQuery(fleetStatsQuery(deps.uai)), queryClient.prefetchQuery(renewalQuery(deps.uai))]),
   // the charts (recharts) load with this page only
   component: lazyRouteComponent(() => import('./modules/parc/FleetDashboardPage'), 'FleetDashboardPage'),
 });
@@ -112,7 +133,14 @@ const assetRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/$i
 const softwareRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/logiciels', component: page(() => import('./modules/parc/SoftwarePage'), 'SoftwarePage') });
 const softwareInstallationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc/logiciels/$softwareId', component: page(() => import('./modules/parc/SoftwareInstallationsPage'), 'SoftwareInstallationsPage') });
 // the service desk's tickets; /guichet/configuration and /guichet/tableau-de-bord are siblings (static paths win over $ticketId)
-const ticketsRoute = createRoute({ getParentRoute: () => appRoute, path: '/guichet', validateSearch: validateTicketSearch, component: page(() => import('./modules/guichet/tickets/TicketsPage'), 'TicketsPage') });
+const ticketsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/guichet',
+  validateSearch: validateTicketSearch,
+  loaderDeps: ({ search }) => search,
+  loader: ({ deps }) => void queryClient.prefetchQuery(ticketListQuery(deps)),
+  component: page(() => import('./modules/guichet/tickets/TicketsPage'), 'TicketsPage'),
+});
 const newTicketRoute = createRoute({ getParentRoute: () => appRoute, path: '/guichet/nouveau', component: page(() => import('./modules/guichet/tickets/NewTicketPage'), 'NewTicketPage') });
 const hotlineRoute = createRoute({ getParentRoute: () => appRoute, path: '/guichet/appel', component: page(() => import('./modules/guichet/tickets/HotlinePage'), 'HotlinePage') });
 const ticketRoute = createRoute({ getParentRoute: () => appRoute, path: '/guichet/$ticketId', component: page(() => import('./modules/guichet/tickets/TicketPage'), 'TicketPage') });
@@ -121,10 +149,17 @@ const deskDashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/guichet/tableau-de-bord',
   validateSearch: validateDeskDashboardSearch,
+  loaderDeps: ({ search }) => search,
+  loader: ({ deps }) => void queryClient.prefetchQuery(deskDashboardQuery(deps)),
   // the charts (recharts) load with this page only
   component: lazyRouteComponent(() => import('./modules/guichet/dashboard/DeskDashboardPage'), 'DeskDashboardPage'),
 });
-const steeringRoute = createRoute({ getParentRoute: () => appRoute, path: '/pilotage', component: page(() => import('./modules/pilotage/steering/SteeringDashboardPage'), 'SteeringDashboardPage') });
+const steeringRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pilotage',
+  loader: () => void queryClient.prefetchQuery(dashboardQuery()),
+  component: page(() => import('./modules/pilotage/steering/SteeringDashboardPage'), 'SteeringDashboardPage'),
+});
 const steeringAssessmentRoute = createRoute({ getParentRoute: () => appRoute, path: '/pilotage/etablissements/$uai', component: page(() => import('./modules/pilotage/steering/AssessmentPage'), 'AssessmentPage') });
 const ppiRoute = createRoute({ getParentRoute: () => appRoute, path: '/pilotage/ppi', component: page(() => import('./modules/pilotage/steering/PpiPage'), 'PpiPage') });
 const governanceRoute = createRoute({ getParentRoute: () => appRoute, path: '/pilotage/gouvernance', component: page(() => import('./modules/pilotage/governance/GovernancePage'), 'GovernancePage') });

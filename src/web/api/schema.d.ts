@@ -28800,6 +28800,7 @@ export interface operations {
     getRenewalForecast: {
         parameters: {
             query?: {
+                by?: "establishment" | "class";
                 from?: number;
                 uai?: string;
                 years?: number;

@@ -11,6 +11,8 @@ export const renewalForecastInput = z.object({
   uai: z.string().trim().min(1).max(20).optional(),
   from: z.coerce.number().int().min(2000).max(2100).optional(),
   years: z.coerce.number().int().min(1).max(15).default(5),
+  /** `class`: one row per year and class, all establishments together (what the dashboard shows). */
+  by: z.enum(['establishment', 'class']).default('establishment'),
 });
 
 /**
@@ -39,19 +41,21 @@ export async function getRenewalForecast(ctx: Ctx, input: z.infer<typeof renewal
     .where(and(scope.where, inFleetSql, sql`${ageStartSql} is not null`, sql`${renewal} < ${until}`))
     .as('due');
 
+  const perEstablishment = input.by === 'establishment';
+  const none = sql<string | null>`null`;
   const [groups, unknownAge, prices] = await Promise.all([
     ctx.db
       .select({
         year: due.year,
-        establishmentId: due.establishmentId,
-        uai: due.uai,
-        establishmentName: due.establishmentName,
+        establishmentId: perEstablishment ? due.establishmentId : none,
+        uai: perEstablishment ? due.uai : none,
+        establishmentName: perEstablishment ? due.establishmentName : none,
         assetClass: due.assetClass,
         due: sql<number>`count(*) filter (where not ${due.overdue})`.mapWith(Number),
         overdue: sql<number>`count(*) filter (where ${due.overdue})`.mapWith(Number),
       })
       .from(due)
-      .groupBy(due.year, due.establishmentId, due.uai, due.establishmentName, due.assetClass),
+      .groupBy(...(perEstablishment ? [due.year, due.establishmentId, due.uai, due.establishmentName, due.assetClass] : [due.year, due.assetClass])),
     ctx.db
       .select({ assetClass: assets.assetClass, count: sql<number>`count(*)`.mapWith(Number) })
       .from(assets)

@@ -90,6 +90,18 @@ describe('GET /api/fleet/renewal', () => {
     expect(forecast.unknownAge).toEqual([]);
   });
 
+  it('sums the schools per year and class when asked by class, with the same totals', async () => {
+    const bySchool = (await get('/api/fleet/renewal?from=2026&years=4', 'authority-admin')).json();
+    const byClass = (await get('/api/fleet/renewal?from=2026&years=4&by=class', 'authority-admin')).json();
+    expect(byClass.rows.every((r: { uai: string | null }) => r.uai === null)).toBe(true);
+    const desktops2026 = byClass.rows.find((r: { year: number; class: string }) => r.year === 2026 && r.class === 'desktop');
+    expect(desktops2026).toMatchObject({ due: 0, overdue: 3, estimatedCost: 1800 });
+    const laptops2029 = byClass.rows.find((r: { year: number; class: string }) => r.year === 2029 && r.class === 'laptop');
+    expect(laptops2029).toMatchObject({ due: 2, estimatedCost: 1800 });
+    expect(byClass.totals).toEqual(bySchool.totals);
+    expect((await get('/api/fleet/renewal?by=room', 'authority-admin')).statusCode).toBe(400);
+  });
+
   it('narrows to one school and to the technician’s scope, and refuses bad bounds', async () => {
     const one = (await get(`/api/fleet/renewal?uai=${fleet.amiens.uai}&from=2026&years=2`, 'authority-admin')).json();
     expect(new Set(one.rows.map((r: { uai: string }) => r.uai))).toEqual(new Set([fleet.amiens.uai]));

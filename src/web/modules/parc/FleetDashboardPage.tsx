@@ -65,6 +65,9 @@ function Dashboard() {
         ) : (
           <DashboardBody stats={stats.data} uai={uai} />
         )}
+        {/* asked at once beside the figures above, not after them */}
+        <RenewalSection uai={uai} />
+        {!uai && <FleetEstablishmentsSection />}
       </Stack>
     </>
   );
@@ -221,8 +224,6 @@ function DashboardBody({ stats, uai }: { stats: FleetStats; uai?: string }) {
           </Grid.Col>
         </Grid>
       )}
-      <RenewalSection uai={uai} />
-      {!uai && <FleetEstablishmentsSection />}
     </Stack>
   );
 }

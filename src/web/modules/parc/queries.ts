@@ -78,7 +78,7 @@ export const fleetStatsQuery = (uai?: string) =>
 export const renewalQuery = (uai?: string, years = 5) =>
   queryOptions({
     queryKey: parcKey('renewal', uai ?? null, years),
-    queryFn: ({ signal }) => call(apiClient.GET('/api/fleet/renewal', { params: { query: { uai, years } }, signal })),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/fleet/renewal', { params: { query: { uai, years, by: 'class' } }, signal })),
     staleTime: 60_000,
   });
 

@@ -1,13 +1,16 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient, call, getActiveTenant } from '../../../api/client';
 import type { DeskDashboardSearch } from './types';
 
-export function useDeskDashboard(search: DeskDashboardSearch) {
-  return useQuery({
+/** Also started by the route's loader, so the figures are asked while the page's code loads. */
+export const deskDashboardQuery = (search: DeskDashboardSearch) =>
+  queryOptions({
     queryKey: ['guichet', getActiveTenant(), 'dashboard', search],
     queryFn: ({ signal }) => call(apiClient.GET('/api/desk/dashboard', { params: { query: { ...search, level: search.level === undefined ? undefined : Number(search.level) } }, signal })),
-    placeholderData: keepPreviousData,
   });
+
+export function useDeskDashboard(search: DeskDashboardSearch) {
+  return useQuery({ ...deskDashboardQuery(search), placeholderData: keepPreviousData });
 }
 
 export function useDeskCategories() {

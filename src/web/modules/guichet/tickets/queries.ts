@@ -9,8 +9,9 @@ export type { Assignee } from './types';
 /** Every ticket query starts with ['guichet', tenant]: one invalidation refreshes lists and pages after a change. */
 export const guichetKey = (...parts: unknown[]) => ['guichet', getActiveTenant(), ...parts];
 
-export function useTicketList(search: TicketListSearch) {
-  return useQuery({
+/** Also started by the route's loader, so the list is asked while the page's code loads. */
+export const ticketListQuery = (search: TicketListSearch) =>
+  queryOptions({
     queryKey: guichetKey('tickets', search),
     queryFn: ({ signal }) =>
       call(
@@ -19,8 +20,10 @@ export function useTicketList(search: TicketListSearch) {
           signal,
         }),
       ),
-    placeholderData: keepPreviousData,
   });
+
+export function useTicketList(search: TicketListSearch) {
+  return useQuery({ ...ticketListQuery(search), placeholderData: keepPreviousData });
 }
 
 export const ticketQuery = (id: string) =>

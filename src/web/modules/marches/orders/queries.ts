@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiClient, call } from '../../../api/client';
 import type { BodyOf, ResponseOf } from '../../../api/types';
 import { uploadWithProgress } from '../../../ui/upload';
@@ -20,12 +20,15 @@ export interface OrdersSearch {
 export const ordersPageSize = 25;
 export const orderFilters = (s: OrdersSearch) => ({ status: s.status, lotId: s.lotId, contractId: s.contractId, budgetLineId: s.budgetLineId, uai: s.uai });
 
-export function useOrders(search: OrdersSearch) {
-  return useQuery({
+/** Also started by the route's loader, so the list is asked while the page's code loads. */
+export const ordersQuery = (search: OrdersSearch) =>
+  queryOptions({
     queryKey: marchesKey('orders', search),
     queryFn: ({ signal }) => call(apiClient.GET('/api/purchase-orders', { params: { query: { ...orderFilters(search), page: search.page ?? 1, pageSize: ordersPageSize } }, signal })),
-    placeholderData: keepPreviousData,
   });
+
+export function useOrders(search: OrdersSearch) {
+  return useQuery({ ...ordersQuery(search), placeholderData: keepPreviousData });
 }
 
 export function useOrder(id: string) {

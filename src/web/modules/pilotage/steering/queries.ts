@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient, call, getActiveTenant } from '../../../api/client';
 import type { paths } from '../../../api/schema';
 import type { ResponseOf } from '../../../api/types';
@@ -19,8 +19,10 @@ export const isDrillable = (code: string): code is DrillCode => drillable.includ
 
 const steeringKey = () => ['steering', getActiveTenant()] as const;
 
-export const useDashboard = () =>
-  useQuery({ queryKey: [...steeringKey(), 'dashboard'], queryFn: ({ signal }) => call(apiClient.GET('/api/pilotage/dashboard', { params: { query: {} }, signal })) });
+/** Also started by the route's loader, so the figures are asked while the page's code loads. */
+export const dashboardQuery = () =>
+  queryOptions({ queryKey: [...steeringKey(), 'dashboard'], queryFn: ({ signal }) => call(apiClient.GET('/api/pilotage/dashboard', { params: { query: {} }, signal })) });
+export const useDashboard = () => useQuery(dashboardQuery());
 export const useOutlines = () =>
   useQuery({
     queryKey: [...steeringKey(), 'outlines'],

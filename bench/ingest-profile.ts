@@ -72,7 +72,11 @@ export async function profileIngestion(url: string, count: number, agents: numbe
     // warm up: the catalogue of the tenant and the server's JIT, not measured
     const warm = Array.from({ length: 30 }, (_, i) => post('xml', corpus, machine(500_000 + i, tags, 'WARM'), 0, authorization));
     await runAgents(server.baseUrl, warm, agents);
-    const posts = Array.from({ length: count }, (_, i) => post('xml', corpus, machine(i, tags, 'XML'), 0, authorization));
+    // PROFILE_PROLOG=1: the PROLOG alone (the first of the two connections of an XML inventory)
+    const posts = Array.from({ length: count }, (_, i) => {
+      const p = post('xml', corpus, machine(i, tags, 'XML'), 0, authorization);
+      return process.env.PROFILE_PROLOG ? { ...p, body: p.first!, first: undefined } : p;
+    });
     await client.query('select pg_stat_statements_reset()').catch(() => undefined);
     const cpu = new CpuMeter(serverPid(), client, scratch.name);
     const mark = await cpu.snapshot();

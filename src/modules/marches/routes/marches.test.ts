@@ -94,6 +94,36 @@ describe('contracts', () => {
     expect((await call(admin, 'GET', '/api/contracts?area=67')).json().total).toBe(0);
   });
 
+  it('publishes a price-list version as the web form sends it; refusals name their field and add no version', async () => {
+    const admin = await as('authority-admin');
+    const lot2 = contract.lots.find((l) => l.number === 2)!;
+    const versions = async () => (await call(admin, 'GET', `/api/contracts/${contract.id}`)).json().lots.find((l: { id: string }) => l.id === lot2.id).priceLists;
+    const item = { code: 'FIB100-ABO', label: 'Fibre 100 Mbit/s, abonnement', unit: 'site/mois', unitPriceExclTaxCents: 123_456, vatRateBp: 550, recurrence: 'monthly', warrantyMonths: null };
+    // the form's euros (1 234,56 €) and percentage (5,5 %) arrive as cents and basis points
+    const first = await call(admin, 'POST', `/api/lots/${lot2.id}/price-lists`, { validFrom: '2025-06-01', note: 'Bordereau initial', items: [item] });
+    expect(first.statusCode, first.body).toBe(201);
+    expect((await versions())[0]).toMatchObject({ revision: 1, validFrom: '2025-06-01', note: 'Bordereau initial', items: [{ code: 'FIB100-ABO', unitPriceExclTaxCents: 123_456, vatRateBp: 550 }] });
+
+    const twice = await call(admin, 'POST', `/api/lots/${lot2.id}/price-lists`, { validFrom: '2025-09-01', items: [item, { ...item, label: 'Autre' }] });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.issues).toEqual([{ path: 'items.1.code', message: 'Code en double.' }]);
+    const same = await call(admin, 'POST', `/api/lots/${lot2.id}/price-lists`, { validFrom: '2025-06-01', items: [item] });
+    expect(same.statusCode).toBe(409);
+    expect(same.json().error.issues).toEqual([{ path: 'validFrom', message: 'Date antérieure à la version en vigueur.' }]);
+    expect(same.json().error.message).toContain('01/06/2025');
+    const empty = await call(admin, 'POST', `/api/lots/${lot2.id}/price-lists`, { validFrom: '2025-09-01', items: [] });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('au moins un prix');
+    const negative = await call(admin, 'POST', `/api/lots/${lot2.id}/price-lists`, { validFrom: '2025-09-01', items: [{ ...item, unitPriceExclTaxCents: -1 }] });
+    expect(negative.statusCode).toBe(400);
+    expect(negative.json().error.issues.map((i: { path: string }) => i.path)).toContain('body.items.0.unitPriceExclTaxCents');
+    for (const headers of [nord.headers, await as('auditor'), await as('contractor')]) {
+      expect((await call(headers, 'POST', `/api/lots/${lot2.id}/price-lists`, { validFrom: '2025-09-01', items: [item] })).statusCode).toBe(403);
+    }
+    expect((await call(outsider.headers, 'POST', `/api/lots/${lot2.id}/price-lists`, { validFrom: '2025-09-01', items: [item] })).statusCode).toBe(404);
+    expect(await versions()).toHaveLength(1);
+  });
+
   it('appends amendments with increasing numbers; a notified contract is not rewritten', async () => {
     const admin = await as('authority-admin');
     const lot2 = contract.lots.find((l) => l.number === 2)!;
@@ -245,4 +275,5 @@ describe('demo', () => {
       expect(decp.marches.marche.length).toBeGreaterThan(0);
     }
   });
+
 });

@@ -4,6 +4,8 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/app.js';
 import { seedGrandEstMarches, seedHautsDeFranceMarches } from '../demo/seed-marches-demo.js';
+import { currentSiteLinks } from '../index.js';
+import { seedHautsDeFranceLinks } from '../links/demo/seed-links-demo.js';
 import { broadbandContract, partnerBuyer } from '../testing.js';
 
 let t: TestApp;
@@ -276,4 +278,27 @@ describe('demo', () => {
     }
   });
 
+  it('gives each Nord-Pas-de-Calais lycée its link and history, which the steering reads through the index', async () => {
+    const tenants = new Map([['hauts-de-france', t.ids.a.tenantId]]);
+    await seedHautsDeFranceLinks(t.ctx, tenants);
+    const admin = await as('authority-admin');
+    const current = (await call(admin, 'GET', '/api/site-links?pageSize=500')).json();
+    // the académie de Lille's lycées (Nord, Pas-de-Calais), by UAI; the Somme's are not in the group's contract
+    const inGroup = t.ids.establishments.unit1.map((e) => e.uai);
+    expect(current.items.map((l: { uai: string }) => l.uai)).toEqual(expect.arrayContaining(inGroup));
+    expect(current.items.every((l: { uai: string }) => !t.ids.establishments.unit2.some((e) => e.uai === l.uai))).toBe(true);
+    expect(current.total).toBe(3);
+    expect(new Set(current.items.map((l: { uai: string }) => l.uai)).size).toBe(3);
+    const history = (await call(admin, 'GET', '/api/site-links?history=true&pageSize=500')).json();
+    expect(history.total).toBeGreaterThanOrEqual(current.total);
+    const thd = (await call(admin, 'GET', '/api/contracts?search=HDF-2016-THD')).json().items[0];
+    for (const link of history.items as { id: string; uai: string; contractId: string | null; endDate: string | null; monthlyCostCents: number; technology: string }[]) {
+      const changes = (await call(admin, 'GET', `/api/site-links/${link.id}/changes`)).json().items as { kind: string }[];
+      expect(changes.map((c) => c.kind).sort()).toEqual(link.endDate ? ['created', 'replaced'] : ['created']);
+      if (link.contractId) expect(link).toMatchObject({ contractId: thd.id, technology: 'fibre', endDate: null });
+    }
+    const sites = [...t.ids.establishments.unit1, ...t.ids.establishments.unit2];
+    const byId = await currentSiteLinks(t.ctx.db, t.ids.a.tenantId, sites.map((e) => e.id), new Date('2026-01-15T09:00:00Z'));
+    expect([...byId.keys()].sort()).toEqual(t.ids.establishments.unit1.map((e) => e.id).sort());
+  });
 });

@@ -57,6 +57,12 @@ describe('contracts', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toMatch(/SIRET invalide/);
     expect(bad.body).toMatch(/Code CPV invalide/);
+    // well formed, but not a code of the CPV 2008 (a wrong check digit, a made-up code)
+    for (const cpvCode of ['72400000-5', '72499999-9']) {
+      const unknown = await call(admin, 'POST', '/api/contracts', broadbandContract(t.ids.a.tenantId, { cpvCode, reference: `INCONNU-${cpvCode}` }));
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().error).toMatchObject({ message: expect.stringContaining('ne figure pas dans la nomenclature CPV 2008'), issues: [{ path: 'cpvCode', message: 'Code absent de la nomenclature CPV 2008.' }] });
+    }
     const list = await call(admin, 'GET', '/api/contracts');
     expect(list.json().total).toBe(1);
   });

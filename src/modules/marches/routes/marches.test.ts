@@ -65,6 +65,14 @@ describe('contracts', () => {
     }
     const list = await call(admin, 'GET', '/api/contracts');
     expect(list.json().total).toBe(1);
+    // a draft's code changed to one off the list: refused, the code kept
+    const draft = (await call(admin, 'POST', '/api/contracts', broadbandContract(t.ids.a.tenantId, { status: 'draft', lots: [] }))).json();
+    const changed = await call(admin, 'PATCH', `/api/contracts/${draft.id}`, { version: draft.version, cpvCode: '72400000-5' });
+    expect(changed.statusCode).toBe(400);
+    expect(changed.json().error.issues).toEqual([{ path: 'cpvCode', message: 'Code absent de la nomenclature CPV 2008.' }]);
+    const kept = (await call(admin, 'GET', `/api/contracts/${draft.id}`)).json();
+    expect(kept).toMatchObject({ cpvCode: '72400000-4', version: draft.version });
+    expect((await call(admin, 'DELETE', `/api/contracts/${draft.id}?version=${draft.version}`)).statusCode).toBe(204);
   });
 
   it('exposes the public contract: lots with ceiling, remaining and the prices in force', async () => {

@@ -3680,6 +3680,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/resource-choices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Choix des établissements en CSV (UTF-8 avec BOM, « ; ») ou XLSX, avec les filtres et le périmètre de la liste */
+        get: operations["exportResourceChoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/resource-consolidations": {
         parameters: {
             query?: never;
@@ -44985,6 +45002,28 @@ export interface operations {
                         };
                     };
                 };
+            };
+        };
+    };
+    exportResourceChoices: {
+        parameters: {
+            query?: {
+                contractId?: string;
+                format?: "csv" | "xlsx";
+                uai?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

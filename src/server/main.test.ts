@@ -43,6 +43,9 @@ async function login(email: string, secret = password) {
   });
 }
 
+// Each test starts whole servers, the first one loading the demo (half a minute on a quiet machine).
+const startsTimeoutMs = 240_000;
+
 // PGlite-only: the PostgreSQL run of the suite would repeat the same thing.
 describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('npm start on PGlite', () => {
   it('loads the demo once, prints its accounts, and keeps the data across a restart', async () => {
@@ -63,7 +66,7 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('npm start on PGlite', (
     const list2 = await (await fetch(`http://127.0.0.1:${port}/api/establishments?pageSize=1`, { headers: { cookie: cookie2 } })).json();
     expect(list2.total).toBe(list.total);
     await stop(second.child);
-  });
+  }, startsTimeoutMs);
 });
 
 describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('a first start without COHERENCE_DEMO_PASSWORD', () => {
@@ -84,5 +87,5 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('a first start without C
     } finally {
       rmSync(fresh, { recursive: true, force: true });
     }
-  });
+  }, startsTimeoutMs);
 });

@@ -16,7 +16,7 @@ import { listPath, pagesByNumber, password, searchPath, seed, tenantCode, vocabu
  * PostgreSQL backends read in /proc for the database. Same tenant and same requests as
  * bench/list-search.ts (66,000 schools).
  *
- *   tsx bench/list-search-cpu.ts [--reuse] [--n 600] > /dev/null   (the figures go to stderr)
+ *   tsx bench/list-search-cpu.ts [--reuse] [--n 600] [--only <label start>] [--no-log] > /dev/null   (figures on stderr)
  *
  * `--reuse` keeps the database seeded by a previous run (coherence_bench_listcpu).
  */
@@ -60,7 +60,7 @@ async function main() {
   const server = await ensurePostgres();
   if (!server.ok) throw new Error(server.reason);
   const { database, databaseUrl, vocabulary: v } = await prepare(server.url);
-  const app = await buildApp({ database, modules, logger: true, responses: 'compiled', serveWeb: false });
+  const app = await buildApp({ database, modules, logger: !args.includes('--no-log'), responses: 'compiled', serveWeb: false });
   const admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();
   const meter = new CpuMeter(process.pid, admin, databaseName);
@@ -73,7 +73,9 @@ async function main() {
     };
     const adminHeaders = await headersOf('admin@banc.coherence.fr');
     const technicianHeaders = await headersOf('technicien@banc.coherence.fr');
+    const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
     const measure = async (label: string, headers: Record<string, string>, next: () => string) => {
+      if (only && !label.startsWith(only)) return;
       const run = async (n: number) => {
         for (let i = 0; i < n; i++) {
           const response = await app.inject({ method: 'GET', url: next(), headers });

@@ -14,7 +14,6 @@ import {
   findEstablishmentsInput,
   keysetStretches,
   offsetPage,
-  tenantAsFilter,
   sortableColumns,
   type FindEstablishmentsInput,
 } from './find-establishments.js';
@@ -217,23 +216,6 @@ describe('search', () => {
     const up = await planOf(walkOf('asc'));
     expect(reads(up)[0]['Actual Rows']).toBe(1000);
     expect(await walkOf('asc')).toHaveLength(0);
-  });
-
-  it('takes the words alone from the trigram index for a tenant holding most schools, and finds the same rows', async () => {
-    const ctx = ctxOf(big);
-    // 6,000 of 16,000 schools: the tenant stays in the index
-    expect(await tenantAsFilter(ctx)).toBe(false);
-    const byIndex = establishmentWhere(ctx, { search: 'lycée saint' });
-    const byFilter = establishmentWhere(ctx, { search: 'lycée saint' }, { tenantAsFilter: true });
-    const page = (where: typeof byIndex) => offsetPage(ctx, where, { sort: 'name', order: 'asc', matchesFirst: true, page: 2, pageSize: 25 }, 26);
-    const plan = await planOf(page(byFilter));
-    const bitmap = nodes(plan).find((n) => n['Index Name'] === 'establishments_search_idx');
-    expect(bitmap?.['Node Type']).toBe('Bitmap Index Scan');
-    expect(bitmap?.['Index Cond']).not.toMatch(/tenant_id/);
-    expect(nodes(plan).map((n) => n['Node Type'])).not.toContain('Seq Scan');
-    const found = await page(byFilter);
-    expect(found.map((r) => r.uai)).toEqual((await page(byIndex)).map((r) => r.uai));
-    expect(found).toHaveLength(26);
   });
 });
 

@@ -200,6 +200,7 @@ const letterTemplatesRoute = createRoute({ getParentRoute: () => appRoute, path:
 const dossierRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/dossiers/$id', component: page(() => import('./modules/campagnes/DossierPage'), 'DossierPage') });
 const renewalFileRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/renouvellement/$id', component: page(() => import('./modules/campagnes/renewal/RenewalFilePage'), 'RenewalFilePage') });
 const renewalArbitrationRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/$id/arbitrage', component: page(() => import('./modules/campagnes/renewal/RenewalArbitrationPage'), 'RenewalArbitrationPage') });
+const schoolDossiersRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/etablissement/$uai', component: page(() => import('./modules/campagnes/SchoolDossiersPage'), 'SchoolDossiersPage') });
 const projectFileRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/projets/$id', component: page(() => import('./modules/campagnes/renewal/ProjectFilePage'), 'ProjectFilePage') });
 /** Families simulate their aid without an account: outside the session-guarded layout. */
 const aidSimulatorRoute = createRoute({ getParentRoute: () => rootRoute, path: '/campagnes/simulateur', component: page(() => import('./modules/campagnes/SimulatorPage'), 'SimulatorPage') });
@@ -267,6 +268,7 @@ const routeTree = rootRoute.addChildren([
     renewalFileRoute,
     renewalArbitrationRoute,
     projectFileRoute,
+    schoolDossiersRoute,
     rankingRoute,
     committeeSessionRoute,
     letterTemplatesRoute,

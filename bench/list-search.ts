@@ -25,8 +25,8 @@ import { ms, printTable, seconds, type BenchRow } from './lib/table.js';
  */
 
 export const targetP95Ms = 50;
-const password = 'Banc-Coherence-2026!';
-const tenantCode = 'banc-region';
+export const password = 'Banc-Coherence-2026!';
+export const tenantCode = 'banc-region';
 
 export interface ListSearchOptions {
   /** PostgreSQL server URL of an existing database (the admin connection); absent = PGlite only. */
@@ -37,7 +37,7 @@ export interface ListSearchOptions {
   durationMs?: number;
 }
 
-interface Vocabulary {
+export interface Vocabulary {
   fragments: string[];
   /** Per sort, cursors at rows drawn across the tenant: where a deep page starts. */
   cursors: Record<string, string[]>;
@@ -46,14 +46,14 @@ interface Vocabulary {
   total: number;
 }
 
-interface Seeded {
+export interface Seeded {
   vocabulary: Vocabulary;
   loadMs: number;
   created: number;
 }
 
 /** One tenant, its establishments from a generated annuaire file, 36 sectors, an admin and a technician. */
-async function seed(database: Database, count: number): Promise<Seeded> {
+export async function seed(database: Database, count: number): Promise<Seeded> {
   const ctx = systemCtx(database);
   const org = await createOrganization(ctx, { code: tenantCode, kind: 'region', name: 'Région du banc' });
   const tenantId = org.tenantId;
@@ -80,7 +80,11 @@ async function seed(database: Database, count: number): Promise<Seeded> {
   await assignRole(ctx, { tenantId, userId: admin.id, organizationId: tenantId, role: 'authority-admin', unitIds: [] });
   const technician = await createUser(ctx, { tenantId, email: 'technicien@banc.coherence.fr', displayName: 'Technicien banc', password });
   await assignRole(ctx, { tenantId, userId: technician.id, organizationId: tenantId, role: 'technician', unitIds: [sectors[0]], level: 1 });
+  return { loadMs, created: report.totals.created, vocabulary: await vocabularyOf(database, tenantId) };
+}
 
+/** What the clients ask: fragments of names and communes, cursors across the tenant, its nature codes and sectors. */
+export async function vocabularyOf(database: Database, tenantId: string): Promise<Vocabulary> {
   const sample = await rows<{ name: string; commune: string | null; nature: string | null; uai: string } & Record<string, string | null>>(
     database.db,
     sql`select name, commune_name as commune, nature_code as nature, uai,
@@ -99,27 +103,24 @@ async function seed(database: Database, count: number): Promise<Seeded> {
     }
     if (row.commune) fragments.add(row.commune);
   }
+  const units = await rows<{ id: string }>(database.db, sql`select id from referentiel.territorial_units where tenant_id = ${tenantId} and kind = 'sector' order by code`);
   const [{ total }] = await database.db.select({ total: sql<number>`count(*)::int` }).from(establishments).where(eq(establishments.tenantId, tenantId));
   return {
-    loadMs,
-    created: report.totals.created,
-    vocabulary: {
-      fragments: [...fragments],
-      cursors,
-      natureCodes: [...new Set(sample.map((r) => r.nature).filter((n): n is string => n !== null))],
-      unitIds: sectors,
-      total,
-    },
+    fragments: [...fragments],
+    cursors,
+    natureCodes: [...new Set(sample.map((r) => r.nature).filter((n): n is string => n !== null))],
+    unitIds: units.map((u) => u.id),
+    total,
   };
 }
 
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)];
 
 /** Pages the web list asks by number; beyond, it asks the page beside one it has by cursor. */
-const pagesByNumber = 5;
+export const pagesByNumber = 5;
 
 /** A list request; `maxPage` bounds the page drawn (people browse the first pages far more than deep ones). */
-function listPath(v: Vocabulary, maxPage = Infinity): string {
+export function listPath(v: Vocabulary, maxPage = Infinity): string {
   const sort = pick(sortableColumns);
   const query = new URLSearchParams({ pageSize: '25', sort, order: pick(['asc', 'desc']) });
   let pages = Math.ceil(v.total / 25);
@@ -140,7 +141,7 @@ function listPath(v: Vocabulary, maxPage = Infinity): string {
   return `/api/establishments?${query}`;
 }
 
-function searchPath(v: Vocabulary): string {
+export function searchPath(v: Vocabulary): string {
   return `/api/establishments?${new URLSearchParams({ search: pick(v.fragments) })}`;
 }
 

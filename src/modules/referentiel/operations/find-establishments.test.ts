@@ -6,6 +6,7 @@ import { rows, type Database } from '../../../server/platform/db.js';
 import { createTenant, testDatabase } from '../../../test/database.js';
 import { establishments } from '../db/schema.js';
 import {
+  boundedWalk,
   encodeCursor,
   establishmentTotals,
   establishmentWhere,
@@ -25,6 +26,7 @@ import {
 
 let database: Database;
 let big: string;
+let dense: string;
 const tenantRows = 6_000;
 
 function adminOf(tenantId: string): Actor {
@@ -62,6 +64,14 @@ beforeAll(async () => {
         timestamptz '2026-01-01' + (i % 400) * interval '1 hour' + (i % 3) * interval '7 microseconds'
       FROM generate_series(1, ${tenantRows}) AS i`);
   }
+  // a word most schools carry, the first 1,200 by name without it: a page of it lies past the sort index's first rows
+  dense = await createTenant(database.db, { code: 'dense', kind: 'region', name: 'Dense' });
+  await database.db.execute(sql`
+    INSERT INTO referentiel.establishments (tenant_id, uai, name, sector, search_text, source_hash)
+    SELECT ${dense}::uuid, lpad(i::text, 7, '0') || 'D',
+      CASE WHEN i <= 1200 THEN 'Alpha ' || i ELSE 'Zeta école ' || i END, 'public',
+      CASE WHEN i <= 1200 THEN 'alpha ' || i ELSE 'zeta ecole ' || i END, 'd' || i
+    FROM generate_series(1, 4000) AS i`);
   // as an import leaves them: statistics taken, the trigram index's pending list merged
   await database.db.execute(sql`ANALYZE referentiel.establishments`);
   await database.db.execute(sql`SELECT gin_clean_pending_list('referentiel.establishments_search_idx')`);
@@ -162,6 +172,52 @@ function expectIndexWalk(plan: PlanNode, index: string, atMostRows: number) {
   expect(scan['Index Name']).toBe(index);
   expect(scan['Actual Rows']).toBeLessThanOrEqual(atMostRows);
 }
+
+describe('search', () => {
+  it('counts a search in the pass that sorts its matches, then reads a word most schools carry down the sort index', async () => {
+    for (const tenant of [big, dense]) {
+      const ctx = ctxOf(tenant);
+      const counted = (where: ReturnType<typeof establishmentWhere>) => ctx.db.select({ n: sql<number>`count(*)::int` }).from(establishments).where(where);
+      for (const search of ['college', 'ecole', 'lycée saint', 'zeta ecole 39']) {
+        const [{ n }] = await counted(establishmentWhere(ctx, { search }));
+        for (const order of ['asc', 'desc']) {
+          ctx.cache.invalidate(establishmentTotals);
+          const pages = ['1', '2', '3'];
+          // the total unknown: matches sorted and counted in one pass; known: the bounded walk, or the matches when it does not fill
+          const first = await Promise.all(pages.map((page) => findEstablishments(ctx, input({ search, order, page }))));
+          const again = await Promise.all(pages.map((page) => findEstablishments(ctx, input({ search, order, page }))));
+          for (const [i, page] of first.entries()) {
+            expect(page.total, `${search} ${order}`).toBe(n);
+            expect(again[i].total).toBe(n);
+            expect(uais(again[i]), `${search} ${order} page ${i + 1}`).toEqual(uais(page));
+          }
+          const reference = await ctx.db
+            .select({ uai: establishments.uai })
+            .from(establishments)
+            .where(establishmentWhere(ctx, { search }))
+            .orderBy(...(order === 'asc' ? [sql`name asc, uai asc`] : [sql`name desc, uai desc`]))
+            .limit(75);
+          expect(first.flatMap(uais), `${search} ${order}`).toEqual(reference.map((r) => r.uai));
+        }
+      }
+    }
+  });
+
+  it('reads a dense search down the name index for one page, and stops at its budget when the matches lie further', async () => {
+    const ctx = ctxOf(dense);
+    const base = establishmentWhere(ctx, {});
+    const walkOf = (order: 'asc' | 'desc') => boundedWalk(ctx, base, 'ecole', { sort: 'name', byUaiOnly: false, up: order === 'asc', limit: 26, offset: 0, budget: 1000 });
+    const down = await planOf(walkOf('desc'));
+    expect(nodes(down).map((n) => n['Node Type'])).not.toContain('Sort');
+    expect(reads(down)[0]['Index Name']).toBe('establishments_name_idx');
+    expect(reads(down)[0]['Actual Rows']).toBeLessThanOrEqual(26);
+    expect(await walkOf('desc')).toHaveLength(26);
+    // by name going up, the first 1,000 schools are « Alpha »: nothing found within the budget, the caller sorts the matches
+    const up = await planOf(walkOf('asc'));
+    expect(reads(up)[0]['Actual Rows']).toBe(1000);
+    expect(await walkOf('asc')).toHaveLength(0);
+  });
+});
 
 describe('plans on a tenant with many rows beside another', () => {
   it('reads page 40 by name as an index walk of its 1,000 first entries, and by cursor of one page', async () => {

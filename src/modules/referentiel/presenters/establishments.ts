@@ -31,7 +31,10 @@ export const establishmentSchema = z.object({
   permissions: z.object({ update: z.boolean(), managePremises: z.boolean() }),
 });
 
-export function presentEstablishment(e: EstablishmentRow, actor: Actor) {
+/** The columns a school is shown with: lists read only these. */
+export type ShownEstablishment = Omit<EstablishmentRow, 'tenantId' | 'searchText' | 'sourceHash' | 'createdAt'>;
+
+export function presentEstablishment(e: ShownEstablishment, actor: Actor) {
   return {
     id: e.id,
     uai: e.uai,

@@ -104,7 +104,7 @@ export async function writeXlsx<T>(output: Writable, sheetName: string, columns:
  * there (the whole file, at worst); its own `needDrain` says when to wait. exceljs 4's internals:
  * if they change, only `output`'s backpressure remains (the export test on a stalled reader says so).
  */
-function sheetEntry(sheet: ExcelJS.stream.xlsx.WorksheetWriter): Writable | undefined {
+function sheetEntry(sheet: ExcelJS.Worksheet): Writable | undefined {
   const stream = (sheet as unknown as { stream?: { pipes?: unknown[] } }).stream;
   const entry = stream?.pipes?.[0];
   return entry instanceof EventEmitter && typeof (entry as Partial<Writable>).write === 'function' ? (entry as Writable) : undefined;

@@ -45,8 +45,8 @@ export const ingestTitle = 'Ingestion des inventaires (PostgreSQL, serveur réel
 export const targets = { newPerSecond: 50, updatesPerSecond: 80, partialCount: 100_000, partialSeconds: 300 };
 const peer = { new4: 3.7, new16: 2.9, updates: 2.4 };
 const tenantCode = 'banc-parc';
-const agentUser = `${tenantCode}/bench`;
-const agentPassword = 'Banc-Agents-2026!';
+export const agentUser = `${tenantCode}/bench`;
+export const agentPassword = 'Banc-Agents-2026!';
 export const testDatabaseUrl = 'postgres://coherence:coherence@127.0.0.1:5432/coherence_test';
 
 export interface IngestionOptions {
@@ -63,7 +63,7 @@ export interface IngestionOptions {
 type Protocol = 'xml' | 'json';
 const levels = [1, 4, 16] as const;
 
-function post(protocol: Protocol, corpus: InventoryCorpus, m: Machine, day: number, authorization: string): AgentPost {
+export function post(protocol: Protocol, corpus: InventoryCorpus, m: Machine, day: number, authorization: string): AgentPost {
   if (protocol === 'xml') {
     return {
       path: '/ocsinventory',
@@ -114,7 +114,7 @@ function counter(client: pg.Client, tenantId: string): Counter {
   };
 }
 
-async function seedTenant(database: Database): Promise<{ tenantId: string; tags: string[] }> {
+export async function seedTenant(database: Database): Promise<{ tenantId: string; tags: string[] }> {
   const ctx = systemCtx(database);
   const org = await createOrganization(ctx, { code: tenantCode, kind: 'region', name: 'Région du banc d’inventaire' });
   // 180 sites, as in the seeds' mass deployment; agents carry their school's UAI as tag

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { accounts, login, openPage, seriousViolations, useApp } from './support/app';
 
@@ -31,6 +32,13 @@ describe('campagnes : l’appel au renouvellement des lycées (Hauts-de-France)'
     await admin.page.getByRole('heading', { level: 1, name: /^Arbitrage — / }).waitFor();
     await admin.page.getByText('Enveloppe').first().waitFor();
     expect(await admin.page.getByText('Demande au-delà du parc à renouveler').count()).toBeGreaterThan(0);
+    // the files come a server page at a time; the export takes them all, beside each school's fleet
+    await admin.page.getByText(/^1–\d+ sur \d+$/).waitFor();
+    const [download] = await Promise.all([admin.page.waitForEvent('download'), admin.page.getByRole('button', { name: 'Exporter CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^arbitrage-renouvellement-2027-.*\.csv$/);
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8').slice(1).split('\r\n')[0]).toMatch(/^N° de dossier;État;UAI;Établissement;.* : au parc;/);
     expect(await seriousViolations(admin.page)).toEqual([]);
     await admin.context.close();
   });

@@ -87,4 +87,31 @@ describe('bons de commande des marchés', () => {
     await page.getByRole('table', { name: 'Livraisons de la commande' }).getByRole('cell', { name: 'Fichier' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('le coordonnateur publie une révision du bordereau d’un lot : refus de date sur son champ, puis la version en vigueur à une date', async () => {
+    const { page, context } = await signedIn(accounts.admin);
+    const contract = (await (await context.request.get('/api/contracts?search=HDF-2016-THD')).json()).items[0];
+    await page.goto(`/marches/${contract.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Marché HDF-2016-THD' }).waitFor();
+    await page.getByRole('button', { name: 'Nouvelle version du bordereau du lot 4' }).click();
+    const form = page.getByRole('form', { name: 'Nouvelle version du bordereau du lot 4' });
+    // prefilled with the version in force: a revision changes a few prices
+    expect(await form.getByRole('textbox', { name: 'Code (prix 1)' }).inputValue()).toMatch(/^FIB\d+-(ABO|FAS)$/);
+    await form.getByLabel('En vigueur à partir du').fill('2016-01-01');
+    await form.getByRole('textbox', { name: 'Prix unitaire HT en € (prix 1)' }).fill('1234,5');
+    await form.getByRole('button', { name: 'Publier la version' }).click();
+    await form.getByText('Date antérieure à la version en vigueur.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await form.getByLabel('En vigueur à partir du').fill('2019-01-01');
+    await form.getByRole('button', { name: 'Publier la version' }).click();
+    await page.getByText('Nouvelle version du bordereau du lot 4 enregistrée.').waitFor();
+    await page.getByLabel('Bordereaux en vigueur le').fill('2019-06-01');
+    await expect.poll(() => page.getByTestId('lot-4-in-force').textContent()).toMatch(/bordereau v2, en vigueur depuis le 01\/01\/2019/);
+    await page.getByRole('table', { name: 'Bordereau v2 du lot 4' }).getByRole('cell', { name: /^1\s234,50\s€$/ }).waitFor();
+    await page.getByLabel('Bordereaux en vigueur le').fill('2018-06-01');
+    await expect.poll(() => page.getByTestId('lot-4-in-force').textContent()).toMatch(/bordereau v1/);
+    await screenshot(page, 'bordereau-revision');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

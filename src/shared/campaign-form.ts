@@ -108,10 +108,25 @@ export interface FormField {
   children?: FormField[];
 }
 
+/** Within one list of fields (a form, or a repeated block's fields): unique keys, choices with options, conditions only over earlier fields. */
+function checkFieldList(fields: readonly FormField[], issue: z.RefinementCtx) {
+  const seen = new Set<string>();
+  fields.forEach((field, i) => {
+    if (seen.has(field.key)) issue.addIssue({ code: 'custom', path: [i, 'key'], message: `La clé « ${field.key} » est déjà prise.` });
+    if ((field.kind === 'choice' || field.kind === 'multiple') && !field.options?.length)
+      issue.addIssue({ code: 'custom', path: [i, 'options'], message: 'Un choix a besoin d’au moins une option.' });
+    for (const clause of field.condition?.clauses ?? [])
+      if (!seen.has(clause.field))
+        issue.addIssue({ code: 'custom', path: [i, 'condition'], message: `La condition porte sur « ${clause.field} », qui n’est pas un champ placé avant.` });
+    seen.add(field.key);
+  });
+}
+
 const leafField = z.object({ ...baseField, kind: z.enum(fieldKinds).exclude(['repetition']) });
 export const formFieldSchema: z.ZodType<FormField> = z.union([
   leafField,
-  z.object({ ...baseField, kind: z.literal('repetition'), children: z.array(leafField).min(1).max(50) }),
+  // a block's fields are shown on conditions over the fields placed before them in the same block
+  z.object({ ...baseField, kind: z.literal('repetition'), children: z.array(leafField).min(1).max(50).superRefine(checkFieldList) }),
 ]);
 
 export const defaultDocumentBytes = 20 * 1024 * 1024;
@@ -120,18 +135,7 @@ export const defaultDocumentBytes = 20 * 1024 * 1024;
 export const formFieldsSchema = z
   .array(formFieldSchema)
   .max(300)
-  .superRefine((fields, issue) => {
-    const seen = new Set<string>();
-    fields.forEach((field, i) => {
-      if (seen.has(field.key)) issue.addIssue({ code: 'custom', path: [i, 'key'], message: `La clé « ${field.key} » est déjà prise.` });
-      if ((field.kind === 'choice' || field.kind === 'multiple') && !field.options?.length)
-        issue.addIssue({ code: 'custom', path: [i, 'options'], message: 'Un choix a besoin d’au moins une option.' });
-      for (const clause of field.condition?.clauses ?? [])
-        if (!seen.has(clause.field))
-          issue.addIssue({ code: 'custom', path: [i, 'condition'], message: `La condition porte sur « ${clause.field} », qui n’est pas un champ placé avant.` });
-      seen.add(field.key);
-    });
-  });
+  .superRefine(checkFieldList);
 
 export type Answers = Record<string, unknown>;
 

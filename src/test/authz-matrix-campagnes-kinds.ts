@@ -68,6 +68,15 @@ export const campagnesKindsMatrix: Record<string, MatrixEntry> = {
       },
     ],
   },
+  // the same readers, who also hold dossier.export: the school and the contractor do not hold it
+  exportRenewalArbitration: {
+    cases: [
+      {
+        expect: { ...allowed(['authority-admin', 'steering', 'technician', 'auditor'], 200, { recordOfA: true }), 'academy-staff': 403 },
+        request: async (t) => ({ url: `/api/campaigns/${(await renewalCall(t)).id}/renewal-arbitration/export`, query: { format: 'csv' } }),
+      },
+    ],
+  },
   setRenewalCosts: {
     cases: [
       {

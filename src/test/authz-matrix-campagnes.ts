@@ -99,6 +99,8 @@ export const campagnesMatrix: Record<string, MatrixEntry> = {
       },
     ],
   },
+  // every role of A reads files; the list is narrowed to each one's scope (school-dossiers.test.ts shows both sides)
+  listSchoolDossiers: { cases: [{ expect: { default: 200, recordOfA: true }, request: (t) => ({ url: '/api/dossiers', query: { uai: t.ids.staffSchool.uai } }) }] },
   startDossier: {
     cases: [{ expect: created(allowed(['establishment-staff'], 200, ofA)), request: async (t) => ({ url: `/api/campaigns/${(await matrixCampaign(t)).id}/dossiers`, payload: {} }) }],
   },

@@ -20,6 +20,12 @@ export const marchesResourcesMatrix: Record<string, MatrixEntry> = {
     ],
   },
   listResourceChoices: { cases: [{ expect: allowed(resourceReaders, 200), request: () => ({ url: '/api/resource-choices' }) }] },
+  exportResourceChoices: {
+    cases: [
+      { label: 'CSV', expect: allowed(resourceReaders, 200), request: () => ({ url: '/api/resource-choices/export', query: { format: 'csv' } }) },
+      { label: 'XLSX d’un lycée', expect: allowed(resourceReaders, 200), request: (t) => ({ url: '/api/resource-choices/export', query: { format: 'xlsx', uai: unit1School(t).uai } }) },
+    ],
+  },
   setResourceChoice: {
     cases: onSchools(
       async (t, e) => ({ method: 'PUT', url: '/api/resource-choices', payload: { titleId: (await titleOfA(t)).id, uai: e.uai, level: '2de', quantity: 10 } }),

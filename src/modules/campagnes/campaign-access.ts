@@ -152,3 +152,48 @@ export function visibleDossiers(ctx: AuthedCtx, standing: CampaignStanding): SQL
     );
   return parts.length ? or(...parts) : sql`false`;
 }
+
+/**
+ * The files of every campaign the actor sees, as one SQL filter: the rules of `visibleDossiers`
+ * without a campaign at hand (a school's page lists its files across calls). Administrators and
+ * every-call readers see all; an instructor the files routed to their groups; a co-reviewing
+ * partner the files of the calls it co-reviews; a school's staff its school's; an applicant their
+ * own; an expert those whose opinion they were asked for.
+ */
+export function dossiersInScope(ctx: AuthedCtx): SQL | undefined {
+  if (managesCampaigns(ctx.actor) || readsAll(ctx.actor)) return undefined;
+  const userId = actorUserId(ctx.actor);
+  const parts: SQL[] = [];
+  if (userId && can(ctx.actor, 'dossier.instruct'))
+    parts.push(
+      exists(
+        ctx.db
+          .select({ one: sql`1` })
+          .from(instructorGroupMembers)
+          .where(and(eq(instructorGroupMembers.tenantId, dossiers.tenantId), eq(instructorGroupMembers.groupId, dossiers.groupId), eq(instructorGroupMembers.userId, userId))),
+      ),
+    );
+  const partners = organizationIds(ctx.actor).filter((id) => id !== ctx.actor.tenantId);
+  if (partners.length && roleIn(ctx.actor, 'academy-staff'))
+    parts.push(
+      exists(
+        ctx.db
+          .select({ one: sql`1` })
+          .from(campaignPartners)
+          .where(and(eq(campaignPartners.tenantId, dossiers.tenantId), eq(campaignPartners.campaignId, dossiers.campaignId), inArray(campaignPartners.organizationId, partners))),
+      ),
+    );
+  if (userId) parts.push(eq(dossiers.applicantUserId, userId));
+  const schools = can(ctx.actor, 'dossier.apply') ? establishmentIdsOf(ctx.actor) : [];
+  if (schools.length) parts.push(inArray(dossiers.establishmentId, schools));
+  if (userId)
+    parts.push(
+      exists(
+        ctx.db
+          .select({ one: sql`1` })
+          .from(opinions)
+          .where(and(eq(opinions.tenantId, dossiers.tenantId), eq(opinions.dossierId, dossiers.id), eq(opinions.expertUserId, userId), ne(opinions.status, 'conflict'))),
+      ),
+    );
+  return parts.length ? or(...parts) : sql`false`;
+}

@@ -16,8 +16,10 @@ import { onDossierTransition } from './dossier-states.js';
 import { renewalRoutes } from './renewal/routes.js';
 import { projectLoanRoutes } from './project-loan/routes.js';
 import { lendOnAcceptance } from './project-loan/operations/lend-on-acceptance.js';
+import { returnOnReopening } from './project-loan/operations/return-on-reopening.js';
 
 onDossierTransition(lendOnAcceptance);
+onDossierTransition(returnOnReopening);
 
 /** Calls for projects and family aid: campaigns, forms, files from application to decision. */
 export const campagnesModule: ModuleDefinition = {

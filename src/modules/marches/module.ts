@@ -3,6 +3,7 @@ import { marchesActions } from './actions.js';
 import { seedGrandEstMarches, seedHautsDeFranceMarches } from './demo/seed-marches-demo.js';
 import { seedGrandEstOrders, seedHautsDeFranceOrders } from './orders/demo/seed-orders-demo.js';
 import { marchesJobs } from './jobs/background.js';
+import { seedHautsDeFranceLinks } from './links/demo/seed-links-demo.js';
 import { seedGrandEstResources, seedHautsDeFranceEnt } from './resources/demo/seed-resources-demo.js';
 import { marchesRoutes } from './routes.js';
 
@@ -16,6 +17,7 @@ export const marchesModule: ModuleDefinition = {
     await seedGrandEstMarches(seed.ctx, seed.tenants);
     await seedHautsDeFranceOrders(seed.ctx, seed.tenants);
     await seedGrandEstOrders(seed.ctx, seed.tenants);
+    await seedHautsDeFranceLinks(seed.ctx, seed.tenants);
     await seedHautsDeFranceEnt(seed.ctx, seed.tenants);
     await seedGrandEstResources(seed.ctx, seed.tenants);
   },

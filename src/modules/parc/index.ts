@@ -2,7 +2,7 @@
 export { parcModule } from './module.js';
 export { parcBackgroundOf } from './jobs/background.js';
 export { ingestReport } from './operations/ingest-report.js';
-export { recordFamilyDevice, lendForProject, schoolFleetSummary, type FamilyDeviceInput, type ProjectLoanInput, type SchoolFleetLine } from './operations/campaign-links.js';
+export { recordFamilyDevice, lendForProject, returnProjectLoan, schoolFleetSummary, schoolsFleetSummary, type FamilyDeviceInput, type ProjectLoanInput, type ProjectLoanReturn, type SchoolFleetLine } from './operations/campaign-links.js';
 export { seedParcDemo } from './demo/seed-parc-demo.js';
 export {
   fleetFiguresByEstablishment,

@@ -857,8 +857,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Page d’arbitrage : chaque demande à côté du parc, le total accordé face à l’enveloppe */
+        /** Page d’arbitrage : une page des demandes, chacune à côté du parc, le total accordé (toutes pages) face à l’enveloppe */
         get: operations["getRenewalArbitration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign}/renewal-arbitration/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** L’arbitrage en CSV (UTF-8 avec BOM, « ; ») ou XLSX : une ligne par dossier déposé, par classe le parc, le dû, le demandé et l’accordé */
+        get: operations["exportRenewalArbitration"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1473,6 +1490,23 @@ export interface paths {
         head?: never;
         /** Modifie ou désactive une équipe (envoyer la version lue : 409 si elle a changé entre-temps) */
         patch: operations["updateSupportTeam"];
+        trace?: never;
+    };
+    "/api/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les dossiers d’un établissement (UAI) dans toutes les campagnes, ceux que l’on voit, une page, le plus récent d’abord */
+        get: operations["listSchoolDossiers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/dossiers/{id}": {
@@ -3639,6 +3673,23 @@ export interface paths {
         get: operations["listResourceChoices"];
         /** Fixe la quantité d’un titre pour un niveau d’un établissement (0 retire le choix) */
         put: operations["setResourceChoice"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resource-choices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Choix des établissements en CSV (UTF-8 avec BOM, « ; ») ou XLSX, avec les filtres et le périmètre de la liste */
+        get: operations["exportResourceChoices"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -13295,7 +13346,10 @@ export interface operations {
     };
     getRenewalArbitration: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 campaign: string;
@@ -13342,6 +13396,7 @@ export interface operations {
                             }[];
                             number: number;
                             ordered: boolean;
+                            orderReference: string | null;
                             overAsked: boolean;
                             requestedCents: number;
                             school: {
@@ -13352,9 +13407,146 @@ export interface operations {
                             version: number;
                         }[];
                         grantedCents: number;
+                        page: number;
+                        pageSize: number;
                         remainingCents: number | null;
                         requestedCents: number;
+                        total: number;
                     };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    exportRenewalArbitration: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
             /** @description Default Response */
@@ -20720,6 +20912,160 @@ export interface operations {
                         unitIds: string[];
                         version: number;
                         warrantyHolders: string[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listSchoolDossiers: {
+        parameters: {
+            query: {
+                page?: number;
+                pageSize?: number;
+                uai: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            campaign: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                title: string;
+                            };
+                            decidedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            state: string;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
                     };
                 };
             };
@@ -44656,6 +45002,28 @@ export interface operations {
                         };
                     };
                 };
+            };
+        };
+    };
+    exportResourceChoices: {
+        parameters: {
+            query?: {
+                contractId?: string;
+                format?: "csv" | "xlsx";
+                uai?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -7,6 +7,7 @@ import { AppError } from '../../../server/platform/errors.js';
 import { requireManageFor } from '../contract-access.js';
 import { requireOrganizations, type ContractRow } from '../contract-store.js';
 import { contracts, lots, purchasingGroups } from '../db/schema.js';
+import { isListedCpv } from '../rules/cpv-list.js';
 import { createContractInput, type ContractFields } from './contract.input.js';
 
 export { createContractInput };
@@ -32,6 +33,13 @@ export async function checkContractLinks(ctx: Ctx, tenantId: string, input: Pick
   }
 }
 
+/** A CPV code of the official 2008 list: the schema checks its form, only the list its existence (and its check digit). */
+export function checkCpvListed(code: string): void {
+  if (!isListedCpv(code)) {
+    throw new AppError('VALIDATION', `Le code CPV ${code} ne figure pas dans la nomenclature CPV 2008 : vérifiez ses huit chiffres et son chiffre de contrôle.`, { issues: [{ path: 'cpvCode', message: 'Code absent de la nomenclature CPV 2008.' }] });
+  }
+}
+
 export function checkLotNumbers(numbers: number[]): void {
   const seen = new Set<number>();
   for (const n of numbers) {
@@ -44,6 +52,7 @@ export async function createContract(ctx: Ctx, input: CreateContractInput): Prom
   authorize(ctx.actor, 'contract.manage');
   const tenantId = ctx.actor.tenantId;
   requireManageFor(ctx.actor, input.buyerOrganizationId);
+  checkCpvListed(input.cpvCode);
   await requireOrganizations(ctx.db, [{ path: 'buyerOrganizationId', id: input.buyerOrganizationId }, ...input.lots.map((l, i) => ({ path: `lots.${i}.holderOrganizationId`, id: l.holderOrganizationId }))]);
   await checkContractLinks(ctx, tenantId, input);
   checkLotNumbers(input.lots.map((l) => l.number));

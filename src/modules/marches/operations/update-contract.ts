@@ -7,7 +7,7 @@ import { requireManageFor } from '../contract-access.js';
 import { loadContract, requireOrganizations, requireVersion, type ContractRow } from '../contract-store.js';
 import { contracts } from '../db/schema.js';
 import { changesOf, contractFields } from './contract.input.js';
-import { checkContractLinks } from './create-contract.js';
+import { checkContractLinks, checkCpvListed } from './create-contract.js';
 
 export const updateContractInput = changesOf(contractFields).extend({ version: z.number().int().min(1) });
 export type UpdateContractInput = z.infer<typeof updateContractInput>;
@@ -27,6 +27,7 @@ export async function updateContract(ctx: Ctx, input: VersionedUpdateInput<Updat
       throw new AppError('CONFLICT', 'Ce marché est notifié : ses données publiées ne changent que par un avenant.', { issues: touched.map((path) => ({ path, message: 'Modifiable par avenant seulement.' })) });
     }
   }
+  if (changes.cpvCode !== undefined) checkCpvListed(changes.cpvCode);
   if (changes.buyerOrganizationId) requireManageFor(ctx.actor, changes.buyerOrganizationId);
   await requireOrganizations(ctx.db, [{ path: 'buyerOrganizationId', id: changes.buyerOrganizationId ?? null }]);
   const merged = { ...current, ...changes };

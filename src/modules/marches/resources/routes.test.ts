@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp, type TestUser } from '../../../test/app.js';
 import { establishments } from '../../referentiel/db/schema.js';
@@ -63,6 +64,48 @@ describe('digital resources', () => {
     expect(new Set(mine.items.map((c: { uai: string }) => c.uai))).toEqual(new Set([own()]));
     expect((await call('GET', '/api/resource-choices', 'authority-admin')).json().total).toBe(4);
     expect((await call('GET', '/api/resource-choices', 'contractor')).statusCode).toBe(403);
+  });
+
+  it('pages the choices on the server and exports every page (CSV: BOM, « ; »; XLSX), each reader in its scope', async () => {
+    const page = async (n: number, user: TestUser = 'authority-admin') => (await call('GET', `/api/resource-choices?page=${n}&pageSize=3`, user)).json();
+    const [first, second] = [await page(1), await page(2)];
+    expect([first.total, first.items.length, second.total, second.items.length]).toEqual([4, 3, 4, 1]);
+    const listed = [...first.items, ...second.items].map((c: { uai: string; title: string; level: string }) => `${c.uai}|${c.title}|${c.level}`);
+    expect(new Set(listed).size).toBe(4);
+    expect((await page(3)).items).toEqual([]);
+    expect((await call('GET', '/api/resource-choices?pageSize=501', 'authority-admin')).statusCode).toBe(400);
+    expect((await call('GET', '/api/resource-choices?page=0', 'authority-admin')).statusCode).toBe(400);
+
+    const csv = await call('GET', '/api/resource-choices/export?format=csv', 'authority-admin');
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="choix-ressources-2026-09-01\.csv"/);
+    const text = csv.rawPayload.toString('utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = text.slice(1).split('\r\n').slice(0, -1).map((line) => line.split(';'));
+    expect(header).toEqual(['UAI', 'Établissement', 'Titre', 'Éditeur', 'Niveau', 'Quantité', 'Version', 'Prix par licence HT (EUR)', 'Montant HT (EUR)', 'État', 'Choisi par']);
+    // every page, in the list's order
+    expect(rows.map((r) => `${r[0]}|${r[2]}|${r[4]}`)).toEqual(listed);
+    expect(rows.find((r) => r[0] === own() && r[2] === 'Manuel de mathématiques' && r[4] === '2de')).toEqual(expect.arrayContaining(['120', 'Numérique', '800,00', '96000,00', 'En attente de consolidation']));
+    expect(rows.find((r) => r[2] === 'Atlas papier')).toEqual(expect.arrayContaining(['Papier seulement', 'Achat papier sur les réserves']));
+
+    // a school exports its own choices only, even when it names another school
+    const mine = (await call('GET', '/api/resource-choices/export?format=csv', 'establishment-staff')).rawPayload.toString('utf8').split('\r\n').slice(1, -1);
+    expect(mine).toHaveLength(3);
+    expect(mine.every((line) => line.startsWith(`${own()};`))).toBe(true);
+    expect((await call('GET', `/api/resource-choices/export?format=csv&uai=${other()}`, 'establishment-staff')).rawPayload.toString('utf8').split('\r\n').slice(1, -1)).toEqual([]);
+
+    const xlsx = await call('GET', `/api/resource-choices/export?format=xlsx&uai=${other()}`, 'auditor');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.rowCount).toBe(2);
+    expect((sheet.getRow(2).values as unknown[]).slice(1, 7)).toEqual([other(), expect.any(String), 'Manuel de mathématiques', 'Éditions Essai', '1re', 300]);
+
+    expect((await call('GET', '/api/resource-choices/export?format=csv', 'contractor')).statusCode).toBe(403);
+    expect((await call('GET', '/api/resource-choices/export?format=pdf', 'authority-admin')).statusCode).toBe(400);
   });
 
   it('counts licences per school and per pupil, paper titles apart', async () => {

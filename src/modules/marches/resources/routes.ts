@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendExport } from '../../../server/platform/export.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
 import { consolidateInput, consolidateResourceChoices } from './operations/consolidate-resource-choices.js';
 import { createResourceTitle, createTitleInput } from './operations/create-resource-title.js';
 import { entSitesInput, findEntSites, recordEntSite, recordEntSiteInput } from './operations/ent-sites.js';
+import { exportChoicesInput, exportResourceChoices } from './operations/export-resource-choices.js';
 import { findChoicesInput, findResourceChoices } from './operations/find-resource-choices.js';
 import { findResourceLicences, licencesInput } from './operations/find-resource-licences.js';
 import { findResourceTitles, findTitlesInput } from './operations/find-resource-titles.js';
@@ -32,6 +34,15 @@ export async function resourceRoutes(fastify: FastifyInstance) {
       const ctx = ctxOf(fastify, request);
       const { items, total } = await findResourceChoices(ctx, request.query);
       return { items: items.map((r) => presentChoice(r, ctx.actor!)), total };
+    },
+  );
+  app.get(
+    '/resource-choices/export',
+    { schema: { operationId: 'exportResourceChoices', tags, summary: 'Choix des établissements en CSV (UTF-8 avec BOM, « ; ») ou XLSX, avec les filtres et le périmètre de la liste', querystring: exportChoicesInput } },
+    async (request, reply) => {
+      const ctx = ctxOf(fastify, request);
+      const { format, ...filters } = request.query;
+      return sendExport(reply, format, await exportResourceChoices(ctx, filters), ctx.now());
     },
   );
   app.put(

@@ -4,6 +4,8 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/app.js';
 import { seedGrandEstMarches, seedHautsDeFranceMarches } from '../demo/seed-marches-demo.js';
+import { currentSiteLinks } from '../index.js';
+import { seedHautsDeFranceLinks } from '../links/demo/seed-links-demo.js';
 import { broadbandContract, partnerBuyer } from '../testing.js';
 
 let t: TestApp;
@@ -55,8 +57,22 @@ describe('contracts', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toMatch(/SIRET invalide/);
     expect(bad.body).toMatch(/Code CPV invalide/);
+    // well formed, but not a code of the CPV 2008 (a wrong check digit, a made-up code)
+    for (const cpvCode of ['72400000-5', '72499999-9']) {
+      const unknown = await call(admin, 'POST', '/api/contracts', broadbandContract(t.ids.a.tenantId, { cpvCode, reference: `INCONNU-${cpvCode}` }));
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().error).toMatchObject({ message: expect.stringContaining('ne figure pas dans la nomenclature CPV 2008'), issues: [{ path: 'cpvCode', message: 'Code absent de la nomenclature CPV 2008.' }] });
+    }
     const list = await call(admin, 'GET', '/api/contracts');
     expect(list.json().total).toBe(1);
+    // a draft's code changed to one off the list: refused, the code kept
+    const draft = (await call(admin, 'POST', '/api/contracts', broadbandContract(t.ids.a.tenantId, { status: 'draft', lots: [] }))).json();
+    const changed = await call(admin, 'PATCH', `/api/contracts/${draft.id}`, { version: draft.version, cpvCode: '72400000-5' });
+    expect(changed.statusCode).toBe(400);
+    expect(changed.json().error.issues).toEqual([{ path: 'cpvCode', message: 'Code absent de la nomenclature CPV 2008.' }]);
+    const kept = (await call(admin, 'GET', `/api/contracts/${draft.id}`)).json();
+    expect(kept).toMatchObject({ cpvCode: '72400000-4', version: draft.version });
+    expect((await call(admin, 'DELETE', `/api/contracts/${draft.id}?version=${draft.version}`)).statusCode).toBe(204);
   });
 
   it('exposes the public contract: lots with ceiling, remaining and the prices in force', async () => {
@@ -92,6 +108,36 @@ describe('contracts', () => {
     const list = (await call(admin, 'GET', '/api/contracts?area=59&kind=framework-orders')).json();
     expect(list).toMatchObject({ total: 1, items: [{ id: contract.id }] });
     expect((await call(admin, 'GET', '/api/contracts?area=67')).json().total).toBe(0);
+  });
+
+  it('publishes a price-list version as the web form sends it; refusals name their field and add no version', async () => {
+    const admin = await as('authority-admin');
+    const lot2 = contract.lots.find((l) => l.number === 2)!;
+    const versions = async () => (await call(admin, 'GET', `/api/contracts/${contract.id}`)).json().lots.find((l: { id: string }) => l.id === lot2.id).priceLists;
+    const item = { code: 'FIB100-ABO', label: 'Fibre 100 Mbit/s, abonnement', unit: 'site/mois', unitPriceExclTaxCents: 123_456, vatRateBp: 550, recurrence: 'monthly', warrantyMonths: null };
+    // the form's euros (1 234,56 €) and percentage (5,5 %) arrive as cents and basis points
+    const first = await call(admin, 'POST', `/api/lots/${lot2.id}/price-lists`, { validFrom: '2025-06-01', note: 'Bordereau initial', items: [item] });
+    expect(first.statusCode, first.body).toBe(201);
+    expect((await versions())[0]).toMatchObject({ revision: 1, validFrom: '2025-06-01', note: 'Bordereau initial', items: [{ code: 'FIB100-ABO', unitPriceExclTaxCents: 123_456, vatRateBp: 550 }] });
+
+    const twice = await call(admin, 'POST', `/api/lots/${lot2.id}/price-lists`, { validFrom: '2025-09-01', items: [item, { ...item, label: 'Autre' }] });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.issues).toEqual([{ path: 'items.1.code', message: 'Code en double.' }]);
+    const same = await call(admin, 'POST', `/api/lots/${lot2.id}/price-lists`, { validFrom: '2025-06-01', items: [item] });
+    expect(same.statusCode).toBe(409);
+    expect(same.json().error.issues).toEqual([{ path: 'validFrom', message: 'Date antérieure à la version en vigueur.' }]);
+    expect(same.json().error.message).toContain('01/06/2025');
+    const empty = await call(admin, 'POST', `/api/lots/${lot2.id}/price-lists`, { validFrom: '2025-09-01', items: [] });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('au moins un prix');
+    const negative = await call(admin, 'POST', `/api/lots/${lot2.id}/price-lists`, { validFrom: '2025-09-01', items: [{ ...item, unitPriceExclTaxCents: -1 }] });
+    expect(negative.statusCode).toBe(400);
+    expect(negative.json().error.issues.map((i: { path: string }) => i.path)).toContain('body.items.0.unitPriceExclTaxCents');
+    for (const headers of [nord.headers, await as('auditor'), await as('contractor')]) {
+      expect((await call(headers, 'POST', `/api/lots/${lot2.id}/price-lists`, { validFrom: '2025-09-01', items: [item] })).statusCode).toBe(403);
+    }
+    expect((await call(outsider.headers, 'POST', `/api/lots/${lot2.id}/price-lists`, { validFrom: '2025-09-01', items: [item] })).statusCode).toBe(404);
+    expect(await versions()).toHaveLength(1);
   });
 
   it('appends amendments with increasing numbers; a notified contract is not rewritten', async () => {
@@ -244,5 +290,29 @@ describe('demo', () => {
       expect(ajv.validate(schema, decp), JSON.stringify(ajv.errors)).toBe(true);
       expect(decp.marches.marche.length).toBeGreaterThan(0);
     }
+  });
+
+  it('gives each Nord-Pas-de-Calais lycée its link and history, which the steering reads through the index', async () => {
+    const tenants = new Map([['hauts-de-france', t.ids.a.tenantId]]);
+    await seedHautsDeFranceLinks(t.ctx, tenants);
+    const admin = await as('authority-admin');
+    const current = (await call(admin, 'GET', '/api/site-links?pageSize=500')).json();
+    // the académie de Lille's lycées (Nord, Pas-de-Calais), by UAI; the Somme's are not in the group's contract
+    const inGroup = t.ids.establishments.unit1.map((e) => e.uai);
+    expect(current.items.map((l: { uai: string }) => l.uai)).toEqual(expect.arrayContaining(inGroup));
+    expect(current.items.every((l: { uai: string }) => !t.ids.establishments.unit2.some((e) => e.uai === l.uai))).toBe(true);
+    expect(current.total).toBe(3);
+    expect(new Set(current.items.map((l: { uai: string }) => l.uai)).size).toBe(3);
+    const history = (await call(admin, 'GET', '/api/site-links?history=true&pageSize=500')).json();
+    expect(history.total).toBeGreaterThanOrEqual(current.total);
+    const thd = (await call(admin, 'GET', '/api/contracts?search=HDF-2016-THD')).json().items[0];
+    for (const link of history.items as { id: string; uai: string; contractId: string | null; endDate: string | null; monthlyCostCents: number; technology: string }[]) {
+      const changes = (await call(admin, 'GET', `/api/site-links/${link.id}/changes`)).json().items as { kind: string }[];
+      expect(changes.map((c) => c.kind).sort()).toEqual(link.endDate ? ['created', 'replaced'] : ['created']);
+      if (link.contractId) expect(link).toMatchObject({ contractId: thd.id, technology: 'fibre', endDate: null });
+    }
+    const sites = [...t.ids.establishments.unit1, ...t.ids.establishments.unit2];
+    const byId = await currentSiteLinks(t.ctx.db, t.ids.a.tenantId, sites.map((e) => e.id), new Date('2026-01-15T09:00:00Z'));
+    expect([...byId.keys()].sort()).toEqual(t.ids.establishments.unit1.map((e) => e.id).sort());
   });
 });

@@ -56,4 +56,33 @@ describe('software store', () => {
     const again = await ensureSoftwareIds(on(database.db), tenantId, items);
     expect(again.get(items[0].key)).not.toBe(remembered.get(items[0].key));
   });
+
+  // the foreign keys of parc.asset_software are statement-level triggers (migration parc_installed_software_refs)
+  it('keeps a line tied to its device and its catalogue row, as the foreign keys did', async () => {
+    const [{ id: assetId }] = await database.db.insert(assets).values({ tenantId, assetClass: 'desktop', status: 'in-service' }).returning({ id: assets.id });
+    const items = list(['Audacity', '3.4'], ['Inkscape', '1.3']);
+    const ids = await ensureSoftwareIds(on(database.db), tenantId, items);
+    await writeInstalledSoftware(database.db, { tenantId, assetId, establishmentId: null, list: items, ids, created: true, cache });
+    const lines = () => database.db.select().from(assetSoftware).where(and(eq(assetSoftware.tenantId, tenantId), eq(assetSoftware.assetId, assetId)));
+    expect(await lines()).toHaveLength(2);
+    const code = (error: unknown) => (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+    // a device that is not there
+    const ghost = '00000000-0000-4000-8000-000000000001';
+    const refused = await database.db
+      .insert(assetSoftware)
+      .values({ tenantId, assetId: ghost, softwareId: ids.get(items[0].key)!, version: '3.4' })
+      .catch((e: unknown) => e);
+    expect(code(refused)).toBe('23503');
+    // a catalogue row still installed
+    const installed = await database.db
+      .delete(software)
+      .where(and(eq(software.tenantId, tenantId), eq(software.key, items[1].key)))
+      .catch((e: unknown) => e);
+    expect(code(installed)).toBe('23503');
+    expect(await database.db.select().from(software).where(and(eq(software.tenantId, tenantId), eq(software.key, items[1].key)))).toHaveLength(1);
+    // a deleted device takes its lines along, and then its products may go
+    await database.db.delete(assets).where(and(eq(assets.tenantId, tenantId), eq(assets.id, assetId)));
+    expect(await lines()).toEqual([]);
+    await database.db.delete(software).where(and(eq(software.tenantId, tenantId), eq(software.key, items[1].key)));
+  });
 });

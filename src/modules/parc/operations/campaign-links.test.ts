@@ -1,7 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../server/platform/errors.js';
 import { testApp, type TestApp } from '../../../test/app.js';
-import { lendForProject, recordFamilyDevice, schoolFleetSummary } from './campaign-links.js';
+import { lendForProject, recordFamilyDevice, returnProjectLoan, schoolFleetSummary, schoolsFleetSummary } from './campaign-links.js';
 import { actingAs, assetRow, historyOf, insertAsset } from './testing-assets.js';
 
 let t: TestApp;
@@ -38,6 +39,32 @@ describe('what the campaigns do to the fleet', () => {
     const lent = await assetRow(t, assetIds[0]);
     expect(lent).toMatchObject({ status: 'lent', establishmentId: school.id, loanBorrower: 'Projet robotique', loanDue: '2026-12-18' });
     expect((await historyOf(t, assetIds[0])).at(-1)!.summary).toBe('Prêté pour le projet « Projet robotique » du 2026-09-01 au 2026-12-18');
+  });
+
+  it('returns a loan to the stock, history kept; a device no longer lent to the school stays where it is', async () => {
+    const admin = await actingAs(t, 'authority-admin');
+    const school = t.ids.establishments.unit2[1];
+    for (let i = 0; i < 3; i++) await insertAsset(t, { assetClass: 'laptop', status: 'in-stock', establishmentId: null });
+    const input = { tenantId: t.ids.a.tenantId, establishmentId: school.id, assetClass: 'laptop' as const, quantity: 3, borrower: 'Projet radio', from: '2026-09-01', until: '2026-12-18' };
+    const { assetIds } = await t.ctx.db.transaction((tx) => lendForProject(admin, tx, input));
+    // one of them was declared lost meanwhile: the return does not bring it back
+    await t.ctx.db.execute(sql`update parc.assets set status = 'lost' where tenant_id = ${t.ids.a.tenantId} and id = ${assetIds[2]}`);
+    const back = await t.ctx.db.transaction((tx) => returnProjectLoan(admin, tx, { tenantId: t.ids.a.tenantId, establishmentId: school.id, assetIds, reason: 'dossier n° 7 rouvert' }));
+    expect(back).toEqual({ returnedIds: expect.arrayContaining([assetIds[0], assetIds[1]]), keptIds: [assetIds[2]] });
+    expect(await assetRow(t, assetIds[0])).toMatchObject({ status: 'in-stock', establishmentId: null, loanBorrower: null, loanDue: null });
+    expect((await assetRow(t, assetIds[2])).status).toBe('lost');
+    const history = (await historyOf(t, assetIds[0])).map((e) => e.summary);
+    expect(history.slice(-2)).toEqual(['Prêté pour le projet « Projet radio » du 2026-09-01 au 2026-12-18', 'Rendu au stock : dossier n° 7 rouvert']);
+  });
+
+  it('sums several schools’ fleets in one query, each school apart', async () => {
+    const [one, two] = [t.ids.establishments.noUnitLille, t.ids.establishments.noUnitAmiens];
+    await insertAsset(t, { assetClass: 'printer', establishmentId: one.id, purchaseDate: '2020-01-10' });
+    await insertAsset(t, { assetClass: 'printer', establishmentId: one.id, purchaseDate: '2021-01-10' });
+    await insertAsset(t, { assetClass: 'printer', establishmentId: two.id, purchaseDate: '2021-01-10' });
+    const bySchool = await schoolsFleetSummary(t.ctx.db, { tenantId: t.ids.a.tenantId, establishmentIds: [one.id, two.id, one.id], today: '2026-09-01' });
+    expect(bySchool.get(one.id)).toEqual([expect.objectContaining({ assetClass: 'printer', count: 2 })]);
+    expect(bySchool.get(two.id)).toEqual(await schoolFleetSummary(t.ctx.db, { tenantId: t.ids.a.tenantId, establishmentId: two.id, today: '2026-09-01' }));
   });
 
   it('sums a school fleet by class with age, warranty and renewal', async () => {

@@ -102,6 +102,36 @@ export async function lendForProject(ctx: AuthedCtx, tx: Db, input: ProjectLoanI
   return { assetIds: ids };
 }
 
+export interface ProjectLoanReturn {
+  tenantId: string;
+  /** The school the devices were lent to: a device moved elsewhere since is no longer this loan's. */
+  establishmentId: string;
+  assetIds: string[];
+  /** Why they come back (« dossier n° 12 rouvert »), in each device's history. */
+  reason: string;
+}
+
+/**
+ * Puts the devices of a project's loan back in the authority's stock (no school, no borrower),
+ * in the caller's transaction. Devices no longer lent to that school (declared lost, moved) stay
+ * as they are and are reported; the lend and the return both stay in each device's history.
+ */
+export async function returnProjectLoan(ctx: AuthedCtx, tx: Db, input: ProjectLoanReturn): Promise<{ returnedIds: string[]; keptIds: string[] }> {
+  if (!input.assetIds.length) return { returnedIds: [], keptIds: [] };
+  const now = ctx.now();
+  const returned = await tx
+    .update(assets)
+    .set({ status: 'in-stock', establishmentId: null, roomId: null, loanBorrower: null, loanDue: null, updatedAt: now, version: sql`${assets.version} + 1` })
+    .where(and(eq(assets.tenantId, input.tenantId), inArray(assets.id, input.assetIds), eq(assets.status, 'lent'), eq(assets.establishmentId, input.establishmentId)))
+    .returning({ id: assets.id });
+  const returnedIds = returned.map((r) => r.id);
+  const keptIds = input.assetIds.filter((id) => !returnedIds.includes(id));
+  const summary = `Rendu au stock : ${input.reason}`;
+  await writePersonEvents(ctx, tx, returnedIds.map((assetId) => ({ assetId, kind: 'status' as const, summary, details: { from: input.establishmentId } })));
+  await recordAudit(ctx, tx, returnedIds.map((entityId) => ({ tenantId: input.tenantId, action: 'return', entityType: 'asset', entityId, before: { status: 'lent', establishmentId: input.establishmentId }, after: { status: 'in-stock', reason: input.reason } })));
+  return { returnedIds, keptIds };
+}
+
 export interface SchoolFleetLine {
   assetClass: string;
   count: number;
@@ -116,12 +146,22 @@ export interface SchoolFleetLine {
 
 /** One school's fleet by class: what a renewal request is read beside. */
 export async function schoolFleetSummary(db: Db, params: { tenantId: string; establishmentId: string; today: string }): Promise<SchoolFleetLine[]> {
+  const bySchool = await schoolsFleetSummary(db, { tenantId: params.tenantId, establishmentIds: [params.establishmentId], today: params.today });
+  return bySchool.get(params.establishmentId) ?? [];
+}
+
+/** Several schools' fleets by class in one query (a page of renewal files, an export's batch), by establishment id. */
+export async function schoolsFleetSummary(db: Db, params: { tenantId: string; establishmentIds: string[]; today: string }): Promise<Map<string, SchoolFleetLine[]>> {
+  const bySchool = new Map<string, SchoolFleetLine[]>();
+  const ids = [...new Set(params.establishmentIds)];
+  if (!ids.length) return bySchool;
   const { expectedLife } = await fleetSettings(db, params.tenantId);
   const year = Number(params.today.slice(0, 4));
   const renewal = renewalYearSql(expectedLife);
   const warranty = warrantySql(params.today);
   const rows = await db
     .select({
+      establishmentId: assets.establishmentId,
       assetClass: assets.assetClass,
       count: sql<number>`count(*)`.mapWith(Number),
       averageAgeYears: sql<number | null>`round(avg(${ageYearsSql(params.today)}), 1)`.mapWith((v) => (v === null ? null : Number(v))),
@@ -132,8 +172,13 @@ export async function schoolFleetSummary(db: Db, params: { tenantId: string; est
       expectedLifeYears: sql<number>`min(${expectedLifeSql(expectedLife)})`.mapWith(Number),
     })
     .from(assets)
-    .where(and(eq(assets.tenantId, params.tenantId), eq(assets.establishmentId, params.establishmentId), inFleetSql, sql`${assets.assetClass} <> 'byod'`))
-    .groupBy(assets.assetClass)
-    .orderBy(assets.assetClass);
-  return rows;
+    .where(and(eq(assets.tenantId, params.tenantId), inArray(assets.establishmentId, ids), inFleetSql, sql`${assets.assetClass} <> 'byod'`))
+    .groupBy(assets.establishmentId, assets.assetClass)
+    .orderBy(assets.establishmentId, assets.assetClass);
+  for (const { establishmentId, ...line } of rows) {
+    const lines = bySchool.get(establishmentId!) ?? [];
+    lines.push(line);
+    bySchool.set(establishmentId!, lines);
+  }
+  return bySchool;
 }

@@ -10,7 +10,7 @@ import { Section } from '../../ui/Section';
 import { DossierActions } from './DossierActions';
 import { DossierMessages } from './DossierMessages';
 import { DossierLetter } from './letters/DossierLetter';
-import { answerText, parisWhen, stateColors, stateLabel } from './labels';
+import { answerText, eventLabel, parisWhen, stateColors, stateLabel } from './labels';
 import { useCampaign, useDossier, useForm } from './queries';
 
 const routeApi = getRouteApi('/app/campagnes/dossiers/$id');
@@ -111,7 +111,7 @@ function History({ dossier }: { dossier: Dossier }) {
                 <Table.Td>{parisWhen(e.at)}</Table.Td>
                 <Table.Td>{e.actorLabel}</Table.Td>
                 <Table.Td>
-                  <Group gap={4}>{e.fromState || e.toState ? `${stateLabel(e.fromState)} → ${stateLabel(e.toState)}` : e.kind}</Group>
+                  <Group gap={4}>{e.fromState || e.toState ? `${stateLabel(e.fromState)} → ${stateLabel(e.toState)}` : eventLabel(e.kind)}</Group>
                 </Table.Td>
                 <Table.Td>{e.reason ?? '—'}</Table.Td>
               </Table.Tr>

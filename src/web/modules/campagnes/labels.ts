@@ -19,6 +19,20 @@ export const dossierStateLabels: Record<string, string> = {
   classe_sans_suite: 'Classé sans suite',
 };
 
+/** The file's history lines that are not a change of state. */
+export const dossierEventLabels: Record<string, string> = {
+  'opinion-requested': 'Avis demandé',
+  'opinion-given': 'Avis rendu',
+  conflict: 'Conflit d’intérêts déclaré',
+  letter: 'Courrier de décision',
+  'letter-edited': 'Courrier modifié',
+  'social-fund': 'Fonds social',
+  delivery: 'Remise de l’équipement',
+  loan: 'Prêt d’équipements au parc',
+  'loan-returned': 'Prêt rendu au stock',
+};
+export const eventLabel = (kind: string) => dossierEventLabels[kind] ?? kind;
+
 export const stateColors: Record<string, string> = { accepte: 'teal', refuse: 'red', classe_sans_suite: 'gray', en_instruction: 'blue', en_construction: 'yellow', brouillon: 'gray' };
 
 export const stateLabel = (state: string | null | undefined) => (state ? (dossierStateLabels[state] ?? state) : '—');

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiClient, call, getActiveTenant } from '../../api/client';
 import type { DossierState } from './labels';
 
@@ -95,3 +95,11 @@ export function useSimulation() {
       call(apiClient.POST('/api/authorities/{authority}/campaigns/{code}/aid-simulation', { params: { path: { authority, code } }, body })),
   });
 }
+
+/** A school's files across campaigns (those the reader sees), one server page, latest change first. */
+export const schoolDossiersQuery = (uai: string, page: number, pageSize: number) =>
+  queryOptions({
+    queryKey: campagnesKey('school-dossiers', uai, page, pageSize),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/dossiers', { params: { query: { uai, page, pageSize } }, signal })),
+    placeholderData: keepPreviousData,
+  });

@@ -11,6 +11,8 @@ import { StatFigure } from '../../ui/StatCard';
 import { linkTechnologyLabels } from '../../../modules/marches/links/operations/link.input';
 import { orderStatusLabels } from '../../../modules/marches/orders/operations/order.input';
 import { euros } from '../marches/format';
+import { stateLabel } from '../campagnes/labels';
+import { schoolDossiersQuery } from '../campagnes/queries';
 import { InventoryFreshness } from '../parc/InventoryFreshness';
 import { fleetStatsQuery } from '../parc/queries';
 
@@ -25,7 +27,8 @@ export function EstablishmentActivity({ uai }: { uai: string }) {
   const canTickets = useCan('ticket.read');
   const canLinks = useCan('link.read');
   const canOrders = useCan('order.read');
-  const shown = [canFleet, canTickets, canLinks, canOrders].filter(Boolean).length;
+  const canFiles = useCan('dossier.read');
+  const shown = [canFleet, canTickets, canLinks, canOrders, canFiles].filter(Boolean).length;
   if (shown === 0) return null;
   return (
     <SimpleGrid cols={{ base: 1, lg: Math.min(shown, 2) }} spacing="lg">
@@ -33,6 +36,7 @@ export function EstablishmentActivity({ uai }: { uai: string }) {
       {canTickets && <TicketsOfSchool uai={uai} />}
       {canLinks && <LinksOfSchool uai={uai} />}
       {canOrders && <OrdersOfSchool uai={uai} />}
+      {canFiles && <DossiersOfSchool uai={uai} />}
     </SimpleGrid>
   );
 }
@@ -92,6 +96,26 @@ function OrdersOfSchool({ uai }: { uai: string }) {
         </>
       )}
       more={<AnchorLink to="/marches/commandes" search={{ uai }} size="sm">Tous ses bons de commande</AnchorLink>}
+    />
+  );
+}
+
+/** The school's own files in the calls (renewal, projects, candidatures) that the reader sees, latest change first. */
+function DossiersOfSchool({ uai }: { uai: string }) {
+  const files = useQuery(schoolDossiersQuery(uai, 1, 5));
+  return (
+    <RecordsOfSchool
+      title="Dossiers des campagnes"
+      id="dossiers-etablissement"
+      query={files}
+      empty="Aucun dossier de campagne visible pour cet établissement."
+      count={(n) => plural(n, 'dossier de campagne', 'dossiers de campagne')}
+      item={(file) => (
+        <>
+          <AnchorLink to="/campagnes/dossiers/$id" params={{ id: file.id }} size="sm">n° {file.number} — {file.campaign.title}</AnchorLink> <Text span size="xs" c="dimmed">({stateLabel(file.state)})</Text>
+        </>
+      )}
+      more={<AnchorLink to="/campagnes/etablissement/$uai" params={{ uai }} size="sm">Tous ses dossiers de campagne</AnchorLink>}
     />
   );
 }

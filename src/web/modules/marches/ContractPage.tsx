@@ -1,6 +1,7 @@
-import { Badge, Card, Group, Progress, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, Progress, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
 import { getRouteApi } from '@tanstack/react-router';
-import { ccagLabels, contractKindLabels, procedureLabels, recurrenceLabels, type Ccag, type ContractKind, type Procedure, type Recurrence } from '../../../shared/marches';
+import { ccagLabels, contractKindLabels, procedureLabels, type Ccag, type ContractKind, type Procedure } from '../../../shared/marches';
 import { Guard } from '../../ui/Guard';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
@@ -9,6 +10,9 @@ import { euros, frenchDay } from './format';
 import { useContract } from './queries';
 import { useMe } from '../../session/session';
 import { AmendmentForm } from './ContractForms';
+import { LotPriceLists } from './LotPriceLists';
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 const routeApi = getRouteApi('/app/marches/$id');
 
@@ -36,6 +40,7 @@ function Contract() {
   const { id } = routeApi.useParams();
   const query = useContract(id);
   const me = useMe();
+  const [on, setOn] = useState(today);
   if (query.isPending) return <Loading />;
   if (query.isError) return <QueryError error={query.error} />;
   const c = query.data;
@@ -59,7 +64,10 @@ function Contract() {
           </SimpleGrid>
         </Card>
         {me.permissions['contract.manage'] && c.lots.length > 0 && <AmendmentForm contractId={c.id} lots={c.lots} />}
-        <Title order={2} size="h3">Lots</Title>
+        <Group justify="space-between" align="flex-end">
+          <Title order={2} size="h3">Lots</Title>
+          <TextInput label="Bordereaux en vigueur le" type="date" value={on} onChange={(e) => setOn(e.currentTarget.value || today())} />
+        </Group>
         {c.lots.map((lot) => (
           <Card withBorder key={lot.id}>
             <Group justify="space-between" mb="xs">
@@ -71,26 +79,7 @@ function Contract() {
               <div><Text size="sm" c="dimmed">Reste à commander</Text><Text>{euros(lot.remainingExclTaxCents)}</Text></div>
               <CeilingBar used={lot.savings.ceilingUsed} label={`Consommation du lot ${lot.number}`} />
             </SimpleGrid>
-            <Tabs defaultValue={String(lot.priceLists.at(-1)?.revision ?? 0)}>
-              <Tabs.List>
-                {lot.priceLists.map((p) => (
-                  <Tabs.Tab key={p.id} value={String(p.revision)}>Bordereau v{p.revision} (au {frenchDay(p.validFrom)})</Tabs.Tab>
-                ))}
-              </Tabs.List>
-              {lot.priceLists.map((p) => (
-                <Tabs.Panel key={p.id} value={String(p.revision)} pt="xs">
-                  <Table>
-                    <Table.Thead><Table.Tr><Table.Th>Code</Table.Th><Table.Th>Libellé</Table.Th><Table.Th>Unité</Table.Th><Table.Th>Prix unitaire HT</Table.Th><Table.Th>TVA</Table.Th><Table.Th>Récurrence</Table.Th></Table.Tr></Table.Thead>
-                    <Table.Tbody>
-                      {p.items.map((i) => (
-                        <Table.Tr key={i.id}><Table.Td>{i.code}</Table.Td><Table.Td>{i.label}</Table.Td><Table.Td>{i.unit}</Table.Td><Table.Td>{euros(i.unitPriceExclTaxCents)}</Table.Td><Table.Td>{i.vatRateBp / 100} %</Table.Td><Table.Td>{recurrenceLabels[i.recurrence as Recurrence]}</Table.Td></Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Tabs.Panel>
-              ))}
-            </Tabs>
-            {lot.priceLists.length === 0 && <Text size="sm" c="dimmed">Pas encore de bordereau de prix.</Text>}
+            <LotPriceLists contractId={c.id} lot={lot} on={on} canManage={c.can.manage} />
           </Card>
         ))}
         <Title order={2} size="h3">Avenants</Title>

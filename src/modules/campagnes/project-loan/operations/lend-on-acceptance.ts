@@ -5,13 +5,14 @@ import { AppError } from '../../../../server/platform/errors.js';
 import { lendForProject } from '../../../parc/index.js';
 import type { DossierRow } from '../../dossier-states.js';
 import { schoolFacts } from '../../routing.js';
+import { dossierEvents } from '../../db/schema.js';
 import { projectLoans } from '../db/schema.js';
 import { projectOf } from '../project-store.js';
 
 /**
  * Accepting a project file lends its devices in the Parc, in the transaction of the acceptance:
  * without enough devices in stock the acceptance is refused (409) and nothing changes. A file
- * reopened and accepted again keeps the loan it already has. Files without a project (a call run
+ * reopened gives its loan back (return-on-reopening.ts) and, accepted again, borrows anew. Files without a project (a call run
  * on its form alone) are accepted as before.
  */
 export async function lendOnAcceptance(ctx: Ctx, tx: Db, before: DossierRow, after: DossierRow): Promise<void> {
@@ -39,4 +40,14 @@ export async function lendOnAcceptance(ctx: Ctx, tx: Db, before: DossierRow, aft
     .update(projectLoans)
     .set({ assetIds: lent.assetIds, lentAt: ctx.now(), updatedAt: ctx.now(), version: sql`${projectLoans.version} + 1` })
     .where(and(eq(projectLoans.tenantId, after.tenantId), eq(projectLoans.dossierId, after.id)));
+  await tx.insert(dossierEvents).values({
+    tenantId: after.tenantId,
+    dossierId: after.id,
+    at: ctx.now(),
+    kind: 'loan',
+    reason: `${lent.assetIds.length} équipement(s) prêté(s) du ${project.startsOn} au ${project.endsOn}`,
+    actorUserId: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+    actorLabel: ctx.actor.label,
+    details: { assetIds: lent.assetIds },
+  });
 }

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, like } from 'drizzle-orm';
 import { testApp, type TestApp } from '../../../../test/app.js';
-import { assets } from '../../../parc/db/schema.js';
 import { budgetLines } from '../../../marches/orders/db/schema.js';
 import { orderWorld, type OrderWorld } from '../../../marches/orders/testing.js';
+import { AppError } from '../../../../server/platform/errors.js';
+import { assetEvents, assets } from '../../../parc/db/schema.js';
 import { dossierEvents } from '../../db/schema.js';
+import { onDossierTransition } from '../../dossier-states.js';
+import { projectLoans } from '../db/schema.js';
 import { as } from '../../testing.js';
 import { openKindCall, stockDevices } from '../../renewal/testing.js';
 
@@ -89,5 +92,70 @@ describe('acceptance', () => {
     expect(ordered.statusCode, ordered.body).toBe(201);
     expect(ordered.json().totalExclTaxCents).toBe(150_000);
     expect((await as(t, 'authority-admin', 'POST', `/api/project-files/${d.id}/draft-order`, { contractId: w.contractId, lotId: w.lot2, items: [{ assetClass: 'tablet', priceItemId: w.items.otherLot }] })).statusCode).toBe(409);
+  });
+});
+
+/** A step that fails after the loan's return, in the same transaction: the reopening must leave no trace. */
+let failAfterReturn: string | null = null;
+onDossierTransition(async (_ctx, _tx, before, after) => {
+  if (after.id === failAfterReturn && before.state === 'accepte') throw new AppError('CONFLICT', 'Panne simulée après le retour du prêt.');
+});
+
+describe('reopening an accepted project', () => {
+  const loanOf = async (id: string) => (await t.ctx.db.select().from(projectLoans).where(and(eq(projectLoans.tenantId, t.ids.a.tenantId), eq(projectLoans.dossierId, id))))[0]!;
+  const devices = (ids: string[]) => t.ctx.db.select().from(assets).where(and(eq(assets.tenantId, t.ids.a.tenantId), inArray(assets.id, ids)));
+  const kinds = async (id: string) => (await t.ctx.db.select().from(dossierEvents).where(and(eq(dossierEvents.tenantId, t.ids.a.tenantId), eq(dossierEvents.dossierId, id))).orderBy(asc(dossierEvents.at))).map((e) => e.kind);
+
+  async function acceptedWithLoan() {
+    await stockDevices(t.ctx.db, t.ids.a.tenantId, 'tablet', 15);
+    const d = await inReview();
+    const accepted = await as(t, 'authority-admin', 'POST', `/api/dossiers/${d.id}/decision`, { decision: 'accepte', version: d.version });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const { assetIds } = await loanOf(d.id);
+    expect(assetIds).toHaveLength(15);
+    expect((await devices(assetIds)).every((a) => a.status === 'lent' && a.establishmentId === t.ids.staffSchool.id)).toBe(true);
+    return { id: d.id, version: accepted.json().version as number, assetIds };
+  }
+
+  it('returns the loaned devices to the stock in the same step; the file and the devices keep the loan in their history', async () => {
+    const d = await acceptedWithLoan();
+    const reopened = await as(t, 'authority-admin', 'POST', `/api/dossiers/${d.id}/reopening`, { reason: 'Le projet change de classe.', version: d.version });
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    expect(reopened.json().state).toBe('en_instruction');
+    const back = await devices(d.assetIds);
+    expect(back).toHaveLength(15);
+    for (const device of back) expect(device).toMatchObject({ status: 'in-stock', establishmentId: null, loanBorrower: null, loanDue: null });
+    expect(await loanOf(d.id)).toMatchObject({ assetIds: [], lentAt: null });
+    expect((await as(t, 'establishment-staff', 'GET', `/api/project-files/${d.id}`)).json()).toMatchObject({ dossier: { state: 'en_instruction' }, project: { lentAssetCount: 0, lentAt: null } });
+    expect(await kinds(d.id)).toEqual(expect.arrayContaining(['loan', 'reopen', 'loan-returned']));
+    const history = await t.ctx.db.select().from(assetEvents).where(and(eq(assetEvents.tenantId, t.ids.a.tenantId), eq(assetEvents.assetId, d.assetIds[0]!))).orderBy(asc(assetEvents.id));
+    expect(history.map((e) => e.summary)).toEqual([expect.stringMatching(/^Prêté pour le projet « Tablettes en SVT/), expect.stringMatching(/^Rendu au stock : dossier n° \d+ rouvert$/)]);
+
+    // the decision changes: refused, nothing more moves; accepted again, it borrows anew from the stock
+    const refused = await as(t, 'authority-admin', 'POST', `/api/dossiers/${d.id}/decision`, { decision: 'refuse', version: reopened.json().version });
+    expect(refused.statusCode, refused.body).toBe(200);
+    expect((await devices(d.assetIds)).every((a) => a.status === 'in-stock')).toBe(true);
+    const again = await as(t, 'authority-admin', 'POST', `/api/dossiers/${d.id}/reopening`, { reason: 'Finalement retenu.', version: refused.json().version });
+    const accepted = await as(t, 'authority-admin', 'POST', `/api/dossiers/${d.id}/decision`, { decision: 'accepte', version: again.json().version });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect((await loanOf(d.id)).assetIds).toHaveLength(15);
+  });
+
+  it('changes neither the file nor the fleet when a later step of the reopening fails', async () => {
+    const d = await acceptedWithLoan();
+    failAfterReturn = d.id;
+    try {
+      const reopened = await as(t, 'authority-admin', 'POST', `/api/dossiers/${d.id}/reopening`, { reason: 'Le projet change de classe.', version: d.version });
+      expect(reopened.statusCode).toBe(409);
+      expect(reopened.json().error.message).toBe('Panne simulée après le retour du prêt.');
+    } finally {
+      failAfterReturn = null;
+    }
+    expect((await as(t, 'authority-admin', 'GET', `/api/dossiers/${d.id}`)).json()).toMatchObject({ state: 'accepte', version: d.version });
+    expect((await loanOf(d.id)).assetIds).toEqual(d.assetIds);
+    expect((await devices(d.assetIds)).every((a) => a.status === 'lent' && a.establishmentId === t.ids.staffSchool.id)).toBe(true);
+    expect(await kinds(d.id)).not.toContain('loan-returned');
+    const returns = await t.ctx.db.select().from(assetEvents).where(and(eq(assetEvents.tenantId, t.ids.a.tenantId), inArray(assetEvents.assetId, d.assetIds), like(assetEvents.summary, 'Rendu au stock%')));
+    expect(returns).toHaveLength(0);
   });
 });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { testApp, type TestApp } from '../../../../test/app.js';
@@ -143,5 +144,97 @@ describe('granted quantities to orders', () => {
     const twice = await as(t, 'authority-admin', 'POST', `/api/renewal-files/${g.id}/draft-order`, { contractId: w.contractId, lotId: w.lot2, items: [{ assetClass: 'desktop', priceItemId: w.items.otherLot }] });
     expect(twice.statusCode).toBe(409);
     expect((await as(t, 'authority-admin', 'GET', `/api/renewal-files/${g.id}`)).json()).toMatchObject({ order: { reference: ordered.json().reference }, permissions: { grant: false, order: false } });
+  });
+});
+
+describe('the arbitration page by page, and its export', () => {
+  let pages: string;
+  let files: { id: string }[];
+
+  beforeAll(async () => {
+    pages = (await openKindCall(t, 'renewal', 'renouvellement-pages', { budgetCents: 5_000_000 })).id;
+    files = [
+      await renewalFile(t, pages, [{ assetClass: 'desktop', requested: 4 }]),
+      await renewalFile(t, pages, [{ assetClass: 'desktop', requested: 2 }, { assetClass: 'laptop', requested: 1 }]),
+      await renewalFile(t, pages, [{ assetClass: 'laptop', requested: 30 }]),
+    ];
+    // a draft is no request yet: neither listed nor exported
+    await renewalFile(t, pages, [{ assetClass: 'desktop', requested: 9 }], 'brouillon');
+    expect((await as(t, 'technician', 'PUT', `/api/renewal-files/${files[0]!.id}/grants`, { lines: [{ assetClass: 'desktop', granted: 3 }], version: 1 })).statusCode).toBe(200);
+  });
+
+  it('lists the files one server page at a time, with the total and the running sums of every page', async () => {
+    const first = await as(t, 'technician', 'GET', `/api/campaigns/${pages}/renewal-arbitration?page=1&pageSize=2`);
+    expect(first.statusCode).toBe(200);
+    // 6 desktops × 800 € + 31 laptops × 900 € asked; 3 desktops granted, whichever page shows them
+    const sums = { total: 3, page: 1, pageSize: 2, requestedCents: 3_270_000, grantedCents: 240_000, remainingCents: 4_760_000 };
+    expect(first.json()).toMatchObject(sums);
+    expect(first.json().files.map((f: { id: string }) => f.id)).toEqual([files[0]!.id, files[1]!.id]);
+    const second = (await as(t, 'technician', 'GET', `/api/campaigns/${pages}/renewal-arbitration?page=2&pageSize=2`)).json();
+    expect(second).toMatchObject({ ...sums, page: 2 });
+    expect(second.files).toEqual([expect.objectContaining({ id: files[2]!.id, overAsked: true, grantedCents: 0, orderReference: null })]);
+    expect((await as(t, 'technician', 'GET', `/api/campaigns/${pages}/renewal-arbitration?page=3&pageSize=2`)).json()).toMatchObject({ total: 3, files: [] });
+    const tooLong = await as(t, 'technician', 'GET', `/api/campaigns/${pages}/renewal-arbitration?pageSize=101`);
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error.issues[0]).toMatchObject({ path: expect.stringContaining('pageSize') });
+  });
+
+  it('exports every file in CSV (BOM, « ; ») with, per class, the fleet, what is due, asked and granted', async () => {
+    const response = await as(t, 'technician', 'GET', `/api/campaigns/${pages}/renewal-arbitration/export?format=csv`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/csv');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="arbitrage-renouvellement-pages-2027-01-10.csv"');
+    expect(response.headers['x-export-rows']).toBe('3');
+    const body = response.rawPayload.toString('utf8');
+    expect(body.startsWith('\uFEFF')).toBe(true);
+    const [header, ...lines] = body.slice(1).split('\r\n').slice(0, -1).map((line) => line.split(';'));
+    expect(header).toEqual([
+      'N° de dossier', 'État', 'UAI', 'Établissement',
+      'Ordinateur fixe : au parc', 'Ordinateur fixe : à renouveler', 'Ordinateur fixe : demandé', 'Ordinateur fixe : accordé',
+      'Ordinateur portable : au parc', 'Ordinateur portable : à renouveler', 'Ordinateur portable : demandé', 'Ordinateur portable : accordé',
+      'Demandé (€)', 'Accordé (€)', 'Demande au-delà du parc à renouveler', 'Bon de commande', 'Justification',
+    ]);
+    const rows = lines.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i]])));
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatchObject({
+      'État': 'en instruction',
+      UAI: t.ids.staffSchool.uai,
+      'Ordinateur fixe : au parc': '10',
+      'Ordinateur fixe : à renouveler': '10',
+      'Ordinateur fixe : demandé': '4',
+      'Ordinateur fixe : accordé': '3',
+      'Ordinateur portable : accordé': '',
+      'Demandé (€)': '3200',
+      'Accordé (€)': '2400',
+      'Demande au-delà du parc à renouveler': 'Non',
+    });
+    expect(rows[2]).toMatchObject({ 'Ordinateur portable : au parc': '4', 'Ordinateur portable : demandé': '30', 'Demande au-delà du parc à renouveler': 'Oui' });
+  });
+
+  it('exports the same lines in XLSX', async () => {
+    const response = await as(t, 'auditor', 'GET', `/api/campaigns/${pages}/renewal-arbitration/export?format=xlsx`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe('Arbitrage');
+    expect(sheet.rowCount).toBe(4);
+    const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
+    expect(values(1).slice(0, 5)).toEqual(['N° de dossier', 'État', 'UAI', 'Établissement', 'Ordinateur fixe : au parc']);
+    expect(values(2).slice(4, 8)).toEqual([10, 10, 4, 3]);
+  });
+
+  it('is exported only by those who read the arbitration and may export: not the school, the académie outside the call, the contractor, another authority', async () => {
+    const url = `/api/campaigns/${pages}/renewal-arbitration/export`;
+    expect((await as(t, 'authority-admin', 'GET', url)).statusCode).toBe(200);
+    expect((await as(t, 'steering', 'GET', url)).statusCode).toBe(200);
+    for (const user of ['establishment-staff', 'academy-staff', 'contractor'] as const) {
+      const refused = await as(t, user, 'GET', url);
+      expect(refused.statusCode, user).toBe(403);
+      expect(refused.body).not.toContain(t.ids.staffSchool.uai);
+    }
+    expect((await as(t, 'admin-b', 'GET', url)).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
   });
 });

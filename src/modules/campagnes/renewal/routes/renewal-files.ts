@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendExport } from '../../../../server/platform/export.js';
 import { ctxOf, errorResponses } from '../../../../server/platform/http.js';
+import { exportRowsHeader } from '../../routes/exports.js';
+import { arbitrationExportInput, exportRenewalArbitration } from '../exports/export-arbitration.js';
 import { draftOrderInput, draftOrderSchema } from '../operations/draft-order.js';
-import { getRenewalArbitration, renewalArbitrationSchema } from '../operations/get-renewal-arbitration.js';
+import { getRenewalArbitration, renewalArbitrationQuery, renewalArbitrationSchema } from '../operations/get-renewal-arbitration.js';
 import { getRenewalFile, renewalFileSchema } from '../operations/get-renewal-file.js';
 import { grantRenewal, renewalGrantInput } from '../operations/grant-renewal.js';
 import { orderRenewal } from '../operations/order-renewal.js';
@@ -87,12 +90,34 @@ export async function renewalFileRoutes(fastify: FastifyInstance) {
       schema: {
         operationId: 'getRenewalArbitration',
         tags,
-        summary: 'Page d’arbitrage : chaque demande à côté du parc, le total accordé face à l’enveloppe',
+        summary: 'Page d’arbitrage : une page des demandes, chacune à côté du parc, le total accordé (toutes pages) face à l’enveloppe',
         params: campaignParams,
+        querystring: renewalArbitrationQuery,
         response: { 200: renewalArbitrationSchema, ...errorResponses },
       },
     },
-    async (request) => getRenewalArbitration(ctxOf(fastify, request), request.params.campaign),
+    async (request) => getRenewalArbitration(ctxOf(fastify, request), request.params.campaign, request.query),
+  );
+
+  app.get(
+    '/campaigns/:campaign/renewal-arbitration/export',
+    {
+      schema: {
+        operationId: 'exportRenewalArbitration',
+        tags,
+        summary: 'L’arbitrage en CSV (UTF-8 avec BOM, « ; ») ou XLSX : une ligne par dossier déposé, par classe le parc, le dû, le demandé et l’accordé',
+        params: campaignParams,
+        querystring: arbitrationExportInput,
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(fastify, request);
+      const source = await exportRenewalArbitration(ctx, request.params.campaign);
+      reply.header(exportRowsHeader, String(source.total));
+      reply.header('access-control-expose-headers', exportRowsHeader);
+      return sendExport(reply, request.query.format, source, ctx.now());
+    },
   );
 
   app.put(

@@ -14,7 +14,7 @@ interface Props {
   field: EditField;
   index: number;
   count: number;
-  /** The fields placed before it (conditions); null inside a repeated block (no conditions there). */
+  /** The fields placed before it, which its condition may read (inside a repeated block: the block's earlier fields); null: no condition. */
   earlier: EditField[] | null;
   nested?: boolean;
 }
@@ -92,14 +92,14 @@ function KindRules({ form, path, field }: { form: UseFormReturnType<BuilderValue
   return null;
 }
 
-/** A repeated block's own fields (no nested block, no condition inside). */
+/** A repeated block's own fields (no nested block), each shown on a condition over the block's earlier fields. */
 function RepeatedBlock({ form, path, field }: { form: UseFormReturnType<BuilderValues>; path: string; field: EditField }) {
   const children = field.children ?? [];
   return (
     <Fieldset legend="Champs de chaque bloc">
       <Stack gap="xs" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {children.map((child, i) => (
-          <FieldEditor key={i} form={form} path={`${path}.children.${i}`} field={child} index={i} count={children.length} earlier={null} nested />
+          <FieldEditor key={i} form={form} path={`${path}.children.${i}`} field={child} index={i} count={children.length} earlier={children.slice(0, i)} nested />
         ))}
       </Stack>
       <Button

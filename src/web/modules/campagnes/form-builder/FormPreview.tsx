@@ -143,7 +143,7 @@ function RepetitionPreview({ field, value, onChange, error, issues, prefix }: Om
     <Fieldset legend={field.label}>
       {value.map((block, i) => (
         <Stack key={i} gap="xs" mb="sm" aria-label={`Bloc ${i + 1}`} role="group">
-          {(field.children ?? []).map((c) => (
+          {(field.children ?? []).filter((c) => fieldVisible(c, block)).map((c) => (
             <PreviewField key={c.key} field={c} value={block[c.key]} onChange={(v) => setBlock(i, c.key, v)} error={issues[`${field.key}.${i}.${c.key}`]} issues={issues} prefix={`${prefix}-${i}`} />
           ))}
         </Stack>

@@ -49,7 +49,10 @@ export function toField(field: EditField, earlier: EditField[]): FormField {
   }
   if (textKinds.includes(field.kind) && blankToUndefined(field.maxLength) !== undefined) out.maxLength = field.maxLength as number;
   if (field.kind === 'document' && blankToUndefined(field.maxBytes) !== undefined) out.maxBytes = Math.round((field.maxBytes as number) * 1024 * 1024);
-  if (field.kind === 'repetition') out.children = (field.children ?? []).map((c) => toField(c, []));
+  if (field.kind === 'repetition') {
+    const children = field.children ?? [];
+    out.children = children.map((c, i) => toField(c, children.slice(0, i)));
+  }
   if (field.condition?.clauses.length) {
     out.condition = {
       mode: field.condition.mode,

@@ -3,6 +3,9 @@ import { notifications } from '@mantine/notifications';
 import { IconCash, IconChecklist, IconPigMoney, IconShoppingCart } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
+import { useCan } from '../../../session/session';
+import { ExportButtons } from '../../../ui/ExportButtons';
+import { TablePagination } from '../../../ui/TablePagination';
 import { errorMessage } from '../../../api/client';
 import { Guard } from '../../../ui/Guard';
 import { AnchorLink } from '../../../ui/links';
@@ -29,7 +32,10 @@ type FileRow = ArbitrationData['files'][number];
 
 function Arbitration() {
   const { id } = routeApi.useParams();
-  const page = useRenewalArbitration(id);
+  const [pageNumber, setPageNumber] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const canExport = useCan('dossier.export');
+  const page = useRenewalArbitration(id, pageNumber, pageSize);
   if (page.isPending) return <Loading />;
   if (page.isError) return <QueryError error={page.error} retry={() => void page.refetch()} />;
   const a = page.data;
@@ -49,13 +55,25 @@ function Arbitration() {
         <Text size="sm" c="dimmed">
           Coûts unitaires : {a.costs.map((c) => `${c.label} ${euros(c.costCents)}`).join(' · ') || 'aucun'}
         </Text>
-        <Section title={`Dossiers déposés (${a.files.length})`}>
-          {a.files.length === 0 ? <Text c="dimmed">Aucun dossier déposé.</Text> : null}
+        <Section title={`Dossiers déposés (${a.total})`} actions={canExport ? <ExportButtons path={`/campaigns/${a.campaign.id}/renewal-arbitration/export`} filters={{}} basename={`arbitrage-${a.campaign.code}`} /> : undefined}>
+          {a.total === 0 ? <Text c="dimmed">Aucun dossier déposé.</Text> : null}
           <Stack gap="md">
             {a.files.map((f) => (
               <FileArbitration key={`${f.id}-${f.version}`} campaignId={a.campaign.id} file={f} canGrant={a.canGrant} />
             ))}
           </Stack>
+          <TablePagination
+            page={a.page}
+            pageSize={a.pageSize}
+            total={a.total}
+            noun="dossier déposé"
+            onPage={setPageNumber}
+            onPageSize={(size) => {
+              setPageSize(size);
+              setPageNumber(1);
+            }}
+            sizes={[10, 20, 50, 100]}
+          />
         </Section>
       </Stack>
     </>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiClient, call } from '../../../api/client';
 import type { components } from '../../../api/schema';
 import { campagnesKey } from '../queries';
@@ -22,10 +22,12 @@ export function useSaveRenewalRequest(id: string) {
   });
 }
 
-export function useRenewalArbitration(campaign: string) {
+/** One server page of the arbitration; the previous page stays shown while the next one loads. */
+export function useRenewalArbitration(campaign: string, page: number, pageSize: number) {
   return useQuery({
-    queryKey: campagnesKey('renewal-arbitration', campaign),
-    queryFn: ({ signal }) => call(apiClient.GET('/api/campaigns/{campaign}/renewal-arbitration', { params: { path: { campaign } }, signal })),
+    queryKey: campagnesKey('renewal-arbitration', campaign, page, pageSize),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/campaigns/{campaign}/renewal-arbitration', { params: { path: { campaign }, query: { page, pageSize } }, signal })),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -13,7 +13,8 @@ import { QueryError } from '../../../ui/QueryError';
 import { SchoolSelect } from '../../../ui/SchoolSelect';
 import { euros, frenchDay } from '../format';
 import { useContracts } from '../queries';
-import { useConsolidate, useEntSites, useResourceChoices, useResourceLicences, useResourceTitles, useSetChoice } from './queries';
+import { useConsolidate, useEntSites, useResourceLicences, useResourceTitles, useSetChoice } from './queries';
+import { ResourceChoicesList } from './ResourceChoicesList';
 
 type Title = NonNullable<ReturnType<typeof useResourceTitles>['data']>['items'][number];
 type Level = Parameters<ReturnType<typeof useSetChoice>['mutate']>[0]['level'];
@@ -80,7 +81,7 @@ function Choices() {
         </Table.Tbody>
       </Table>
       {titles.data.items.some((t) => t.paperOnly) && <Alert color="orange" variant="light">Les titres « papier seulement » n’ont pas de version numérique : l’établissement peut les acheter en papier sur ses réserves ; ils ne sont pas consolidés dans les commandes.</Alert>}
-      {uai && <SchoolChoices uai={uai} />}
+      <ResourceChoicesList uai={uai} />
     </Stack>
   );
 }
@@ -108,30 +109,6 @@ function ChoiceForm({ title, uai }: { title: Title; uai: string }) {
         <Button type="submit" size="xs" mt={24} loading={setChoice.isPending}>Enregistrer</Button>
       </Group>
     </form>
-  );
-}
-
-function SchoolChoices({ uai }: { uai: string }) {
-  const choices = useResourceChoices(uai, 1);
-  if (choices.isPending) return <Loading />;
-  if (choices.isError) return <QueryError error={choices.error} />;
-  if (!choices.data.items.length) return <Text c="dimmed">Aucun choix pour cet établissement.</Text>;
-  return (
-    <Table striped>
-      <Table.Caption>Choix de l’établissement ({choices.data.total})</Table.Caption>
-      <Table.Thead><Table.Tr><Table.Th>Titre</Table.Th><Table.Th>Niveau</Table.Th><Table.Th>Quantité</Table.Th><Table.Th>Montant HT</Table.Th><Table.Th>État</Table.Th></Table.Tr></Table.Thead>
-      <Table.Tbody>
-        {choices.data.items.map((c) => (
-          <Table.Tr key={`${c.titleId}-${c.level}`}>
-            <Table.Td>{c.title}</Table.Td>
-            <Table.Td>{c.level}</Table.Td>
-            <Table.Td>{c.quantity}</Table.Td>
-            <Table.Td>{c.digital ? euros(c.amountCents) : 'papier'}</Table.Td>
-            <Table.Td>{c.orderId ? <Badge color="teal.9" variant="outline">Commandé</Badge> : c.digital ? <Badge color="blue.9" variant="outline">En attente</Badge> : <Badge color="orange.9" variant="outline">Achat papier</Badge>}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
   );
 }
 

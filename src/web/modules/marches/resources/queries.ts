@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiClient, call } from '../../../api/client';
 import { marchesKey } from '../queries';
 
@@ -6,10 +6,12 @@ export function useResourceTitles() {
   return useQuery({ queryKey: marchesKey('resource-titles'), queryFn: ({ signal }) => call(apiClient.GET('/api/resource-titles', { params: { query: {} }, signal })) });
 }
 
-export function useResourceChoices(uai: string | null, page: number) {
+/** One page of the schools' choices (a school: its own), filtered by school; the page before stays while the next loads. */
+export function useResourceChoices(uai: string | null, page: number, pageSize: number) {
   return useQuery({
-    queryKey: marchesKey('resource-choices', uai, page),
-    queryFn: ({ signal }) => call(apiClient.GET('/api/resource-choices', { params: { query: { uai: uai ?? undefined, page, pageSize: 100 } }, signal })),
+    queryKey: marchesKey('resource-choices', uai, page, pageSize),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/resource-choices', { params: { query: { uai: uai ?? undefined, page, pageSize } }, signal })),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,3 +1,4 @@
+import { EventEmitter, once } from 'node:events';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
@@ -70,7 +71,8 @@ const xlsxCell = (value: string | number | boolean | null | undefined) => (typeo
 /**
  * Writes a workbook to `output` with exceljs's streaming writer: each row is committed (written
  * out, then forgotten) as it comes, and strings are written inline rather than in a shared table
- * that would grow with the file. Waits for `output` to drain, so a slow reader slows the rows.
+ * that would grow with the file. Waits while the zip lags behind (`backlog`) or `output` is full,
+ * so a slow compressor or reader slows the rows; stops (and closes the rows) if `output` closes.
  */
 export async function writeXlsx<T>(output: Writable, sheetName: string, columns: ExportColumn<T>[], rows: ExportRows<T>): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
@@ -79,12 +81,38 @@ export async function writeXlsx<T>(output: Writable, sheetName: string, columns:
   sheet.columns = columns.map((c) => ({ header: c.header, width: Math.max(10, Math.min(40, c.header.length + 4)) }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
-  for await (const row of rows) {
-    sheet.addRow(columns.map((c) => xlsxCell(c.value(row)))).commit();
-    if (output.writableNeedDrain) await new Promise((resolve) => output.once('drain', resolve));
+  const closed = new AbortController();
+  const onClose = () => closed.abort(new Error('export interrompu : le fichier n’est plus lu'));
+  output.once('close', onClose);
+  try {
+    const entry = sheetEntry(sheet);
+    for await (const row of rows) {
+      sheet.addRow(columns.map((c) => xlsxCell(c.value(row)))).commit();
+      if (entry && needsDrain(entry)) await once(entry, 'drain', { signal: closed.signal });
+      if (output.writableNeedDrain) await once(output, 'drain', { signal: closed.signal });
+    }
+    sheet.commit();
+    await workbook.commit();
+  } finally {
+    output.off('close', onClose);
   }
-  sheet.commit();
-  await workbook.commit();
+}
+
+/**
+ * Where exceljs hands a sheet's XML on: the zip entry's input. exceljs writes into it without
+ * heeding `write()`'s answer, so when rows come faster than zlib compresses them the XML piles up
+ * there (the whole file, at worst); its own `needDrain` says when to wait. exceljs 4's internals:
+ * if they change, only `output`'s backpressure remains (the export test on a stalled reader says so).
+ */
+function sheetEntry(sheet: ExcelJS.Worksheet): Writable | undefined {
+  const stream = (sheet as unknown as { stream?: { pipes?: unknown[] } }).stream;
+  const entry = stream?.pipes?.[0];
+  return entry instanceof EventEmitter && typeof (entry as Partial<Writable>).write === 'function' ? (entry as Writable) : undefined;
+}
+
+/** A Node stream's or readable-stream 2's (archiver's) « write() said wait ». */
+function needsDrain(stream: Writable): boolean {
+  return stream.writableNeedDrain ?? (stream as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain ?? false;
 }
 
 /** The whole workbook in memory: for tests and small files; routes stream (`exportStream`). */

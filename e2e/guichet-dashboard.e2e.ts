@@ -41,7 +41,8 @@ describe('guichet : tableau de bord', () => {
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Tableau de bord du guichet' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tableau de bord du guichet' }).waitFor();
     for (const title of ['Stock par équipe', 'Stock par niveau', 'Stock par catégorie', 'Délai de prise en charge', 'Délai de résolution', 'Tendance hebdomadaire', 'Satisfaction des demandeurs']) {
-      await page.getByRole('heading', { level: 2, name: title }).waitFor();
+      // a chart is drawn as it comes near the screen: scroll down the page as a reader does
+      await page.getByRole('heading', { level: 2, name: title }).scrollIntoViewIfNeeded();
     }
     // the charts are drawn (recharts' SVG), and each has its text alternative
     await expect.poll(() => page.locator('svg.recharts-surface').count()).toBeGreaterThanOrEqual(6);

@@ -2,17 +2,18 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, parseSearchWith, redirect, stringifySearchWith } from '@tanstack/react-router';
 import { isApiError } from './api/client';
 import { validateListSearch } from './modules/establishments/list-search';
+import { establishmentListQuery } from './modules/establishments/queries';
 import type { ContractsSearch } from './modules/marches/queries';
 import { validateOrdersSearch } from './modules/marches/orders/search';
 import { deskDashboardQuery } from './modules/guichet/dashboard/queries';
 import { ticketListQuery } from './modules/guichet/tickets/queries';
 import { ordersQuery } from './modules/marches/orders/queries';
-import { fleetStatsQuery, renewalQuery } from './modules/parc/queries';
-import { dashboardQuery } from './modules/pilotage/steering/queries';
+import { assetListQuery, fleetStatsQuery, renewalQuery } from './modules/parc/queries';
+import { dashboardQuery, outlinesQuery } from './modules/pilotage/steering/queries';
 import { validateAssetSearch, validateDashboardSearch, validateDeploymentsSearch } from './modules/parc/list-search';
 import { validateDeskDashboardSearch } from './modules/guichet/dashboard/types';
 import { validateTicketSearch } from './modules/guichet/tickets/list-search';
-import { HomePage } from './pages/HomePage';
+import { HomePage, startHomeQueries } from './pages/HomePage';
 import { LoginPage, validateLoginSearch } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { queryClient } from './query-client';
@@ -66,11 +67,21 @@ const appRoute = createRoute({
   notFoundComponent: () => <NotFoundPage />,
 });
 
-const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  loader: ({ context }) => {
+    const me = context.queryClient.getQueryData(meQuery.queryKey);
+    if (me) startHomeQueries(context.queryClient, me);
+  },
+  component: HomePage,
+});
 const establishmentsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/etablissements',
   validateSearch: validateListSearch,
+  loaderDeps: ({ search }) => search,
+  loader: ({ deps }) => void queryClient.prefetchQuery(establishmentListQuery(deps)),
   component: page(() => import('./modules/establishments/EstablishmentsPage'), 'EstablishmentsPage'),
 });
 const establishmentRoute = createRoute({ getParentRoute: () => appRoute, path: '/etablissements/$uai', component: page(() => import('./modules/establishments/EstablishmentPage'), 'EstablishmentPage') });
@@ -81,7 +92,14 @@ const usersRoute = createRoute({ getParentRoute: () => appRoute, path: '/utilisa
 const tokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/jetons', component: page(() => import('./modules/tokens/TokensPage'), 'TokensPage') });
 const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/compte', component: page(() => import('./pages/AccountPage'), 'AccountPage') });
 const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/journal', component: page(() => import('./modules/audit/AuditPage'), 'AuditPage') });
-const assetsRoute = createRoute({ getParentRoute: () => appRoute, path: '/parc', validateSearch: validateAssetSearch, component: page(() => import('./modules/parc/AssetsPage'), 'AssetsPage') });
+const assetsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/parc',
+  validateSearch: validateAssetSearch,
+  loaderDeps: ({ search }) => search,
+  loader: ({ deps }) => void queryClient.prefetchQuery(assetListQuery(deps)),
+  component: page(() => import('./modules/parc/AssetsPage'), 'AssetsPage'),
+});
 const contractsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/marches',
@@ -157,7 +175,7 @@ const deskDashboardRoute = createRoute({
 const steeringRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/pilotage',
-  loader: () => void queryClient.prefetchQuery(dashboardQuery()),
+  loader: () => void Promise.all([queryClient.prefetchQuery(dashboardQuery()), queryClient.prefetchQuery(outlinesQuery())]),
   component: page(() => import('./modules/pilotage/steering/SteeringDashboardPage'), 'SteeringDashboardPage'),
 });
 const steeringAssessmentRoute = createRoute({ getParentRoute: () => appRoute, path: '/pilotage/etablissements/$uai', component: page(() => import('./modules/pilotage/steering/AssessmentPage'), 'AssessmentPage') });

@@ -1,12 +1,14 @@
 import { Grid, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconBuildingCommunity, IconDoor, IconSchool, IconStar } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { Navigate } from '@tanstack/react-router';
 import { apiClient, call, getActiveTenant } from '../api/client';
 import { formatNumber, natureLabel } from '../labels';
 import { DeskHomeCard, deskHomeQuery } from '../modules/guichet/home/DeskHomeCard';
 import { FleetSummaryCard } from '../modules/parc/FleetSummaryCard';
+import { fleetStatsQuery } from '../modules/parc/queries';
 import { activeTenantOf, useMe } from '../session/session';
+import type { Me } from '../session/types';
 import { navItems } from '../ui/nav-items';
 import { QueryError } from '../ui/QueryError';
 import { Section } from '../ui/Section';
@@ -14,12 +16,21 @@ import { usePageTitle } from '../ui/usePageTitle';
 import { AnchorLink } from '../ui/links';
 
 /** One call for every figure; the server counts within the person's scope. */
-function useEstablishmentStats(enabled: boolean) {
-  return useQuery({
+const establishmentStatsQuery = () =>
+  queryOptions({
     queryKey: ['establishments', getActiveTenant(), 'stats'],
     queryFn: ({ signal }) => call(apiClient.GET('/api/establishments/stats', { signal })),
-    enabled,
   });
+
+function useEstablishmentStats(enabled: boolean) {
+  return useQuery({ ...establishmentStatsQuery(), enabled });
+}
+
+/** The home page's figures, started by its route beside the drawing of the layout (see router.tsx). */
+export function startHomeQueries(client: QueryClient, me: Me) {
+  if (me.permissions['establishment.read']) void client.prefetchQuery(establishmentStatsQuery());
+  if (me.permissions['asset.read']) void client.prefetchQuery(fleetStatsQuery());
+  if (me.permissions['ticket.read']) void client.prefetchQuery(deskHomeQuery());
 }
 
 function Stat(props: { label: string; value: number | undefined; icon: typeof IconSchool; hint?: string }) {

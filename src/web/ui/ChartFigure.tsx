@@ -1,5 +1,6 @@
 import { Box, Group, Stack, Table, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Disclosure } from './Disclosure';
 import { formatNumber } from '../labels';
 import { Section } from './Section';
 import { ScrollRegion } from './ScrollRegion';
@@ -20,55 +21,80 @@ export interface DataTable {
  * image, and the data as a table that anyone can open.
  */
 export function ChartFigure(props: { title: string; id: string; summary: string; table: DataTable; children: ReactNode; legend?: ReactNode; note?: ReactNode; actions?: ReactNode }) {
-  const numeric = new Set(props.table.numeric ?? props.table.columns.map((_, i) => i).slice(1));
   return (
     <Section title={props.title} id={props.id} actions={props.actions}>
       <Stack gap="sm">
-        <Box role="img" aria-label={props.summary}>
-          {props.children}
-        </Box>
+        <DrawnWhenNear summary={props.summary}>{props.children}</DrawnWhenNear>
         {props.legend}
         {props.note && (
           <Text size="xs" c="dimmed">
             {props.note}
           </Text>
         )}
-        <details>
-          <summary style={{ cursor: 'pointer', fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)' }}>Voir les données en tableau</summary>
-          <ScrollRegion label={props.table.caption}>
-            <Table captionSide="top" verticalSpacing={4} mt="xs" striped>
-              <Table.Caption style={{ textAlign: 'left' }}>{props.table.caption}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  {props.table.columns.map((c, i) => (
-                    <Table.Th key={c} scope="col" style={{ textAlign: numeric.has(i) ? 'right' : undefined }}>
-                      {c}
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {props.table.rows.map((row, r) => (
-                  <Table.Tr key={r}>
-                    {row.map((cell, i) =>
-                      i === 0 ? (
-                        <Table.Th key={i} scope="row" fw={500}>
-                          {cell}
-                        </Table.Th>
-                      ) : (
-                        <Table.Td key={i} style={{ textAlign: numeric.has(i) ? 'right' : undefined }}>
-                          {typeof cell === 'number' ? formatNumber(cell) : cell}
-                        </Table.Td>
-                      ),
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
-        </details>
+        <Disclosure summary="Voir les données en tableau">
+          <FigureTable table={props.table} />
+        </Disclosure>
       </Stack>
     </Section>
+  );
+}
+
+/**
+ * The chart itself is drawn once it comes near the screen: a dashboard's charts below the fold
+ * would otherwise cost most of its first visit (each one a few tens of milliseconds of drawing).
+ * Its summary is there from the start, so assistive technologies read the same thing either way.
+ */
+function DrawnWhenNear({ summary, children }: { summary: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    const element = ref.current;
+    if (near || !element) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '200px 0px' });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [near]);
+  return (
+    <Box ref={ref} role="img" aria-label={summary} mih={near ? undefined : 160}>
+      {near && children}
+    </Box>
+  );
+}
+
+function FigureTable({ table }: { table: DataTable }) {
+  const numeric = new Set(table.numeric ?? table.columns.map((_, i) => i).slice(1));
+  return (
+    <ScrollRegion label={table.caption}>
+      <Table captionSide="top" verticalSpacing={4} mt="xs" striped>
+        <Table.Caption style={{ textAlign: 'left' }}>{table.caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            {table.columns.map((c, i) => (
+              <Table.Th key={c} scope="col" style={{ textAlign: numeric.has(i) ? 'right' : undefined }}>
+                {c}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {table.rows.map((row, r) => (
+            <Table.Tr key={r}>
+              {row.map((cell, i) =>
+                i === 0 ? (
+                  <Table.Th key={i} scope="row" fw={500}>
+                    {cell}
+                  </Table.Th>
+                ) : (
+                  <Table.Td key={i} style={{ textAlign: numeric.has(i) ? 'right' : undefined }}>
+                    {typeof cell === 'number' ? formatNumber(cell) : cell}
+                  </Table.Td>
+                ),
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollRegion>
   );
 }
 

@@ -128,31 +128,51 @@ interface Line {
 }
 
 /**
- * The product (first row, kind 'p': id, name, the publisher most installations report), then up to `$3` of its lines (kind 'l':
+ * The product (first row, kind 'p': id, name, publisher), then up to `$3` of its lines (kind 'l':
  * school, device, version), of one school (`$4`) in the second form. No row: not the tenant's
  * product (a line names its product with the tenant first, so none of another tenant's comes back).
  * Three text columns, the product's not repeated: parsing rows is most of what this costs.
+ * With `majority`, the publisher is the one most installations report (read from every line's
+ * row, not the index: five times the statement's cost, hence kept in `majorityPublishers`).
  */
-const productLinesText = (oneSchool: boolean) => `
+const productLinesText = (oneSchool: boolean, majority: boolean) => `
   select 'p' as k, id::text as a, name as b,
-         coalesce((select mode() within group (order by publisher) from parc.asset_software where tenant_id = $1 and software_id = $2), publisher) as c
+         ${majority ? 'coalesce((select mode() within group (order by publisher) from parc.asset_software where tenant_id = $1 and software_id = $2), publisher)' : 'publisher'} as c
     from parc.software where tenant_id = $1 and id = $2
   union all
   (select 'l', establishment_id::text, asset_id::text, version from parc.asset_software
     where tenant_id = $1 and software_id = $2${oneSchool ? ' and establishment_id = $4::uuid' : ''}
     limit $3)`;
-const productLines = prepared('parc_software_lines', productLinesText(false));
-const productSchoolLines = prepared('parc_software_school_lines', productLinesText(true));
+const statements = {
+  all: prepared('parc_software_lines', productLinesText(false, false)),
+  allWithMajority: prepared('parc_software_lines_majority', productLinesText(false, true)),
+  school: prepared('parc_software_school_lines', productLinesText(true, false)),
+  schoolWithMajority: prepared('parc_software_school_lines_majority', productLinesText(true, true)),
+};
+
+/**
+ * The publisher most installations of a product report, per tenant and product. Agents change it
+ * rarely (a fleet moving from one distribution to another): it may lag them by its lifetime.
+ */
+export const majorityPublishers = defineCache<string | null>('software-majority-publisher', { max: 20_000, ttlMs: 10 * 60_000 });
 
 async function productAndLines(ctx: Ctx, of: LinesOf, threshold: number): Promise<{ product: Product; lines: Line[] | null }> {
-  const rows = await runPrepared<{ k: 'p' | 'l'; a: string | null; b: string; c: string | null }>(
-    ctx.db,
-    of.establishmentId ? productSchoolLines : productLines,
-    [of.tenantId, of.softwareId, threshold + 1, ...(of.establishmentId ? [of.establishmentId] : [])],
-  );
+  const publishers = ctx.cache.of(majorityPublishers);
+  const publisherKey = `${of.tenantId}:${of.softwareId}`;
+  const knownPublisher = publishers.get(publisherKey);
+  const statement = of.establishmentId
+    ? knownPublisher === undefined ? statements.schoolWithMajority : statements.school
+    : knownPublisher === undefined ? statements.allWithMajority : statements.all;
+  const rows = await runPrepared<{ k: 'p' | 'l'; a: string | null; b: string; c: string | null }>(ctx.db, statement, [
+    of.tenantId,
+    of.softwareId,
+    threshold + 1,
+    ...(of.establishmentId ? [of.establishmentId] : []),
+  ]);
   const head = rows.find((row) => row.k === 'p');
   if (!head) throw notFound('Logiciel');
-  const product = { id: Number(head.a), name: head.b, publisher: head.c };
+  if (knownPublisher === undefined) publishers.set(publisherKey, head.c);
+  const product = { id: Number(head.a), name: head.b, publisher: knownPublisher === undefined ? head.c : knownPublisher };
   if (rows.length - 1 > threshold) return { product, lines: null };
   const lines: Line[] = [];
   for (const row of rows) if (row.k === 'l') lines.push({ establishmentId: row.a, assetId: row.b, version: row.c ?? '' });

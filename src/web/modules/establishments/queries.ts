@@ -5,8 +5,9 @@ import type { EstablishmentChanges, EstablishmentDetail } from './types';
 
 const key = (...parts: unknown[]) => ['establishments', getActiveTenant(), ...parts];
 
-export function useEstablishmentList(search: ListSearch) {
-  return useQuery({
+/** Also started by the route's loader, so the list is asked while the page's code loads. */
+export const establishmentListQuery = (search: ListSearch) =>
+  queryOptions({
     queryKey: key('list', search),
     queryFn: ({ signal }) =>
       call(
@@ -15,8 +16,10 @@ export function useEstablishmentList(search: ListSearch) {
           signal,
         }),
       ),
-    placeholderData: keepPreviousData,
   });
+
+export function useEstablishmentList(search: ListSearch) {
+  return useQuery({ ...establishmentListQuery(search), placeholderData: keepPreviousData });
 }
 
 export const establishmentQuery = (uai: string) =>

@@ -15,6 +15,7 @@ import { NewContractForm } from './ContractForms';
 import { QueryError } from '../../ui/QueryError';
 import { euros, frenchDay } from './format';
 import { useContracts, useGroups, type ContractsSearch } from './queries';
+import { Disclosure } from '../../ui/Disclosure';
 
 const routeApi = getRouteApi('/app/marches');
 
@@ -53,10 +54,9 @@ function Contracts() {
       />
       <Stack gap="lg">
         {me.permissions['contract.manage'] && (
-          <details>
-            <summary>Créer un marché</summary>
+          <Disclosure summary="Créer un marché" plain>
             <NewContractForm />
-          </details>
+          </Disclosure>
         )}
         <Paper withBorder p="md" radius="md">
           <Group align="flex-end" gap="md">

@@ -9,8 +9,9 @@ export type { AssetChanges, BulkAction } from './types';
 /** Every fleet query starts with ['parc', tenant]: one invalidation refreshes the module after a change. */
 export const parcKey = (...parts: unknown[]) => ['parc', getActiveTenant(), ...parts];
 
-export function useAssetList(search: AssetListSearch) {
-  return useQuery({
+/** Also started by the route's loader, so the list is asked while the page's code loads. */
+export const assetListQuery = (search: AssetListSearch) =>
+  queryOptions({
     queryKey: parcKey('assets', search),
     queryFn: ({ signal }) =>
       call(
@@ -19,8 +20,10 @@ export function useAssetList(search: AssetListSearch) {
           signal,
         }),
       ),
-    placeholderData: keepPreviousData,
   });
+
+export function useAssetList(search: AssetListSearch) {
+  return useQuery({ ...assetListQuery(search), placeholderData: keepPreviousData });
 }
 
 export const assetQuery = (id: string) =>

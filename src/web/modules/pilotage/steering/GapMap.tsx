@@ -1,6 +1,7 @@
 import { Group, Stack, Table, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { formatNumber } from '../../../labels';
+import { Disclosure } from '../../../ui/Disclosure';
 import { AnchorLink } from '../../../ui/links';
 import { ScrollRegion } from '../../../ui/ScrollRegion';
 import { Section } from '../../../ui/Section';
@@ -41,44 +42,49 @@ export function GapMap({ points }: { points: MapPoint[] }) {
         <Legend />
         <Text size="sm">Cliquez sur un point pour ouvrir l’évaluation de l’établissement ; le tableau ci-dessous y mène aussi au clavier.</Text>
         {outlines.error && <Text size="sm" c="red.8">Les contours des départements n’ont pas pu être chargés : seuls les points sont dessinés.</Text>}
-        <details>
-          <summary style={{ cursor: 'pointer', fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)' }}>Voir les établissements en tableau</summary>
-          <ScrollRegion label="Statut de chaque établissement">
-            <Table captionSide="top" verticalSpacing={4} mt="xs" striped>
-              <Table.Caption style={{ textAlign: 'left' }}>Statut de chaque établissement, les cibles non atteintes d’abord</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Établissement</Table.Th>
-                  <Table.Th scope="col">Département</Table.Th>
-                  <Table.Th scope="col">Statut</Table.Th>
-                  <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                    Écart
-                  </Table.Th>
-                  <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                    Cibles atteintes
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sorted.map((p) => (
-                  <Table.Tr key={p.uai}>
-                    <Table.Th scope="row" fw={500}>
-                      <AnchorLink to="/pilotage/etablissements/$uai" params={{ uai: p.uai }} size="sm">
-                        {p.name} ({p.uai})
-                      </AnchorLink>
-                    </Table.Th>
-                    <Table.Td>{p.departmentCode ?? '—'}</Table.Td>
-                    <Table.Td>{statusLabels[p.status]}</Table.Td>
-                    <Table.Td style={{ textAlign: 'right' }}>{formatNumber(p.gapScore)}</Table.Td>
-                    <Table.Td style={{ textAlign: 'right' }}>{share(p.metShare)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
-        </details>
+        <Disclosure summary="Voir les établissements en tableau">
+          <StatusTable sorted={sorted} />
+        </Disclosure>
       </Stack>
     </Section>
+  );
+}
+
+function StatusTable({ sorted }: { sorted: MapPoint[] }) {
+  return (
+    <ScrollRegion label="Statut de chaque établissement">
+      <Table captionSide="top" verticalSpacing={4} mt="xs" striped>
+        <Table.Caption style={{ textAlign: 'left' }}>Statut de chaque établissement, les cibles non atteintes d’abord</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Établissement</Table.Th>
+            <Table.Th scope="col">Département</Table.Th>
+            <Table.Th scope="col">Statut</Table.Th>
+            <Table.Th scope="col" style={{ textAlign: 'right' }}>
+              Écart
+            </Table.Th>
+            <Table.Th scope="col" style={{ textAlign: 'right' }}>
+              Cibles atteintes
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {sorted.map((p) => (
+            <Table.Tr key={p.uai}>
+              <Table.Th scope="row" fw={500}>
+                <AnchorLink to="/pilotage/etablissements/$uai" params={{ uai: p.uai }} size="sm">
+                  {p.name} ({p.uai})
+                </AnchorLink>
+              </Table.Th>
+              <Table.Td>{p.departmentCode ?? '—'}</Table.Td>
+              <Table.Td>{statusLabels[p.status]}</Table.Td>
+              <Table.Td style={{ textAlign: 'right' }}>{formatNumber(p.gapScore)}</Table.Td>
+              <Table.Td style={{ textAlign: 'right' }}>{share(p.metShare)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollRegion>
   );
 }
 

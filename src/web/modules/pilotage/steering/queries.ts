@@ -23,12 +23,13 @@ const steeringKey = () => ['steering', getActiveTenant()] as const;
 export const dashboardQuery = () =>
   queryOptions({ queryKey: [...steeringKey(), 'dashboard'], queryFn: ({ signal }) => call(apiClient.GET('/api/pilotage/dashboard', { params: { query: {} }, signal })) });
 export const useDashboard = () => useQuery(dashboardQuery());
-export const useOutlines = () =>
-  useQuery({
+export const outlinesQuery = () =>
+  queryOptions({
     queryKey: [...steeringKey(), 'outlines'],
     staleTime: Infinity,
     queryFn: ({ signal }) => call(apiClient.GET('/api/pilotage/dashboard/outlines', { params: { query: {} }, signal })),
   });
+export const useOutlines = () => useQuery(outlinesQuery());
 export const useDrillDown = (filters: DrillFilters | null) =>
   useQuery({
     queryKey: [...steeringKey(), 'drill', filters],

@@ -42,12 +42,12 @@ interface Tenant {
   uais: string[];
 }
 
-/** A run killed half-way leaves a partial tenant: the bench database is emptied (it holds nothing else). */
+/** A run killed half-way leaves a partial tenant: the bench database is emptied (it holds nothing else), but for pg-boss's own tables (emptied, its version row gone, it would try to install itself again and fail). */
 async function emptyDatabase(database: Database): Promise<void> {
   const [{ tables }] = await rows<{ tables: string | null }>(
     database.db,
     sql`select string_agg(format('%I.%I', schemaname, tablename), ', ') as tables from pg_tables
-         where schemaname not in ('pg_catalog', 'information_schema', 'public', 'drizzle')`,
+         where schemaname not in ('pg_catalog', 'information_schema', 'public', 'drizzle', 'pgboss')`,
   );
   if (tables) await database.db.execute(sql.raw(`truncate ${tables} cascade`));
 }

@@ -37,4 +37,49 @@ describe('pilotage : atteinte des cibles', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
+
+  it('l’administrateur compare côte à côte les deux scénarios du PPI : coût par année sous les plafonds, établissements à la cible, équité, financement', async () => {
+    const { context, page } = await openPage(app, { width: 1440, height: 1000 });
+    await login(page, accounts.admin);
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Plan pluriannuel (PPI)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Plan pluriannuel d’investissement' }).waitFor();
+    const scenarios = (await (await page.request.get('/api/pilotage/ppi/scenarios')).json()).items as { id: string; name: string; status: string }[];
+    const [first, second] = scenarios;
+    expect(scenarios.map((s) => s.status).sort()).toEqual(['draft', 'voted']);
+    const compared = (await (await page.request.get(`/api/pilotage/ppi/compare?ids=${first.id},${second.id}`)).json()).items as {
+      scenario: { name: string };
+      years: { year: number; costCents: number; ceilingCents: number }[];
+    }[];
+    // the demo's works fill both budgets (8 and 6 MEUR a year) without ever going over a ceiling
+    for (const c of compared) {
+      const cost = c.years.reduce((sum, y) => sum + y.costCents, 0);
+      const ceilings = c.years.reduce((sum, y) => sum + y.ceilingCents, 0);
+      expect(c.years.every((y) => y.costCents <= y.ceilingCents)).toBe(true);
+      expect(cost / ceilings).toBeGreaterThan(0.85);
+    }
+    const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Comparaison de scénarios' }) });
+    // the two scenarios side by side: their year tables on one line, left to right
+    const yearTable = (name: string) => section.getByRole('table', { name: `Par année : ${name}` });
+    await yearTable(second.name).waitFor();
+    const [left, right] = [await yearTable(first.name).boundingBox(), await yearTable(second.name).boundingBox()];
+    expect(Math.abs(left!.y - right!.y)).toBeLessThan(2);
+    expect(right!.x).toBeGreaterThan(left!.x + left!.width);
+    expect(await yearTable(first.name).getByRole('row').count()).toBe(compared[0].years.length + 1);
+    for (const name of [first.name, second.name]) {
+      await section.getByRole('table', { name: `Équité : ${name}` }).getByRole('rowheader', { name: 'Tous les établissements' }).waitFor();
+      await section.getByRole('table', { name: `Financement : ${name}` }).waitFor();
+    }
+    // the chart's text alternative holds both scenarios' yearly figures
+    const chart = section.getByRole('img', { name: /^Diagramme en barres du coût programmé chaque année par scénario/ });
+    expect(await chart.getAttribute('aria-label')).toContain(second.name);
+    expect(await seriousViolations(page)).toEqual([]);
+    // the same scenario chosen twice: one column, the other one's tables go
+    await section.getByRole('textbox', { name: 'Second scénario' }).click();
+    await page.getByRole('option', { name: new RegExp(`^${first.name.replace(/[()]/g, '\\$&')}`) }).click();
+    await yearTable(second.name).waitFor({ state: 'detached' });
+    await yearTable(first.name).waitFor();
+    expect(await section.getByRole('table', { name: /^Par année : / }).count()).toBe(1);
+    await context.close();
+  });
 });
+

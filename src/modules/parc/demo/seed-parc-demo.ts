@@ -5,6 +5,7 @@ import { hashPassword } from '../../access/index.js';
 import { agentCredentials, inventorySettings } from '../db/schema.js';
 import { normalizeGlpiJson, parseGlpiMessage, validateGlpiInventory } from '../inventory/index.js';
 import { ingestReport } from '../operations/ingest-report.js';
+import { placeDemoAccessPoints } from './seed-wifi-demo.js';
 import { bulkDatabase, type Ctx } from '../../../server/platform/context.js';
 import type { Database } from '../../../server/platform/db.js';
 
@@ -28,6 +29,7 @@ export async function seedParcDemo(ctx: Ctx, options: { tenantId: string; tenant
   });
   await ingestExamples(ctx, database, tenantId);
   await generateFleet(ctx, tenantId, options.funder);
+  await placeDemoAccessPoints(ctx, tenantId);
 }
 
 async function ingestExamples(ctx: Ctx, database: Database, tenantId: string) {

@@ -63,6 +63,8 @@ export async function wifiCoverageByEstablishment(
   teachingKinds: readonly string[],
 ): Promise<Map<string, RoomCoverage>> {
   const filter = establishmentIds ? sql`and r.establishment_id = any(${uuidArray(establishmentIds)})` : sql``;
+  // a device's room is always one of its school's (asset-scope.ts): the access points are read by
+  // school through assets_establishment_idx, never by scanning every access point of the tenant
   const found = await rows<RoomCoverage & { establishmentId: string }>(
     db,
     sql`select r.establishment_id as "establishmentId",
@@ -70,10 +72,10 @@ export async function wifiCoverageByEstablishment(
                count(*) filter (where r.kind = any(${textArray(teachingKinds)}) and ap.room_id is not null)::int as "covered",
                count(*) filter (where r.kind = 'classroom')::int as "classrooms"
           from referentiel.rooms_view r
-          left join (select distinct ${assets.roomId} as room_id from ${assets}
-                      where ${assets.tenantId} = ${tenantId} and ${assets.assetClass} = 'wifi-access-point'
+          left join (select distinct ${assets.establishmentId} as establishment_id, ${assets.roomId} as room_id from ${assets}
+                      where ${assets.tenantId} = ${tenantId} ${establishmentFilter(establishmentIds)} and ${assets.assetClass} = 'wifi-access-point'
                         and ${assets.status} <> all(${textArray(outOfFleetStatuses)}) and ${assets.roomId} is not null) ap
-            on ap.room_id = r.id
+            on ap.establishment_id = r.establishment_id and ap.room_id = r.id
          where r.tenant_id = ${tenantId} ${filter}
          group by r.establishment_id`,
   );

@@ -4,6 +4,7 @@ import { recordAudit } from '../../../server/platform/audit.js';
 import { authorize } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { establishmentContext } from '../db/schema.js';
+import { steeringTargetsChanged } from '../indicators/steering-caches.js';
 import { steeringSchools } from '../indicators/schools.js';
 import { readShippedLycees, type LyceeFacts } from './lycee-open-data.js';
 
@@ -68,6 +69,7 @@ export async function refreshEstablishmentContext(ctx: Ctx, input: z.infer<typeo
     }
     await recordAudit(ctx, tx, [{ tenantId, action: 'update', entityType: 'establishment-context', entityId: tenantId, after: { schools: values.length, ruralCommunes: input.ruralCommunes?.length ?? null } }]);
   });
+  steeringTargetsChanged(ctx, tenantId);
   return {
     schools: values.length,
     withGeneralIps: values.filter((v) => v.ipsGeneral !== null).length,

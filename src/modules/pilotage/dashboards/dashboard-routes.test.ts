@@ -4,6 +4,7 @@ import { tenantHeader } from '../../../server/platform/http.js';
 import { testApp, testPassword, type TestApp, type TestUser } from '../../../test/app.js';
 import { assignRole, createUser } from '../../access/index.js';
 import { createOrganization } from '../../referentiel/operations/create-organization.js';
+import { dashboardCache } from '../indicators/steering-caches.js';
 import { lyceeTargets, seedSteering, steeringNow } from '../routes/steering-test-data.js';
 
 /**
@@ -138,5 +139,25 @@ describe('each role sees its own schools, however the filters are written', () =
     expect((await json('/api/pilotage/dashboard?academyCode=20', 'steering')).schools).toBeGreaterThan(0);
     expect((await get('/api/pilotage/dashboard/export?format=csv', 'technician')).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/pilotage/dashboard/outlines' })).statusCode).toBe(401);
+  });
+});
+
+describe('the dashboard’s cache (last: it changes the targets)', () => {
+  it('keeps one entry per scope, and a change of targets empties it here at once', async () => {
+    const cached = t.app.cache.of(dashboardCache);
+    t.app.cache.invalidate(dashboardCache);
+    const before = await json('/api/pilotage/dashboard', 'steering');
+    await json('/api/pilotage/dashboard', 'steering');
+    await json('/api/pilotage/dashboard', 'commune');
+    expect(cached.size).toBe(2);
+    expect(before.statuses).toEqual({ met: 0, notMet: 2, unknown: 4 });
+    // only the devices count now: the staff school's 600 pupils for 150 devices meet « 4 pupils per device »
+    const [profile] = (await json('/api/pilotage/target-profiles', 'steering')).items;
+    const added = await t.app.inject({ method: 'POST', url: `/api/pilotage/target-profiles/${profile.id}/versions`, headers: await headers('steering'), payload: { indicators: [{ code: 'pupils_per_device', target: 4 }] } });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(cached.size).toBe(0);
+    const after = await json('/api/pilotage/dashboard', 'steering');
+    expect(after.statuses).toEqual({ met: 1, notMet: 0, unknown: 5 });
+    expect(after.points.find((p: { uai: string }) => p.uai === world.school.uai).status).toBe('met');
   });
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
 import { assessSchools, type Assessment } from '../indicators/assess.js';
 import { indicatorCodes, indicatorDefinitions } from '../indicators/catalogue.js';
-import { loadProfileCatalogue } from '../indicators/profiles.js';
+import { cachedProfileCatalogue } from '../indicators/steering-caches.js';
 import { steeringScope } from '../operations/steering-scope.js';
 import { gapScore } from '../ppi/propose.js';
 import { equityDimensions, equityKeys, ipsQuartiles, metShare, schoolStatus, type SchoolStatus } from './figures.js';
@@ -24,15 +24,16 @@ export interface DashboardPoint {
 /** The schools of the actor's scope, assessed live, then narrowed by the filters. */
 export async function scopedAssessments(ctx: Ctx, filters: DashboardFilters): Promise<Assessment[]> {
   const scope = steeringScope(ctx);
-  const all = await assessSchools(ctx.db, scope.tenantId, scope.where, await loadProfileCatalogue(ctx.db, scope.tenantId), ctx.now());
+  const all = await assessSchools(ctx.db, scope.tenantId, scope.where, await cachedProfileCatalogue(ctx, scope.tenantId), ctx.now());
   return all.filter((a) => (!filters.academyCode || a.school.academyCode === filters.academyCode) && (!filters.departmentCode || a.school.departmentCode === filters.departmentCode));
 }
 
 const round3 = (v: number) => Math.round(v * 1000) / 1000;
 
 function indicatorFigures(assessments: readonly Assessment[]) {
-  return indicatorCodes.map((code) => {
-    const results = assessments.map((a) => a.indicators.find((i) => i.code === code)!).filter((i) => i.target !== null);
+  return indicatorCodes.map((code, index) => {
+    // assessOne lists the indicators in the catalogue's order
+    const results = assessments.map((a) => a.indicators[index]).filter((i) => i.target !== null);
     return { code, label: indicatorDefinitions[code].label, met: results.filter((i) => i.met === true).length, notMet: results.filter((i) => i.met === false).length, unknown: results.filter((i) => i.met === null).length };
   });
 }
@@ -43,7 +44,9 @@ function equityFigures(points: readonly DashboardPoint[]) {
     const groups = new Map<string, DashboardPoint[]>();
     for (const p of points) {
       const label = equityDimensions[key].of(p.assessment, quartiles);
-      groups.set(label, [...(groups.get(label) ?? []), p]);
+      const group = groups.get(label);
+      if (group) group.push(p);
+      else groups.set(label, [p]);
     }
     return {
       key,

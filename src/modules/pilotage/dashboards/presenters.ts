@@ -46,7 +46,9 @@ function presentPoint(p: DashboardPoint): z.infer<typeof schoolPointSchema> {
   };
 }
 
-export function presentDashboard(d: Awaited<ReturnType<typeof getDashboard>>): z.infer<typeof dashboardSchema> {
+export type DashboardView = z.infer<typeof dashboardSchema>;
+
+export function presentDashboard(d: Awaited<ReturnType<typeof getDashboard>>): DashboardView {
   return { ...d, computedAt: d.computedAt.toISOString(), points: d.points.map(presentPoint) };
 }
 

@@ -3,9 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sendExport } from '../../../server/platform/export.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
 import { drillDown, drillExportInput, drillInput, exportDrillDown } from './drill-down.js';
-import { dashboardFilters, getDashboard } from './get-dashboard.js';
+import { steeringDashboard } from './cached-dashboard.js';
+import { dashboardFilters } from './get-dashboard.js';
 import { getDashboardOutlines, outlinesInput } from './outlines.js';
-import { dashboardSchema, drillDownSchema, outlinesSchema, presentDashboard, presentDrillDown, presentOutlines } from './presenters.js';
+import { dashboardSchema, drillDownSchema, outlinesSchema, presentDrillDown, presentOutlines } from './presenters.js';
 
 /**
  * The steering dashboard of the caller's schools (an authority's estate, a head's school, an
@@ -25,7 +26,7 @@ export async function dashboardRoutes(fastify: FastifyInstance) {
         response: { 200: dashboardSchema, ...errorResponses },
       },
     },
-    async (request) => presentDashboard(await getDashboard(ctxOf(fastify, request), request.query)),
+    async (request) => steeringDashboard(ctxOf(fastify, request), request.query),
   );
   app.get(
     '/pilotage/dashboard/schools',

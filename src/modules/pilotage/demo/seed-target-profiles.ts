@@ -1,6 +1,7 @@
 import type { Ctx } from '../../../server/platform/context.js';
 import type { ProfileIndicator } from '../db/schema.js';
 import { targetProfiles, targetProfileVersions } from '../db/schema.js';
+import { steeringTargetsChanged } from '../indicators/steering-caches.js';
 
 /**
  * The demo's targets, so the steering pages show gaps on first start: the Région's « Lycée 4.0 »
@@ -44,4 +45,5 @@ export async function seedTargetProfiles(ctx: Ctx, tenantId: string): Promise<vo
       .returning({ id: targetProfiles.id });
     if (row) await ctx.db.insert(targetProfileVersions).values({ tenantId, profileId: row.id, number: 1, indicators: profile.indicators });
   }
+  steeringTargetsChanged(ctx, tenantId);
 }

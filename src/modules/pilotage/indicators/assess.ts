@@ -74,9 +74,10 @@ export async function assessSchools(
   scope: SQL,
   profiles: ProfileCatalogue,
   now: Date,
-  filter: { ids?: readonly string[] | null; uai?: string } = {},
+  filter: { ids?: readonly string[] | null; uai?: string; schools?: readonly SteeringSchool[] } = {},
 ): Promise<Assessment[]> {
-  const schools = await steeringSchools(db, tenantId, scope, filter);
+  // schools already read (and scoped) by the caller are not read again
+  const schools = filter.schools ?? (await steeringSchools(db, tenantId, scope, filter));
   if (!schools.length) return [];
   // a handful of schools: ask for them; many: read the tenant grouped once (cheaper than a huge id list)
   const asked = schools.length <= 500 ? schools.map((s) => s.id) : null;

@@ -5,6 +5,7 @@ import { authorize } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { AppError, notFound, versionConflict } from '../../../server/platform/errors.js';
 import { targetProfiles, targetProfileVersions } from '../db/schema.js';
+import { steeringTargetsChanged } from '../indicators/steering-caches.js';
 import type { createTargetProfileInput, profileIndicatorsInput, updateProfileVersionInput } from './target-profile-input.js';
 
 export interface TargetProfileView {
@@ -37,7 +38,7 @@ export async function listTargetProfiles(ctx: Ctx): Promise<TargetProfileView[]>
 export async function createTargetProfile(ctx: Ctx, input: z.infer<typeof createTargetProfileInput>): Promise<{ id: string }> {
   authorize(ctx.actor, 'target.manage');
   const tenantId = ctx.actor.tenantId;
-  return ctx.db.transaction(async (tx) => {
+  const created = await ctx.db.transaction(async (tx) => {
     const [profile] = await tx
       .insert(targetProfiles)
       .values({ tenantId, name: input.name, establishmentKind: input.establishmentKind, minPupils: input.minPupils, maxPupils: input.maxPupils })
@@ -48,13 +49,15 @@ export async function createTargetProfile(ctx: Ctx, input: z.infer<typeof create
     await recordAudit(ctx, tx, [{ tenantId, action: 'create', entityType: 'target-profile', entityId: profile.id, after: input }]);
     return profile;
   });
+  steeringTargetsChanged(ctx, tenantId);
+  return created;
 }
 
 /** A new version from the given thresholds: the way to change targets once a voted plan froze the last one. */
 export async function addProfileVersion(ctx: Ctx, profileId: string, indicators: z.infer<typeof profileIndicatorsInput>): Promise<{ number: number }> {
   authorize(ctx.actor, 'target.manage');
   const tenantId = ctx.actor.tenantId;
-  return ctx.db.transaction(async (tx) => {
+  const added = await ctx.db.transaction(async (tx) => {
     // the profile row, locked, serialises two concurrent new versions
     const [profile] = await tx.select({ id: targetProfiles.id }).from(targetProfiles).where(and(eq(targetProfiles.tenantId, tenantId), eq(targetProfiles.id, profileId))).for('update');
     if (!profile) throw notFound('Profil cible');
@@ -64,6 +67,8 @@ export async function addProfileVersion(ctx: Ctx, profileId: string, indicators:
     await recordAudit(ctx, tx, [{ tenantId, action: 'create', entityType: 'target-profile-version', entityId: profileId, after: { number, indicators } }]);
     return { number };
   });
+  steeringTargetsChanged(ctx, tenantId);
+  return added;
 }
 
 /** Edits a version's thresholds; refused (409) once a voted plan used it, or when another edit came first. */
@@ -71,7 +76,7 @@ export async function updateProfileVersion(ctx: Ctx, profileId: string, number: 
   authorize(ctx.actor, 'target.manage');
   const tenantId = ctx.actor.tenantId;
   const where = and(eq(targetProfileVersions.tenantId, tenantId), eq(targetProfileVersions.profileId, profileId), eq(targetProfileVersions.number, number));
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(targetProfileVersions).where(where).for('update');
     if (!current) throw notFound('Version du profil cible');
     if (current.frozenAt) {
@@ -82,4 +87,6 @@ export async function updateProfileVersion(ctx: Ctx, profileId: string, number: 
     await recordAudit(ctx, tx, [{ tenantId, action: 'update', entityType: 'target-profile-version', entityId: current.id, before: { indicators: current.indicators }, after: { indicators: input.indicators } }]);
     return { number, version: current.version + 1 };
   });
+  steeringTargetsChanged(ctx, tenantId);
+  return updated;
 }

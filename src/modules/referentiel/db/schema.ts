@@ -141,6 +141,8 @@ export const rooms = referentiel.table(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.buildingId], foreignColumns: [buildings.tenantId, buildings.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.tenantId, t.establishmentId], foreignColumns: [establishments.tenantId, establishments.id] }).onDelete('cascade'),
+    // a school's rooms by kind (the steering's Wi-Fi coverage of one school reads only its own)
+    index('rooms_establishment_idx').on(t.tenantId, t.establishmentId, t.kind),
   ],
 );
 

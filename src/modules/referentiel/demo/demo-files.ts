@@ -9,6 +9,10 @@ interface LyceeRow {
   region: string;
   lng?: number;
   codeDept?: string;
+  /** GT or Pro: a lycée polyvalent has a line of each. */
+  type?: string;
+  /** Candidates at the baccalauréat: the file's only measure of a lycée's size. */
+  presents?: number | null;
 }
 
 export function lyceesFile(keep: (l: LyceeRow) => boolean): { bytes: Uint8Array; rows: LyceeRow[] } {

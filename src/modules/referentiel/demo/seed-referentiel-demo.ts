@@ -8,6 +8,7 @@ import { establishmentTotals } from '../operations/find-establishments.js';
 import { importEstablishments } from '../operations/import-establishments.js';
 import type { OrganizationKind } from '../organization-kinds.js';
 import { collegesFile, lyceesFile } from './demo-files.js';
+import { seedLyceeRooms } from './seed-lycee-rooms.js';
 import { seedRennesMetropole } from './seed-rennes-metropole.js';
 
 const authorities: [string, OrganizationKind, string][] = [
@@ -57,6 +58,8 @@ export async function seedReferentielDemo(seed: DemoSeed): Promise<void> {
   await load('pas-de-calais', collegesFile(['062']), 'colleges-pas-de-calais.csv');
   await load('grand-est', lyceesFile((l) => grandEstDepartments.includes(l.codeDept ?? '')).bytes, 'lycees-grand-est.json');
   const hdf = tenants.get('hauts-de-france')!;
+  // the lycées' premises, so Wi-Fi coverage (and the PPI's Wi-Fi works) has rooms to count
+  await seedLyceeRooms(ctx, hdf, lille.rows);
   const sectors = await createSupportSectors(ctx, hdf);
   await createDepartmentUnits(ctx, tenants.get('grand-est')!, grandEstAgencies);
   await seedRennesMetropole(seed);

@@ -5,37 +5,12 @@ import { Disclosure } from '../../../ui/Disclosure';
 import { AnchorLink } from '../../../ui/links';
 import { ScrollRegion } from '../../../ui/ScrollRegion';
 import { Section } from '../../../ui/Section';
+import { layoutMap, type LonLat, type Outline } from './map-projection';
 import { share, statusColors, statusLabels, useOutlines, type MapPoint, type SchoolStatus } from './queries';
 
-const width = 640;
-const pad = 12;
 type Placed = MapPoint & { latitude: number; longitude: number };
-type LonLat = readonly number[];
-interface Department {
-  code: string;
-  name: string;
-  polygons: readonly (readonly (readonly LonLat[])[])[];
-}
 
-/**
- * Equirectangular projection (x = λ·cos φ₀, y = −φ) fitted to the outlines and points: at a
- * Région's scale it is as faithful as a conic one, in three lines, without d3-geo.
- */
-function projection(coordinates: LonLat[]) {
-  const lons = coordinates.map((c) => c[0]);
-  const lats = coordinates.map((c) => c[1]);
-  const [minLon, maxLon, minLat, maxLat] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
-  const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
-  const spanX = Math.max((maxLon - minLon) * k, 1e-3);
-  const spanY = Math.max(maxLat - minLat, 1e-3);
-  const scale = (width - 2 * pad) / Math.max(spanX, spanY * 1.1);
-  const height = Math.round(Math.max(220, spanY * scale + 2 * pad));
-  const xOffset = (width - spanX * scale) / 2;
-  const at = (c: LonLat) => [xOffset + (c[0] - minLon) * k * scale, pad + (maxLat - c[1]) * scale] as const;
-  return { height, at };
-}
-
-const pathOf = (d: Department, at: (c: LonLat) => readonly [number, number]) =>
+const pathOf = (d: Outline, at: (c: LonLat) => readonly [number, number]) =>
   d.polygons
     .flatMap((polygon) => polygon.map((ring) => 'M' + ring.map((c) => at(c).map((v) => v.toFixed(1)).join(',')).join('L') + 'Z'))
     .join('');
@@ -135,20 +110,27 @@ function Legend() {
   );
 }
 
-function MapSvg({ placed, departments, summary, open }: { placed: Placed[]; departments: Department[]; summary: string; open: (uai: string) => void }) {
-  const coordinates: LonLat[] = [...departments.flatMap((d) => d.polygons.flatMap((p) => p[0])), ...placed.map((p) => [p.longitude, p.latitude] as const)];
-  const { height, at } = projection(coordinates);
+function MapSvg({ placed, departments, summary, open }: { placed: Placed[]; departments: Outline[]; summary: string; open: (uai: string) => void }) {
+  const layout = layoutMap(departments, placed);
   return (
-    <svg role="img" aria-label={summary} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxHeight: 560, background: 'var(--mantine-color-gray-0)', borderRadius: 6 }} data-testid="carte-ecarts">
+    <svg role="img" aria-label={summary} viewBox={`0 0 ${layout.width} ${layout.height}`} width="100%" style={{ maxHeight: 560, background: 'var(--mantine-color-gray-0)', borderRadius: 6 }} data-testid="carte-ecarts">
+      {layout.insets.map((inset) => (
+        <g key={inset.code} data-encart={inset.code}>
+          <rect x={inset.frame.x} y={inset.frame.y} width={inset.frame.width} height={inset.frame.height} fill="white" stroke="#495057" strokeWidth={1} />
+          <text x={inset.frame.x + 4} y={inset.frame.y + inset.frame.height - 5} fontSize={10} fill="#212529">
+            {inset.name}
+          </text>
+        </g>
+      ))}
       <g data-testid="contours">
         {departments.map((d) => (
-          <path key={d.code} d={pathOf(d, at)} fill="white" fillRule="evenodd" stroke="#868e96" strokeWidth={1} data-departement={d.code}>
+          <path key={d.code} d={pathOf(d, layout.projectionOf(d.code))} fill="white" fillRule="evenodd" stroke="#868e96" strokeWidth={1} data-departement={d.code}>
             <title>{`${d.name} (${d.code})`}</title>
           </path>
         ))}
       </g>
       {placed.map((p) => {
-        const [x, y] = at([p.longitude, p.latitude]);
+        const [x, y] = layout.place(p);
         return (
           <g key={p.uai} data-uai={p.uai} data-statut={p.status} style={{ cursor: 'pointer' }} onClick={() => open(p.uai)}>
             <title>{tooltip(p)}</title>

@@ -11,7 +11,7 @@ import { QueryError } from '../../../ui/QueryError';
 import { ScrollRegion } from '../../../ui/ScrollRegion';
 import { Section } from '../../../ui/Section';
 import { UnitCosts, VotedPlanExecution } from './PpiExecution';
-import { financingLabels, formatCents, scenarioStatusLabels, useComparison, useScenarios, type Comparison, type Scenario } from './queries';
+import { financingLabels, formatCents, scenarioStatusLabels, share, useComparison, useScenarios, type Comparison, type Scenario } from './queries';
 
 export function PpiPage() {
   return (
@@ -207,6 +207,7 @@ function ScenarioFigures({ item }: { item: Item }) {
             ))}
           </Table.Tbody>
         </Table>
+        <EquityTable item={item} />
         <Table captionSide="top" verticalSpacing={4} striped>
           <Table.Caption style={{ textAlign: 'left' }}>{`Financement : ${item.scenario.name}`}</Table.Caption>
           <Table.Thead>
@@ -236,5 +237,40 @@ function ScenarioFigures({ item }: { item: Item }) {
         </Table>
       </Stack>
     </Paper>
+  );
+}
+
+/** With which equity: each group's share of the programmed cost and of its schools brought to target. */
+function EquityTable({ item }: { item: Item }) {
+  return (
+    <Table captionSide="top" verticalSpacing={4} striped>
+      <Table.Caption style={{ textAlign: 'left' }}>{`Équité : ${item.scenario.name}`}</Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">Groupe</Table.Th>
+          <Table.Th scope="col" style={{ textAlign: 'right' }}>
+            Établissements
+          </Table.Th>
+          <Table.Th scope="col" style={{ textAlign: 'right' }}>
+            Part du coût programmé
+          </Table.Th>
+          <Table.Th scope="col" style={{ textAlign: 'right' }}>
+            Travaux achevés au terme
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {item.equity.map((g) => (
+          <Table.Tr key={g.group}>
+            <Table.Th scope="row" fw={500}>
+              {g.label}
+            </Table.Th>
+            <Table.Td style={{ textAlign: 'right' }}>{formatNumber(g.schools)}</Table.Td>
+            <Table.Td style={{ textAlign: 'right' }}>{share(g.costShare)}</Table.Td>
+            <Table.Td style={{ textAlign: 'right' }}>{share(g.completedShare)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

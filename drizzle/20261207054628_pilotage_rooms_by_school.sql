@@ -1,0 +1,1 @@
+CREATE INDEX "rooms_establishment_idx" ON "referentiel"."rooms" USING btree ("tenant_id","establishment_id","kind");

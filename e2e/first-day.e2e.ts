@@ -73,7 +73,7 @@ describe('premier jour : chacun arrive là où il agit', () => {
 });
 
 describe('premier jour : des modules reliés', () => {
-  it('montre sur la page d’un lycée son parc, ses tickets ouverts, ses liens réseau et ses bons de commande, avec le chemin vers chacun', async () => {
+  it('montre sur la page d’un lycée son parc, ses tickets ouverts, ses liens réseau, ses bons de commande et ses dossiers de campagne, avec le chemin vers chacun', async () => {
     const { context, page } = await openPage(app);
     await login(page, accounts.admin);
     await page.goto('/etablissements/0590119J');
@@ -90,6 +90,12 @@ describe('premier jour : des modules reliés', () => {
     const orders = page.locator('#commandes-etablissement');
     await orders.getByText(/Aucun bon de commande pour cet établissement|bons? de commande\./).waitFor();
     expect(await orders.getByRole('link', { name: 'Tous ses bons de commande' }).getAttribute('href')).toBe('/marches/commandes?uai=0590119J');
+    // the calls' files of the school, across campaigns, as far as the reader may see them
+    const files = page.locator('#dossiers-etablissement');
+    const visible = (await (await context.request.get('/api/dossiers?uai=0590119J&pageSize=5')).json()) as { total: number; items: { number: number }[] };
+    if (visible.total === 0) await files.getByText('Aucun dossier de campagne visible pour cet établissement.').waitFor();
+    else await files.getByRole('link', { name: new RegExp(`^n° ${visible.items[0].number} — `) }).waitFor();
+    expect(await files.getByRole('link', { name: 'Tous ses dossiers de campagne' }).getAttribute('href')).toBe('/campagnes/etablissement/0590119J');
     expect(await seriousViolations(page)).toEqual([]);
     await fleet.getByRole('link', { name: 'Voir ses équipements' }).click();
     await page.waitForURL(/\/parc\?.*uai=0590119J/);

@@ -30,7 +30,7 @@ describe('marchés : ressources numériques', () => {
     await form.getByText('Une quantité positive.').waitFor();
     await form.getByRole('textbox', { name: 'Quantité' }).fill('120');
     await form.getByRole('button', { name: 'Enregistrer' }).click();
-    const mine = page.getByRole('table', { name: /Choix de l’établissement/ });
+    const mine = page.getByRole('region', { name: /Choix de l’établissement/ }).getByRole('table');
     await mine.getByRole('row', { name: new RegExp(title) }).getByText('En attente').waitFor();
     expect(await mine.getByRole('row', { name: new RegExp(title) }).textContent()).toContain('120');
     expect(await seriousViolations(page)).toEqual([]);

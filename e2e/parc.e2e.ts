@@ -256,6 +256,8 @@ describe('parc informatique', () => {
     await page.getByText('2 équipements modifiés.').last().waitFor();
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: cart[0].name }) });
     await row.getByText('En service', { exact: true }).waitFor();
+    // the notifications gone before the next dialog's accessibility check (fading out, their text is half-transparent)
+    await expect.poll(() => page.getByText('2 équipements modifiés.').count(), { timeout: 20_000 }).toBe(0);
 
     // a mobile cart of the school: the two devices go in it, and the cart's page lists them
     const cartName = `Classe mobile ${cart[0].name}`;

@@ -138,18 +138,7 @@ export function visibleDossiers(ctx: AuthedCtx, standing: CampaignStanding): SQL
   const userId = actorUserId(ctx.actor);
   const parts: SQL[] = [];
   if (standing.groupIds.length) parts.push(inArray(dossiers.groupId, standing.groupIds));
-  if (userId) parts.push(eq(dossiers.applicantUserId, userId));
-  const schools = can(ctx.actor, 'dossier.apply') ? establishmentIdsOf(ctx.actor) : [];
-  if (schools.length) parts.push(inArray(dossiers.establishmentId, schools));
-  if (userId)
-    parts.push(
-      exists(
-        ctx.db
-          .select({ one: sql`1` })
-          .from(opinions)
-          .where(and(eq(opinions.tenantId, dossiers.tenantId), eq(opinions.dossierId, dossiers.id), eq(opinions.expertUserId, userId), ne(opinions.status, 'conflict'))),
-      ),
-    );
+  parts.push(...ownOrAskedDossiers(ctx, userId));
   return parts.length ? or(...parts) : sql`false`;
 }
 
@@ -183,6 +172,13 @@ export function dossiersInScope(ctx: AuthedCtx): SQL | undefined {
           .where(and(eq(campaignPartners.tenantId, dossiers.tenantId), eq(campaignPartners.campaignId, dossiers.campaignId), inArray(campaignPartners.organizationId, partners))),
       ),
     );
+  parts.push(...ownOrAskedDossiers(ctx, userId));
+  return parts.length ? or(...parts) : sql`false`;
+}
+
+/** The files an actor sees in every call whatever their role: their own, their school's, those they were asked an opinion on. */
+function ownOrAskedDossiers(ctx: AuthedCtx, userId: string | null | undefined): SQL[] {
+  const parts: SQL[] = [];
   if (userId) parts.push(eq(dossiers.applicantUserId, userId));
   const schools = can(ctx.actor, 'dossier.apply') ? establishmentIdsOf(ctx.actor) : [];
   if (schools.length) parts.push(inArray(dossiers.establishmentId, schools));
@@ -195,5 +191,5 @@ export function dossiersInScope(ctx: AuthedCtx): SQL | undefined {
           .where(and(eq(opinions.tenantId, dossiers.tenantId), eq(opinions.dossierId, dossiers.id), eq(opinions.expertUserId, userId), ne(opinions.status, 'conflict'))),
       ),
     );
-  return parts.length ? or(...parts) : sql`false`;
+  return parts;
 }

@@ -283,7 +283,7 @@ describe('the arbitration filtered on the server', () => {
     expect(await ids(`unitId=${t.ids.unit1.id}`)).toEqual([inLille.id, submitted.id]);
     expect(await ids('state=en_construction')).toEqual([submitted.id]);
     expect(await ids(`q=${amiens.uai.toLowerCase()}`)).toEqual([inAmiens.id]);
-    expect(await ids(`q=${encodeURIComponent(t.ids.staffSchool.name.slice(0, 8))}`)).toEqual([inLille.id, submitted.id]);
+    expect(await ids(`q=${encodeURIComponent(t.ids.staffSchool.name)}`)).toEqual([inLille.id, submitted.id]);
     const third = all.files.find((f: { id: string }) => f.id === submitted.id).number;
     expect(await ids(`q=${third}`)).toEqual([submitted.id]);
     for (const nature of all.filterOptions.natures as { code: string }[]) expect((await ids(`natureCode=${nature.code}`)).length).toBeGreaterThan(0);

@@ -22,8 +22,12 @@ export interface ArbitrationSearch {
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The router's parser turns `true` into a boolean and `02` into the number 2: both come back as typed. */
+const flag = (v: unknown): 'true' | 'false' | undefined => (v === true || v === 'true' ? 'true' : v === false || v === 'false' ? 'false' : undefined);
+const departmentOf = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? String(v).padStart(2, '0') : shortText(v, 3)?.toUpperCase());
+
 export function validateArbitrationSearch(raw: Record<string, unknown>): ArbitrationSearch {
-  const department = shortText(raw.departmentCode, 3)?.toUpperCase();
+  const department = departmentOf(raw.departmentCode);
   const nature = shortText(raw.natureCode, 3);
   const unit = shortText(raw.unitId, 36);
   const page = positive(raw.page, 100_000);
@@ -34,7 +38,7 @@ export function validateArbitrationSearch(raw: Record<string, unknown>): Arbitra
     unitId: unit && uuid.test(unit) ? unit : undefined,
     natureCode: nature && /^\d{3}$/.test(nature) ? nature : undefined,
     state: oneOf(arbitrationStates, raw.state),
-    overAsked: oneOf(['true', 'false'] as const, raw.overAsked),
+    overAsked: flag(raw.overAsked),
     arbitration: oneOf(arbitrationKinds, raw.arbitration),
     page: page && page > 1 ? page : undefined,
     pageSize: size && (arbitrationPageSizes as readonly number[]).includes(size) && size !== 20 ? size : undefined,

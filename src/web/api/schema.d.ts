@@ -3714,6 +3714,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/resource-headcounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Déclare l’effectif d’un niveau d’un établissement pour un marché de ressources (0 le retire) ; sert aux licences par élève quand le référentiel n’a pas d’effectif */
+        put: operations["setResourceHeadcount"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/resource-licences": {
         parameters: {
             query?: never;
@@ -3723,6 +3740,23 @@ export interface paths {
         };
         /** Licences par établissement et par élève */
         get: operations["getResourceLicences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resource-licences/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Licences par établissement et par élève en CSV (UTF-8 avec BOM, « ; ») ou XLSX, dans le périmètre du lecteur */
+        get: operations["exportResourceLicences"];
         put?: never;
         post?: never;
         delete?: never;
@@ -15056,6 +15090,7 @@ export interface operations {
         parameters: {
             query?: {
                 area?: string;
+                cpv?: string;
                 groupId?: string;
                 kind?: "framework-orders" | "framework-subsequent" | "subsequent" | "ordinary" | "mapa";
                 notifiedYear?: number;
@@ -15336,6 +15371,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        alerts: {
+                            /** @enum {string} */
+                            kind: "ceiling-80" | "ceiling-100" | "end-3-months";
+                            lotId: string | null;
+                            message: string;
+                        }[];
                         amendments: {
                             amountDeltaCents: number | null;
                             changes: {
@@ -15392,6 +15433,7 @@ export interface operations {
                             number: number;
                             priceItems: {
                                 code: string;
+                                cpvCode: string | null;
                                 id: string;
                                 label: string;
                                 /** @enum {string} */
@@ -15405,6 +15447,7 @@ export interface operations {
                                 id: string;
                                 items: {
                                     code: string;
+                                    cpvCode: string | null;
                                     id: string;
                                     label: string;
                                     /** @enum {string} */
@@ -15591,6 +15634,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        alerts: {
+                            /** @enum {string} */
+                            kind: "ceiling-80" | "ceiling-100" | "end-3-months";
+                            lotId: string | null;
+                            message: string;
+                        }[];
                         amendments: {
                             amountDeltaCents: number | null;
                             changes: {
@@ -15647,6 +15696,7 @@ export interface operations {
                             number: number;
                             priceItems: {
                                 code: string;
+                                cpvCode: string | null;
                                 id: string;
                                 label: string;
                                 /** @enum {string} */
@@ -15660,6 +15710,7 @@ export interface operations {
                                 id: string;
                                 items: {
                                     code: string;
+                                    cpvCode: string | null;
                                     id: string;
                                     label: string;
                                     /** @enum {string} */
@@ -16029,6 +16080,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        alerts: {
+                            /** @enum {string} */
+                            kind: "ceiling-80" | "ceiling-100" | "end-3-months";
+                            lotId: string | null;
+                            message: string;
+                        }[];
                         amendments: {
                             amountDeltaCents: number | null;
                             changes: {
@@ -16085,6 +16142,7 @@ export interface operations {
                             number: number;
                             priceItems: {
                                 code: string;
+                                cpvCode: string | null;
                                 id: string;
                                 label: string;
                                 /** @enum {string} */
@@ -16098,6 +16156,7 @@ export interface operations {
                                 id: string;
                                 items: {
                                     code: string;
+                                    cpvCode: string | null;
                                     id: string;
                                     label: string;
                                     /** @enum {string} */
@@ -16300,6 +16359,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        alerts: {
+                            /** @enum {string} */
+                            kind: "ceiling-80" | "ceiling-100" | "end-3-months";
+                            lotId: string | null;
+                            message: string;
+                        }[];
                         amendments: {
                             amountDeltaCents: number | null;
                             changes: {
@@ -16356,6 +16421,7 @@ export interface operations {
                             number: number;
                             priceItems: {
                                 code: string;
+                                cpvCode: string | null;
                                 id: string;
                                 label: string;
                                 /** @enum {string} */
@@ -16369,6 +16435,7 @@ export interface operations {
                                 id: string;
                                 items: {
                                     code: string;
+                                    cpvCode: string | null;
                                     id: string;
                                     label: string;
                                     /** @enum {string} */
@@ -16582,6 +16649,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        alerts: {
+                            /** @enum {string} */
+                            kind: "ceiling-80" | "ceiling-100" | "end-3-months";
+                            lotId: string | null;
+                            message: string;
+                        }[];
                         amendments: {
                             amountDeltaCents: number | null;
                             changes: {
@@ -16638,6 +16711,7 @@ export interface operations {
                             number: number;
                             priceItems: {
                                 code: string;
+                                cpvCode: string | null;
                                 id: string;
                                 label: string;
                                 /** @enum {string} */
@@ -16651,6 +16725,7 @@ export interface operations {
                                 id: string;
                                 items: {
                                     code: string;
+                                    cpvCode: string | null;
                                     id: string;
                                     label: string;
                                     /** @enum {string} */
@@ -16823,6 +16898,7 @@ export interface operations {
         parameters: {
             query: {
                 area?: string;
+                cpv?: string;
                 format: "csv" | "xlsx";
                 groupId?: string;
                 kind?: "framework-orders" | "framework-subsequent" | "subsequent" | "ordinary" | "mapa";
@@ -33925,6 +34001,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        alerts: {
+                            /** @enum {string} */
+                            kind: "ceiling-80" | "ceiling-100" | "end-3-months";
+                            lotId: string | null;
+                            message: string;
+                        }[];
                         amendments: {
                             amountDeltaCents: number | null;
                             changes: {
@@ -33981,6 +34063,7 @@ export interface operations {
                             number: number;
                             priceItems: {
                                 code: string;
+                                cpvCode: string | null;
                                 id: string;
                                 label: string;
                                 /** @enum {string} */
@@ -33994,6 +34077,7 @@ export interface operations {
                                 id: string;
                                 items: {
                                     code: string;
+                                    cpvCode: string | null;
                                     id: string;
                                     label: string;
                                     /** @enum {string} */
@@ -34184,6 +34268,7 @@ export interface operations {
                     "application/json": {
                         items: {
                             code: string;
+                            cpvCode: string | null;
                             id: string;
                             label: string;
                             recurrence: string;
@@ -34323,6 +34408,8 @@ export interface operations {
                 "application/json": {
                     items: {
                         code: string;
+                        /** @default null */
+                        cpvCode?: string | null;
                         label: string;
                         /** @enum {string} */
                         recurrence: "one-off" | "monthly";
@@ -34347,6 +34434,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        alerts: {
+                            /** @enum {string} */
+                            kind: "ceiling-80" | "ceiling-100" | "end-3-months";
+                            lotId: string | null;
+                            message: string;
+                        }[];
                         amendments: {
                             amountDeltaCents: number | null;
                             changes: {
@@ -34403,6 +34496,7 @@ export interface operations {
                             number: number;
                             priceItems: {
                                 code: string;
+                                cpvCode: string | null;
                                 id: string;
                                 label: string;
                                 /** @enum {string} */
@@ -34416,6 +34510,7 @@ export interface operations {
                                 id: string;
                                 items: {
                                     code: string;
+                                    cpvCode: string | null;
                                     id: string;
                                     label: string;
                                     /** @enum {string} */
@@ -45178,6 +45273,153 @@ export interface operations {
             };
         };
     };
+    setResourceHeadcount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    contractId: string;
+                    /** @enum {string} */
+                    level: "6e" | "5e" | "4e" | "3e" | "2de" | "1re" | "Tle" | "CAP" | "BTS";
+                    pupils: number;
+                    uai: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contractId: string;
+                        establishmentName: string;
+                        level: string;
+                        pupils: number;
+                        uai: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     getResourceLicences: {
         parameters: {
             query: {
@@ -45197,14 +45439,18 @@ export interface operations {
                 content: {
                     "application/json": {
                         contractId: string;
+                        contractReference: string;
                         schools: {
                             amountCents: number;
+                            declaredByLevel: string | null;
+                            declaredPupils: number | null;
                             licences: number;
                             licencesPerPupil: number | null;
                             name: string;
                             ordered: number;
                             paperTitles: number;
                             pupils: number;
+                            pupilsSource: ("referentiel" | "declared") | null;
                             uai: string;
                         }[];
                         totals: {
@@ -45214,6 +45460,7 @@ export interface operations {
                             ordered: number;
                             pupils: number;
                             schools: number;
+                            schoolsWithPupils: number;
                         };
                     };
                 };
@@ -45327,6 +45574,27 @@ export interface operations {
                         };
                     };
                 };
+            };
+        };
+    };
+    exportResourceLicences: {
+        parameters: {
+            query: {
+                contractId: string;
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -124,7 +124,7 @@ describe('digital resources', () => {
     expect((await declare('auditor', third.uai, '2de', 100)).statusCode).toBe(403);
     const negative = await declare('authority-admin', third.uai, '2de', -1);
     expect(negative.statusCode).toBe(400);
-    expect(negative.json().error.message).toContain('positif');
+    expect(negative.json().error.issues).toEqual([expect.objectContaining({ path: 'body.pupils', message: 'Un effectif positif.' })]);
     const saved = await declare('authority-admin', third.uai, '2de', 100);
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({ uai: third.uai, level: '2de', pupils: 100 });

@@ -126,6 +126,14 @@ describe('contracts', () => {
     const malformed = await call(admin, 'POST', `/api/lots/${lot2.id}/price-lists`, { validFrom: '2025-09-01', items: [{ ...item, cpvCode: '3021300' }] });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.issues.map((i: { path: string }) => i.path)).toContain('body.items.0.cpvCode');
+    // the list filters on the start of a CPV code, the contract's or one of its items'
+    const byCpv = async (cpv: string) => (await call(admin, 'GET', `/api/contracts?cpv=${cpv}`)).json();
+    expect((await byCpv('72411')).items.map((c: { id: string }) => c.id)).toEqual([contract.id]);
+    expect((await byCpv('7240')).total).toBe(1);
+    expect((await byCpv('30213')).total).toBe(0);
+    const badPrefix = await call(admin, 'GET', '/api/contracts?cpv=3x');
+    expect(badPrefix.statusCode).toBe(400);
+    expect(badPrefix.body).toContain('Début de code CPV');
 
     const twice = await call(admin, 'POST', `/api/lots/${lot2.id}/price-lists`, { validFrom: '2025-09-01', items: [item, { ...item, label: 'Autre' }] });
     expect(twice.statusCode).toBe(400);

@@ -48,7 +48,7 @@ function headcountsOf(uai: string): Record<Level, number> {
 
 /**
  * The lycées of the first wave (by UAI) and their head counts, until the wave's pupils are
- * reached (the last lycée's Tle takes what is left, so the total is the seed's).
+ * reached (the last lycée takes what is left, so the total is the seed's).
  */
 export function firstWave(uais: readonly string[], pupils = grandEstWavePupils): { uai: string; headcounts: Record<Level, number> }[] {
   const wave: { uai: string; headcounts: Record<Level, number> }[] = [];
@@ -57,8 +57,12 @@ export function firstWave(uais: readonly string[], pupils = grandEstWavePupils):
     if (left <= 0) break;
     const headcounts = headcountsOf(uai);
     const total = headcounts['2de'] + headcounts['1re'] + headcounts.Tle;
-    if (total > left) headcounts.Tle = Math.max(0, left - headcounts['2de'] - headcounts['1re']);
-    if (headcounts.Tle === 0 && headcounts['2de'] + headcounts['1re'] > left) break;
+    if (total > left) {
+      // the last lycée of the wave: its levels shrunk in proportion to what is left
+      headcounts['2de'] = Math.round((headcounts['2de'] * left) / total);
+      headcounts['1re'] = Math.round((headcounts['1re'] * left) / total);
+      headcounts.Tle = left - headcounts['2de'] - headcounts['1re'];
+    }
     left -= headcounts['2de'] + headcounts['1re'] + headcounts.Tle;
     wave.push({ uai, headcounts });
   }
@@ -108,7 +112,7 @@ function demoActor(tenantId: string, tenantCode: string): Actor {
 
 /**
  * Grand Est's digital resources contract: the catalogue, the first wave of lycées 4.0 with the
- * pupils each declares per level and its choices (the seed's 189,697 licences for 33,516 pupils,
+ * pupils each declares per level and its choices (the seed's 189,697 licences for 33,515 pupils,
  * 5.66 a pupil), consolidated into the Région's draft orders to the holder, as Grand Est ordered
  * all of the schools' requests.
  */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { authorize } from '../../../../server/platform/authz.js';
 import { defineCache } from '../../../../server/platform/cache.js';
 import type { Ctx } from '../../../../server/platform/context.js';
+import type { Db } from '../../../../server/platform/db.js';
 import { organizationsView } from '../../../referentiel/index.js';
 import { contracts, lots } from '../../db/schema.js';
 import { orderTotals } from '../db/schema.js';
@@ -53,15 +54,29 @@ export async function computeConsumption(ctx: Ctx, tenantId: string, input: Cons
   return rows.map((r) => ({ ...r, lotRemainingCents: r.maxAmountCents === null ? null : r.maxAmountCents - (usedOf.get(r.lotId) ?? 0) }));
 }
 
-/** The one query behind computeConsumption (the bench reads its plan). */
+/** The one query behind computeConsumption (the bench reads its plan), a named prepared statement per database handle. */
 export function consumptionQuery(ctx: Ctx, tenantId: string, input: ConsumptionInput) {
-  const scope = and(
-    eq(orderTotals.tenantId, tenantId),
-    sql`${orderTotals.orders} > 0`,
-    input.contractId ? eq(orderTotals.contractId, input.contractId) : undefined,
-    input.lotId ? eq(orderTotals.lotId, input.lotId) : undefined,
-  );
-  return ctx.db
+  return consumptionStatement(ctx.db).execute({ tenantId, contractId: input.contractId ?? null, lotId: input.lotId ?? null });
+}
+
+/** Its SQL and parameters, for EXPLAIN. */
+export function consumptionSql(ctx: Ctx, tenantId: string, input: ConsumptionInput) {
+  return { ...consumptionSelect(ctx.db).toSQL(), params: [tenantId, input.contractId ?? null, input.contractId ?? null, input.lotId ?? null, input.lotId ?? null] };
+}
+
+const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
+const prepare = (db: Db) => consumptionSelect(db).prepare('marches_consumption');
+function consumptionStatement(db: Db) {
+  let statement = statements.get(db);
+  if (!statement) statements.set(db, (statement = prepare(db)));
+  return statement;
+}
+
+// one statement for every filter (an absent one is null), so the server plans it once per connection
+function consumptionSelect(db: Db) {
+  const contractId = sql`${sql.placeholder('contractId')}::uuid`;
+  const lotId = sql`${sql.placeholder('lotId')}::uuid`;
+  return db
     .select({
       contractId: orderTotals.contractId,
       contractReference: contracts.reference,
@@ -79,6 +94,13 @@ export function consumptionQuery(ctx: Ctx, tenantId: string, input: ConsumptionI
     .innerJoin(lots, and(eq(lots.tenantId, orderTotals.tenantId), eq(lots.id, orderTotals.lotId)))
     .innerJoin(contracts, and(eq(contracts.tenantId, orderTotals.tenantId), eq(contracts.id, orderTotals.contractId)))
     .innerJoin(organizationsView, eq(organizationsView.tenantId, orderTotals.memberOrganizationId))
-    .where(scope)
+    .where(
+      and(
+        eq(orderTotals.tenantId, sql.placeholder('tenantId')),
+        sql`${orderTotals.orders} > 0`,
+        sql`(${contractId} is null or ${orderTotals.contractId} = ${contractId})`,
+        sql`(${lotId} is null or ${orderTotals.lotId} = ${lotId})`,
+      ),
+    )
     .orderBy(asc(contracts.reference), asc(lots.number), asc(organizationsView.name));
 }

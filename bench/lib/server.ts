@@ -39,7 +39,7 @@ export interface RunningServer {
  * Starts the real server (build/server/main.js compiled from src/server/main.ts, its logs included) in a child process on a loopback
  * port, with the demo off, and waits for /api/health.
  */
-export async function startServer(env: { DATABASE_URL?: string; COHERENCE_DATA_DIR?: string; COHERENCE_BENCH_MEMORY_FILE?: string }, nodeOptions: string[] = []): Promise<RunningServer> {
+export async function startServer(env: { DATABASE_URL?: string; COHERENCE_DATA_DIR?: string; COHERENCE_BENCH_MEMORY_FILE?: string; [setting: string]: string | undefined }, nodeOptions: string[] = []): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // COHERENCE_BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (read

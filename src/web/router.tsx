@@ -110,6 +110,7 @@ const contractsRoute = createRoute({
     theme: typeof raw.theme === 'string' ? raw.theme : undefined,
     kind: typeof raw.kind === 'string' ? (raw.kind as ContractsSearch['kind']) : undefined,
     area: typeof raw.area === 'string' ? raw.area : undefined,
+    cpv: typeof raw.cpv === 'string' || typeof raw.cpv === 'number' ? String(raw.cpv) : undefined,
     page: typeof raw.page === 'number' && raw.page >= 1 ? raw.page : undefined,
   }),
   component: page(() => import('./modules/marches/ContractsPage'), 'ContractsPage'),

@@ -4,7 +4,7 @@ import { sendExport } from '../../../server/platform/export.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
 import { drillDown, drillExportInput, drillInput, exportDrillDown } from './drill-down.js';
 import { steeringDashboard } from './cached-dashboard.js';
-import { dashboardFilters } from './get-dashboard.js';
+import { dashboardQueryInput } from './get-dashboard.js';
 import { getDashboardOutlines, outlinesInput } from './outlines.js';
 import { dashboardSchema, drillDownSchema, outlinesSchema, presentDrillDown, presentOutlines } from './presenters.js';
 
@@ -21,12 +21,16 @@ export async function dashboardRoutes(fastify: FastifyInstance) {
       schema: {
         operationId: 'getSteeringDashboard',
         tags,
-        summary: 'Tableau de bord : atteinte des cibles par indicateur, équité territoriale, carte des écarts',
-        querystring: dashboardFilters,
+        summary: 'Tableau de bord : atteinte des cibles par indicateur, équité territoriale, carte des écarts (calculé au plus 15 s plus tôt, « computedAt » ; fresh=true le recalcule)',
+        querystring: dashboardQueryInput,
         response: { 200: dashboardSchema, ...errorResponses },
       },
     },
-    async (request) => steeringDashboard(ctxOf(fastify, request), request.query),
+    // the cached bytes are the response: already checked against dashboardSchema, not written again
+    async (request, reply) => {
+      const { fresh, ...filters } = request.query;
+      return reply.type('application/json; charset=utf-8').send(await steeringDashboard(ctxOf(fastify, request), filters, { fresh: fresh === 'true' }));
+    },
   );
   app.get(
     '/pilotage/dashboard/schools',

@@ -1,9 +1,12 @@
 import type { InjectOptions } from 'fastify';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp, type TestUser } from '../../../test/app.js';
 import { assets } from '../../parc/db/schema.js';
 import { targetProfileVersions } from '../db/schema.js';
+import { assessSchools } from '../indicators/assess.js';
+import { oneSchoolWithInputs } from '../indicators/one-school.js';
+import { loadProfileCatalogue } from '../indicators/profiles.js';
 import { lyceeTargets, seedSteering, steeringNow } from './steering-test-data.js';
 
 let t: TestApp;
@@ -51,6 +54,19 @@ describe('GET /api/establishments/:uai/assessment', () => {
     expect(indicator(body, 'pupils_per_device')).toMatchObject({ value: 5, met: false, gap: 1 });
     expect(indicator(body, 'devices_per_100_pupils')).toMatchObject({ value: 20, met: false, gap: 5 });
     await t.ctx.db.update(assets).set({ establishmentId: world.school.id }).where(and(eq(assets.tenantId, t.ids.a.tenantId), inArray(assets.id, moved)));
+  });
+
+  it('reads one school in one statement with the same figures as the grouped pass of the dashboard', async () => {
+    const now = steeringNow;
+    const profiles = await loadProfileCatalogue(t.ctx.db, t.ids.a.tenantId);
+    const grouped = await assessSchools(t.ctx.db, t.ids.a.tenantId, sql`true`, profiles, now);
+    for (const school of [world.school, world.amiens]) {
+      const one = await oneSchoolWithInputs(t.ctx.db, t.ids.a.tenantId, sql`true`, school.uai, now);
+      const fromGroup = grouped.find((a) => a.school.uai === school.uai)!;
+      expect(one!.school).toEqual(fromGroup.school);
+      expect(one!.inputs).toEqual(fromGroup.inputs);
+    }
+    expect(await oneSchoolWithInputs(t.ctx.db, t.ids.a.tenantId, sql`false`, world.school.uai, now)).toBeNull();
   });
 
   it('flags an estimated pupil count and leaves a school without devices unknown', async () => {

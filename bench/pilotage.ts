@@ -74,7 +74,7 @@ async function seedTenant(database: Database, code: string, schools: number, per
       from (select id, row_number() over (order by uai) n from referentiel.establishments where tenant_id = ${tenantId}) e, generate_series(1, ${perSchool}) i`);
   // three schools in four have a known internet link (the others' link indicators stay « unknown »)
   await db.execute(sql`
-    insert into marches.site_links (tenant_id, establishment_id, operator, technology, symmetric, down_mbps, up_mbps, monthly_cost_cents, start_date, created_by)
+    insert into marches.site_links (tenant_id, establishment_id, operator, technology, "symmetric", down_mbps, up_mbps, monthly_cost_cents, start_date, created_by)
     select tenant_id, id, 'Opérateur du banc', s.technology, s.down = s.up, s.down, s.up, s.cents, date '2024-09-01', 'banc'
       from referentiel.establishments, lateral (select (array['fibre','fibre','sdsl'])[1 + (hashtext(uai) & 3) % 3] as technology,
                                                   (array[100, 1000, 20])[1 + (hashtext(uai) & 3) % 3] as down, (array[100, 50, 20])[1 + (hashtext(uai) & 3) % 3] as up,

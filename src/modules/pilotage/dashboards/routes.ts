@@ -6,7 +6,7 @@ import { drillDown, drillExportInput, drillInput, exportDrillDown } from './dril
 import { steeringDashboard } from './cached-dashboard.js';
 import { dashboardQueryInput } from './get-dashboard.js';
 import { getDashboardOutlines, outlinesInput } from './outlines.js';
-import { dashboardSchema, drillDownSchema, outlinesSchema, presentDrillDown, presentOutlines } from './presenters.js';
+import { dashboardSchema, drillDownSchema, type DashboardView, outlinesSchema, presentDrillDown, presentOutlines } from './presenters.js';
 
 /**
  * The steering dashboard of the caller's schools (an authority's estate, a head's school, an
@@ -29,7 +29,9 @@ export async function dashboardRoutes(fastify: FastifyInstance) {
     // the cached bytes are the response: already checked against dashboardSchema, not written again
     async (request, reply) => {
       const { fresh, ...filters } = request.query;
-      return reply.type('application/json; charset=utf-8').send(await steeringDashboard(ctxOf(fastify, request), filters, { fresh: fresh === 'true' }));
+      const bytes = await steeringDashboard(ctxOf(fastify, request), filters, { fresh: fresh === 'true' });
+      // a Buffer is sent as it is (no serializer): the type provider only knows the schema's shape
+      return reply.type('application/json; charset=utf-8').send(bytes as unknown as DashboardView);
     },
   );
   app.get(

@@ -137,7 +137,7 @@ function DraftActions({ scenario, canManage, canVote }: { scenario: Scenario; ca
       )}
       {canVote && (
         <Group>
-          <Button color="teal" onClick={confirmVote} loading={vote.isPending}>
+          <Button onClick={confirmVote} loading={vote.isPending}>
             Enregistrer le vote
           </Button>
         </Group>

@@ -1920,6 +1920,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/establishments/{uai}/assessment/{code}/records/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export CSV (UTF-8 avec BOM, « ; ») ou XLSX des enregistrements derrière un indicateur d’un établissement */
+        get: operations["exportEstablishmentAssessmentRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/establishments/{uai}/assessment/trend": {
         parameters: {
             query?: never;
@@ -3054,7 +3071,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tableau de bord : atteinte des cibles par indicateur, équité territoriale, carte des écarts */
+        /** Tableau de bord : atteinte des cibles par indicateur, équité territoriale, carte des écarts (calculé au plus 15 s plus tôt, « computedAt » ; fresh=true le recalcule) */
         get: operations["getSteeringDashboard"];
         put?: never;
         post?: never;
@@ -26480,6 +26497,29 @@ export interface operations {
             };
         };
     };
+    exportEstablishmentAssessmentRecords: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                code: "wifi_teaching_rooms_share" | "pupils_per_device" | "devices_per_100_pupils" | "fleet_under_5_years_share" | "warranty_share" | "displays_per_classroom";
+                uai: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getEstablishmentAssessmentTrend: {
         parameters: {
             query?: {
@@ -38086,6 +38126,7 @@ export interface operations {
             query?: {
                 academyCode?: string;
                 departmentCode?: string;
+                fresh?: "true" | "false";
             };
             header?: never;
             path?: never;

@@ -1,7 +1,10 @@
 import { and, eq, exists, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Placeholder } from 'drizzle-orm';
 import { authorize, can, type Actor } from '../../server/platform/authz.js';
 import { defineCache } from '../../server/platform/cache.js';
 import type { AuthedCtx, Ctx } from '../../server/platform/context.js';
+import type { Db } from '../../server/platform/db.js';
+import { pgArray } from '../../server/platform/prepared.js';
 import { forbidden, notFound } from '../../server/platform/errors.js';
 import { campaignPartners, campaigns, dossiers, instructorGroupMembers, instructorGroups, opinions } from './db/schema.js';
 
@@ -74,21 +77,31 @@ export async function standingIn(ctx: AuthedCtx, campaign: CampaignRow): Promise
   return { manager, readsAll: readsAll(ctx.actor), partner, groupIds, instructor: manager || groupIds.length > 0 };
 }
 
+/** What shapes the statements that read a campaign or a file with the actor's standing: a few texts, each prepared once. */
+function standingShape(ctx: AuthedCtx) {
+  const userId = actorUserId(ctx.actor);
+  const orgs = organizationIds(ctx.actor).filter((id) => id !== ctx.actor.tenantId);
+  return {
+    instructs: !!userId && can(ctx.actor, 'dossier.instruct'),
+    partners: orgs.length > 0 && roleIn(ctx.actor, 'academy-staff'),
+    user: !!userId,
+    params: { userId: userId ?? '', orgs: pgArray(orgs) },
+  };
+}
+type StandingShape = ReturnType<typeof standingShape>;
+type Bound = Placeholder | string;
+
 /**
  * The actor's groups in the campaign and whether their organization co-reviews it, as columns of
  * the statement that reads the campaign: `standingIn`'s two lookups without their round trips.
  */
-function standingColumns(ctx: AuthedCtx) {
-  const userId = actorUserId(ctx.actor);
-  const orgs = organizationIds(ctx.actor).filter((id) => id !== ctx.actor.tenantId);
-  const groups =
-    userId && can(ctx.actor, 'dossier.instruct')
-      ? sql`coalesce((select json_agg(${instructorGroups.id}) from ${instructorGroupMembers} inner join ${instructorGroups} on ${and(eq(instructorGroups.tenantId, instructorGroupMembers.tenantId), eq(instructorGroups.id, instructorGroupMembers.groupId))} where ${and(eq(instructorGroupMembers.tenantId, campaigns.tenantId), eq(instructorGroups.campaignId, campaigns.id), eq(instructorGroupMembers.userId, userId))}), '[]'::json)`
-      : sql`'[]'::json`;
-  const partner =
-    orgs.length && roleIn(ctx.actor, 'academy-staff')
-      ? sql`exists (select 1 from ${campaignPartners} where ${and(eq(campaignPartners.tenantId, campaigns.tenantId), eq(campaignPartners.campaignId, campaigns.id), inArray(campaignPartners.organizationId, orgs))})`
-      : sql`false`;
+function standingColumns(shape: StandingShape, userId: Bound = shape.params.userId, orgs: Bound = shape.params.orgs) {
+  const groups = shape.instructs
+    ? sql`coalesce((select json_agg(${instructorGroups.id}) from ${instructorGroupMembers} inner join ${instructorGroups} on ${and(eq(instructorGroups.tenantId, instructorGroupMembers.tenantId), eq(instructorGroups.id, instructorGroupMembers.groupId))} where ${and(eq(instructorGroupMembers.tenantId, campaigns.tenantId), eq(instructorGroups.campaignId, campaigns.id), sql`${instructorGroupMembers.userId} = ${userId}::uuid`)}), '[]'::json)`
+    : sql`'[]'::json`;
+  const partner = shape.partners
+    ? sql`exists (select 1 from ${campaignPartners} where ${and(eq(campaignPartners.tenantId, campaigns.tenantId), eq(campaignPartners.campaignId, campaigns.id), sql`${campaignPartners.organizationId} = any(${orgs}::uuid[])`)})`
+    : sql`false`;
   return { groupIds: groups.mapWith(jsonArray), partner: partner.mapWith(Boolean) };
 }
 
@@ -114,7 +127,7 @@ interface CampaignRead {
 async function readCampaign(a: AuthedCtx, idOrCode: string): Promise<CampaignRead | null> {
   const byId = /^[0-9a-f-]{36}$/i.test(idOrCode);
   const [row] = await a.db
-    .select({ campaign: campaigns, ...standingColumns(a) })
+    .select({ campaign: campaigns, ...standingColumns(standingShape(a)) })
     .from(campaigns)
     .where(and(eq(campaigns.tenantId, a.actor.tenantId), byId ? eq(campaigns.id, idOrCode) : eq(campaigns.code, idOrCode)));
   return row ?? null;
@@ -182,11 +195,35 @@ export function accessOf(ctx: AuthedCtx, standing: CampaignStanding, dossier: Pi
 }
 
 /** Whether the actor was asked an opinion on the file (and declared no conflict), as a column of the file's statement. */
-function expertColumn(ctx: AuthedCtx) {
-  const userId = actorUserId(ctx.actor);
-  if (!userId) return sql`false`.mapWith(Boolean);
-  return sql`exists (select 1 from ${opinions} where ${and(eq(opinions.tenantId, dossiers.tenantId), eq(opinions.dossierId, dossiers.id), eq(opinions.expertUserId, userId), ne(opinions.status, 'conflict'))})`.mapWith(Boolean);
+function expertColumn(shape: StandingShape, userId: Bound) {
+  if (!shape.user) return sql`false`.mapWith(Boolean);
+  return sql`exists (select 1 from ${opinions} where ${and(eq(opinions.tenantId, dossiers.tenantId), eq(opinions.dossierId, dossiers.id), sql`${opinions.expertUserId} = ${userId}::uuid`, ne(opinions.status, 'conflict'))})`.mapWith(Boolean);
 }
+
+/**
+ * The file, its campaign and the actor's standing in one statement, read by every request on a
+ * file: built and prepared once per shape and database handle (drizzle's query building cost more
+ * than PostgreSQL's answer), then run with the file's and the actor's values.
+ */
+function dossierStatement(db: Db, shape: StandingShape) {
+  const key = `${+shape.instructs}${+shape.partners}${+shape.user}`;
+  let byShape = dossierStatements.get(db);
+  if (!byShape) dossierStatements.set(db, (byShape = new Map()));
+  let statement = byShape.get(key);
+  if (!statement) byShape.set(key, (statement = prepareDossierStatement(db, shape, key)));
+  return statement;
+}
+
+function prepareDossierStatement(db: Db, shape: StandingShape, key: string) {
+  const userId = sql.placeholder('userId');
+  return db
+    .select({ dossier: dossiers, campaign: campaigns, ...standingColumns(shape, userId, sql.placeholder('orgs')), expert: expertColumn(shape, userId) })
+    .from(dossiers)
+    .innerJoin(campaigns, and(eq(campaigns.tenantId, dossiers.tenantId), eq(campaigns.id, dossiers.campaignId)))
+    .where(and(eq(dossiers.tenantId, sql.placeholder('tenantId')), eq(dossiers.id, sql.placeholder('dossierId'))))
+    .prepare(`campagnes_dossier_${key}`);
+}
+const dossierStatements = new WeakMap<Db, Map<string, ReturnType<typeof prepareDossierStatement>>>();
 
 /**
  * A file of the campaign the actor may see; another's is "not found". `need` asks for more than
@@ -195,11 +232,8 @@ function expertColumn(ctx: AuthedCtx) {
  */
 export async function loadDossier(ctx: Ctx, dossierId: string, need: 'see' | 'apply' | 'instruct' | 'review' = 'see') {
   const a = authed(ctx, 'dossier.read');
-  const [row] = await ctx.db
-    .select({ dossier: dossiers, campaign: campaigns, ...standingColumns(a), expert: expertColumn(a) })
-    .from(dossiers)
-    .innerJoin(campaigns, and(eq(campaigns.tenantId, dossiers.tenantId), eq(campaigns.id, dossiers.campaignId)))
-    .where(and(eq(dossiers.tenantId, a.actor.tenantId), eq(dossiers.id, dossierId)));
+  const shape = standingShape(a);
+  const [row] = await dossierStatement(ctx.db, shape).execute({ tenantId: a.actor.tenantId, dossierId, ...shape.params });
   if (!row) throw notFound('Dossier');
   const { dossier, campaign } = row;
   const standing = standingOf(a, row);

@@ -1,34 +1,22 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../../server/platform/context.js';
-import { actorUserId, loadDossier } from '../campaign-access.js';
-import { documents, dossierEvents, messages as messageTable } from '../db/schema.js';
 import type { Db } from '../../../server/platform/db.js';
-import { presentDossier } from '../presenters/dossiers.js';
+import { runStatement } from '../../../server/platform/prepared.js';
+import { actorUserId, loadDossier } from '../campaign-access.js';
+import { presentDossier, type DossierParts } from '../presenters/dossiers.js';
 import { hiddenApplicantLabel, isPersonalDocument, seesPersonalData } from '../family-aid/personal-data.js';
-import { listNotes } from './messages-notes.js';
-import { listOpinions } from './opinions.js';
 
 type Loaded = Pick<Awaited<ReturnType<typeof loadDossier>>, 'dossier' | 'access' | 'campaign' | 'ctx'>;
 
 /**
  * A file with its history, documents, messages, notes and opinions, as the actor may see it.
  * `loaded`: the file as an operation just left it (its access recomputed), not read again.
- * What the actor may not see is not read at all (an applicant's notes, opinions).
  */
 export async function getDossier(ctx: Ctx, id: string, loaded?: Loaded) {
   const { dossier, access, campaign, ctx: a } = loaded ?? (await loadDossier(ctx, id, 'see'));
   const staff = access.instructor || access.reader;
-  const [history, docs, messages, notes, opinions] = await Promise.all([
-    ctx.db.select().from(dossierEvents).where(and(eq(dossierEvents.tenantId, dossier.tenantId), eq(dossierEvents.dossierId, dossier.id))).orderBy(asc(dossierEvents.at)),
-    ctx.db
-      .select()
-      .from(documents)
-      .where(and(eq(documents.tenantId, dossier.tenantId), eq(documents.dossierId, dossier.id), eq(documents.scanStatus, 'clean'))),
-    // their attachments are among the documents read beside them
-    readIf(access.applicant || access.instructor, () => messagesOf(ctx.db, dossier)),
-    readIf(staff, () => listNotes(ctx.db, dossier)),
-    readIf(staff || access.expert, () => listOpinions(ctx.db, dossier)),
-  ]);
+  // what the actor may not see is not read at all (an applicant's notes, the opinions)
+  const parts = await readParts(ctx.db, dossier, { messages: access.applicant || access.instructor, notes: staff, opinions: staff || access.expert });
   const now = ctx.now();
   const open = campaign.status === 'published' && now >= campaign.opensAt && now <= campaign.closesAt;
   const personal = seesPersonalData(campaign, access);
@@ -36,40 +24,59 @@ export async function getDossier(ctx: Ctx, id: string, loaded?: Loaded) {
     personal ? dossier : { ...dossier, applicantLabel: hiddenApplicantLabel },
     access,
     {
-      history: history.map((h) => ({ at: h.at.toISOString(), kind: h.kind, fromState: h.fromState, toState: h.toState, reason: h.reason, actorLabel: personal || h.actorUserId !== dossier.applicantUserId ? h.actorLabel : hiddenApplicantLabel })),
-      documents: docs
-        .filter((d) => !d.purgedAt && (personal || !isPersonalDocument(d)))
-        .map((d) => ({ id: d.id, purpose: d.purpose, fieldKey: d.fieldKey, filename: d.filename, contentType: d.contentType, sizeBytes: d.sizeBytes, uploadedAt: d.uploadedAt.toISOString() })),
-      messages: messages.map((m) => ({
-        id: m.id,
-        at: m.at.toISOString(),
-        side: m.side,
-        authorLabel: m.authorLabel,
-        body: m.body,
-        attachments: docs.filter((f) => f.purpose === 'message' && f.messageId === m.id).map((f) => ({ id: f.id, filename: f.filename, sizeBytes: f.sizeBytes })),
+      history: parts.history.map(({ actorUserId: by, ...h }) => ({ ...h, actorLabel: personal || by !== dossier.applicantUserId ? h.actorLabel : hiddenApplicantLabel })),
+      documents: parts.documents.filter((d) => !d.purged && (personal || !isPersonalDocument(d))).map(({ purged: _, messageId: __, ...d }) => d),
+      // a message's attachments are among the file's documents
+      messages: (parts.messages ?? []).map((m) => ({
+        ...m,
+        attachments: parts.documents.filter((f) => f.purpose === 'message' && f.messageId === m.id).map((f) => ({ id: f.id, filename: f.filename, sizeBytes: f.sizeBytes })),
       })),
-      notes: notes.map((n) => ({ id: n.id, at: n.at.toISOString(), authorLabel: n.authorLabel, body: n.body })),
-      opinions: opinions.map((o) => ({
-        id: o.id,
-        expertUserId: o.expertUserId,
-        expertLabel: o.expertLabel,
-        status: o.status,
-        question: o.question,
-        verdict: o.verdict,
-        scores: o.scores,
-        comment: o.comment,
-        confidential: o.confidential,
-        answeredAt: o.answeredAt?.toISOString() ?? null,
-        version: o.version,
-      })),
+      notes: parts.notes ?? [],
+      opinions: parts.opinions ?? [],
     },
     actorUserId(a.actor),
     open,
   );
 }
 
-const readIf = <T>(wanted: boolean, read: () => PromiseLike<T[]>): Promise<T[]> => (wanted ? Promise.resolve(read()) : Promise.resolve([]));
+type Part<K extends keyof DossierParts> = DossierParts[K][number];
+interface ReadParts {
+  history: (Part<'history'> & { actorUserId: string | null })[];
+  documents: (Part<'documents'> & { messageId: string | null; purged: boolean })[];
+  messages: Omit<Part<'messages'>, 'attachments'>[] | null;
+  notes: Part<'notes'>[] | null;
+  opinions: Part<'opinions'>[] | null;
+}
 
-function messagesOf(db: Db, dossier: { tenantId: string; id: string }) {
-  return db.select().from(messageTable).where(and(eq(messageTable.tenantId, dossier.tenantId), eq(messageTable.dossierId, dossier.id))).orderBy(asc(messageTable.at));
+/** An instant as JavaScript's `toISOString` writes it (UTC, milliseconds). */
+const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+/** Each part as one JSON array, all in one statement: one round trip for the whole file. */
+function partsStatement(dossier: { tenantId: string; id: string }, wanted: { messages: boolean; notes: boolean; opinions: boolean }): SQL {
+  const of = (alias: string) => sql`${sql.raw(alias)}.tenant_id = ${dossier.tenantId} and ${sql.raw(alias)}.dossier_id = ${dossier.id}`;
+  const none = sql`null::json`;
+  return sql`select
+    coalesce((select json_agg(json_build_object('at', ${iso('e.at')}, 'kind', e.kind, 'fromState', e.from_state, 'toState', e.to_state, 'reason', e.reason,
+        'actorUserId', e.actor_user_id, 'actorLabel', e.actor_label) order by e.at) from campagnes.dossier_events e where ${of('e')}), '[]') as history,
+    coalesce((select json_agg(json_build_object('id', d.id, 'purpose', d.purpose, 'fieldKey', d.field_key, 'messageId', d.message_id, 'filename', d.filename,
+        'contentType', d.content_type, 'sizeBytes', d.size_bytes, 'uploadedAt', ${iso('d.uploaded_at')}, 'purged', d.purged_at is not null) order by d.uploaded_at)
+      from campagnes.documents d where ${of('d')} and d.scan_status = 'clean'), '[]') as documents,
+    ${wanted.messages ? sql`coalesce((select json_agg(json_build_object('id', m.id, 'at', ${iso('m.at')}, 'side', m.side, 'authorLabel', m.author_label, 'body', m.body) order by m.at) from campagnes.messages m where ${of('m')}), '[]')` : none} as messages,
+    ${wanted.notes ? sql`coalesce((select json_agg(json_build_object('id', n.id, 'at', ${iso('n.at')}, 'authorLabel', n.author_label, 'body', n.body) order by n.at) from campagnes.notes n where ${of('n')}), '[]')` : none} as notes,
+    ${wanted.opinions ? sql`coalesce((select json_agg(json_build_object('id', o.id, 'expertUserId', o.expert_user_id, 'expertLabel', o.expert_label, 'status', o.status, 'question', o.question,
+        'verdict', o.verdict, 'scores', o.scores, 'comment', o.comment, 'confidential', o.confidential, 'answeredAt', case when o.answered_at is null then null else ${iso('o.answered_at')} end,
+        'version', o.version) order by o.requested_at) from campagnes.opinions o where ${of('o')}), '[]')` : none} as opinions`;
+}
+
+const parsed = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
+
+async function readParts(db: Db, dossier: { tenantId: string; id: string }, wanted: { messages: boolean; notes: boolean; opinions: boolean }): Promise<ReadParts> {
+  const [row] = await runStatement<Record<keyof ReadParts, unknown>>(db, partsStatement(dossier, wanted), 'campagnes_dossier_parts');
+  return {
+    history: parsed(row!.history),
+    documents: parsed(row!.documents),
+    messages: parsed(row!.messages),
+    notes: parsed(row!.notes),
+    opinions: parsed(row!.opinions),
+  };
 }

@@ -8,7 +8,7 @@ import { modules } from '../src/modules/modules.js';
 import { registerActions } from '../src/server/platform/authz.js';
 import { migrateDatabase, openDatabase } from '../src/server/platform/db.js';
 import { CpuMeter } from './lib/inventory-cpu.js';
-import { closedLoop, KeepAliveClient, type ClosedLoopResult } from './lib/load.js';
+import { closedLoop, KeepAliveClient, type Call, type ClosedLoopResult } from './lib/load.js';
 import { ensurePostgres, recreateDatabase } from './lib/postgres.js';
 import { login, startServer } from './lib/server.js';
 import { ms, printTable, seconds, type BenchRow } from './lib/table.js';
@@ -183,6 +183,46 @@ export async function seedDrafts(send: JsonCall, databaseUrl: string, staff: Rec
   }
 }
 
+/** A closed loop whose clients each run `before` (awaited) ahead of every request; latencies are the requests' own. */
+async function uncachedLoop(client: KeepAliveClient, clients: number, durationMs: number, next: () => Call, before: () => Promise<void>): Promise<ClosedLoopResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const end = start + durationMs;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        await before();
+        const t0 = performance.now();
+        const response = await client.request(next()).catch((error: unknown) => ({ status: 0, body: String(error) }));
+        latencies.push(performance.now() - t0);
+        if (response.status !== 200) {
+          errors++;
+          firstError ??= `${response.status} ${response.body.slice(0, 300)}`;
+        }
+      }
+    }),
+  );
+  const elapsedMs = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))] ?? NaN;
+  return {
+    requests: latencies.length,
+    errors,
+    firstError,
+    elapsedMs,
+    perSecond: (latencies.length / elapsedMs) * 1000,
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    max: latencies.at(-1) ?? NaN,
+    clientCpuMs: (used.user + used.system) / 1000 / Math.max(1, latencies.length),
+  };
+}
+
 export async function benchCampagnes(options: CampagnesBenchOptions): Promise<BenchRow[]> {
   const log = options.log ?? ((line: string) => console.log(line));
   const files = options.files ?? 20_000;
@@ -229,6 +269,19 @@ export async function benchCampagnes(options: CampagnesBenchOptions): Promise<Be
       { measure: `${listLabel} : p95`, value: `${ms(listed.p95)} (p50 ${ms(listed.p50)}, ${Math.round(listed.perSecond)} req/s, charge ${load1()})`, target: '< 50 ms', ok: listed.p95 < 50 && listed.errors === 0 },
       { measure: 'liste : CPU par requête', value: listCpu, target: '—', ok: null },
       ...(listed.errors ? [{ measure: 'liste : erreurs', value: `${listed.errors} (${listed.firstError})`, target: '0', ok: false }] : []),
+    );
+
+    // the same pages without the list's caches (the campaign with the reader's standing, the totals), as after every write:
+    // each client empties them through the caches' own channel (PostgreSQL NOTIFY) before each request
+    log(`  liste sans cache (${listClients} clients, ${seconds(durationMs)})…`);
+    const notifier = new pg.Pool({ connectionString: databaseUrl, max: 8 });
+    const empty = JSON.stringify([{ from: 'banc', name: 'campagnes-dossier-totals' }, { from: 'banc', name: 'campagnes-listed-campaigns' }].map((n) => JSON.stringify(n)));
+    const { result: bare, cpu: bareCpu } = await metered(() => uncachedLoop(lists, listClients, durationMs, listCall, () => notifier.query(`select pg_notify('coherence_cache', n) from json_array_elements_text($1::json) n`, [empty]).then(() => undefined)));
+    await notifier.end();
+    out.push(
+      { measure: `${listLabel}, sans cache (campagne et total relus à chaque page) : p95`, value: `${ms(bare.p95)} (p50 ${ms(bare.p50)}, ${Math.round(bare.perSecond)} req/s, charge ${load1()})`, target: '< 50 ms', ok: bare.p95 < 50 && bare.errors === 0 },
+      { measure: 'liste sans cache : CPU par requête (avec le NOTIFY du banc)', value: bareCpu, target: '—', ok: null },
+      ...(bare.errors ? [{ measure: 'liste sans cache : erreurs', value: `${bare.errors} (${bare.firstError})`, target: '0', ok: false }] : []),
     );
 
     log('  export XLSX de tous les dossiers…');

@@ -48,24 +48,21 @@ interface ReadParts {
   opinions: Part<'opinions'>[] | null;
 }
 
-/** An instant as JavaScript's `toISOString` writes it (UTC, milliseconds). */
-const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
-
-/** Each part as one JSON array, all in one statement: one round trip for the whole file. */
+/** Each part as one JSON array, all in one statement: one round trip for the whole file. Instants as `toISOString` writes them. */
 function partsStatement(dossier: { tenantId: string; id: string }, wanted: { messages: boolean; notes: boolean; opinions: boolean }): SQL {
-  const of = (alias: string) => sql`${sql.raw(alias)}.tenant_id = ${dossier.tenantId} and ${sql.raw(alias)}.dossier_id = ${dossier.id}`;
+  const { tenantId, id } = dossier;
   const none = sql`null::json`;
   return sql`select
-    coalesce((select json_agg(json_build_object('at', ${iso('e.at')}, 'kind', e.kind, 'fromState', e.from_state, 'toState', e.to_state, 'reason', e.reason,
-        'actorUserId', e.actor_user_id, 'actorLabel', e.actor_label) order by e.at) from campagnes.dossier_events e where ${of('e')}), '[]') as history,
+    coalesce((select json_agg(json_build_object('at', to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'kind', e.kind, 'fromState', e.from_state, 'toState', e.to_state, 'reason', e.reason,
+        'actorUserId', e.actor_user_id, 'actorLabel', e.actor_label) order by e.at) from campagnes.dossier_events e where e.tenant_id = ${tenantId} and e.dossier_id = ${id}), '[]') as history,
     coalesce((select json_agg(json_build_object('id', d.id, 'purpose', d.purpose, 'fieldKey', d.field_key, 'messageId', d.message_id, 'filename', d.filename,
-        'contentType', d.content_type, 'sizeBytes', d.size_bytes, 'uploadedAt', ${iso('d.uploaded_at')}, 'purged', d.purged_at is not null) order by d.uploaded_at)
-      from campagnes.documents d where ${of('d')} and d.scan_status = 'clean'), '[]') as documents,
-    ${wanted.messages ? sql`coalesce((select json_agg(json_build_object('id', m.id, 'at', ${iso('m.at')}, 'side', m.side, 'authorLabel', m.author_label, 'body', m.body) order by m.at) from campagnes.messages m where ${of('m')}), '[]')` : none} as messages,
-    ${wanted.notes ? sql`coalesce((select json_agg(json_build_object('id', n.id, 'at', ${iso('n.at')}, 'authorLabel', n.author_label, 'body', n.body) order by n.at) from campagnes.notes n where ${of('n')}), '[]')` : none} as notes,
+        'contentType', d.content_type, 'sizeBytes', d.size_bytes, 'uploadedAt', to_char(d.uploaded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'purged', d.purged_at is not null) order by d.uploaded_at)
+      from campagnes.documents d where d.tenant_id = ${tenantId} and d.dossier_id = ${id} and d.scan_status = 'clean'), '[]') as documents,
+    ${wanted.messages ? sql`coalesce((select json_agg(json_build_object('id', m.id, 'at', to_char(m.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'side', m.side, 'authorLabel', m.author_label, 'body', m.body) order by m.at) from campagnes.messages m where m.tenant_id = ${tenantId} and m.dossier_id = ${id}), '[]')` : none} as messages,
+    ${wanted.notes ? sql`coalesce((select json_agg(json_build_object('id', n.id, 'at', to_char(n.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'authorLabel', n.author_label, 'body', n.body) order by n.at) from campagnes.notes n where n.tenant_id = ${tenantId} and n.dossier_id = ${id}), '[]')` : none} as notes,
     ${wanted.opinions ? sql`coalesce((select json_agg(json_build_object('id', o.id, 'expertUserId', o.expert_user_id, 'expertLabel', o.expert_label, 'status', o.status, 'question', o.question,
-        'verdict', o.verdict, 'scores', o.scores, 'comment', o.comment, 'confidential', o.confidential, 'answeredAt', case when o.answered_at is null then null else ${iso('o.answered_at')} end,
-        'version', o.version) order by o.requested_at) from campagnes.opinions o where ${of('o')}), '[]')` : none} as opinions`;
+        'verdict', o.verdict, 'scores', o.scores, 'comment', o.comment, 'confidential', o.confidential, 'answeredAt', case when o.answered_at is null then null else to_char(o.answered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') end,
+        'version', o.version) order by o.requested_at) from campagnes.opinions o where o.tenant_id = ${tenantId} and o.dossier_id = ${id}), '[]')` : none} as opinions`;
 }
 
 const parsed = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));

@@ -3,7 +3,7 @@ import { can } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { authed, campaignsChanged, loadCampaign, managesCampaigns, readsAll, standingIn } from '../campaign-access.js';
 import { routingGroups, routingGroupsKey } from '../routing.js';
-import { campaigns, instructorGroups, instructorGroupMembers } from '../db/schema.js';
+import { campaignPartners, campaigns, instructorGroups, instructorGroupMembers } from '../db/schema.js';
 import { presentCampaign } from '../presenters/campaigns.js';
 import { z } from 'zod';
 import type { RoutingRule } from '../db/schema.js';
@@ -22,9 +22,14 @@ export async function listCampaigns(ctx: Ctx) {
   return Promise.all(rows.map(async (c) => presentCampaign(c, await standingIn(a, c), canApply, ctx.now())));
 }
 
+/** One campaign, with its co-reviewing partners (what its edit form sends back whole). */
 export async function getCampaign(ctx: Ctx, idOrCode: string) {
   const { campaign, standing, ctx: a } = await loadCampaign(ctx, idOrCode);
-  return presentCampaign(campaign, standing, can(a.actor, 'dossier.apply'), ctx.now());
+  const partners = await ctx.db
+    .select({ id: campaignPartners.organizationId })
+    .from(campaignPartners)
+    .where(and(eq(campaignPartners.tenantId, campaign.tenantId), eq(campaignPartners.campaignId, campaign.id)));
+  return { ...presentCampaign(campaign, standing, can(a.actor, 'dossier.apply'), ctx.now()), partnerIds: partners.map((p) => p.id) };
 }
 
 export const groupsInput = z.object({

@@ -7,7 +7,8 @@ import { seedDemo } from '../src/demo/seed-demo.js';
 import { modules } from '../src/modules/modules.js';
 import { registerActions } from '../src/server/platform/authz.js';
 import { migrateDatabase, openDatabase } from '../src/server/platform/db.js';
-import { closedLoop, KeepAliveClient } from './lib/load.js';
+import { CpuMeter } from './lib/inventory-cpu.js';
+import { closedLoop, KeepAliveClient, type Call, type ClosedLoopResult } from './lib/load.js';
 import { ensurePostgres, recreateDatabase } from './lib/postgres.js';
 import { login, startServer } from './lib/server.js';
 import { ms, printTable, seconds, type BenchRow } from './lib/table.js';
@@ -35,10 +36,10 @@ export interface CampagnesBenchOptions {
 }
 
 const databaseName = 'coherence_bench_campagnes';
-const password = 'Banc-Campagnes-2026!';
+export const password = 'Banc-Campagnes-2026!';
 const listClients = 50;
 const submitClients = 64;
-const accounts = {
+export const accounts = {
   grandEst: 'authority-admin.grand-est@demo.coherence.fr',
   admin: 'authority-admin.hauts-de-france@demo.coherence.fr',
   staff: 'establishment-staff.hauts-de-france@demo.coherence.fr',
@@ -52,7 +53,7 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 }
 
 /** The demo, then `files` family files in Grand Est's campaign, written by PostgreSQL itself. */
-async function seed(databaseUrl: string, files: number): Promise<string> {
+export async function seed(databaseUrl: string, files: number): Promise<string> {
   registerActions(modules.map((m) => m.actions));
   const database = await openDatabase({ url: databaseUrl, poolSize: 4 });
   try {
@@ -102,7 +103,9 @@ async function seed(databaseUrl: string, files: number): Promise<string> {
       [c.tenant_id, c.id, c.form, c.next, files],
     );
     await client.query('update campagnes.campaigns set next_dossier_number = $1 where tenant_id = $2 and id = $3', [c.next + files, c.tenant_id, c.id]);
-    await client.query('analyze campagnes.dossiers; analyze campagnes.family_aid_files');
+    // a season's files are not all written a second ago: vacuumed (visibility map set) as autovacuum soon leaves them
+    await client.query('vacuum analyze campagnes.dossiers');
+    await client.query('vacuum analyze campagnes.family_aid_files');
     return c.id;
   } finally {
     await client.end();
@@ -111,13 +114,22 @@ async function seed(databaseUrl: string, files: number): Promise<string> {
 
 type Json = Record<string, unknown>;
 
-/** A published project call of Hauts-de-France open today, a short form without documents, one default group. */
-async function projectCall(baseUrl: string, headers: Record<string, string>): Promise<string> {
-  const call = async (method: string, path: string, body?: unknown) => {
+/** One JSON call as someone: through HTTP here, through `app.inject` in the CPU bench. */
+export type JsonCall = (method: string, path: string, headers: Record<string, string>, body?: unknown) => Promise<{ status: number; json: Json }>;
+
+export const fetchCall =
+  (baseUrl: string): JsonCall =>
+  async (method, path, headers, body) => {
     const r = await fetch(`${baseUrl}${path}`, { method, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-    const json = (await r.json()) as Json;
-    if (!r.ok) throw new Error(`${method} ${path} : ${r.status} ${JSON.stringify(json)}`);
-    return json;
+    return { status: r.status, json: (await r.json()) as Json };
+  };
+
+/** A published project call of Hauts-de-France open today, a short form without documents, one default group. */
+export async function projectCall(send: JsonCall, headers: Record<string, string>): Promise<string> {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const r = await send(method, path, headers, body);
+    if (r.status >= 300) throw new Error(`${method} ${path} : ${r.status} ${JSON.stringify(r.json)}`);
+    return r.json;
   };
   const today = DateTime.now().setZone('Europe/Paris');
   const dates = { opensOn: today.toISODate()!, closesOn: today.plus({ days: 30 }).toISODate()! };
@@ -149,10 +161,10 @@ async function projectCall(baseUrl: string, headers: Record<string, string>): Pr
 }
 
 /** `count` drafts of the staff's school, copied from one started through the route, answers complete. */
-async function seedDrafts(baseUrl: string, databaseUrl: string, staff: Record<string, string>, campaignId: string, count: number): Promise<string[]> {
-  const r = await fetch(`${baseUrl}/api/campaigns/${campaignId}/dossiers`, { method: 'POST', headers: { ...staff, 'content-type': 'application/json' }, body: '{}' });
-  if (r.status !== 201) throw new Error(`brouillon refusé : ${r.status} ${await r.text()}`);
-  const first = (await r.json()) as { id: string };
+export async function seedDrafts(send: JsonCall, databaseUrl: string, staff: Record<string, string>, campaignId: string, count: number): Promise<string[]> {
+  const r = await send('POST', `/api/campaigns/${campaignId}/dossiers`, staff, {});
+  if (r.status !== 201) throw new Error(`brouillon refusé : ${r.status} ${JSON.stringify(r.json)}`);
+  const first = r.json as { id: string };
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -171,6 +183,46 @@ async function seedDrafts(baseUrl: string, databaseUrl: string, staff: Record<st
   }
 }
 
+/** A closed loop whose clients each run `before` (awaited) ahead of every request; latencies are the requests' own. */
+async function uncachedLoop(client: KeepAliveClient, clients: number, durationMs: number, next: () => Call, before: () => Promise<void>): Promise<ClosedLoopResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const end = start + durationMs;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        await before();
+        const t0 = performance.now();
+        const response = await client.request(next()).catch((error: unknown) => ({ status: 0, body: String(error) }));
+        latencies.push(performance.now() - t0);
+        if (response.status !== 200) {
+          errors++;
+          firstError ??= `${response.status} ${response.body.slice(0, 300)}`;
+        }
+      }
+    }),
+  );
+  const elapsedMs = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))] ?? NaN;
+  return {
+    requests: latencies.length,
+    errors,
+    firstError,
+    elapsedMs,
+    perSecond: (latencies.length / elapsedMs) * 1000,
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    max: latencies.at(-1) ?? NaN,
+    clientCpuMs: (used.user + used.system) / 1000 / Math.max(1, latencies.length),
+  };
+}
+
 export async function benchCampagnes(options: CampagnesBenchOptions): Promise<BenchRow[]> {
   const log = options.log ?? ((line: string) => console.log(line));
   const files = options.files ?? 20_000;
@@ -186,6 +238,17 @@ export async function benchCampagnes(options: CampagnesBenchOptions): Promise<Be
 
   const server = await startServer({ DATABASE_URL: databaseUrl });
   const clients: KeepAliveClient[] = [];
+  // CPU per request, which the machine's load does not change: the server process and its PostgreSQL backends, from /proc
+  const cpuClient = new pg.Client({ connectionString: databaseUrl });
+  await cpuClient.connect();
+  const meter = new CpuMeter(server.pid, cpuClient, databaseName);
+  const metered = async (run: () => Promise<ClosedLoopResult>) => {
+    const mark = await meter.snapshot();
+    const result = await run();
+    const spent = await meter.since(mark);
+    const per = (value: number) => (value / Math.max(1, result.requests)).toFixed(2);
+    return { result, cpu: `serveur ${per(spent.serverMs)} ms + PostgreSQL ${per(spent.databaseMs)} ms par requête, banc ${result.clientCpuMs.toFixed(2)} ms` };
+  };
   try {
     const as = async (email: string) => ({ cookie: await login(server.baseUrl, email, password) });
     const grandEst = await as(accounts.grandEst);
@@ -200,14 +263,30 @@ export async function benchCampagnes(options: CampagnesBenchOptions): Promise<Be
     };
     log(`  liste des instructeurs (préchauffage, puis ${listClients} clients, ${seconds(durationMs)})…`);
     await closedLoop({ client: lists, clients: 8, durationMs: 2000, next: listCall, expected: 200 });
-    const listed = await closedLoop({ client: lists, clients: listClients, durationMs, next: listCall, expected: 200 });
+    const { result: listed, cpu: listCpu } = await metered(() => closedLoop({ client: lists, clients: listClients, durationMs, next: listCall, expected: 200 }));
     const listLabel = `liste des dossiers d’une campagne (${files.toLocaleString('fr-FR')} dossiers, pages de 50, ${listClients} clients)`;
     out.push(
       { measure: `${listLabel} : p95`, value: `${ms(listed.p95)} (p50 ${ms(listed.p50)}, ${Math.round(listed.perSecond)} req/s, charge ${load1()})`, target: '< 50 ms', ok: listed.p95 < 50 && listed.errors === 0 },
+      { measure: 'liste : CPU par requête', value: listCpu, target: '—', ok: null },
       ...(listed.errors ? [{ measure: 'liste : erreurs', value: `${listed.errors} (${listed.firstError})`, target: '0', ok: false }] : []),
     );
 
+    // the same pages without the list's caches (the campaign with the reader's standing, the totals), as after every write:
+    // each client empties them through the caches' own channel (PostgreSQL NOTIFY) before each request
+    log(`  liste sans cache (${listClients} clients, ${seconds(durationMs)})…`);
+    const notifier = new pg.Pool({ connectionString: databaseUrl, max: 8 });
+    const empty = JSON.stringify([{ from: 'banc', name: 'campagnes-dossier-totals' }, { from: 'banc', name: 'campagnes-listed-campaigns' }].map((n) => JSON.stringify(n)));
+    const { result: bare, cpu: bareCpu } = await metered(() => uncachedLoop(lists, listClients, durationMs, listCall, () => notifier.query(`select pg_notify('coherence_cache', n) from json_array_elements_text($1::json) n`, [empty]).then(() => undefined)));
+    await notifier.end();
+    out.push(
+      { measure: `${listLabel}, sans cache (campagne et total relus à chaque page) : p95`, value: `${ms(bare.p95)} (p50 ${ms(bare.p50)}, ${Math.round(bare.perSecond)} req/s, charge ${load1()})`, target: '< 50 ms', ok: bare.p95 < 50 && bare.errors === 0 },
+      { measure: 'liste sans cache : CPU par requête (avec le NOTIFY du banc)', value: bareCpu, target: '—', ok: null },
+      ...(bare.errors ? [{ measure: 'liste sans cache : erreurs', value: `${bare.errors} (${bare.firstError})`, target: '0', ok: false }] : []),
+    );
+
     log('  export XLSX de tous les dossiers…');
+    // what the server holds before the export (its baseline after the list's load), to tell the export's own share
+    const before = memoryOf(server.pid);
     let maxRss = 0;
     const sampler = setInterval(() => (maxRss = Math.max(maxRss, memoryOf(server.pid).rss)), 20);
     const started = performance.now();
@@ -222,21 +301,26 @@ export async function benchCampagnes(options: CampagnesBenchOptions): Promise<Be
     const exportFloor = 10_000 * Math.min(1, scale);
     out.push(
       { measure: `export XLSX de ${exported.toLocaleString('fr-FR')} dossiers, toutes les réponses en colonnes (${(bytes / 1024 / 1024).toFixed(1)} Mo)`, value: `${seconds(exportMs)} (charge ${load1()})`, target: `< ${seconds(exportFloor)}`, ok: exportMs < exportFloor && exported >= files },
-      { measure: 'export XLSX : mémoire résidente du serveur (max pendant l’export / pic depuis le démarrage)', value: `${maxRss.toFixed(0)} Mo / ${memoryOf(server.pid).peak.toFixed(0)} Mo`, target: '—', ok: null },
+      {
+        measure: 'export XLSX : mémoire résidente du serveur (avant l’export / max pendant / pic depuis le démarrage)',
+        value: `${before.rss.toFixed(0)} Mo / ${maxRss.toFixed(0)} Mo / ${memoryOf(server.pid).peak.toFixed(0)} Mo`,
+        target: '—',
+        ok: null,
+      },
     );
 
     log('  dépôts de dossiers…');
     const admin = await as(accounts.admin);
     const staff = await as(accounts.staff);
-    const project = await projectCall(server.baseUrl, admin);
-    const drafts = await seedDrafts(server.baseUrl, databaseUrl, staff, project, Math.max(500, Math.round(8000 * scale)));
+    const project = await projectCall(fetchCall(server.baseUrl), admin);
+    const drafts = await seedDrafts(fetchCall(server.baseUrl), databaseUrl, staff, project, Math.max(500, Math.round(8000 * scale)));
     const submits = new KeepAliveClient(server.baseUrl, submitClients, staff);
     clients.push(submits);
     let next = 0;
     const submitCall = () => ({ method: 'POST' as const, path: `/api/dossiers/${drafts[next++ % drafts.length]}/submission`, body: '{"version":1}' });
     const warm = Math.min(200, Math.floor(drafts.length / 10));
     await closedLoop({ client: submits, clients: 8, durationMs: 2000, next: submitCall, expected: 200, maxRequests: warm });
-    const submitted = await closedLoop({ client: submits, clients: submitClients, durationMs, next: submitCall, expected: 200, maxRequests: drafts.length - warm });
+    const { result: submitted, cpu: submitCpu } = await metered(() => closedLoop({ client: submits, clients: submitClients, durationMs, next: submitCall, expected: 200, maxRequests: drafts.length - warm }));
     const ranOut = submitted.requests >= drafts.length - warm;
     out.push(
       {
@@ -245,10 +329,12 @@ export async function benchCampagnes(options: CampagnesBenchOptions): Promise<Be
         target: '≥ 300 /s',
         ok: submitted.perSecond >= 300 && submitted.errors === 0,
       },
+      { measure: 'dépôts : CPU par requête', value: submitCpu, target: '—', ok: null },
       ...(submitted.errors ? [{ measure: 'dépôts : erreurs', value: `${submitted.errors} (${submitted.firstError})`, target: '0', ok: false }] : []),
     );
   } finally {
     for (const client of clients) client.close();
+    await cpuClient.end();
     await server.stop();
   }
   out.push({ measure: 'charge de la machine à la fin (load average 1 min)', value: load1(), target: '—', ok: null });

@@ -1,6 +1,10 @@
 import { and, eq, exists, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Placeholder } from 'drizzle-orm';
 import { authorize, can, type Actor } from '../../server/platform/authz.js';
+import { defineCache } from '../../server/platform/cache.js';
 import type { AuthedCtx, Ctx } from '../../server/platform/context.js';
+import type { Db } from '../../server/platform/db.js';
+import { pgArray } from '../../server/platform/prepared.js';
 import { forbidden, notFound } from '../../server/platform/errors.js';
 import { campaignPartners, campaigns, dossiers, instructorGroupMembers, instructorGroups, opinions } from './db/schema.js';
 
@@ -73,16 +77,86 @@ export async function standingIn(ctx: AuthedCtx, campaign: CampaignRow): Promise
   return { manager, readsAll: readsAll(ctx.actor), partner, groupIds, instructor: manager || groupIds.length > 0 };
 }
 
-/** A campaign by id or code: drafts only for those who manage campaigns. */
+/** What shapes the statements that read a campaign or a file with the actor's standing: a few texts, each prepared once. */
+function standingShape(ctx: AuthedCtx) {
+  const userId = actorUserId(ctx.actor);
+  const orgs = organizationIds(ctx.actor).filter((id) => id !== ctx.actor.tenantId);
+  return {
+    instructs: !!userId && can(ctx.actor, 'dossier.instruct'),
+    partners: orgs.length > 0 && roleIn(ctx.actor, 'academy-staff'),
+    user: !!userId,
+    params: { userId: userId ?? '', orgs: pgArray(orgs) },
+  };
+}
+type StandingShape = ReturnType<typeof standingShape>;
+type Bound = Placeholder | string;
+
+/**
+ * The actor's groups in the campaign and whether their organization co-reviews it, as columns of
+ * the statement that reads the campaign: `standingIn`'s two lookups without their round trips.
+ */
+function standingColumns(shape: StandingShape, userId: Bound = shape.params.userId, orgs: Bound = shape.params.orgs) {
+  const groups = shape.instructs
+    ? sql`coalesce((select json_agg(${instructorGroups.id}) from ${instructorGroupMembers} inner join ${instructorGroups} on ${and(eq(instructorGroups.tenantId, instructorGroupMembers.tenantId), eq(instructorGroups.id, instructorGroupMembers.groupId))} where ${and(eq(instructorGroupMembers.tenantId, campaigns.tenantId), eq(instructorGroups.campaignId, campaigns.id), sql`${instructorGroupMembers.userId} = ${userId}::uuid`)}), '[]'::json)`
+    : sql`'[]'::json`;
+  const partner = shape.partners
+    ? sql`exists (select 1 from ${campaignPartners} where ${and(eq(campaignPartners.tenantId, campaigns.tenantId), eq(campaignPartners.campaignId, campaigns.id), sql`${campaignPartners.organizationId} = any(${orgs}::uuid[])`)})`
+    : sql`false`;
+  return { groupIds: groups.mapWith(jsonArray), partner: partner.mapWith(Boolean) };
+}
+
+const jsonArray = (value: unknown): string[] => (typeof value === 'string' ? (JSON.parse(value) as string[]) : (value as string[]));
+
+function standingOf(ctx: AuthedCtx, read: { groupIds: string[]; partner: boolean }): CampaignStanding {
+  const manager = managesCampaigns(ctx.actor);
+  return { manager, readsAll: readsAll(ctx.actor), partner: read.partner, groupIds: read.groupIds, instructor: manager || read.groupIds.length > 0 };
+}
+
+/** A campaign by id or code: drafts only for those who manage campaigns. Read with the actor's standing, in one statement. */
 export async function loadCampaign(ctx: Ctx, idOrCode: string, action: Parameters<typeof authorize>[1] = 'campaign.read') {
   const a = authed(ctx, action);
+  return visibleCampaign(a, await readCampaign(a, idOrCode));
+}
+
+interface CampaignRead {
+  campaign: CampaignRow;
+  groupIds: string[];
+  partner: boolean;
+}
+
+async function readCampaign(a: AuthedCtx, idOrCode: string): Promise<CampaignRead | null> {
   const byId = /^[0-9a-f-]{36}$/i.test(idOrCode);
-  const [campaign] = await ctx.db
-    .select()
+  const [row] = await a.db
+    .select({ campaign: campaigns, ...standingColumns(standingShape(a)) })
     .from(campaigns)
     .where(and(eq(campaigns.tenantId, a.actor.tenantId), byId ? eq(campaigns.id, idOrCode) : eq(campaigns.code, idOrCode)));
-  if (!campaign || (campaign.status === 'draft' && !managesCampaigns(a.actor) && !readsAll(a.actor))) throw notFound('Campagne');
-  return { ctx: a, campaign, standing: await standingIn(a, campaign) };
+  return row ?? null;
+}
+
+function visibleCampaign(a: AuthedCtx, row: CampaignRead | null) {
+  if (!row || (row.campaign.status === 'draft' && !managesCampaigns(a.actor) && !readsAll(a.actor))) throw notFound('Campagne');
+  return { ctx: a, campaign: row.campaign, standing: standingOf(a, row) };
+}
+
+/**
+ * The campaign and the actor's standing as a list reads them page after page (its files, their
+ * export): kept 10 seconds per person and campaign, shared by concurrent pages. The writes that
+ * change what a list needs of them (status, groups and their members, partners) empty it in every
+ * process once committed (`campaignsChanged`). Operations that act on a campaign read it afresh
+ * (`loadCampaign`).
+ */
+export const listedCampaigns = defineCache<Promise<CampaignRead | null>>('campagnes-listed-campaigns', { max: 10_000, ttlMs: 10_000 });
+
+export async function loadListedCampaign(ctx: Ctx, idOrCode: string, action: Parameters<typeof authorize>[1]) {
+  const a = authed(ctx, action);
+  // the standing follows the person's roles and places: a changed assignment is another entry
+  const key = JSON.stringify([a.actor.tenantId, a.actor.kind, a.actor.id, a.actor.assignments, idOrCode]);
+  return visibleCampaign(a, await ctx.cache.of(listedCampaigns).remember(key, () => readCampaign(a, idOrCode)));
+}
+
+/** A campaign's status, groups or partners changed: lists read it again, here and in every process. */
+export function campaignsChanged(ctx: Pick<Ctx, 'cache'>) {
+  ctx.cache.invalidate(listedCampaigns);
 }
 
 /** What the actor may do on one file. */
@@ -99,10 +173,6 @@ export function noAccess(a: DossierAccess) {
 
 export async function accessTo(ctx: AuthedCtx, standing: CampaignStanding, dossier: DossierRecord): Promise<DossierAccess> {
   const userId = actorUserId(ctx.actor);
-  const applicant =
-    (userId !== null && dossier.applicantUserId === userId) ||
-    (dossier.establishmentId !== null && can(ctx.actor, 'dossier.apply') && establishmentIdsOf(ctx.actor).includes(dossier.establishmentId));
-  const instructor = standing.manager || (dossier.groupId !== null && standing.groupIds.includes(dossier.groupId));
   let expert = false;
   if (userId) {
     const [row] = await ctx.db
@@ -111,25 +181,68 @@ export async function accessTo(ctx: AuthedCtx, standing: CampaignStanding, dossi
       .where(and(eq(opinions.tenantId, dossier.tenantId), eq(opinions.dossierId, dossier.id), eq(opinions.expertUserId, userId), ne(opinions.status, 'conflict')));
     expert = !!row;
   }
+  return accessOf(ctx, standing, dossier, expert);
+}
+
+/** What the actor may do on a file, whether they were asked an opinion on it being known. */
+export function accessOf(ctx: AuthedCtx, standing: CampaignStanding, dossier: Pick<DossierRecord, 'applicantUserId' | 'establishmentId' | 'groupId'>, expert: boolean): DossierAccess {
+  const userId = actorUserId(ctx.actor);
+  const applicant =
+    (userId !== null && dossier.applicantUserId === userId) ||
+    (dossier.establishmentId !== null && can(ctx.actor, 'dossier.apply') && establishmentIdsOf(ctx.actor).includes(dossier.establishmentId));
+  const instructor = standing.manager || (dossier.groupId !== null && standing.groupIds.includes(dossier.groupId));
   return { applicant, instructor, reader: instructor || standing.readsAll || standing.partner, expert };
 }
 
+/** Whether the actor was asked an opinion on the file (and declared no conflict), as a column of the file's statement. */
+function expertColumn(shape: StandingShape, userId: Bound) {
+  if (!shape.user) return sql`false`.mapWith(Boolean);
+  return sql`exists (select 1 from ${opinions} where ${and(eq(opinions.tenantId, dossiers.tenantId), eq(opinions.dossierId, dossiers.id), sql`${opinions.expertUserId} = ${userId}::uuid`, ne(opinions.status, 'conflict'))})`.mapWith(Boolean);
+}
+
+/**
+ * The file, its campaign and the actor's standing in one statement, read by every request on a
+ * file: built and prepared once per shape and database handle (drizzle's query building cost more
+ * than PostgreSQL's answer), then run with the file's and the actor's values.
+ */
+function dossierStatement(db: Db, shape: StandingShape) {
+  const key = `${+shape.instructs}${+shape.partners}${+shape.user}`;
+  let byShape = dossierStatements.get(db);
+  if (!byShape) dossierStatements.set(db, (byShape = new Map()));
+  let statement = byShape.get(key);
+  if (!statement) byShape.set(key, (statement = prepareDossierStatement(db, shape, key)));
+  return statement;
+}
+
+function prepareDossierStatement(db: Db, shape: StandingShape, key: string) {
+  const userId = sql.placeholder('userId');
+  return db
+    .select({ dossier: dossiers, campaign: campaigns, ...standingColumns(shape, userId, sql.placeholder('orgs')), expert: expertColumn(shape, userId) })
+    .from(dossiers)
+    .innerJoin(campaigns, and(eq(campaigns.tenantId, dossiers.tenantId), eq(campaigns.id, dossiers.campaignId)))
+    .where(and(eq(dossiers.tenantId, sql.placeholder('tenantId')), eq(dossiers.id, sql.placeholder('dossierId'))))
+    .prepare(`campagnes_dossier_${key}`);
+}
+const dossierStatements = new WeakMap<Db, Map<string, ReturnType<typeof prepareDossierStatement>>>();
+
 /**
  * A file of the campaign the actor may see; another's is "not found". `need` asks for more than
- * seeing it (403 when they see it but may not).
+ * seeing it (403 when they see it but may not). The file, its campaign and the actor's standing
+ * are read in one statement.
  */
 export async function loadDossier(ctx: Ctx, dossierId: string, need: 'see' | 'apply' | 'instruct' | 'review' = 'see') {
   const a = authed(ctx, 'dossier.read');
-  const [dossier] = await ctx.db.select().from(dossiers).where(and(eq(dossiers.tenantId, a.actor.tenantId), eq(dossiers.id, dossierId)));
-  if (!dossier) throw notFound('Dossier');
-  const [campaign] = await ctx.db.select().from(campaigns).where(and(eq(campaigns.tenantId, dossier.tenantId), eq(campaigns.id, dossier.campaignId)));
-  const standing = await standingIn(a, campaign!);
-  const access = await accessTo(a, standing, dossier);
+  const shape = standingShape(a);
+  const [row] = await dossierStatement(ctx.db, shape).execute({ tenantId: a.actor.tenantId, dossierId, ...shape.params });
+  if (!row) throw notFound('Dossier');
+  const { dossier, campaign } = row;
+  const standing = standingOf(a, row);
+  const access = accessOf(a, standing, dossier, row.expert);
   if (noAccess(access)) throw notFound('Dossier');
   if (need === 'apply' && !access.applicant) throw forbidden('Seul le demandeur modifie et dépose son dossier.');
   if (need === 'instruct' && !(access.instructor && can(a.actor, 'dossier.instruct'))) throw forbidden('Seuls les instructeurs du dossier peuvent faire cela.');
   if (need === 'review' && !access.expert) throw forbidden("Aucun avis ne vous est demandé sur ce dossier.");
-  return { ctx: a, campaign: campaign!, dossier, standing, access };
+  return { ctx: a, campaign, dossier, standing, access };
 }
 
 /** The SQL filter of the files of a campaign the actor sees (lists, exports, bulk selections). */

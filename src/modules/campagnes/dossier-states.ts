@@ -5,6 +5,7 @@ import { AppError } from '../../server/platform/errors.js';
 import { assertUpdated, assertVersion } from '../../server/platform/versioned-update.js';
 import { dossierEvents, dossiers, type CorrectionRequest, type DossierState } from './db/schema.js';
 import { notifyStateChange } from './notify.js';
+import { dossiersChanged } from './operations/dossier-totals.js';
 import { queueWebhookDeliveries } from './webhooks/queue-deliveries.js';
 
 /**
@@ -125,6 +126,7 @@ export async function transitionDossier(ctx: Ctx, tx: Db, input: TransitionInput
     .where(and(eq(dossiers.tenantId, dossier.tenantId), eq(dossiers.id, dossier.id), eq(dossiers.version, input.version)))
     .returning();
   assertUpdated(updated);
+  dossiersChanged(ctx, dossier.tenantId, dossier.campaignId);
   for (const hook of transitionHooks) await hook(ctx, tx, dossier, updated);
   await tx.insert(dossierEvents).values({
     tenantId: dossier.tenantId,

@@ -1,4 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { defineCache } from '../../server/platform/cache.js';
+import type { Ctx } from '../../server/platform/context.js';
 import type { Db } from '../../server/platform/db.js';
 import { AppError } from '../../server/platform/errors.js';
 import { establishmentsView } from '../referentiel/index.js';
@@ -62,17 +64,43 @@ function ruleMatches(rule: RoutingRule, school: SchoolFacts | null, answers: Rec
   }
 }
 
+type GroupRow = typeof instructorGroups.$inferSelect;
+
+/**
+ * A campaign's groups in routing order, read once per process until `saveGroups` changes them
+ * (it empties the entry once committed); the time to live bounds a lost notification.
+ */
+export const routingGroups = defineCache<Promise<GroupRow[]>>('campagnes-routing-groups', { max: 2_000, ttlMs: 60_000 });
+
+export const routingGroupsKey = (tenantId: string, campaignId: string) => `${tenantId}:${campaignId}`;
+
+function groupsOf(ctx: Pick<Ctx, 'db' | 'cache'>, tenantId: string, campaignId: string): Promise<GroupRow[]> {
+  return ctx.cache.of(routingGroups).remember(routingGroupsKey(tenantId, campaignId), () =>
+    ctx.db
+      .select()
+      .from(instructorGroups)
+      .where(and(eq(instructorGroups.tenantId, tenantId), eq(instructorGroups.campaignId, campaignId)))
+      .orderBy(asc(instructorGroups.priority), asc(instructorGroups.name))
+      // a real promise, run once: drizzle's query runs again at each `then`
+      .then((rows) => rows),
+  );
+}
+
+const onSchool = (rule: RoutingRule) => rule.on !== 'answer';
+
 /**
  * The group a file goes to: the first group by priority whose rules all hold (a group without
  * rules matches nothing but is the default when marked so), else the default group, else none
- * (then only the administrators see it).
+ * (then only the administrators see it). The school is read only when a rule asks about it.
  */
-export async function routeDossier(db: Db, tenantId: string, campaignId: string, school: SchoolFacts | null, answers: Record<string, unknown>): Promise<string | null> {
-  const groups = await db
-    .select()
-    .from(instructorGroups)
-    .where(and(eq(instructorGroups.tenantId, tenantId), eq(instructorGroups.campaignId, campaignId)))
-    .orderBy(asc(instructorGroups.priority), asc(instructorGroups.name));
-  const matching = groups.find((g) => g.rules.length > 0 && g.rules.every((r) => ruleMatches(r, school, answers)));
+export async function routeDossier(
+  ctx: Pick<Ctx, 'db' | 'cache'>,
+  dossier: { tenantId: string; campaignId: string; establishmentId: string | null },
+  answers: Record<string, unknown>,
+): Promise<string | null> {
+  const groups = await groupsOf(ctx, dossier.tenantId, dossier.campaignId);
+  const ruled = groups.filter((g) => g.rules.length > 0);
+  const school = dossier.establishmentId && ruled.some((g) => g.rules.some(onSchool)) ? await schoolFacts(ctx.db, dossier.tenantId, dossier.establishmentId) : null;
+  const matching = ruled.find((g) => g.rules.every((r) => ruleMatches(r, school, answers)));
   return (matching ?? groups.find((g) => g.isDefault))?.id ?? null;
 }

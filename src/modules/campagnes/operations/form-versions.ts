@@ -4,6 +4,7 @@ import { formFieldsSchema, type FormField } from '../../../shared/campaign-form.
 import type { Ctx } from '../../../server/platform/context.js';
 import type { Db } from '../../../server/platform/db.js';
 import { recordAudit } from '../../../server/platform/audit.js';
+import { defineCache } from '../../../server/platform/cache.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { assertUpdated } from '../../../server/platform/versioned-update.js';
 import { loadCampaign } from '../campaign-access.js';
@@ -35,6 +36,24 @@ export async function currentFormVersion(db: Db, tenantId: string, campaignId: s
     .orderBy(desc(formVersions.number))
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * Published versions never change (`saveForm` edits only the draft), so each is read once per
+ * process; a draft is read every time. Nothing to invalidate: a deleted campaign's versions are
+ * never asked for again.
+ */
+export const publishedFormVersions = defineCache<FormVersionRow>('campagnes-published-forms', { max: 2_000, ttlMs: 60 * 60_000 });
+
+/** A file's form version, from the cache once published. */
+export async function fileFormVersion(ctx: Pick<Ctx, 'db' | 'cache'>, tenantId: string, id: string): Promise<FormVersionRow> {
+  const published = ctx.cache.of(publishedFormVersions);
+  const key = `${tenantId}:${id}`;
+  const kept = published.get(key);
+  if (kept) return kept;
+  const row = await formVersionById(ctx.db, tenantId, id);
+  if (row.publishedAt) published.set(key, row);
+  return row;
 }
 
 export async function formVersionById(db: Db, tenantId: string, id: string): Promise<FormVersionRow> {

@@ -1,7 +1,8 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
 import { can } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
-import { authed, loadCampaign, managesCampaigns, readsAll, standingIn } from '../campaign-access.js';
+import { authed, campaignsChanged, loadCampaign, managesCampaigns, readsAll, standingIn } from '../campaign-access.js';
+import { routingGroups, routingGroupsKey } from '../routing.js';
 import { campaignPartners, campaigns, instructorGroups, instructorGroupMembers } from '../db/schema.js';
 import { presentCampaign } from '../presenters/campaigns.js';
 import { z } from 'zod';
@@ -48,7 +49,7 @@ export const groupsInput = z.object({
 /** Replaces the campaign's instructor groups, their routing rules and members (files already routed keep their group id when the name stays). */
 export async function saveGroups(ctx: Ctx, input: { campaignId: string; body: z.infer<typeof groupsInput> }) {
   const { campaign } = await loadCampaign(ctx, input.campaignId, 'campaign.manage');
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const existing = await tx.select().from(instructorGroups).where(and(eq(instructorGroups.tenantId, campaign.tenantId), eq(instructorGroups.campaignId, campaign.id)));
     const kept = new Set(input.body.groups.map((g) => g.name));
     for (const old of existing.filter((g) => !kept.has(g.name)))
@@ -70,6 +71,10 @@ export async function saveGroups(ctx: Ctx, input: { campaignId: string; body: z.
     }
     return saved;
   });
+  // once committed: files submitted from now on are routed by the new groups
+  ctx.cache.invalidate(routingGroups, routingGroupsKey(campaign.tenantId, campaign.id));
+  campaignsChanged(ctx);
+  return saved;
 }
 
 export async function listGroups(ctx: Ctx, campaignId: string) {

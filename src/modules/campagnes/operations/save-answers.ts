@@ -3,12 +3,12 @@ import type { Ctx } from '../../../server/platform/context.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { assertUpdated, assertVersion } from '../../../server/platform/versioned-update.js';
 import { assertAnswers } from '../answer-checks.js';
-import { loadDossier } from '../campaign-access.js';
+import { accessOf, loadDossier } from '../campaign-access.js';
 import { dossiers } from '../db/schema.js';
 import { transitionDossier } from '../dossier-states.js';
-import { routeDossier, schoolFacts } from '../routing.js';
+import { routeDossier } from '../routing.js';
 import type { AnswersInput } from './dossier-input.js';
-import { annotationFieldsOf, fieldsOf, formVersionById } from './form-versions.js';
+import { annotationFieldsOf, fieldsOf, fileFormVersion } from './form-versions.js';
 import { assertOpen } from './start-dossier.js';
 
 /** Answers merge over the stored ones: a field of another version, or hidden now, keeps its answer. */
@@ -21,7 +21,7 @@ export async function saveAnswers(ctx: Ctx, input: { id: string; changes: Answer
     throw new AppError('CONFLICT', `Le dossier n° ${dossier.number} est en instruction ou décidé : il ne se modifie plus.`);
   assertOpen(campaign, ctx.now());
   assertVersion(dossier, input.changes.version);
-  const form = await formVersionById(ctx.db, dossier.tenantId, dossier.formVersionId);
+  const form = await fileFormVersion(ctx, dossier.tenantId, dossier.formVersionId);
   const answers = merged(dossier.answers, input.changes.answers);
   await assertAnswers(ctx.db, dossier, fieldsOf(form), answers, dossier.state === 'en_construction');
   const [updated] = await ctx.db
@@ -35,24 +35,25 @@ export async function saveAnswers(ctx: Ctx, input: { id: string; changes: Answer
 
 /**
  * Submits (or resubmits after a correction): the campaign must be open, every shown required
- * field answered and valid; the file is routed to its instructor group.
+ * field answered and valid; the file is routed to its instructor group. Returns the file as the
+ * move left it, with the actor's access to it (routing may have made them its instructor).
  */
 export async function submitDossier(ctx: Ctx, input: { id: string; changes: Partial<AnswersInput> & { version: number } }) {
-  const { dossier, campaign } = await loadDossier(ctx, input.id, 'apply');
+  const { dossier, campaign, standing, access, ctx: a } = await loadDossier(ctx, input.id, 'apply');
   assertOpen(campaign, ctx.now());
-  const form = await formVersionById(ctx.db, dossier.tenantId, dossier.formVersionId);
+  const form = await fileFormVersion(ctx, dossier.tenantId, dossier.formVersionId);
   const answers = merged(dossier.answers, input.changes.answers ?? {});
   await assertAnswers(ctx.db, dossier, fieldsOf(form), answers, true);
-  const school = dossier.establishmentId ? await schoolFacts(ctx.db, dossier.tenantId, dossier.establishmentId) : null;
-  const groupId = await routeDossier(ctx.db, dossier.tenantId, campaign.id, school, answers);
-  return ctx.db.transaction((tx) => transitionDossier(ctx, tx, { dossier, transition: 'submit', version: input.changes.version, set: { answers, groupId } }));
+  const groupId = await routeDossier(ctx, dossier, answers);
+  const updated = await ctx.db.transaction((tx) => transitionDossier(ctx, tx, { dossier, transition: 'submit', version: input.changes.version, set: { answers, groupId } }));
+  return { ctx: a, campaign, standing, dossier: updated, access: accessOf(a, standing, updated, access.expert) };
 }
 
 /** Instructors fill the private annotation fields: never shown to the applicant. */
 export async function saveAnnotations(ctx: Ctx, input: { id: string; changes: AnswersInput }) {
   const { dossier } = await loadDossier(ctx, input.id, 'instruct');
   assertVersion(dossier, input.changes.version);
-  const form = await formVersionById(ctx.db, dossier.tenantId, dossier.formVersionId);
+  const form = await fileFormVersion(ctx, dossier.tenantId, dossier.formVersionId);
   const annotations = merged(dossier.annotations, input.changes.answers);
   await assertAnswers(ctx.db, dossier, annotationFieldsOf(form), annotations, false);
   const [updated] = await ctx.db

@@ -5,7 +5,7 @@ import { AppError } from '../../../server/platform/errors.js';
 import { isDatabaseError } from '../../../server/platform/database-errors.js';
 import { assertUpdated, assertVersion } from '../../../server/platform/versioned-update.js';
 import { organizationsView } from '../../referentiel/index.js';
-import { authed, loadCampaign } from '../campaign-access.js';
+import { authed, campaignsChanged, loadCampaign } from '../campaign-access.js';
 import { campaignPartners, campaigns, formVersions } from '../db/schema.js';
 import { parisDay, parisEndOf, parisStartOf, parisText } from '../paris-time.js';
 import type { CreateCampaignInput, ReopenCampaignInput, UpdateCampaignInput } from './campaign-input.js';
@@ -29,7 +29,7 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignInput) {
   const tenantId = a.actor.tenantId;
   await checkPartners(ctx.db, tenantId, input.partnerIds);
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await afterCommit(ctx, ctx.db.transaction(async (tx) => {
       const [campaign] = await tx
         .insert(campaigns)
         .values({
@@ -51,7 +51,7 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignInput) {
       await writePartners(tx, tenantId, campaign!.id, input.partnerIds);
       await recordAudit(ctx, tx, [{ tenantId, action: 'create', entityType: 'campaign', entityId: campaign!.id, after: { code: input.code, kind: input.kind } }]);
       return campaign!;
-    });
+    }));
   } catch (error) {
     if (isDatabaseError(error, '23505')) throw new AppError('CONFLICT', `Le code « ${input.code} » est déjà pris par une autre campagne.`, { issues: [{ path: 'code', message: 'Code déjà pris.' }] });
     throw error;
@@ -63,7 +63,7 @@ export async function updateCampaign(ctx: Ctx, input: { id: string; changes: Upd
   const c = input.changes;
   assertVersion(campaign, c.version);
   await checkPartners(ctx.db, campaign.tenantId, c.partnerIds);
-  return ctx.db.transaction(async (tx) => {
+  return afterCommit(ctx, ctx.db.transaction(async (tx) => {
     const closesAt = parisEndOf(c.closesOn);
     const [updated] = await tx
       .update(campaigns)
@@ -87,7 +87,16 @@ export async function updateCampaign(ctx: Ctx, input: { id: string; changes: Upd
     await writePartners(tx, campaign.tenantId, campaign.id, c.partnerIds);
     await recordAudit(a, tx, [{ tenantId: campaign.tenantId, action: 'update', entityType: 'campaign', entityId: campaign.id, after: { status: c.status, closesOn: c.closesOn } }]);
     return updated;
-  });
+  }));
+}
+
+/** Lists read the campaign again once the change is committed (status, partners). */
+async function afterCommit<T>(ctx: Ctx, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } finally {
+    campaignsChanged(ctx);
+  }
 }
 
 /** Reopens a campaign until a new last day, with the reason kept in its reopenings. */
@@ -106,7 +115,7 @@ export async function reopenCampaign(ctx: Ctx, input: { id: string; changes: Reo
     previousClosesAt: campaign.closesAt.toISOString(),
     closesAt: closesAt.toISOString(),
   };
-  return ctx.db.transaction(async (tx) => {
+  return afterCommit(ctx, ctx.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(campaigns)
       .set({ closesAt, closedAt: null, remindedAt: null, status: 'published', reopenings: [...campaign.reopenings, reopening], version: sql`${campaigns.version} + 1` })
@@ -115,5 +124,5 @@ export async function reopenCampaign(ctx: Ctx, input: { id: string; changes: Reo
     assertUpdated(updated);
     await recordAudit(a, tx, [{ tenantId: campaign.tenantId, action: 'update', entityType: 'campaign', entityId: campaign.id, after: { reopened: reopening } }]);
     return updated;
-  });
+  }));
 }

@@ -7,6 +7,7 @@ import { parisText } from '../paris-time.js';
 import { eligible, schoolFacts } from '../routing.js';
 import type { CampaignRow } from '../campaign-access.js';
 import type { StartDossierInput } from './dossier-input.js';
+import { dossiersChanged } from './dossier-totals.js';
 import { currentFormVersion } from './form-versions.js';
 
 /** A call takes files between its opening and its closing (instants in Paris time), once published. */
@@ -35,7 +36,7 @@ export async function startDossier(ctx: Ctx, input: { campaignId: string; body: 
     if (!eligible(campaign.eligibility, school)) throw new AppError('CONFLICT', `${school.name} n’est pas éligible à cette campagne.`);
   }
   const now = ctx.now();
-  return ctx.db.transaction(async (tx) => {
+  const started = await ctx.db.transaction(async (tx) => {
     const [numbered] = await tx
       .update(campaigns)
       .set({ nextDossierNumber: sql`${campaigns.nextDossierNumber} + 1` })
@@ -66,4 +67,6 @@ export async function startDossier(ctx: Ctx, input: { campaignId: string; body: 
     });
     return dossier!;
   });
+  dossiersChanged(ctx, campaign.tenantId, campaign.id);
+  return started;
 }

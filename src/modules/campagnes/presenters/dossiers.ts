@@ -17,7 +17,13 @@ export const dossierSummarySchema = z.object({
   version: z.number(),
 });
 
-export function presentDossierSummary(d: DossierRow) {
+/** The columns a file's line in a list shows: what `findDossiers` reads (never the answers). */
+export type DossierSummaryRow = Pick<
+  DossierRow,
+  'id' | 'number' | 'state' | 'applicantLabel' | 'establishmentId' | 'groupId' | 'correction' | 'score' | 'submittedAt' | 'decidedAt' | 'updatedAt' | 'version'
+>;
+
+export function presentDossierSummary(d: DossierSummaryRow) {
   return {
     id: d.id,
     number: d.number,

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Ctx } from '../../../server/platform/context.js';
 import { dossiers } from '../db/schema.js';
+import { allDossiersChanged } from '../operations/dossier-totals.js';
 import { familyAidFiles } from '../family-aid/db/schema.js';
 import { notifyDraftExpiry } from '../notify.js';
 import { parisText } from '../paris-time.js';
@@ -55,5 +56,6 @@ export async function expireFamilyDrafts(ctx: Ctx): Promise<{ warned: number; de
       deleted += gone.length;
     }
   });
+  if (deleted) allDossiersChanged(ctx);
   return { warned, deleted };
 }

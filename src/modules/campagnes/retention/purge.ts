@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import { dossiersChanged } from '../operations/dossier-totals.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { campaigns, documentContents, documents, dossiers, messages } from '../db/schema.js';
 import { familyAidFiles, familyAidPurges } from '../family-aid/db/schema.js';
@@ -38,6 +39,8 @@ export async function purgeExpiredFamilyFiles(ctx: Ctx): Promise<PurgeOutcome[]>
   for (const campaign of closed) {
     if (retentionEnds(campaign) > now) continue;
     const outcome = await purgeCampaign(ctx, campaign.tenantId, campaign.id, now);
+    // the purged names no longer match a search by name
+    if (outcome.files > 0) dossiersChanged(ctx, campaign.tenantId, campaign.id);
     if (outcome.files > 0) outcomes.push(outcome);
   }
   return outcomes;

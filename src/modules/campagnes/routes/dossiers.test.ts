@@ -159,6 +159,36 @@ describe('who sees what', () => {
   });
 });
 
+describe('the list', () => {
+  const total = async (query = '') => (await as(t, 'authority-admin', 'GET', `/api/campaigns/${campaignId}/dossiers?pageSize=1${query}`)).json().total as number;
+
+  it('pages in number order and counts again after each write that changes what a filter holds', async () => {
+    const [all, building] = [await total(), await total('&state=en_construction')];
+    const d = await start();
+    expect(await total()).toBe(all + 1);
+    expect(await total('&state=en_construction')).toBe(building);
+    const doc = (await upload(d.id, 'projet.pdf', pdfBytes, { fieldKey: 'projet' })).json();
+    const answers = { titre: 'Tablettes en SVT', eleves: 60, chariot: false, projet: { documentId: doc.id, filename: 'projet.pdf' } };
+    const sent = await as(t, 'establishment-staff', 'POST', `/api/dossiers/${d.id}/submission`, { answers, version: d.version });
+    expect(sent.statusCode).toBe(200);
+    expect(await total('&state=en_construction')).toBe(building + 1);
+    expect(await total(`&groupId=${sent.json().groupId}`)).toBeGreaterThanOrEqual(1);
+    const review = await as(t, 'authority-admin', 'POST', `/api/dossiers/${d.id}/review`, { version: sent.json().version });
+    expect(review.statusCode).toBe(200);
+    expect(await total('&state=en_construction')).toBe(building);
+
+    // pages of one: each file once, in number order, the list's columns only
+    const pages = [];
+    for (let page = 1; page <= all + 1; page++) pages.push((await as(t, 'authority-admin', 'GET', `/api/campaigns/${campaignId}/dossiers?pageSize=1&page=${page}`)).json());
+    const numbers = pages.map((p) => p.items[0].number as number);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(new Set(numbers).size).toBe(all + 1);
+    expect(pages.at(-1).items[0]).toMatchObject({ id: d.id, state: 'en_instruction', submittedAt: expect.any(String), updatedAt: expect.any(String), correction: null });
+    expect(pages.at(-1).items[0]).not.toHaveProperty('answers');
+    expect((await as(t, 'authority-admin', 'GET', `/api/campaigns/${campaignId}/dossiers?pageSize=1&page=${all + 2}`)).json()).toMatchObject({ total: all + 1, items: [] });
+  });
+});
+
 describe('bulk actions', () => {
   it('refuses 501 files, and acts on a filter beyond the page all or nothing', async () => {
     const ids = Array.from({ length: 501 }, () => randomUUID());

@@ -110,7 +110,11 @@ export async function dossierRoutes(fastify: FastifyInstance) {
         response: detail,
       },
     },
-    async (request) => after(request, () => submitDossier(ctxOf(fastify, request), { id: request.params.id, changes: request.body })),
+    async (request) => {
+      const ctx = ctxOf(fastify, request);
+      const submitted = await submitDossier(ctx, { id: request.params.id, changes: request.body });
+      return getDossier(ctx, request.params.id, submitted);
+    },
   );
 
   app.put(

@@ -5,6 +5,7 @@ import type { Ctx } from '../../../../server/platform/context.js';
 import { AppError } from '../../../../server/platform/errors.js';
 import { campaigns, dossierEvents, dossiers, formVersions } from '../../db/schema.js';
 import { familyAidFiles } from '../db/schema.js';
+import { dossiersChanged } from '../../operations/dossier-totals.js';
 import { assertCampaignOpen } from '../file-store.js';
 
 export const startAidFileParams = z.object({ code: z.string().trim().min(1).max(100) });
@@ -14,7 +15,7 @@ export async function startAidFile(ctx: Ctx, params: z.infer<typeof startAidFile
   authorize(ctx.actor, 'family-aid.apply');
   const actor = ctx.actor;
   const tenantId = actor.tenantId;
-  return ctx.db.transaction(async (tx) => {
+  const started = await ctx.db.transaction(async (tx) => {
     const [campaign] = await tx
       .select()
       .from(campaigns)
@@ -37,6 +38,8 @@ export async function startAidFile(ctx: Ctx, params: z.infer<typeof startAidFile
       .returning({ id: dossiers.id });
     await tx.insert(familyAidFiles).values({ tenantId, dossierId: dossier.id, campaignId: campaign.id, familyUserId: actor.id, touchedAt: now });
     await tx.insert(dossierEvents).values({ tenantId, dossierId: dossier.id, at: now, kind: 'created', toState: 'brouillon', actorUserId: actor.id, actorLabel: actor.label });
-    return dossier;
+    return { ...dossier, campaignId: campaign.id };
   });
+  dossiersChanged(ctx, tenantId, started.campaignId);
+  return { id: started.id };
 }

@@ -121,6 +121,24 @@ describe('keyset paging', () => {
     expect(uais(back)).toEqual(uais(page39));
   });
 
+  it('gives the whole list’s first pages through its prepared statements as the walk gives them', async () => {
+    const ctx = ctxOf(big);
+    const where = establishmentWhere(ctx, {});
+    for (const sort of sortableColumns) {
+      for (const order of ['asc', 'desc'] as const) {
+        for (const page of [1, 3]) {
+          const prepared = await findEstablishments(ctx, input({ sort, order, page: String(page), pageSize: '50' }));
+          const walked = await offsetPage(ctx, where, { sort, order, page, pageSize: 50 });
+          expect(uais(prepared), `${sort} ${order} ${page}`).toEqual(walked.map((r) => r.uai));
+          expect(prepared.total).toBe(tenantRows);
+        }
+      }
+    }
+    // another tenant through the same statements
+    const other = await findEstablishments(ctxOf(dense), input({ sort: 'name', order: 'desc', page: '3', pageSize: '50' }));
+    expect(uais(other)).toEqual((await offsetPage(ctxOf(dense), establishmentWhere(ctxOf(dense), {}), { sort: 'name', order: 'desc', page: 3, pageSize: 50 })).map((r) => r.uai));
+  });
+
   it('refuses a cursor that is not one, or was taken under another sort, with a French message', async () => {
     const ctx = ctxOf(big);
     await expect(findEstablishments(ctx, input({ after: 'pas-un-curseur' }))).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/Curseur/) });

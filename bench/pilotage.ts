@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { assignRole, createUser } from '../src/modules/access/index.js';
+import { dashboardOf } from '../src/modules/pilotage/dashboards/get-dashboard.js';
+import { dashboardSchema, presentDashboard } from '../src/modules/pilotage/dashboards/presenters.js';
 import { assessSchools } from '../src/modules/pilotage/indicators/assess.js';
 import { loadProfileCatalogue } from '../src/modules/pilotage/indicators/profiles.js';
 import { createOrganization } from '../src/modules/referentiel/operations/create-organization.js';
@@ -8,14 +10,14 @@ import { systemCtx } from '../src/server/platform/context.js';
 import { migrateDatabase, openDatabase, rows, type Database } from '../src/server/platform/db.js';
 import { generateAnnuaireFile } from './generate-annuaire.js';
 import { runLoad } from './lib/load.js';
-import { ensureDatabase } from './lib/postgres.js';
+import { recreateDatabase } from './lib/postgres.js';
 import { login, startServer } from './lib/server.js';
 import { ms, seconds, type BenchRow } from './lib/table.js';
 
 /**
  * Issue 14, « Speed », on the PostgreSQL server, in its own database regenerated at each run:
- * - the assessments of every school of a national tenant (60,000 generated establishments, 20
- *   devices each, a target profile per kind), computed as the dashboard computes them
+ * - the assessments of every school of a national tenant (60,000 generated schools, 20 devices
+ *   each, a link for three in four, a target profile per kind), computed as the dashboard computes them
  *   (assessSchools: one grouped query per source, then a pass in memory), floor 30 s;
  * - one school's assessment (GET /api/establishments/{uai}/assessment) at 50 clients, p95 < 50 ms;
  * - the steering dashboard (GET /api/pilotage/dashboard) of a Région (1,000 lycées and collèges,
@@ -24,7 +26,8 @@ import { ms, seconds, type BenchRow } from './lib/table.js';
  */
 
 export const pilotageDatabaseName = 'coherence_bench_pilotage';
-const password = 'Banc-Pilotage-2026!';
+export const pilotagePassword = 'Banc-Pilotage-2026!';
+const password = pilotagePassword;
 const floors = { allMs: 30_000, oneP95: 50, dashboardP95: 200 };
 
 export interface PilotageBenchOptions {
@@ -42,16 +45,6 @@ interface Tenant {
   uais: string[];
 }
 
-/** A run killed half-way leaves a partial tenant: the bench database is emptied (it holds nothing else), but for pg-boss's own tables (emptied, its version row gone, it would try to install itself again and fail). */
-async function emptyDatabase(database: Database): Promise<void> {
-  const [{ tables }] = await rows<{ tables: string | null }>(
-    database.db,
-    sql`select string_agg(format('%I.%I', schemaname, tablename), ', ') as tables from pg_tables
-         where schemaname not in ('pg_catalog', 'information_schema', 'public', 'drizzle', 'pgboss')`,
-  );
-  if (tables) await database.db.execute(sql.raw(`truncate ${tables} cascade`));
-}
-
 /**
  * A tenant with `schools` establishments of the annuaire layout, pupils where the file has none,
  * an IPS and rurality for one in two, and `perSchool` devices each (ages and warranties spread over
@@ -62,7 +55,7 @@ async function seedTenant(database: Database, code: string, schools: number, per
   const ctx = systemCtx(database);
   const org = await createOrganization(ctx, { code, kind: 'region', name: `Banc du pilotage ${code}` });
   const tenantId = org.tenantId;
-  await importEstablishments(ctx, { tenantId, bytes: generateAnnuaireFile(schools), filename: 'etablissements.csv', mode: 'apply-valid', includeNonSchools: false });
+  await importEstablishments(ctx, { tenantId, bytes: generateAnnuaireFile(schools, { schoolsOnly: true }), filename: 'etablissements.csv', mode: 'apply-valid', includeNonSchools: false });
   const email = `admin@${code}.banc.fr`;
   const admin = await createUser(ctx, { tenantId, email, displayName: 'Admin banc pilotage', password });
   await assignRole(ctx, { tenantId, userId: admin.id, organizationId: tenantId, role: 'authority-admin', unitIds: [] });
@@ -79,7 +72,15 @@ async function seedTenant(database: Database, code: string, schools: number, per
            'PC-' || e.n || '-' || i, 'SN-' || e.n || '-' || i,
            date '2016-01-01' + ((e.n * 31 + i * 97) % 3650)::int, date '2021-01-01' + ((e.n * 17 + i * 53) % 3000)::int, lower('pc-' || e.n || '-' || i)
       from (select id, row_number() over (order by uai) n from referentiel.establishments where tenant_id = ${tenantId}) e, generate_series(1, ${perSchool}) i`);
-  for (const table of ['parc.assets', 'referentiel.establishments', 'pilotage.establishment_context']) await db.execute(sql.raw(`vacuum analyze ${table}`));
+  // three schools in four have a known internet link (the others' link indicators stay « unknown »)
+  await db.execute(sql`
+    insert into marches.site_links (tenant_id, establishment_id, operator, technology, "symmetric", down_mbps, up_mbps, monthly_cost_cents, start_date, created_by)
+    select tenant_id, id, 'Opérateur du banc', s.technology, s.down = s.up, s.down, s.up, s.cents, date '2024-09-01', 'banc'
+      from referentiel.establishments, lateral (select (array['fibre','fibre','sdsl'])[1 + (hashtext(uai) & 3) % 3] as technology,
+                                                  (array[100, 1000, 20])[1 + (hashtext(uai) & 3) % 3] as down, (array[100, 50, 20])[1 + (hashtext(uai) & 3) % 3] as up,
+                                                  (array[45000, 60000, 30000])[1 + (hashtext(uai) & 3) % 3] as cents) s
+     where tenant_id = ${tenantId} and hashtext(uai) & 3 <> 3`);
+  for (const table of ['parc.assets', 'referentiel.establishments', 'pilotage.establishment_context', 'marches.site_links']) await db.execute(sql.raw(`vacuum analyze ${table}`));
   const uais = (await rows<{ uai: string }>(db, sql`select uai from referentiel.establishments where tenant_id = ${tenantId}`)).map((r) => r.uai);
   return { tenantId, code, email, uais };
 }
@@ -99,13 +100,13 @@ export async function benchPilotage(options: PilotageBenchOptions): Promise<{ ti
   const log = options.log ?? (() => undefined);
   const national = Math.round(60_000 * scale);
   const regional = Math.max(20, Math.round(1_000 * scale));
-  const url = await ensureDatabase(options.serverUrl, pilotageDatabaseName);
+  // recreated at each run: a database left by an earlier migration history (or a run killed half-way) cannot be migrated
+  const url = await recreateDatabase(options.serverUrl, pilotageDatabaseName);
   const database = await openDatabase({ url, poolSize: 4 });
   let seeded: { nation: Tenant; region: Tenant };
   const started = performance.now();
   try {
     await migrateDatabase(database);
-    await emptyDatabase(database);
     log(`génération : ${national} établissements × 20 équipements, une Région de ${regional} × 60…`);
     seeded = { nation: await seedTenant(database, 'banc-pilotage-france', national, 20), region: await seedTenant(database, 'banc-pilotage-region', regional, 60) };
   } catch (error) {
@@ -142,6 +143,18 @@ export async function benchPilotage(options: PilotageBenchOptions): Promise<{ ti
     await runLoad({ baseUrl: server.baseUrl, headers: headers.region, clients: 5, durationMs: 1500, maxRequests: 1000, nextPath: () => '/api/pilotage/dashboard' });
     const dashboard = await load(headers.region, () => '/api/pilotage/dashboard');
     log(`tableau de bord de la Région : p95 ${ms(dashboard.p95)}`);
+    // what a reader who finds no cached dashboard waits for: computed as the server computes it, in this process (best of 3)
+    const uncached: number[] = [];
+    let bytes = 0;
+    for (let run = 0; run < 3; run++) {
+      const t0 = performance.now();
+      const now = new Date();
+      const assessments = await assessSchools(database.db, seeded.region.tenantId, sql`true`, await loadProfileCatalogue(database.db, seeded.region.tenantId), now);
+      bytes = Buffer.byteLength(JSON.stringify(dashboardSchema.parse(presentDashboard(dashboardOf(assessments, now)))));
+      uncached.push(performance.now() - t0);
+    }
+    const uncachedMs = Math.min(...uncached);
+    log(`tableau de bord de la Région sans cache : ${ms(uncachedMs)} (${Math.round(bytes / 1024)} Ko)`);
     const errors = (n: number) => (n ? ` (${n} erreurs)` : '');
     return {
       title: `Pilotage : ${assessed} établissements évalués, ${clients} clients (~${Math.round(durationMs / 1000)} s par scénario)${scale !== 1 ? `, échelle réduite ×${scale}` : ''}`,
@@ -153,6 +166,12 @@ export async function benchPilotage(options: PilotageBenchOptions): Promise<{ ti
           value: ms(dashboard.p95),
           target: `< ${floors.dashboardP95} ms`,
           ok: dashboard.p95 < floors.dashboardP95 && dashboard.errors === 0,
+        },
+        {
+          measure: `Tableau de bord de la Région sans cache (à son expiration ou après une écriture du pilotage) : calcul seul, hors HTTP, ${Math.round(bytes / 1024)} Ko`,
+          value: ms(uncachedMs),
+          target: '—',
+          ok: null,
         },
       ],
     };

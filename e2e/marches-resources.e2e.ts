@@ -7,7 +7,7 @@ const app = useApp();
 const signedIn = useSignedInSessions(app);
 
 describe('marchés : ressources numériques', () => {
-  it('un établissement choisit un titre du catalogue pour un niveau ; une quantité négative est refusée sur le champ', async () => {
+  it('un établissement choisit un titre du catalogue pour un niveau, déclare son effectif et voit ses licences par élève ; une quantité négative est refusée sur le champ', async () => {
     const admin = await signedIn(accounts.admin);
     const found = await (await admin.context.request.get('/api/contracts?search=HDF-2017-ENT')).json();
     const contract = await (await admin.context.request.get(`/api/contracts/${found.items[0].id}`)).json();
@@ -33,8 +33,19 @@ describe('marchés : ressources numériques', () => {
     const mine = page.getByRole('region', { name: /Choix de l’établissement/ }).getByRole('table');
     await mine.getByRole('row', { name: new RegExp(title) }).getByText('En attente').waitFor();
     expect(await mine.getByRole('row', { name: new RegExp(title) }).textContent()).toContain('120');
+    // the school declares its 2de pupils (the référentiel counts none): the licences tab counts per pupil with it
+    const headcount = page.getByRole('form', { name: 'Effectif déclaré' });
+    await headcount.getByRole('textbox', { name: 'Élèves du niveau' }).fill('240');
+    await headcount.getByRole('button', { name: 'Déclarer l’effectif' }).click();
+    await page.getByText(/Effectif de 2de : 240 élève\(s\) enregistré\(s\)/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'marches-ressources');
+    await page.getByRole('tab', { name: 'Licences' }).click();
+    const licences = page.getByRole('table', { name: /Licences par établissement/ });
+    const row = licences.getByRole('row', { name: new RegExp(uai) });
+    await row.getByText(/Déclaré \(2de : 240\)/).waitFor();
+    expect(await row.textContent()).toContain('240');
+    expect(await seriousViolations(page)).toEqual([]);
     // the school sees its own choices only, and cannot consolidate
     const choices = await (await context.request.get('/api/resource-choices')).json();
     expect(new Set(choices.items.map((c: { uai: string }) => c.uai))).toEqual(new Set([uai]));

@@ -35,6 +35,23 @@ describe('pilotage : atteinte des cibles', () => {
     await detail.getByRole('button', { name: 'Exporter CSV' }).click();
     expect((await download).suggestedFilename()).toMatch(/\.csv$/);
     expect(await seriousViolations(page)).toEqual([]);
+    // the figures are kept up to 15 s: « Recalculer » asks for them again now
+    const recomputed = page.waitForResponse((r) => r.url().includes('/api/pilotage/dashboard?fresh=true') && r.status() === 200);
+    await page.getByRole('button', { name: 'Recalculer' }).click();
+    await recomputed;
+    await page.getByText(/^Calculé le /).waitFor();
+    // the targets behind the figures: each profile's versions, and a new version from the last one's thresholds
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Profils cibles' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Profils cibles' }).waitFor();
+    const profiles = (await (await page.request.get('/api/pilotage/target-profiles')).json()).items as { id: string; name: string; versions: { number: number }[] }[];
+    const profile = profiles[0];
+    const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: new RegExp(`^${profile.name} \\(`) }) });
+    const last = profile.versions[profile.versions.length - 1].number;
+    await section.getByRole('table', { name: new RegExp(`^${profile.name}, version ${last}`) }).waitFor();
+    await section.getByRole('button', { name: 'Nouvelle version' }).click();
+    await section.getByRole('button', { name: 'Créer la version' }).click();
+    await section.getByRole('table', { name: new RegExp(`^${profile.name}, version ${last + 1}`) }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { buildServer, serverEntry } from '../../scripts/build-server.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -15,6 +16,18 @@ async function freePort(): Promise<number> {
   });
 }
 
+let built: Promise<void> | undefined;
+
+/**
+ * What the server process runs: the compiled server, as `npm start` runs it (transpiled once per
+ * bench run); BENCH_SERVER_TSX=1 runs src/server/main.ts through tsx instead, to compare.
+ */
+async function serverCommand(): Promise<string[]> {
+  if (process.env.BENCH_SERVER_TSX === '1') return ['--import', 'tsx', 'src/server/main.ts'];
+  await (built ??= buildServer());
+  return [serverEntry];
+}
+
 export interface RunningServer {
   baseUrl: string;
   /** The server process's id (its memory is read from /proc/<pid>/status). */
@@ -23,17 +36,17 @@ export interface RunningServer {
 }
 
 /**
- * Starts the real server (src/server/main.ts, its logs included) in a child process on a loopback
+ * Starts the real server (build/server/main.js compiled from src/server/main.ts, its logs included) in a child process on a loopback
  * port, with the demo off, and waits for /api/health.
  */
-export async function startServer(env: { DATABASE_URL?: string; COHERENCE_DATA_DIR?: string }, nodeOptions: string[] = []): Promise<RunningServer> {
+export async function startServer(env: { DATABASE_URL?: string; COHERENCE_DATA_DIR?: string; COHERENCE_BENCH_MEMORY_FILE?: string; [setting: string]: string | undefined }, nodeOptions: string[] = []): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // COHERENCE_BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (read
   // its top self-time functions to see what a request costs); off by default
   const profileDir = process.env.COHERENCE_BENCH_CPU_PROF;
   const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profiling, ...nodeOptions, '--import', 'tsx', 'src/server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...profiling, ...nodeOptions, ...(await serverCommand())], {
     cwd: root,
     env: {
       PATH: process.env.PATH,

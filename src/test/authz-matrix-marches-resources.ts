@@ -49,6 +49,21 @@ export const marchesResourcesMatrix: Record<string, MatrixEntry> = {
     ],
   },
   getResourceLicences: { cases: [{ expect: allowed(resourceReaders, 200, { recordOfA: true }), request: async (t) => ({ url: '/api/resource-licences', query: await contractQuery(t) }) }] },
+  exportResourceLicences: {
+    cases: [
+      { label: 'CSV', expect: allowed(resourceReaders, 200, { recordOfA: true }), request: async (t) => ({ url: '/api/resource-licences/export', query: { ...(await contractQuery(t)), format: 'csv' } }) },
+      { label: 'XLSX', expect: allowed(resourceReaders, 200, { recordOfA: true }), request: async (t) => ({ url: '/api/resource-licences/export', query: { ...(await contractQuery(t)), format: 'xlsx' } }) },
+    ],
+  },
+  setResourceHeadcount: {
+    cases: onSchools(
+      async (t, e) => ({ method: 'PUT', url: '/api/resource-headcounts', payload: { ...(await contractQuery(t)), uai: e.uai, level: '2de', pupils: 120 } }),
+      {
+        unit1: allowed(resourceChoosers, 200, { recordOfA: true }),
+        unit2: allowed(resourceChoosers, 200, { outOfScope: ['establishment-staff'], recordOfA: true }),
+      },
+    ),
+  },
   listEntSites: { cases: [{ expect: allowed(resourceReaders, 200, { recordOfA: true }), request: async (t) => ({ url: '/api/ent-sites', query: await contractQuery(t) }) }] },
   recordEntSite: {
     cases: onSchools(

@@ -20,6 +20,20 @@ export const pilotageMatrix: Record<string, MatrixEntry> = {
   getEstablishmentAssessmentRecords: {
     cases: [{ expect: allowed(steeringReaders, 200, { recordOfA: true }), request: (t) => ({ url: `/api/establishments/${unit1School(t).uai}/assessment/wifi_teaching_rooms_share/records` }) }],
   },
+  exportEstablishmentAssessmentRecords: {
+    cases: [
+      {
+        label: 'le lycée du personnel (unité 1)',
+        expect: allowed(steeringExporters, 200, { recordOfA: true }),
+        request: (t) => ({ url: `/api/establishments/${unit1School(t).uai}/assessment/fleet_under_5_years_share/records/export`, query: { format: 'csv' } }),
+      },
+      {
+        label: 'un lycée d’Amiens (unité 2)',
+        expect: allowed(steeringExporters, 200, { outOfScope: ['establishment-staff', 'academy-staff'], recordOfA: true }),
+        request: (t) => ({ url: `/api/establishments/${unit2School(t).uai}/assessment/wifi_teaching_rooms_share/records/export`, query: { format: 'xlsx' } }),
+      },
+    ],
+  },
   getEstablishmentAssessmentTrend: {
     cases: [
       { label: 'le lycée du personnel (unité 1)', expect: allowed(steeringReaders, 200, { recordOfA: true }), request: (t) => ({ url: `/api/establishments/${unit1School(t).uai}/assessment/trend` }) },

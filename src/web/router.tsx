@@ -110,6 +110,7 @@ const contractsRoute = createRoute({
     theme: typeof raw.theme === 'string' ? raw.theme : undefined,
     kind: typeof raw.kind === 'string' ? (raw.kind as ContractsSearch['kind']) : undefined,
     area: typeof raw.area === 'string' ? raw.area : undefined,
+    cpv: typeof raw.cpv === 'string' || typeof raw.cpv === 'number' ? String(raw.cpv) : undefined,
     page: typeof raw.page === 'number' && raw.page >= 1 ? raw.page : undefined,
   }),
   component: page(() => import('./modules/marches/ContractsPage'), 'ContractsPage'),
@@ -181,6 +182,7 @@ const steeringRoute = createRoute({
   component: page(() => import('./modules/pilotage/steering/SteeringDashboardPage'), 'SteeringDashboardPage'),
 });
 const steeringAssessmentRoute = createRoute({ getParentRoute: () => appRoute, path: '/pilotage/etablissements/$uai', component: page(() => import('./modules/pilotage/steering/AssessmentPage'), 'AssessmentPage') });
+const targetProfilesRoute = createRoute({ getParentRoute: () => appRoute, path: '/pilotage/cibles', component: page(() => import('./modules/pilotage/steering/TargetProfilesPage'), 'TargetProfilesPage') });
 const ppiRoute = createRoute({ getParentRoute: () => appRoute, path: '/pilotage/ppi', component: page(() => import('./modules/pilotage/steering/PpiPage'), 'PpiPage') });
 const governanceRoute = createRoute({ getParentRoute: () => appRoute, path: '/pilotage/gouvernance', component: page(() => import('./modules/pilotage/governance/GovernancePage'), 'GovernancePage') });
 const meetingRoute = createRoute({ getParentRoute: () => appRoute, path: '/pilotage/gouvernance/reunions/$meetingId', component: page(() => import('./modules/pilotage/governance/MeetingPage'), 'MeetingPage') });
@@ -271,6 +273,7 @@ const routeTree = rootRoute.addChildren([
     deskDashboardRoute,
     steeringRoute,
     steeringAssessmentRoute,
+    targetProfilesRoute,
     ppiRoute,
     governanceRoute,
     meetingRoute,

@@ -9,4 +9,4 @@ export { backgroundOf } from './jobs/background.js';
 export { guichetModule } from './module.js';
 export { serviceLevelsBySchool, withinAgreement, type SchoolServiceLevel, type ServiceLevelQuery } from './dashboard/service-levels.js';
 export { seedTicketHistory, type TicketHistoryOptions } from './demo/seed-ticket-history.js';
-export { deskAgreementByEstablishment, type DeskAgreementFigures } from './steering/agreement-share.js';
+export { deskAgreementByEstablishment, deskAgreementSql, type DeskAgreementFigures } from './steering/agreement-share.js';

@@ -2,7 +2,7 @@
 export { marchesModule } from './module.js';
 export { priceItemsInForce, type PriceItemInForce } from './price-lists.js';
 export { lotCeiling, remainingCents, termEnd, totalMonths, noSpending, type LotCeiling, type LotSpending } from './ceilings.js';
-export { currentSiteLinks, type CurrentSiteLink } from './links/current-site-links.js';
+export { currentSiteLinks, currentSiteLinkSql, type CurrentSiteLink } from './links/current-site-links.js';
 export { lotSpending } from './orders/lot-spending.js';
 export { createPurchaseOrder, createOrderInput } from './orders/operations/create-purchase-order.js';
 export { orderFiguresByEstablishment, type EstablishmentOrderFigures } from './orders/establishment-orders.js';

@@ -22,4 +22,5 @@ export const marchesModule: ModuleDefinition = {
     await seedGrandEstResources(seed.ctx, seed.tenants);
   },
   actions: marchesActions,
+  settings: (env) => ({ marches: { consumptionCache: env.COHERENCE_MARCHES_CONSUMPTION_CACHE !== 'off' } }),
 };

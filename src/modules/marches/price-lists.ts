@@ -16,6 +16,7 @@ export interface PriceItemInForce {
   vatRateBp: number;
   recurrence: 'one-off' | 'monthly';
   warrantyMonths: number | null;
+  cpvCode: string | null;
 }
 
 const dbOf = (dbOrCtx: Db | Ctx): Db => ('db' in dbOrCtx && 'now' in dbOrCtx ? (dbOrCtx as Ctx).db : (dbOrCtx as Db));
@@ -51,5 +52,6 @@ export async function priceItemsInForce(dbOrCtx: Db | Ctx, tenantId: string, lot
     vatRateBp: i.vatRateBp,
     recurrence: i.recurrence as PriceItemInForce['recurrence'],
     warrantyMonths: i.warrantyMonths,
+    cpvCode: i.cpvCode,
   }));
 }

@@ -6,7 +6,9 @@ export { recordFamilyDevice, lendForProject, returnProjectLoan, schoolFleetSumma
 export { seedParcDemo } from './demo/seed-parc-demo.js';
 export {
   fleetFiguresByEstablishment,
+  fleetFiguresSql,
   wifiCoverageByEstablishment,
+  wifiCoverageSql,
   roomsWithoutWifi,
   steeringDevices,
   type FleetFigures,
@@ -14,6 +16,7 @@ export {
   type UncoveredRoom,
   type SteeringDevice,
   type DeviceSelection,
+  type EstablishmentsAsked,
 } from './lifecycle/steering-figures.js';
 export { recordDeliveredDevices, type DeliveredDevice, type DeliveredDevicesInput } from './operations/record-delivered-devices.js';
 export { serialKey } from './operations/deployment-serials.js';

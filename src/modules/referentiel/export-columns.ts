@@ -1,9 +1,39 @@
 import { contractTypeLabels, labelOf, sectorLabels, trackLabels } from '../../shared/establishments.js';
 import type { ExportColumn } from '../../server/platform/export.js';
 import type { EstablishmentRow } from './db/queries.js';
+import { establishments } from './db/schema.js';
 import { displayName } from '../../shared/display-name.js';
 
-export const establishmentColumns: ExportColumn<EstablishmentRow>[] = [
+/**
+ * The table's columns the file shows, and only those: ids, search text, hashes and dates would be
+ * read and parsed for nothing (in a national export, as much garbage as the file's own text).
+ */
+export const exportedEstablishmentFields = {
+  uai: establishments.uai,
+  name: establishments.name,
+  natureCode: establishments.natureCode,
+  natureLabel: establishments.natureLabel,
+  sector: establishments.sector,
+  contractType: establishments.contractType,
+  academyName: establishments.academyName,
+  departmentCode: establishments.departmentCode,
+  communeCode: establishments.communeCode,
+  communeName: establishments.communeName,
+  postalCode: establishments.postalCode,
+  address: establishments.address,
+  latitude: establishments.latitude,
+  longitude: establishments.longitude,
+  pupils: establishments.pupils,
+  priorityEducation: establishments.priorityEducation,
+  tracks: establishments.tracks,
+  isOpen: establishments.isOpen,
+  phone: establishments.phone,
+  email: establishments.email,
+};
+
+export type ExportedEstablishment = Pick<EstablishmentRow, keyof typeof exportedEstablishmentFields>;
+
+export const establishmentColumns: ExportColumn<ExportedEstablishment>[] = [
   { header: 'UAI', value: (e) => e.uai },
   { header: 'Nom', value: (e) => displayName(e.name) },
   { header: 'Nom dans l’annuaire', value: (e) => e.name },

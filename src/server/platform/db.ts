@@ -1,12 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -171,7 +167,30 @@ export function pgliteHolder(dataDir: string): number | null {
   }
 }
 
+let pgliteClass: typeof PGlite | undefined;
+
+/**
+ * PGlite's JavaScript (its Emscripten runtime) and drizzle's PGlite driver are read only when a
+ * PGlite database is opened: a server on PostgreSQL (DATABASE_URL) never loads them.
+ */
+async function loadPglite() {
+  const [{ PGlite }, { btree_gin }, { pg_trgm }, { drizzle }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/btree_gin'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('drizzle-orm/pglite'),
+  ]);
+  pgliteClass = PGlite;
+  return { PGliteClass: PGlite, btree_gin, pg_trgm, drizzlePglite: drizzle };
+}
+
+/** Whether a drizzle handle's client is a PGlite instance (false whenever PGlite was never loaded). */
+export function isPgliteClient(client: unknown): boolean {
+  return pgliteClass !== undefined && client instanceof pgliteClass;
+}
+
 async function openPglite(dataDir: string | undefined, lock: boolean): Promise<Database> {
+  const { PGliteClass, btree_gin, pg_trgm, drizzlePglite } = await loadPglite();
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
     const holder = pgliteHolder(dataDir);
@@ -183,7 +202,7 @@ async function openPglite(dataDir: string | undefined, lock: boolean): Promise<D
     }
     if (lock) writeFileSync(join(dataDir, lockFileName), String(process.pid));
   }
-  const client = await PGlite.create({ dataDir: dataDir ? join(dataDir, 'pglite') : undefined, extensions: { pg_trgm, btree_gin } });
+  const client = await PGliteClass.create({ dataDir: dataDir ? join(dataDir, 'pglite') : undefined, extensions: { pg_trgm, btree_gin } });
   const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
@@ -218,6 +237,7 @@ async function openPglite(dataDir: string | undefined, lock: boolean): Promise<D
 /** Runs the drizzle-kit migrations; on a server, under an advisory lock so two starts do not race. */
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
+    const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     await migratePglite(database.db as any, { migrationsFolder });
     return;

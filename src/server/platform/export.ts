@@ -1,6 +1,6 @@
 import { EventEmitter, once } from 'node:events';
 import { PassThrough, Readable, Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 
@@ -75,19 +75,26 @@ const xlsxCell = (value: string | number | boolean | null | undefined) => (typeo
  * so a slow compressor or reader slows the rows; stops (and closes the rows) if `output` closes.
  */
 export async function writeXlsx<T>(output: Writable, sheetName: string, columns: ExportColumn<T>[], rows: ExportRows<T>): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
+  const { stream } = await loadExcel();
+  const workbook = new stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
   workbook.creator = 'Cohérence';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.header, width: Math.max(10, Math.min(40, c.header.length + 4)) }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
+  // one style object for every data cell: exceljs caches a style's index per object (a WeakMap),
+  // and each cell otherwise brings its own empty one, rendered to XML and remembered until a full
+  // collection: per cell garbage that made the XLSX export the larger part of the server's peak
+  const plainStyle = {};
   const closed = new AbortController();
   const onClose = () => closed.abort(new Error('export interrompu : le fichier n’est plus lu'));
   output.once('close', onClose);
   try {
     const entry = sheetEntry(sheet);
     for await (const row of rows) {
-      sheet.addRow(columns.map((c) => xlsxCell(c.value(row)))).commit();
+      const added = sheet.addRow(columns.map((c) => xlsxCell(c.value(row))));
+      added.eachCell((cell) => (cell.style = plainStyle));
+      added.commit();
       if (entry && needsDrain(entry)) await once(entry, 'drain', { signal: closed.signal });
       if (output.writableNeedDrain) await once(output, 'drain', { signal: closed.signal });
     }
@@ -96,6 +103,14 @@ export async function writeXlsx<T>(output: Writable, sheetName: string, columns:
   } finally {
     output.off('close', onClose);
   }
+}
+
+/**
+ * exceljs (its modules, their zip and XML dependencies: several MB of heap) is read at the first
+ * XLSX export, not at start: most server processes never write one.
+ */
+async function loadExcel(): Promise<typeof ExcelJS> {
+  return ((await import('exceljs')) as unknown as { default: typeof ExcelJS }).default;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from './db.js';
+import { isPgliteClient, type Db } from './db.js';
 
 /** A drizzle select (any joins, any shape of row): what `streamRows` reads through a cursor. */
 export type StreamableSelect<T> = PromiseLike<T[]> & { getSQL(): SQL };
@@ -43,7 +42,7 @@ export async function* streamRows<T>(db: Db, query: StreamableSelect<T>): AsyncG
     return () => statement.execute() as Promise<T[]>;
   };
 
-  if ((db as unknown as { $client: unknown }).$client instanceof PGlite) {
+  if (isPgliteClient((db as unknown as { $client: unknown }).$client)) {
     await db.execute(declare(true));
     try {
       const next = fetchFrom(db);

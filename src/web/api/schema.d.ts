@@ -1920,6 +1920,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/establishments/{uai}/assessment/{code}/records/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export CSV (UTF-8 avec BOM, « ; ») ou XLSX des enregistrements derrière un indicateur d’un établissement */
+        get: operations["exportEstablishmentAssessmentRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/establishments/{uai}/assessment/trend": {
         parameters: {
             query?: never;
@@ -3054,7 +3071,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tableau de bord : atteinte des cibles par indicateur, équité territoriale, carte des écarts */
+        /** Tableau de bord : atteinte des cibles par indicateur, équité territoriale, carte des écarts (calculé au plus 15 s plus tôt, « computedAt » ; fresh=true le recalcule) */
         get: operations["getSteeringDashboard"];
         put?: never;
         post?: never;
@@ -3766,6 +3783,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/resource-headcounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Déclare l’effectif d’un niveau d’un établissement pour un marché de ressources (0 le retire) ; sert aux licences par élève quand le référentiel n’a pas d’effectif */
+        put: operations["setResourceHeadcount"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/resource-licences": {
         parameters: {
             query?: never;
@@ -3775,6 +3809,23 @@ export interface paths {
         };
         /** Licences par établissement et par élève */
         get: operations["getResourceLicences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resource-licences/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Licences par établissement et par élève en CSV (UTF-8 avec BOM, « ; ») ou XLSX, dans le périmètre du lecteur */
+        get: operations["exportResourceLicences"];
         put?: never;
         post?: never;
         delete?: never;
@@ -15756,6 +15807,7 @@ export interface operations {
         parameters: {
             query?: {
                 area?: string;
+                cpv?: string;
                 groupId?: string;
                 kind?: "framework-orders" | "framework-subsequent" | "subsequent" | "ordinary" | "mapa";
                 notifiedYear?: number;
@@ -16036,6 +16088,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        alerts: {
+                            /** @enum {string} */
+                            kind: "ceiling-80" | "ceiling-100" | "end-3-months";
+                            lotId: string | null;
+                            message: string;
+                        }[];
                         amendments: {
                             amountDeltaCents: number | null;
                             changes: {
@@ -16092,6 +16150,7 @@ export interface operations {
                             number: number;
                             priceItems: {
                                 code: string;
+                                cpvCode: string | null;
                                 id: string;
                                 label: string;
                                 /** @enum {string} */
@@ -16105,6 +16164,7 @@ export interface operations {
                                 id: string;
                                 items: {
                                     code: string;
+                                    cpvCode: string | null;
                                     id: string;
                                     label: string;
                                     /** @enum {string} */
@@ -16291,6 +16351,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        alerts: {
+                            /** @enum {string} */
+                            kind: "ceiling-80" | "ceiling-100" | "end-3-months";
+                            lotId: string | null;
+                            message: string;
+                        }[];
                         amendments: {
                             amountDeltaCents: number | null;
                             changes: {
@@ -16347,6 +16413,7 @@ export interface operations {
                             number: number;
                             priceItems: {
                                 code: string;
+                                cpvCode: string | null;
                                 id: string;
                                 label: string;
                                 /** @enum {string} */
@@ -16360,6 +16427,7 @@ export interface operations {
                                 id: string;
                                 items: {
                                     code: string;
+                                    cpvCode: string | null;
                                     id: string;
                                     label: string;
                                     /** @enum {string} */
@@ -16729,6 +16797,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        alerts: {
+                            /** @enum {string} */
+                            kind: "ceiling-80" | "ceiling-100" | "end-3-months";
+                            lotId: string | null;
+                            message: string;
+                        }[];
                         amendments: {
                             amountDeltaCents: number | null;
                             changes: {
@@ -16785,6 +16859,7 @@ export interface operations {
                             number: number;
                             priceItems: {
                                 code: string;
+                                cpvCode: string | null;
                                 id: string;
                                 label: string;
                                 /** @enum {string} */
@@ -16798,6 +16873,7 @@ export interface operations {
                                 id: string;
                                 items: {
                                     code: string;
+                                    cpvCode: string | null;
                                     id: string;
                                     label: string;
                                     /** @enum {string} */
@@ -17000,6 +17076,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        alerts: {
+                            /** @enum {string} */
+                            kind: "ceiling-80" | "ceiling-100" | "end-3-months";
+                            lotId: string | null;
+                            message: string;
+                        }[];
                         amendments: {
                             amountDeltaCents: number | null;
                             changes: {
@@ -17056,6 +17138,7 @@ export interface operations {
                             number: number;
                             priceItems: {
                                 code: string;
+                                cpvCode: string | null;
                                 id: string;
                                 label: string;
                                 /** @enum {string} */
@@ -17069,6 +17152,7 @@ export interface operations {
                                 id: string;
                                 items: {
                                     code: string;
+                                    cpvCode: string | null;
                                     id: string;
                                     label: string;
                                     /** @enum {string} */
@@ -17282,6 +17366,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        alerts: {
+                            /** @enum {string} */
+                            kind: "ceiling-80" | "ceiling-100" | "end-3-months";
+                            lotId: string | null;
+                            message: string;
+                        }[];
                         amendments: {
                             amountDeltaCents: number | null;
                             changes: {
@@ -17338,6 +17428,7 @@ export interface operations {
                             number: number;
                             priceItems: {
                                 code: string;
+                                cpvCode: string | null;
                                 id: string;
                                 label: string;
                                 /** @enum {string} */
@@ -17351,6 +17442,7 @@ export interface operations {
                                 id: string;
                                 items: {
                                     code: string;
+                                    cpvCode: string | null;
                                     id: string;
                                     label: string;
                                     /** @enum {string} */
@@ -17523,6 +17615,7 @@ export interface operations {
         parameters: {
             query: {
                 area?: string;
+                cpv?: string;
                 format: "csv" | "xlsx";
                 groupId?: string;
                 kind?: "framework-orders" | "framework-subsequent" | "subsequent" | "ordinary" | "mapa";
@@ -26404,6 +26497,29 @@ export interface operations {
             };
         };
     };
+    exportEstablishmentAssessmentRecords: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                code: "wifi_teaching_rooms_share" | "pupils_per_device" | "devices_per_100_pupils" | "fleet_under_5_years_share" | "warranty_share" | "displays_per_classroom";
+                uai: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getEstablishmentAssessmentTrend: {
         parameters: {
             query?: {
@@ -34625,6 +34741,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        alerts: {
+                            /** @enum {string} */
+                            kind: "ceiling-80" | "ceiling-100" | "end-3-months";
+                            lotId: string | null;
+                            message: string;
+                        }[];
                         amendments: {
                             amountDeltaCents: number | null;
                             changes: {
@@ -34681,6 +34803,7 @@ export interface operations {
                             number: number;
                             priceItems: {
                                 code: string;
+                                cpvCode: string | null;
                                 id: string;
                                 label: string;
                                 /** @enum {string} */
@@ -34694,6 +34817,7 @@ export interface operations {
                                 id: string;
                                 items: {
                                     code: string;
+                                    cpvCode: string | null;
                                     id: string;
                                     label: string;
                                     /** @enum {string} */
@@ -34884,6 +35008,7 @@ export interface operations {
                     "application/json": {
                         items: {
                             code: string;
+                            cpvCode: string | null;
                             id: string;
                             label: string;
                             recurrence: string;
@@ -35023,6 +35148,8 @@ export interface operations {
                 "application/json": {
                     items: {
                         code: string;
+                        /** @default null */
+                        cpvCode?: string | null;
                         label: string;
                         /** @enum {string} */
                         recurrence: "one-off" | "monthly";
@@ -35047,6 +35174,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        alerts: {
+                            /** @enum {string} */
+                            kind: "ceiling-80" | "ceiling-100" | "end-3-months";
+                            lotId: string | null;
+                            message: string;
+                        }[];
                         amendments: {
                             amountDeltaCents: number | null;
                             changes: {
@@ -35103,6 +35236,7 @@ export interface operations {
                             number: number;
                             priceItems: {
                                 code: string;
+                                cpvCode: string | null;
                                 id: string;
                                 label: string;
                                 /** @enum {string} */
@@ -35116,6 +35250,7 @@ export interface operations {
                                 id: string;
                                 items: {
                                     code: string;
+                                    cpvCode: string | null;
                                     id: string;
                                     label: string;
                                     /** @enum {string} */
@@ -37991,6 +38126,7 @@ export interface operations {
             query?: {
                 academyCode?: string;
                 departmentCode?: string;
+                fresh?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -45878,6 +46014,153 @@ export interface operations {
             };
         };
     };
+    setResourceHeadcount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    contractId: string;
+                    /** @enum {string} */
+                    level: "6e" | "5e" | "4e" | "3e" | "2de" | "1re" | "Tle" | "CAP" | "BTS";
+                    pupils: number;
+                    uai: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contractId: string;
+                        establishmentName: string;
+                        level: string;
+                        pupils: number;
+                        uai: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     getResourceLicences: {
         parameters: {
             query: {
@@ -45897,14 +46180,18 @@ export interface operations {
                 content: {
                     "application/json": {
                         contractId: string;
+                        contractReference: string;
                         schools: {
                             amountCents: number;
+                            declaredByLevel: string | null;
+                            declaredPupils: number | null;
                             licences: number;
                             licencesPerPupil: number | null;
                             name: string;
                             ordered: number;
                             paperTitles: number;
                             pupils: number;
+                            pupilsSource: ("referentiel" | "declared") | null;
                             uai: string;
                         }[];
                         totals: {
@@ -45914,6 +46201,7 @@ export interface operations {
                             ordered: number;
                             pupils: number;
                             schools: number;
+                            schoolsWithPupils: number;
                         };
                     };
                 };
@@ -46027,6 +46315,27 @@ export interface operations {
                         };
                     };
                 };
+            };
+        };
+    };
+    exportResourceLicences: {
+        parameters: {
+            query: {
+                contractId: string;
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -1,9 +1,9 @@
-import { Box, Group, Stack, Table, Text } from '@mantine/core';
+import { Box, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Disclosure } from './Disclosure';
 import { formatNumber } from '../labels';
 import { Section } from './Section';
-import { ScrollRegion } from './ScrollRegion';
+import { SimpleTable } from './SimpleTable';
 
 /** Dark tones (shade 8-9): every series keeps a 3:1 contrast with the white background (WCAG 1.4.11). */
 export const chartColors = ['coherence.8', 'teal.8', 'orange.8', 'grape.8', 'red.8', 'cyan.9', 'lime.9', 'pink.8', 'yellow.9', 'indigo.9', 'gray.7', 'violet.8', 'green.9', 'blue.9', 'dark.5'];
@@ -61,40 +61,11 @@ function DrawnWhenNear({ summary, children }: { summary: string; children: React
   );
 }
 
+/** The chart's data, for whoever cannot see it: the first column heads each row, the others are figures unless told otherwise. */
 function FigureTable({ table }: { table: DataTable }) {
   const numeric = new Set(table.numeric ?? table.columns.map((_, i) => i).slice(1));
   return (
-    <ScrollRegion label={table.caption}>
-      <Table captionSide="top" verticalSpacing={4} mt="xs" striped>
-        <Table.Caption style={{ textAlign: 'left' }}>{table.caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            {table.columns.map((c, i) => (
-              <Table.Th key={c} scope="col" style={{ textAlign: numeric.has(i) ? 'right' : undefined }}>
-                {c}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {table.rows.map((row, r) => (
-            <Table.Tr key={r}>
-              {row.map((cell, i) =>
-                i === 0 ? (
-                  <Table.Th key={i} scope="row" fw={500}>
-                    {cell}
-                  </Table.Th>
-                ) : (
-                  <Table.Td key={i} style={{ textAlign: numeric.has(i) ? 'right' : undefined }}>
-                    {typeof cell === 'number' ? formatNumber(cell) : cell}
-                  </Table.Td>
-                ),
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollRegion>
+    <SimpleTable caption={table.caption} scrollLabel={table.caption} columns={table.columns.map((label, i) => ({ label, numeric: numeric.has(i) }))} rows={table.rows} />
   );
 }
 

@@ -57,6 +57,7 @@ export interface NavItem {
     | '/marches/liens'
     | '/campagnes'
     | '/pilotage'
+    | '/pilotage/cibles'
     | '/pilotage/ppi'
     | '/pilotage/gouvernance'
     | '/pilotage/metropole';
@@ -86,6 +87,7 @@ export const navItems: NavItem[] = [
   { to: '/marches/liens', label: 'Liens réseau', icon: IconNetwork, permission: 'link.read' },
   { to: '/campagnes', label: 'Campagnes', icon: IconClipboardList, permission: 'campaign.read' },
   { to: '/pilotage', label: 'Pilotage des cibles', icon: IconTarget, permission: 'steering.read' },
+  { to: '/pilotage/cibles', label: 'Profils cibles', icon: IconTarget, permission: 'steering.read' },
   { to: '/pilotage/ppi', label: 'Plan pluriannuel (PPI)', icon: IconCoin, permission: 'ppi.read' },
   { to: '/pilotage/gouvernance', label: 'Gouvernance', icon: IconUsersGroup, permission: 'governance.read' },
   { to: '/pilotage/metropole', label: 'Services de la Métropole', icon: IconBuildingCommunity, permission: 'metropole.read' },

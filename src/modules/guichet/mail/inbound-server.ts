@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import { simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerSession } from 'smtp-server';
 import type { Ctx } from '../../../server/platform/context.js';
 import { rows } from '../../../server/platform/db.js';
@@ -76,6 +75,8 @@ export async function startInboundServer(options: InboundOptions): Promise<{ ser
         const raw = Buffer.concat(chunks);
         const ctx = options.ctx();
         (async () => {
+          // mailparser (several MB of heap) is read with the first message, not when the server starts
+          const { simpleParser } = await import('mailparser');
           const mail = await simpleParser(raw);
           return receiveMail(ctx, { tenantId: session.deskTenantId!, sender: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', mail, raw });
         })().then(

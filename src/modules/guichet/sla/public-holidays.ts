@@ -1,4 +1,13 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
+
+/**
+ * date-holidays carries every country's rules (with moment-timezone): about 8 MB of heap, read at
+ * the first calendar asked for rather than when the server starts (its CommonJS build, so that
+ * `holidaysOf` stays synchronous).
+ */
+let holidaysClass: typeof Holidays | undefined;
+const loadHolidays = () => (holidaysClass ??= createRequire(import.meta.url)('date-holidays') as typeof Holidays);
 
 /**
  * Public holidays (jours fériés) of every French place, from the date-holidays data rather than
@@ -61,7 +70,7 @@ function holidaysOf(place: HolidayPlace): Holidays {
   let found = calendars.get(place);
   if (!found) {
     const [country, state] = place.split('-');
-    found = new Holidays(country, state, { languages: ['fr'], types: ['public'] });
+    found = new (loadHolidays())(country, state, { languages: ['fr'], types: ['public'] });
     if (!found.getCountries()[country]) throw new RangeError(`Lieu de jours fériés inconnu : ${place}.`);
     calendars.set(place, found);
   }

@@ -214,6 +214,8 @@ export const priceItems = marches.table(
     vatRateBp: integer('vat_rate_bp').notNull(), // basis points: 2000 = 20 %
     recurrence: text('recurrence').notNull(), // one-off | monthly
     warrantyMonths: smallint('warranty_months'),
+    /** The item's own CPV 2008 code when it differs from the contract's (a lot mixing computers, screens and set-up). */
+    cpvCode: text('cpv_code'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

@@ -52,9 +52,9 @@ async function insertContract(ctx: Ctx, tenantId: string, buyerId: string, buyer
   return { contract, lots: lotRows };
 }
 
-async function priceList(ctx: Ctx, tenantId: string, lotId: string, validFrom: string, items: { code: string; label: string; unit: string; price: number; recurrence: string; warranty?: number }[]) {
+async function priceList(ctx: Ctx, tenantId: string, lotId: string, validFrom: string, items: { code: string; label: string; unit: string; price: number; recurrence: string; warranty?: number; cpv?: string }[]) {
   const [list] = await ctx.db.insert(priceLists).values({ tenantId, lotId, revision: 1, validFrom }).returning();
-  await ctx.db.insert(priceItems).values(items.map((i) => ({ tenantId, lotId, priceListId: list.id, code: i.code, label: i.label, unit: i.unit, unitPriceExclTaxCents: eur(i.price), vatRateBp: 2000, recurrence: i.recurrence, warrantyMonths: i.warranty ?? null })));
+  await ctx.db.insert(priceItems).values(items.map((i) => ({ tenantId, lotId, priceListId: list.id, code: i.code, label: i.label, unit: i.unit, unitPriceExclTaxCents: eur(i.price), vatRateBp: 2000, recurrence: i.recurrence, warrantyMonths: i.warranty ?? null, cpvCode: i.cpv ?? null })));
 }
 
 /** Hauts-de-France: the broadband group of five partners, its contract and the ENT contract (seed 000). */
@@ -75,8 +75,8 @@ export async function seedHautsDeFranceMarches(ctx: Ctx, tenants: Map<string, st
   });
   for (const lot of broadband.lots) {
     await priceList(ctx, tenantId, lot.id, '2016-04-01', broadbandItems.flatMap((p) => [
-      { code: `FIB${p.mbps}-FAS`, label: `Fibre ${p.mbps} Mbit/s symétrique, frais de mise en service`, unit: 'site', price: p.setUp, recurrence: 'one-off' },
-      { code: `FIB${p.mbps}-ABO`, label: `Fibre ${p.mbps} Mbit/s symétrique, abonnement`, unit: 'site/mois', price: p.monthly, recurrence: 'monthly' },
+      { code: `FIB${p.mbps}-FAS`, label: `Fibre ${p.mbps} Mbit/s symétrique, frais de mise en service`, unit: 'site', price: p.setUp, recurrence: 'one-off', cpv: '72400000-4' },
+      { code: `FIB${p.mbps}-ABO`, label: `Fibre ${p.mbps} Mbit/s symétrique, abonnement`, unit: 'site/mois', price: p.monthly, recurrence: 'monthly', cpv: '72411000-4' },
     ]));
   }
   await ctx.db.insert(amendments).values({ tenantId, contractId: broadband.contract.id, number: 1, signedOn: '2018-01-15', object: 'Intégration de la DIRECCTE au groupement', changes: [{ field: 'other', after: 'DIRECCTE' }], publishedAt: new Date('2018-01-20T09:00:00Z'), createdBy: tenantId });

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../server/platform/db.js';
 import { siteLinks } from './db/schema.js';
 
@@ -11,6 +11,21 @@ export interface CurrentSiteLink {
   monthlyCostCents: number;
 }
 
+const dayOf = (on: Date) => on.toISOString().slice(0, 10);
+/** A link period not yet ended on `day` (ISO date). */
+const servingOn = (day: string) => and(lte(siteLinks.startDate, day), or(isNull(siteLinks.endDate), gte(siteLinks.endDate, day)));
+
+/**
+ * The throughput of the link serving one school today, as a subquery of at most one row over an SQL
+ * expression of the caller's statement naming the school (`s.id`): the steering reads one school's
+ * link with its other figures in one statement, through a lateral join.
+ */
+export function currentSiteLinkSql(tenantId: string, establishmentId: SQL, on: Date): SQL {
+  return sql`select ${siteLinks.downMbps} as "downMbps", ${siteLinks.upMbps} as "upMbps" from ${siteLinks}
+         where ${siteLinks.tenantId} = ${tenantId} and ${siteLinks.establishmentId} = ${establishmentId} and ${servingOn(dayOf(on))}
+         order by ${siteLinks.startDate} desc limit 1`;
+}
+
 /**
  * The link serving each of these sites today (the latest period not yet ended), keyed by
  * establishment id; sites without a link are absent. For other modules (the steering's network
@@ -19,7 +34,7 @@ export interface CurrentSiteLink {
 export async function currentSiteLinks(db: Db, tenantId: string, establishmentIds: string[], on: Date = new Date()): Promise<Map<string, CurrentSiteLink>> {
   const result = new Map<string, CurrentSiteLink>();
   if (establishmentIds.length === 0) return result;
-  const day = on.toISOString().slice(0, 10);
+  const day = dayOf(on);
   const rows = await db
     .select({
       establishmentId: siteLinks.establishmentId,
@@ -36,8 +51,7 @@ export async function currentSiteLinks(db: Db, tenantId: string, establishmentId
       and(
         eq(siteLinks.tenantId, tenantId),
         inArray(siteLinks.establishmentId, [...new Set(establishmentIds)]),
-        lte(siteLinks.startDate, day),
-        or(isNull(siteLinks.endDate), gte(siteLinks.endDate, day)),
+        servingOn(day),
       ),
     )
     .orderBy(desc(siteLinks.startDate));

@@ -6,6 +6,7 @@ import { requireManageFor } from '../contract-access.js';
 import { loadLot } from '../contract-store.js';
 import { priceItems, priceLists } from '../db/schema.js';
 import type { PriceListInput } from './contract.input.js';
+import { checkCpvListed } from './create-contract.js';
 
 /**
  * A new version of a lot's price list (BPU), in force from its date until the next one. Versions
@@ -19,6 +20,7 @@ export async function addPriceList(ctx: Ctx, lotId: string, input: PriceListInpu
   input.items.forEach((item, i) => {
     if (codes.has(item.code)) throw new AppError('VALIDATION', `Le code de prix ${item.code} figure deux fois.`, { issues: [{ path: `items.${i}.code`, message: 'Code en double.' }] });
     codes.add(item.code);
+    if (item.cpvCode) checkCpvListed(item.cpvCode, `items.${i}.cpvCode`);
   });
   const [latest] = await ctx.db
     .select({ revision: priceLists.revision, validFrom: priceLists.validFrom })

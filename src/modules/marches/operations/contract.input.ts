@@ -67,6 +67,8 @@ export const priceItemFields = z.object({
   vatRateBp: z.number().int().min(0).max(10000).default(2000),
   recurrence: z.enum(recurrences),
   warrantyMonths: z.number().int().min(0).max(240).nullable().default(null),
+  /** The item's CPV 2008 code (checked against the official list), for a lot whose items are of several kinds. */
+  cpvCode: cpvCode.nullable().default(null),
 });
 
 export const priceListInput = z.object({

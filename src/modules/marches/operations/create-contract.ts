@@ -34,9 +34,9 @@ export async function checkContractLinks(ctx: Ctx, tenantId: string, input: Pick
 }
 
 /** A CPV code of the official 2008 list: the schema checks its form, only the list its existence (and its check digit). */
-export function checkCpvListed(code: string): void {
+export function checkCpvListed(code: string, path = 'cpvCode'): void {
   if (!isListedCpv(code)) {
-    throw new AppError('VALIDATION', `Le code CPV ${code} ne figure pas dans la nomenclature CPV 2008 : vérifiez ses huit chiffres et son chiffre de contrôle.`, { issues: [{ path: 'cpvCode', message: 'Code absent de la nomenclature CPV 2008.' }] });
+    throw new AppError('VALIDATION', `Le code CPV ${code} ne figure pas dans la nomenclature CPV 2008 : vérifiez ses huit chiffres et son chiffre de contrôle.`, { issues: [{ path, message: 'Code absent de la nomenclature CPV 2008.' }] });
   }
 }
 

@@ -49,12 +49,12 @@ export async function exportContracts(ctx: Ctx, input: z.infer<typeof exportCont
     columns: [
       { header: 'Marché', value: (r) => r.reference }, { header: 'Lot', value: (r) => r.lot }, { header: 'Version', value: (r) => r.revision }, { header: 'En vigueur le', value: (r) => r.validFrom },
       { header: 'Code', value: (r) => r.code }, { header: 'Libellé', value: (r) => r.label }, { header: 'Unité', value: (r) => r.unit }, { header: 'Prix unitaire HT (€)', value: (r) => r.price },
-      { header: 'TVA (%)', value: (r) => r.vat }, { header: 'Récurrence', value: (r) => r.recurrence }, { header: 'Garantie (mois)', value: (r) => r.warranty },
+      { header: 'TVA (%)', value: (r) => r.vat }, { header: 'Récurrence', value: (r) => r.recurrence }, { header: 'Garantie (mois)', value: (r) => r.warranty }, { header: 'Code CPV', value: (r) => r.cpv },
     ],
     rows: items.map((i) => {
       const lot = lotById.get(i.lotId)!;
       const list = listById.get(i.priceListId)!;
-      return { reference: byId.get(lot.contractId)!.reference, lot: lot.number, revision: list.revision, validFrom: list.validFrom, code: i.code, label: i.label, unit: i.unit, price: money(i.unitPriceExclTaxCents), vat: i.vatRateBp / 100, recurrence: recurrenceLabels[i.recurrence as Recurrence], warranty: i.warrantyMonths };
+      return { reference: byId.get(lot.contractId)!.reference, lot: lot.number, revision: list.revision, validFrom: list.validFrom, code: i.code, label: i.label, unit: i.unit, price: money(i.unitPriceExclTaxCents), vat: i.vatRateBp / 100, recurrence: recurrenceLabels[i.recurrence as Recurrence], warranty: i.warrantyMonths, cpv: i.cpvCode ?? byId.get(lot.contractId)!.cpvCode };
     }),
   };
 }

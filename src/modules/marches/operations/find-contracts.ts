@@ -5,7 +5,7 @@ import type { Ctx } from '../../../server/platform/context.js';
 import { contractKinds, contractStatuses } from '../../../shared/marches.js';
 import { contractScopeWhere, marchesScope } from '../contract-access.js';
 import type { ContractRow } from '../contract-store.js';
-import { contracts } from '../db/schema.js';
+import { contracts, lots, priceItems } from '../db/schema.js';
 
 export const contractFilters = z.object({
   search: z.string().trim().max(200).optional().describe('Référence ou objet'),
@@ -15,6 +15,8 @@ export const contractFilters = z.object({
   /** A département code or a former region: contracts whose area names it. */
   area: z.string().trim().max(60).optional(),
   groupId: z.uuid().optional(),
+  /** The start of a CPV code (its division, group, class…): contracts whose code, or one of whose price items' codes, begins with it. */
+  cpv: z.string().trim().regex(/^\d{2,8}$/, 'Début de code CPV : de 2 à 8 chiffres (30213 : ordinateurs personnels).').optional(),
   notifiedYear: z.coerce.number().int().min(1990).max(2100).optional(),
   sort: z.enum(['reference', 'notifiedOn', 'estimateCents']).default('reference'),
   order: z.enum(['asc', 'desc']).default('asc'),
@@ -42,6 +44,12 @@ export function contractWhere(ctx: Ctx, filters: ContractFilters): SQL {
   if (filters.area) {
     const area = JSON.stringify([filters.area]);
     conditions.push(or(sql`${contracts.area}->'departements' @> ${area}::jsonb`, sql`${contracts.area}->'formerRegions' @> ${area}::jsonb`));
+  }
+  if (filters.cpv) {
+    const prefix = `${filters.cpv}%`;
+    const itemLike = sql`exists (select 1 from ${priceItems} join ${lots} on ${lots.tenantId} = ${priceItems.tenantId} and ${lots.id} = ${priceItems.lotId}
+      where ${lots.tenantId} = ${contracts.tenantId} and ${lots.contractId} = ${contracts.id} and ${priceItems.cpvCode} like ${prefix})`;
+    conditions.push(or(sql`${contracts.cpvCode} like ${prefix}`, itemLike));
   }
   if (filters.notifiedYear) conditions.push(sql`extract(year from ${contracts.notifiedOn}) = ${filters.notifiedYear}`);
   return and(...conditions)!;

@@ -6,6 +6,7 @@ import { loadContract, organizationNames, type ContractRow, type LotRow } from '
 import { amendments, contracts, lots, priceItems, priceLists, purchasingGroups } from '../db/schema.js';
 import { lotSpending } from '../lot-spending.js';
 import { priceItemsInForce, type PriceItemInForce } from '../price-lists.js';
+import { ceilingAlerts, endsWithinThreeMonths, euros, type AlertKind } from '../rules/ceilings.js';
 import { contractSavings, savingsOf, type Savings } from '../rules/savings.js';
 
 export interface PriceListVersion {
@@ -31,6 +32,26 @@ export interface ContractDetail {
   lots: LotDetail[];
   amendments: (typeof amendments.$inferSelect)[];
   savings: Savings;
+  /** What the daily watch warns about, as of today: lots at 80 % or 100 % of their maximum, an end within three months. */
+  alerts: ContractAlert[];
+}
+
+export interface ContractAlert {
+  kind: AlertKind;
+  lotId: string | null;
+  message: string;
+}
+
+/** The alerts of a contract today (the same rules as the daily job's notifications). */
+function alertsOf(lotDetails: LotDetail[], endsOn: string | null, today: string, status: string): ContractAlert[] {
+  const alerts: ContractAlert[] = [];
+  for (const { lot, savings } of lotDetails) {
+    const ordered = savings.committedCents + savings.consumedCents;
+    const reached = ceilingAlerts(lot.maxAmountCents, ordered).at(-1);
+    if (reached) alerts.push({ kind: reached, lotId: lot.id, message: `Lot ${lot.number} : ${reached === 'ceiling-100' ? '100 %' : '80 %'} du maximum atteint (${euros(ordered)} commandés sur ${euros(lot.maxAmountCents!)}).` });
+  }
+  if (status === 'notified' && endsWithinThreeMonths(endsOn, today)) alerts.push({ kind: 'end-3-months', lotId: null, message: `Le marché prend fin le ${endsOn!.split('-').reverse().join('/')}, dans moins de trois mois : préparez son renouvellement.` });
+  return alerts;
 }
 
 /** The lots of a contract the actor reaches: a holder sees its own lots only. */
@@ -69,9 +90,11 @@ export async function getContract(ctx: Ctx, id: string): Promise<ContractDetail>
       priceLists: lists.filter((l) => l.lotId === lot.id).map((l) => ({ id: l.id, revision: l.revision, validFrom: l.validFrom, note: l.note, items: items.filter((i) => i.priceListId === l.id) })),
     });
   }
+  const endsOn = contract.startsOn ? termEnd(contract.startsOn, totalMonths(contract.durationMonths, contract.renewals)) : null;
   return {
     contract,
-    endsOn: contract.startsOn ? termEnd(contract.startsOn, totalMonths(contract.durationMonths, contract.renewals)) : null,
+    endsOn,
+    alerts: alertsOf(lotDetails, endsOn, today, contract.status),
     groupName: group?.name ?? null,
     buyerName: names.get(contract.buyerOrganizationId) ?? '',
     lots: lotDetails,

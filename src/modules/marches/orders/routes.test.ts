@@ -1,8 +1,12 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assets, deploymentBatches } from '../../parc/db/schema.js';
 import { testApp, type TestApp, type TestUser } from '../../../test/app.js';
 import { multipartBody } from '../../../test/multipart.js';
+import { contracts, sentAlerts } from '../db/schema.js';
+import { watchContracts } from '../jobs/watch-contracts.js';
+import { purchaseOrders } from './db/schema.js';
+import { computeConsumption } from './operations/find-consumption.js';
 import { orderWorld, type OrderWorld } from './testing.js';
 
 let t: TestApp;
@@ -188,5 +192,58 @@ describe('purchase orders', () => {
     const bad = await call('GET', '/api/purchase-orders?uai=12', 'authority-admin');
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('7 chiffres et une lettre');
+  });
+});
+
+describe('running totals and alerts', () => {
+  it('keeps the consumption’s running totals equal to the sum of the orders, whatever their states', async () => {
+    const summed = await t.ctx.db
+      .select({
+        lotId: purchaseOrders.lotId,
+        member: purchaseOrders.memberOrganizationId,
+        orders: sql<number>`count(*)`.mapWith(Number),
+        committed: sql<number>`coalesce(sum(${purchaseOrders.totalExclTaxCents}) filter (where ${purchaseOrders.status} not in ('invoiced', 'paid')), 0)`.mapWith(Number),
+        consumed: sql<number>`coalesce(sum(${purchaseOrders.totalExclTaxCents}) filter (where ${purchaseOrders.status} in ('invoiced', 'paid')), 0)`.mapWith(Number),
+      })
+      .from(purchaseOrders)
+      .where(and(eq(purchaseOrders.tenantId, t.ids.a.tenantId), ne(purchaseOrders.status, 'cancelled')))
+      .groupBy(purchaseOrders.lotId, purchaseOrders.memberOrganizationId);
+    const expected = summed.map((r) => `${r.lotId}|${r.member}|${r.orders}|${r.committed}|${r.consumed}`).sort();
+    const kept = (await computeConsumption(t.ctx, t.ids.a.tenantId, {})).map((r) => `${r.lotId}|${r.memberOrganizationId}|${r.orders}|${r.committedCents}|${r.consumedCents}`).sort();
+    expect(kept).toEqual(expected);
+    expect(kept.length).toBeGreaterThan(1);
+    // the server with its cache off (COHERENCE_MARCHES_CONSUMPTION_CACHE=off) answers the same
+    const cached = (await call('GET', '/api/marches/consumption', 'authority-admin')).json().items;
+    t.app.config.marches = { consumptionCache: false };
+    try {
+      expect((await call('GET', '/api/marches/consumption', 'authority-admin')).json().items).toEqual(cached);
+    } finally {
+      t.app.config.marches = { consumptionCache: true };
+    }
+  });
+
+  it('warns at 80 % of a lot’s maximum and three months before the end: on the contract page, and once by the daily watch', async () => {
+    const v = await orderWorld(t.ctx.db, { tenantId: t.ids.a.tenantId, regionOrg: t.ids.a.tenantId, academyOrg: t.ids.academy.tenantId, holderOrg: t.ids.contractorOrg.tenantId, lotMaxCents: 1_000_000 });
+    const placed = await call('POST', '/api/purchase-orders', 'authority-admin', { contractId: v.contractId, lotId: v.lot1, lines: [{ priceItemId: v.items.pc, quantity: 11, uai: amiens().uai }] });
+    expect(placed.statusCode, placed.body).toBe(201);
+    // the contract started on 2026-01-01 for ten months: it ends on 2026-10-31, within three months of 2026-09-01
+    await t.ctx.db.update(contracts).set({ durationMonths: 10 }).where(and(eq(contracts.tenantId, t.ids.a.tenantId), eq(contracts.id, v.contractId)));
+    const fetched = await call('GET', `/api/contracts/${v.contractId}`, 'auditor');
+    expect(fetched.statusCode, fetched.body).toBe(200);
+    const page = fetched.json();
+    expect(page.alerts).toEqual([
+      { kind: 'ceiling-80', lotId: v.lot1, message: expect.stringContaining('80 % du maximum atteint') },
+      { kind: 'end-3-months', lotId: null, message: expect.stringContaining('31/10/2026') },
+    ]);
+    // the page's remaining and an amendment's check read the same orders
+    expect(page.lots.find((l: { id: string }) => l.id === v.lot1)).toMatchObject({ maxExclTaxCents: 1_000_000, remainingExclTaxCents: 120_000 });
+    const lower = await call('POST', `/api/contracts/${v.contractId}/amendments`, 'authority-admin', { signedOn: '2026-08-01', object: 'Baisse du maximum', lotCeilings: [{ lotId: v.lot1, maxAmountCents: 500_000 }] });
+    expect(lower.statusCode).toBe(409);
+    expect(lower.json().error.message).toMatch(/5 000,00 €.*8 800,00 €/);
+    const first = await watchContracts(t.ctx);
+    expect(first.sent).toBeGreaterThanOrEqual(2);
+    const sent = await t.ctx.db.select().from(sentAlerts).where(and(eq(sentAlerts.tenantId, t.ids.a.tenantId), inArray(sentAlerts.subjectId, [v.lot1, v.contractId])));
+    expect(sent.map((s) => s.kind).sort()).toEqual(['ceiling-80', 'end-3-months']);
+    expect((await watchContracts(t.ctx)).sent).toBe(0);
   });
 });

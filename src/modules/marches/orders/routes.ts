@@ -16,6 +16,13 @@ import { deliveryInput, recordDelivery } from './operations/record-delivery.js';
 import { invoiceInput, recordInvoice } from './operations/record-invoice.js';
 import { budgetLineSchema, consumptionSchema, orderDetailSchema, orderListSchema, presentBudgetLine, presentOrder, presentOrderDetail } from './presenters.js';
 
+declare module '../../../server/platform/module.js' {
+  interface ModuleSettings {
+    /** Purchase orders: COHERENCE_MARCHES_CONSUMPTION_CACHE=off computes the consumption on every read (the bench's uncached figure). */
+    marches: { consumptionCache?: boolean };
+  }
+}
+
 const idParams = z.object({ id: z.uuid('Identifiant invalide.') });
 const errors = { ...errorResponses, 413: errorResponses[400], 415: errorResponses[400], 422: errorResponses[400] };
 const deliveryResult = z.object({ deliveryId: z.string(), devicesCreated: z.number(), order: orderDetailSchema });
@@ -160,7 +167,7 @@ export async function orderRoutes(fastify: FastifyInstance) {
   app.get(
     '/marches/consumption',
     { schema: { operationId: 'getMarchesConsumption', tags, summary: 'Consommation par lot et par membre : engagé, consommé, reste sur le plafond du lot', querystring: consumptionInput, response: { 200: consumptionSchema, ...errorResponses } } },
-    async (request) => ({ items: await findConsumption(ctxOf(fastify, request), request.query) }),
+    async (request) => ({ items: await findConsumption(ctxOf(fastify, request), request.query, { cached: fastify.config.marches?.consumptionCache !== false }) }),
   );
   app.get(
     '/marches/consumption/export',

@@ -53,6 +53,8 @@ const priceItemSchema = z.object({
   vatRateBp: z.number(),
   recurrence: z.enum(['one-off', 'monthly']),
   warrantyMonths: z.number().nullable(),
+  /** The item's CPV 2008 code when it has its own (else the contract's applies). */
+  cpvCode: z.string().nullable(),
 });
 
 export const lotSchema = z.object({
@@ -99,10 +101,12 @@ export const contractDetailSchema = contractSummarySchema.extend({
     }),
   ),
   savings: savingsSchema,
+  /** Today's alerts: a lot at 80 % or 100 % of its maximum, the end within three months. */
+  alerts: z.array(z.object({ kind: z.enum(['ceiling-80', 'ceiling-100', 'end-3-months']), lotId: z.string().nullable(), message: z.string() })),
   can: z.object({ manage: z.boolean() }),
 });
 
-const item = (i: z.infer<typeof priceItemSchema>) => ({ id: i.id, code: i.code, label: i.label, unit: i.unit, unitPriceExclTaxCents: i.unitPriceExclTaxCents, vatRateBp: i.vatRateBp, recurrence: i.recurrence, warrantyMonths: i.warrantyMonths });
+const item = (i: z.infer<typeof priceItemSchema>) => ({ id: i.id, code: i.code, label: i.label, unit: i.unit, unitPriceExclTaxCents: i.unitPriceExclTaxCents, vatRateBp: i.vatRateBp, recurrence: i.recurrence, warrantyMonths: i.warrantyMonths, cpvCode: i.cpvCode ?? null });
 
 export function presentContractDetail(d: ContractDetail, actor: Actor): z.infer<typeof contractDetailSchema> {
   const c = d.contract;
@@ -120,6 +124,7 @@ export function presentContractDetail(d: ContractDetail, actor: Actor): z.infer<
     })),
     amendments: d.amendments.map((a) => ({ id: a.id, number: a.number, signedOn: a.signedOn, object: a.object, changes: a.changes, amountDeltaCents: a.amountDeltaCents, publishedAt: a.publishedAt.toISOString() })),
     savings: presentSavings(d.savings),
+    alerts: d.alerts,
     can: { manage: canManageFor(actor, c.buyerOrganizationId) },
   };
 }

@@ -69,9 +69,27 @@ export function presentChoice(r: ChoiceRow, actor: Actor) {
 
 export const licencesSchema = z.object({
   contractId: z.string(),
-  schools: z.array(z.object({ uai: z.string(), name: z.string(), pupils: z.number(), licences: z.number(), ordered: z.number(), paperTitles: z.number(), amountCents: z.number(), licencesPerPupil: z.number().nullable() })),
-  totals: z.object({ schools: z.number(), pupils: z.number(), licences: z.number(), ordered: z.number(), amountCents: z.number(), licencesPerPupil: z.number().nullable() }),
+  contractReference: z.string(),
+  schools: z.array(
+    z.object({
+      uai: z.string(),
+      name: z.string(),
+      /** The pupils licences are counted for: the référentiel's head count, else the school's declared one. */
+      pupils: z.number(),
+      pupilsSource: z.enum(['referentiel', 'declared']).nullable(),
+      declaredPupils: z.number().nullable(),
+      declaredByLevel: z.string().nullable(),
+      licences: z.number(),
+      ordered: z.number(),
+      paperTitles: z.number(),
+      amountCents: z.number(),
+      licencesPerPupil: z.number().nullable(),
+    }),
+  ),
+  totals: z.object({ schools: z.number(), schoolsWithPupils: z.number(), pupils: z.number(), licences: z.number(), ordered: z.number(), amountCents: z.number(), licencesPerPupil: z.number().nullable() }),
 });
+
+export const headcountSchema = z.object({ contractId: z.string(), uai: z.string(), establishmentName: z.string(), level: z.string(), pupils: z.number() });
 
 export const consolidationSchema = z.object({
   orders: z.array(z.object({ id: z.string(), reference: z.string(), status: z.string(), lotId: z.string(), lines: z.number(), licences: z.number(), totalExclTaxCents: z.number() })),

@@ -52,6 +52,15 @@ export const consolidateInput = z.object({
 
 export const licencesInput = z.object({ contractId: z.uuid('Marché inconnu.') });
 
+/** A school's head count for one level of a resources contract (0 withdraws it). */
+export const setHeadcountInput = z.object({
+  contractId: z.uuid('Marché inconnu.'),
+  uai: z.string().trim().min(1, 'Indiquez l’établissement (UAI).').max(20),
+  level,
+  pupils: z.number().int('Un effectif entier.').min(0, 'Un effectif positif.').max(10_000, 'Au plus 10 000 élèves par niveau.'),
+});
+export type SetHeadcountInput = z.infer<typeof setHeadcountInput>;
+
 export const recordEntSiteInput = z.object({
   contractId: z.uuid('Marché inconnu.'),
   uai: z.string().trim().min(1, 'Indiquez l’établissement (UAI).').max(20),

@@ -116,6 +116,44 @@ describe('digital resources', () => {
     expect(mine.totals).toMatchObject({ schools: 1, licences: 200 });
   });
 
+  it('takes a school’s declared pupils when the référentiel has none, says which, and exports the table', async () => {
+    const third = t.ids.establishments.unit1.find((e) => e.uai !== own())!;
+    const declare = (user: TestUser, uai: string, level: string, pupils: number) => call('PUT', '/api/resource-headcounts', user, { contractId: w.contractId, uai, level, pupils });
+    // the school's staff declare for their own school only; readers cannot
+    expect((await declare('establishment-staff', third.uai, '2de', 100)).statusCode).toBe(404);
+    expect((await declare('auditor', third.uai, '2de', 100)).statusCode).toBe(403);
+    const negative = await declare('authority-admin', third.uai, '2de', -1);
+    expect(negative.statusCode).toBe(400);
+    expect(negative.json().error.issues).toEqual([expect.objectContaining({ path: 'body.pupils', message: 'Un effectif positif.' })]);
+    const saved = await declare('authority-admin', third.uai, '2de', 100);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ uai: third.uai, level: '2de', pupils: 100 });
+    expect((await declare('authority-admin', third.uai, '1re', 60)).statusCode).toBe(200);
+    expect((await call('PUT', '/api/resource-choices', 'authority-admin', { titleId: digital.id, uai: third.uai, level: '2de', quantity: 400 })).statusCode).toBe(200);
+    // the référentiel's count wins where it has one: a declaration for the school with 400 pupils changes nothing
+    expect((await declare('establishment-staff', own(), '2de', 1)).statusCode).toBe(200);
+    const licences = (await call('GET', `/api/resource-licences?contractId=${w.contractId}`, 'steering')).json();
+    expect(licences.schools.find((s: { uai: string }) => s.uai === third.uai)).toMatchObject({ pupils: 160, pupilsSource: 'declared', declaredByLevel: '1re : 60, 2de : 100', licences: 400, licencesPerPupil: 2.5 });
+    expect(licences.schools.find((s: { uai: string }) => s.uai === own())).toMatchObject({ pupils: 400, pupilsSource: 'referentiel', declaredPupils: 1, licencesPerPupil: 0.5 });
+    expect(licences.totals).toMatchObject({ schools: 3, schoolsWithPupils: 3, pupils: 1_160, licences: 900, licencesPerPupil: 0.78 });
+
+    const csv = await call('GET', `/api/resource-licences/export?contractId=${w.contractId}&format=csv`, 'auditor');
+    expect(csv.statusCode, csv.body).toBe(200);
+    const [header, ...rows] = csv.rawPayload.toString('utf8').slice(1).split('\r\n').slice(0, -1).map((line) => line.split(';'));
+    expect(header).toEqual(['UAI', 'Établissement', 'Élèves', 'Source de l’effectif', 'Effectifs déclarés par niveau', 'Licences', 'Licences commandées', 'Licences par élève', 'Titres papier', 'Montant HT (EUR)']);
+    expect(rows.find((r) => r[0] === third.uai)).toEqual([third.uai, expect.any(String), '160', 'Déclaré par l’établissement', '1re : 60, 2de : 100', '400', '0', '2,5', '0', '320000,00']);
+    const mine = (await call('GET', `/api/resource-licences/export?contractId=${w.contractId}&format=csv`, 'establishment-staff')).rawPayload.toString('utf8').split('\r\n').slice(1, -1);
+    expect(mine.map((line) => line.split(';')[0])).toEqual([own()]);
+    // withdrawn: back to unknown pupils for that school
+    expect((await declare('authority-admin', third.uai, '1re', 0)).statusCode).toBe(200);
+    expect((await declare('authority-admin', third.uai, '2de', 0)).statusCode).toBe(200);
+    const after = (await call('GET', `/api/resource-licences?contractId=${w.contractId}`, 'steering')).json();
+    expect(after.schools.find((s: { uai: string }) => s.uai === third.uai)).toMatchObject({ pupils: 0, pupilsSource: null, licencesPerPupil: null });
+    expect(after.totals).toMatchObject({ schoolsWithPupils: 2, pupils: 1_000, licencesPerPupil: 0.5 });
+    // the next test consolidates the first two schools' choices only
+    expect((await call('PUT', '/api/resource-choices', 'authority-admin', { titleId: digital.id, uai: third.uai, level: '2de', quantity: 0 })).statusCode).toBe(200);
+  });
+
   it('consolidates the open choices into one draft order to the holder, then freezes them', async () => {
     expect((await call('POST', '/api/resource-consolidations', 'establishment-staff', { contractId: w.contractId })).statusCode).toBe(403);
     const done = await call('POST', '/api/resource-consolidations', 'authority-admin', { contractId: w.contractId });

@@ -8,10 +8,12 @@ import { createResourceTitle, createTitleInput } from './operations/create-resou
 import { entSitesInput, findEntSites, recordEntSite, recordEntSiteInput } from './operations/ent-sites.js';
 import { exportChoicesInput, exportResourceChoices } from './operations/export-resource-choices.js';
 import { findChoicesInput, findResourceChoices } from './operations/find-resource-choices.js';
+import { exportLicencesInput, exportResourceLicences } from './operations/export-resource-licences.js';
 import { findResourceLicences, licencesInput } from './operations/find-resource-licences.js';
+import { setHeadcountInput, setResourceHeadcount } from './operations/set-resource-headcount.js';
 import { findResourceTitles, findTitlesInput } from './operations/find-resource-titles.js';
 import { setChoiceInput, setResourceChoice } from './operations/set-resource-choice.js';
-import { consolidationSchema, entSiteSchema, entSitesSchema, licencesSchema, presentChoice, presentTitle, resourceChoiceSchema, resourceTitleSchema } from './presenters.js';
+import { consolidationSchema, entSiteSchema, headcountSchema, entSitesSchema, licencesSchema, presentChoice, presentTitle, resourceChoiceSchema, resourceTitleSchema } from './presenters.js';
 
 /** Digital resources (catalogue, schools' choices, consolidation into orders, licences) and the ENT's sites. */
 export async function resourceRoutes(fastify: FastifyInstance) {
@@ -67,6 +69,20 @@ export async function resourceRoutes(fastify: FastifyInstance) {
     '/resource-licences',
     { schema: { operationId: 'getResourceLicences', tags, summary: 'Licences par établissement et par élève', querystring: licencesInput, response: { 200: licencesSchema, ...errorResponses } } },
     async (request) => findResourceLicences(ctxOf(fastify, request), request.query),
+  );
+  app.get(
+    '/resource-licences/export',
+    { schema: { operationId: 'exportResourceLicences', tags, summary: 'Licences par établissement et par élève en CSV (UTF-8 avec BOM, « ; ») ou XLSX, dans le périmètre du lecteur', querystring: exportLicencesInput } },
+    async (request, reply) => {
+      const ctx = ctxOf(fastify, request);
+      const { format, ...filters } = request.query;
+      return sendExport(reply, format, await exportResourceLicences(ctx, filters), ctx.now());
+    },
+  );
+  app.put(
+    '/resource-headcounts',
+    { schema: { operationId: 'setResourceHeadcount', tags, summary: 'Déclare l’effectif d’un niveau d’un établissement pour un marché de ressources (0 le retire) ; sert aux licences par élève quand le référentiel n’a pas d’effectif', body: setHeadcountInput, response: { 200: headcountSchema, ...errorResponses } } },
+    async (request) => setResourceHeadcount(ctxOf(fastify, request), request.body),
   );
   app.get(
     '/ent-sites',

@@ -100,7 +100,7 @@ export async function contractRoutes(fastify: FastifyInstance) {
     schema: {
       operationId: 'listPriceItemsInForce', tags, summary: 'Les prix du lot en vigueur à une date (celle d’une commande)', params: lotIdParams,
       querystring: z.object({ on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ.') }),
-      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), revision: z.number(), validFrom: z.string(), code: z.string(), label: z.string(), unit: z.string(), unitPriceExclTaxCents: z.number(), vatRateBp: z.number(), recurrence: z.string(), warrantyMonths: z.number().nullable() })) }), ...errorResponses },
+      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), revision: z.number(), validFrom: z.string(), code: z.string(), label: z.string(), unit: z.string(), unitPriceExclTaxCents: z.number(), vatRateBp: z.number(), recurrence: z.string(), warrantyMonths: z.number().nullable(), cpvCode: z.string().nullable() })) }), ...errorResponses },
     },
   }, async (request) => {
     const ctx = ctxOf(fastify, request);

@@ -114,11 +114,26 @@ describe('contracts', () => {
     const admin = await as('authority-admin');
     const lot2 = contract.lots.find((l) => l.number === 2)!;
     const versions = async () => (await call(admin, 'GET', `/api/contracts/${contract.id}`)).json().lots.find((l: { id: string }) => l.id === lot2.id).priceLists;
-    const item = { code: 'FIB100-ABO', label: 'Fibre 100 Mbit/s, abonnement', unit: 'site/mois', unitPriceExclTaxCents: 123_456, vatRateBp: 550, recurrence: 'monthly', warrantyMonths: null };
+    const item = { code: 'FIB100-ABO', label: 'Fibre 100 Mbit/s, abonnement', unit: 'site/mois', unitPriceExclTaxCents: 123_456, vatRateBp: 550, recurrence: 'monthly', warrantyMonths: null, cpvCode: '72411000-4' };
     // the form's euros (1 234,56 €) and percentage (5,5 %) arrive as cents and basis points
     const first = await call(admin, 'POST', `/api/lots/${lot2.id}/price-lists`, { validFrom: '2025-06-01', note: 'Bordereau initial', items: [item] });
     expect(first.statusCode, first.body).toBe(201);
-    expect((await versions())[0]).toMatchObject({ revision: 1, validFrom: '2025-06-01', note: 'Bordereau initial', items: [{ code: 'FIB100-ABO', unitPriceExclTaxCents: 123_456, vatRateBp: 550 }] });
+    expect((await versions())[0]).toMatchObject({ revision: 1, validFrom: '2025-06-01', note: 'Bordereau initial', items: [{ code: 'FIB100-ABO', unitPriceExclTaxCents: 123_456, vatRateBp: 550, cpvCode: '72411000-4' }] });
+    // an item's CPV code is checked against the CPV 2008 list like the contract's, on its own field
+    const unlisted = await call(admin, 'POST', `/api/lots/${lot2.id}/price-lists`, { validFrom: '2025-09-01', items: [item, { ...item, code: 'PC', cpvCode: '30213000-4' }] });
+    expect(unlisted.statusCode).toBe(400);
+    expect(unlisted.json().error.issues).toEqual([{ path: 'items.1.cpvCode', message: 'Code absent de la nomenclature CPV 2008.' }]);
+    const malformed = await call(admin, 'POST', `/api/lots/${lot2.id}/price-lists`, { validFrom: '2025-09-01', items: [{ ...item, cpvCode: '3021300' }] });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.issues.map((i: { path: string }) => i.path)).toContain('body.items.0.cpvCode');
+    // the list filters on the start of a CPV code, the contract's or one of its items'
+    const byCpv = async (cpv: string) => (await call(admin, 'GET', `/api/contracts?cpv=${cpv}`)).json();
+    expect((await byCpv('72411')).items.map((c: { id: string }) => c.id)).toEqual([contract.id]);
+    expect((await byCpv('7240')).total).toBe(1);
+    expect((await byCpv('30213')).total).toBe(0);
+    const badPrefix = await call(admin, 'GET', '/api/contracts?cpv=3x');
+    expect(badPrefix.statusCode).toBe(400);
+    expect(badPrefix.body).toContain('Début de code CPV');
 
     const twice = await call(admin, 'POST', `/api/lots/${lot2.id}/price-lists`, { validFrom: '2025-09-01', items: [item, { ...item, label: 'Autre' }] });
     expect(twice.statusCode).toBe(400);
@@ -188,6 +203,11 @@ describe('contracts', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.body.startsWith('\uFEFFMarché;Lot;Version')).toBe(true);
     expect(csv.body).toContain('FIB10-ABO');
+    const [header, ...rows] = csv.body.slice(1).split('\r\n').slice(0, -1).map((line) => line.split(';'));
+    expect(header.at(-1)).toBe('Code CPV');
+    // an item without its own code carries the contract's; one with its own, its own
+    expect(rows.find((r) => r[4] === 'FIB10-ABO')!.at(-1)).toBe('72400000-4');
+    expect(rows.find((r) => r[4] === 'FIB100-ABO')!.at(-1)).toBe('72411000-4');
     const xlsx = await call(admin, 'GET', '/api/contracts/export?format=xlsx&what=lots');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');

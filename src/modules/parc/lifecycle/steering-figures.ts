@@ -1,4 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { rows, type Db } from '../../../server/platform/db.js';
 import { textArray, uuidArray } from '../../../server/platform/prepared.js';
 import { assets } from '../db/schema.js';
@@ -21,10 +22,34 @@ export interface FleetFigures {
 
 const teachingClasses = [...computerClasses, ...mobileClasses];
 
-const establishmentFilter = (establishmentIds: readonly string[] | null): SQL =>
-  establishmentIds ? sql`and ${assets.establishmentId} = any(${uuidArray(establishmentIds)})` : sql`and ${assets.establishmentId} is not null`;
+/**
+ * The schools a figure is asked for: a list of ids, the whole tenant (null), or one school named by
+ * an SQL expression of the caller's own statement (`s.id`), for a lateral join that reads one
+ * school's figures with its other sources in a single statement.
+ */
+export type EstablishmentsAsked = readonly string[] | null | SQL;
 
-/** `today` is an ISO date; a device bought exactly `years` years before it is not « under » them. */
+const establishmentFilter = (column: SQL | AnyPgColumn, asked: EstablishmentsAsked, ifAll: SQL = sql`and ${column} is not null`): SQL =>
+  asked === null ? ifAll : asked instanceof SQL ? sql`and ${column} = ${asked}` : sql`and ${column} = any(${uuidArray(asked)})`;
+
+/**
+ * The fleet figures of the schools asked, one row per school that has devices. `today` is an ISO
+ * date; a device bought exactly `years` years before it is not « under » them.
+ */
+export function fleetFiguresSql(tenantId: string, asked: EstablishmentsAsked, today: string, years = 5): SQL {
+  const inFleet = sql`${assets.status} <> all(${textArray(outOfFleetStatuses)})`;
+  const teaching = sql`${assets.assetClass} = any(${textArray(teachingClasses)})`;
+  return sql`select ${assets.establishmentId} as "establishmentId",
+               count(*) filter (where ${teaching} and ${assets.status} = any(${textArray(usableStatuses)}))::int as "teachingDevices",
+               count(*) filter (where ${teaching} and ${inFleet})::int as "fleet",
+               count(*) filter (where ${teaching} and ${inFleet} and ${assets.purchaseDate} > (${today}::date - make_interval(years => ${years}))::date)::int as "underYears",
+               count(*) filter (where ${teaching} and ${inFleet} and ${assets.warrantyEnd} >= ${today}::date)::int as "underWarranty",
+               count(*) filter (where ${assets.assetClass} = 'interactive-display' and ${inFleet})::int as "interactiveDisplays"
+          from ${assets}
+         where ${assets.tenantId} = ${tenantId} ${establishmentFilter(assets.establishmentId, asked)}
+         group by ${assets.establishmentId}`;
+}
+
 export async function fleetFiguresByEstablishment(
   db: Db,
   tenantId: string,
@@ -32,20 +57,7 @@ export async function fleetFiguresByEstablishment(
   today: string,
   years = 5,
 ): Promise<Map<string, FleetFigures>> {
-  const inFleet = sql`${assets.status} <> all(${textArray(outOfFleetStatuses)})`;
-  const teaching = sql`${assets.assetClass} = any(${textArray(teachingClasses)})`;
-  const found = await rows<FleetFigures & { establishmentId: string }>(
-    db,
-    sql`select ${assets.establishmentId} as "establishmentId",
-               count(*) filter (where ${teaching} and ${assets.status} = any(${textArray(usableStatuses)}))::int as "teachingDevices",
-               count(*) filter (where ${teaching} and ${inFleet})::int as "fleet",
-               count(*) filter (where ${teaching} and ${inFleet} and ${assets.purchaseDate} > (${today}::date - make_interval(years => ${years}))::date)::int as "underYears",
-               count(*) filter (where ${teaching} and ${inFleet} and ${assets.warrantyEnd} >= ${today}::date)::int as "underWarranty",
-               count(*) filter (where ${assets.assetClass} = 'interactive-display' and ${inFleet})::int as "interactiveDisplays"
-          from ${assets}
-         where ${assets.tenantId} = ${tenantId} ${establishmentFilter(establishmentIds)}
-         group by ${assets.establishmentId}`,
-  );
+  const found = await rows<FleetFigures & { establishmentId: string }>(db, fleetFiguresSql(tenantId, establishmentIds, today, years));
   return new Map(found.map(({ establishmentId, ...figures }) => [establishmentId, figures]));
 }
 
@@ -55,30 +67,30 @@ export interface RoomCoverage {
   classrooms: number;
 }
 
-/** Rooms of the given kinds, and those with a Wi-Fi access point of the fleet placed in them. */
+/** Rooms of the given kinds, and those with a Wi-Fi access point of the fleet placed in them, one row per school that has rooms. */
+export function wifiCoverageSql(tenantId: string, asked: EstablishmentsAsked, teachingKinds: readonly string[]): SQL {
+  // a device's room is always one of its school's (asset-scope.ts): the access points are read by
+  // school through assets_establishment_idx, never by scanning every access point of the tenant
+  return sql`select r.establishment_id as "establishmentId",
+               count(*) filter (where r.kind = any(${textArray(teachingKinds)}))::int as "teachingRooms",
+               count(*) filter (where r.kind = any(${textArray(teachingKinds)}) and ap.room_id is not null)::int as "covered",
+               count(*) filter (where r.kind = 'classroom')::int as "classrooms"
+          from referentiel.rooms_view r
+          left join (select distinct ${assets.establishmentId} as establishment_id, ${assets.roomId} as room_id from ${assets}
+                      where ${assets.tenantId} = ${tenantId} ${establishmentFilter(assets.establishmentId, asked)} and ${assets.assetClass} = 'wifi-access-point'
+                        and ${assets.status} <> all(${textArray(outOfFleetStatuses)}) and ${assets.roomId} is not null) ap
+            on ap.establishment_id = r.establishment_id and ap.room_id = r.id
+         where r.tenant_id = ${tenantId} ${establishmentFilter(sql`r.establishment_id`, asked, sql``)}
+         group by r.establishment_id`;
+}
+
 export async function wifiCoverageByEstablishment(
   db: Db,
   tenantId: string,
   establishmentIds: readonly string[] | null,
   teachingKinds: readonly string[],
 ): Promise<Map<string, RoomCoverage>> {
-  const filter = establishmentIds ? sql`and r.establishment_id = any(${uuidArray(establishmentIds)})` : sql``;
-  // a device's room is always one of its school's (asset-scope.ts): the access points are read by
-  // school through assets_establishment_idx, never by scanning every access point of the tenant
-  const found = await rows<RoomCoverage & { establishmentId: string }>(
-    db,
-    sql`select r.establishment_id as "establishmentId",
-               count(*) filter (where r.kind = any(${textArray(teachingKinds)}))::int as "teachingRooms",
-               count(*) filter (where r.kind = any(${textArray(teachingKinds)}) and ap.room_id is not null)::int as "covered",
-               count(*) filter (where r.kind = 'classroom')::int as "classrooms"
-          from referentiel.rooms_view r
-          left join (select distinct ${assets.establishmentId} as establishment_id, ${assets.roomId} as room_id from ${assets}
-                      where ${assets.tenantId} = ${tenantId} ${establishmentFilter(establishmentIds)} and ${assets.assetClass} = 'wifi-access-point'
-                        and ${assets.status} <> all(${textArray(outOfFleetStatuses)}) and ${assets.roomId} is not null) ap
-            on ap.establishment_id = r.establishment_id and ap.room_id = r.id
-         where r.tenant_id = ${tenantId} ${filter}
-         group by r.establishment_id`,
-  );
+  const found = await rows<RoomCoverage & { establishmentId: string }>(db, wifiCoverageSql(tenantId, establishmentIds, teachingKinds));
   return new Map(found.map(({ establishmentId, ...figures }) => [establishmentId, figures]));
 }
 

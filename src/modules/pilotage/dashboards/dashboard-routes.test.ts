@@ -1,8 +1,10 @@
+import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantHeader } from '../../../server/platform/http.js';
 import { testApp, testPassword, type TestApp, type TestUser } from '../../../test/app.js';
 import { assignRole, createUser } from '../../access/index.js';
+import { assets } from '../../parc/db/schema.js';
 import { createOrganization } from '../../referentiel/operations/create-organization.js';
 import { dashboardCache } from '../indicators/steering-caches.js';
 import { lyceeTargets, seedSteering, steeringNow } from '../routes/steering-test-data.js';
@@ -159,5 +161,22 @@ describe('the dashboard’s cache (last: it changes the targets)', () => {
     const after = await json('/api/pilotage/dashboard', 'steering');
     expect(after.statuses).toEqual({ met: 1, notMet: 0, unknown: 5 });
     expect(after.points.find((p: { uai: string }) => p.uai === world.school.uai).status).toBe('met');
+  });
+
+  it('lags a fleet change (its date says so) until asked fresh; the school’s own assessment shows it at once', async () => {
+    // 30 of the school's 150 teaching devices retired: 600 pupils for 120 devices, 5.0 per device, over « 4 »
+    const retired = world.devices.filter((d) => d.name?.startsWith('PORT-0')).slice(0, 30).map((d) => d.id);
+    await t.ctx.db.update(assets).set({ status: 'retired' }).where(and(eq(assets.tenantId, t.ids.a.tenantId), inArray(assets.id, retired)));
+    const statusOf = (d: { points: { uai: string; status: string }[] }) => d.points.find((p) => p.uai === world.school.uai)!.status;
+    const cached = await json('/api/pilotage/dashboard', 'steering');
+    expect(statusOf(cached)).toBe('met');
+    const live = await json(`/api/establishments/${world.school.uai}/assessment`, 'steering');
+    expect(live.indicators.find((i: { code: string }) => i.code === 'pupils_per_device')).toMatchObject({ value: 5, met: false });
+    const fresh = await json('/api/pilotage/dashboard?fresh=true', 'steering');
+    expect(statusOf(fresh)).toBe('not_met');
+    expect(new Date(fresh.computedAt).getTime()).toBeGreaterThanOrEqual(new Date(cached.computedAt).getTime());
+    // the fresh figures replaced the cached ones for every reader of that scope
+    expect(statusOf(await json('/api/pilotage/dashboard', 'steering'))).toBe('not_met');
+    expect((await get('/api/pilotage/dashboard?fresh=peut-etre', 'steering')).statusCode).toBe(400);
   });
 });

@@ -13,6 +13,8 @@ export const dashboardFilters = z.object({
   departmentCode: z.string().trim().toUpperCase().max(3).optional(),
 });
 export type DashboardFilters = z.infer<typeof dashboardFilters>;
+/** The dashboard's query: its filters, and `fresh=true` to compute it again now instead of reading the cached one. */
+export const dashboardQueryInput = dashboardFilters.extend({ fresh: z.enum(['true', 'false']).optional() });
 
 export interface DashboardPoint {
   assessment: Assessment;
@@ -62,17 +64,21 @@ function equityFigures(points: readonly DashboardPoint[]) {
 
 export const toPoint = (a: Assessment): DashboardPoint => ({ assessment: a, status: schoolStatus(a), gapScore: gapScore(a), metShare: metShare(a) });
 
-/** The steering dashboard of the actor's schools: attainment per indicator, per school status, territorial equity, map points. */
-export async function getDashboard(ctx: Ctx, filters: DashboardFilters) {
-  const assessments = await scopedAssessments(ctx, filters);
+/** The dashboard's figures of assessed schools: attainment per indicator, per school status, territorial equity, map points. */
+export function dashboardOf(assessments: readonly Assessment[], computedAt: Date) {
   const points = assessments.map(toPoint);
   const count = (s: SchoolStatus) => points.filter((p) => p.status === s).length;
   return {
-    computedAt: ctx.now(),
+    computedAt,
     schools: points.length,
     statuses: { met: count('met'), notMet: count('not_met'), unknown: count('unknown') },
     indicators: indicatorFigures(assessments),
     equity: equityFigures(points),
     points,
   };
+}
+
+/** The steering dashboard of the actor's schools, assessed live. */
+export async function getDashboard(ctx: Ctx, filters: DashboardFilters) {
+  return dashboardOf(await scopedAssessments(ctx, filters), ctx.now());
 }

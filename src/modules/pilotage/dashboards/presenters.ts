@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { drillDown } from './drill-down.js';
-import type { DashboardPoint, getDashboard } from './get-dashboard.js';
+import type { DashboardPoint, dashboardOf } from './get-dashboard.js';
 import type { getDashboardOutlines } from './outlines.js';
 
 const status = z.enum(['met', 'not_met', 'unknown']).describe('atteint, non atteint, ou inconnu (aucune cible manquée mais une valeur sans donnée, ou aucune cible)');
@@ -48,7 +48,7 @@ function presentPoint(p: DashboardPoint): z.infer<typeof schoolPointSchema> {
 
 export type DashboardView = z.infer<typeof dashboardSchema>;
 
-export function presentDashboard(d: Awaited<ReturnType<typeof getDashboard>>): DashboardView {
+export function presentDashboard(d: ReturnType<typeof dashboardOf>): DashboardView {
   return { ...d, computedAt: d.computedAt.toISOString(), points: d.points.map(presentPoint) };
 }
 

@@ -4,9 +4,9 @@ import { sendExport } from '../../../server/platform/export.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
 import { drillDown, drillExportInput, drillInput, exportDrillDown } from './drill-down.js';
 import { steeringDashboard } from './cached-dashboard.js';
-import { dashboardFilters } from './get-dashboard.js';
+import { dashboardQueryInput } from './get-dashboard.js';
 import { getDashboardOutlines, outlinesInput } from './outlines.js';
-import { dashboardSchema, drillDownSchema, outlinesSchema, presentDrillDown, presentOutlines } from './presenters.js';
+import { dashboardSchema, drillDownSchema, type DashboardView, outlinesSchema, presentDrillDown, presentOutlines } from './presenters.js';
 
 /**
  * The steering dashboard of the caller's schools (an authority's estate, a head's school, an
@@ -21,12 +21,18 @@ export async function dashboardRoutes(fastify: FastifyInstance) {
       schema: {
         operationId: 'getSteeringDashboard',
         tags,
-        summary: 'Tableau de bord : atteinte des cibles par indicateur, équité territoriale, carte des écarts',
-        querystring: dashboardFilters,
+        summary: 'Tableau de bord : atteinte des cibles par indicateur, équité territoriale, carte des écarts (calculé au plus 15 s plus tôt, « computedAt » ; fresh=true le recalcule)',
+        querystring: dashboardQueryInput,
         response: { 200: dashboardSchema, ...errorResponses },
       },
     },
-    async (request) => steeringDashboard(ctxOf(fastify, request), request.query),
+    // the cached bytes are the response: already checked against dashboardSchema, not written again
+    async (request, reply) => {
+      const { fresh, ...filters } = request.query;
+      const bytes = await steeringDashboard(ctxOf(fastify, request), filters, { fresh: fresh === 'true' });
+      // a Buffer is sent as it is (no serializer): the type provider only knows the schema's shape
+      return reply.type('application/json; charset=utf-8').send(bytes as unknown as DashboardView);
+    },
   );
   app.get(
     '/pilotage/dashboard/schools',

@@ -36,6 +36,8 @@ export interface Inputs {
 }
 
 export const parisDate = (now: Date) => DateTime.fromJSDate(now).setZone('Europe/Paris').toISODate()!;
+/** The desk's share within agreement is read over the last year's solved tickets. */
+export const deskSince = (now: Date) => new Date(now.getTime() - 365 * 24 * 3600 * 1000);
 
 /** The value of each indicator for one school, before comparison (null: no data). */
 export function indicatorValues(school: SteeringSchool, inputs: Inputs): Record<IndicatorCode, number | null> {
@@ -81,12 +83,11 @@ export async function assessSchools(
   if (!schools.length) return [];
   // a handful of schools: ask for them; many: read the tenant grouped once (cheaper than a huge id list)
   const asked = schools.length <= 500 ? schools.map((s) => s.id) : null;
-  const yearAgo = new Date(now.getTime() - 365 * 24 * 3600 * 1000);
   const [fleet, rooms, links, desk] = await Promise.all([
     fleetFiguresByEstablishment(db, tenantId, asked, parisDate(now)),
     wifiCoverageByEstablishment(db, tenantId, asked, teachingRoomKinds),
     siteLinks(db, tenantId, schools.map((s) => s.id), now),
-    deskAgreementByEstablishment(db, tenantId, asked, yearAgo),
+    deskAgreementByEstablishment(db, tenantId, asked, deskSince(now)),
   ]);
   return schools.map((school) =>
     assessOne(school, chooseProfile(profiles, school), { fleet: fleet.get(school.id), rooms: rooms.get(school.id), link: links.get(school.id), desk: desk.get(school.id) }, now),

@@ -39,12 +39,10 @@ export const kindSql = sql`case when e.nature_code ~ '^1[0-9][0-9]$' then 'ecole
  * The open schools of a tenant the actor reaches (`scope`, SQL over the view aliased `referentiel.establishments_view`),
  * narrowed to some ids or one UAI when given.
  */
-export function steeringSchools(db: Db, tenantId: string, scope: SQL, filter: { ids?: readonly string[] | null; uai?: string } = {}): Promise<SteeringSchool[]> {
+export function steeringSchoolsSql(tenantId: string, scope: SQL, filter: { ids?: readonly string[] | null; uai?: string } = {}): SQL {
   const only = filter.uai ? sql`and e.uai = ${filter.uai}` : filter.ids ? sql`and e.id = any(${uuidArray(filter.ids)})` : sql``;
   const c = establishmentContext;
-  return rows<SteeringSchool>(
-    db,
-    sql`select e.id, e.uai, e.name, ${kindSql} as kind, coalesce(e.pupils, ctx.pupils_estimate) as pupils,
+  return sql`select e.id, e.uai, e.name, ${kindSql} as kind, coalesce(e.pupils, ctx.pupils_estimate) as pupils,
                (e.pupils is null and ctx.pupils_estimate is not null) as "pupilsEstimated", e.sector,
                e.academy_code as "academyCode", e.department_code as "departmentCode", e.commune_name as "communeName",
                e.unit_id as "unitId", u.name as "unitName", e.latitude, e.longitude, e.priority_education as "priorityEducation",
@@ -55,6 +53,9 @@ export function steeringSchools(db: Db, tenantId: string, scope: SQL, filter: { 
           left join referentiel.territorial_units_view u on u.tenant_id = e.tenant_id and u.id = e.unit_id
           left join ${c} ctx on ctx.tenant_id = e.tenant_id and ctx.establishment_id = e.id
          where true ${only}
-         order by e.uai`,
-  );
+         order by e.uai`;
+}
+
+export function steeringSchools(db: Db, tenantId: string, scope: SQL, filter: { ids?: readonly string[] | null; uai?: string } = {}): Promise<SteeringSchool[]> {
+  return rows<SteeringSchool>(db, steeringSchoolsSql(tenantId, scope, filter));
 }

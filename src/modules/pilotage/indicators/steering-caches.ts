@@ -1,6 +1,5 @@
 import { defineCache } from '../../../server/platform/cache.js';
 import type { Ctx } from '../../../server/platform/context.js';
-import type { DashboardView } from '../dashboards/presenters.js';
 import { loadProfileCatalogue, type ProfileCatalogue } from './profiles.js';
 
 /**
@@ -10,14 +9,15 @@ import { loadProfileCatalogue, type ProfileCatalogue } from './profiles.js';
 export const profileCatalogueCache = defineCache<Promise<ProfileCatalogue>>('pilotage-profile-catalogue', { max: 1_000, ttlMs: 10 * 60_000 });
 
 /**
- * The steering dashboard of one scope and filters, as presented (the whole estate aggregated: a
- * Région's 1,000 schools and 60,000 devices per request is what made it slow under load). It says
- * when it was computed (`computedAt`); the writes of this module that change its inputs empty it,
- * the fleet's, links' and desk's changes reach it within its time to live. The school pages and the
- * figures' drill-downs stay computed live.
+ * The steering dashboard of one scope and filters, as the JSON bytes sent (the whole estate
+ * aggregated: a Région's 1,000 schools and 60,000 devices per request is what made it slow under
+ * load; and writing its thousand map points again for every reader cost most of what remained).
+ * It says when it was computed (`computedAt`); the writes of this module that change its inputs
+ * empty it, the fleet's, links' and desk's changes reach it within its time to live (each school's
+ * own page is computed live). The school pages and the figures' drill-downs stay computed live.
  */
 export const dashboardCacheTtlMs = 15_000;
-export const dashboardCache = defineCache<Promise<DashboardView>>('pilotage-dashboard', { max: 500, ttlMs: dashboardCacheTtlMs });
+export const dashboardCache = defineCache<Promise<Buffer>>('pilotage-dashboard', { max: 500, ttlMs: dashboardCacheTtlMs });
 
 /** The profile catalogue of a tenant, through the cache (concurrent readers share one load). */
 export function cachedProfileCatalogue(ctx: Ctx, tenantId: string): Promise<ProfileCatalogue> {

@@ -1,9 +1,13 @@
+import ExcelJS from 'exceljs';
 import type { InjectOptions } from 'fastify';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp, type TestUser } from '../../../test/app.js';
 import { assets } from '../../parc/db/schema.js';
 import { targetProfileVersions } from '../db/schema.js';
+import { assessSchools } from '../indicators/assess.js';
+import { oneSchoolWithInputs } from '../indicators/one-school.js';
+import { loadProfileCatalogue } from '../indicators/profiles.js';
 import { lyceeTargets, seedSteering, steeringNow } from './steering-test-data.js';
 
 let t: TestApp;
@@ -53,6 +57,19 @@ describe('GET /api/establishments/:uai/assessment', () => {
     await t.ctx.db.update(assets).set({ establishmentId: world.school.id }).where(and(eq(assets.tenantId, t.ids.a.tenantId), inArray(assets.id, moved)));
   });
 
+  it('reads one school in one statement with the same figures as the grouped pass of the dashboard', async () => {
+    const now = steeringNow;
+    const profiles = await loadProfileCatalogue(t.ctx.db, t.ids.a.tenantId);
+    const grouped = await assessSchools(t.ctx.db, t.ids.a.tenantId, sql`true`, profiles, now);
+    for (const school of [world.school, world.amiens]) {
+      const one = await oneSchoolWithInputs(t.ctx.db, t.ids.a.tenantId, sql`true`, school.uai, now);
+      const fromGroup = grouped.find((a) => a.school.uai === school.uai)!;
+      expect(one!.school).toEqual(fromGroup.school);
+      expect(one!.inputs).toEqual(fromGroup.inputs);
+    }
+    expect(await oneSchoolWithInputs(t.ctx.db, t.ids.a.tenantId, sql`false`, world.school.uai, now)).toBeNull();
+  });
+
   it('flags an estimated pupil count and leaves a school without devices unknown', async () => {
     const body = (await send('GET', `/api/establishments/${world.amiens.uai}/assessment`, 'steering')).json();
     expect(body.establishment).toMatchObject({ pupils: 300, pupilsEstimated: true, ips: 95.5, rural: true });
@@ -69,6 +86,24 @@ describe('GET /api/establishments/:uai/assessment', () => {
     const old = (await send('GET', `/api/establishments/${world.school.uai}/assessment/fleet_under_5_years_share/records`, 'steering')).json();
     expect(old.devices).toHaveLength(50);
     expect(old.devices.map((d: { purchaseDate: string }) => d.purchaseDate)).toContain('2021-12-06');
+  });
+
+  it('exports the records behind a figure in CSV and XLSX, for whoever may export in scope', async () => {
+    const csv = await send('GET', `/api/establishments/${world.school.uai}/assessment/fleet_under_5_years_share/records/export?format=csv`, 'establishment-staff');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Équipement;Classe;Statut;Achat;Fin de garantie;Salle');
+    expect(lines).toHaveLength(51);
+    expect(lines.some((l) => l.includes('2021-12-06'))).toBe(true);
+    const xlsx = await send('GET', `/api/establishments/${world.school.uai}/assessment/wifi_teaching_rooms_share/records/export?format=xlsx`, 'steering');
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets[0].getRow(2).getCell(2).value).toBe('A103');
+    expect((await send('GET', `/api/establishments/${world.school.uai}/assessment/warranty_share/records/export?format=csv`, 'technician')).statusCode).toBe(403);
+    expect((await send('GET', `/api/establishments/${world.amiens.uai}/assessment/warranty_share/records/export?format=csv`, 'establishment-staff')).statusCode).toBe(404);
+    expect((await send('GET', `/api/establishments/${world.school.uai}/assessment/warranty_share/records/export?format=pdf`, 'steering')).statusCode).toBe(400);
   });
 
   it('shows a head their school, an académie its schools, and nothing else', async () => {

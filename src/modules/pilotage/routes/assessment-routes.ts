@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sendExport } from '../../../server/platform/export.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
+import { assessmentRecordsExportQuery, exportAssessmentRecords } from '../operations/export-assessment-records.js';
 import { assessmentRecordsParams, getAssessmentRecords } from '../operations/get-assessment-records.js';
 import { assessmentParams, getAssessment } from '../operations/get-assessment.js';
 import { assessmentRecordsSchema, assessmentSchema, presentAssessment, presentAssessmentRecords } from '../presenters/assessment.js';
@@ -34,5 +36,21 @@ export async function assessmentRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => presentAssessmentRecords(await getAssessmentRecords(ctxOf(fastify, request), request.params)),
+  );
+  app.get(
+    '/establishments/:uai/assessment/:code/records/export',
+    {
+      schema: {
+        operationId: 'exportEstablishmentAssessmentRecords',
+        tags,
+        summary: 'Export CSV (UTF-8 avec BOM, « ; ») ou XLSX des enregistrements derrière un indicateur d’un établissement',
+        params: assessmentRecordsParams,
+        querystring: assessmentRecordsExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(fastify, request);
+      return sendExport(reply, request.query.format, await exportAssessmentRecords(ctx, request.params), ctx.now());
+    },
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Progress, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, List, Progress, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { getRouteApi } from '@tanstack/react-router';
 import { ccagLabels, contractKindLabels, procedureLabels, type Ccag, type ContractKind, type Procedure } from '../../../shared/marches';
@@ -54,6 +54,11 @@ function Contract() {
           <Card withBorder><Text size="sm" c="dimmed">Durée</Text><Text>{c.durationMonths} mois{c.renewals.count ? `, ${c.renewals.count} reconduction(s) de ${c.renewals.months} mois` : ''}</Text><Text size="xs">du {frenchDay(c.startsOn)} au {frenchDay(c.endsOn)}</Text></Card>
           <Card withBorder><Text size="sm" c="dimmed">CPV · CCAG</Text><Text>{c.cpvCode}</Text><Text size="xs">{ccagLabels[c.ccag as Ccag]}</Text></Card>
         </SimpleGrid>
+        {c.alerts.length > 0 && (
+          <Alert color={c.alerts.some((a) => a.kind === 'ceiling-100') ? 'red' : 'orange'} variant="light" title="Alertes du marché">
+            <List size="sm">{c.alerts.map((a) => <List.Item key={`${a.kind}-${a.lotId ?? 'contract'}`}>{a.message}</List.Item>)}</List>
+          </Alert>
+        )}
         <Card withBorder>
           <Title order={2} size="h4" mb="xs">Non-dépense et consommation</Title>
           <SimpleGrid cols={{ base: 1, md: 4 }}>

@@ -35,7 +35,7 @@ function Contracts() {
   const groups = useGroups();
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const set = (changes: Partial<ContractsSearch>) => navigate({ search: (prev: ContractsSearch) => ({ ...prev, ...changes, page: undefined }) });
-  const filters = { search: search.search, theme: search.theme, kind: search.kind, area: search.area };
+  const filters = { search: search.search, theme: search.theme, kind: search.kind, area: search.area, cpv: search.cpv };
   const decp = async () => {
     const name = await downloadFile('/decp.json', { year }, `decp-${year}.json`);
     notifications.show({ color: 'teal', message: `Données essentielles téléchargées : ${name}` });
@@ -63,6 +63,7 @@ function Contracts() {
             <TextInput label="Recherche" placeholder="Référence ou objet" defaultValue={search.search ?? ''} onBlur={(e) => set({ search: e.currentTarget.value || undefined })} />
             <TextInput label="Thème" placeholder="Tous" defaultValue={search.theme ?? ''} onBlur={(e) => set({ theme: e.currentTarget.value || undefined })} />
             <Select label="Type" placeholder="Tous" clearable data={contractKinds.map((k) => ({ value: k, label: contractKindLabels[k] }))} value={search.kind ?? null} onChange={(v) => set({ kind: (v as ContractKind) ?? undefined })} />
+            <TextInput label="Code CPV" description="Début du code, marché ou articles" placeholder="30213" w={170} defaultValue={search.cpv ?? ''} onBlur={(e) => set({ cpv: e.currentTarget.value.trim() || undefined })} />
             <Select label="Zone" placeholder="Toutes" clearable searchable data={[...formerRegions, '02', '08', '10', '51', '52', '54', '55', '57', '59', '60', '62', '67', '68', '80', '88']} value={search.area ?? null} onChange={(v) => set({ area: v ?? undefined })} />
             <Group gap="xs" align="flex-end">
               <TextInput label="Année de notification" w={170} value={year} onChange={(e) => setYear(e.currentTarget.value)} />

@@ -4,7 +4,7 @@ import { recurrenceLabels, type Recurrence } from '../../../shared/marches';
 import { euros, frenchDay } from './format';
 import { PriceListForm } from './PriceListForm';
 
-interface PriceItem { id: string; code: string; label: string; unit: string; unitPriceExclTaxCents: number; vatRateBp: number; recurrence: string; warrantyMonths: number | null }
+interface PriceItem { id: string; code: string; label: string; unit: string; unitPriceExclTaxCents: number; vatRateBp: number; recurrence: string; warrantyMonths: number | null; cpvCode: string | null }
 interface PriceList { id: string; revision: number; validFrom: string; note: string; items: PriceItem[] }
 interface Lot { id: string; number: number; priceLists: PriceList[] }
 
@@ -40,12 +40,12 @@ export function LotPriceLists({ contractId, lot, on, canManage }: { contractId: 
             <Tabs.Panel key={p.id} value={String(p.revision)} pt="xs">
               {p.note && <Text size="sm" c="dimmed">{p.note}</Text>}
               <Table aria-label={`Bordereau v${p.revision} du lot ${lot.number}`}>
-                <Table.Thead><Table.Tr><Table.Th>Code</Table.Th><Table.Th>Libellé</Table.Th><Table.Th>Unité</Table.Th><Table.Th>Prix unitaire HT</Table.Th><Table.Th>TVA</Table.Th><Table.Th>Récurrence</Table.Th><Table.Th>Garantie</Table.Th></Table.Tr></Table.Thead>
+                <Table.Thead><Table.Tr><Table.Th>Code</Table.Th><Table.Th>Libellé</Table.Th><Table.Th>Unité</Table.Th><Table.Th>Prix unitaire HT</Table.Th><Table.Th>TVA</Table.Th><Table.Th>Récurrence</Table.Th><Table.Th>Garantie</Table.Th><Table.Th>Code CPV</Table.Th></Table.Tr></Table.Thead>
                 <Table.Tbody>
                   {p.items.map((i) => (
                     <Table.Tr key={i.id}>
                       <Table.Td>{i.code}</Table.Td><Table.Td>{i.label}</Table.Td><Table.Td>{i.unit}</Table.Td><Table.Td>{euros(i.unitPriceExclTaxCents)}</Table.Td>
-                      <Table.Td>{(i.vatRateBp / 100).toLocaleString('fr-FR')} %</Table.Td><Table.Td>{recurrenceLabels[i.recurrence as Recurrence]}</Table.Td><Table.Td>{i.warrantyMonths === null ? '—' : `${i.warrantyMonths} mois`}</Table.Td>
+                      <Table.Td>{(i.vatRateBp / 100).toLocaleString('fr-FR')} %</Table.Td><Table.Td>{recurrenceLabels[i.recurrence as Recurrence]}</Table.Td><Table.Td>{i.warrantyMonths === null ? '—' : `${i.warrantyMonths} mois`}</Table.Td><Table.Td>{i.cpvCode ?? <Text span size="sm" c="dimmed">celui du marché</Text>}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

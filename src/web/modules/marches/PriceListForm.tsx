@@ -17,16 +17,17 @@ interface ItemValues {
   vatPercent: number | string;
   recurrence: string;
   warrantyMonths: number | string;
+  cpvCode: string;
 }
 export interface PriceListValues {
   validFrom: string;
   note: string;
   items: ItemValues[];
 }
-interface PriceItem { code: string; label: string; unit: string; unitPriceExclTaxCents: number; vatRateBp: number; recurrence: string; warrantyMonths: number | null }
+interface PriceItem { code: string; label: string; unit: string; unitPriceExclTaxCents: number; vatRateBp: number; recurrence: string; warrantyMonths: number | null; cpvCode?: string | null }
 
-const blankItem = (): ItemValues => ({ code: '', label: '', unit: '', priceEuros: '', vatPercent: 20, recurrence: 'one-off', warrantyMonths: '' });
-const itemOf = (i: PriceItem): ItemValues => ({ code: i.code, label: i.label, unit: i.unit, priceEuros: i.unitPriceExclTaxCents / 100, vatPercent: i.vatRateBp / 100, recurrence: i.recurrence, warrantyMonths: i.warrantyMonths ?? '' });
+const blankItem = (): ItemValues => ({ code: '', label: '', unit: '', priceEuros: '', vatPercent: 20, recurrence: 'one-off', warrantyMonths: '', cpvCode: '' });
+const itemOf = (i: PriceItem): ItemValues => ({ code: i.code, label: i.label, unit: i.unit, priceEuros: i.unitPriceExclTaxCents / 100, vatPercent: i.vatRateBp / 100, recurrence: i.recurrence, warrantyMonths: i.warrantyMonths ?? '', cpvCode: i.cpvCode ?? '' });
 const numberOrUndefined = (v: number | string) => (v === '' ? undefined : Number(v));
 
 /** Euros typed (two decimals) to the integer cents the server stores; a percentage to basis points. */
@@ -42,6 +43,7 @@ export function priceListBody(v: PriceListValues) {
       vatRateBp: i.vatPercent === '' ? undefined : Math.round(Number(i.vatPercent) * 100),
       recurrence: i.recurrence,
       warrantyMonths: i.warrantyMonths === '' ? null : numberOrUndefined(i.warrantyMonths),
+      cpvCode: i.cpvCode.trim() === '' ? null : i.cpvCode.trim(),
     })),
   };
 }
@@ -109,6 +111,7 @@ function ItemRow({ index, form, onRemove }: { index: number; form: ReturnType<ty
       <NumberInput label={`TVA en % (prix ${k})`} w={110} min={0} max={100} decimalScale={2} decimalSeparator="," {...field('vatPercent')} />
       <Select label={`Récurrence (prix ${k})`} w={130} allowDeselect={false} data={recurrences.map((r) => ({ value: r, label: recurrenceLabels[r] }))} {...field('recurrence')} />
       <NumberInput label={`Garantie en mois (prix ${k})`} w={140} min={0} allowDecimal={false} {...field('warrantyMonths')} />
+      <TextInput label={`Code CPV (prix ${k})`} description="Vide : celui du marché" placeholder="30213000-5" w={150} {...field('cpvCode')} />
       {onRemove && (
         <ActionIcon variant="subtle" color="red" mt={28} aria-label={`Retirer le prix ${k}`} onClick={onRemove}>
           <IconTrash size={18} aria-hidden />

@@ -8,6 +8,7 @@ export interface ContractsSearch {
   theme?: string;
   kind?: 'framework-orders' | 'framework-subsequent' | 'subsequent' | 'ordinary' | 'mapa';
   area?: string;
+  cpv?: string;
   page?: number;
 }
 

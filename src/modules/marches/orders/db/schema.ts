@@ -162,3 +162,27 @@ export const invoices = marches.table(
     index('invoices_order_idx').on(t.tenantId, t.orderId),
   ],
 );
+
+/**
+ * Running totals per lot and member, kept by a trigger on purchase_orders (custom migration
+ * marches_order_totals): every insert, status or amount change and delete moves its order's amount
+ * between the buckets (committed: not cancelled, not yet invoiced; consumed: invoiced or paid). The
+ * consumption page reads a few rows here instead of adding up every order on each request.
+ */
+export const orderTotals = marches.table(
+  'order_totals',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    lotId: uuid('lot_id').notNull(),
+    memberOrganizationId: uuid('member_organization_id').notNull(),
+    contractId: uuid('contract_id').notNull(),
+    orders: integer('orders').notNull().default(0),
+    committedCents: bigint('committed_cents', { mode: 'number' }).notNull().default(0),
+    consumedCents: bigint('consumed_cents', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.lotId, t.memberOrganizationId] }),
+    foreignKey({ columns: [t.tenantId, t.lotId], foreignColumns: [lots.tenantId, lots.id] }),
+    index('order_totals_contract_idx').on(t.tenantId, t.contractId),
+  ],
+);

@@ -125,19 +125,19 @@ export async function seedGrandEstOrders(ctx: Ctx, tenants: Map<string, string>)
   if (!contract) return;
   const equipLots = await ctx.db.select().from(lots).where(and(eq(lots.tenantId, tenantId), eq(lots.contractId, contract.id))).orderBy(asc(lots.number));
   const [workstations, , , tablets] = equipLots;
-  const list = async (lotId: string, items: { code: string; label: string; unit: string; price: number; warranty: number }[]) => {
+  const list = async (lotId: string, items: { code: string; label: string; unit: string; price: number; warranty: number; cpv: string }[]) => {
     const [pl] = await ctx.db.insert(priceLists).values({ tenantId, lotId, revision: 1, validFrom: '2018-04-01' }).returning();
     const rows = await ctx.db
       .insert(priceItems)
-      .values(items.map((i) => ({ tenantId, lotId, priceListId: pl.id, code: i.code, label: i.label, unit: i.unit, unitPriceExclTaxCents: eur(i.price), vatRateBp: 2000, recurrence: 'one-off', warrantyMonths: i.warranty })))
+      .values(items.map((i) => ({ tenantId, lotId, priceListId: pl.id, code: i.code, label: i.label, unit: i.unit, unitPriceExclTaxCents: eur(i.price), vatRateBp: 2000, recurrence: 'one-off', warrantyMonths: i.warranty, cpvCode: i.cpv })))
       .returning();
     return new Map(rows.map((r) => [r.code, r]));
   };
   const pcItems = await list(workstations.id, [
-    { code: 'PC-FIXE-STD', label: 'Poste de travail fixe standard', unit: 'unité', price: 620, warranty: 60 },
-    { code: 'ECRAN-24', label: 'Écran 24 pouces', unit: 'unité', price: 135, warranty: 60 },
+    { code: 'PC-FIXE-STD', label: 'Poste de travail fixe standard', unit: 'unité', price: 620, warranty: 60, cpv: '30213000-5' },
+    { code: 'ECRAN-24', label: 'Écran 24 pouces', unit: 'unité', price: 135, warranty: 60, cpv: '30231000-7' },
   ]);
-  const tabletItems = await list(tablets.id, [{ code: 'TAB-10', label: 'Tablette 10 pouces', unit: 'unité', price: 310, warranty: 24 }]);
+  const tabletItems = await list(tablets.id, [{ code: 'TAB-10', label: 'Tablette 10 pouces', unit: 'unité', price: 310, warranty: 24, cpv: '30213200-7' }]);
   await ctx.db.insert(budgetLines).values({ tenantId, memberOrganizationId: tenantId, year: 2018, fundingSource: 'own-budget', label: 'Équipement des lycées 2018', ceilingCents: eur(900_000) });
   const admin = { ...ctx, actor: actorOf(tenantId, 'grand-est', tenantId, 'authority-admin', 'Acheteur Grand Est (démo)') };
   const sites = [...(await sitesOf(ctx, tenantId, '67', 3)), ...(await sitesOf(ctx, tenantId, '57', 2))];

@@ -76,3 +76,25 @@ export const entSites = marches.table(
     uniqueIndex('ent_sites_key').on(t.tenantId, t.contractId, t.establishmentId),
   ],
 );
+
+/**
+ * The pupils a school declares for one level of a resources contract (the head count its licences
+ * are ordered for): licences per pupil use the référentiel's head count when it has one, else the
+ * sum of these (the demo's lycées come from a file that counts no pupils).
+ */
+export const resourceHeadcounts = marches.table(
+  'resource_headcounts',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => organizations.tenantId),
+    contractId: uuid('contract_id').notNull(),
+    establishmentId: uuid('establishment_id').notNull(),
+    level: text('level').notNull(),
+    pupils: integer('pupils').notNull(),
+    declaredBy: text('declared_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.contractId, t.establishmentId, t.level] }),
+    foreignKey({ columns: [t.tenantId, t.establishmentId], foreignColumns: [establishments.tenantId, establishments.id] }),
+  ],
+);

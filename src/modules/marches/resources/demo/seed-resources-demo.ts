@@ -4,27 +4,94 @@ import type { Ctx } from '../../../../server/platform/context.js';
 import { establishmentsView as establishments } from '../../../referentiel/index.js';
 import { contracts, lots, priceItems, priceLists } from '../../db/schema.js';
 import { budgetLines } from '../../orders/db/schema.js';
-import { entSites, resourceChoices, resourceTitles } from '../db/schema.js';
+import { entSites, resourceChoices, resourceHeadcounts, resourceTitles } from '../db/schema.js';
 import { consolidateResourceChoices } from '../operations/consolidate-resource-choices.js';
 
-/** The seed's Grand Est figure: licences ordered for the schools (5.66 a pupil). */
+/** The seed's Grand Est figures (03/04/2018): licences ordered for the lycées 4.0, 5.66 a pupil. */
 export const grandEstLicences = 189_697;
+/** The pupils those licences were for: 189,697 / 5.66, the lycées of the first wave. */
+export const grandEstWavePupils = Math.round(grandEstLicences / 5.66);
 
-/** The catalogue: title, publisher, levels, price per licence in euros, through the GAR, digital version. */
-const catalogue: [string, string, string[], number, boolean, boolean][] = [
-  ['Mathématiques 2de', 'Hachette Éducation', ['2de'], 9.5, true, true],
-  ['Mathématiques spécialité 1re', 'Nathan', ['1re'], 9.5, true, true],
-  ['Physique-chimie', 'Bordas', ['2de', '1re'], 8, true, true],
-  ['SVT', 'Belin Éducation', ['2de', '1re'], 8, true, true],
-  ['Histoire-géographie', 'Magnard', ['2de', '1re', 'Tle'], 7.5, true, true],
-  ['Français', 'Le Robert', ['2de', '1re'], 7, true, true],
-  ['Anglais', 'Didier', ['2de', '1re', 'Tle'], 6.5, true, true],
-  ['Allemand', 'Hatier', ['2de', '1re', 'Tle'], 6.5, false, true],
-  ['Philosophie', 'Hatier', ['Tle'], 7, true, true],
-  ['Sciences économiques et sociales', 'Nathan', ['2de', '1re'], 8, true, true],
-  ['Atlas géographique', 'Nathan', ['2de'], 14.9, false, false],
-  ['Œuvres intégrales (lectures)', 'Folio', ['2de', '1re'], 5.2, false, false],
+type Level = '2de' | '1re' | 'Tle';
+/**
+ * The catalogue: title, publisher, levels with the share of the level's pupils who take the title
+ * (a common subject: all; a speciality or a second language: some), price per licence in euros,
+ * through the GAR, digital version.
+ */
+const catalogue: [string, string, Partial<Record<Level, number>>, number, boolean, boolean][] = [
+  ['Mathématiques 2de', 'Hachette Éducation', { '2de': 1 }, 9.5, true, true],
+  ['Mathématiques spécialité 1re', 'Nathan', { '1re': 0.6 }, 9.5, true, true],
+  ['Physique-chimie', 'Bordas', { '2de': 1, '1re': 0.45, Tle: 0.4 }, 8, true, true],
+  ['SVT', 'Belin Éducation', { '2de': 1, '1re': 0.4, Tle: 0.35 }, 8, true, true],
+  ['Histoire-géographie', 'Magnard', { '2de': 1, '1re': 1, Tle: 1 }, 7.5, true, true],
+  ['Français', 'Le Robert', { '2de': 1, '1re': 1 }, 7, true, true],
+  ['Anglais', 'Didier', { '2de': 1, '1re': 1, Tle: 1 }, 6.5, true, true],
+  ['Allemand', 'Hatier', { '2de': 0.3, '1re': 0.3, Tle: 0.3 }, 6.5, false, true],
+  ['Philosophie', 'Hatier', { Tle: 1 }, 7, true, true],
+  ['Sciences économiques et sociales', 'Nathan', { '2de': 1, '1re': 0.35, Tle: 0.35 }, 8, true, true],
+  ['Atlas géographique', 'Nathan', { '2de': 1 }, 14.9, false, false],
+  ['Œuvres intégrales (lectures)', 'Folio', { '2de': 1, '1re': 1 }, 5.2, false, false],
 ];
+
+/** A stable small number from a text (the same lycée declares the same pupils at every start). */
+function hashOf(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** Pupils per level of a lycée of the wave: 150 to 349 in 2de, a little fewer each year after. */
+function headcountsOf(uai: string): Record<Level, number> {
+  const second = 150 + (hashOf(uai) % 200);
+  return { '2de': second, '1re': Math.round(second * 0.92), Tle: Math.round(second * 0.86) };
+}
+
+/**
+ * The lycées of the first wave (by UAI) and their head counts, until the wave's pupils are
+ * reached (the last lycée takes what is left, so the total is the seed's).
+ */
+export function firstWave(uais: readonly string[], pupils = grandEstWavePupils): { uai: string; headcounts: Record<Level, number> }[] {
+  const wave: { uai: string; headcounts: Record<Level, number> }[] = [];
+  let left = pupils;
+  for (const uai of uais) {
+    if (left <= 0) break;
+    const headcounts = headcountsOf(uai);
+    const total = headcounts['2de'] + headcounts['1re'] + headcounts.Tle;
+    if (total > left) {
+      // the last lycée of the wave: its levels shrunk in proportion to what is left
+      headcounts['2de'] = Math.round((headcounts['2de'] * left) / total);
+      headcounts['1re'] = Math.round((headcounts['1re'] * left) / total);
+      headcounts.Tle = left - headcounts['2de'] - headcounts['1re'];
+    }
+    left -= headcounts['2de'] + headcounts['1re'] + headcounts.Tle;
+    wave.push({ uai, headcounts });
+  }
+  return wave;
+}
+
+/**
+ * Licences per school, title and level: each level's pupils times the title's take-up, scaled
+ * so the total is the seed's (never more licences than the level has pupils), the remainder
+ * spread over the slots that still have room.
+ */
+export function waveQuantities<T extends { headcount: number; takeUp: number }>(slots: readonly T[], total = grandEstLicences): number[] {
+  const natural = slots.reduce((sum, s) => sum + s.headcount * s.takeUp, 0);
+  const factor = natural > 0 ? total / natural : 0;
+  const quantities = slots.map((s) => Math.min(s.headcount, Math.floor(s.headcount * s.takeUp * factor)));
+  let left = total - quantities.reduce((a, b) => a + b, 0);
+  for (let pass = 0; left > 0 && pass < 1000; pass++) {
+    let moved = false;
+    for (let i = 0; i < quantities.length && left > 0; i++) {
+      if (quantities[i] < slots[i].headcount) {
+        quantities[i] += 1;
+        left -= 1;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  return quantities;
+}
 
 /** Grand Est's départements by code (the référentiel's spelling: two or three digits). */
 const grandEstDepartments = ['08', '10', '51', '52', '54', '55', '57', '67', '68', '88'].flatMap((c) => [c, `0${c}`]);
@@ -44,9 +111,10 @@ function demoActor(tenantId: string, tenantCode: string): Actor {
 }
 
 /**
- * Grand Est's digital resources contract: the catalogue, every lycée's choices per level (the
- * seed's 189,697 licences spread over the schools by a fixed rule), consolidated into the
- * Région's draft orders to the holder, as Grand Est ordered all of the schools' requests.
+ * Grand Est's digital resources contract: the catalogue, the first wave of lycées 4.0 with the
+ * pupils each declares per level and its choices (the seed's 189,697 licences for 33,515 pupils,
+ * 5.66 a pupil), consolidated into the Région's draft orders to the holder, as Grand Est ordered
+ * all of the schools' requests.
  */
 export async function seedGrandEstResources(ctx: Ctx, tenants: Map<string, string>) {
   const tenantId = tenants.get('grand-est');
@@ -69,30 +137,35 @@ export async function seedGrandEstResources(ctx: Ctx, tenants: Map<string, strin
   const titles = await ctx.db
     .insert(resourceTitles)
     .values(
-      catalogue.map(([title, publisher, levels, price, gar, isDigital]) => ({
+      catalogue.map(([title, publisher, takeUp, price, gar, isDigital]) => ({
         tenantId, contractId: contract.id, lotId: lot.id, priceItemId: isDigital ? items[digital.findIndex((d) => d[0] === title)].id : null,
-        title, publisher, levels, pricePerLicenceCents: eur(price), throughGar: gar, digital: isDigital,
+        title, publisher, levels: Object.keys(takeUp), pricePerLicenceCents: eur(price), throughGar: gar, digital: isDigital,
       })),
     )
     .returning();
 
   const schools = await ctx.db
-    .select({ id: establishments.id })
+    .select({ id: establishments.id, uai: establishments.uai })
     .from(establishments)
     .where(and(eq(establishments.tenantId, tenantId), inArray(establishments.departmentCode, grandEstDepartments)))
     .orderBy(asc(establishments.uai));
   if (!schools.length) return;
-  // every school takes every digital title at each of its levels, weighted by a fixed rule; the total is the seed's
-  const slots = schools.flatMap((s, i) => titles.filter((t) => t.digital).flatMap((t, j) => t.levels.map((level, k) => ({ establishmentId: s.id, titleId: t.id, level, weight: 1 + ((i * 7 + j * 3 + k * 5) % 9) }))));
-  const weights = slots.reduce((sum, s) => sum + s.weight, 0);
-  const quantities = slots.map((s) => Math.floor((grandEstLicences * s.weight) / weights));
-  let left = grandEstLicences - quantities.reduce((a, b) => a + b, 0);
-  for (let i = 0; left > 0; i = (i + 1) % quantities.length, left--) quantities[i] += 1;
+  // the first wave of lycées 4.0 declares its pupils per level; each orders every digital title for the pupils who take it
+  const idOf = new Map(schools.map((s) => [s.uai, s.id]));
+  const wave = firstWave(schools.map((s) => s.uai));
+  await ctx.db.insert(resourceHeadcounts).values(
+    wave.flatMap((w) => (Object.entries(w.headcounts) as [Level, number][]).filter(([, pupils]) => pupils > 0).map(([level, pupils]) => ({ tenantId, contractId: contract.id, establishmentId: idOf.get(w.uai)!, level, pupils, declaredBy: 'Établissement (démonstration)' }))),
+  );
+  const takeUpOf = new Map(catalogue.map(([title, , takeUp]) => [title, takeUp]));
+  const slots = wave.flatMap((w) =>
+    titles.filter((t) => t.digital).flatMap((t) => (Object.entries(takeUpOf.get(t.title)!) as [Level, number][]).map(([level, takeUp]) => ({ establishmentId: idOf.get(w.uai)!, titleId: t.id, level, takeUp, headcount: w.headcounts[level] }))),
+  );
+  const quantities = waveQuantities(slots);
   const rows = slots.map((s, i) => ({ tenantId, titleId: s.titleId, establishmentId: s.establishmentId, level: s.level, quantity: quantities[i], chosenBy: 'Établissement (démonstration)' })).filter((r) => r.quantity > 0);
   for (let i = 0; i < rows.length; i += 1000) await ctx.db.insert(resourceChoices).values(rows.slice(i, i + 1000));
   // a paper-only title some schools buy from their reserves
   const atlas = titles.find((t) => !t.digital)!;
-  await ctx.db.insert(resourceChoices).values(schools.slice(0, 40).map((s) => ({ tenantId, titleId: atlas.id, establishmentId: s.id, level: '2de', quantity: 35, chosenBy: 'Établissement (démonstration)' })));
+  await ctx.db.insert(resourceChoices).values(wave.slice(0, 40).map((w) => ({ tenantId, titleId: atlas.id, establishmentId: idOf.get(w.uai)!, level: '2de', quantity: w.headcounts['2de'], chosenBy: 'Établissement (démonstration)' })));
 
   const year = ctx.now().getUTCFullYear();
   await ctx.db.insert(budgetLines).values({ tenantId, memberOrganizationId: tenantId, year, fundingSource: 'own-budget', label: `Ressources numériques ${year}`, ceilingCents: eur(3_000_000) });

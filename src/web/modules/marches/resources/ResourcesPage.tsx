@@ -2,10 +2,11 @@ import { Alert, Badge, Button, Group, NumberInput, Select, Stack, Table, Tabs, T
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
-import { setChoiceInput } from '../../../../modules/marches/resources/resource.input';
+import { schoolLevels, setChoiceInput, setHeadcountInput } from '../../../../modules/marches/resources/resource.input';
 import { errorMessage } from '../../../api/client';
 import { useMe } from '../../../session/session';
 import { schemaValidator, showServerIssues } from '../../../ui/form';
+import { ExportButtons } from '../../../ui/ExportButtons';
 import { Guard } from '../../../ui/Guard';
 import { Loading } from '../../../ui/Loading';
 import { PageHeader } from '../../../ui/PageHeader';
@@ -13,7 +14,7 @@ import { QueryError } from '../../../ui/QueryError';
 import { SchoolSelect } from '../../../ui/SchoolSelect';
 import { euros, frenchDay } from '../format';
 import { useContracts } from '../queries';
-import { useConsolidate, useEntSites, useResourceLicences, useResourceTitles, useSetChoice } from './queries';
+import { useConsolidate, useEntSites, useResourceLicences, useResourceTitles, useSetChoice, useSetHeadcount } from './queries';
 import { ResourceChoicesList } from './ResourceChoicesList';
 
 type Title = NonNullable<ReturnType<typeof useResourceTitles>['data']>['items'][number];
@@ -80,6 +81,7 @@ function Choices() {
           ))}
         </Table.Tbody>
       </Table>
+      {canChoose && uai && <HeadcountForm uai={uai} />}
       {titles.data.items.some((t) => t.paperOnly) && <Alert color="orange" variant="light">Les titres « papier seulement » n’ont pas de version numérique : l’établissement peut les acheter en papier sur ses réserves ; ils ne sont pas consolidés dans les commandes.</Alert>}
       <ResourceChoicesList uai={uai} />
     </Stack>
@@ -112,6 +114,36 @@ function ChoiceForm({ title, uai }: { title: Title; uai: string }) {
   );
 }
 
+/** The pupils a school orders for at one level: licences per pupil use it when the référentiel counts none. */
+function HeadcountForm({ uai }: { uai: string }) {
+  const options = useResourceContracts();
+  const setHeadcount = useSetHeadcount();
+  const form = useForm<{ contractId: string; level: string; pupils: number | string }>({
+    initialValues: { contractId: options[0]?.value ?? '', level: '2de', pupils: '' },
+    validate: schemaValidator(setHeadcountInput, (v: { contractId: string; level: string; pupils: number | string }) => ({ contractId: v.contractId, uai, level: v.level, pupils: v.pupils === '' ? undefined : Number(v.pupils) })),
+  });
+  if (!options.length) return null;
+  const submit = form.onSubmit((v) =>
+    setHeadcount.mutate(
+      { contractId: v.contractId, uai, level: v.level as Level, pupils: Number(v.pupils) },
+      {
+        onSuccess: (r) => notifications.show({ color: 'teal', message: `Effectif de ${r.level} : ${r.pupils} élève(s) enregistré(s) pour ${r.establishmentName}.` }),
+        onError: (error) => showServerIssues(form, error) || form.setErrors({ pupils: errorMessage(error) }),
+      },
+    ),
+  );
+  return (
+    <form onSubmit={submit} aria-label="Effectif déclaré">
+      <Group align="flex-end" gap="xs">
+        <Select label="Marché de ressources" data={options} allowDeselect={false} w={200} {...form.getInputProps('contractId')} />
+        <Select label="Niveau de l’effectif" data={[...schoolLevels]} allowDeselect={false} w={110} {...form.getInputProps('level')} />
+        <NumberInput label="Élèves du niveau" description="Sert aux licences par élève" w={160} {...form.getInputProps('pupils')} />
+        <Button type="submit" variant="light" loading={setHeadcount.isPending}>Déclarer l’effectif</Button>
+      </Group>
+    </form>
+  );
+}
+
 function useResourceContracts() {
   const titles = useResourceTitles();
   return useMemo(() => {
@@ -139,24 +171,28 @@ function Licences() {
       <Group align="flex-end">
         <Select label="Marché de ressources" data={options} value={contractId} onChange={setPicked} allowDeselect={false} />
         {me.permissions['resource.manage'] && <Button onClick={run} loading={consolidate.isPending}>Consolider les choix en commandes</Button>}
+        {contractId && <ExportButtons path="/resource-licences/export" filters={{ contractId }} basename="licences" />}
       </Group>
       {licences.isPending ? <Loading /> : licences.isError ? <QueryError error={licences.error} /> : (
         <>
           <Text>
             {licences.data.totals.licences.toLocaleString('fr-FR')} licences pour {licences.data.totals.schools} établissement(s), dont {licences.data.totals.ordered.toLocaleString('fr-FR')} commandées ; {euros(licences.data.totals.amountCents)} HT ;{' '}
-            {licences.data.totals.licencesPerPupil === null ? 'effectifs inconnus au référentiel' : `${licences.data.totals.licencesPerPupil.toLocaleString('fr-FR')} licence(s) par élève`}.
+            {licences.data.totals.licencesPerPupil === null
+              ? 'effectifs inconnus (ni au référentiel, ni déclarés)'
+              : `${licences.data.totals.licencesPerPupil.toLocaleString('fr-FR')} licence(s) par élève (${licences.data.totals.pupils.toLocaleString('fr-FR')} élèves de ${licences.data.totals.schoolsWithPupils} établissement(s) à l’effectif connu)`}.
           </Text>
           <Table striped>
             <Table.Caption>Licences par établissement</Table.Caption>
-            <Table.Thead><Table.Tr><Table.Th>Établissement</Table.Th><Table.Th>Élèves</Table.Th><Table.Th>Licences</Table.Th><Table.Th>Commandées</Table.Th><Table.Th>Par élève</Table.Th><Table.Th>Titres papier</Table.Th></Table.Tr></Table.Thead>
+            <Table.Thead><Table.Tr><Table.Th>Établissement</Table.Th><Table.Th>Élèves</Table.Th><Table.Th>Source de l’effectif</Table.Th><Table.Th>Licences</Table.Th><Table.Th>Commandées</Table.Th><Table.Th>Par élève</Table.Th><Table.Th>Titres papier</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>
               {licences.data.schools.slice(0, 500).map((s) => (
                 <Table.Tr key={s.uai}>
                   <Table.Td>{s.name} ({s.uai})</Table.Td>
-                  <Table.Td>{s.pupils || '—'}</Table.Td>
+                  <Table.Td>{s.pupils ? s.pupils.toLocaleString('fr-FR') : '—'}</Table.Td>
+                  <Table.Td>{s.pupilsSource === 'referentiel' ? 'Référentiel' : s.pupilsSource === 'declared' ? <span title={s.declaredByLevel ?? undefined}>Déclaré ({s.declaredByLevel})</span> : 'Inconnu'}</Table.Td>
                   <Table.Td>{s.licences}</Table.Td>
                   <Table.Td>{s.ordered}</Table.Td>
-                  <Table.Td>{s.licencesPerPupil ?? '—'}</Table.Td>
+                  <Table.Td>{s.licencesPerPupil === null ? '—' : s.licencesPerPupil.toLocaleString('fr-FR')}</Table.Td>
                   <Table.Td>{s.paperTitles}</Table.Td>
                 </Table.Tr>
               ))}

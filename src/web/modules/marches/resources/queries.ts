@@ -45,6 +45,14 @@ export function useSetChoice() {
   });
 }
 
+export function useSetHeadcount() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: { contractId: string; uai: string; level: '6e' | '5e' | '4e' | '3e' | '2de' | '1re' | 'Tle' | 'CAP' | 'BTS'; pupils: number }) => call(apiClient.PUT('/api/resource-headcounts', { body })),
+    onSuccess: refresh,
+  });
+}
+
 export function useConsolidate() {
   const refresh = useRefresh();
   return useMutation({ mutationFn: (contractId: string) => call(apiClient.POST('/api/resource-consolidations', { body: { contractId } })), onSuccess: refresh });

@@ -10,6 +10,7 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { QueryError } from '../../../ui/QueryError';
 import { ScrollRegion } from '../../../ui/ScrollRegion';
 import { Section } from '../../../ui/Section';
+import { NewMeetingForm } from './NewMeetingForm';
 import { agreementKindLabels, bodyKindLabels, cadenceLabels, frenchDay, governanceKey, percent, useAgreements, useBodies, useOpenActions, type Body } from './queries';
 
 export function GovernancePage() {
@@ -47,6 +48,7 @@ function Governance() {
 }
 
 function BodyCard({ body }: { body: Body }) {
+  const canManage = useCan('governance.manage');
   return (
     <Section title={body.name} id={`instance-${body.id}`}>
       <Text size="sm" mb="xs">
@@ -81,6 +83,7 @@ function BodyCard({ body }: { body: Body }) {
           ))}
         </List>
       )}
+      {canManage && <NewMeetingForm body={body} />}
     </Section>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { formatDate, formatDateTime, formatNumber, roomKindLabels } from '../../../labels';
@@ -8,8 +8,10 @@ import { AnchorLink } from '../../../ui/links';
 import { Loading } from '../../../ui/Loading';
 import { PageHeader } from '../../../ui/PageHeader';
 import { QueryError } from '../../../ui/QueryError';
-import { ScrollRegion } from '../../../ui/ScrollRegion';
 import { Section } from '../../../ui/Section';
+import { SimpleTable } from '../../../ui/SimpleTable';
+import { ExportButtons } from '../../../ui/ExportButtons';
+import { useCan } from '../../../session/session';
 import { isDrillable, metColor, metLabel, useAssessment, useAssessmentRecords, type Assessment, type DrillCode } from './queries';
 import { AssessmentTrend } from './AssessmentTrend';
 
@@ -82,74 +84,55 @@ const figure = (n: number | null, unit: string) => (n === null ? '—' : `${form
 function Indicators({ assessment: a, open, onOpen }: { assessment: Assessment; open: DrillCode | null; onOpen: (code: DrillCode) => void }) {
   return (
     <Section title="Indicateurs" id="indicateurs">
-      <ScrollRegion label="Indicateurs de l’établissement">
-        <Table verticalSpacing="xs" striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Indicateur</Table.Th>
-              <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                Valeur
-              </Table.Th>
-              <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                Cible
-              </Table.Th>
-              <Table.Th scope="col">Atteinte</Table.Th>
-              <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                Écart
-              </Table.Th>
-              <Table.Th scope="col">Détail</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {a.indicators.map((i) => {
-              const code = i.code;
-              return (
-                <Table.Tr key={code}>
-                  <Table.Th scope="row" fw={500}>
-                    {i.label}
-                    {a.establishment.pupilsEstimated && /pupil/.test(code) && i.value !== null && (
-                      <Badge ml="xs" size="xs" color="orange" variant="light">
-                        estimation
-                      </Badge>
-                    )}
-                  </Table.Th>
-                  <Table.Td style={{ textAlign: 'right' }}>{figure(i.value, i.unit)}</Table.Td>
-                  <Table.Td style={{ textAlign: 'right' }}>{figure(i.target, i.unit)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={metColor(i.met)} variant="light">
-                      {metLabel(i.met)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td style={{ textAlign: 'right' }}>{figure(i.gap, i.unit)}</Table.Td>
-                  <Table.Td>
-                    {isDrillable(code) ? (
-                      <Button size="compact-sm" variant={open === code ? 'filled' : 'default'} aria-pressed={open === code} onClick={() => onOpen(code)} aria-label={`Enregistrements : ${i.label}`}>
-                        Enregistrements
-                      </Button>
-                    ) : (
-                      '—'
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </ScrollRegion>
+      <SimpleTable
+        caption="Chaque indicateur de l’établissement face à la cible de son profil"
+        scrollLabel="Indicateurs de l’établissement"
+        columns={['Indicateur', { label: 'Valeur', numeric: true }, { label: 'Cible', numeric: true }, 'Atteinte', { label: 'Écart', numeric: true }, 'Détail']}
+        rows={a.indicators.map((i) => ({
+          key: i.code,
+          cells: [
+            <>
+              {i.label}
+              {a.establishment.pupilsEstimated && /pupil/.test(i.code) && i.value !== null && (
+                <Badge ml="xs" size="xs" color="orange" variant="light">
+                  estimation
+                </Badge>
+              )}
+            </>,
+            figure(i.value, i.unit),
+            figure(i.target, i.unit),
+            <Badge color={metColor(i.met)} variant="light">
+              {metLabel(i.met)}
+            </Badge>,
+            figure(i.gap, i.unit),
+            isDrillable(i.code) ? (
+              <Button size="compact-sm" variant={open === i.code ? 'filled' : 'default'} aria-pressed={open === i.code} onClick={() => onOpen(i.code as DrillCode)} aria-label={`Enregistrements : ${i.label}`}>
+                Enregistrements
+              </Button>
+            ) : (
+              '—'
+            ),
+          ],
+        }))}
+      />
     </Section>
   );
 }
 
 function Records({ uai, code, label, onClose }: { uai: string; code: DrillCode; label: string; onClose: () => void }) {
   const records = useAssessmentRecords(uai, code);
+  const canExport = useCan('steering.export');
   return (
     <Section
       title={`Enregistrements : ${label}`}
       id="enregistrements"
       actions={
-        <Button size="compact-sm" variant="subtle" onClick={onClose}>
-          Fermer
-        </Button>
+        <Group gap="xs">
+          {canExport && <ExportButtons path={`/establishments/${encodeURIComponent(uai)}/assessment/${code}/records/export`} filters={{}} basename={`evaluation-${uai.toLowerCase()}-${code.replaceAll('_', '-')}`} />}
+          <Button size="compact-sm" variant="subtle" onClick={onClose}>
+            Fermer
+          </Button>
+        </Group>
       }
     >
       {records.error ? (
@@ -173,31 +156,8 @@ function Records({ uai, code, label, onClose }: { uai: string; code: DrillCode; 
   );
 }
 
+/** The records as a table (the first column heads each row), the way every steering table is drawn. */
 function RecordTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: string[][] }) {
   if (rows.length === 0) return <Text c="dimmed">Aucun enregistrement derrière cet indicateur.</Text>;
-  return (
-    <ScrollRegion label={caption}>
-      <Table captionSide="top" verticalSpacing={4} striped>
-        <Table.Caption style={{ textAlign: 'left' }}>{`${caption} (${formatNumber(rows.length)})`}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            {columns.map((c) => (
-              <Table.Th key={c} scope="col">
-                {c}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row, r) => (
-            <Table.Tr key={r}>
-              {row.map((cell, i) => (
-                <Table.Td key={i}>{cell}</Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollRegion>
-  );
+  return <SimpleTable caption={`${caption} (${formatNumber(rows.length)})`} scrollLabel={caption} columns={columns} rows={rows} />;
 }

@@ -1,10 +1,10 @@
-import { Group, Stack, Table, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { formatNumber } from '../../../labels';
 import { Disclosure } from '../../../ui/Disclosure';
 import { AnchorLink } from '../../../ui/links';
-import { ScrollRegion } from '../../../ui/ScrollRegion';
 import { Section } from '../../../ui/Section';
+import { SimpleTable } from '../../../ui/SimpleTable';
 import { layoutMap, type LonLat, type Outline } from './map-projection';
 import { share, statusColors, statusLabels, useOutlines, type MapPoint, type SchoolStatus } from './queries';
 
@@ -52,39 +52,23 @@ export function GapMap({ points }: { points: MapPoint[] }) {
 
 function StatusTable({ sorted }: { sorted: MapPoint[] }) {
   return (
-    <ScrollRegion label="Statut de chaque établissement">
-      <Table captionSide="top" verticalSpacing={4} mt="xs" striped>
-        <Table.Caption style={{ textAlign: 'left' }}>Statut de chaque établissement, les cibles non atteintes d’abord</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Établissement</Table.Th>
-            <Table.Th scope="col">Département</Table.Th>
-            <Table.Th scope="col">Statut</Table.Th>
-            <Table.Th scope="col" style={{ textAlign: 'right' }}>
-              Écart
-            </Table.Th>
-            <Table.Th scope="col" style={{ textAlign: 'right' }}>
-              Cibles atteintes
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {sorted.map((p) => (
-            <Table.Tr key={p.uai}>
-              <Table.Th scope="row" fw={500}>
-                <AnchorLink to="/pilotage/etablissements/$uai" params={{ uai: p.uai }} size="sm">
-                  {p.name} ({p.uai})
-                </AnchorLink>
-              </Table.Th>
-              <Table.Td>{p.departmentCode ?? '—'}</Table.Td>
-              <Table.Td>{statusLabels[p.status]}</Table.Td>
-              <Table.Td style={{ textAlign: 'right' }}>{formatNumber(p.gapScore)}</Table.Td>
-              <Table.Td style={{ textAlign: 'right' }}>{share(p.metShare)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollRegion>
+    <SimpleTable
+      caption="Statut de chaque établissement, les cibles non atteintes d’abord"
+      scrollLabel="Statut de chaque établissement"
+      columns={['Établissement', 'Département', 'Statut', { label: 'Écart', numeric: true }, { label: 'Cibles atteintes', numeric: true }]}
+      rows={sorted.map((p) => ({
+        key: p.uai,
+        cells: [
+          <AnchorLink to="/pilotage/etablissements/$uai" params={{ uai: p.uai }} size="sm">
+            {p.name} ({p.uai})
+          </AnchorLink>,
+          p.departmentCode ?? '—',
+          statusLabels[p.status],
+          p.gapScore,
+          share(p.metShare),
+        ],
+      }))}
+    />
   );
 }
 

@@ -1,8 +1,8 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { apiClient, call, getActiveTenant } from '../../../api/client';
-import { ScrollRegion } from '../../../ui/ScrollRegion';
 import { Section } from '../../../ui/Section';
+import { SimpleTable } from '../../../ui/SimpleTable';
 import { formatCents, type Scenario } from './queries';
 
 const ppiKey = () => ['steering', getActiveTenant(), 'ppi'] as const;
@@ -13,28 +13,21 @@ export function UnitCosts() {
   if (!costs.data) return null;
   return (
     <Section title="Coûts unitaires des opérations">
-      <ScrollRegion label="Coûts unitaires">
-        <Table verticalSpacing="xs" striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Opération</Table.Th>
-              <Table.Th scope="col" style={{ textAlign: 'right' }}>Coût unitaire (HT)</Table.Th>
-              <Table.Th scope="col">Origine</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {costs.data.items.map((c) => (
-              <Table.Tr key={c.kind}>
-                <Table.Th scope="row" fw={500}>{c.basis}</Table.Th>
-                <Table.Td style={{ textAlign: 'right' }}>{formatCents(c.cents)}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={c.source === 'contract' ? 'teal' : 'gray'}>{c.source === 'contract' ? 'Bordereau de prix du marché' : 'Coût de référence'}</Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollRegion>
+      <SimpleTable
+        caption="Coût unitaire de chaque opération et son origine"
+        scrollLabel="Coûts unitaires"
+        columns={['Opération', { label: 'Coût unitaire (HT)', numeric: true }, 'Origine']}
+        rows={costs.data.items.map((c) => ({
+          key: c.kind,
+          cells: [
+            c.basis,
+            formatCents(c.cents),
+            <Badge variant="light" color={c.source === 'contract' ? 'teal' : 'gray'}>
+              {c.source === 'contract' ? 'Bordereau de prix du marché' : 'Coût de référence'}
+            </Badge>,
+          ],
+        }))}
+      />
     </Section>
   );
 }
@@ -51,30 +44,15 @@ export function VotedPlanExecution({ items }: { items: Scenario[] }) {
   return (
     <Section title={`Exécution du plan voté : ${voted.name}`}>
       <Text size="sm" c="dimmed" mb="xs">Commandes des marchés passées pour les établissements du plan, l’année où il les programme.</Text>
-      <ScrollRegion label="Exécution du plan voté">
-        <Table verticalSpacing="xs" striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Année</Table.Th>
-              <Table.Th scope="col" style={{ textAlign: 'right' }}>Programmé</Table.Th>
-              <Table.Th scope="col" style={{ textAlign: 'right' }}>Commandé (HT)</Table.Th>
-              <Table.Th scope="col" style={{ textAlign: 'right' }}>Livré</Table.Th>
-              <Table.Th scope="col" style={{ textAlign: 'right' }}>Facturé</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {execution.data.years.map((y) => (
-              <Table.Tr key={y.year}>
-                <Table.Th scope="row">{y.year}</Table.Th>
-                <Table.Td style={{ textAlign: 'right' }}>{formatCents(y.plannedCents)}</Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>{formatCents(y.orderedCents)}</Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>{formatCents(y.deliveredCents)}</Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>{formatCents(y.invoicedCents)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollRegion>
+      <SimpleTable
+        caption="Programmé, commandé, livré et facturé par année"
+        scrollLabel="Exécution du plan voté"
+        columns={['Année', { label: 'Programmé', numeric: true }, { label: 'Commandé (HT)', numeric: true }, { label: 'Livré', numeric: true }, { label: 'Facturé', numeric: true }]}
+        rows={execution.data.years.map((y) => ({
+          key: y.year,
+          cells: [String(y.year), formatCents(y.plannedCents), formatCents(y.orderedCents), formatCents(y.deliveredCents), formatCents(y.invoicedCents)],
+        }))}
+      />
     </Section>
   );
 }

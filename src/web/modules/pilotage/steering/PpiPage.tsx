@@ -1,6 +1,6 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Badge, Group, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { formatDateTime, formatNumber } from '../../../labels';
 import { ChartFigure } from '../../../ui/ChartFigure';
@@ -8,8 +8,9 @@ import { Guard } from '../../../ui/Guard';
 import { Loading } from '../../../ui/Loading';
 import { PageHeader } from '../../../ui/PageHeader';
 import { QueryError } from '../../../ui/QueryError';
-import { ScrollRegion } from '../../../ui/ScrollRegion';
 import { Section } from '../../../ui/Section';
+import { SimpleTable } from '../../../ui/SimpleTable';
+import { PpiActions } from './PpiActions';
 import { UnitCosts, VotedPlanExecution } from './PpiExecution';
 import { financingLabels, formatCents, scenarioStatusLabels, share, useComparison, useScenarios, type Comparison, type Scenario } from './queries';
 
@@ -39,6 +40,7 @@ function PpiView() {
           <ScenarioList items={scenarios.data.items} />
           <CompareSection items={scenarios.data.items} />
           <VotedPlanExecution items={scenarios.data.items} />
+          <PpiActions items={scenarios.data.items} />
           <UnitCosts />
         </Stack>
       )}
@@ -51,41 +53,29 @@ const years = (s: Scenario) => `${s.startYear}–${s.startYear + s.yearCount - 1
 function ScenarioList({ items }: { items: Scenario[] }) {
   return (
     <Section title="Scénarios" id="scenarios">
-      <ScrollRegion label="Scénarios du PPI">
-        <Table verticalSpacing="xs" striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Scénario</Table.Th>
-              <Table.Th scope="col">Années</Table.Th>
-              <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                Plafonds cumulés
-              </Table.Th>
-              <Table.Th scope="col">Statut</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((s) => (
-              <Table.Tr key={s.id}>
-                <Table.Th scope="row" fw={500}>
-                  {s.name}
-                </Table.Th>
-                <Table.Td>{years(s)}</Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>{formatCents(s.yearlyCeilingsCents.reduce((a, b) => a + b, 0))}</Table.Td>
-                <Table.Td>
-                  <Badge color={s.status === 'voted' ? 'teal' : 'gray'} variant="light">
-                    {scenarioStatusLabels[s.status] ?? s.status}
-                  </Badge>
-                  {s.votedAt && (
-                    <Text span size="xs" c="dimmed" ml="xs">
-                      le {formatDateTime(s.votedAt)}
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollRegion>
+      <SimpleTable
+        caption="Scénarios du PPI"
+        scrollLabel="Scénarios du PPI"
+        columns={['Scénario', 'Années', { label: 'Plafonds cumulés', numeric: true }, 'Statut']}
+        rows={items.map((s) => ({
+          key: s.id,
+          cells: [
+            s.name,
+            years(s),
+            formatCents(s.yearlyCeilingsCents.reduce((a, b) => a + b, 0)),
+            <>
+              <Badge color={s.status === 'voted' ? 'teal' : 'gray'} variant="light">
+                {scenarioStatusLabels[s.status] ?? s.status}
+              </Badge>
+              {s.votedAt && (
+                <Text span size="xs" c="dimmed" ml="xs">
+                  le {formatDateTime(s.votedAt)}
+                </Text>
+              )}
+            </>,
+          ],
+        }))}
+      />
     </Section>
   );
 }
@@ -178,63 +168,32 @@ function ScenarioFigures({ item }: { item: Item }) {
         <Text size="sm">
           {`Coût total ${formatCents(item.totalCostCents)} ; ${formatNumber(item.schoolsWithWorks)} établissements concernés ; non programmé ${formatCents(item.unscheduledCostCents)}.`}
         </Text>
-        <Table captionSide="top" verticalSpacing={4} striped>
-          <Table.Caption style={{ textAlign: 'left' }}>{`Par année : ${item.scenario.name}`}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Année</Table.Th>
-              <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                Coût
-              </Table.Th>
-              <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                Plafond
-              </Table.Th>
-              <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                Établissements à la cible
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {item.years.map((y) => (
-              <Table.Tr key={y.year}>
-                <Table.Th scope="row" fw={500}>
-                  {y.year}
-                </Table.Th>
-                <Table.Td style={{ textAlign: 'right', color: y.costCents > y.ceilingCents ? 'var(--mantine-color-red-9)' : undefined }}>{formatCents(y.costCents)}</Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>{formatCents(y.ceilingCents)}</Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>{formatNumber(y.schoolsCompleted)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <SimpleTable
+          caption={`Par année : ${item.scenario.name}`}
+          columns={['Année', { label: 'Coût', numeric: true }, { label: 'Plafond', numeric: true }, { label: 'Établissements à la cible', numeric: true }]}
+          rows={item.years.map((y) => ({
+            key: y.year,
+            cells: [
+              String(y.year),
+              y.costCents > y.ceilingCents ? (
+                <Text span inherit c="red.9">
+                  {formatCents(y.costCents)}
+                </Text>
+              ) : (
+                formatCents(y.costCents)
+              ),
+              formatCents(y.ceilingCents),
+              y.schoolsCompleted,
+            ],
+          }))}
+        />
         <EquityTable item={item} />
-        <Table captionSide="top" verticalSpacing={4} striped>
-          <Table.Caption style={{ textAlign: 'left' }}>{`Financement : ${item.scenario.name}`}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Source</Table.Th>
-              <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                Montant
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {item.financing.length === 0 ? (
-              <Table.Tr>
-                <Table.Td colSpan={2}>Aucun financement saisi.</Table.Td>
-              </Table.Tr>
-            ) : (
-              item.financing.map((f, i) => (
-                <Table.Tr key={i}>
-                  <Table.Th scope="row" fw={500}>
-                    {`${financingLabels[f.source] ?? f.source}${f.partnerName ? ` (${f.partnerName})` : ''}`}
-                  </Table.Th>
-                  <Table.Td style={{ textAlign: 'right' }}>{formatCents(f.amountCents)}</Table.Td>
-                </Table.Tr>
-              ))
-            )}
-          </Table.Tbody>
-        </Table>
+        <SimpleTable
+          caption={`Financement : ${item.scenario.name}`}
+          columns={['Source', { label: 'Montant', numeric: true }]}
+          empty="Aucun financement saisi."
+          rows={item.financing.map((f) => [`${financingLabels[f.source] ?? f.source}${f.partnerName ? ` (${f.partnerName})` : ''}`, formatCents(f.amountCents)])}
+        />
       </Stack>
     </Paper>
   );
@@ -243,34 +202,10 @@ function ScenarioFigures({ item }: { item: Item }) {
 /** With which equity: each group's share of the programmed cost and of its schools brought to target. */
 function EquityTable({ item }: { item: Item }) {
   return (
-    <Table captionSide="top" verticalSpacing={4} striped>
-      <Table.Caption style={{ textAlign: 'left' }}>{`Équité : ${item.scenario.name}`}</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Groupe</Table.Th>
-          <Table.Th scope="col" style={{ textAlign: 'right' }}>
-            Établissements
-          </Table.Th>
-          <Table.Th scope="col" style={{ textAlign: 'right' }}>
-            Part du coût programmé
-          </Table.Th>
-          <Table.Th scope="col" style={{ textAlign: 'right' }}>
-            Travaux achevés au terme
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {item.equity.map((g) => (
-          <Table.Tr key={g.group}>
-            <Table.Th scope="row" fw={500}>
-              {g.label}
-            </Table.Th>
-            <Table.Td style={{ textAlign: 'right' }}>{formatNumber(g.schools)}</Table.Td>
-            <Table.Td style={{ textAlign: 'right' }}>{share(g.costShare)}</Table.Td>
-            <Table.Td style={{ textAlign: 'right' }}>{share(g.completedShare)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <SimpleTable
+      caption={`Équité : ${item.scenario.name}`}
+      columns={['Groupe', { label: 'Établissements', numeric: true }, { label: 'Part du coût programmé', numeric: true }, { label: 'Travaux achevés au terme', numeric: true }]}
+      rows={item.equity.map((g) => ({ key: g.group, cells: [g.label, g.schools, share(g.costShare), share(g.completedShare)] }))}
+    />
   );
 }

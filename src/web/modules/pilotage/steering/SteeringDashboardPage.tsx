@@ -1,7 +1,8 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Paper, SimpleGrid, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconSchool, IconTarget } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatDateTime, formatNumber } from '../../../labels';
 import { ChartFigure } from '../../../ui/ChartFigure';
@@ -12,10 +13,11 @@ import { Loading } from '../../../ui/Loading';
 import { PageHeader } from '../../../ui/PageHeader';
 import { QueryError } from '../../../ui/QueryError';
 import { Section } from '../../../ui/Section';
+import { SimpleTable } from '../../../ui/SimpleTable';
 import { StatCard } from '../../../ui/StatCard';
 import { DrillDownPanel, type Drill } from './DrillDownPanel';
 import { GapMap } from './GapMap';
-import { share, useDashboard, type Dashboard } from './queries';
+import { dashboardQuery, recomputeDashboard, share, useDashboard, type Dashboard } from './queries';
 
 type OpenDrill = (drill: Drill) => void;
 
@@ -57,7 +59,7 @@ function DashboardBody({ dashboard, canExport }: { dashboard: Dashboard; canExpo
   return (
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-        <StatCard label="Établissements évalués" value={formatNumber(dashboard.schools)} hint={`Calculé le ${formatDateTime(dashboard.computedAt)}`} icon={IconSchool} />
+        <StatCard label="Établissements évalués" value={formatNumber(dashboard.schools)} hint={<ComputedAt at={dashboard.computedAt} />} icon={IconSchool} />
         <StatCard label="Toutes cibles atteintes" value={formatNumber(met)} hint={`${formatNumber(unknown)} au statut inconnu (une valeur sans donnée)`} icon={IconTarget} color="teal" />
         <StatCard label="Avec un écart à combler" value={formatNumber(notMet)} hint="au moins une cible mesurée non atteinte" icon={IconAlertTriangle} color="red" />
       </SimpleGrid>
@@ -88,6 +90,23 @@ function DashboardBody({ dashboard, canExport }: { dashboard: Dashboard; canExpo
   );
 }
 
+/**
+ * When the figures were computed: the server keeps them up to 15 s (the fleet, links and desk change
+ * all the time); whoever has just made a change asks for them again.
+ */
+function ComputedAt({ at }: { at: string }) {
+  const queryClient = useQueryClient();
+  const recompute = useMutation({ mutationFn: recomputeDashboard, onSuccess: (fresh) => queryClient.setQueryData(dashboardQuery().queryKey, fresh) });
+  return (
+    <>
+      {`Calculé le ${formatDateTime(at)} · `}
+      <UnstyledButton onClick={() => recompute.mutate()} disabled={recompute.isPending} c="coherence.8" td="underline" fz="xs">
+        {recompute.isPending ? 'Recalcul…' : 'Recalculer'}
+      </UnstyledButton>
+    </>
+  );
+}
+
 /** A figure that opens onto the schools behind it. */
 function DrillButton({ label, drill, open }: { label: string; drill: Drill; open: OpenDrill }) {
   return (
@@ -104,27 +123,14 @@ function IndicatorDrillTable({ rows, open }: { rows: Indicator[]; open: OpenDril
   const cell = (i: Indicator, status: 'met' | 'not_met' | 'unknown', n: number, word: string) =>
     n === 0 ? formatNumber(0) : <DrillButton label={formatNumber(n)} drill={{ title: `${i.label}, ${word}`, filters: { indicator: i.code as Drill['filters']['indicator'], status } }} open={open} />;
   return (
-    <Table captionSide="top" verticalSpacing={4} striped>
-      <Table.Caption style={{ textAlign: 'left' }}>Chaque nombre ouvre la liste de ses établissements</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Indicateur</Table.Th>
-          <Table.Th scope="col" style={{ textAlign: 'right' }}>Atteint</Table.Th>
-          <Table.Th scope="col" style={{ textAlign: 'right' }}>Non atteint</Table.Th>
-          <Table.Th scope="col" style={{ textAlign: 'right' }}>Inconnu</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((i) => (
-          <Table.Tr key={i.code}>
-            <Table.Th scope="row" fw={500}>{i.label}</Table.Th>
-            <Table.Td style={{ textAlign: 'right' }}>{cell(i, 'met', i.met, 'cible atteinte')}</Table.Td>
-            <Table.Td style={{ textAlign: 'right' }}>{cell(i, 'not_met', i.notMet, 'cible non atteinte')}</Table.Td>
-            <Table.Td style={{ textAlign: 'right' }}>{cell(i, 'unknown', i.unknown, 'valeur inconnue')}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <SimpleTable
+      caption="Chaque nombre ouvre la liste de ses établissements"
+      columns={['Indicateur', { label: 'Atteint', numeric: true }, { label: 'Non atteint', numeric: true }, { label: 'Inconnu', numeric: true }]}
+      rows={rows.map((i) => ({
+        key: i.code,
+        cells: [i.label, cell(i, 'met', i.met, 'cible atteinte'), cell(i, 'not_met', i.notMet, 'cible non atteinte'), cell(i, 'unknown', i.unknown, 'valeur inconnue')],
+      }))}
+    />
   );
 }
 
@@ -171,33 +177,19 @@ function Equity({ dashboard, open }: { dashboard: Dashboard; open: OpenDrill }) 
       </Text>
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
         {dashboard.equity.map((dimension) => (
-          <Table key={dimension.key} captionSide="top" verticalSpacing={4} striped>
-            <Table.Caption style={{ textAlign: 'left', fontWeight: 600 }}>{dimension.label}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Groupe</Table.Th>
-                <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                  Établissements
-                </Table.Th>
-                <Table.Th scope="col" style={{ textAlign: 'right' }}>
-                  Cibles atteintes
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {dimension.groups.map((g) => (
-                <Table.Tr key={g.label}>
-                  <Table.Th scope="row" fw={500}>
-                    {g.label}
-                  </Table.Th>
-                  <Table.Td style={{ textAlign: 'right' }}>
-                    <DrillButton label={formatNumber(g.schools)} drill={{ title: `${dimension.label} : ${g.label}`, filters: { dimension: dimension.key as Drill['filters']['dimension'], group: g.label } }} open={open} />
-                  </Table.Td>
-                  <Table.Td style={{ textAlign: 'right' }}>{share(g.metShare)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <SimpleTable
+            key={dimension.key}
+            caption={<Text span fw={600} size="sm">{dimension.label}</Text>}
+            columns={['Groupe', { label: 'Établissements', numeric: true }, { label: 'Cibles atteintes', numeric: true }]}
+            rows={dimension.groups.map((g) => ({
+              key: g.label,
+              cells: [
+                g.label,
+                <DrillButton label={formatNumber(g.schools)} drill={{ title: `${dimension.label} : ${g.label}`, filters: { dimension: dimension.key as Drill['filters']['dimension'], group: g.label } }} open={open} />,
+                share(g.metShare),
+              ],
+            }))}
+          />
         ))}
       </SimpleGrid>
     </Section>

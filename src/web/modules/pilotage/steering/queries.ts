@@ -23,6 +23,8 @@ const steeringKey = () => ['steering', getActiveTenant()] as const;
 export const dashboardQuery = () =>
   queryOptions({ queryKey: [...steeringKey(), 'dashboard'], queryFn: ({ signal }) => call(apiClient.GET('/api/pilotage/dashboard', { params: { query: {} }, signal })) });
 export const useDashboard = () => useQuery(dashboardQuery());
+/** The dashboard computed again now (the server keeps it up to 15 s): after one's own change to the fleet, a link or a ticket. */
+export const recomputeDashboard = () => call(apiClient.GET('/api/pilotage/dashboard', { params: { query: { fresh: 'true' } } }));
 export const outlinesQuery = () =>
   queryOptions({
     queryKey: [...steeringKey(), 'outlines'],

@@ -119,13 +119,20 @@ const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.
 /** Pages the web list asks by number; beyond, it asks the page beside one it has by cursor. */
 export const pagesByNumber = 5;
 
-/** A list request; `maxPage` bounds the page drawn (people browse the first pages far more than deep ones). */
-export function listPath(v: Vocabulary, maxPage = Infinity): string {
+export const listFilters = ['sector', 'natureCode', 'isOpen', 'priorityEducation', 'unitId', 'departmentCode'] as const;
+export type ListFilter = (typeof listFilters)[number];
+
+/**
+ * A list request; `maxPage` bounds the page drawn (people browse the first pages far more than deep
+ * ones). `filter`: that filter always (or 'none' never), for a breakdown; by default half the
+ * requests carry one drawn at random.
+ */
+export function listPath(v: Vocabulary, maxPage = Infinity, only?: ListFilter | 'none'): string {
   const sort = pick(sortableColumns);
   const query = new URLSearchParams({ pageSize: '25', sort, order: pick(['asc', 'desc']) });
   let pages = Math.ceil(v.total / 25);
-  if (Math.random() < 0.5) {
-    const filter = pick(['sector', 'natureCode', 'isOpen', 'priorityEducation', 'unitId', 'departmentCode'] as const);
+  if (only === undefined ? Math.random() < 0.5 : only !== 'none') {
+    const filter = only !== undefined && only !== 'none' ? only : pick(listFilters);
     if (filter === 'sector') query.set('sector', pick(['public', 'private']));
     if (filter === 'natureCode') query.set('natureCode', pick(v.natureCodes));
     if (filter === 'isOpen') query.set('isOpen', 'true');
@@ -182,7 +189,8 @@ export async function benchListSearch(options: ListSearchOptions): Promise<Bench
   const clients = options.clients ?? 50;
   const durationMs = options.durationMs ?? 10_000;
   const label = options.kind === 'postgresql' ? 'PostgreSQL' : 'PGlite';
-  const { database, databaseUrl, env, remove } = await openBenchDatabase(options.kind, options.serverUrl, 'coherence_bench');
+  // its own database: the import bench works in coherence_bench, and recreating it under a running import failed both
+  const { database, databaseUrl, env, remove } = await openBenchDatabase(options.kind, options.serverUrl, 'coherence_bench_lists');
   try {
     await migrateDatabase(database);
     const seeded = await seed(database, count);

@@ -22,7 +22,7 @@ import { installJobs } from './platform/jobs.js';
 import { installOutgoingMail, mailJobs } from './platform/mail.js';
 import { notificationRoutes } from './platform/notification-routes.js';
 import type { ModuleDefinition } from './platform/module.js';
-import { RequestLogController } from './platform/request-log.js';
+import { gatheredLogDestination, RequestLogController } from './platform/request-log.js';
 import { responseSerializerCompiler, type ResponseSerialization } from './platform/response-serializer.js';
 import { platformRoutes } from './platform/routes.js';
 
@@ -52,8 +52,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     trustProxy: false,
     ...options.config,
   };
+  const logs = options.logger ? gatheredLogDestination((text) => void process.stdout.write(text)) : null;
   const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
+    logger: logs ? { level: 'info', stream: logs } : false,
     // one line per request instead of Fastify's two
     logController: new RequestLogController(),
     bodyLimit: 1024 * 1024,
@@ -67,6 +68,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const cache = options.cache ?? (await openCaches({ database: options.database, clock, log: app.log }));
   // first hook added, last run on close (Fastify runs onClose hooks in reverse): jobs may still invalidate
   if (!options.cache) app.addHook('onClose', () => cache.close());
+  if (logs) {
+    // the lines still gathered when the process ends, whatever ends it
+    process.once('exit', logs.flush);
+    app.addHook('onClose', async () => {
+      logs.flush();
+      process.off('exit', logs.flush);
+    });
+  }
   app.decorate('database', options.database);
   app.decorate('clock', clock);
   app.decorate('config', config);

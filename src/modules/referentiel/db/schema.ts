@@ -107,6 +107,8 @@ export const establishments = referentiel.table(
     index('establishments_academy_idx').on(t.tenantId, t.academyCode, t.uai),
     index('establishments_updated_idx').on(t.tenantId, t.updatedAt, t.uai),
     index('establishments_unit_idx').on(t.tenantId, t.unitId),
+    // the list's REP / REP+ filter: 6 % of schools, found here instead of a scan of the tenant (30 ms for 66,000); partial, so an import barely writes it
+    index('establishments_priority_idx').on(t.tenantId, t.priorityEducation).where(sql`priority_education is not null`),
   ],
 );
 

@@ -15,6 +15,7 @@ import {
   keysetStretches,
   offsetPage,
   sortableColumns,
+  sparseFilters,
   type FindEstablishmentsInput,
 } from './find-establishments.js';
 
@@ -51,7 +52,7 @@ beforeAll(async () => {
     // update times carry microseconds, which a JavaScript date would round
     await database.db.execute(sql`
       INSERT INTO referentiel.establishments
-        (tenant_id, uai, name, sector, search_text, source_hash, commune_name, pupils, nature_code, academy_code, department_code, updated_at)
+        (tenant_id, uai, name, sector, search_text, source_hash, commune_name, pupils, nature_code, academy_code, department_code, updated_at, priority_education)
       SELECT ${tenant}::uuid, lpad(i::text, 7, '0') || 'A',
         CASE WHEN i % 50 = 0 THEN 'Lycée Saint-' || (i % 7) ELSE 'Collège ' || (i % 997) END,
         'public',
@@ -61,7 +62,9 @@ beforeAll(async () => {
         CASE WHEN i % 7 = 0 THEN NULL ELSE i % 300 END,
         CASE WHEN i % 7 = 0 THEN NULL ELSE (300 + i % 5)::text END,
         '09', CASE WHEN i % 20 = 0 THEN '035' ELSE '059' END,
-        timestamptz '2026-01-01' + (i % 400) * interval '1 hour' + (i % 3) * interval '7 microseconds'
+        timestamptz '2026-01-01' + (i % 400) * interval '1 hour' + (i % 3) * interval '7 microseconds',
+        -- one school in twenty is REP+, and all of them lie in the first third by UAI
+        CASE WHEN i % 20 = 0 AND i <= ${tenantRows / 3} THEN 'REP+' END
       FROM generate_series(1, ${tenantRows}) AS i`);
   }
   // a word most schools carry, the first 1,200 by name without it: a page of it lies past the sort index's first rows
@@ -116,6 +119,24 @@ describe('keyset paging', () => {
     expect(byCursor.total).toBe(tenantRows);
     const back = await findEstablishments(ctx, input({ sort: 'updatedAt', order: 'desc', before: page40.previousCursor! }));
     expect(uais(back)).toEqual(uais(page39));
+  });
+
+  it('gives the whole list’s first pages through its prepared statements as the walk gives them', async () => {
+    const ctx = ctxOf(big);
+    const where = establishmentWhere(ctx, {});
+    for (const sort of sortableColumns) {
+      for (const order of ['asc', 'desc'] as const) {
+        for (const page of [1, 3]) {
+          const prepared = await findEstablishments(ctx, input({ sort, order, page: String(page), pageSize: '50' }));
+          const walked = await offsetPage(ctx, where, { sort, order, page, pageSize: 50 });
+          expect(uais(prepared), `${sort} ${order} ${page}`).toEqual(walked.map((r) => r.uai));
+          expect(prepared.total).toBe(tenantRows);
+        }
+      }
+    }
+    // another tenant through the same statements
+    const other = await findEstablishments(ctxOf(dense), input({ sort: 'name', order: 'desc', page: '3', pageSize: '50' }));
+    expect(uais(other)).toEqual((await offsetPage(ctxOf(dense), establishmentWhere(ctxOf(dense), {}), { sort: 'name', order: 'desc', page: 3, pageSize: 50 })).map((r) => r.uai));
   });
 
   it('refuses a cursor that is not one, or was taken under another sort, with a French message', async () => {
@@ -237,6 +258,28 @@ describe('plans on a tenant with many rows beside another', () => {
     const [deep] = await offsetPage(ctx, where, { sort: 'pupils', order: 'desc', page: 4000, pageSize: 1 });
     const [stretch] = keysetStretches(ctx, where, { sort: 'pupils', order: 'desc' }, deep, false);
     expectIndexWalk(await planOf(stretch(26)), 'establishments_pupils_idx', 26);
+  });
+
+  it('takes a rare filter’s matches from their index and sorts them, where a walk of the sort index would read most of the tenant', async () => {
+    const ctx = ctxOf(big);
+    const rare = { priorityEducation: 'REP+' as const };
+    const counted = (filters: Parameters<typeof establishmentWhere>[1]) => async () =>
+      (await ctx.db.select({ n: sql<number>`count(*)::int` }).from(establishments).where(establishmentWhere(ctx, filters)))[0].n;
+    expect(await sparseFilters(ctx, rare, 26, counted(rare))).toBe(true);
+    expect(await sparseFilters(ctx, { departmentCode: '059' }, 26, counted({ departmentCode: '059' }))).toBe(false);
+    expect(await sparseFilters(ctx, {}, 26, counted({}))).toBe(false);
+    const where = establishmentWhere(ctx, rare);
+    const plan = await planOf(offsetPage(ctx, where, { sort: 'uai', order: 'desc', matchesFirst: true, page: 2, pageSize: 25 }, 26));
+    expect(nodes(plan).map((n) => n['Node Type'])).not.toContain('Seq Scan');
+    const index = nodes(plan).find((n) => n['Index Name'] === 'establishments_priority_idx');
+    expect(index?.['Actual Rows']).toBe(tenantRows / 3 / 20);
+    // the same rows as the walk, by page number and by cursor
+    const reference = await findEstablishments(ctx, input({ ...rare, sort: 'uai', order: 'desc', pageSize: '500' }));
+    const page2 = await findEstablishments(ctx, input({ ...rare, sort: 'uai', order: 'desc', page: '2' }));
+    expect(uais(page2)).toEqual(uais(reference).slice(25, 50));
+    const page3 = await findEstablishments(ctx, input({ ...rare, sort: 'uai', order: 'desc', after: page2.nextCursor! }));
+    expect(uais(page3)).toEqual(uais(reference).slice(50, 75));
+    expect(page3.total).toBe(tenantRows / 3 / 20);
   });
 
   it('finds « lycée saint » through the (tenant_id, search_text) trigram index, sorting only the matches', async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX "establishments_priority_idx" ON "referentiel"."establishments" USING btree ("tenant_id","priority_education") WHERE priority_education is not null;

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { rows, type Db } from '../../../server/platform/db.js';
-import { readLineIndex, writeLineIndex, type KnownLines } from '../import/known-lines.js';
+import { readLineIndex, writeLineIndex, type KnownLines, type LineIndexEntry } from '../import/known-lines.js';
 import { importLines } from './schema.js';
 
 /**
@@ -27,7 +27,7 @@ export async function loadKnownLines(db: Db, tenantId: string, current: Map<stri
 }
 
 /** Replaces the tenant's known lines by the lines of the import just written. */
-export async function saveKnownLines(db: Db, tenantId: string, entries: { uai: string; lineHash: string; recordHash: string }[], now: Date): Promise<void> {
+export async function saveKnownLines(db: Db, tenantId: string, entries: LineIndexEntry[], now: Date): Promise<void> {
   const text = writeLineIndex(entries);
   await db
     .insert(importLines)

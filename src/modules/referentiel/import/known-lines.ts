@@ -1,15 +1,18 @@
 import { hash } from 'node:crypto';
+import type { RecordSummary } from './parsed-row.js';
 
 /**
  * Lines of a CSV file already imported as they are. A tenant keeps, for its last import, the hash
- * of each line beside the hash of the record the line gave (`KnownLine`). A line whose hash is
- * known, while the tenant's establishment still holds that record, gives that record again: it is
- * unchanged, and is not parsed, checked and hashed field by field again (most of a re-import's time).
+ * of each line beside the hash of the record the line gave and the record's summary (scope fields,
+ * name). A line whose hash is known, while the tenant's establishment still holds that record,
+ * gives that record again: it is unchanged, and is not parsed, checked and hashed field by field
+ * again (most of a re-import's time).
  */
 export interface KnownLine {
   uai: string;
   /** recordHash() of the record the line gave, cut like the line hash */
   recordHash: string;
+  summary: RecordSummary;
 }
 
 /** Line hash → what the line gave; built by the import from the tenant's stored index. */
@@ -39,13 +42,28 @@ export interface PhysicalLine {
   hash?: string;
 }
 
+/**
+ * A file cut into physical lines, kept as offsets (a national file has 66,000 lines: no object
+ * each). Blank lines outside a quoted field are left out: they hold no record.
+ */
 export interface ScannedLines {
+  text: string;
   header: PhysicalLine;
-  /** every line after the header, blank ones left out when outside a quoted field (no record) */
-  lines: PhysicalLine[];
+  /** for the i-th line after the header: its number in the file, where it starts and ends */
+  numbers: number[];
+  starts: number[];
+  ends: number[];
+  /** its hash when it is a whole record */
+  hashes: (string | undefined)[];
   /** a quote opened and never closed: the full reader must refuse the file with its message */
   openQuote: boolean;
 }
+
+export const lineAt = (scanned: ScannedLines, i: number): PhysicalLine => ({
+  number: scanned.numbers[i],
+  text: scanned.text.slice(scanned.starts[i], scanned.ends[i]),
+  hash: scanned.hashes[i],
+});
 
 /**
  * Cuts the text into physical lines and hashes the ones that are a whole record. A line is inside a
@@ -53,33 +71,45 @@ export interface ScannedLines {
  * doubled quote counts twice, so escapes do not change the count).
  */
 export function scanLines(text: string, context: string): ScannedLines {
-  const lines: PhysicalLine[] = [];
-  let header: PhysicalLine | null = null;
-  let inQuote = false;
-  let number = 0;
-  for (let pos = 0; pos < text.length; ) {
-    let end = text.indexOf('\n', pos);
-    if (end === -1) end = text.length;
-    const line: PhysicalLine = { number: ++number, text: text.slice(pos, end) };
-    pos = end + 1;
-    const quotes = countQuotes(line.text);
+  const headerEnd = endOf(text, 0);
+  let inQuote = countQuotes(text, 0, headerEnd) % 2 === 1;
+  const scanned: ScannedLines = {
+    text,
+    header: { number: 1, text: text.slice(0, headerEnd) },
+    numbers: [],
+    starts: [],
+    ends: [],
+    hashes: [],
+    openQuote: false,
+  };
+  let number = 1;
+  for (let start = headerEnd + 1; start < text.length; ) {
+    const end = endOf(text, start);
+    number++;
+    const quotes = countQuotes(text, start, end);
     const whole = !inQuote && quotes % 2 === 0;
     if (quotes % 2 === 1) inQuote = !inQuote;
-    const bare = line.text.endsWith('\r') ? line.text.slice(0, -1) : line.text;
-    if (header === null) {
-      header = line;
-      continue;
+    const bareEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (!whole || bareEnd > start) {
+      scanned.numbers.push(number);
+      scanned.starts.push(start);
+      scanned.ends.push(end);
+      scanned.hashes.push(whole ? shortHash(context + text.slice(start, bareEnd)) : undefined);
     }
-    if (whole && bare === '') continue;
-    if (whole) line.hash = shortHash(`${context}${bare}`);
-    lines.push(line);
+    start = end + 1;
   }
-  return { header: header ?? { number: 1, text: '' }, lines, openQuote: inQuote };
+  scanned.openQuote = inQuote;
+  return scanned;
 }
 
-function countQuotes(text: string): number {
+function endOf(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end === -1 ? text.length : end;
+}
+
+function countQuotes(text: string, from: number, to: number): number {
   let n = 0;
-  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) n++;
+  for (let i = text.indexOf('"', from); i !== -1 && i < to; i = text.indexOf('"', i + 1)) n++;
   return n;
 }
 
@@ -89,17 +119,43 @@ export function subText(header: PhysicalLine, lines: PhysicalLine[]): { text: st
   return { text: [header.text, ...lines.map((l) => l.text)].join('\n'), fileLine };
 }
 
-/** The stored index of a tenant's last import: one `uai hash record-hash` line per known line. */
+const summaryFields = ['name', 'natureCode', 'academyCode', 'departmentCode', 'communeCode'] as const satisfies readonly (keyof RecordSummary)[];
+
+/**
+ * The stored index of a tenant's last import: one line per known line, its fields separated by
+ * tabs (uai, line hash, record hash, then the summary, an empty field for null).
+ */
 export function readLineIndex(stored: string, current: Map<string, string | null>): KnownLines {
   const known: KnownLines = new Map();
   for (const entry of stored.split('\n')) {
-    const [uai, lineHash, record] = entry.split(' ');
+    const [uai, lineHash, record, ...values] = entry.split('\t');
     // the establishment must still hold the record this line gave (not since updated by another file)
-    if (record && current.get(uai)?.startsWith(record)) known.set(lineHash, { uai, recordHash: record });
+    if (values.length !== summaryFields.length || !current.get(uai)?.startsWith(record)) continue;
+    const [name, natureCode, academyCode, departmentCode, communeCode] = values.map((v) => (v === '' ? null : v));
+    known.set(lineHash, { uai, recordHash: record, summary: { name: name ?? '', natureCode, academyCode, departmentCode, communeCode } });
   }
   return known;
 }
 
-export function writeLineIndex(entries: { uai: string; lineHash: string; recordHash: string }[]): string {
-  return entries.map((e) => `${e.uai} ${e.lineHash} ${e.recordHash.slice(0, 22)}`).join('\n');
+export interface LineIndexEntry {
+  uai: string;
+  lineHash: string;
+  recordHash: string;
+  summary: RecordSummary;
+}
+
+/** Entries whose summary holds a tab or a line end are left out (their line is parsed next time). */
+export function writeLineIndex(entries: LineIndexEntry[]): string {
+  const lines: string[] = [];
+  for (const e of entries) {
+    const values = summaryFields.map((f) => e.summary[f] ?? '');
+    if (values.some((v) => /[\t\n]/.test(v))) continue;
+    lines.push([e.uai, e.lineHash, e.recordHash.slice(0, 22), ...values].join('\t'));
+  }
+  return lines.join('\n');
+}
+
+export function summaryOf(record: RecordSummary): RecordSummary {
+  const { name, natureCode, academyCode, departmentCode, communeCode } = record;
+  return { name, natureCode, academyCode, departmentCode, communeCode };
 }

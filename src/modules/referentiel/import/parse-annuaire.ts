@@ -11,7 +11,7 @@ import {
   priorityEducations,
   sectors,
 } from './establishment-codes.js';
-import { rejectedRow, skippedRow, type ParsedRow, type RecordSummary } from './parsed-row.js';
+import { rejectedRow, skippedRow, type ParsedRow } from './parsed-row.js';
 import type { CsvRow, CsvTable } from '../../../server/platform/csv/read-csv.js';
 
 export interface ParseOptions {
@@ -74,32 +74,21 @@ function tracksOf(read: CsvRowReader): string[] {
   return tracks;
 }
 
-/** The fields the scope checks and the preview read, as the record has them. */
-export function annuaireSummary(read: CsvRowReader): RecordSummary {
-  return {
-    name: read.required('Nom_etablissement'),
-    natureCode: read.text('code_nature'),
-    academyCode: read.text('Code_academie'),
-    departmentCode: departmentCode(read.text('Code_departement')),
-    communeCode: read.text('Code_commune'),
-  };
-}
-
 function toRecord(uai: string, read: CsvRowReader, school: boolean): EstablishmentRecord {
   // Services have no public/private status in the directory: they belong to the State.
   const sector = read.choice('Statut_public_prive', sectors, school ? undefined : 'public') ?? 'public';
-  const { name, natureCode, academyCode, departmentCode: department, communeCode } = annuaireSummary(read);
+  const academyCode = read.text('Code_academie');
   return {
     uai,
-    name,
-    natureCode,
+    name: read.required('Nom_etablissement'),
+    natureCode: read.text('code_nature'),
     natureLabel: read.text('libelle_nature'),
     sector,
     contractType: contractTypeFromCode(sector, read.raw('Code_type_contrat_prive')),
     academyCode,
     academyName: (academyCode && academies[academyCode]) || read.text('Libelle_academie'),
-    departmentCode: department,
-    communeCode,
+    departmentCode: departmentCode(read.text('Code_departement')),
+    communeCode: read.text('Code_commune'),
     communeName: read.text('Nom_commune'),
     postalCode: read.text('Code postal'),
     address: joinAddress(read.raw('Adresse_1'), read.raw('Adresse_2')),

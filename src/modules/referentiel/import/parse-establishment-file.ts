@@ -1,16 +1,13 @@
 import { AppError } from '../../../server/platform/errors.js';
 import { detectFormat } from './detect-format.js';
-import { annuaireSummary, parseAnnuaire, type ParseOptions } from './parse-annuaire.js';
-import { geolocalisationSummary, parseGeolocalisation } from './parse-geolocalisation.js';
+import { parseAnnuaire, type ParseOptions } from './parse-annuaire.js';
+import { parseGeolocalisation } from './parse-geolocalisation.js';
 import { parseLyceesJson } from './parse-lycees-json.js';
-import type { EstablishmentFileFormat, ParsedRow, RecordSummary } from './parsed-row.js';
-import { detectDelimiter, firstLine, readCsv, type CsvTable } from '../../../server/platform/csv/read-csv.js';
-import { splitCsv } from '../../../server/platform/csv/split-csv.js';
+import type { EstablishmentFileFormat, ParsedRow } from './parsed-row.js';
+import { firstLine, readCsv, type CsvTable } from '../../../server/platform/csv/read-csv.js';
 import { readText } from '../../../server/platform/csv/read-text.js';
 import { rejectDuplicates } from './reject-duplicates.js';
-import { lineContext, scanLines, subText, type KnownLines, type PhysicalLine } from './known-lines.js';
-import { columnIndex, type ColumnIndex } from './csv-layouts.js';
-import { csvRowReader, type CsvRowReader } from './csv-row-reader.js';
+import { lineAt, lineContext, scanLines, subText, type KnownLine, type KnownLines, type PhysicalLine, type ScannedLines } from './known-lines.js';
 import { recordHash } from './record-hash.js';
 
 export interface ParsedEstablishmentFile {
@@ -24,8 +21,6 @@ export interface FileParseOptions extends ParseOptions {
    * being parsed, and every one-line record gets its line hash. Absent: every line is parsed.
    */
   known?: KnownLines;
-  /** Read the summary (scope fields, name) of unchanged lines too: the scope checks and the preview need it. */
-  summaries?: boolean;
 }
 
 /**
@@ -47,12 +42,11 @@ export function parseEstablishmentFile(bytes: Uint8Array, options: FileParseOpti
 interface CsvFormat {
   format: 'annuaire' | 'geolocalisation';
   parse(table: CsvTable, options: ParseOptions): ParsedRow[];
-  summary(read: CsvRowReader): RecordSummary;
 }
 
 const csvFormats: Record<CsvFormat['format'], CsvFormat> = {
-  annuaire: { format: 'annuaire', parse: parseAnnuaire, summary: annuaireSummary },
-  geolocalisation: { format: 'geolocalisation', parse: (table) => parseGeolocalisation(table), summary: geolocalisationSummary },
+  annuaire: { format: 'annuaire', parse: parseAnnuaire },
+  geolocalisation: { format: 'geolocalisation', parse: (table) => parseGeolocalisation(table) },
 };
 
 function parseAll(csv: CsvFormat, table: CsvTable, options: ParseOptions): ParsedRow[] {
@@ -68,29 +62,28 @@ function parseAll(csv: CsvFormat, table: CsvTable, options: ParseOptions): Parse
  */
 function parseKnownLines(text: string, csv: CsvFormat, options: FileParseOptions): ParsedRow[] {
   const known = options.known!;
-  const headerLine = firstLine(text);
-  const scanned = scanLines(text, lineContext(csv.format, headerLine, options));
+  const scanned = scanLines(text, lineContext(csv.format, firstLine(text), options));
   if (scanned.openQuote) return parseAll(csv, readCsv(text), options); // refused there, with the line
-  const last = scanned.lines.at(-1);
-  const isKnown = (line: PhysicalLine) => line !== last && line.hash !== undefined && known.has(line.hash);
-  let unchanged = scanned.lines.filter(isKnown);
-  let parsed = parseLines(text, csv, scanned.header, scanned.lines.filter((l) => !isKnown(l)), options);
-  const again = uaisMetTwice(unchanged, parsed.rows, known);
+  const count = scanned.numbers.length;
+  const entries: (KnownLine | undefined)[] = scanned.hashes.map((h, i) => (h !== undefined && i < count - 1 ? known.get(h) : undefined));
+  const others = () => entries.flatMap((entry, i) => (entry ? [] : [lineAt(scanned, i)]));
+  let parsed = parseLines(text, csv, scanned.header, others(), options);
+  const again = uaisMetTwice(entries, parsed);
   if (again.size > 0) {
-    unchanged = unchanged.filter((l) => !again.has(known.get(l.hash!)!.uai));
-    const set = new Set(unchanged);
-    parsed = parseLines(text, csv, scanned.header, scanned.lines.filter((l) => !set.has(l)), options);
+    entries.forEach((entry, i) => {
+      if (entry && again.has(entry.uai)) entries[i] = undefined;
+    });
+    parsed = parseLines(text, csv, scanned.header, others(), options);
   }
-  if (!sampleStillGivesItsRecord(text, csv, scanned.header, unchanged, options)) return parseAll(csv, readCsv(text), options);
-  const summaries = options.summaries ? summaryReader(text, csv, parsed.table) : null;
-  const rows: ParsedRow[] = unchanged.map((line) => {
-    const { uai, recordHash: hash } = known.get(line.hash!)!;
-    return { line: line.number, uai, status: 'valid', lineHash: line.hash, unchanged: { recordHash: hash, summary: summaries?.(line) } };
+  if (!sampleStillGivesItsRecord(text, csv, scanned, entries, options)) return parseAll(csv, readCsv(text), options);
+  const rows: ParsedRow[] = [];
+  entries.forEach((entry, i) => {
+    if (entry) rows.push({ line: scanned.numbers[i], uai: entry.uai, status: 'valid', lineHash: scanned.hashes[i], unchanged: entry });
   });
-  return mergeByLine(parsed.rows, rows);
+  return mergeByLine(parsed, rows);
 }
 
-function parseLines(text: string, csv: CsvFormat, header: PhysicalLine, lines: PhysicalLine[], options: ParseOptions) {
+function parseLines(text: string, csv: CsvFormat, header: PhysicalLine, lines: PhysicalLine[], options: ParseOptions): ParsedRow[] {
   const part = subText(header, lines);
   let table: CsvTable;
   try {
@@ -104,17 +97,17 @@ function parseLines(text: string, csv: CsvFormat, header: PhysicalLine, lines: P
   for (const row of table.rows) row.line = part.fileLine[row.line];
   const rows = parseAll(csv, table, options);
   for (const row of rows) row.lineHash = hashes.get(row.line);
-  return { table, rows };
+  return rows;
 }
 
 /** UAIs of the known lines that appear more than once in the file. */
-function uaisMetTwice(unchanged: PhysicalLine[], parsed: ParsedRow[], known: KnownLines): Set<string> {
+function uaisMetTwice(entries: (KnownLine | undefined)[], parsed: ParsedRow[]): Set<string> {
   const seen = new Set(parsed.map((r) => r.uai));
   const twice = new Set<string>();
-  for (const line of unchanged) {
-    const { uai } = known.get(line.hash!)!;
-    if (seen.has(uai)) twice.add(uai);
-    seen.add(uai);
+  for (const entry of entries) {
+    if (!entry) continue;
+    if (seen.has(entry.uai)) twice.add(entry.uai);
+    seen.add(entry.uai);
   }
   return twice;
 }
@@ -122,25 +115,18 @@ function uaisMetTwice(unchanged: PhysicalLine[], parsed: ParsedRow[], known: Kno
 const sampleEvery = 500;
 
 /** Some known lines parsed again must give the record stored for them, else no line is trusted. */
-function sampleStillGivesItsRecord(text: string, csv: CsvFormat, header: PhysicalLine, unchanged: PhysicalLine[], options: FileParseOptions): boolean {
-  const sample = unchanged.filter((_, i) => i % sampleEvery === 0);
-  if (sample.length === 0) return true;
-  const { rows } = parseLines(text, csv, header, sample, options);
-  return rows.every((row) => {
-    const stored = options.known!.get(row.lineHash!);
-    return row.status === 'valid' && stored?.uai === row.uai && recordHash(row.record!).startsWith(stored.recordHash);
+function sampleStillGivesItsRecord(text: string, csv: CsvFormat, scanned: ScannedLines, entries: (KnownLine | undefined)[], options: ParseOptions): boolean {
+  const sample: number[] = [];
+  let seen = 0;
+  entries.forEach((entry, i) => {
+    if (entry && seen++ % sampleEvery === 0) sample.push(i);
   });
-}
-
-/** The summary of a known line, read from its cells (a line with quotes through the CSV reader). */
-function summaryReader(text: string, csv: CsvFormat, table: CsvTable): (line: PhysicalLine) => RecordSummary {
-  const delimiter = detectDelimiter(firstLine(text));
-  const index: ColumnIndex = columnIndex(table.header);
-  return (line) => {
-    const bare = line.text.endsWith('\r') ? line.text.slice(0, -1) : line.text;
-    const fields = bare.includes('"') ? splitCsv(bare, delimiter).records[0].fields : bare.split(delimiter);
-    return csv.summary(csvRowReader(fields, index));
-  };
+  if (sample.length === 0) return true;
+  const rows = parseLines(text, csv, scanned.header, sample.map((i) => lineAt(scanned, i)), options);
+  return rows.length === sample.length && rows.every((row, k) => {
+    const stored = entries[sample[k]]!;
+    return row.status === 'valid' && stored.uai === row.uai && recordHash(row.record!).startsWith(stored.recordHash);
+  });
 }
 
 /** Two lists each in file order, as one. */

@@ -4,7 +4,7 @@ import { academies } from './academies.js';
 import { columnIndex, type ColumnIndex } from './csv-layouts.js';
 import { csvRowReader, type CsvRowReader } from './csv-row-reader.js';
 import { contractTypeFromCode, departmentCode, joinAddress, openStateCodes, sectors } from './establishment-codes.js';
-import { rejectedRow, type ParsedRow, type RecordSummary } from './parsed-row.js';
+import { rejectedRow, type ParsedRow } from './parsed-row.js';
 import type { CsvRow, CsvTable } from '../../../server/platform/csv/read-csv.js';
 
 /** The « adresse et géolocalisation des établissements » export: every row is a school. */
@@ -42,31 +42,20 @@ function postBox(read: CsvRowReader): string | null {
   return box && /^\d/.test(box) ? `BP ${box}` : box;
 }
 
-/** The fields the scope checks and the preview read, as the record has them. */
-export function geolocalisationSummary(read: CsvRowReader): RecordSummary {
-  return {
-    name: nameOf(read),
-    natureCode: read.text('nature_uai'),
-    academyCode: read.text('code_academie'),
-    departmentCode: departmentCode(read.text('code_departement')),
-    communeCode: read.text('code_commune'),
-  };
-}
-
 function toRecord(uai: string, read: CsvRowReader): EstablishmentRecord {
   const sector = read.choice('secteur_public_prive_libe', sectors) ?? 'public';
-  const { name, natureCode, academyCode, departmentCode: department, communeCode } = geolocalisationSummary(read);
+  const academyCode = read.text('code_academie');
   return {
     uai,
-    name,
-    natureCode,
+    name: nameOf(read),
+    natureCode: read.text('nature_uai'),
     natureLabel: read.text('nature_uai_libe'),
     sector,
     contractType: contractTypeFromCode(sector, read.raw('secteur_prive_code_type_contrat')),
     academyCode,
     academyName: (academyCode && academies[academyCode]) || read.text('libelle_academie'),
-    departmentCode: department,
-    communeCode,
+    departmentCode: departmentCode(read.text('code_departement')),
+    communeCode: read.text('code_commune'),
     communeName: read.text('libelle_commune'),
     postalCode: read.text('code_postal_uai'),
     address: joinAddress(read.raw('adresse_uai'), read.raw('lieu_dit_uai'), postBox(read)),

@@ -13,7 +13,7 @@ export interface ParsedRow {
   /** hash of the line when the record fits on one line (known-lines.ts) */
   lineHash?: string;
   /** a line the tenant's last import had as it is: not parsed again (known-lines.ts) */
-  unchanged?: { recordHash: string; summary?: RecordSummary };
+  unchanged?: { recordHash: string; summary: RecordSummary };
 }
 
 /** What the scope checks and the preview read of a record. */

@@ -30,7 +30,7 @@ export function splitByCompetence(
   const kept: ParsedRow[] = [];
   const outOfScope: RowIssue[] = [];
   for (const row of valid) {
-    const reason = outOfScopeReason(row.record ?? row.unchanged!.summary!, scope.competence);
+    const reason = outOfScopeReason(row.record ?? row.unchanged!.summary, scope.competence);
     if (reason) outOfScope.push({ line: row.line, uai: row.uai, reason });
     if (!reason || scope.confirmOutOfScope) kept.push(row);
   }
@@ -49,7 +49,7 @@ export function previewOutcomes(rows: ParsedRow[], stored: Map<string, string | 
   for (const row of rows) {
     const kind = outcome(row);
     counts[kind] += 1;
-    const name = row.record?.name ?? row.unchanged?.summary?.name ?? '';
+    const name = row.record?.name ?? row.unchanged!.summary.name;
     if (samples[kind].length < previewSampleSize) samples[kind].push({ line: row.line, uai: row.uai, name });
   }
   return { counts, samples };

@@ -18,6 +18,7 @@ import { searchKey } from '../establishment-record.js';
 import { parseEstablishmentFile, type ParsedEstablishmentFile } from '../import/parse-establishment-file.js';
 import type { EstablishmentFileFormat, ParsedRow } from '../import/parsed-row.js';
 import { recordHash } from '../import/record-hash.js';
+import { summaryOf, type LineIndexEntry } from '../import/known-lines.js';
 import { establishmentTotals } from './find-establishments.js';
 import type { Competence } from '../competence/competence.js';
 import { previewOutcomes, splitByCompetence, type RowIssue, type RowSample } from './classify-import-rows.js';
@@ -120,8 +121,7 @@ async function parseOrRecordRefusal(
 ): Promise<ParsedEstablishmentFile> {
   try {
     const known = await loadKnownLines(db, key.tenantId, stored);
-    const summaries = Boolean(input.scope) || Boolean(input.preview);
-    return parseEstablishmentFile(input.bytes, { includeNonSchools: input.includeNonSchools, known, summaries });
+    return parseEstablishmentFile(input.bytes, { includeNonSchools: input.includeNonSchools, known });
   } catch (error) {
     const status = error instanceof AppError ? 'refused' : 'failed';
     await finishImportRun(db, key, { status, finishedAt: ctx.now(), error: messageOf(error) });
@@ -209,10 +209,10 @@ async function writeRecords(
 /** The records to stage (new, or whose hash changed), and every kept line with the hash of its record. */
 function stagedItems(kept: ParsedRow[], stored: Map<string, string | null>) {
   const staged: StagedItem[] = [];
-  const lines: { uai: string; lineHash: string; recordHash: string }[] = [];
+  const lines: LineIndexEntry[] = [];
   for (const row of kept) {
     const sourceHash = row.unchanged?.recordHash ?? recordHash(row.record!);
-    if (row.lineHash) lines.push({ uai: row.uai, lineHash: row.lineHash, recordHash: sourceHash });
+    if (row.lineHash) lines.push({ uai: row.uai, lineHash: row.lineHash, recordHash: sourceHash, summary: row.unchanged?.summary ?? summaryOf(row.record!) });
     const record = row.record;
     if (!record) continue;
     const known = stored.has(record.uai);

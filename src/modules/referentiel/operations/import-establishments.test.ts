@@ -135,6 +135,25 @@ describe('importEstablishments', () => {
     expect(await byUai(tenantId, '0350122T')).toBeUndefined();
   });
 
+  it('re-imports an annuaire CSV from its known lines: unchanged rows counted, a changed one updated, the scope still checked', async () => {
+    const tenantId = await newTenant();
+    // collèges only: the file's lycées and écoles are out of scope, confirmed the first time
+    const scope = (confirmOutOfScope: boolean) => ({ competence: { families: ['college' as const], academyCodes: [], departmentCodes: [], communeCodes: [] }, confirmOutOfScope });
+    const annuaire = { filename: 'annuaire.csv', mode: 'apply-valid' as const };
+    const first = await run(tenantId, fixtureBytes('annuaire'), { ...annuaire, scope: scope(true) });
+    expect(first.outOfScope.length).toBeGreaterThan(100);
+    const again = await run(tenantId, fixtureBytes('annuaire'), { ...annuaire, scope: scope(true) });
+    expect(again.totals).toEqual({ ...first.totals, created: 0, updated: 0, unchanged: first.totals.created });
+    expect(again.outOfScope).toEqual(first.outOfScope);
+    const college = (await uaisOf(tenantId)).find((uai) => !first.outOfScope.some((r) => r.uai === uai))!;
+    const edited = editAnnuaire((header, rows) => setCell(header, rows, college, 'Nom_etablissement', 'Collège renommé'));
+    const changed = await run(tenantId, edited, { ...annuaire, scope: scope(false) });
+    // unconfirmed, the out-of-scope rows (known lines too) are reported and left as they are
+    expect(changed.outOfScope).toEqual(first.outOfScope);
+    expect(changed.totals).toMatchObject({ created: 0, updated: 1, unchanged: first.totals.created - first.outOfScope.length - 1 });
+    expect((await byUai(tenantId, college)).name).toBe('Collège renommé');
+  });
+
   it('keeps tenants apart: a second tenant importing the same file creates its own rows', async () => {
     const a = await newTenant();
     const b = await newTenant();

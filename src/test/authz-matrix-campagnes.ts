@@ -177,4 +177,25 @@ export const campagnesMatrix: Record<string, MatrixEntry> = {
   downloadDossierDocument: {
     cases: [{ expect: seeFile, request: async (t) => { const f = await sharedFileOfA(t); return { url: `/api/dossiers/${f.id}/documents/${f.documentId}` }; } }],
   },
+  // whom to ask an opinion of: the call's instructors only (the administrator, the technician of its « Unité 1 » group)
+  // a read-only token instructs nothing: it asks no one's opinion
+  findExpertCandidates: { cases: [{ expect: { ...allowed(fileInstructors, 200, ofA), 'read-token': 403 }, request: async (t) => ({ url: `/api/campaigns/${(await matrixCampaign(t)).id}/expert-candidates`, query: { search: 'essai' } }) }] },
+  // the partners' webhooks: their managers only (the secret is shown once, the log shows the calls), not a read-only token
+  listCampaignWebhooks: { cases: [{ expect: { ...manage, 'read-token': 403 }, request: async (t) => ({ url: `/api/campaigns/${(await matrixCampaign(t)).id}/webhooks` }) }] },
+  createCampaignWebhook: {
+    cases: [{ expect: created(manage), request: async (t) => ({ url: `/api/campaigns/${(await matrixCampaign(t)).id}/webhooks`, payload: { url: 'https://partenaire.example/coherence' } }) }],
+  },
+  setCampaignWebhookActive: { cases: [{ expect: manage, request: async (t) => ({ url: `/api/webhooks/${(await matrixWebhook(t)).id}/active`, payload: { active: true } }) }] },
+  listCampaignWebhookDeliveries: { cases: [{ expect: { ...manage, 'read-token': 403 }, request: async (t) => ({ url: `/api/campaigns/${(await matrixCampaign(t)).id}/webhook-deliveries` }) }] },
 };
+
+const webhooksOf = new WeakMap<Parameters<typeof matrixCampaign>[0], Promise<{ id: string }>>();
+/** One webhook of the matrix's call, declared once per app. */
+function matrixWebhook(t: Parameters<typeof matrixCampaign>[0]) {
+  let known = webhooksOf.get(t);
+  if (!known) {
+    known = matrixCampaign(t).then(({ id }) => asAdmin(t, 'POST', `/api/campaigns/${id}/webhooks`, { url: 'https://partenaire.example/matrice' }));
+    webhooksOf.set(t, known);
+  }
+  return known;
+}

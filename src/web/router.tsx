@@ -1,6 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, parseSearchWith, redirect, stringifySearchWith } from '@tanstack/react-router';
 import { isApiError } from './api/client';
+import { schoolDossiersQuery } from './modules/campagnes/queries';
+import { renewalArbitrationQuery, validateArbitrationSearch } from './modules/campagnes/renewal/arbitration-search';
 import { validateListSearch } from './modules/establishments/list-search';
 import { establishmentListQuery } from './modules/establishments/queries';
 import type { ContractsSearch } from './modules/marches/queries';
@@ -199,8 +201,21 @@ const committeeSessionRoute = createRoute({ getParentRoute: () => appRoute, path
 const letterTemplatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/$id/lettres', component: page(() => import('./modules/campagnes/letters/LetterTemplatesPage'), 'LetterTemplatesPage') });
 const dossierRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/dossiers/$id', component: page(() => import('./modules/campagnes/DossierPage'), 'DossierPage') });
 const renewalFileRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/renouvellement/$id', component: page(() => import('./modules/campagnes/renewal/RenewalFilePage'), 'RenewalFilePage') });
-const renewalArbitrationRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/$id/arbitrage', component: page(() => import('./modules/campagnes/renewal/RenewalArbitrationPage'), 'RenewalArbitrationPage') });
-const schoolDossiersRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/etablissement/$uai', component: page(() => import('./modules/campagnes/SchoolDossiersPage'), 'SchoolDossiersPage') });
+const renewalArbitrationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/campagnes/$id/arbitrage',
+  validateSearch: validateArbitrationSearch,
+  loaderDeps: ({ search }) => search,
+  loader: ({ params, deps }) => void queryClient.prefetchQuery(renewalArbitrationQuery(params.id, deps)),
+  component: page(() => import('./modules/campagnes/renewal/RenewalArbitrationPage'), 'RenewalArbitrationPage'),
+});
+const schoolDossiersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/campagnes/etablissement/$uai',
+  loader: ({ params }) => void queryClient.prefetchQuery(schoolDossiersQuery(params.uai, 1, 25)),
+  component: page(() => import('./modules/campagnes/SchoolDossiersPage'), 'SchoolDossiersPage'),
+});
+const aidDashboardRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/$id/aide', component: page(() => import('./modules/campagnes/family/AidDashboardPage'), 'AidDashboardPage') });
 const projectFileRoute = createRoute({ getParentRoute: () => appRoute, path: '/campagnes/projets/$id', component: page(() => import('./modules/campagnes/renewal/ProjectFilePage'), 'ProjectFilePage') });
 /** Families simulate their aid without an account: outside the session-guarded layout. */
 const aidSimulatorRoute = createRoute({ getParentRoute: () => rootRoute, path: '/campagnes/simulateur', component: page(() => import('./modules/campagnes/SimulatorPage'), 'SimulatorPage') });
@@ -267,6 +282,7 @@ const routeTree = rootRoute.addChildren([
     dossierRoute,
     renewalFileRoute,
     renewalArbitrationRoute,
+    aidDashboardRoute,
     projectFileRoute,
     schoolDossiersRoute,
     rankingRoute,

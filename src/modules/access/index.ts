@@ -14,4 +14,4 @@ export { exchangeOidcCode } from './operations/complete-oidc-login.js';
 export { loginStateMinutes } from './oidc/login-state.js';
 export type { OidcSettings } from './oidc/oidc-client.js';
 export { sessionCookieOptions } from './routes/cookies.js';
-export { usersView } from './db/schema.js';
+export { usersView, roleAssignmentsView } from './db/schema.js';

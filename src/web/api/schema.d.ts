@@ -678,6 +678,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/{campaign}/expert-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les personnes ayant un compte auprès de la collectivité (familles exceptées) à qui demander un avis, par nom ou adresse, 20 au plus */
+        get: operations["findExpertCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns/{campaign}/form": {
         parameters: {
             query?: never;
@@ -857,7 +874,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Page d’arbitrage : une page des demandes, chacune à côté du parc, le total accordé (toutes pages) face à l’enveloppe */
+        /** Page d’arbitrage : une page des demandes filtrées (département, unité, nature, état, demande au-delà du parc, arbitrage, UAI ou nom), chacune à côté du parc, le total accordé de la campagne face à l’enveloppe */
         get: operations["getRenewalArbitration"];
         put?: never;
         post?: never;
@@ -874,7 +891,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** L’arbitrage en CSV (UTF-8 avec BOM, « ; ») ou XLSX : une ligne par dossier déposé, par classe le parc, le dû, le demandé et l’accordé */
+        /** L’arbitrage en CSV (UTF-8 avec BOM, « ; ») ou XLSX, avec les filtres de la page : une ligne par dossier déposé, par classe le parc, le dû, le demandé et l’accordé */
         get: operations["exportRenewalArbitration"];
         put?: never;
         post?: never;
@@ -912,6 +929,41 @@ export interface paths {
         put?: never;
         /** Rouvre une campagne close jusqu’à un nouveau dernier jour, avec le motif */
         post: operations["reopenCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign}/webhook-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Le journal des appels de webhooks : tentatives, dernière réponse, prochain essai (reprises 1, 2, 4… minutes, 10 essais) */
+        get: operations["listCampaignWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaign}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les webhooks de la campagne (sans leur secret), avec leurs appels en attente, remis et abandonnés */
+        get: operations["listCampaignWebhooks"];
+        put?: never;
+        /** Déclare un webhook appelé à chaque changement d’état d’un dossier (POST JSON signé HMAC-SHA256 dans x-coherence-signature) ; le secret n’est montré qu’une fois */
+        post: operations["createCampaignWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4391,6 +4443,23 @@ export interface paths {
          * @description Protocole des agents : XML compressé (PROLOG puis INVENTORY) ou JSON GLPI Agent (CONTACT puis inventaire, zlib, gzip ou brut). Authentification HTTP Basic (utilisateur « code-collectivité » ou « code-collectivité/nom »), ou étiquette (UAI) ou réseau déclaré de l'établissement quand la collectivité l'accepte. Quand l'inventaire ne peut être enregistré tout de suite, il est d'abord mis en file (durable) : GLPI Agent reçoit 202 {"status":"pending"} avec l'en-tête GLPI-Request-ID et redemande par GET ; les agents XML reçoivent NO_ACCOUNT_UPDATE. Un rapport sans collectivité attend dans la file des non rattachés, plafonnée (429 au-delà).
          */
         post: operations["receiveAgentInventory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Suspend ou reprend un webhook */
+        put: operations["setCampaignWebhookActive"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9681,6 +9750,7 @@ export interface operations {
                             open: boolean;
                             opensAt: string;
                             opensOn: string;
+                            partnerIds?: string[];
                             permissions: {
                                 apply: boolean;
                                 instruct: boolean;
@@ -9904,6 +9974,7 @@ export interface operations {
                         open: boolean;
                         opensAt: string;
                         opensOn: string;
+                        partnerIds?: string[];
                         permissions: {
                             apply: boolean;
                             instruct: boolean;
@@ -10082,6 +10153,7 @@ export interface operations {
                         open: boolean;
                         opensAt: string;
                         opensOn: string;
+                        partnerIds?: string[];
                         permissions: {
                             apply: boolean;
                             instruct: boolean;
@@ -10306,6 +10378,7 @@ export interface operations {
                         open: boolean;
                         opensAt: string;
                         opensOn: string;
+                        partnerIds?: string[];
                         permissions: {
                             apply: boolean;
                             instruct: boolean;
@@ -11335,6 +11408,147 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    findExpertCandidates: {
+        parameters: {
+            query: {
+                search: string;
+            };
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            displayName: string;
+                            email: string;
+                            /** Format: uuid */
+                            id: string;
+                        }[];
+                    };
                 };
             };
             /** @description Default Response */
@@ -13347,8 +13561,15 @@ export interface operations {
     getRenewalArbitration: {
         parameters: {
             query?: {
+                arbitration?: "pending" | "granted" | "none";
+                departmentCode?: string;
+                natureCode?: string;
+                overAsked?: "true" | "false";
                 page?: number;
                 pageSize?: number;
+                q?: string;
+                state?: "en_construction" | "en_instruction" | "accepte" | "refuse" | "classe_sans_suite";
+                unitId?: string;
             };
             header?: never;
             path: {
@@ -13406,11 +13627,28 @@ export interface operations {
                             state: string;
                             version: number;
                         }[];
+                        filterOptions: {
+                            departments: string[];
+                            natures: {
+                                code: string;
+                                label: string;
+                            }[];
+                            units: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                        };
                         grantedCents: number;
                         page: number;
                         pageSize: number;
                         remainingCents: number | null;
                         requestedCents: number;
+                        selection: {
+                            filtered: boolean;
+                            grantedCents: number;
+                            requestedCents: number;
+                        };
                         total: number;
                     };
                 };
@@ -13530,7 +13768,14 @@ export interface operations {
     exportRenewalArbitration: {
         parameters: {
             query?: {
+                arbitration?: "pending" | "granted" | "none";
+                departmentCode?: string;
                 format?: "csv" | "xlsx";
+                natureCode?: string;
+                overAsked?: "true" | "false";
+                q?: string;
+                state?: "en_construction" | "en_instruction" | "accepte" | "refuse" | "classe_sans_suite";
+                unitId?: string;
             };
             header?: never;
             path: {
@@ -13858,6 +14103,7 @@ export interface operations {
                         open: boolean;
                         opensAt: string;
                         opensOn: string;
+                        partnerIds?: string[];
                         permissions: {
                             apply: boolean;
                             instruct: boolean;
@@ -13877,6 +14123,460 @@ export interface operations {
                         status: string;
                         title: string;
                         version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listCampaignWebhookDeliveries: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "pending" | "delivered" | "failed";
+            };
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            attempts: number;
+                            createdAt: string;
+                            deliveredAt: string | null;
+                            dossier: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number | null;
+                            };
+                            event: string;
+                            /** Format: uuid */
+                            id: string;
+                            lastError: string | null;
+                            lastStatusCode: number | null;
+                            nextAttemptAt: string | null;
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "delivered" | "failed";
+                            url: string;
+                            /** Format: uuid */
+                            webhookId: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listCampaignWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            active: boolean;
+                            createdAt: string;
+                            deliveries: {
+                                delivered: number;
+                                failed: number;
+                                pending: number;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createCampaignWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uri */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        /** Format: uuid */
+                        id: string;
+                        secret: string;
+                        url: string;
                     };
                 };
             };
@@ -53801,6 +54501,148 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    setCampaignWebhookActive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    active: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            requestId: string;
+                        };
+                    };
+                };
             };
         };
     };

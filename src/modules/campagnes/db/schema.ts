@@ -1,3 +1,4 @@
+import { campaignKinds, type CampaignKind } from '../campaign-kinds.js';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -22,8 +23,7 @@ export const campagnes = pgSchema('campagnes');
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
-export const campaignKinds = ['renewal', 'project', 'candidature', 'family-aid'] as const;
-export type CampaignKind = (typeof campaignKinds)[number];
+export { campaignKinds, type CampaignKind };
 
 /** Which establishments may apply: every list empty = every establishment of the tenant. */
 export interface Eligibility {

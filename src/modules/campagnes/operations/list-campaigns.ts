@@ -2,7 +2,7 @@ import { and, desc, eq, ne } from 'drizzle-orm';
 import { can } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { authed, loadCampaign, managesCampaigns, readsAll, standingIn } from '../campaign-access.js';
-import { campaigns, instructorGroups, instructorGroupMembers } from '../db/schema.js';
+import { campaignPartners, campaigns, instructorGroups, instructorGroupMembers } from '../db/schema.js';
 import { presentCampaign } from '../presenters/campaigns.js';
 import { z } from 'zod';
 import type { RoutingRule } from '../db/schema.js';
@@ -21,9 +21,14 @@ export async function listCampaigns(ctx: Ctx) {
   return Promise.all(rows.map(async (c) => presentCampaign(c, await standingIn(a, c), canApply, ctx.now())));
 }
 
+/** One campaign, with its co-reviewing partners (what its edit form sends back whole). */
 export async function getCampaign(ctx: Ctx, idOrCode: string) {
   const { campaign, standing, ctx: a } = await loadCampaign(ctx, idOrCode);
-  return presentCampaign(campaign, standing, can(a.actor, 'dossier.apply'), ctx.now());
+  const partners = await ctx.db
+    .select({ id: campaignPartners.organizationId })
+    .from(campaignPartners)
+    .where(and(eq(campaignPartners.tenantId, campaign.tenantId), eq(campaignPartners.campaignId, campaign.id)));
+  return { ...presentCampaign(campaign, standing, can(a.actor, 'dossier.apply'), ctx.now()), partnerIds: partners.map((p) => p.id) };
 }
 
 export const groupsInput = z.object({

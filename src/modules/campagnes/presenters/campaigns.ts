@@ -23,6 +23,8 @@ export const campaignSchema = z.object({
   settings: z.record(z.string(), z.unknown()),
   version: z.number(),
   permissions: z.object({ manage: z.boolean(), instruct: z.boolean(), apply: z.boolean() }),
+  /** The co-reviewing organizations: on one campaign's read (its edit sends them back whole). */
+  partnerIds: z.array(z.string()).optional(),
 });
 
 export function presentCampaign(c: CampaignRow, standing: CampaignStanding, canApply: boolean, now: Date) {

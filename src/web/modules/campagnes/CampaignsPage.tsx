@@ -1,4 +1,7 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useCan } from '../../session/session';
+import { NewCampaignForm } from './NewCampaignForm';
 import { Guard } from '../../ui/Guard';
 import { AnchorLink, ButtonLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
@@ -8,14 +11,22 @@ import { campaignKindLabels, campaignStatusLabels, parisWhen } from './labels';
 import { useCampaigns } from './queries';
 
 export function CampaignsPage() {
+  const manage = useCan('campaign.manage');
+  const [creating, setCreating] = useState(false);
   return (
     <Guard permission="campaign.read">
       <PageHeader
         title="Campagnes"
         subtitle="Appels à projets, renouvellements, candidatures et aides aux familles."
-        actions={<ButtonLink to="/campagnes/simulateur" variant="light">Simulateur d’aide aux familles</ButtonLink>}
+        actions={
+          <Group gap="sm">
+            <ButtonLink to="/campagnes/simulateur" variant="light">Simulateur d’aide aux familles</ButtonLink>
+            {manage && <Button onClick={() => setCreating(true)}>Nouvelle campagne</Button>}
+          </Group>
+        }
       />
       <Campaigns />
+      {creating && <NewCampaignForm onClose={() => setCreating(false)} />}
     </Guard>
   );
 }

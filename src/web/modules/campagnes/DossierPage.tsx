@@ -8,7 +8,10 @@ import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { Section } from '../../ui/Section';
 import { DossierActions } from './DossierActions';
+import { DossierForm } from './DossierForm';
+import { AidInstruction } from './family/AidInstruction';
 import { DossierMessages } from './DossierMessages';
+import { DossierOpinions } from './DossierOpinions';
 import { DossierLetter } from './letters/DossierLetter';
 import { answerText, eventLabel, parisWhen, stateColors, stateLabel } from './labels';
 import { useCampaign, useDossier, useForm } from './queries';
@@ -31,6 +34,7 @@ function DossierView() {
   if (dossier.isPending) return <Loading />;
   if (dossier.isError) return <QueryError error={dossier.error} retry={() => void dossier.refetch()} />;
   const d = dossier.data;
+  const editing = d.permissions.edit || d.permissions.submit;
   return (
     <>
       <AnchorLink to="/campagnes/$id" params={{ id: d.campaignId }} size="sm">← La campagne</AnchorLink>
@@ -49,11 +53,15 @@ function DossierView() {
           <DossierActions dossier={d} />
           <KindLink campaignId={d.campaignId} dossierId={d.id} />
         </Section>
+        {editing && <DossierForm dossier={d} mode="answers" />}
+        {d.access.instructor && <KindInstruction campaignId={d.campaignId} dossierId={d.id} />}
+        {d.access.instructor && d.annotations !== null && <DossierForm dossier={d} mode="annotations" />}
         {d.permissions.decide && <DossierLetter dossier={d} />}
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-          <Answers dossier={d} />
+          {editing ? null : <Answers dossier={d} />}
           <History dossier={d} />
         </SimpleGrid>
+        <DossierOpinions dossier={d} />
         <DossierMessages dossier={d} />
       </Stack>
     </>
@@ -139,4 +147,10 @@ function KindLink({ campaignId, dossierId }: { campaignId: string; dossierId: st
       </AnchorLink>
     );
   return null;
+}
+
+/** What a kind of call adds to the instruction of its files (family aid: the household, the aid, the social fund). */
+function KindInstruction({ campaignId, dossierId }: { campaignId: string; dossierId: string }) {
+  const campaign = useCampaign(campaignId);
+  return campaign.data?.kind === 'family-aid' ? <AidInstruction dossierId={dossierId} /> : null;
 }

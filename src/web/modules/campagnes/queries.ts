@@ -26,12 +26,21 @@ export function useDossiers(campaign: string, search: DossiersSearch) {
   });
 }
 
-export type BulkAction = 'accept' | 'refuse' | 'classify' | 'start-review';
+export type BulkAction = 'accept' | 'refuse' | 'classify' | 'start-review' | 'message';
+/** The files chosen one by one (`ids`, kept across pages) or every file of a filter (`filter`). */
+export interface BulkBody {
+  action: BulkAction;
+  ids?: string[];
+  filter?: { state?: DossierState };
+  message?: string;
+}
+/** The server refuses a bulk action on more files (the UI says so before). */
+export const maxBulk = 500;
 
 export function useBulk(campaign: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { action: BulkAction; ids: string[] }) => call(apiClient.POST('/api/campaigns/{campaign}/dossiers/bulk', { params: { path: { campaign } }, body })),
+    mutationFn: (body: BulkBody) => call(apiClient.POST('/api/campaigns/{campaign}/dossiers/bulk', { params: { path: { campaign } }, body })),
     onSettled: () => client.invalidateQueries({ queryKey: campagnesKey('dossiers', campaign) }),
   });
 }

@@ -4,10 +4,12 @@ import type { Ctx } from '../../../../server/platform/context.js';
 import { exportFormat, maxExportRows, pagedRows, type ExportColumn, type ExportSource } from '../../../../server/platform/export.js';
 import { dossiers } from '../../db/schema.js';
 import { stateLabels } from '../../dossier-states.js';
+import { arbitrationFilters, arbitrationWhere, type ArbitrationFilters } from '../operations/arbitration-filters.js';
 import { arbitratedFiles, arbitrationScope, type ArbitratedFile } from '../operations/get-renewal-arbitration.js';
 import { classLabel, pricedClasses } from '../settings.js';
 
-export const arbitrationExportInput = z.object({ format: exportFormat.default('csv') });
+/** The page's filters, kept in the export. */
+export const arbitrationExportInput = arbitrationFilters.extend({ format: exportFormat.default('csv') });
 
 /** Files read per page while the export is written: each page is three queries. */
 const exportPageSize = 500;
@@ -38,14 +40,15 @@ export function arbitrationColumns(classes: string[]): ExportColumn<ArbitratedFi
 }
 
 /**
- * The arbitration page as a spreadsheet: every submitted file in the actor's scope (all pages),
- * each beside its school's fleet, read a page at a time as the file is written. Who may read the
+ * The arbitration page as a spreadsheet: every submitted file in the actor's scope that the page's
+ * filters keep (all pages), each beside its school's fleet, read a page at a time as the file is written. Who may read the
  * page and holds `dossier.export` may export it; `total` is counted first for the progress.
  */
-export async function exportRenewalArbitration(ctx: Ctx, campaignIdOrCode: string): Promise<ExportSource<ArbitratedFile> & { total: number }> {
-  const { campaign, where } = await arbitrationScope(ctx, campaignIdOrCode, 'dossier.export');
-  const [counted] = await ctx.db.select({ n: count() }).from(dossiers).where(where);
+export async function exportRenewalArbitration(ctx: Ctx, campaignIdOrCode: string, filters: ArbitrationFilters = {}): Promise<ExportSource<ArbitratedFile> & { total: number }> {
+  const { campaign, where: scope } = await arbitrationScope(ctx, campaignIdOrCode, 'dossier.export');
   const today = ctx.now().toISOString().slice(0, 10);
+  const where = await arbitrationWhere(ctx.db, campaign, scope, arbitrationFilters.parse(filters), today);
+  const [counted] = await ctx.db.select({ n: count() }).from(dossiers).where(where);
   const rows = await pagedRows((page) => arbitratedFiles(ctx.db, campaign, where, { limit: exportPageSize, offset: (page - 1) * exportPageSize }, today), {
     pageSize: exportPageSize,
     maxRows: maxExportRows,

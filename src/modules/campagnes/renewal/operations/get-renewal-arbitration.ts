@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { can } from '../../../../server/platform/authz.js';
-import type { AuthedCtx, Ctx } from '../../../../server/platform/context.js';
+import type { Ctx } from '../../../../server/platform/context.js';
 import type { Db } from '../../../../server/platform/db.js';
 import { forbidden } from '../../../../server/platform/errors.js';
 import { schoolsFleetSummary } from '../../../parc/index.js';
@@ -11,9 +11,10 @@ import { dossiers } from '../../db/schema.js';
 import { renewalLines } from '../db/schema.js';
 import { grantedCents, requestedCents, requestsOf } from '../renewal-store.js';
 import { assertRenewalCall, classLabel, pricedClasses, renewalSettingsOf } from '../settings.js';
+import { arbitrationFilterOptions, arbitrationFilters, arbitrationWhere, filterOptionsSchema, hasFilters } from './arbitration-filters.js';
 import { linesBesideFleet, renewalLineSchema } from './get-renewal-file.js';
 
-export const renewalArbitrationQuery = z.object({
+export const renewalArbitrationQuery = arbitrationFilters.extend({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -39,10 +40,17 @@ export const renewalArbitrationSchema = z.object({
   campaign: z.object({ id: z.uuid(), code: z.string(), title: z.string(), version: z.number().int() }),
   budgetCents: z.number().int().nullable(),
   costs: z.array(z.object({ assetClass: z.string(), label: z.string(), costCents: z.number().int() })),
-  /** Every file's granted quantities at the campaign's prices, refused and closed files aside (all pages). */
+  /**
+   * Every submitted file's granted quantities at the campaign's prices, refused and closed files
+   * aside, whatever the filters and the pages: what the envelope is read against (the same sum the
+   * grant checks).
+   */
   grantedCents: z.number().int(),
   requestedCents: z.number().int(),
   remainingCents: z.number().int().nullable(),
+  /** The files the filters keep (all pages): how many, what they ask and are granted. */
+  selection: z.object({ filtered: z.boolean(), requestedCents: z.number().int(), grantedCents: z.number().int() }),
+  filterOptions: filterOptionsSchema,
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
@@ -65,6 +73,9 @@ export async function arbitrationScope(ctx: Ctx, campaignIdOrCode: string, actio
   const where = and(eq(dossiers.tenantId, campaign.tenantId), eq(dossiers.campaignId, campaign.id), ne(dossiers.state, 'brouillon'), visibleDossiers(a, standing))!;
   return { a, campaign, standing, where };
 }
+
+/** The campaign's submitted files, whoever reads: the envelope is the campaign's, not one group's. */
+const campaignWide = (campaign: CampaignRow) => and(eq(dossiers.tenantId, campaign.tenantId), eq(dossiers.campaignId, campaign.id), ne(dossiers.state, 'brouillon'))!;
 
 /** One page of files (by number), each request beside its school's fleet: three queries whatever the page's size. */
 export async function arbitratedFiles(db: Db, campaign: CampaignRow, where: SQL, page: { limit: number; offset: number }, today: string): Promise<ArbitratedFile[]> {
@@ -101,10 +112,10 @@ export async function arbitratedFiles(db: Db, campaign: CampaignRow, where: SQL,
   });
 }
 
-/** What every file in scope asks and is granted, per class, priced at the campaign's costs: the running total of all pages. */
-async function arbitrationTotals(a: AuthedCtx, campaign: CampaignRow, where: SQL) {
+/** What the files of `where` ask and are granted, per class, priced at the campaign's costs: a running total over all pages. */
+async function arbitrationTotals(db: Db, campaign: CampaignRow, where: SQL) {
   const { costs } = renewalSettingsOf(campaign);
-  const rows = await a.db
+  const rows = await db
     .select({
       assetClass: renewalLines.assetClass,
       requested: sql<number>`coalesce(sum(${renewalLines.requested}), 0)`.mapWith(Number),
@@ -125,10 +136,14 @@ async function arbitrationTotals(a: AuthedCtx, campaign: CampaignRow, where: SQL
  * school's fleet, with the running total of what is granted (over every page) against the envelope.
  */
 export async function getRenewalArbitration(ctx: Ctx, campaignIdOrCode: string, query: RenewalArbitrationQuery = { page: 1, pageSize: 20 }): Promise<RenewalArbitration> {
-  const { a, campaign, standing, where } = await arbitrationScope(ctx, campaignIdOrCode, 'dossier.read');
-  const [counted] = await ctx.db.select({ n: count() }).from(dossiers).where(where);
-  const totals = await arbitrationTotals(a, campaign, where);
+  const { a, campaign, standing, where: scope } = await arbitrationScope(ctx, campaignIdOrCode, 'dossier.read');
+  const filters = arbitrationFilters.parse(query);
   const today = ctx.now().toISOString().slice(0, 10);
+  const where = await arbitrationWhere(ctx.db, campaign, scope, filters, today);
+  const [counted] = await ctx.db.select({ n: count() }).from(dossiers).where(where);
+  const totals = await arbitrationTotals(ctx.db, campaign, campaignWide(campaign));
+  const filtered = hasFilters(filters);
+  const selection = await arbitrationTotals(ctx.db, campaign, where);
   const files = await arbitratedFiles(ctx.db, campaign, where, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }, today);
   const { costs } = renewalSettingsOf(campaign);
   return {
@@ -138,6 +153,8 @@ export async function getRenewalArbitration(ctx: Ctx, campaignIdOrCode: string, 
     grantedCents: totals.grantedCents,
     requestedCents: totals.requestedCents,
     remainingCents: campaign.budgetCents === null ? null : campaign.budgetCents - totals.grantedCents,
+    selection: { filtered, requestedCents: selection.requestedCents, grantedCents: selection.grantedCents },
+    filterOptions: await arbitrationFilterOptions(ctx.db, campaign, scope),
     total: counted!.n,
     page: query.page,
     pageSize: query.pageSize,

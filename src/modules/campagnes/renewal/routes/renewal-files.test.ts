@@ -4,6 +4,8 @@ import { and, eq } from 'drizzle-orm';
 import { testApp, type TestApp } from '../../../../test/app.js';
 import { budgetLines, purchaseOrders } from '../../../marches/orders/db/schema.js';
 import { orderWorld, type OrderWorld } from '../../../marches/orders/testing.js';
+import { establishmentsView } from '../../../referentiel/index.js';
+import { dossiers } from '../../db/schema.js';
 import { grantedRenewalQuantities } from '../../index.js';
 import { as } from '../../testing.js';
 import { fleetDevices, openKindCall, renewalFile } from '../testing.js';
@@ -236,5 +238,89 @@ describe('the arbitration page by page, and its export', () => {
     }
     expect((await as(t, 'admin-b', 'GET', url)).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+  });
+});
+
+describe('the arbitration filtered on the server', () => {
+  let call: string;
+  let inLille: { id: string };
+  let inAmiens: { id: string };
+  let submitted: { id: string };
+  let amiens: { uai: string; departmentCode: string | null };
+  let lilleDepartment: string | null;
+  const url = (query: string) => `/api/campaigns/${call}/renewal-arbitration?${query}`;
+  const ids = async (query: string, user: 'authority-admin' | 'technician' = 'authority-admin') => {
+    const response = await as(t, user, 'GET', url(query));
+    expect(response.statusCode, response.body).toBe(200);
+    return (response.json().files as { id: string }[]).map((f) => f.id);
+  };
+
+  beforeAll(async () => {
+    call = (await openKindCall(t, 'renewal', 'renouvellement-filtres', { budgetCents: 5_000_000 })).id;
+    inLille = await renewalFile(t, call, [{ assetClass: 'desktop', requested: 4 }]);
+    inAmiens = await renewalFile(t, call, [{ assetClass: 'laptop', requested: 30 }]);
+    submitted = await renewalFile(t, call, [{ assetClass: 'desktop', requested: 2 }], 'en_construction');
+    // the second file is an Amiens lycée's (unit 2), which has no fleet: its 30 laptops are all beyond it
+    const school = t.ids.establishments.unit2[0]!;
+    await t.ctx.db.update(dossiers).set({ establishmentId: school.id }).where(and(eq(dossiers.tenantId, t.ids.a.tenantId), eq(dossiers.id, inAmiens.id)));
+    const schools = await t.ctx.db.select({ id: establishmentsView.id, uai: establishmentsView.uai, departmentCode: establishmentsView.departmentCode }).from(establishmentsView).where(eq(establishmentsView.tenantId, t.ids.a.tenantId));
+    amiens = schools.find((s) => s.id === school.id)!;
+    lilleDepartment = schools.find((s) => s.id === t.ids.staffSchool.id)!.departmentCode;
+    expect(amiens.departmentCode).not.toBe(lilleDepartment);
+    expect((await as(t, 'technician', 'PUT', `/api/renewal-files/${inLille.id}/grants`, { lines: [{ assetClass: 'desktop', granted: 3 }], version: 1 })).statusCode).toBe(200);
+  });
+
+  it('by département, unit (with the units under it), state, UAI, name or number, each offered from the schools that applied', async () => {
+    const all = (await as(t, 'authority-admin', 'GET', url(''))).json();
+    expect(all.total).toBe(3);
+    expect(all.selection).toEqual({ filtered: false, requestedCents: 6 * 80_000 + 30 * 90_000, grantedCents: 240_000 });
+    expect(all.filterOptions.departments).toEqual([lilleDepartment, amiens.departmentCode].sort());
+    expect(all.filterOptions.units.map((u: { name: string }) => u.name).sort()).toEqual([t.ids.unit1.name, t.ids.unit2.name].sort());
+    expect(all.filterOptions.natures.length).toBeGreaterThan(0);
+
+    expect(await ids(`departmentCode=${amiens.departmentCode}`)).toEqual([inAmiens.id]);
+    expect(await ids(`unitId=${t.ids.unit2.id}`)).toEqual([inAmiens.id]);
+    expect(await ids(`unitId=${t.ids.unit1.id}`)).toEqual([inLille.id, submitted.id]);
+    expect(await ids('state=en_construction')).toEqual([submitted.id]);
+    expect(await ids(`q=${amiens.uai.toLowerCase()}`)).toEqual([inAmiens.id]);
+    expect(await ids(`q=${encodeURIComponent(t.ids.staffSchool.name)}`)).toEqual([inLille.id, submitted.id]);
+    const third = all.files.find((f: { id: string }) => f.id === submitted.id).number;
+    expect(await ids(`q=${third}`)).toEqual([submitted.id]);
+    for (const nature of all.filterOptions.natures as { code: string }[]) expect((await ids(`natureCode=${nature.code}`)).length).toBeGreaterThan(0);
+    expect(await ids('natureCode=999')).toEqual([]);
+  });
+
+  it('by over-asking and by arbitration, the selection summed apart from the envelope, which stays the campaign’s', async () => {
+    const over = (await as(t, 'technician', 'GET', url('overAsked=true'))).json();
+    expect(over.files.map((f: { id: string }) => f.id)).toEqual([inAmiens.id]);
+    // the envelope is read on the whole campaign; the selection's own sums beside it
+    expect(over).toMatchObject({ total: 1, grantedCents: 240_000, remainingCents: 4_760_000, selection: { filtered: true, requestedCents: 2_700_000, grantedCents: 0 } });
+    expect(await ids('overAsked=false')).toEqual([inLille.id, submitted.id]);
+    expect(await ids('arbitration=granted')).toEqual([inLille.id]);
+    expect(await ids('arbitration=pending')).toEqual([inAmiens.id, submitted.id]);
+    expect(await ids('arbitration=none')).toEqual([]);
+    expect((await as(t, 'technician', 'PUT', `/api/renewal-files/${inAmiens.id}/grants`, { lines: [{ assetClass: 'laptop', granted: 0 }], version: 1 })).statusCode).toBe(200);
+    expect(await ids('arbitration=none')).toEqual([inAmiens.id]);
+    expect(await ids(`arbitration=none&overAsked=true&departmentCode=${amiens.departmentCode}`)).toEqual([inAmiens.id]);
+    expect(await ids(`arbitration=none&departmentCode=${lilleDepartment}`)).toEqual([]);
+  });
+
+  it('keeps the filters in the export, and refuses a wrong filter in French', async () => {
+    const response = await as(t, 'authority-admin', 'GET', `/api/campaigns/${call}/renewal-arbitration/export?format=csv&overAsked=true`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['x-export-rows']).toBe('1');
+    const lines = response.rawPayload.toString('utf8').slice(1).split('\r\n').filter(Boolean);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(amiens.uai);
+    for (const [query, message] of [
+      ['departmentCode=Nord', /Département : son code/],
+      ['overAsked=peut-etre', /Demande au-delà du parc : true ou false/],
+      ['arbitration=fait', /Arbitrage : pending, granted ou none/],
+      ['state=brouillon', /État : en_construction/],
+    ] as const) {
+      const refused = await as(t, 'authority-admin', 'GET', url(query));
+      expect(refused.statusCode, query).toBe(400);
+      expect(refused.json().error.issues[0].message).toMatch(message);
+    }
   });
 });

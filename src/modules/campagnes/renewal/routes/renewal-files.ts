@@ -90,7 +90,7 @@ export async function renewalFileRoutes(fastify: FastifyInstance) {
       schema: {
         operationId: 'getRenewalArbitration',
         tags,
-        summary: 'Page d’arbitrage : une page des demandes, chacune à côté du parc, le total accordé (toutes pages) face à l’enveloppe',
+        summary: 'Page d’arbitrage : une page des demandes filtrées (département, unité, nature, état, demande au-delà du parc, arbitrage, UAI ou nom), chacune à côté du parc, le total accordé de la campagne face à l’enveloppe',
         params: campaignParams,
         querystring: renewalArbitrationQuery,
         response: { 200: renewalArbitrationSchema, ...errorResponses },
@@ -105,7 +105,7 @@ export async function renewalFileRoutes(fastify: FastifyInstance) {
       schema: {
         operationId: 'exportRenewalArbitration',
         tags,
-        summary: 'L’arbitrage en CSV (UTF-8 avec BOM, « ; ») ou XLSX : une ligne par dossier déposé, par classe le parc, le dû, le demandé et l’accordé',
+        summary: 'L’arbitrage en CSV (UTF-8 avec BOM, « ; ») ou XLSX, avec les filtres de la page : une ligne par dossier déposé, par classe le parc, le dû, le demandé et l’accordé',
         params: campaignParams,
         querystring: arbitrationExportInput,
         response: { 200: z.any(), ...errorResponses },
@@ -113,7 +113,7 @@ export async function renewalFileRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const ctx = ctxOf(fastify, request);
-      const source = await exportRenewalArbitration(ctx, request.params.campaign);
+      const source = await exportRenewalArbitration(ctx, request.params.campaign, request.query);
       reply.header(exportRowsHeader, String(source.total));
       reply.header('access-control-expose-headers', exportRowsHeader);
       return sendExport(reply, request.query.format, source, ctx.now());

@@ -1,5 +1,8 @@
 import { Alert, Button, Checkbox, Fieldset, FileInput, Group, NumberInput, Radio, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { SchoolSelect } from '../../../ui/SchoolSelect';
+import { establishmentQuery } from '../../establishments/queries';
 import { fieldVisible, validateAnswers, type Answers, type FormField } from '../../../../shared/campaign-form';
 
 /**
@@ -37,16 +40,29 @@ export function FormPreview({ fields }: { fields: FormField[] }) {
   );
 }
 
-interface FieldProps {
+/** A document answer: the stored document's id and name. */
+export interface DocumentAnswer {
+  documentId: string;
+  filename: string;
+}
+
+export interface FieldProps {
   field: FormField;
   value: unknown;
   onChange: (value: unknown) => void;
   error?: string;
   issues: Record<string, string>;
   prefix: string;
+  /** Sends a document field's file (checked by content on the server); absent in the builder's preview. */
+  upload?: (field: FormField, file: File) => Promise<DocumentAnswer>;
 }
 
-function PreviewField({ field, value, onChange, error, issues, prefix }: FieldProps) {
+/** One field as the applicant answers it (the builder's preview, and the file's own form). */
+export function AnswerField(props: FieldProps) {
+  return <PreviewField {...props} />;
+}
+
+function PreviewField({ field, value, onChange, error, issues, prefix, upload }: FieldProps) {
   const common = { label: field.label, description: field.description, withAsterisk: field.required, error };
   const text = typeof value === 'string' ? value : '';
   const number = typeof value === 'number' ? value : '';
@@ -107,13 +123,14 @@ function PreviewField({ field, value, onChange, error, issues, prefix }: FieldPr
     case 'phone':
       return <TextInput {...common} type="tel" value={text} onChange={(e) => onChange(e.currentTarget.value)} />;
     case 'establishment':
-      return <Select {...common} placeholder="Rechercher un établissement par nom ou UAI" data={[]} disabled />;
+      return <EstablishmentField label={field.label} description={field.description} required={field.required} error={error} value={value as { uai?: string } | undefined} onChange={onChange} />;
     case 'address':
       return <AddressPreview {...common} value={(value ?? {}) as Record<string, string>} onChange={onChange} />;
     case 'document':
+      if (upload) return <DocumentField field={field} value={value as DocumentAnswer | undefined} onChange={onChange} error={error} upload={upload} />;
       return <FileInput {...common} placeholder="Choisir un fichier" description={`${field.description ? `${field.description} — ` : ''}PDF, JPEG, PNG, ODT, DOCX ou XLSX, ${Math.round((field.maxBytes ?? 20 * 1024 * 1024) / 1024 / 1024)} Mo au plus`} disabled />;
     case 'repetition':
-      return <RepetitionPreview field={field} value={Array.isArray(value) ? (value as Answers[]) : []} onChange={onChange} error={error} issues={issues} prefix={prefix} />;
+      return <RepetitionPreview field={field} value={Array.isArray(value) ? (value as Answers[]) : []} onChange={onChange} error={error} issues={issues} prefix={prefix} upload={upload} />;
     default:
       return <TextInput {...common} value={text} onChange={(e) => onChange(e.currentTarget.value)} />;
   }
@@ -137,14 +154,62 @@ function AddressPreview(props: { label: string; withAsterisk?: boolean; error?: 
   );
 }
 
-function RepetitionPreview({ field, value, onChange, error, issues, prefix }: Omit<FieldProps, 'value'> & { value: Answers[] }) {
+/** An establishment picked by name or UAI; the answer keeps its id, UAI, name and département (for « in département » conditions). */
+function EstablishmentField(props: { label: string; description?: string; required?: boolean; error?: string; value: { uai?: string } | undefined; onChange: (v: unknown) => void }) {
+  const client = useQueryClient();
+  return (
+    <SchoolSelect
+      label={props.label}
+      description={props.description}
+      required={props.required}
+      error={props.error}
+      value={props.value?.uai ?? null}
+      onChange={(uai) => {
+        if (!uai) return props.onChange(undefined);
+        void client.fetchQuery(establishmentQuery(uai)).then((e) => props.onChange({ id: e.id, uai: e.uai, name: e.name, departmentCode: e.departmentCode ?? null }));
+      }}
+    />
+  );
+}
+
+/** A document field: the file goes to the server at once, which checks its type by content and its size; the answer is its id. */
+function DocumentField(props: { field: FormField; value: DocumentAnswer | undefined; onChange: (v: unknown) => void; error?: string; upload: NonNullable<FieldProps['upload']> }) {
+  const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState<string | null>(null);
+  const { field } = props;
+  const limit = Math.round((field.maxBytes ?? 20 * 1024 * 1024) / 1024 / 1024);
+  return (
+    <FileInput
+      label={field.label}
+      withAsterisk={field.required}
+      description={`${props.value ? `Déposé : ${props.value.filename}. ` : ''}PDF, JPEG, PNG, ODT, DOCX ou XLSX, ${limit} Mo au plus`}
+      placeholder={props.value ? 'Remplacer le fichier' : 'Choisir un fichier'}
+      disabled={busy}
+      error={refused ?? props.error}
+      onChange={(file) => {
+        if (!file) return;
+        setBusy(true);
+        props
+          .upload(field, file)
+          .then((doc) => {
+            setRefused(null);
+            props.onChange(doc);
+          })
+          .catch((e: unknown) => setRefused(e instanceof Error ? e.message : String(e)))
+          .finally(() => setBusy(false));
+      }}
+    />
+  );
+}
+
+function RepetitionPreview({ field, value, onChange, error, issues, prefix, upload }: Omit<FieldProps, 'value'> & { value: Answers[] }) {
   const setBlock = (i: number, key: string, v: unknown) => onChange(value.map((b, j) => (j === i ? { ...b, [key]: v } : b)));
   return (
     <Fieldset legend={field.label}>
       {value.map((block, i) => (
         <Stack key={i} gap="xs" mb="sm" aria-label={`Bloc ${i + 1}`} role="group">
           {(field.children ?? []).filter((c) => fieldVisible(c, block)).map((c) => (
-            <PreviewField key={c.key} field={c} value={block[c.key]} onChange={(v) => setBlock(i, c.key, v)} error={issues[`${field.key}.${i}.${c.key}`]} issues={issues} prefix={`${prefix}-${i}`} />
+            <PreviewField key={c.key} field={c} value={block[c.key]} onChange={(v) => setBlock(i, c.key, v)} error={issues[`${field.key}.${i}.${c.key}`]} issues={issues} prefix={`${prefix}-${i}`} upload={upload} />
           ))}
         </Stack>
       ))}

@@ -1,10 +1,12 @@
-import { Alert, Badge, Button, Group, NumberInput, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCash, IconChecklist, IconPigMoney, IconShoppingCart } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useCan } from '../../../session/session';
 import { ExportButtons } from '../../../ui/ExportButtons';
+import { FilterBar, ResetFiltersButton } from '../../../ui/FilterBar';
 import { TablePagination } from '../../../ui/TablePagination';
 import { errorMessage } from '../../../api/client';
 import { Guard } from '../../../ui/Guard';
@@ -15,7 +17,8 @@ import { QueryError } from '../../../ui/QueryError';
 import { Section } from '../../../ui/Section';
 import { StatCard } from '../../../ui/StatCard';
 import { euros, stateColors, stateLabel } from '../labels';
-import { useGrantRenewal, useRenewalArbitration } from './queries';
+import { arbitrationFiltersOf, arbitrationStates, hasArbitrationFilters, renewalArbitrationQuery, type ArbitrationSearch, type RenewalArbitration } from './arbitration-search';
+import { useGrantRenewal } from './queries';
 
 const routeApi = getRouteApi('/app/campagnes/$id/arbitrage');
 
@@ -27,15 +30,17 @@ export function RenewalArbitrationPage() {
   );
 }
 
-type ArbitrationData = NonNullable<ReturnType<typeof useRenewalArbitration>['data']>;
+type ArbitrationData = RenewalArbitration;
 type FileRow = ArbitrationData['files'][number];
 
 function Arbitration() {
   const { id } = routeApi.useParams();
-  const [pageNumber, setPageNumber] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const search = routeApi.useSearch();
+  const navigate = routeApi.useNavigate();
   const canExport = useCan('dossier.export');
-  const page = useRenewalArbitration(id, pageNumber, pageSize);
+  const page = useQuery(renewalArbitrationQuery(id, search));
+  // a new filter starts again at page 1
+  const onChange = (changes: Partial<ArbitrationSearch>, replace?: boolean) => void navigate({ search: (s) => ({ ...s, ...changes, page: 'page' in changes ? changes.page : undefined }), replace });
   if (page.isPending) return <Loading />;
   if (page.isError) return <QueryError error={page.error} retry={() => void page.refetch()} />;
   const a = page.data;
@@ -47,17 +52,26 @@ function Arbitration() {
       <Stack gap="lg">
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
           <StatCard label="Enveloppe" value={a.budgetCents === null ? 'Sans enveloppe' : euros(a.budgetCents)} icon={IconPigMoney} />
-          <StatCard label="Accordé" value={euros(a.grantedCents)} icon={IconChecklist} color="teal" />
+          <StatCard label="Accordé (toute la campagne)" value={euros(a.grantedCents)} icon={IconChecklist} color="teal" />
           <StatCard label="Reste" value={a.remainingCents === null ? '—' : euros(a.remainingCents)} icon={IconCash} color={over ? 'red' : 'blue'} />
-          <StatCard label="Demandé" value={euros(a.requestedCents)} icon={IconShoppingCart} color="gray" />
+          <StatCard label="Demandé (toute la campagne)" value={euros(a.requestedCents)} icon={IconShoppingCart} color="gray" />
         </SimpleGrid>
         {over ? <Alert color="red">Le total accordé dépasse l’enveloppe.</Alert> : null}
         <Text size="sm" c="dimmed">
           Coûts unitaires : {a.costs.map((c) => `${c.label} ${euros(c.costCents)}`).join(' · ') || 'aucun'}
         </Text>
-        <Section title={`Dossiers déposés (${a.total})`} actions={canExport ? <ExportButtons path={`/campaigns/${a.campaign.id}/renewal-arbitration/export`} filters={{}} basename={`arbitrage-${a.campaign.code}`} /> : undefined}>
-          {a.total === 0 ? <Text c="dimmed">Aucun dossier déposé.</Text> : null}
-          <Stack gap="md">
+        <ArbitrationFilters data={a} search={search} onChange={onChange} onReset={() => void navigate({ search: {} })} />
+        <Section
+          title={`Dossiers déposés (${a.total})`}
+          actions={canExport ? <ExportButtons path={`/campaigns/${a.campaign.id}/renewal-arbitration/export`} filters={arbitrationFiltersOf(search)} basename={`arbitrage-${a.campaign.code}`} /> : undefined}
+        >
+          {a.selection.filtered ? (
+            <Text size="sm" mb="sm" role="status">
+              Sélection filtrée : {a.total} dossier{a.total > 1 ? 's' : ''}, demandé {euros(a.selection.requestedCents)}, accordé {euros(a.selection.grantedCents)} ; l’enveloppe se lit sur toute la campagne.
+            </Text>
+          ) : null}
+          {a.total === 0 ? <Text c="dimmed">{a.selection.filtered ? 'Aucun dossier ne correspond aux filtres.' : 'Aucun dossier déposé.'}</Text> : null}
+          <Stack gap="md" aria-busy={page.isFetching}>
             {a.files.map((f) => (
               <FileArbitration key={`${f.id}-${f.version}`} campaignId={a.campaign.id} file={f} canGrant={a.canGrant} />
             ))}
@@ -67,16 +81,49 @@ function Arbitration() {
             pageSize={a.pageSize}
             total={a.total}
             noun="dossier déposé"
-            onPage={setPageNumber}
-            onPageSize={(size) => {
-              setPageSize(size);
-              setPageNumber(1);
-            }}
+            onPage={(p) => onChange({ page: p > 1 ? p : undefined })}
+            onPageSize={(size) => onChange({ pageSize: size === 20 ? undefined : size })}
             sizes={[10, 20, 50, 100]}
           />
         </Section>
       </Stack>
     </>
+  );
+}
+
+const choices = (all: string, entries: [string, string][]) => [{ value: '', label: all }, ...entries.map(([value, label]) => ({ value, label }))];
+const overAskedChoices = choices('Toutes', [['true', 'Au-delà du parc à renouveler'], ['false', 'Dans le parc à renouveler']]);
+const arbitrationChoices = choices('Tous', [['pending', 'À arbitrer'], ['granted', 'Quantités accordées'], ['none', 'Rien accordé']]);
+const stateChoices = choices('Tous les états', arbitrationStates.map((s) => [s, stateLabel(s)]));
+
+/** The filters, applied on the server (the page, the selection's sums and the export read them). */
+function ArbitrationFilters({ data, search, onChange, onReset }: { data: ArbitrationData; search: ArbitrationSearch; onChange: (c: Partial<ArbitrationSearch>, replace?: boolean) => void; onReset: () => void }) {
+  const o = data.filterOptions;
+  const select = (name: keyof ArbitrationSearch) => (event: React.ChangeEvent<HTMLSelectElement>) => onChange({ [name]: event.currentTarget.value || undefined });
+  return (
+    <FilterBar label="Filtrer les dossiers à arbitrer" searchDescription="UAI, nom de l’établissement ou n° de dossier" search={search.q} onSearch={(q, replace) => onChange({ q }, replace)}>
+      <Grid.Col span={{ base: 6, sm: 4, lg: 2 }}>
+        <NativeSelect label="Département" data={choices('Tous', o.departments.map((d) => [d, d]))} value={search.departmentCode ?? ''} onChange={select('departmentCode')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 6, sm: 4, lg: 3 }}>
+        <NativeSelect label="Unité territoriale" data={choices('Toutes', o.units.map((u) => [u.id, u.name]))} value={search.unitId ?? ''} onChange={select('unitId')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 4, lg: 3 }}>
+        <NativeSelect label="Nature" data={choices('Toutes', o.natures.map((n) => [n.code, `${n.label} (${n.code})`]))} value={search.natureCode ?? ''} onChange={select('natureCode')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 6, sm: 4, lg: 3 }}>
+        <NativeSelect label="État du dossier" data={stateChoices} value={search.state ?? ''} onChange={select('state')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 6, sm: 4, lg: 3 }}>
+        <NativeSelect label="Demande" data={overAskedChoices} value={search.overAsked ?? ''} onChange={select('overAsked')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 6, sm: 4, lg: 3 }}>
+        <NativeSelect label="Arbitrage" data={arbitrationChoices} value={search.arbitration ?? ''} onChange={select('arbitration')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 6, lg: 'content' }}>
+        <ResetFiltersButton onReset={onReset} disabled={!hasArbitrationFilters(search)} />
+      </Grid.Col>
+    </FilterBar>
   );
 }
 

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiClient, call } from '../../../api/client';
 import type { components } from '../../../api/schema';
 import { campagnesKey } from '../queries';
@@ -19,15 +19,6 @@ export function useSaveRenewalRequest(id: string) {
   return useMutation({
     mutationFn: (body: RenewalRequestBody) => call(apiClient.PUT('/api/renewal-files/{id}/request', { params: { path: { id } }, body: body as never })),
     onSuccess: (data) => client.setQueryData(campagnesKey('renewal-file', id), data),
-  });
-}
-
-/** One server page of the arbitration; the previous page stays shown while the next one loads. */
-export function useRenewalArbitration(campaign: string, page: number, pageSize: number) {
-  return useQuery({
-    queryKey: campagnesKey('renewal-arbitration', campaign, page, pageSize),
-    queryFn: ({ signal }) => call(apiClient.GET('/api/campaigns/{campaign}/renewal-arbitration', { params: { path: { campaign }, query: { page, pageSize } }, signal })),
-    placeholderData: keepPreviousData,
   });
 }
 

@@ -107,9 +107,11 @@ function endOf(text: string, from: number): number {
   return end === -1 ? text.length : end;
 }
 
+/** Quotes within [from, to): searched in the line alone, never on through the rest of the file. */
 function countQuotes(text: string, from: number, to: number): number {
+  const line = text.slice(from, to);
   let n = 0;
-  for (let i = text.indexOf('"', from); i !== -1 && i < to; i = text.indexOf('"', i + 1)) n++;
+  for (let i = line.indexOf('"'); i !== -1; i = line.indexOf('"', i + 1)) n++;
   return n;
 }
 

@@ -13,6 +13,7 @@ import { eq, sql } from 'drizzle-orm';
 import { seedDemo } from '../src/demo/seed-demo.js';
 import { modules } from '../src/modules/modules.js';
 import { organizations } from '../src/modules/referentiel/db/schema.js';
+import { establishmentFamilies } from '../src/modules/referentiel/competence/families.js';
 
 export interface Row {
   measure: string;
@@ -72,7 +73,9 @@ async function series(database: Database, files: Files, copy: Copy, code: string
     const bytes = files[file];
     const copied = await copy(bytes);
     let written = 0;
-    const input = { tenantId, bytes, filename: 'annuaire-national.csv', mode: 'all-or-nothing' as const };
+    // with the scope checks the CLI and the page run: every kind of school, the file's académie (Rennes)
+    const scope = { competence: { families: [...establishmentFamilies], academyCodes: ['14'], departmentCodes: [], communeCodes: [] }, confirmOutOfScope: false };
+    const input = { tenantId, bytes, filename: 'annuaire-national.csv', mode: 'all-or-nothing' as const, scope };
     const mark = await meter?.snapshot();
     const time = await timed(async () => {
       const { totals } = await importEstablishments(ctx, input);

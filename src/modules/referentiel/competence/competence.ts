@@ -50,7 +50,7 @@ export function competenceOf(org: OrganizationLike): { competence: Competence; d
 }
 
 /** Why a record is outside the competence, in French; null when the authority may hold it. */
-export function outOfScopeReason(record: EstablishmentRecord, competence: Competence): string | null {
+export function outOfScopeReason(record: Pick<EstablishmentRecord, 'natureCode' | 'academyCode' | 'departmentCode' | 'communeCode'>, competence: Competence): string | null {
   const family = familyOf(record.natureCode);
   const reasons: string[] = [];
   if (!competence.families.includes(family)) reasons.push(`${capitalize(familySingular[family])} n’est pas de la compétence de la collectivité`);

@@ -169,6 +169,20 @@ export const importRuns = referentiel.table(
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
 
+/**
+ * The lines of a tenant's last CSV import, each with the hash of the record it gave
+ * (import/known-lines.ts): a re-import takes an identical line as unchanged without parsing it.
+ * One text per tenant, written once per import, rather than a column beside every establishment:
+ * no index of the establishments is touched for it.
+ */
+export const importLines = referentiel.table('import_lines', {
+  tenantId: uuid('tenant_id')
+    .primaryKey()
+    .references(() => organizations.tenantId),
+  entries: text('entries').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
 /*
  * What other modules may read of the référentiel, as views: their SQL names these, never the
  * tables above, so this module may reshape its tables while the views keep their columns.

@@ -114,6 +114,7 @@ const batch = (from: number, to: number): MergeBatch => ({
   now: new Date('2026-09-01T08:00:00Z'),
   actor: { type: 'system', id: null, label: 'Système' },
   requestId: 'plan-test',
+  runId: 'run-test',
   from,
   to,
 });
@@ -147,15 +148,18 @@ describe('the import merge statements', () => {
       expect(await mergeEstablishments(session.db, 'update', { ...batch(0, 0), tenantId: fresh })).toBe(0);
       expect(await mergeEstablishments(session.db, 'insert', { ...batch(3000, 6000), tenantId: fresh })).toBe(3000);
     });
-    const [stored] = await rows<{ n: number; audited: number; address: string; tracks: string[]; email: string; phone: string | null }>(
+    const [stored] = await rows<{ n: number; events: number; audited: number; address: string; tracks: string[]; email: string; phone: string | null }>(
       database.db,
       sql`SELECT (SELECT count(*)::int FROM referentiel.establishments WHERE tenant_id = ${fresh}::uuid) AS n,
-        (SELECT count(*)::int FROM platform.audit_events WHERE tenant_id = ${fresh}::uuid) AS audited,
+        (SELECT count(*)::int FROM platform.audit_events WHERE tenant_id = ${fresh}::uuid) AS events,
+        (SELECT sum(jsonb_array_length(after -> 'created'))::int FROM platform.audit_events
+          WHERE tenant_id = ${fresh}::uuid AND entity_type = 'establishment-import' AND entity_id = 'run-test') AS audited,
         e.address, e.tracks, e.email, e.phone
         FROM referentiel.establishments e WHERE e.tenant_id = ${fresh}::uuid AND e.uai = '0000001A'`,
     );
     // COPY keeps quotes, backslashes, arrays, empty strings and NULLs as the file had them
-    expect(stored).toEqual({ n: 6000, audited: 6000, address: '1 rue "de" la Paix, bâtiment \\ B', tracks: ['general', 'a "quoted" track'], email: '', phone: null });
+    // the audit trail in sets: one event per batch, listing the UAIs it created
+    expect(stored).toEqual({ n: 6000, events: 2, audited: 6000, address: '1 rue "de" la Paix, bâtiment \\ B', tracks: ['general', 'a "quoted" track'], email: '', phone: null });
   });
 
   it('a tenant the statistics do not know yet: analyzed first, then no walk of the tenant per staged row', async () => {

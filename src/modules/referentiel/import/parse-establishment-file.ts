@@ -4,13 +4,23 @@ import { parseAnnuaire, type ParseOptions } from './parse-annuaire.js';
 import { parseGeolocalisation } from './parse-geolocalisation.js';
 import { parseLyceesJson } from './parse-lycees-json.js';
 import type { EstablishmentFileFormat, ParsedRow } from './parsed-row.js';
-import { readCsv } from '../../../server/platform/csv/read-csv.js';
+import { firstLine, readCsv, type CsvTable } from '../../../server/platform/csv/read-csv.js';
 import { readText } from '../../../server/platform/csv/read-text.js';
 import { rejectDuplicates } from './reject-duplicates.js';
+import { lineAt, lineContext, scanLines, subText, type KnownLine, type KnownLines, type PhysicalLine, type ScannedLines } from './known-lines.js';
+import { recordHash } from './record-hash.js';
 
 export interface ParsedEstablishmentFile {
   format: EstablishmentFileFormat;
   rows: ParsedRow[];
+}
+
+export interface FileParseOptions extends ParseOptions {
+  /**
+   * The tenant's known lines (known-lines.ts): a CSV line among them is taken as unchanged without
+   * being parsed, and every one-line record gets its line hash. Absent: every line is parsed.
+   */
+  known?: KnownLines;
 }
 
 /**
@@ -18,15 +28,117 @@ export interface ParsedEstablishmentFile {
  * whole file must be refused (encoding, unknown format, missing columns, truncation); otherwise
  * returns one row per establishment, valid, rejected (with the reason) or skipped.
  */
-export function parseEstablishmentFile(bytes: Uint8Array, options: ParseOptions = {}): ParsedEstablishmentFile {
+export function parseEstablishmentFile(bytes: Uint8Array, options: FileParseOptions = {}): ParsedEstablishmentFile {
   const text = readText(bytes);
   const detected = detectFormat(text);
   if (detected.format === 'lycees-json') {
     return { format: detected.format, rows: nonEmpty(parseLyceesJson(detected.json.lycees)) };
   }
-  const table = readCsv(text);
-  const rows = detected.format === 'annuaire' ? parseAnnuaire(table, options) : parseGeolocalisation(table);
-  return { format: detected.format, rows: nonEmpty(rejectDuplicates(rows)) };
+  const csv = csvFormats[detected.format];
+  const rows = options.known ? parseKnownLines(text, csv, options) : parseAll(csv, readCsv(text), options);
+  return { format: detected.format, rows: nonEmpty(rows) };
+}
+
+interface CsvFormat {
+  format: 'annuaire' | 'geolocalisation';
+  parse(table: CsvTable, options: ParseOptions): ParsedRow[];
+}
+
+const csvFormats: Record<CsvFormat['format'], CsvFormat> = {
+  annuaire: { format: 'annuaire', parse: parseAnnuaire },
+  geolocalisation: { format: 'geolocalisation', parse: (table) => parseGeolocalisation(table) },
+};
+
+function parseAll(csv: CsvFormat, table: CsvTable, options: ParseOptions): ParsedRow[] {
+  return rejectDuplicates(csv.parse(table, options));
+}
+
+/**
+ * The known lines are set aside; the others are parsed as a file of their own (the header, then
+ * those lines, each keeping its number in the file). What a line gives depends on the other lines
+ * of its UAI only (a UAI met twice, an establishment on several lines), so the known lines of a
+ * UAI met more than once are parsed with them. The file's last line is always parsed: a file cut
+ * short is refused on it.
+ */
+function parseKnownLines(text: string, csv: CsvFormat, options: FileParseOptions): ParsedRow[] {
+  const known = options.known!;
+  const scanned = scanLines(text, lineContext(csv.format, firstLine(text), options));
+  if (scanned.openQuote) return parseAll(csv, readCsv(text), options); // refused there, with the line
+  const count = scanned.numbers.length;
+  const entries: (KnownLine | undefined)[] = scanned.hashes.map((h, i) => (h !== undefined && i < count - 1 ? known.get(h) : undefined));
+  const others = () => entries.flatMap((entry, i) => (entry ? [] : [lineAt(scanned, i)]));
+  let parsed = parseLines(text, csv, scanned.header, others(), options);
+  const again = uaisMetTwice(entries, parsed);
+  if (again.size > 0) {
+    entries.forEach((entry, i) => {
+      if (entry && again.has(entry.uai)) entries[i] = undefined;
+    });
+    parsed = parseLines(text, csv, scanned.header, others(), options);
+  }
+  if (!sampleStillGivesItsRecord(text, csv, scanned, entries, options)) return parseAll(csv, readCsv(text), options);
+  const rows: ParsedRow[] = [];
+  entries.forEach((entry, i) => {
+    if (entry) rows.push({ line: scanned.numbers[i], uai: entry.uai, status: 'valid', lineHash: scanned.hashes[i], unchanged: entry });
+  });
+  return mergeByLine(parsed, rows);
+}
+
+function parseLines(text: string, csv: CsvFormat, header: PhysicalLine, lines: PhysicalLine[], options: ParseOptions): ParsedRow[] {
+  const part = subText(header, lines);
+  let table: CsvTable;
+  try {
+    table = readCsv(part.text);
+  } catch (error) {
+    // a refusal names a line: the whole file's reader gives it with the file's numbering
+    readCsv(text);
+    throw error;
+  }
+  const hashes = new Map(lines.map((l) => [l.number, l.hash]));
+  for (const row of table.rows) row.line = part.fileLine[row.line];
+  const rows = parseAll(csv, table, options);
+  for (const row of rows) row.lineHash = hashes.get(row.line);
+  return rows;
+}
+
+/** UAIs of the known lines that appear more than once in the file. */
+function uaisMetTwice(entries: (KnownLine | undefined)[], parsed: ParsedRow[]): Set<string> {
+  const seen = new Set(parsed.map((r) => r.uai));
+  const twice = new Set<string>();
+  for (const entry of entries) {
+    if (!entry) continue;
+    if (seen.has(entry.uai)) twice.add(entry.uai);
+    seen.add(entry.uai);
+  }
+  return twice;
+}
+
+const sampleEvery = 500;
+
+/** Some known lines parsed again must give the record stored for them, else no line is trusted. */
+function sampleStillGivesItsRecord(text: string, csv: CsvFormat, scanned: ScannedLines, entries: (KnownLine | undefined)[], options: ParseOptions): boolean {
+  const sample: number[] = [];
+  let seen = 0;
+  entries.forEach((entry, i) => {
+    if (entry && seen++ % sampleEvery === 0) sample.push(i);
+  });
+  if (sample.length === 0) return true;
+  const rows = parseLines(text, csv, scanned.header, sample.map((i) => lineAt(scanned, i)), options);
+  return rows.length === sample.length && rows.every((row, k) => {
+    const stored = entries[sample[k]]!;
+    return row.status === 'valid' && stored.uai === row.uai && recordHash(row.record!).startsWith(stored.recordHash);
+  });
+}
+
+/** Two lists each in file order, as one. */
+function mergeByLine(a: ParsedRow[], b: ParsedRow[]): ParsedRow[] {
+  const merged: ParsedRow[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i].line < b[j].line)) merged.push(a[i++]);
+    else merged.push(b[j++]);
+  }
+  return merged;
 }
 
 function nonEmpty(rows: ParsedRow[]): ParsedRow[] {

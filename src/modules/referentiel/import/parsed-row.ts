@@ -10,7 +10,14 @@ export interface ParsedRow {
   status: ParsedRowStatus;
   record?: EstablishmentRecord;
   reason?: string;
+  /** hash of the line when the record fits on one line (known-lines.ts) */
+  lineHash?: string;
+  /** a line the tenant's last import had as it is: not parsed again (known-lines.ts) */
+  unchanged?: { recordHash: string; summary: RecordSummary };
 }
+
+/** What the scope checks and the preview read of a record. */
+export type RecordSummary = Pick<EstablishmentRecord, 'name' | 'natureCode' | 'academyCode' | 'departmentCode' | 'communeCode'>;
 
 export type EstablishmentFileFormat = 'annuaire' | 'geolocalisation' | 'lycees-json';
 

@@ -1,8 +1,4 @@
-import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../../server/platform/db.js';
 import { outOfScopeReason, type Competence } from '../competence/competence.js';
-import { establishments } from '../db/schema.js';
-import type { EstablishmentRecord } from '../establishment-record.js';
 import type { ParsedRow } from '../import/parsed-row.js';
 import { recordHash } from '../import/record-hash.js';
 
@@ -34,27 +30,27 @@ export function splitByCompetence(
   const kept: ParsedRow[] = [];
   const outOfScope: RowIssue[] = [];
   for (const row of valid) {
-    const reason = outOfScopeReason(row.record!, scope.competence);
+    const reason = outOfScopeReason(row.record ?? row.unchanged!.summary, scope.competence);
     if (reason) outOfScope.push({ line: row.line, uai: row.uai, reason });
     if (!reason || scope.confirmOutOfScope) kept.push(row);
   }
   return { kept, outOfScope };
 }
 
-/** What applying would do to each kept row, without writing: counts and the first rows of each. */
-export async function previewOutcomes(db: Db, tenantId: string, rows: ParsedRow[]) {
-  const stored = new Map(
-    (await db.select({ uai: establishments.uai, hash: establishments.sourceHash }).from(establishments).where(and(eq(establishments.tenantId, tenantId)))).map(
-      (r) => [r.uai, r.hash],
-    ),
-  );
-  const outcome = (record: EstablishmentRecord) => (!stored.has(record.uai) ? 'created' : stored.get(record.uai) === recordHash(record) ? 'unchanged' : 'updated');
+/**
+ * What applying would do to each kept row, without writing: counts and the first rows of each.
+ * `stored` maps the tenant's UAIs to their source hash; a known line is unchanged.
+ */
+export function previewOutcomes(rows: ParsedRow[], stored: Map<string, string | null>) {
+  const outcome = (row: ParsedRow) =>
+    row.unchanged ? 'unchanged' : !stored.has(row.uai) ? 'created' : stored.get(row.uai) === recordHash(row.record!) ? 'unchanged' : 'updated';
   const counts = { created: 0, updated: 0, unchanged: 0 };
   const samples: Record<keyof typeof counts, RowSample[]> = { created: [], updated: [], unchanged: [] };
   for (const row of rows) {
-    const kind = outcome(row.record!);
+    const kind = outcome(row);
     counts[kind] += 1;
-    if (samples[kind].length < previewSampleSize) samples[kind].push({ line: row.line, uai: row.uai, name: row.record!.name });
+    const name = row.record?.name ?? row.unchanged!.summary.name;
+    if (samples[kind].length < previewSampleSize) samples[kind].push({ line: row.line, uai: row.uai, name });
   }
   return { counts, samples };
 }

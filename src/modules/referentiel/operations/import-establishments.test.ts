@@ -6,6 +6,7 @@ import type { Database } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { editAnnuaire, fixtureBytes, fixtureText, setCell, utf8 } from '../../../test/annuaire-fixtures.js';
 import { createTenant, testDatabase } from '../../../test/database.js';
+import { establishmentTrail } from '../db/establishment-trail.js';
 import { establishments, importRuns, territorialUnits } from '../db/schema.js';
 import { importEstablishments, type ImportEstablishmentsInput } from './import-establishments.js';
 
@@ -32,6 +33,8 @@ async function auditCount(tenantId: string): Promise<number> {
   const [row] = await database.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.tenantId, tenantId));
   return row.n;
 }
+const uaisOf = async (tenantId: string) =>
+  (await database.db.select({ uai: establishments.uai }).from(establishments).where(eq(establishments.tenantId, tenantId))).map((r) => r.uai);
 const byUai = async (tenantId: string, uai: string) =>
   (await database.db.select().from(establishments).where(and(eq(establishments.tenantId, tenantId), eq(establishments.uai, uai))))[0];
 
@@ -42,24 +45,31 @@ function lyceesWith(edit: (list: Record<string, unknown>[]) => void): Uint8Array
 }
 
 describe('importEstablishments', () => {
-  it('creates the 3,503 lycées of the JSON file, with an audit event each, then finds them all unchanged', async () => {
+  it('creates the 3,503 lycées of the JSON file, audited in sets, then finds them all unchanged', async () => {
     const tenantId = await newTenant();
     const first = await run(tenantId, fixtureBytes('lycees'));
     expect(first).toMatchObject({ format: 'lycees-json', status: 'applied', rejected: [], skipped: [] });
     expect(first.totals).toEqual({ rows: 3503, created: 3503, updated: 0, unchanged: 0, rejected: 0, skipped: 0 });
     expect(await countOf(tenantId)).toBe(3503);
-    expect(await auditCount(tenantId)).toBe(3503);
+    // one event per batch of 2,000 created rows, listing their UAIs
+    expect(await auditCount(tenantId)).toBe(2);
+    const batches = await database.db.select().from(auditEvents).where(eq(auditEvents.tenantId, tenantId));
+    expect(batches.map((e) => [e.action, e.entityType, e.entityId, e.actorType, e.before])).toEqual([
+      ['import', 'establishment-import', first.runId, 'system', null],
+      ['import', 'establishment-import', first.runId, 'system', null],
+    ]);
+    expect(batches.flatMap((e) => (e.after as { created: string[] }).created).sort()).toEqual((await uaisOf(tenantId)).sort());
     const lycee = await byUai(tenantId, '0590018Z');
     expect(lycee).toMatchObject({ name: 'Lycee Jesse De Forest', natureCode: '306', tracks: ['general', 'technological', 'vocational'], version: 1 });
     expect(lycee.searchText).toBe('lycee jesse de forest 0590018z avesnes sur helpe 59363');
-    const [event] = await database.db.select().from(auditEvents).where(eq(auditEvents.entityId, lycee.id));
-    expect(event).toMatchObject({ action: 'import', entityType: 'establishment', actorType: 'system', before: null });
-    expect(event.after).toMatchObject({ uai: '0590018Z', name: 'Lycee Jesse De Forest', academyCode: '09' });
+    // the school's trail still shows its creation by the import
+    const [event] = await establishmentTrail(database.db, { tenantId, id: lycee.id, uai: lycee.uai, limit: 10 });
+    expect(event).toMatchObject({ action: 'import', entityType: 'establishment', entityId: lycee.id, actorType: 'system', before: null, after: { uai: '0590018Z' } });
 
     const again = await run(tenantId, fixtureBytes('lycees'));
     expect(again.totals).toEqual({ rows: 3503, created: 0, updated: 0, unchanged: 3503, rejected: 0, skipped: 0 });
     expect(await countOf(tenantId)).toBe(3503);
-    expect(await auditCount(tenantId)).toBe(3503);
+    expect(await auditCount(tenantId)).toBe(2);
     expect((await byUai(tenantId, '0590018Z')).version).toBe(1);
   });
 
@@ -123,6 +133,25 @@ describe('importEstablishments', () => {
     expect(report.skipped[0].reason).toContain('Pas un établissement scolaire');
     expect(await countOf(tenantId)).toBe(944);
     expect(await byUai(tenantId, '0350122T')).toBeUndefined();
+  });
+
+  it('re-imports an annuaire CSV from its known lines: unchanged rows counted, a changed one updated, the scope still checked', async () => {
+    const tenantId = await newTenant();
+    // collèges only: the file's lycées and écoles are out of scope, confirmed the first time
+    const scope = (confirmOutOfScope: boolean) => ({ competence: { families: ['college' as const], academyCodes: [], departmentCodes: [], communeCodes: [] }, confirmOutOfScope });
+    const annuaire = { filename: 'annuaire.csv', mode: 'apply-valid' as const };
+    const first = await run(tenantId, fixtureBytes('annuaire'), { ...annuaire, scope: scope(true) });
+    expect(first.outOfScope.length).toBeGreaterThan(100);
+    const again = await run(tenantId, fixtureBytes('annuaire'), { ...annuaire, scope: scope(true) });
+    expect(again.totals).toEqual({ ...first.totals, created: 0, updated: 0, unchanged: first.totals.created });
+    expect(again.outOfScope).toEqual(first.outOfScope);
+    const college = (await uaisOf(tenantId)).find((uai) => !first.outOfScope.some((r) => r.uai === uai))!;
+    const edited = editAnnuaire((header, rows) => setCell(header, rows, college, 'Nom_etablissement', 'Collège renommé'));
+    const changed = await run(tenantId, edited, { ...annuaire, scope: scope(false) });
+    // unconfirmed, the out-of-scope rows (known lines too) are reported and left as they are
+    expect(changed.outOfScope).toEqual(first.outOfScope);
+    expect(changed.totals).toMatchObject({ created: 0, updated: 1, unchanged: first.totals.created - first.outOfScope.length - 1 });
+    expect((await byUai(tenantId, college)).name).toBe('Collège renommé');
   });
 
   it('keeps tenants apart: a second tenant importing the same file creates its own rows', async () => {

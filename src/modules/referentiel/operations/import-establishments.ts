@@ -4,20 +4,21 @@ import { bulkDatabase, type Ctx } from '../../../server/platform/context.js';
 import type { Database, Db } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { establishmentDirectoryCache } from '../db/establishment-directory.js';
+import { loadKnownLines, saveKnownLines, selectSourceHashes } from '../db/import-lines.js';
 import { finishImportRun, openImportRun, updateImportRun } from '../db/import-runs.js';
 import {
   analyzeIfUnknown,
   batchesOf,
   mergeEstablishments,
-  selectSourceHashes,
   stageEstablishments,
   type StagedItem,
   type StagedRange,
 } from '../db/upsert-establishments.js';
-import { searchKey, type EstablishmentRecord } from '../establishment-record.js';
+import { searchKey } from '../establishment-record.js';
 import { parseEstablishmentFile, type ParsedEstablishmentFile } from '../import/parse-establishment-file.js';
-import type { EstablishmentFileFormat } from '../import/parsed-row.js';
+import type { EstablishmentFileFormat, ParsedRow } from '../import/parsed-row.js';
 import { recordHash } from '../import/record-hash.js';
+import { summaryOf, type LineIndexEntry } from '../import/known-lines.js';
 import { establishmentTotals } from './find-establishments.js';
 import type { Competence } from '../competence/competence.js';
 import { previewOutcomes, splitByCompetence, type RowIssue, type RowSample } from './classify-import-rows.js';
@@ -76,13 +77,13 @@ export async function importEstablishments(ctx: Ctx, input: ImportEstablishments
   const key: RunKey = { tenantId: input.tenantId, id: input.runId ?? randomUUID() };
   const createdBy = ctx.actor?.label ?? 'Système';
   await openImportRun(database.db, { ...key, filename: input.filename, mode: input.mode, createdBy, now: ctx.now() });
-  const parsed = await parseOrRecordRefusal(ctx, database.db, key, input);
+  const stored = await selectSourceHashes(database.db, key.tenantId);
+  const parsed = await parseOrRecordRefusal(ctx, database.db, key, input, stored);
   const { kept, outOfScope } = splitByCompetence(parsed.rows, input.scope);
   const report = { ...initialReport(key.id, parsed), outOfScope, outOfScopeConfirmed: outOfScope.length > 0 && Boolean(input.scope?.confirmOutOfScope) };
-  if (input.preview) return finishPreview(ctx, database.db, key, report, kept);
-  const valid = kept.map((row) => row.record!);
+  if (input.preview) return finishPreview(ctx, database.db, key, report, kept, stored);
   const total = parsed.rows.length;
-  const alreadyDone = total - valid.length;
+  const alreadyDone = total - kept.length;
   await updateImportRun(database.db, key, { format: parsed.format, total, processed: alreadyDone });
   input.onProgress?.(alreadyDone, total);
   if (report.totals.rejected > 0 && input.mode === 'all-or-nothing') {
@@ -90,7 +91,7 @@ export async function importEstablishments(ctx: Ctx, input: ImportEstablishments
   }
   let counts: { created: number; updated: number };
   try {
-    counts = await writeRecords(ctx, database, key, valid, input.batchSize ?? importBatchSize, async (db, written) => {
+    counts = await writeRecords(ctx, database, key, kept, stored, input.batchSize ?? importBatchSize, async (db, written) => {
       await updateImportRun(db, key, { processed: alreadyDone + written });
       input.onProgress?.(alreadyDone + written, total);
     });
@@ -98,7 +99,7 @@ export async function importEstablishments(ctx: Ctx, input: ImportEstablishments
     await finishImportRun(database.db, key, { status: 'failed', finishedAt: ctx.now(), error: messageOf(error) });
     throw error;
   }
-  const totals = { ...report.totals, ...counts, unchanged: valid.length - counts.created - counts.updated };
+  const totals = { ...report.totals, ...counts, unchanged: kept.length - counts.created - counts.updated };
   // a tenant's first import changes what the planner must know of it (lists, the next import)
   if (counts.created >= analyzeAfterCreated) {
     await database.db.execute(sql`ANALYZE referentiel.establishments`);
@@ -111,9 +112,16 @@ export async function importEstablishments(ctx: Ctx, input: ImportEstablishments
   return finish(ctx, database.db, key, { ...report, totals });
 }
 
-async function parseOrRecordRefusal(ctx: Ctx, db: Db, key: RunKey, input: ImportEstablishmentsInput): Promise<ParsedEstablishmentFile> {
+async function parseOrRecordRefusal(
+  ctx: Ctx,
+  db: Db,
+  key: RunKey,
+  input: ImportEstablishmentsInput,
+  stored: Map<string, string | null>,
+): Promise<ParsedEstablishmentFile> {
   try {
-    return parseEstablishmentFile(input.bytes, { includeNonSchools: input.includeNonSchools });
+    const known = await loadKnownLines(db, key.tenantId, stored);
+    return parseEstablishmentFile(input.bytes, { includeNonSchools: input.includeNonSchools, known });
   } catch (error) {
     const status = error instanceof AppError ? 'refused' : 'failed';
     await finishImportRun(db, key, { status, finishedAt: ctx.now(), error: messageOf(error) });
@@ -121,8 +129,8 @@ async function parseOrRecordRefusal(ctx: Ctx, db: Db, key: RunKey, input: Import
   }
 }
 
-async function finishPreview(ctx: Ctx, db: Db, key: RunKey, report: ImportReport, kept: ParsedEstablishmentFile['rows']): Promise<ImportReport> {
-  const { counts, samples } = await previewOutcomes(db, key.tenantId, kept);
+async function finishPreview(ctx: Ctx, db: Db, key: RunKey, report: ImportReport, kept: ParsedRow[], stored: Map<string, string | null>): Promise<ImportReport> {
+  const { counts, samples } = previewOutcomes(kept, stored);
   return finish(ctx, db, key, { ...report, status: 'previewed', totals: { ...report.totals, ...counts }, samples });
 }
 
@@ -161,29 +169,29 @@ async function finish(ctx: Ctx, db: Db, key: RunKey, report: ImportReport): Prom
 
 /**
  * Writes the new and changed records in one transaction: the records whose source hash is not
- * stored yet are staged by COPY, then merged batch by batch with set-based statements. Progress
- * goes through another connection on a server so pollers see it; PGlite has a single session, so
- * there it stays in the transaction.
+ * stored yet are staged by COPY, then merged batch by batch with set-based statements; then the
+ * file's lines are kept for the next import. Progress goes through another connection on a server
+ * so pollers see it; PGlite has a single session, so there it stays in the transaction.
  */
 async function writeRecords(
   ctx: Ctx,
   database: Database,
   key: RunKey,
-  records: EstablishmentRecord[],
+  kept: ParsedRow[],
+  stored: Map<string, string | null>,
   batchSize: number,
   progress: (db: Db, written: number) => Promise<void>,
 ): Promise<{ created: number; updated: number }> {
   const actor = ctx.actor ? { type: ctx.actor.kind, id: ctx.actor.id, label: ctx.actor.label } : { type: 'system', id: null, label: 'Système' };
-  const base = { tenantId: key.tenantId, now: ctx.now(), actor, requestId: ctx.requestId };
+  const base = { tenantId: key.tenantId, now: ctx.now(), actor, requestId: ctx.requestId, runId: key.id };
+  const { staged, lines } = stagedItems(kept, stored);
   return database.bulkTransaction(async (session) => {
     const progressDb = database.kind === 'pglite' ? session.db : database.db;
-    const stored = await selectSourceHashes(session.db, key.tenantId);
-    const staged = stagedItems(records, stored);
     const ranges = await stageEstablishments(session, staged);
     if (ranges.updates.to > ranges.updates.from) await analyzeIfUnknown(session.db, key.tenantId, stored.size);
     const counts = { created: 0, updated: 0 };
     // unchanged records count as done from the start: progress runs over the staged ones
-    const done = (batch: StagedRange) => progress(progressDb, records.length - staged.length + batch.to);
+    const done = (batch: StagedRange) => progress(progressDb, kept.length - staged.length + batch.to);
     for (const batch of batchesOf(ranges.updates, batchSize)) {
       counts.updated += await mergeEstablishments(session.db, 'update', { ...base, ...batch });
       await done(batch);
@@ -192,18 +200,25 @@ async function writeRecords(
       counts.created += await mergeEstablishments(session.db, 'insert', { ...base, ...batch });
       await done(batch);
     }
+    // a file without lines (JSON) leaves the index of the last CSV: its entries stay true while their records are stored
+    if (lines.length > 0) await saveKnownLines(session.db, key.tenantId, lines, base.now);
     return counts;
   });
 }
 
-function stagedItems(records: EstablishmentRecord[], stored: Map<string, string | null>): StagedItem[] {
-  const items: StagedItem[] = [];
-  for (const record of records) {
-    const sourceHash = recordHash(record);
+/** The records to stage (new, or whose hash changed), and every kept line with the hash of its record. */
+function stagedItems(kept: ParsedRow[], stored: Map<string, string | null>) {
+  const staged: StagedItem[] = [];
+  const lines: LineIndexEntry[] = [];
+  for (const row of kept) {
+    const sourceHash = row.unchanged?.recordHash ?? recordHash(row.record!);
+    if (row.lineHash) lines.push({ uai: row.uai, lineHash: row.lineHash, recordHash: sourceHash, summary: row.unchanged?.summary ?? summaryOf(row.record!) });
+    const record = row.record;
+    if (!record) continue;
     const known = stored.has(record.uai);
     if (known && stored.get(record.uai) === sourceHash) continue;
     const searchText = searchKey(record.name, record.uai, record.communeName, record.postalCode);
-    items.push({ record, searchText, sourceHash, known });
+    staged.push({ record, searchText, sourceHash, known });
   }
-  return items;
+  return { staged, lines };
 }

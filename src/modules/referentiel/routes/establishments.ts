@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findAuditTrail } from '../../../server/platform/audit.js';
+import { establishmentTrail } from '../db/establishment-trail.js';
 import { authorize } from '../../../server/platform/authz.js';
 import { exportFormat, sendExport } from '../../../server/platform/export.js';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
@@ -155,7 +155,7 @@ export async function establishmentRoutes(fastify: FastifyInstance) {
       authorize(ctx.actor, 'audit.read');
       const e = await getEstablishment(ctx, request.params);
       
-      const events = await findAuditTrail(ctx.db, { tenantId: ctx.actor.tenantId, entityType: 'establishment', entityId: e.id, limit: 200 });
+      const events = await establishmentTrail(ctx.db, { tenantId: ctx.actor.tenantId, id: e.id, uai: e.uai, limit: 200 });
       return { items: events.map(presentAuditEvent) };
     },
   );

@@ -12,6 +12,7 @@ import { TablePagination } from '../../ui/TablePagination';
 
 const entityLabels: Record<string, string> = {
   establishment: 'Établissement',
+  'establishment-import': 'Établissements créés par un import',
   building: 'Bâtiment',
   room: 'Salle',
   'territorial-unit': 'Unité territoriale',

@@ -1,0 +1,36 @@
+import { eq, sql } from 'drizzle-orm';
+import { rows, type Db } from '../../../server/platform/db.js';
+import { readLineIndex, writeLineIndex, type KnownLines, type LineIndexEntry } from '../import/known-lines.js';
+import { importLines } from './schema.js';
+
+/**
+ * UAI → source hash of a tenant's establishments, aggregated into one text by the database: a
+ * national file's 66,000 rows would otherwise cost the driver as many row objects.
+ */
+export async function selectSourceHashes(db: Db, tenantId: string): Promise<Map<string, string | null>> {
+  const [found] = await rows<{ list: string | null }>(
+    db,
+    sql`SELECT string_agg(uai || ' ' || coalesce(source_hash, ''), E'\\n') AS list FROM referentiel.establishments WHERE tenant_id = ${tenantId}::uuid`,
+  );
+  const hashes = new Map<string, string | null>();
+  for (const entry of found?.list?.split('\n') ?? []) {
+    const space = entry.indexOf(' ');
+    hashes.set(entry.slice(0, space), entry.slice(space + 1) || null);
+  }
+  return hashes;
+}
+
+/** The tenant's known lines whose establishment still holds the record they gave. */
+export async function loadKnownLines(db: Db, tenantId: string, current: Map<string, string | null>): Promise<KnownLines> {
+  const [stored] = await db.select({ entries: importLines.entries }).from(importLines).where(eq(importLines.tenantId, tenantId));
+  return readLineIndex(stored?.entries ?? '', current);
+}
+
+/** Replaces the tenant's known lines by the lines of the import just written. */
+export async function saveKnownLines(db: Db, tenantId: string, entries: LineIndexEntry[], now: Date): Promise<void> {
+  const text = writeLineIndex(entries);
+  await db
+    .insert(importLines)
+    .values({ tenantId, entries: text, updatedAt: now })
+    .onConflictDoUpdate({ target: importLines.tenantId, set: { entries: text, updatedAt: now } });
+}

@@ -1,0 +1,163 @@
+import { hash } from 'node:crypto';
+import type { RecordSummary } from './parsed-row.js';
+
+/**
+ * Lines of a CSV file already imported as they are. A tenant keeps, for its last import, the hash
+ * of each line beside the hash of the record the line gave and the record's summary (scope fields,
+ * name). A line whose hash is known, while the tenant's establishment still holds that record,
+ * gives that record again: it is unchanged, and is not parsed, checked and hashed field by field
+ * again (most of a re-import's time).
+ */
+export interface KnownLine {
+  uai: string;
+  /** recordHash() of the record the line gave, cut like the line hash */
+  recordHash: string;
+  summary: RecordSummary;
+}
+
+/** Line hash → what the line gave; built by the import from the tenant's stored index. */
+export type KnownLines = Map<string, KnownLine>;
+
+/**
+ * Bumped when a parser reads the same line differently (a new rule, a new field), so no stored
+ * line is taken as unchanged any more. Imports also re-parse a sample of the known lines and drop
+ * the shortcut when one gives another record (a change nobody bumped this for).
+ */
+export const lineHashVersion = 1;
+
+/** 22 base64url characters: 132 bits, no collision among the lines of any tenant. */
+export const shortHash = (text: string) => hash('sha256', text, 'base64url').slice(0, 22);
+
+/** What a line's meaning depends on besides its text: format, header, options, parser version. */
+export function lineContext(format: string, header: string, options: { includeNonSchools?: boolean }): string {
+  return shortHash(`${lineHashVersion}\u0000${format}\u0000${Boolean(options.includeNonSchools)}\u0000${header}`);
+}
+
+/** One physical line of the file (without its line end), numbered from 1 (the header). */
+export interface PhysicalLine {
+  number: number;
+  /** the line as the file has it, a final \r included (a quoted field may hold it) */
+  text: string;
+  /** set when the line is a whole record (no quoted field open across lines): its hash */
+  hash?: string;
+}
+
+/**
+ * A file cut into physical lines, kept as offsets (a national file has 66,000 lines: no object
+ * each). Blank lines outside a quoted field are left out: they hold no record.
+ */
+export interface ScannedLines {
+  text: string;
+  header: PhysicalLine;
+  /** for the i-th line after the header: its number in the file, where it starts and ends */
+  numbers: number[];
+  starts: number[];
+  ends: number[];
+  /** its hash when it is a whole record */
+  hashes: (string | undefined)[];
+  /** a quote opened and never closed: the full reader must refuse the file with its message */
+  openQuote: boolean;
+}
+
+export const lineAt = (scanned: ScannedLines, i: number): PhysicalLine => ({
+  number: scanned.numbers[i],
+  text: scanned.text.slice(scanned.starts[i], scanned.ends[i]),
+  hash: scanned.hashes[i],
+});
+
+/**
+ * Cuts the text into physical lines and hashes the ones that are a whole record. A line is inside a
+ * record spanning lines while an odd number of quotes has been seen since the record began (a
+ * doubled quote counts twice, so escapes do not change the count).
+ */
+export function scanLines(text: string, context: string): ScannedLines {
+  const headerEnd = endOf(text, 0);
+  let inQuote = countQuotes(text, 0, headerEnd) % 2 === 1;
+  const scanned: ScannedLines = {
+    text,
+    header: { number: 1, text: text.slice(0, headerEnd) },
+    numbers: [],
+    starts: [],
+    ends: [],
+    hashes: [],
+    openQuote: false,
+  };
+  let number = 1;
+  for (let start = headerEnd + 1; start < text.length; ) {
+    const end = endOf(text, start);
+    number++;
+    const quotes = countQuotes(text, start, end);
+    const whole = !inQuote && quotes % 2 === 0;
+    if (quotes % 2 === 1) inQuote = !inQuote;
+    const bareEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (!whole || bareEnd > start) {
+      scanned.numbers.push(number);
+      scanned.starts.push(start);
+      scanned.ends.push(end);
+      scanned.hashes.push(whole ? shortHash(context + text.slice(start, bareEnd)) : undefined);
+    }
+    start = end + 1;
+  }
+  scanned.openQuote = inQuote;
+  return scanned;
+}
+
+function endOf(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end === -1 ? text.length : end;
+}
+
+/** Quotes within [from, to): searched in the line alone, never on through the rest of the file. */
+function countQuotes(text: string, from: number, to: number): number {
+  const line = text.slice(from, to);
+  let n = 0;
+  for (let i = line.indexOf('"'); i !== -1; i = line.indexOf('"', i + 1)) n++;
+  return n;
+}
+
+/** The header and some lines as a text of their own, with the file's number of each of its lines. */
+export function subText(header: PhysicalLine, lines: PhysicalLine[]): { text: string; fileLine: number[] } {
+  const fileLine = [0, header.number, ...lines.map((l) => l.number)];
+  return { text: [header.text, ...lines.map((l) => l.text)].join('\n'), fileLine };
+}
+
+const summaryFields = ['name', 'natureCode', 'academyCode', 'departmentCode', 'communeCode'] as const satisfies readonly (keyof RecordSummary)[];
+
+/**
+ * The stored index of a tenant's last import: one line per known line, its fields separated by
+ * tabs (uai, line hash, record hash, then the summary, an empty field for null).
+ */
+export function readLineIndex(stored: string, current: Map<string, string | null>): KnownLines {
+  const known: KnownLines = new Map();
+  for (const entry of stored.split('\n')) {
+    const [uai, lineHash, record, ...values] = entry.split('\t');
+    // the establishment must still hold the record this line gave (not since updated by another file)
+    if (values.length !== summaryFields.length || !current.get(uai)?.startsWith(record)) continue;
+    const [name, natureCode, academyCode, departmentCode, communeCode] = values.map((v) => (v === '' ? null : v));
+    known.set(lineHash, { uai, recordHash: record, summary: { name: name ?? '', natureCode, academyCode, departmentCode, communeCode } });
+  }
+  return known;
+}
+
+export interface LineIndexEntry {
+  uai: string;
+  lineHash: string;
+  recordHash: string;
+  summary: RecordSummary;
+}
+
+/** Entries whose summary holds a tab or a line end are left out (their line is parsed next time). */
+export function writeLineIndex(entries: LineIndexEntry[]): string {
+  const lines: string[] = [];
+  for (const e of entries) {
+    const values = summaryFields.map((f) => e.summary[f] ?? '');
+    if (values.some((v) => /[\t\n]/.test(v))) continue;
+    lines.push([e.uai, e.lineHash, e.recordHash.slice(0, 22), ...values].join('\t'));
+  }
+  return lines.join('\n');
+}
+
+export function summaryOf(record: RecordSummary): RecordSummary {
+  const { name, natureCode, academyCode, departmentCode, communeCode } = record;
+  return { name, natureCode, academyCode, departmentCode, communeCode };
+}

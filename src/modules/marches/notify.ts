@@ -1,6 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import { rolesGranting } from '../../server/platform/authz.js';
 import type { Db } from '../../server/platform/db.js';
 import { queueNotifications, type Recipient } from '../../server/platform/notifications.js';
+import { roleAssignmentsView, usersView } from '../access/index.js';
 import { decisionKindLabels, decisionStatusLabels, type DecisionKind } from '../../shared/marches.js';
 import { groupMembers, type groupDecisions, type purchasingGroups } from './db/schema.js';
 
@@ -37,6 +39,7 @@ export async function notifyDecisionClosed(
 export interface AlertNotice {
   tenantId: string;
   groupId: string | null;
+  buyerOrganizationId: string;
   kind: Exclude<MarchesNotificationKind, 'decision-closed'>;
   contractId: string;
   subjectId: string;
@@ -45,9 +48,23 @@ export interface AlertNotice {
   at: Date;
 }
 
-/** A ceiling or end-date alert to the project leads of the contract's group. */
+/**
+ * The people who manage the buyer's contracts (every active user of the buyer organization holding
+ * a role that grants contract.manage): told when the contract has no purchasing group, as most of
+ * Grand Est's have not.
+ */
+export async function contractManagers(db: Db, tenantId: string, buyerOrganizationId: string): Promise<Recipient[]> {
+  const rows = await db
+    .selectDistinct({ userId: usersView.id, name: usersView.displayName })
+    .from(roleAssignmentsView)
+    .innerJoin(usersView, eq(usersView.id, roleAssignmentsView.userId))
+    .where(and(eq(roleAssignmentsView.tenantId, tenantId), eq(roleAssignmentsView.organizationId, buyerOrganizationId), inArray(roleAssignmentsView.role, rolesGranting('contract.manage')), eq(usersView.active, true)));
+  return rows.map((r) => ({ userId: r.userId, label: r.name, contact: null }));
+}
+
+/** A ceiling or end-date alert to the project leads of the contract's group, or without a group to the buyer's contract managers. */
 export async function notifyAlert(tx: Db, notice: AlertNotice): Promise<number> {
-  const recipients = notice.groupId ? await projectLeads(tx, notice.tenantId, notice.groupId) : [];
+  const recipients = notice.groupId ? await projectLeads(tx, notice.tenantId, notice.groupId) : await contractManagers(tx, notice.tenantId, notice.buyerOrganizationId);
   return queueNotifications(tx, {
     tenantId: notice.tenantId,
     kind: notice.kind,

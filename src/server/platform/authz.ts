@@ -68,6 +68,11 @@ export function allActions(): readonly Action[] {
   return registered().actions;
 }
 
+/** The roles an action is granted to: who to tell when no named person is (a contract's managers). */
+export function rolesGranting(action: Action): Role[] {
+  return roles.filter((role) => granted(role, action));
+}
+
 function granted(role: Role, action: Action): boolean {
   return registered().grants[role].has(action);
 }

@@ -27,7 +27,7 @@ export async function watchContracts(ctx: Ctx): Promise<{ sent: number }> {
       for (const kind of ceilingAlerts(lot.maxAmountCents, ordered)) {
         const share = kind === 'ceiling-80' ? '80 %' : '100 %';
         notices.push({
-          tenantId, groupId: contract.groupId, kind, contractId: contract.id, subjectId: lot.id, at: ctx.now(),
+          tenantId, groupId: contract.groupId, buyerOrganizationId: contract.buyerOrganizationId, kind, contractId: contract.id, subjectId: lot.id, at: ctx.now(),
           subject: `Marché ${contract.reference}, lot ${lot.number} : ${share} du maximum atteint`,
           body: `${lot.title}\nCommandé : ${euros(ordered)} sur un maximum de ${euros(lot.maxAmountCents!)}.`,
         });
@@ -37,7 +37,7 @@ export async function watchContracts(ctx: Ctx): Promise<{ sent: number }> {
       const endsOn = contract.startsOn ? termEnd(contract.startsOn, totalMonths(contract.durationMonths, contract.renewals)) : null;
       if (!endsWithinThreeMonths(endsOn, today)) continue;
       notices.push({
-        tenantId, groupId: contract.groupId, kind: 'end-3-months', contractId: contract.id, subjectId: contract.id, at: ctx.now(),
+        tenantId, groupId: contract.groupId, buyerOrganizationId: contract.buyerOrganizationId, kind: 'end-3-months', contractId: contract.id, subjectId: contract.id, at: ctx.now(),
         subject: `Marché ${contract.reference} : fin le ${endsOn!.split('-').reverse().join('/')}`,
         body: `${contract.object}\nLe marché prend fin dans moins de trois mois : préparez son renouvellement.`,
       });

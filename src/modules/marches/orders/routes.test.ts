@@ -2,6 +2,7 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assets, deploymentBatches } from '../../parc/db/schema.js';
 import { testApp, type TestApp, type TestUser } from '../../../test/app.js';
+import { notifications } from '../../../server/platform/db-schema.js';
 import { multipartBody } from '../../../test/multipart.js';
 import { contracts, sentAlerts } from '../db/schema.js';
 import { watchContracts } from '../jobs/watch-contracts.js';
@@ -245,5 +246,21 @@ describe('running totals and alerts', () => {
     const sent = await t.ctx.db.select().from(sentAlerts).where(and(eq(sentAlerts.tenantId, t.ids.a.tenantId), inArray(sentAlerts.subjectId, [v.lot1, v.contractId])));
     expect(sent.map((s) => s.kind).sort()).toEqual(['ceiling-80', 'end-3-months']);
     expect((await watchContracts(t.ctx)).sent).toBe(0);
+  });
+
+  it('tells the buyer’s contract managers when the contract has no purchasing group', async () => {
+    const v = await orderWorld(t.ctx.db, { tenantId: t.ids.a.tenantId, regionOrg: t.ids.a.tenantId, academyOrg: t.ids.academy.tenantId, holderOrg: t.ids.contractorOrg.tenantId, lotMaxCents: 1_000_000 });
+    await t.ctx.db.update(contracts).set({ groupId: null }).where(and(eq(contracts.tenantId, t.ids.a.tenantId), eq(contracts.id, v.contractId)));
+    const placed = await call('POST', '/api/purchase-orders', 'authority-admin', { contractId: v.contractId, lotId: v.lot1, lines: [{ priceItemId: v.items.pc, quantity: 11, uai: amiens().uai }] });
+    expect(placed.statusCode, placed.body).toBe(201);
+    expect((await watchContracts(t.ctx)).sent).toBeGreaterThanOrEqual(1);
+    const told = await t.ctx.db
+      .select({ userId: notifications.recipientUserId, subject: notifications.subject })
+      .from(notifications)
+      .where(and(eq(notifications.tenantId, t.ids.a.tenantId), eq(notifications.refId, v.contractId)));
+    const subjects = told.filter((n) => n.subject.includes('80 %'));
+    expect(subjects.map((n) => n.userId)).toContain(t.ids.users['authority-admin'].id);
+    // nobody outside the buyer, nor a role that may not manage contracts (the auditor reads)
+    expect(subjects.map((n) => n.userId)).not.toContain(t.ids.users.auditor.id);
   });
 });

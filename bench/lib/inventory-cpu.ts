@@ -19,7 +19,7 @@ export function processCpuMs(pid: number): number | null {
   }
 }
 
-/** The server started by bench/lib/server.ts: a child of this process running src/server/main.ts. */
+/** The server started by bench/lib/server.ts: a child of this process running build/server/main.js (or src/server/main.ts through tsx). */
 export function serverPid(): number | null {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -27,7 +27,7 @@ export function serverPid(): number | null {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (ppid !== process.pid) continue;
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('src/server/main.ts')) return Number(entry);
+      if (/server\/main\.(js|ts)/.test(readFileSync(`/proc/${entry}/cmdline`, 'utf8'))) return Number(entry);
     } catch {
       // gone meanwhile
     }

@@ -71,6 +71,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   if (logs) {
     // the lines still gathered when the process ends, whatever ends it
     process.once('exit', logs.flush);
+    // « Server listening at … » out before the banner main.ts prints next: people and scripts read them together
+    app.addHook('onListen', async () => logs.flush());
     app.addHook('onClose', async () => {
       logs.flush();
       process.off('exit', logs.flush);

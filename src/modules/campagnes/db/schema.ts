@@ -1,4 +1,4 @@
-import { campaignKinds, type CampaignKind } from '../campaign-kinds.js';
+import { campaignKinds, type CampaignKind } from '../campaign-kinds.input.js';
 import { sql } from 'drizzle-orm';
 import {
   bigint,

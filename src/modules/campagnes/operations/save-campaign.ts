@@ -8,7 +8,7 @@ import { organizationsView } from '../../referentiel/index.js';
 import { authed, campaignsChanged, loadCampaign } from '../campaign-access.js';
 import { campaignPartners, campaigns, formVersions } from '../db/schema.js';
 import { parisDay, parisEndOf, parisStartOf, parisText } from '../paris-time.js';
-import type { CreateCampaignInput, ReopenCampaignInput, UpdateCampaignInput } from './campaign-input.js';
+import type { CreateCampaignInput, ReopenCampaignInput, UpdateCampaignInput } from './campaign.input.js';
 import type { Db } from '../../../server/platform/db.js';
 
 async function checkPartners(db: Db, tenantId: string, partnerIds: string[]) {

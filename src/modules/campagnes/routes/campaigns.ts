@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
 import { can } from '../../../server/platform/authz.js';
 import { loadCampaign } from '../campaign-access.js';
-import { createCampaignInput, reopenCampaignInput, updateCampaignInput } from '../operations/campaign-input.js';
+import { createCampaignInput, reopenCampaignInput, updateCampaignInput } from '../operations/campaign.input.js';
 import { editableForm, listFormVersions, publishForm, saveForm, saveFormInput } from '../operations/form-versions.js';
 import { getCampaign, groupsInput, listCampaigns, listGroups, saveGroups } from '../operations/list-campaigns.js';
 import { createCampaign, reopenCampaign, updateCampaign } from '../operations/save-campaign.js';

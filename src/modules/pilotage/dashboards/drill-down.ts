@@ -5,7 +5,7 @@ import { AppError } from '../../../server/platform/errors.js';
 import type { ExportSource } from '../../../server/platform/export.js';
 import { exportFormat } from '../../../server/platform/export.js';
 import { pageQuery } from '../../../server/platform/http.js';
-import { indicatorCodes, indicatorDefinitions } from '../indicators/catalogue.js';
+import { indicatorCodes, indicatorDefinitions } from '../indicators/catalogue.input.js';
 import { ipsOf } from '../presenters/assessment.js';
 import { equityDimensions, equityKeys, indicatorStatus, ipsQuartiles, schoolStatuses } from './figures.js';
 import { dashboardFilters, scopedAssessments, toPoint, type DashboardPoint } from './get-dashboard.js';

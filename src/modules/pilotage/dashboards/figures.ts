@@ -1,5 +1,5 @@
 import type { Assessment } from '../indicators/assess.js';
-import type { IndicatorCode } from '../indicators/catalogue.js';
+import type { IndicatorCode } from '../indicators/catalogue.input.js';
 import { ipsOf } from '../presenters/assessment.js';
 
 /** A school's state against its targets: one measured target missed is « not met »; nothing missed but something unmeasured is « unknown », never « met ». */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
 import { assessSchools, type Assessment } from '../indicators/assess.js';
-import { indicatorCodes, indicatorDefinitions } from '../indicators/catalogue.js';
+import { indicatorCodes, indicatorDefinitions } from '../indicators/catalogue.input.js';
 import { cachedProfileCatalogue } from '../indicators/steering-caches.js';
 import { steeringScope } from '../operations/steering-scope.js';
 import { gapScore } from '../ppi/propose.js';

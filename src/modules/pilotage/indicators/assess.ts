@@ -13,7 +13,7 @@ import {
   teachingRoomKinds,
   type IndicatorCode,
   type IndicatorResult,
-} from './catalogue.js';
+} from './catalogue.input.js';
 import { chooseProfile, type ProfileChoice, type ProfileCatalogue } from './profiles.js';
 import { steeringSchools, type SteeringSchool } from './schools.js';
 import { siteLinks, type SiteLink } from './site-links.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compare, devicesPer100Pupils, isYoungerThan, pupilsPerDevice, shareOf, symmetricMbps } from './catalogue.js';
+import { compare, devicesPer100Pupils, isYoungerThan, pupilsPerDevice, shareOf, symmetricMbps } from './catalogue.input.js';
 
 describe('steering indicators at their edges', () => {
   it('counts a device bought exactly five years ago today as not under five years', () => {

@@ -5,7 +5,7 @@ import { deskAgreementSql } from '../../guichet/index.js';
 import { currentSiteLinkSql } from '../../marches/index.js';
 import { fleetFiguresSql, wifiCoverageSql } from '../../parc/index.js';
 import { deskSince, parisDate, type Inputs } from './assess.js';
-import { teachingRoomKinds } from './catalogue.js';
+import { teachingRoomKinds } from './catalogue.input.js';
 import { steeringSchoolsSql, type SteeringSchool } from './schools.js';
 
 interface Row extends SteeringSchool {

@@ -10,7 +10,7 @@ import { loadProfileCatalogue } from '../indicators/profiles.js';
 import { proposeOperations } from '../ppi/propose.js';
 import { unitCosts } from '../ppi/unit-costs.js';
 import { scheduleOperations } from '../ppi/schedule.js';
-import type { createScenarioInput } from './ppi-input.js';
+import type { createScenarioInput } from './ppi.input.js';
 import { loadScenario } from './ppi-store.js';
 
 /**

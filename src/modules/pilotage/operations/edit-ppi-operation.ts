@@ -6,7 +6,7 @@ import type { Ctx } from '../../../server/platform/context.js';
 import { AppError, notFound, versionConflict } from '../../../server/platform/errors.js';
 import { ppiFinancingLines, ppiOperations } from '../db/schema.js';
 import { splitCents, yearsOverCeiling } from '../ppi/schedule.js';
-import type { moveOperationInput, setFinancingInput, splitFinancingInput } from './ppi-input.js';
+import type { moveOperationInput, setFinancingInput, splitFinancingInput } from './ppi.input.js';
 import { assertDraft, loadScenario } from './ppi-store.js';
 
 const euros = (cents: number) => (cents / 100).toLocaleString('fr-FR', { style: 'currency', currency: 'EUR' });

@@ -3,7 +3,7 @@ import { authorize } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { exportFormat, type ExportSource } from '../../../server/platform/export.js';
 import type { SteeringDevice, UncoveredRoom } from '../../parc/index.js';
-import { indicatorDefinitions, type IndicatorCode } from '../indicators/catalogue.js';
+import { indicatorDefinitions, type IndicatorCode } from '../indicators/catalogue.input.js';
 import { assessmentRecordsParams, getAssessmentRecords } from './get-assessment-records.js';
 
 export const assessmentRecordsExportQuery = z.object({ format: exportFormat.default('csv') });

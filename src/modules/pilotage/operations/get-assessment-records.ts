@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
 import { roomsWithoutWifi, steeringDevices, type DeviceSelection, type SteeringDevice, type UncoveredRoom } from '../../parc/index.js';
 import { parisDate } from '../indicators/assess.js';
-import { teachingRoomKinds } from '../indicators/catalogue.js';
+import { teachingRoomKinds } from '../indicators/catalogue.input.js';
 import { schoolInScope, steeringScope } from './steering-scope.js';
 
 /** The indicators whose records can be listed, and which records stand behind each. */

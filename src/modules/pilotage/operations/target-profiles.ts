@@ -6,7 +6,7 @@ import type { Ctx } from '../../../server/platform/context.js';
 import { AppError, notFound, versionConflict } from '../../../server/platform/errors.js';
 import { targetProfiles, targetProfileVersions } from '../db/schema.js';
 import { steeringTargetsChanged } from '../indicators/steering-caches.js';
-import type { createTargetProfileInput, profileIndicatorsInput, updateProfileVersionInput } from './target-profile-input.js';
+import type { createTargetProfileInput, profileIndicatorsInput, updateProfileVersionInput } from './target-profile.input.js';
 
 export interface TargetProfileView {
   id: string;

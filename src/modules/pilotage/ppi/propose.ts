@@ -1,5 +1,5 @@
 import type { Assessment } from '../indicators/assess.js';
-import type { IndicatorCode } from '../indicators/catalogue.js';
+import type { IndicatorCode } from '../indicators/catalogue.input.js';
 import { ipsOf } from '../presenters/assessment.js';
 
 export const operationKinds = ['add_devices', 'renew_pcs', 'wifi_rooms', 'cabling', 'link_upgrade', 'interactive_displays'] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Assessment } from '../indicators/assess.js';
-import { indicatorDefinitions } from '../indicators/catalogue.js';
+import { indicatorDefinitions } from '../indicators/catalogue.input.js';
 import type { AssessmentRecords } from '../operations/get-assessment-records.js';
 
 export const indicatorResultSchema = z.object({

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ctxOf, errorResponses } from '../../../server/platform/http.js';
 import { createPpiScenario } from '../operations/create-ppi-scenario.js';
 import { moveOperation, setOperationFinancing, splitScenarioFinancing } from '../operations/edit-ppi-operation.js';
-import { compareInput, createScenarioInput, moveOperationInput, operationParams, scenarioParams, setFinancingInput, splitFinancingInput } from '../operations/ppi-input.js';
+import { compareInput, createScenarioInput, moveOperationInput, operationParams, scenarioParams, setFinancingInput, splitFinancingInput } from '../operations/ppi.input.js';
 import { comparePpiScenarios, listPpiOperations, listPpiScenarios } from '../operations/read-ppi.js';
 import { votePpiScenario } from '../operations/vote-ppi-scenario.js';
 import { costKindParams, costReferenceInput, listUnitCosts, setCostReference } from '../operations/cost-references.js';

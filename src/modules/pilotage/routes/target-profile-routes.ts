@@ -8,7 +8,7 @@ import {
   profileParams,
   profileVersionParams,
   updateProfileVersionInput,
-} from '../operations/target-profile-input.js';
+} from '../operations/target-profile.input.js';
 import { addProfileVersion, createTargetProfile, listTargetProfiles, updateProfileVersion } from '../operations/target-profiles.js';
 import { targetProfilesSchema } from '../presenters/target-profiles.js';
 

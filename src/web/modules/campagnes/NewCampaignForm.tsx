@@ -6,7 +6,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { apiClient, call, errorMessage } from '../../api/client';
 import { natures } from '../../labels';
 import { schemaValidator, showServerIssues } from '../../ui/form';
-import { createCampaignInput } from '../../../modules/campagnes/operations/campaign-input';
+import { createCampaignInput } from '../../../modules/campagnes/operations/campaign.input';
 import { campaignKindLabels } from './labels';
 import { campagnesKey } from './queries';
 

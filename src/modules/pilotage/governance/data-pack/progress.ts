@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { assessSchools } from '../../indicators/assess.js';
-import { indicatorCodes, indicatorDefinitions } from '../../indicators/catalogue.js';
+import { indicatorCodes, indicatorDefinitions } from '../../indicators/catalogue.input.js';
 import { loadProfileCatalogue } from '../../indicators/profiles.js';
 import type { PackContext } from './figures.js';
 import { number, percent, type PackSection } from './sections.js';

@@ -2,7 +2,7 @@ import { Button, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { createScenarioInput, splitFinancingInput } from '../../../../modules/pilotage/operations/ppi-input';
+import { createScenarioInput, splitFinancingInput } from '../../../../modules/pilotage/operations/ppi.input';
 import { apiClient, call, errorMessage, getActiveTenant } from '../../../api/client';
 import { useCan } from '../../../session/session';
 import { schemaValidator, showServerIssues } from '../../../ui/form';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { campaignKinds } from '../campaign-kinds.js';
+import { campaignKinds } from '../campaign-kinds.input.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue (AAAA-MM-JJ).');
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { indicatorCodes } from '../indicators/catalogue.js';
+import { indicatorCodes } from '../indicators/catalogue.input.js';
 
 export const profileIndicatorsInput = z
   .array(z.object({ code: z.enum(indicatorCodes), target: z.number().finite().min(0).max(100_000) }))

@@ -20,7 +20,7 @@ import { establishments, organizations } from '../../referentiel/db/schema.js';
 
 export const pilotage = pgSchema('pilotage');
 
-/** One indicator's threshold in a target profile version (indicators/catalogue.ts lists the codes). */
+/** One indicator's threshold in a target profile version (indicators/catalogue.input.ts lists the codes). */
 export interface ProfileIndicator {
   code: string;
   target: number;

@@ -60,6 +60,8 @@ describe('guichet : configuration par la collectivité', () => {
     await page.getByRole('button', { name: 'Nouvelle équipe' }).click();
     await page.getByText('Nouvelle équipe', { exact: true }).last().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    // the saves' notifications gone before the tabs' accessibility checks (fading out, their text is half-transparent)
+    await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 20_000 }).toBe(0);
     for (const [tab, marker] of [
       ['Catégories', 'Catégories de tickets et organisation responsable'],
       ['Calendriers', 'Heures d’ouverture'],

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
+import { readPage } from '../../../server/platform/page.js';
 import { notFound } from '../../../server/platform/errors.js';
 import { establishmentsView } from '../../referentiel/index.js';
 import { authed, dossiersInScope, managesCampaigns, readsAll } from '../campaign-access.js';
@@ -38,22 +39,15 @@ export async function findSchoolDossiers(ctx: Ctx, query: SchoolDossiersQuery) {
   if (!school) throw notFound('Établissement');
   const draftsHidden = !managesCampaigns(a.actor) && !readsAll(a.actor);
   const where = and(eq(dossiers.tenantId, tenantId), eq(dossiers.establishmentId, school.id), dossiersInScope(a), draftsHidden ? ne(campaigns.status, 'draft') : undefined);
-  const from = () => ctx.db.select().from(dossiers).innerJoin(campaigns, and(eq(campaigns.tenantId, dossiers.tenantId), eq(campaigns.id, dossiers.campaignId)));
-  const [total] = await ctx.db
-    .select({ n: count() })
-    .from(dossiers)
-    .innerJoin(campaigns, and(eq(campaigns.tenantId, dossiers.tenantId), eq(campaigns.id, dossiers.campaignId)))
-    .where(where);
-  const rows = await from()
-    .where(where)
-    .orderBy(desc(dossiers.updatedAt), desc(dossiers.number))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  return {
-    total: total!.n,
-    page: query.page,
-    pageSize: query.pageSize,
-    items: rows.map(({ dossiers: d, campaigns: c }) => ({
+  const onCampaign = and(eq(campaigns.tenantId, dossiers.tenantId), eq(campaigns.id, dossiers.campaignId));
+  return readPage(
+    query,
+    {
+      total: async () => (await ctx.db.select({ n: count() }).from(dossiers).innerJoin(campaigns, onCampaign).where(where))[0]!.n,
+      rows: (limit, offset) =>
+        ctx.db.select({ d: dossiers, c: campaigns }).from(dossiers).innerJoin(campaigns, onCampaign).where(where).orderBy(desc(dossiers.updatedAt), desc(dossiers.number)).limit(limit).offset(offset),
+    },
+    ({ d, c }) => ({
       id: d.id,
       number: d.number,
       state: d.state,
@@ -61,6 +55,6 @@ export async function findSchoolDossiers(ctx: Ctx, query: SchoolDossiersQuery) {
       submittedAt: d.submittedAt?.toISOString() ?? null,
       decidedAt: d.decidedAt?.toISOString() ?? null,
       updatedAt: d.updatedAt.toISOString(),
-    })),
-  };
+    }),
+  );
 }

@@ -1,6 +1,7 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../../../server/platform/context.js';
+import { readPage } from '../../../../server/platform/page.js';
 import { loadCampaign } from '../../campaign-access.js';
 import { dossiers, webhookDeliveries, webhooks } from '../../db/schema.js';
 
@@ -31,27 +32,23 @@ export const deliverySchema = z.object({
 export async function listDeliveries(ctx: Ctx, campaignIdOrCode: string, query: z.infer<typeof deliveriesQuery>) {
   const { campaign } = await loadCampaign(ctx, campaignIdOrCode, 'campaign.manage');
   const where = and(eq(webhooks.tenantId, campaign.tenantId), eq(webhooks.campaignId, campaign.id), query.status ? eq(webhookDeliveries.status, query.status) : undefined);
-  const from = () =>
-    ctx.db
-      .select({ d: webhookDeliveries, url: webhooks.url, number: dossiers.number })
-      .from(webhookDeliveries)
-      .innerJoin(webhooks, and(eq(webhooks.tenantId, webhookDeliveries.tenantId), eq(webhooks.id, webhookDeliveries.webhookId)))
-      .leftJoin(dossiers, and(eq(dossiers.tenantId, webhookDeliveries.tenantId), eq(dossiers.id, webhookDeliveries.dossierId)));
-  const [total] = await ctx.db
-    .select({ n: count() })
-    .from(webhookDeliveries)
-    .innerJoin(webhooks, and(eq(webhooks.tenantId, webhookDeliveries.tenantId), eq(webhooks.id, webhookDeliveries.webhookId)))
-    .where(where);
-  const rows = await from()
-    .where(where)
-    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  return {
-    total: total!.n,
-    page: query.page,
-    pageSize: query.pageSize,
-    items: rows.map(({ d, url, number }) => ({
+  const ofWebhook = and(eq(webhooks.tenantId, webhookDeliveries.tenantId), eq(webhooks.id, webhookDeliveries.webhookId));
+  return readPage(
+    query,
+    {
+      total: async () => (await ctx.db.select({ n: count() }).from(webhookDeliveries).innerJoin(webhooks, ofWebhook).where(where))[0]!.n,
+      rows: (limit, offset) =>
+        ctx.db
+          .select({ d: webhookDeliveries, url: webhooks.url, number: dossiers.number })
+          .from(webhookDeliveries)
+          .innerJoin(webhooks, ofWebhook)
+          .leftJoin(dossiers, and(eq(dossiers.tenantId, webhookDeliveries.tenantId), eq(dossiers.id, webhookDeliveries.dossierId)))
+          .where(where)
+          .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+          .limit(limit)
+          .offset(offset),
+    },
+    ({ d, url, number }) => ({
       id: d.id,
       webhookId: d.webhookId,
       url,
@@ -65,6 +62,6 @@ export async function listDeliveries(ctx: Ctx, campaignIdOrCode: string, query: 
       createdAt: d.createdAt.toISOString(),
       nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null,
       deliveredAt: d.deliveredAt?.toISOString() ?? null,
-    })),
-  };
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { fillPlaceholders, sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { rows, type Db } from './db.js';
@@ -117,6 +117,40 @@ export async function runStatement<T>(db: Db, query: SQL, prefix: string, option
   }
   const result = await client.query<T & pg.QueryResultRow>(queryConfig(name ?? '', text, params, options));
   return result.rows;
+}
+
+export interface StatementTemplate {
+  statement: Prepared;
+  /** The statement's values, drizzle placeholders among them. */
+  params: unknown[];
+}
+
+const templates = new Map<string, StatementTemplate>();
+const maxTemplates = 1_000;
+
+/**
+ * A statement drizzle builds the same way request after request, built and rendered once per
+ * `key`: the values that change from one request to the next are drizzle placeholders
+ * (`sql.placeholder('uai')`), filled by `runTemplate`. The key names everything else the text and
+ * its other values depend on (the tenant, the actor's scope, a day). Building and rendering a
+ * statement made of four modules' subqueries cost more CPU than running it (one school's assessment).
+ */
+export function statementTemplate(prefix: string, key: string, build: () => SQL): StatementTemplate {
+  const id = `${prefix}\u0000${key}`;
+  let template = templates.get(id);
+  if (!template) {
+    const { sql: text, params } = dialect.sqlToQuery(build());
+    template = { statement: preparedShape(prefix, text), params };
+    // the oldest first: keys are few (tenants × scopes × days), this only bounds a long-running process
+    if (templates.size >= maxTemplates) templates.delete(templates.keys().next().value!);
+    templates.set(id, template);
+  }
+  return template;
+}
+
+/** Runs a template with this request's values for its placeholders (by name). */
+export function runTemplate<T>(db: Db, template: StatementTemplate, values: Record<string, unknown>, options?: RowOptions): Promise<T[]> {
+  return runPrepared<T>(db, template.statement, fillPlaceholders(template.params, values), options);
 }
 
 /** A PostgreSQL array literal of strings (`'{"a","b"}'`), for a `$n::uuid[]` or `$n::text[]` parameter: the same text on both drivers. */

@@ -11,32 +11,32 @@
  */
 export function isoInstant(text: string): string {
   const length = text.length;
-  // 'YYYY-MM-DD HH:MM:SS' then an optional fraction, then the offset
-  if (length >= 22 && text.charCodeAt(4) === 45 && text.charCodeAt(10) === 32 && text.charCodeAt(13) === 58 && text.charCodeAt(16) === 58) {
-    let end = length;
-    let offsetMinutes = 0;
-    const zoneAt = zoneStart(text);
-    if (zoneAt > 0) {
-      offsetMinutes = zoneMinutes(text, zoneAt);
-      end = zoneAt;
-      if (Number.isNaN(offsetMinutes)) return viaDate(text);
-    } else return viaDate(text);
-    const fraction = end > 20 && text.charCodeAt(19) === 46 ? text.slice(20, end) : '';
-    if (!/^\d*$/.test(fraction)) return viaDate(text);
-    const millis = (fraction + '000').slice(0, 3);
-    if (offsetMinutes === 0) return `${text.slice(0, 10)}T${text.slice(11, 19)}.${millis}Z`;
-    const utc = Date.UTC(
-      Number(text.slice(0, 4)),
-      Number(text.slice(5, 7)) - 1,
-      Number(text.slice(8, 10)),
-      Number(text.slice(11, 13)),
-      Number(text.slice(14, 16)),
-      Number(text.slice(17, 19)),
-      Number(millis),
-    );
-    return new Date(utc - offsetMinutes * 60_000).toISOString();
+  // 'YYYY-MM-DD HH:MM:SS', an optional fraction, then the offset
+  if (length < 22 || text.charCodeAt(4) !== 45 || text.charCodeAt(10) !== 32 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return viaDate(text);
+  const fractionEnd = length - 3;
+  if (text.charCodeAt(fractionEnd) === 43 && text.charCodeAt(fractionEnd + 1) === 48 && text.charCodeAt(fractionEnd + 2) === 48) {
+    // '+00': the text is the answer, rearranged
+    if (fractionEnd === 19) return `${text.slice(0, 10)}T${text.slice(11, 19)}.000Z`;
+    if (text.charCodeAt(19) !== 46) return viaDate(text);
+    const millis = fractionEnd >= 23 ? text.slice(20, 23) : (text.slice(20, fractionEnd) + '00').slice(0, 3);
+    return `${text.slice(0, 10)}T${text.slice(11, 19)}.${millis}Z`;
   }
-  return viaDate(text);
+  const zoneAt = zoneStart(text);
+  const offsetMinutes = zoneAt > 0 ? zoneMinutes(text, zoneAt) : NaN;
+  if (Number.isNaN(offsetMinutes)) return viaDate(text);
+  const fraction = zoneAt > 20 && text.charCodeAt(19) === 46 ? text.slice(20, zoneAt) : '';
+  if (!/^\d*$/.test(fraction)) return viaDate(text);
+  const millis = (fraction + '000').slice(0, 3);
+  const utc = Date.UTC(
+    Number(text.slice(0, 4)),
+    Number(text.slice(5, 7)) - 1,
+    Number(text.slice(8, 10)),
+    Number(text.slice(11, 13)),
+    Number(text.slice(14, 16)),
+    Number(text.slice(17, 19)),
+    Number(millis),
+  );
+  return new Date(utc - offsetMinutes * 60_000).toISOString();
 }
 
 /** Where `+HH`, `-HH`, `+HH:MM` (or `+HH:MM:SS`) starts, after the time; -1 when there is none. */

@@ -6,17 +6,21 @@ import { CpuMeter } from './lib/inventory-cpu.js';
 import { closedLoop, KeepAliveClient, type Call } from './lib/load.js';
 import { ensurePostgres } from './lib/postgres.js';
 import { login, startServer, type RunningServer } from './lib/server.js';
+import { listPath, pagesByNumber, password as listPassword, tenantCode as listTenant, vocabularyOf } from './list-search.js';
+import { openDatabase } from '../src/server/platform/db.js';
 import { pilotageDatabaseName, pilotagePassword } from './pilotage.js';
 
 /**
  * What the real server (build/server/main.js in a child process, as the benches run it) spends in
  * CPU per request on the hot read routes every floor of « p95 under 50 ms at 50 clients » hangs on:
- * the instructors' list of a campaign and one school's assessment, over loopback HTTP with a few
+ * the instructors' list of a campaign, one school's assessment and the first pages of the
+ * establishments' list, over loopback HTTP with a few
  * clients at once (the server's CPU read in /proc, PostgreSQL's backends too). Load does not change
  * these figures much, unlike latencies. On the databases the benches leave behind:
- * `tsx bench/campagnes-cpu.ts` (coherence_bench_campagnes_cpu) and `npm run bench -- pilotage postgresql`.
+ * `tsx bench/campagnes-cpu.ts` (coherence_bench_campagnes_cpu), `npm run bench -- pilotage postgresql`
+ * and `tsx bench/list-search-cpu.ts` (coherence_bench_listcpu).
  *
- *   tsx bench/server-cpu.ts [--n 3000] [--clients 8] [--only campagnes|pilotage|santé] [--against <main.js> [--rounds 6]]
+ *   tsx bench/server-cpu.ts [--n 3000] [--clients 8] [--only campagnes|pilotage|établissements|santé] [--against <main.js> [--rounds 6]]
  *
  * `--against`: another build of the server (`npx tsx scripts/build-server.ts` in another branch's
  * copy) runs beside this one on the same data, and the two take turns, `--rounds` blocks each, so
@@ -41,8 +45,8 @@ interface Scenario {
   database: string;
   /** The Cookie (and tenant) headers, the server's base URL given. */
   headers(baseUrl: string, admin: pg.Client): Promise<Record<string, string>>;
-  /** The next request's path, the database open. */
-  paths(admin: pg.Client): Promise<() => string>;
+  /** The next request's path, the database open (`url` its address). */
+  paths(admin: pg.Client, url: string): Promise<() => string>;
 }
 
 const scenarios: Scenario[] = [
@@ -74,6 +78,22 @@ const scenarios: Scenario[] = [
       return () => `/api/establishments/${uais[Math.floor(Math.random() * uais.length)]}/assessment`;
     },
   },
+  {
+    label: 'établissements : liste, 5 premières pages (admin)',
+    database: 'coherence_bench_listcpu',
+    headers: async (baseUrl) => ({ cookie: await login(baseUrl, 'admin@banc.coherence.fr', listPassword), 'x-coherence-tenant': listTenant }),
+    async paths(admin, url) {
+      const found = await admin.query<{ id: string }>('select tenant_id as id from referentiel.organizations where code = $1', [listTenant]);
+      if (!found.rows[0]) throw new Error('pas de collectivité : lancez d’abord tsx bench/list-search-cpu.ts');
+      const database = await openDatabase({ url, poolSize: 1 });
+      try {
+        const vocabulary = await vocabularyOf(database, found.rows[0].id);
+        return () => listPath(vocabulary, pagesByNumber);
+      } finally {
+        await database.close();
+      }
+    },
+  },
 ];
 
 interface Contender {
@@ -95,7 +115,7 @@ async function run(scenario: Scenario, serverUrl: string) {
       const client = new KeepAliveClient(server.baseUrl, clients, await scenario.headers(server.baseUrl, admin));
       contenders.push({ name, server, client, meter: new CpuMeter(server.pid, admin, scenario.database) });
     }
-    const next = await scenario.paths(admin);
+    const next = await scenario.paths(admin, url.toString());
     const load = async (label: string, call: () => Call) => {
       if (only && !label.startsWith(only) && !scenario.label.startsWith(only)) return;
       for (const { client } of contenders) await closedLoop({ client, clients, durationMs: 3_600_000, maxRequests: Math.ceil(count / 3), next: call, expected: 200 }); // warm-up

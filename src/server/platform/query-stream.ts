@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
+import * as drizzleUtils from 'drizzle-orm/utils';
 import { isPgliteClient, type Db } from './db.js';
 
 /** A drizzle select (any joins, any shape of row): what `streamRows` reads through a cursor. */
@@ -8,17 +9,35 @@ export type StreamableSelect<T> = PromiseLike<T[]> & { getSQL(): SQL };
 /** Rows fetched per round trip: a few hundred kilobytes of rows at most in memory. */
 const batchSize = 500;
 
+type RowMapper = (rows: unknown[][]) => unknown[];
 interface DrizzleInternals {
-  session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: unknown, name: undefined, arrayMode: boolean): MappedQuery };
+  session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: unknown, name: undefined, arrayMode: boolean, mapRows: RowMapper): MappedQuery };
   dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
 }
 interface MappedQuery {
-  joinsNotNullableMap?: unknown;
   execute(): Promise<unknown[]>;
 }
 interface PreparedSelect {
   fields: unknown;
   joinsNotNullableMap?: unknown;
+}
+
+/** drizzle's own row mapper (exported by drizzle-orm/utils, left out of its types): what `await query` applies. */
+const mapResultRow = (drizzleUtils as unknown as { mapResultRow(fields: unknown, row: unknown[], joinsNotNullableMap: unknown): unknown }).mapResultRow;
+
+/**
+ * Maps a batch as drizzle does, then empties the driver's array of raw rows. That array (and the
+ * node-postgres result holding it) can reach V8's old generation before its batch is written; it
+ * then keeps the batch's raw rows and their strings alive through every young collection until
+ * the next full one, which moved nearly every row of a 200,000-row export to the old generation
+ * (the server's peak memory; bench/export-memory.ts). Emptied, the rows die young.
+ */
+function mapAndRelease(prepared: PreparedSelect): RowMapper {
+  return (rows) => {
+    const mapped = rows.map((row) => mapResultRow(prepared.fields, row, prepared.joinsNotNullableMap));
+    rows.length = 0;
+    return mapped;
+  };
 }
 
 /**
@@ -37,8 +56,7 @@ export async function* streamRows<T>(db: Db, query: StreamableSelect<T>): AsyncG
     hold ? sql`declare ${cursor} no scroll cursor with hold for ${query.getSQL()}` : sql`declare ${cursor} no scroll cursor for ${query.getSQL()}`;
   const fetchFrom = (on: Db) => {
     const internals = on as unknown as DrizzleInternals;
-    const statement = internals.session.prepareQuery(internals.dialect.sqlToQuery(sql`fetch forward 500 from ${cursor}`), prepared.fields, undefined, true);
-    statement.joinsNotNullableMap = prepared.joinsNotNullableMap;
+    const statement = internals.session.prepareQuery(internals.dialect.sqlToQuery(sql`fetch forward 500 from ${cursor}`), prepared.fields, undefined, true, mapAndRelease(prepared));
     return () => statement.execute() as Promise<T[]>;
   };
 

@@ -187,6 +187,8 @@ async function writeRecords(
   const { staged, lines } = stagedItems(kept, stored);
   return database.bulkTransaction(async (session) => {
     const progressDb = database.kind === 'pglite' ? session.db : database.db;
+    // the merges' CTE joins are costed far above jit_above_cost: compiling them cost more than it saved (measured on the update of 5 %)
+    await session.db.execute(sql`SET LOCAL jit = off`);
     const ranges = await stageEstablishments(session, staged);
     if (ranges.updates.to > ranges.updates.from) await analyzeIfUnknown(session.db, key.tenantId, stored.size);
     const counts = { created: 0, updated: 0 };

@@ -78,20 +78,22 @@ export function batchesOf(range: StagedRange, size: number): StagedRange[] {
   return batches;
 }
 
+/** The staged rows as COPY's CSV, built by concatenation (a national file: 66,000 lines of 23 cells). */
 function toCsv(items: StagedItem[]): string {
-  const lines = items.map(({ record, searchText, sourceHash }, index) => {
-    const cells = [String(index + 1)];
-    for (const [field] of columns) cells.push(csvCell(record[field]));
-    cells.push(csvCell(searchText), csvCell(sourceHash));
-    return cells.join(',');
+  let csv = '';
+  items.forEach(({ record, searchText, sourceHash }, index) => {
+    let line = String(index + 1);
+    for (const [field] of columns) line += `,${csvCell(record[field])}`;
+    csv += `${line},${quoted(searchText)},${quoted(sourceHash)}\n`;
   });
-  return `${lines.join('\n')}\n`;
+  return csv;
 }
 
-const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
+const quoted = (text: string) => `"${text.includes('"') ? text.replaceAll('"', '""') : text}"`;
 
 /** A CSV cell as COPY reads it: an unquoted empty cell is NULL, a quoted one is a string. */
 function csvCell(value: unknown): string {
+  if (typeof value === 'string') return quoted(value);
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'number') return String(value);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../server/platform/errors.js';
 import { editAnnuaire, fixtureText, setCell, utf8 } from '../../../test/annuaire-fixtures.js';
-import { readLineIndex, summaryOf, writeLineIndex, type KnownLines } from './known-lines.js';
+import { readLineIndex, scanLines, shortHash, summaryOf, writeLineIndex, type KnownLines } from './known-lines.js';
 import { parseEstablishmentFile } from './parse-establishment-file.js';
 import type { ParsedRow } from './parsed-row.js';
 import { recordHash } from './record-hash.js';
@@ -108,6 +108,16 @@ describe('known lines: a re-import reads an identical line as unchanged, and eve
     // stored records that the lines no longer give (as after a parser change): the sample catches it
     const drifted: KnownLines = new Map([...known].map(([hash, line]) => [hash, { ...line, recordHash: 'x'.repeat(22) }]));
     expect(unchangedCount(expectSameAsFullParse(original, drifted))).toBe(0);
+  });
+});
+
+describe('line hashes taken on the bytes', () => {
+  it('are the hashes of the context and the decoded line, as stored by earlier imports', () => {
+    const text = `Identifiant;Nom\r\n0350026B;Lycée « Château »\r\n0350027C;"Collège ""Ker""; Île"\r\n0350028D;"sur\ndeux lignes"\r\n`;
+    const scanned = scanLines(utf8(`\uFEFF${text}`), 'ctx');
+    expect(scanned.header.text).toBe('Identifiant;Nom\r');
+    expect(scanned.numbers).toEqual([2, 3, 4, 5]);
+    expect(scanned.hashes).toEqual([shortHash('ctx0350026B;Lycée « Château »'), shortHash('ctx0350027C;"Collège ""Ker""; Île"'), undefined, undefined]);
   });
 });
 

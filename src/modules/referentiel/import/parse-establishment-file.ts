@@ -35,7 +35,7 @@ export function parseEstablishmentFile(bytes: Uint8Array, options: FileParseOpti
     return { format: detected.format, rows: nonEmpty(parseLyceesJson(detected.json.lycees)) };
   }
   const csv = csvFormats[detected.format];
-  const rows = options.known ? parseKnownLines(text, csv, options) : parseAll(csv, readCsv(text), options);
+  const rows = options.known ? parseKnownLines(bytes, text, csv, options) : parseAll(csv, readCsv(text), options);
   return { format: detected.format, rows: nonEmpty(rows) };
 }
 
@@ -60,12 +60,14 @@ function parseAll(csv: CsvFormat, table: CsvTable, options: ParseOptions): Parse
  * UAI met more than once are parsed with them. The file's last line is always parsed: a file cut
  * short is refused on it.
  */
-function parseKnownLines(text: string, csv: CsvFormat, options: FileParseOptions): ParsedRow[] {
+function parseKnownLines(bytes: Uint8Array, text: string, csv: CsvFormat, options: FileParseOptions): ParsedRow[] {
   const known = options.known!;
-  const scanned = scanLines(text, lineContext(csv.format, firstLine(text), options));
+  const scanned = scanLines(bytes, lineContext(csv.format, firstLine(text), options));
   if (scanned.openQuote) return parseAll(csv, readCsv(text), options); // refused there, with the line
   const count = scanned.numbers.length;
   const entries: (KnownLine | undefined)[] = scanned.hashes.map((h, i) => (h !== undefined && i < count - 1 ? known.get(h) : undefined));
+  // nothing known (a first import, another file): the whole text is parsed as it is, no copy of its lines
+  if (!entries.some(Boolean)) return withLineHashes(parseAll(csv, readCsv(text), options), scanned);
   const others = () => entries.flatMap((entry, i) => (entry ? [] : [lineAt(scanned, i)]));
   let parsed = parseLines(text, csv, scanned.header, others(), options);
   const again = uaisMetTwice(entries, parsed);
@@ -81,6 +83,16 @@ function parseKnownLines(text: string, csv: CsvFormat, options: FileParseOptions
     if (entry) rows.push({ line: scanned.numbers[i], uai: entry.uai, status: 'valid', lineHash: scanned.hashes[i], unchanged: entry });
   });
   return mergeByLine(parsed, rows);
+}
+
+/** Each row gets the hash of the line it starts on (both lists in file order). */
+function withLineHashes(rows: ParsedRow[], scanned: ScannedLines): ParsedRow[] {
+  let i = 0;
+  for (const row of rows) {
+    while (i < scanned.numbers.length && scanned.numbers[i] < row.line) i++;
+    if (scanned.numbers[i] === row.line) row.lineHash = scanned.hashes[i];
+  }
+  return rows;
 }
 
 function parseLines(text: string, csv: CsvFormat, header: PhysicalLine, lines: PhysicalLine[], options: ParseOptions): ParsedRow[] {

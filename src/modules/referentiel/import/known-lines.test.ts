@@ -5,6 +5,7 @@ import { readLineIndex, scanLines, shortHash, summaryOf, writeLineIndex, type Kn
 import { parseEstablishmentFile } from './parse-establishment-file.js';
 import type { ParsedRow } from './parsed-row.js';
 import { recordHash } from './record-hash.js';
+import { sameAsStored } from '../db/import-lines.js';
 
 /** What an import of `bytes` leaves as known lines (import-establishments.ts stores the same). */
 function knownAfter(bytes: Uint8Array, options: { includeNonSchools?: boolean } = {}): KnownLines {
@@ -103,6 +104,24 @@ describe('known lines: a re-import reads an identical line as unchanged, and eve
     expect(refusal({ known })).toBe(refusal({}));
   });
 
+  it('a file that is not UTF-8 past its first 64 KiB is refused as the full reader refuses it', () => {
+    const bytes = original.slice();
+    const at = bytes.indexOf(0xc3, 200_000); // the first byte of an accented letter, far from the head
+    bytes[at] = 0xe9;
+    bytes[at + 1] = 0x3b;
+    const refusal = (options: object) => {
+      try {
+        parseEstablishmentFile(bytes, options);
+      } catch (error) {
+        return (error as AppError).message;
+      }
+      return null;
+    };
+    expect(at).toBeGreaterThan(200_000);
+    expect(refusal({})).toMatch(/pas encodé en UTF-8/);
+    expect(refusal({ known })).toBe(refusal({}));
+  });
+
   it('lines read under other options or by a changed parser are not taken as known', () => {
     expect(unchangedCount(expectSameAsFullParse(original, known, { includeNonSchools: true }))).toBe(0);
     // stored records that the lines no longer give (as after a parser change): the sample catches it
@@ -132,5 +151,20 @@ describe('the stored index of known lines', () => {
     expect(readLineIndex(text, new Map([['0350026B', 's'.repeat(43)]])).size).toBe(0);
     expect(readLineIndex(text, new Map()).size).toBe(0);
     expect(readLineIndex('', new Map()).size).toBe(0);
+  });
+
+  it('needs no rewrite only when an import gives back each stored line, and no other', () => {
+    const other = { ...entry, uai: '0350027C', lineHash: 'g'.repeat(22) };
+    const current = new Map([
+      ['0350026B', 'r'.repeat(43)],
+      ['0350027C', 'r'.repeat(43)],
+    ]);
+    const text = writeLineIndex([entry, other]);
+    const stored = { known: readLineIndex(text, current), count: 2 };
+    expect(sameAsStored([other, entry], stored)).toBe(true);
+    expect(sameAsStored([entry], stored)).toBe(false);
+    expect(sameAsStored([entry, { ...other, recordHash: 's'.repeat(43) }], stored)).toBe(false);
+    expect(sameAsStored([entry, { ...other, lineHash: 'f'.repeat(22) }], stored)).toBe(false);
+    expect(sameAsStored([entry, other], { ...stored, count: 3 })).toBe(false);
   });
 });

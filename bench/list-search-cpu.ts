@@ -18,18 +18,19 @@ import { listFilters, listPath, pagesByNumber, password, searchPath, seed, tenan
  * PostgreSQL backends read in /proc for the database. Same tenant and same requests as
  * bench/list-search.ts (66,000 schools).
  *
- *   tsx bench/list-search-cpu.ts [--reuse] [--n 600] [--only <label start>] [--no-log] [--by-filter] [--http [--clients 4]] > /dev/null   (figures on stderr)
+ *   tsx bench/list-search-cpu.ts [--reuse] [--db <name>] [--n 600] [--only <label start>] [--no-log] [--by-filter] [--http [--clients 4]] > /dev/null   (figures on stderr)
  *
  * Each line also says how many statements a request sent to PostgreSQL (the pool's queries
  * counted). `--by-filter` adds the list's pages broken down by the filter they carry. `--http`
  * sends the requests over loopback HTTP to the real server in a child process instead (its CPU read
  * in /proc; COHERENCE_BENCH_CPU_PROF=<dir> makes it write a CPU profile).
  *
- * `--reuse` keeps the database seeded by a previous run (coherence_bench_listcpu).
+ * `--reuse` keeps the database seeded by a previous run (coherence_bench_listcpu, or the one `--db` names).
  */
 
-const databaseName = 'coherence_bench_listcpu';
 const args = process.argv.slice(2);
+/** `--db <name>`: another database than the default, so two people measuring at once do not drop each other's. */
+const databaseName = args.includes('--db') ? args[args.indexOf('--db') + 1] : 'coherence_bench_listcpu';
 const count = Number(args[args.indexOf('--n') + 1]) || 600;
 const say = (line: string) => process.stderr.write(`${line}\n`);
 

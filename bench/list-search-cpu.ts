@@ -151,6 +151,8 @@ async function main() {
     await measure('liste, page 40 par nom', adminHeaders, () => '/api/establishments?sort=name&page=40');
     await measure('recherche (admin, fragments au hasard)', adminHeaders, () => searchPath(v));
     await measure('recherche « lycée saint » (admin)', adminHeaders, () => `/api/establishments?search=${encodeURIComponent('lycée saint')}`);
+    // a word most schools carry: counted up to 1,000 (« plus de 1 000 »), its pages read down the name index
+    await measure('recherche « école », pages 1 à 5 (admin)', adminHeaders, () => `/api/establishments?search=${encodeURIComponent('école')}&page=${1 + Math.floor(Math.random() * 5)}`);
     await measure('liste (technicien, 1 secteur)', technicianHeaders, () => listPath(v));
     if (args.includes('--by-filter')) {
       for (const filter of ['none', ...listFilters] as const) {

@@ -80,7 +80,8 @@ export async function readCatalogue(db: Db): Promise<CatalogueTable[]> {
       ...t,
       primaryKey: own.find((i) => i.is_primary)?.columns ?? [],
       uniqueKeys: own.filter((i) => i.is_unique && !i.is_primary).map(({ name, columns }) => ({ name, columns })),
-      indexes: own.filter((i) => !i.is_unique).map(({ name, columns, definition }) => ({ name, columns, definition })),
+      // an expression's column without the parentheses some servers print around it (PGlite: `(ARRAY[tenant_id])`)
+      indexes: own.filter((i) => !i.is_unique).map(({ name, columns, definition }) => ({ name, columns: columns.map((c) => c.replace(/^\((.*)\)$/, '$1')), definition })),
       foreignKeys: foreignKeys
         .filter((f) => f.table === t.name)
         .map((f) => ({ name: f.name, columns: f.columns, references: f.references, referencedColumns: f.referenced_columns })),

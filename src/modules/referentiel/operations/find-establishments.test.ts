@@ -309,8 +309,11 @@ describe('plans on a tenant with many rows beside another', () => {
     ctx.cache.invalidate(establishmentTotals);
     const where = establishmentWhere(ctx, { search: 'college' });
     const plan = await planOf(sql`select count(*) from (select 1 from ${establishments} where ${where} limit ${searchCountCap + 1}) m`);
-    const heap = nodes(plan).find((n) => n['Node Type'] === 'Bitmap Heap Scan');
-    expect(heap?.['Actual Rows']).toBe(searchCountCap + 1);
+    // whichever way PostgreSQL takes them (the trigram index's bitmap, or the table when nearly every row matches), it stops at 1,001
+    expect(nodes(plan).find((n) => n['Node Type'] === 'Limit')?.['Actual Rows']).toBe(searchCountCap + 1);
+    const rowsOut = nodes(plan).filter((n) => ['Bitmap Heap Scan', 'Seq Scan', 'Index Scan'].includes(n['Node Type']));
+    expect(rowsOut.length).toBeGreaterThan(0);
+    for (const scan of rowsOut) expect(scan['Actual Rows']).toBe(searchCountCap + 1);
     const found = await findEstablishments(ctx, input({ search: 'college', pageSize: '10' }));
     expect(found).toMatchObject({ total: searchCountCap, totalIsLowerBound: true });
     expect(found.items).toHaveLength(10);

@@ -80,8 +80,7 @@ export async function readCatalogue(db: Db): Promise<CatalogueTable[]> {
       ...t,
       primaryKey: own.find((i) => i.is_primary)?.columns ?? [],
       uniqueKeys: own.filter((i) => i.is_unique && !i.is_primary).map(({ name, columns }) => ({ name, columns })),
-      // an expression's column without the parentheses some servers print around it (PGlite: `(ARRAY[tenant_id])`)
-      indexes: own.filter((i) => !i.is_unique).map(({ name, columns, definition }) => ({ name, columns: columns.map((c) => c.replace(/^\((.*)\)$/, '$1')), definition })),
+      indexes: own.filter((i) => !i.is_unique).map(({ name, columns, definition }) => ({ name, columns, definition })),
       foreignKeys: foreignKeys
         .filter((f) => f.table === t.name)
         .map((f) => ({ name: f.name, columns: f.columns, references: f.references, referencedColumns: f.referenced_columns })),
@@ -107,9 +106,7 @@ function keyViolations(table: CatalogueTable, column: string): string[] {
   // a search index serves one tenant's searches: led by the tenant, it reads only that tenant's entries
   const searches = column === 'tenant_id' ? table.indexes.filter((i) => i.definition.includes('gin_trgm_ops')) : [];
   for (const key of [...table.uniqueKeys, ...searches]) {
-    // a GIN index may lead with the tenant as a one-element array (an exact entry, where btree_gin's uuid is a partial match)
-    const leads = key.columns[0] === column || (searches.includes(key as (typeof searches)[number]) && key.columns[0] === `ARRAY[${column}]`);
-    if (!leads) found.push(`${table.name}: ${key.name} (${key.columns.join(', ')}) ne commence pas par ${column}`);
+    if (key.columns[0] !== column) found.push(`${table.name}: ${key.name} (${key.columns.join(', ')}) ne commence pas par ${column}`);
   }
   return found;
 }

@@ -287,7 +287,7 @@ describe('plans on a tenant with many rows beside another', () => {
     expect(page3.total).toBe(tenantRows / 3 / 20);
   });
 
-  it('finds « lycée saint » through the ([tenant_id], search_text) trigram index, sorting only the matches', async () => {
+  it('finds « lycée saint » through the (tenant_id, search_text) trigram index, sorting only the matches', async () => {
     const ctx = ctxOf(big);
     const where = establishmentWhere(ctx, { search: 'lycée saint' });
     for (const statement of [offsetPage(ctx, where, { sort: 'name', order: 'asc', matchesFirst: true, page: 1, pageSize: 25 }, 26), ctx.db.select({ n: sql`count(*)` }).from(establishments).where(where)]) {
@@ -295,7 +295,7 @@ describe('plans on a tenant with many rows beside another', () => {
       expect(nodes(plan).map((n) => n['Node Type'])).not.toContain('Seq Scan');
       const bitmap = nodes(plan).find((n) => n['Index Name'] === 'establishments_search_idx');
       expect(bitmap?.['Node Type']).toBe('Bitmap Index Scan');
-      expect(bitmap?.['Index Cond']).toMatch(/ARRAY\[tenant_id\] @> .*search_text/s);
+      expect(bitmap?.['Index Cond']).toMatch(/tenant_id = .*search_text/s);
       // the matches of this tenant only (one in fifty), never the tenant's rows
       for (const sort of nodes(plan).filter((n) => n['Node Type'] === 'Sort')) expect(sort.Plans![0]['Actual Rows']).toBeLessThanOrEqual(tenantRows / 50);
     }

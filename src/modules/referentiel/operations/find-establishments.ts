@@ -43,8 +43,7 @@ export function establishmentWhere(ctx: Ctx, filters: Omit<EstablishmentFilters,
     eq(establishments.tenantId, ctx.actor.tenantId),
     establishmentScopeWhere(establishmentScope(ctx.actor, 'establishment.read'), undefined, { usedArms: true }),
   ];
-  // the search index holds the tenant as a one-element array (db/schema.ts): this is its tenant condition
-  if (filters.search) conditions.push(sql`array[${establishments.tenantId}] @> array[${ctx.actor.tenantId}]::uuid[]`, searchMatch(filters.search));
+  if (filters.search) conditions.push(searchMatch(filters.search));
   if (filters.natureCode) conditions.push(eq(establishments.natureCode, filters.natureCode));
   if (filters.sector) conditions.push(eq(establishments.sector, filters.sector));
   if (filters.academyCode) conditions.push(eq(establishments.academyCode, filters.academyCode));

@@ -20,8 +20,9 @@ export async function findCatalogue(ctx: Ctx) {
       resolveWithinTarget: s.resolveWithinTarget,
       costPerDeviceCents: s.costPerDeviceCents,
       costPerPupilCents: s.costPerPupilCents,
+      version: s.version,
     })),
-    cycles: cycles.map((c) => ({ id: c.id, year: c.year, label: c.label })),
+    cycles: cycles.map((c) => ({ id: c.id, year: c.year, label: c.label, version: c.version })),
   };
 }
 

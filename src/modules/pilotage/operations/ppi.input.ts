@@ -1,5 +1,18 @@
 import { z } from 'zod';
 
+/** The works a plan proposes, and their French names (the web's tables and forms show them). */
+export const operationKinds = ['add_devices', 'renew_pcs', 'wifi_rooms', 'cabling', 'link_upgrade', 'interactive_displays'] as const;
+export type OperationKind = (typeof operationKinds)[number];
+
+export const operationLabels: Record<OperationKind, string> = {
+  add_devices: 'Équipements supplémentaires',
+  renew_pcs: 'Renouvellement de postes',
+  wifi_rooms: 'Wi-Fi de salles',
+  cabling: 'Câblage de salles',
+  link_upgrade: 'Montée du lien internet à 100 Mbit/s',
+  interactive_displays: 'Écrans interactifs',
+};
+
 const cents = z.number().int().min(0).max(1e13);
 export const createScenarioInput = z
   .object({

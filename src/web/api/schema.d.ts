@@ -36568,6 +36568,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description La personne gère le catalogue et les adhésions (la Métropole, pas une commune) */
+                        canManage: boolean;
                         cycles: {
                             id: string;
                             label: string;

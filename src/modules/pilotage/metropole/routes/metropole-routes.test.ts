@@ -130,6 +130,9 @@ describe("a commune's service", () => {
 
   it('the Métropole edits its catalogue and cycles with the version read; a commune sees only itself among the partners', async () => {
     const catalogue = (await call('GET', '/api/metropole/catalogue')).json();
+    expect(catalogue.canManage).toBe(true);
+    expect((await call('GET', '/api/metropole/catalogue', undefined, 'commune')).json().canManage).toBe(false);
+    expect((await call('GET', '/api/metropole/catalogue', undefined, 'auditor')).json().canManage).toBe(false);
     const ent = catalogue.services.find((s: { id: string }) => s.id === services.ent);
     const change = { name: 'ENT des écoles', ticketCategories: ['ent', 'digital-resources'], resolveWithinTarget: 0.9, costPerDeviceCents: 900, costPerPupilCents: 275 };
     expect((await call('PUT', `/api/metropole/services/${ent.id}`, { ...change, version: ent.version }, 'commune')).statusCode).toBe(403);

@@ -75,7 +75,7 @@ export async function metropoleRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const ctx = (request: Parameters<typeof ctxOf>[1]) => ctxOf(fastify, request);
 
-  app.get('/metropole/catalogue', { schema: { operationId: 'getMetropoleCatalogue', tags, summary: 'Catalogue de services de la Métropole (niveaux de service, coûts unitaires) et cycles d’adhésion', response: { 200: z.object({ services: z.array(serviceSchema), cycles: z.array(z.object({ id: z.string(), year: z.number(), label: z.string(), version: z.number() })) }), ...errorResponses } } }, async (request) =>
+  app.get('/metropole/catalogue', { schema: { operationId: 'getMetropoleCatalogue', tags, summary: 'Catalogue de services de la Métropole (niveaux de service, coûts unitaires) et cycles d’adhésion', response: { 200: z.object({ canManage: z.boolean().describe('La personne gère le catalogue et les adhésions (la Métropole, pas une commune)'), services: z.array(serviceSchema), cycles: z.array(z.object({ id: z.string(), year: z.number(), label: z.string(), version: z.number() })) }), ...errorResponses } } }, async (request) =>
     findCatalogue(ctx(request)),
   );
   app.post('/metropole/services', { schema: { operationId: 'createMetropoleService', tags, summary: 'Ajoute un service au catalogue', body: createServiceInput, response: { 201: idSchema, ...errorResponses } } }, async (request, reply) =>

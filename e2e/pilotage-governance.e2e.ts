@@ -84,12 +84,26 @@ describe('pilotage : gouvernance et services de la Métropole', () => {
     const all = (await (await metropole.context.request.get('/api/metropole/communes')).json()) as { communeId: string; name: string; status: string }[];
     expect(all.filter((c) => c.status === 'refused').map((c) => c.name)).toEqual(['Commune de Thorigné-Fouillard']);
     const bruz = all.find((c) => c.name === 'Commune de Bruz')!;
+    // the Métropole's manager edits a service's unit cost from the page (the commune's account below has no such form)
+    await metropole.page.goto('/pilotage/metropole');
+    await metropole.page.getByRole('heading', { level: 1, name: 'Services de la Métropole' }).waitFor();
+    await metropole.page.getByText('Modifier : ENT des écoles').click();
+    const ent = metropole.page.getByRole('form', { name: 'Modifier le service ENT des écoles' });
+    await ent.getByLabel('Niveau promis : tickets résolus dans les délais (%)').fill('92');
+    await ent.getByRole('button', { name: 'Enregistrer le service' }).click();
+    await metropole.page.getByText('Service modifié.').waitFor();
+    const catalogue = (await (await metropole.context.request.get('/api/metropole/catalogue')).json()) as { services: { code: string; resolveWithinTarget: number }[] };
+    expect(catalogue.services.find((x) => x.code === 'ent')!.resolveWithinTarget).toBe(0.92);
+    await metropole.page.getByRole('heading', { level: 2, name: 'Adhésions et souscriptions des communes' }).waitFor();
 
     const { page, context } = await signedIn('steering.cesson-sevigne@demo.coherence.fr');
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Services de la Métropole' }).click();
     await page.getByRole('heading', { level: 1, name: 'Services de la Métropole' }).waitFor();
     const rows = page.getByRole('table', { name: 'Communes' }).getByRole('row');
     await expect.poll(() => rows.count()).toBe(2);
+    // a commune reads the catalogue; its forms are the Métropole's
+    expect(await page.getByText(/^Modifier : /).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Adhésions et souscriptions des communes' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Commune de Cesson-Sévigné' }).click();
     await page.getByRole('heading', { level: 1, name: /Service rendu à la commune de Cesson-Sévigné/ }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Niveau de service obtenu face au catalogue' }).waitFor();

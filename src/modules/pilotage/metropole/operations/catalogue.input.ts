@@ -36,7 +36,7 @@ export type MembershipInput = z.input<typeof membershipInput>;
 
 export const subscriptionsInput = z.object({ serviceIds: z.array(z.uuid('Identifiant de service invalide')).max(20) });
 
-const version = z.number().int('Version invalide').positive('Version invalide');
+const version = z.number().int('Version invalide').positive('Version invalide').max(2_147_483_647, 'Version invalide');
 
 /** A service's levels and unit costs changed (its code stays: the subscriptions name it). */
 export const updateServiceInput = createServiceInput.omit({ code: true }).extend({ version });

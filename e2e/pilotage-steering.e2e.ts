@@ -96,6 +96,56 @@ describe('pilotage : atteinte des cibles', () => {
     await yearTable(second.name).waitFor({ state: 'detached' });
     await yearTable(first.name).waitFor();
     expect(await section.getByRole('table', { name: /^Par année : / }).count()).toBe(1);
+
+    // the draft's operations: one moved over its year's ceiling (refused, in French, on the field), then out of the plan
+    const draft = scenarios.find((s) => s.status === 'draft')!;
+    type Op = { id: string; name: string; uai: string; kind: string; quantity: number; costCents: number; year: number | null; financedCents: number };
+    const operations = async () => (await (await page.request.get(`/api/pilotage/ppi/scenarios/${draft.id}/operations`)).json()).items as Op[];
+    const ops = await operations();
+    const ceilings = (await (await page.request.get('/api/pilotage/ppi/scenarios')).json()).items.find((s: { id: string }) => s.id === draft.id) as { startYear: number; yearlyCeilingsCents: number[] };
+    const spent = (year: number) => ops.filter((o) => o.year === year).reduce((sum, o) => sum + o.costCents, 0);
+    const top = ops[0];
+    const fullYear = ceilings.yearlyCeilingsCents.map((c, i) => ceilings.startYear + i).find((y) => y !== top.year && spent(y) + top.costCents > ceilings.yearlyCeilingsCents[y - ceilings.startYear]);
+    expect(fullYear).toBeDefined();
+    const opsSection = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Opérations d’un scénario' }) });
+    await opsSection.getByRole('table', { name: /opérations/ }).waitFor();
+    await opsSection.getByRole('button', { name: /^Modifier : / }).first().click();
+    const editor = page.getByRole('region', { name: /^Opération : / });
+    const move = editor.getByRole('form', { name: 'Programmation de l’opération' });
+    await move.getByLabel('Année de programmation').selectOption(String(fullYear));
+    await move.getByRole('button', { name: 'Reprogrammer' }).click();
+    await move.getByText(new RegExp(`Le plafond de ${fullYear} .* serait dépassé : rien n’a été modifié\\.`)).waitFor();
+    await move.getByLabel('Année de programmation').selectOption('hors-plan');
+    await move.getByRole('button', { name: 'Reprogrammer' }).click();
+    await page.getByText('Opération reprogrammée.').waitFor();
+    await expect.poll(async () => (await operations()).find((o) => o.id === top.id)!.year).toBeNull();
+
+    // its financing: lines one euro short are refused by the server, then the lines that make its cost are kept
+    const financing = page.getByRole('region', { name: /^Opération : / }).getByRole('form', { name: 'Financement de l’opération' });
+    const euros = (cents: number) => (cents / 100).toFixed(2);
+    while ((await financing.getByRole('button', { name: /^Retirer la ligne/ }).count()) > 0) await financing.getByRole('button', { name: /^Retirer la ligne/ }).first().click();
+    await financing.getByRole('button', { name: 'Ajouter une ligne' }).click();
+    await financing.getByLabel('Source 1').selectOption('own');
+    await financing.getByLabel('Montant 1 (€)').fill(euros(top.costCents - 200));
+    await financing.getByLabel('Source 2').selectOption('feder');
+    await financing.getByLabel('Montant 2 (€)').fill('1');
+    await financing.getByRole('button', { name: 'Enregistrer le financement' }).click();
+    await financing.getByRole('alert').filter({ hasText: /ne font pas le coût de l’opération .* rien n’a été modifié/ }).waitFor();
+    await financing.getByLabel('Montant 2 (€)').fill('2');
+    await financing.getByRole('button', { name: 'Enregistrer le financement' }).click();
+    await page.getByText('Financement enregistré : ses lignes font le coût de l’opération.').waitFor();
+    const financed = (await operations()).find((o) => o.id === top.id)! as Op & { financing: { source: string; amountCents: number }[] };
+    expect(financed.financedCents).toBe(top.costCents);
+    expect(financed.financing.map((l) => [l.source, l.amountCents])).toEqual([['own', top.costCents - 200], ['feder', 200]]);
+    await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 20_000 }).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // the voted version is frozen: said so, and nothing to edit
+    const voted = scenarios.find((s) => s.status === 'voted')!;
+    await opsSection.getByRole('textbox', { name: 'Scénario' }).click();
+    await page.getByRole('option', { name: `${voted.name} (voté)`, exact: true }).click();
+    await opsSection.getByText(/ses opérations et leur financement sont figés/).waitFor();
+    expect(await opsSection.getByRole('button', { name: /^Modifier : / }).count()).toBe(0);
     await context.close();
   });
 });

@@ -1,6 +1,13 @@
 import type { TestApp } from './app.js';
-import { allowed, created, tenantIdOf, unique, type Caller, type MatrixEntry } from './authz-matrix.js';
+import { allowed, created, deleted, tenantIdOf, unique, type Caller, type MatrixEntry } from './authz-matrix.js';
 import {
+  agreementOfA,
+  agreementVersionOfA,
+  bodyVersionOfA,
+  cycleVersionOfA,
+  freshMemberOfA,
+  memberVersionOfA,
+  serviceVersionOfA,
   cycleYearOf,
   governanceManagers,
   governanceOfA,
@@ -37,6 +44,51 @@ export const pilotageGovernanceMatrix: Record<string, MatrixEntry> = {
             validFrom: '2026-01-01', commitments: [{ party: 'b', text: 'Désigner un référent' }], serviceLevels: [{ indicator: 'resolve_within_rate', target: 0.9 }],
           },
         }),
+      },
+    ],
+  },
+  updateGovernanceAgreement: {
+    cases: [
+      {
+        expect: managersOfA,
+        request: async (t, c) => ({
+          url: `/api/governance/agreements/${await agreementOfA(t)}`,
+          payload: {
+            kind: 'authority-establishment', title: unique('Convention matrice'), partyAId: tenantIdOf(t, c), establishmentId: schoolOf(t, c).id, validFrom: '2026-01-01',
+            commitments: [{ party: 'b', text: 'Désigner un référent' }], serviceLevels: [{ indicator: 'resolve_within_rate', target: 0.8 }], version: await agreementVersionOfA(t),
+          },
+        }),
+      },
+    ],
+  },
+  findGovernancePartners: { cases: [{ expect: readers, request: () => ({ url: '/api/governance/partners' }) }] },
+  updateGovernanceBody: {
+    cases: [
+      {
+        expect: managersOfA,
+        request: async (t) => ({ url: `/api/governance/bodies/${(await governanceOfA(t)).bodyId}`, payload: { kind: 'technical-committee', name: 'Comité technique (matrice)', cadence: 'half-yearly', unanimity: true, version: await bodyVersionOfA(t) } }),
+      },
+    ],
+  },
+  updateGovernanceBodyMember: {
+    cases: [
+      {
+        expect: managersOfA,
+        request: async (t) => {
+          const g = await governanceOfA(t);
+          return { url: `/api/governance/bodies/${g.bodyId}/members/${g.memberId}`, payload: { name: 'Membre matrice', title: unique('Directeur'), organizationId: t.ids.a.tenantId, version: await memberVersionOfA(t) } };
+        },
+      },
+    ],
+  },
+  removeGovernanceBodyMember: {
+    cases: [
+      {
+        expect: deleted(managersOfA),
+        request: async (t) => {
+          const m = await freshMemberOfA(t);
+          return { method: 'DELETE', url: `/api/governance/bodies/${m.bodyId}/members/${m.id}`, query: { version: '1' } };
+        },
       },
     ],
   },
@@ -87,6 +139,21 @@ export const pilotageGovernanceMatrix: Record<string, MatrixEntry> = {
   createMetropoleCycle: {
     cases: [{ expect: created(allowed(governanceManagers, 200)), request: (_t, c) => ({ url: '/api/metropole/cycles', payload: { year: cycleYearOf[c] ?? 2041, label: 'Cycle matrice' } }) }],
   },
+  updateMetropoleService: {
+    cases: [
+      {
+        expect: managersOfA,
+        request: async (t) => ({
+          url: `/api/metropole/services/${(await governanceOfA(t)).serviceId}`,
+          payload: { name: 'Wi-Fi (matrice)', ticketCategories: ['infrastructure'], resolveWithinTarget: 0.85, costPerDeviceCents: 120, costPerPupilCents: 12, version: await serviceVersionOfA(t) },
+        }),
+      },
+    ],
+  },
+  updateMetropoleCycle: {
+    cases: [{ expect: managersOfA, request: async (t) => ({ url: `/api/metropole/cycles/${(await governanceOfA(t)).cycleId}`, payload: { label: unique('Cycle matrice'), version: await cycleVersionOfA(t) } }) }],
+  },
+  findMetropolePartnerCommunes: { cases: [{ expect: readers, request: () => ({ url: '/api/metropole/partner-communes' }) }] },
   findMetropoleCommunes: { cases: [{ expect: readers, request: () => ({ url: '/api/metropole/communes' }) }] },
   setMetropoleMembership: {
     cases: [

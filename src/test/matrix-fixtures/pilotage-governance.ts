@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { bodies, bodyMembers, decisions, followUps, meetings } from '../../modules/pilotage/governance/db/schema.js';
+import { agreements, bodies, bodyMembers, decisions, followUps, meetings } from '../../modules/pilotage/governance/db/schema.js';
 import { writeDataPack } from '../../modules/pilotage/governance/operations/issue-data-pack.js';
 import { catalogueServices, communeMemberships, joiningCycles, subscriptions } from '../../modules/pilotage/metropole/db/schema.js';
 import { createOrganization } from '../../modules/referentiel/operations/create-organization.js';
@@ -75,3 +75,40 @@ export async function meetingVersionOfA(t: TestApp) {
 /** Codes and years each caller creates, so that no two creations of one tenant collide. */
 export const serviceCodeOf: Partial<Record<Caller, string>> = { 'authority-admin': 'assistance', steering: 'ent', 'admin-b': 'assistance' };
 export const cycleYearOf: Partial<Record<Caller, number>> = { 'authority-admin': 2041, steering: 2042, 'admin-b': 2041 };
+
+/** A record's current version, read before each call that edits it (every allowed caller edits it in turn). */
+async function versionOf(t: TestApp, table: typeof bodies | typeof bodyMembers | typeof agreements | typeof catalogueServices | typeof joiningCycles, id: string) {
+  const [row] = await t.ctx.db.select({ version: table.version }).from(table).where(and(eq(table.tenantId, t.ids.a.tenantId), eq(table.id, id)));
+  return row.version;
+}
+
+export const bodyVersionOfA = async (t: TestApp) => versionOf(t, bodies, (await governanceOfA(t)).bodyId);
+export const memberVersionOfA = async (t: TestApp) => versionOf(t, bodyMembers, (await governanceOfA(t)).memberId);
+export const serviceVersionOfA = async (t: TestApp) => versionOf(t, catalogueServices, (await governanceOfA(t)).serviceId);
+export const cycleVersionOfA = async (t: TestApp) => versionOf(t, joiningCycles, (await governanceOfA(t)).cycleId);
+
+const agreementsOfA = new WeakMap<TestApp, Promise<string>>();
+/** A school agreement of A (authority ↔ its staff's lycée), edited by each allowed caller in turn. */
+export function agreementOfA(t: TestApp): Promise<string> {
+  let made = agreementsOfA.get(t);
+  if (!made) {
+    made = (async () => {
+      const tenantId = t.ids.a.tenantId;
+      const [row] = await t.ctx.db
+        .insert(agreements)
+        .values({ tenantId, kind: 'authority-establishment', title: 'Convention matrice', partyAId: tenantId, establishmentId: t.ids.staffSchool.id, validFrom: '2026-01-01', commitments: [{ party: 'b', text: 'Désigner un référent' }], serviceLevels: [], createdAt: new Date() })
+        .returning();
+      return row.id;
+    })();
+    agreementsOfA.set(t, made);
+  }
+  return made;
+}
+export const agreementVersionOfA = async (t: TestApp) => versionOf(t, agreements, await agreementOfA(t));
+
+/** A fresh member of A's body, for a call that removes it. */
+export async function freshMemberOfA(t: TestApp) {
+  const g = await governanceOfA(t);
+  const [m] = await t.ctx.db.insert(bodyMembers).values({ tenantId: t.ids.a.tenantId, bodyId: g.bodyId, name: unique('Membre sortant'), title: 'Invité', organizationId: t.ids.a.tenantId }).returning();
+  return m;
+}

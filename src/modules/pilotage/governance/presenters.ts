@@ -12,6 +12,7 @@ export const agreementSchema = z.object({
   establishment: z.object({ id: z.string(), name: z.string(), uai: z.string() }).nullable(),
   validFrom: z.string(),
   validTo: z.string().nullable(),
+  version: z.number(),
   commitments: z.array(z.object({ party: z.string(), text: z.string() })),
   serviceLevels: z.array(
     z.object({
@@ -24,7 +25,7 @@ export const agreementSchema = z.object({
   ),
 });
 
-export const memberSchema = z.object({ id: z.string(), name: z.string(), title: z.string(), organizationId: z.string(), organizationName: z.string() });
+export const memberSchema = z.object({ id: z.string(), name: z.string(), title: z.string(), organizationId: z.string(), organizationName: z.string(), version: z.number() });
 
 export const bodySchema = z.object({
   id: z.string(),
@@ -32,6 +33,7 @@ export const bodySchema = z.object({
   name: z.string(),
   cadence: z.string(),
   unanimity: z.boolean(),
+  version: z.number(),
   members: z.array(memberSchema),
   meetings: z.array(z.object({ id: z.string(), heldOn: z.string(), place: z.string() })),
 });
@@ -72,5 +74,7 @@ export const meetingSchema = z.object({
   actions: z.array(followUpSchema),
   dataPacks: z.array(dataPackSchema),
 });
+
+export const partnerSchema = z.object({ id: z.string(), name: z.string(), kind: z.string(), self: z.boolean() });
 
 export const idSchema = z.object({ id: z.string() });

@@ -1,4 +1,4 @@
-import { authorize, establishmentScope, type Actor } from '../../../server/platform/authz.js';
+import { authorize, can, establishmentScope, type Actor } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { forbidden, notFound } from '../../../server/platform/errors.js';
 
@@ -29,6 +29,9 @@ export function communeReader(ctx: Ctx): CommuneReader {
 export function assertReadsCommune(reader: CommuneReader, communeId: string) {
   if (!reader.all && !reader.communeIds.includes(communeId)) throw notFound('Commune');
 }
+
+/** Whether this actor manages the catalogue: the UI offers its forms only then (a commune's account reads). */
+export const managesCatalogue = (actor: Actor) => can(actor, 'metropole.manage') && establishmentScope(actor, 'metropole.manage').all;
 
 export function metropoleManager(ctx: Ctx): Actor {
   authorize(ctx.actor, 'metropole.manage');

@@ -47,9 +47,9 @@ export async function setOperationFinancing(ctx: Ctx, scenarioId: string, operat
     if (!op) throw notFound('Opération du PPI');
     const total = input.lines.reduce((sum, l) => sum + l.amountCents, 0);
     if (total !== op.costCents) {
-      throw new AppError('VALIDATION', `Les lignes de financement (${euros(total)}) ne font pas le coût de l’opération (${euros(op.costCents)}).`, { details: { totalCents: total, costCents: op.costCents } });
+      const message = `Les lignes de financement (${euros(total)}) ne font pas le coût de l’opération (${euros(op.costCents)}) : rien n’a été modifié.`;
+      throw new AppError('VALIDATION', message, { details: { totalCents: total, costCents: op.costCents }, issues: [{ path: 'lines', message }] });
     }
-    if (input.lines.some((l) => l.source === 'partner' && !l.partnerName)) throw new AppError('VALIDATION', 'Nommez le partenaire de chaque ligne « partenaire ».');
     await tx.delete(ppiFinancingLines).where(and(eq(ppiFinancingLines.tenantId, tenantId), eq(ppiFinancingLines.operationId, operationId)));
     await tx.insert(ppiFinancingLines).values(input.lines.map((l) => ({ tenantId, operationId, source: l.source, partnerName: l.partnerName, amountCents: l.amountCents })));
     await recordAudit(ctx, tx, [{ tenantId, action: 'update', entityType: 'ppi-financing', entityId: operationId, after: input.lines }]);

@@ -55,10 +55,11 @@ export interface OperationRow {
   priority: number;
   year: number | null;
   financedCents: number;
+  financing: { source: string; partnerName: string | null; amountCents: number }[];
   version: number;
 }
 
-/** A scenario's operations, highest priority first (at most `limit`), with how much of each is financed. */
+/** A scenario's operations, highest priority first (at most `limit`), with their financing lines and how much of each is financed. */
 export async function listPpiOperations(ctx: Ctx, scenarioId: string, limit = 500): Promise<OperationRow[]> {
   authorize(ctx.actor, 'ppi.read');
   const tenantId = ctx.actor.tenantId;
@@ -67,7 +68,9 @@ export async function listPpiOperations(ctx: Ctx, scenarioId: string, limit = 50
     ctx.db,
     sql`select o.id, e.uai, e.name, o.kind, o.indicator_code as "indicatorCode", o.quantity, o.unit_cost_cents::float8 as "unitCostCents",
                o.cost_cents::float8 as "costCents", o.cost_source as "costSource", o.cost_basis as "costBasis", o.priority, o.year, o.version,
-               coalesce((select sum(l.amount_cents) from ${ppiFinancingLines} l where l.tenant_id = o.tenant_id and l.operation_id = o.id), 0)::float8 as "financedCents"
+               coalesce((select sum(l.amount_cents) from ${ppiFinancingLines} l where l.tenant_id = o.tenant_id and l.operation_id = o.id), 0)::float8 as "financedCents",
+               coalesce((select json_agg(json_build_object('source', l.source, 'partnerName', l.partner_name, 'amountCents', l.amount_cents) order by l.amount_cents desc)
+                           from ${ppiFinancingLines} l where l.tenant_id = o.tenant_id and l.operation_id = o.id), '[]'::json) as financing
           from ${ppiOperations} o join referentiel.establishments_view e on e.tenant_id = o.tenant_id and e.id = o.establishment_id
          where o.tenant_id = ${tenantId} and o.scenario_id = ${scenarioId}
          order by o.priority desc, e.uai, o.kind limit ${limit}`,

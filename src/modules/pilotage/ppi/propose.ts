@@ -2,17 +2,9 @@ import type { Assessment } from '../indicators/assess.js';
 import type { IndicatorCode } from '../indicators/catalogue.input.js';
 import { ipsOf } from '../presenters/assessment.js';
 
-export const operationKinds = ['add_devices', 'renew_pcs', 'wifi_rooms', 'cabling', 'link_upgrade', 'interactive_displays'] as const;
-export type OperationKind = (typeof operationKinds)[number];
+import type { OperationKind } from '../operations/ppi.input.js';
 
-export const operationLabels: Record<OperationKind, string> = {
-  add_devices: 'Équipements supplémentaires',
-  renew_pcs: 'Renouvellement de postes',
-  wifi_rooms: 'Wi-Fi de salles',
-  cabling: 'Câblage de salles',
-  link_upgrade: 'Montée du lien internet à 100 Mbit/s',
-  interactive_displays: 'Écrans interactifs',
-};
+export { operationKinds, operationLabels, type OperationKind } from '../operations/ppi.input.js';
 
 /** Unit costs in cents when neither a contract's price list nor the tenant's references give one. */
 export const defaultUnitCostsCents: Record<OperationKind, number> = {

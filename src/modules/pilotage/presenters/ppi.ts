@@ -60,6 +60,7 @@ export const operationsSchema = z.object({
       priority: z.number(),
       year: z.number().nullable(),
       financedCents: z.number(),
+      financing: z.array(z.object({ source: z.string(), partnerName: z.string().nullable(), amountCents: z.number() })),
       version: z.number(),
     }),
   ),

@@ -59,7 +59,22 @@ describe('the multi-year investment plan', () => {
     expect(good.statusCode).toBe(200);
     const after = (await send('GET', `/api/pilotage/ppi/scenarios/${tight}/operations`, 'steering')).json().items;
     expect(after.find((o: { id: string }) => o.id === big.id).year).toBeNull();
-    expect(after.find((o: { id: string }) => o.id === op.id).financedCents).toBe(op.costCents);
+    expect(after.find((o: { id: string }) => o.id === op.id)).toMatchObject({
+      financedCents: op.costCents,
+      financing: [{ source: 'own', partnerName: null, amountCents: op.costCents - 100 }, { source: 'feder', partnerName: null, amountCents: 100 }],
+    });
+    // a partner line names its partner, on its field
+    const unnamed = await send('PUT', `/api/pilotage/ppi/scenarios/${tight}/operations/${op.id}/financing`, 'steering', { lines: [{ source: 'partner', amountCents: op.costCents }] });
+    expect(unnamed.json().error.issues).toEqual([{ path: 'body.lines.0.partnerName', message: 'Nommez le partenaire de cette ligne.' }]);
+    // a move within the ceilings, then the same version again: 409
+    const small = after.filter((o: { year: number | null }) => o.year === 2027).sort((a: { costCents: number }, b: { costCents: number }) => a.costCents - b.costCents)[0];
+    const moved = await send('PUT', `/api/pilotage/ppi/scenarios/${tight}/operations/${small.id}/year`, 'steering', { year: null, version: small.version });
+    expect(moved.json()).toEqual({ version: small.version + 1 });
+    expect((await send('PUT', `/api/pilotage/ppi/scenarios/${tight}/operations/${small.id}/year`, 'steering', { year: 2027, version: small.version })).statusCode).toBe(409);
+    const outside = await send('PUT', `/api/pilotage/ppi/scenarios/${tight}/operations/${small.id}/year`, 'steering', { year: 2030, version: small.version + 1 });
+    expect(outside.json().error.message).toBe('L’année 2030 est hors du plan (2027–2028).');
+    expect((await send('PUT', `/api/pilotage/ppi/scenarios/${tight}/operations/${small.id}/year`, 'steering', { year: 2027, version: small.version + 1 })).statusCode).toBe(200);
+    expect((await send('PUT', `/api/pilotage/ppi/scenarios/${tight}/operations/${small.id}/year`, 'auditor', { year: 2028, version: small.version + 2 })).statusCode).toBe(403);
   });
 
   it('votes a financed scenario, freezing it and its target versions; a later one is compared with it', async () => {
@@ -73,6 +88,14 @@ describe('the multi-year investment plan', () => {
     const voted = await send("POST", `/api/pilotage/ppi/scenarios/${wide}/vote`, "steering");
     expect(voted.json()).toEqual({ ok: true });
     expect((await send('POST', `/api/pilotage/ppi/scenarios/${wide}/financing-split`, 'steering', { shares: [{ source: 'own', percent: 100 }] })).statusCode).toBe(409);
+    // the voted plan's operations no longer move nor change financing: a French message, nothing changed
+    const [frozen] = (await send('GET', `/api/pilotage/ppi/scenarios/${wide}/operations`, 'steering')).json().items;
+    const move = await send('PUT', `/api/pilotage/ppi/scenarios/${wide}/operations/${frozen.id}/year`, 'steering', { year: 2028, version: frozen.version });
+    expect(move.statusCode).toBe(409);
+    expect(move.json().error.message).toBe('Le scénario « Large » a été voté : il ne peut plus être modifié. Créez un nouveau scénario.');
+    const refinance = await send('PUT', `/api/pilotage/ppi/scenarios/${wide}/operations/${frozen.id}/financing`, 'steering', { lines: [{ source: 'own', amountCents: frozen.costCents }] });
+    expect(refinance.statusCode).toBe(409);
+    expect((await send('GET', `/api/pilotage/ppi/scenarios/${wide}/operations`, 'steering')).json().items[0]).toEqual(frozen);
     const profiles = (await send('GET', '/api/pilotage/target-profiles', 'steering')).json().items;
     expect(profiles[0].versions[0].frozen).toBe(true);
     const edit = await send('PUT', `/api/pilotage/target-profiles/${profiles[0].id}/versions/1`, 'steering', { version: 1, indicators: lyceeTargets });

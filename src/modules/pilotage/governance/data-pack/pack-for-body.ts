@@ -1,4 +1,4 @@
-import type { BodyKind } from '../operations/body-input.js';
+import type { BodyKind } from '../operations/body.input.js';
 import { actionSection, agreementSection, fleetSection, serviceLevelSection, type PackContext } from './figures.js';
 import { ppiExecutionSection, spendingSection } from './ppi-sections.js';
 import { progressSection } from './progress.js';

@@ -31,6 +31,7 @@ export const agreements = table(
     validTo: date('valid_to'),
     commitments: jsonb('commitments').$type<Commitment[]>().notNull(),
     serviceLevels: jsonb('service_levels').$type<ServiceLevel[]>().notNull(),
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
@@ -46,6 +47,7 @@ export const bodies = table(
     name: text('name').notNull(),
     cadence: text('cadence').notNull(), // weekly | half-yearly | yearly | as-needed
     unanimity: boolean('unanimity').notNull(),
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), unique('bodies_name_key').on(t.tenantId, t.name)],
@@ -61,6 +63,7 @@ export const bodyMembers = table(
     title: text('title').notNull(), // « chef de projet », « vice-président »…
     organizationId: uuid('organization_id').notNull(),
     userId: uuid('user_id'),
+    version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), foreignKey({ columns: [t.tenantId, t.bodyId], foreignColumns: [bodies.tenantId, bodies.id] })],
 );

@@ -4,7 +4,7 @@ import type { Ctx } from '../../../../server/platform/context.js';
 import { notFound } from '../../../../server/platform/errors.js';
 import { governanceActor } from '../access.js';
 import { bodies, bodyMembers } from '../db/schema.js';
-import { memberInput, type MemberInput } from './body-input.js';
+import { memberInput, type MemberInput } from './body.input.js';
 import { checkMemberOrganizations } from './body-members.js';
 
 export async function addBodyMember(ctx: Ctx, bodyId: string, raw: MemberInput) {

@@ -3,7 +3,7 @@ import type { Ctx } from '../../../../server/platform/context.js';
 import { rows } from '../../../../server/platform/db.js';
 import { uuidArray } from '../../../../server/platform/prepared.js';
 import { invalid } from '../access.js';
-import type { MemberInput } from './body-input.js';
+import type { MemberInput } from './body.input.js';
 
 /** A member sits for the authority or for one of its partners (académie, commune, contractor…). */
 export async function checkMemberOrganizations(ctx: Ctx, tenantId: string, members: Pick<MemberInput, 'organizationId'>[]) {

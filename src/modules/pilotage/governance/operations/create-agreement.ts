@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { recordAudit } from '../../../../server/platform/audit.js';
 import type { Ctx } from '../../../../server/platform/context.js';
 import { rows } from '../../../../server/platform/db.js';
 import { invalid, governanceActor } from '../access.js';
 import { agreements } from '../db/schema.js';
-import { createAgreementInput, type CreateAgreementInput } from './agreement-input.js';
+import { createAgreementInput, type CreateAgreementInput } from './agreement.input.js';
 
 /** Which parties each kind of agreement binds: the authority itself, an académie, a school. */
 const shape: Record<string, { a: 'authority' | 'academie'; b: 'authority' | 'academie' | null; school: boolean }> = {
@@ -19,6 +20,16 @@ export async function createAgreement(ctx: Ctx, raw: CreateAgreementInput) {
   const actor = governanceActor(ctx, 'governance.manage');
   const input = createAgreementInput.parse(raw);
   const tenantId = actor.tenantId;
+  await checkAgreement(ctx, tenantId, input);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.insert(agreements).values({ ...input, tenantId, createdAt: ctx.now() }).returning();
+    await recordAudit(ctx, tx, [{ tenantId, action: 'create', entityType: 'governance-agreement', entityId: row.id, after: input }]);
+    return row;
+  });
+}
+
+/** The parties each kind binds (the authority, a partner académie, one of its schools) and the dates' order. */
+export async function checkAgreement(ctx: Ctx, tenantId: string, input: z.output<typeof createAgreementInput>) {
   const want = shape[input.kind];
   await checkParty(ctx, tenantId, 'partyAId', input.partyAId, want.a);
   if (want.b) {
@@ -33,11 +44,6 @@ export async function createAgreement(ctx: Ctx, raw: CreateAgreementInput) {
     if (!found) throw invalid('establishmentId', "Cet établissement n'appartient pas à la collectivité.");
   }
   if (input.validTo && input.validTo < input.validFrom) throw invalid('validTo', 'La fin de validité précède son début.');
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.insert(agreements).values({ ...input, tenantId, createdAt: ctx.now() }).returning();
-    await recordAudit(ctx, tx, [{ tenantId, action: 'create', entityType: 'governance-agreement', entityId: row.id, after: input }]);
-    return row;
-  });
 }
 
 async function checkParty(ctx: Ctx, tenantId: string, path: string, id: string, kind: 'authority' | 'academie') {

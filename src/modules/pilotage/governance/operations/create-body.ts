@@ -3,7 +3,7 @@ import type { Ctx } from '../../../../server/platform/context.js';
 import { AppError } from '../../../../server/platform/errors.js';
 import { governanceActor } from '../access.js';
 import { bodies, bodyMembers } from '../db/schema.js';
-import { createBodyInput, type CreateBodyInput } from './body-input.js';
+import { createBodyInput, type CreateBodyInput } from './body.input.js';
 import { checkMemberOrganizations } from './body-members.js';
 
 /** A governance body with its first members. */

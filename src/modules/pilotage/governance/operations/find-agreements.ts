@@ -36,6 +36,7 @@ export async function findAgreements(ctx: Ctx) {
         establishment: a.establishmentId ? (schools.get(a.establishmentId) ?? null) : null,
         validFrom: a.validFrom,
         validTo: a.validTo,
+        version: a.version,
         commitments: a.commitments,
         serviceLevels: a.serviceLevels.map((l) => ({
           indicator: l.indicator,

@@ -25,9 +25,10 @@ export async function findBodies(ctx: Ctx) {
     name: b.name,
     cadence: b.cadence,
     unanimity: b.unanimity,
+    version: b.version,
     members: members
       .filter((m) => m.bodyId === b.id)
-      .map((m) => ({ id: m.id, name: m.name, title: m.title, organizationId: m.organizationId, organizationName: orgName.get(m.organizationId) ?? '—' })),
+      .map((m) => ({ id: m.id, name: m.name, title: m.title, organizationId: m.organizationId, organizationName: orgName.get(m.organizationId) ?? '—', version: m.version })),
     meetings: meetingRows.filter((m) => m.bodyId === b.id).map((m) => ({ id: m.id, heldOn: m.heldOn, place: m.place })),
   }));
 }

@@ -9,7 +9,7 @@ import { renderDataPack } from '../data-pack/render-pdf.js';
 import type { PackFigures } from '../data-pack/sections.js';
 import { dataPacks } from '../db/schema.js';
 import { loadMeeting } from '../meeting-store.js';
-import { bodyKindLabels, type BodyKind } from './body-input.js';
+import { bodyKindLabels, type BodyKind } from './body.input.js';
 
 const dayMs = 24 * 3600 * 1000;
 

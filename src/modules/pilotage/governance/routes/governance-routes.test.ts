@@ -13,7 +13,7 @@ let otherBodyMember: string;
 let members: { id: string; name: string }[];
 let meetingId: string;
 
-const call = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, user: Parameters<TestApp['headers']>[0] = 'steering') =>
+const call = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown, user: Parameters<TestApp['headers']>[0] = 'steering') =>
   t.app.inject({ method, url, payload: payload as object | undefined, headers: await t.headers(user) });
 
 beforeAll(async () => {
@@ -121,6 +121,69 @@ describe('bodies, meetings, votes', () => {
     const byKind = (kind: string) => list.find((a: { kind: string }) => a.kind === kind);
     expect(byKind('authority-establishment')).toMatchObject({ establishment: { uai: school.uai }, partyA: { name: t.ids.a.name }, serviceLevels: [{ target: 0.8, measured: null, met: null }] });
     expect(byKind('framework').partyB.name).toBe(t.ids.academy.name);
+  });
+});
+
+describe('editing bodies, members and agreements', () => {
+  it('edits a body with the version read: a stale one gets 409, a taken name 409, the auditor 403', async () => {
+    const body = (await call('GET', '/api/governance/bodies')).json().find((b: { id: string }) => b.id === bodyId);
+    const change = { kind: 'steering-committee', name: 'Comité de pilotage (essai)', cadence: 'half-yearly', unanimity: false, version: body.version };
+    expect((await call('PUT', `/api/governance/bodies/${bodyId}`, change, 'auditor')).statusCode).toBe(403);
+    const taken = await call('PUT', `/api/governance/bodies/${bodyId}`, { ...change, name: 'Groupe projet (essai)' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.message).toBe('Une instance porte déjà ce nom.');
+    const bad = await call('PUT', `/api/governance/bodies/${bodyId}`, { ...change, cadence: 'monthly' });
+    expect(bad.json().error.issues[0]).toMatchObject({ path: 'body.cadence' });
+    const ok = await call('PUT', `/api/governance/bodies/${bodyId}`, change);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await call('PUT', `/api/governance/bodies/${bodyId}`, { ...change, unanimity: true })).statusCode).toBe(409);
+    const after = (await call('GET', '/api/governance/bodies')).json().find((b: { id: string }) => b.id === bodyId);
+    expect(after).toMatchObject({ cadence: 'half-yearly', unanimity: false, version: body.version + 1 });
+    // back to unanimity for the votes above's rule
+    expect((await call('PUT', `/api/governance/bodies/${bodyId}`, { ...change, unanimity: true, cadence: 'yearly', version: after.version })).statusCode).toBe(200);
+  });
+
+  it('edits and removes members per partner; one who voted stays (409); another tenant gets 404', async () => {
+    const added = await call('POST', `/api/governance/bodies/${bodyId}/members`, { name: 'Invité', title: 'Expert', organizationId: t.ids.a.tenantId });
+    const id = added.json().id;
+    const partners = (await call('GET', '/api/governance/partners')).json();
+    expect(partners[0]).toMatchObject({ id: t.ids.a.tenantId, self: true });
+    expect(partners.find((p: { id: string }) => p.id === t.ids.academy.tenantId)).toMatchObject({ kind: 'academie', self: false });
+    const moved = await call('PUT', `/api/governance/bodies/${bodyId}/members/${id}`, { name: 'Inspectrice', title: 'IA-IPR', organizationId: t.ids.academy.tenantId, version: 1 });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const outsider = await call('PUT', `/api/governance/bodies/${bodyId}/members/${id}`, { name: 'Inspectrice', title: 'IA-IPR', organizationId: t.ids.b.tenantId, version: 2 });
+    expect(outsider.json().error.message).toMatch(/la collectivité ou l'un de ses partenaires/);
+    expect((await call('PUT', `/api/governance/bodies/${bodyId}/members/${id}`, { name: 'Autre', title: 'IA-IPR', organizationId: t.ids.academy.tenantId, version: 1 })).statusCode).toBe(409);
+    const listed = (await call('GET', '/api/governance/bodies')).json().find((b: { id: string }) => b.id === bodyId).members.find((m: { id: string }) => m.id === id);
+    expect(listed).toMatchObject({ name: 'Inspectrice', organizationName: t.ids.academy.name, version: 2 });
+    expect((await call('DELETE', `/api/governance/bodies/${bodyId}/members/${id}?version=1`)).statusCode).toBe(409);
+    expect((await call('DELETE', `/api/governance/bodies/${bodyId}/members/${id}?version=2`, undefined, 'admin-b')).statusCode).toBe(404);
+    expect((await call('DELETE', `/api/governance/bodies/${bodyId}/members/${id}?version=2`)).statusCode).toBe(204);
+    const voter = await call('DELETE', `/api/governance/bodies/${bodyId}/members/${members[0].id}?version=1`);
+    expect(voter.statusCode).toBe(409);
+    expect(voter.json().error.message).toMatch(/a voté ou porte une action/);
+    expect((await t.ctx.db.select({ n: count() }).from(bodyMembers).where(eq(bodyMembers.id, members[0].id)))[0].n).toBe(1);
+  });
+
+  it('edits an agreement with its parties checked again; a stale version gets 409', async () => {
+    const [framework] = (await call('GET', '/api/governance/agreements')).json().filter((a: { kind: string }) => a.kind === 'framework');
+    const payload = {
+      kind: 'framework', title: 'Convention cadre 2026-2030', partyAId: t.ids.a.tenantId, partyBId: t.ids.academy.tenantId, establishmentId: null, validFrom: '2026-01-01', validTo: '2030-12-31',
+      commitments: [{ party: 'a', text: 'Équiper les lycées' }, { party: 'b', text: 'Former les enseignants' }, { party: 'b', text: 'Animer le réseau des référents' }],
+      serviceLevels: [{ indicator: 'resolve_within_rate', target: 0.85 }], version: framework.version,
+    };
+    const wrong = await call('PUT', `/api/governance/agreements/${framework.id}`, { ...payload, partyBId: t.ids.contractorOrg.tenantId });
+    expect(wrong.json().error.issues).toEqual([{ path: 'partyBId', message: expect.stringMatching(/académie partenaire/) }]);
+    const backwards = await call('PUT', `/api/governance/agreements/${framework.id}`, { ...payload, validTo: '2025-01-01' });
+    expect(backwards.json().error.message).toBe('La fin de validité précède son début.');
+    expect((await call('PUT', `/api/governance/agreements/${framework.id}`, payload, 'auditor')).statusCode).toBe(403);
+    const ok = await call('PUT', `/api/governance/agreements/${framework.id}`, payload, 'authority-admin');
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await call('PUT', `/api/governance/agreements/${framework.id}`, payload)).statusCode).toBe(409);
+    const after = (await call('GET', '/api/governance/agreements')).json().find((a: { id: string }) => a.id === framework.id);
+    expect(after).toMatchObject({ title: 'Convention cadre 2026-2030', validTo: '2030-12-31', version: framework.version + 1, serviceLevels: [{ target: 0.85 }] });
+    expect(after.commitments).toHaveLength(3);
+    expect((await call('PUT', `/api/governance/agreements/${framework.id}`, { ...payload, version: after.version }, 'admin-b')).statusCode).toBe(400);
   });
 });
 

@@ -5,8 +5,8 @@ import { sendAttachment } from '../../../../server/platform/files/attachment.js'
 import { ctxOf, errorResponses } from '../../../../server/platform/http.js';
 import { addBodyMember } from '../operations/add-body-member.js';
 import { addDecision } from '../operations/add-decision.js';
-import { createAgreementInput } from '../operations/agreement-input.js';
-import { memberInput, createBodyInput } from '../operations/body-input.js';
+import { createAgreementInput, updateAgreementInput } from '../operations/agreement.input.js';
+import { memberInput, createBodyInput, removeMemberQuery, updateBodyInput, updateMemberInput } from '../operations/body.input.js';
 import { castVote } from '../operations/cast-vote.js';
 import { closeDecision } from '../operations/close-decision.js';
 import { createAgreement } from '../operations/create-agreement.js';
@@ -14,15 +14,21 @@ import { createBody } from '../operations/create-body.js';
 import { createMeeting } from '../operations/create-meeting.js';
 import { findAgreements } from '../operations/find-agreements.js';
 import { findBodies } from '../operations/find-bodies.js';
+import { findGovernancePartners } from '../operations/find-partners.js';
+import { updateAgreement } from '../operations/update-agreement.js';
+import { updateBody } from '../operations/update-body.js';
+import { removeBodyMember, updateBodyMember } from '../operations/update-body-member.js';
 import { addFollowUp, completeFollowUp, findFollowUps } from '../operations/follow-ups.js';
 import { getDataPack } from '../operations/get-data-pack.js';
 import { getMeeting } from '../operations/get-meeting.js';
 import { issueDataPack } from '../operations/issue-data-pack.js';
 import { createMeetingInput, decisionInput, followUpInput, updateMeetingInput, voteInput } from '../operations/meeting.input.js';
 import { updateMeeting } from '../operations/update-meeting.js';
-import { agreementSchema, bodySchema, dataPackSchema, followUpSchema, idSchema, meetingSchema, memberSchema } from '../presenters.js';
+import { agreementSchema, bodySchema, dataPackSchema, followUpSchema, idSchema, meetingSchema, memberSchema, partnerSchema } from '../presenters.js';
 
 const idParams = z.object({ id: z.uuid('Identifiant invalide') });
+const memberParams = idParams.extend({ memberId: z.uuid('Identifiant de membre invalide') });
+const versioned = z.object({ id: z.string(), version: z.number() });
 const tags = ['pilotage'];
 
 /** Governance: agreements, bodies and their members, meetings, decisions and votes, actions, data packs. */
@@ -38,6 +44,14 @@ export async function governanceRoutes(fastify: FastifyInstance) {
     return reply.status(201).send({ id: row.id });
   });
 
+  app.put('/governance/agreements/:id', { schema: { operationId: 'updateGovernanceAgreement', tags, summary: 'Modifie une convention : parties, dates, engagements et niveaux de service (version lue requise : 409 si elle a changé)', params: idParams, body: updateAgreementInput, response: { 200: versioned, ...errorResponses } } }, async (request) => {
+    const row = await updateAgreement(ctx(request), request.params.id, request.body);
+    return { id: row.id, version: row.version };
+  });
+  app.get('/governance/partners', { schema: { operationId: 'findGovernancePartners', tags, summary: 'La collectivité et ses partenaires : pour qui siège un membre, qui lie une convention', response: { 200: z.array(partnerSchema), ...errorResponses } } }, async (request) =>
+    findGovernancePartners(ctx(request)),
+  );
+
   app.get('/governance/bodies', { schema: { operationId: 'findGovernanceBodies', tags, summary: 'Instances de gouvernance, leurs membres par partenaire et leurs réunions', response: { 200: z.array(bodySchema), ...errorResponses } } }, async (request) =>
     findBodies(ctx(request)),
   );
@@ -48,6 +62,19 @@ export async function governanceRoutes(fastify: FastifyInstance) {
   app.post('/governance/bodies/:id/members', { schema: { operationId: 'addGovernanceBodyMember', tags, summary: 'Ajoute un membre à une instance', params: idParams, body: memberInput, response: { 201: memberSchema.pick({ id: true, name: true, title: true, organizationId: true }), ...errorResponses } } }, async (request, reply) => {
     const m = await addBodyMember(ctx(request), request.params.id, request.body);
     return reply.status(201).send({ id: m.id, name: m.name, title: m.title, organizationId: m.organizationId });
+  });
+
+  app.put('/governance/bodies/:id', { schema: { operationId: 'updateGovernanceBody', tags, summary: 'Modifie une instance : type, nom, périodicité, règle de décision (version lue requise : 409 si elle a changé)', params: idParams, body: updateBodyInput, response: { 200: versioned, ...errorResponses } } }, async (request) => {
+    const row = await updateBody(ctx(request), request.params.id, request.body);
+    return { id: row.id, version: row.version };
+  });
+  app.put('/governance/bodies/:id/members/:memberId', { schema: { operationId: 'updateGovernanceBodyMember', tags, summary: 'Modifie un membre : nom, fonction, partenaire représenté (version lue requise)', params: memberParams, body: updateMemberInput, response: { 200: versioned, ...errorResponses } } }, async (request) => {
+    const row = await updateBodyMember(ctx(request), request.params.id, request.params.memberId, request.body);
+    return { id: row.id, version: row.version };
+  });
+  app.delete('/governance/bodies/:id/members/:memberId', { schema: { operationId: 'removeGovernanceBodyMember', tags, summary: 'Retire un membre qui n’a ni voté ni porté d’action (sinon 409)', params: memberParams, querystring: removeMemberQuery, response: { 204: z.null(), ...errorResponses } } }, async (request, reply) => {
+    await removeBodyMember(ctx(request), request.params.id, request.params.memberId, request.query.version);
+    return reply.status(204).send(null);
   });
 
   app.post('/governance/meetings', { schema: { operationId: 'createGovernanceMeeting', tags, summary: "Crée une réunion d'une instance avec son ordre du jour", body: createMeetingInput, response: { 201: idSchema, ...errorResponses } } }, async (request, reply) => {

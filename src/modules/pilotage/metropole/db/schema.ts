@@ -18,6 +18,7 @@ export const catalogueServices = table(
     resolveWithinTarget: numeric('resolve_within_target', { mode: 'number' }).notNull(),
     costPerDeviceCents: integer('cost_per_device_cents').notNull(),
     costPerPupilCents: integer('cost_per_pupil_cents').notNull(),
+    version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), unique('catalogue_services_code_key').on(t.tenantId, t.code)],
 );
@@ -30,6 +31,7 @@ export const joiningCycles = table(
     id: uuid('id').notNull().default(sql`gen_random_uuid()`),
     year: integer('year').notNull(),
     label: text('label').notNull(),
+    version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), unique('joining_cycles_year_key').on(t.tenantId, t.year)],
 );

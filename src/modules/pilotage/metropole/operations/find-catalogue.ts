@@ -1,17 +1,18 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../../../server/platform/context.js';
 import { organizationNames } from '../../governance/names.js';
-import { communeReader } from '../access.js';
+import { communeReader, managesCatalogue } from '../access.js';
 import { catalogueServices, communeMemberships, joiningCycles, subscriptions } from '../db/schema.js';
 
 /** The catalogue (services, levels, unit costs) and the cycles: the same for every commune. */
 export async function findCatalogue(ctx: Ctx) {
-  const { tenantId } = communeReader(ctx);
+  const { tenantId, actor } = communeReader(ctx);
   const [services, cycles] = await Promise.all([
     ctx.db.select().from(catalogueServices).where(eq(catalogueServices.tenantId, tenantId)).orderBy(asc(catalogueServices.name)),
     ctx.db.select().from(joiningCycles).where(eq(joiningCycles.tenantId, tenantId)).orderBy(asc(joiningCycles.year)),
   ]);
   return {
+    canManage: managesCatalogue(actor),
     services: services.map((s) => ({
       id: s.id,
       code: s.code,
@@ -20,8 +21,9 @@ export async function findCatalogue(ctx: Ctx) {
       resolveWithinTarget: s.resolveWithinTarget,
       costPerDeviceCents: s.costPerDeviceCents,
       costPerPupilCents: s.costPerPupilCents,
+      version: s.version,
     })),
-    cycles: cycles.map((c) => ({ id: c.id, year: c.year, label: c.label })),
+    cycles: cycles.map((c) => ({ id: c.id, year: c.year, label: c.label, version: c.version })),
   };
 }
 

@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../../../server/platform/errors.js';
 import { invalid } from '../../governance/access.js';
 import { metropoleManager } from '../access.js';
 import { catalogueServices, communeMemberships, joiningCycles, subscriptions } from '../db/schema.js';
-import { createCycleInput, createServiceInput, membershipInput, subscriptionsInput, type CreateServiceInput, type MembershipInput } from './catalogue-input.js';
+import { createCycleInput, createServiceInput, membershipInput, subscriptionsInput, type CreateServiceInput, type MembershipInput } from './catalogue.input.js';
 
 export async function createCatalogueService(ctx: Ctx, raw: CreateServiceInput) {
   const actor = metropoleManager(ctx);

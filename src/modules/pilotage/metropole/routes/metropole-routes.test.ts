@@ -127,4 +127,41 @@ describe("a commune's service", () => {
     const b = await t.app.inject({ method: 'GET', url: `/api/metropole/communes/${x.id}/service`, headers: await t.headers('admin-b') });
     expect(b.statusCode).toBe(404);
   });
+
+  it('the Métropole edits its catalogue and cycles with the version read; a commune sees only itself among the partners', async () => {
+    const catalogue = (await call('GET', '/api/metropole/catalogue')).json();
+    expect(catalogue.canManage).toBe(true);
+    expect((await call('GET', '/api/metropole/catalogue', undefined, 'commune')).json().canManage).toBe(false);
+    expect((await call('GET', '/api/metropole/catalogue', undefined, 'auditor')).json().canManage).toBe(false);
+    const ent = catalogue.services.find((s: { id: string }) => s.id === services.ent);
+    const change = { name: 'ENT des écoles', ticketCategories: ['ent', 'digital-resources'], resolveWithinTarget: 0.9, costPerDeviceCents: 900, costPerPupilCents: 275 };
+    expect((await call('PUT', `/api/metropole/services/${ent.id}`, { ...change, version: ent.version }, 'commune')).statusCode).toBe(403);
+    expect((await call('PUT', `/api/metropole/services/${ent.id}`, { ...change, version: ent.version }, 'auditor')).statusCode).toBe(403);
+    const bad = await call('PUT', `/api/metropole/services/${ent.id}`, { ...change, resolveWithinTarget: 2, version: ent.version });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.issues[0]).toMatchObject({ path: 'body.resolveWithinTarget', message: 'Cible entre 0 et 1.' });
+    const ok = await call('PUT', `/api/metropole/services/${ent.id}`, { ...change, version: ent.version }, 'steering');
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().version).toBe(ent.version + 1);
+    const stale = await call('PUT', `/api/metropole/services/${ent.id}`, { ...change, costPerPupilCents: 1, version: ent.version });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.message).toMatch(/modifié par quelqu'un d'autre/);
+    const after = (await call('GET', '/api/metropole/catalogue')).json().services.find((s: { id: string }) => s.id === ent.id);
+    expect(after).toMatchObject({ ...change, version: ent.version + 1 });
+    const [cycle] = catalogue.cycles;
+    expect((await call('PUT', `/api/metropole/cycles/${cycle.id}`, { label: 'Premier cycle (2026)', version: cycle.version })).json().version).toBe(cycle.version + 1);
+    expect((await call('PUT', `/api/metropole/cycles/${cycle.id}`, { label: 'Autre', version: cycle.version })).statusCode).toBe(409);
+    expect((await call('PUT', '/api/metropole/cycles/00000000-0000-4000-8000-000000000000', { label: 'Autre', version: 1 })).statusCode).toBe(404);
+
+    // a partner commune that has not answered yet is listed for the Métropole, then joins « à la carte »
+    const w = await communeOrg('commune-w', '59009');
+    const partners = (await call('GET', '/api/metropole/partner-communes', undefined, 'auditor')).json();
+    expect(partners.map((p: { communeId: string }) => p.communeId).sort()).toEqual([x.id, y.id, refused.id, w.id].sort());
+    expect(partners.find((p: { communeId: string }) => p.communeId === w.id)).toMatchObject({ status: null, cycleId: null, inseeCode: null });
+    expect((await call('GET', '/api/metropole/partner-communes', undefined, 'commune')).json()).toEqual([expect.objectContaining({ communeId: x.id, status: 'joined' })]);
+    expect((await call('GET', '/api/metropole/partner-communes', undefined, 'technician')).statusCode).toBe(403);
+    expect((await call('PUT', `/api/metropole/communes/${w.id}/membership`, { inseeCode: '59009', cycleId: cycle.id, status: 'joined', costSplit: 'pupils' })).statusCode).toBe(200);
+    expect((await call('PUT', `/api/metropole/communes/${w.id}/subscriptions`, { serviceIds: [services.ent] })).json().serviceIds).toEqual([services.ent]);
+    expect((await call('GET', '/api/metropole/partner-communes')).json().find((p: { communeId: string }) => p.communeId === w.id)).toMatchObject({ status: 'joined', cycleId: cycle.id, costSplit: 'pupils' });
+  });
 });

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { exportFormat, sendExport } from '../../../../server/platform/export.js';
 import { ctxOf, errorResponses } from '../../../../server/platform/http.js';
 import { exportCommuneService } from '../operations/export-commune-service.js';
-import { createCycleInput, createServiceInput, membershipInput, subscriptionsInput } from '../operations/catalogue-input.js';
+import { createCycleInput, createServiceInput, membershipInput, subscriptionsInput, updateCycleInput, updateServiceInput } from '../operations/catalogue.input.js';
+import { findPartnerCommunes } from '../operations/find-partner-communes.js';
+import { updateCatalogueService, updateJoiningCycle } from '../operations/update-catalogue.js';
 import { findCatalogue, findCommunes } from '../operations/find-catalogue.js';
 import { communeServiceQuery, getCommuneService } from '../operations/get-commune-service.js';
 import { createCatalogueService, createJoiningCycle, setMembership, setSubscriptions } from '../operations/manage-catalogue.js';
@@ -21,6 +23,17 @@ const serviceSchema = z.object({
   resolveWithinTarget: z.number(),
   costPerDeviceCents: z.number(),
   costPerPupilCents: z.number(),
+  version: z.number(),
+});
+const idParams = z.object({ id: z.uuid('Identifiant invalide') });
+const versioned = z.object({ id: z.string(), version: z.number() });
+const partnerCommuneSchema = z.object({
+  communeId: z.string(),
+  name: z.string(),
+  inseeCode: z.string().nullable(),
+  status: z.string().nullable().describe('joined, refused, ou null : pas encore de réponse'),
+  cycleId: z.string().nullable(),
+  costSplit: z.string().nullable(),
 });
 const communeSchema = z.object({
   communeId: z.string(),
@@ -62,7 +75,7 @@ export async function metropoleRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const ctx = (request: Parameters<typeof ctxOf>[1]) => ctxOf(fastify, request);
 
-  app.get('/metropole/catalogue', { schema: { operationId: 'getMetropoleCatalogue', tags, summary: 'Catalogue de services de la Métropole (niveaux de service, coûts unitaires) et cycles d’adhésion', response: { 200: z.object({ services: z.array(serviceSchema), cycles: z.array(z.object({ id: z.string(), year: z.number(), label: z.string() })) }), ...errorResponses } } }, async (request) =>
+  app.get('/metropole/catalogue', { schema: { operationId: 'getMetropoleCatalogue', tags, summary: 'Catalogue de services de la Métropole (niveaux de service, coûts unitaires) et cycles d’adhésion', response: { 200: z.object({ canManage: z.boolean().describe('La personne gère le catalogue et les adhésions (la Métropole, pas une commune)'), services: z.array(serviceSchema), cycles: z.array(z.object({ id: z.string(), year: z.number(), label: z.string(), version: z.number() })) }), ...errorResponses } } }, async (request) =>
     findCatalogue(ctx(request)),
   );
   app.post('/metropole/services', { schema: { operationId: 'createMetropoleService', tags, summary: 'Ajoute un service au catalogue', body: createServiceInput, response: { 201: idSchema, ...errorResponses } } }, async (request, reply) =>
@@ -70,6 +83,17 @@ export async function metropoleRoutes(fastify: FastifyInstance) {
   );
   app.post('/metropole/cycles', { schema: { operationId: 'createMetropoleCycle', tags, summary: 'Ouvre un cycle annuel d’adhésion', body: createCycleInput, response: { 201: idSchema, ...errorResponses } } }, async (request, reply) =>
     reply.status(201).send({ id: (await createJoiningCycle(ctx(request), request.body)).id }),
+  );
+  app.put('/metropole/services/:id', { schema: { operationId: 'updateMetropoleService', tags, summary: 'Modifie un service du catalogue : niveau promis, catégories mesurées, coûts unitaires (version lue requise)', params: idParams, body: updateServiceInput, response: { 200: versioned, ...errorResponses } } }, async (request) => {
+    const row = await updateCatalogueService(ctx(request), request.params.id, request.body);
+    return { id: row.id, version: row.version };
+  });
+  app.put('/metropole/cycles/:id', { schema: { operationId: 'updateMetropoleCycle', tags, summary: 'Renomme un cycle d’adhésion (version lue requise)', params: idParams, body: updateCycleInput, response: { 200: versioned, ...errorResponses } } }, async (request) => {
+    const row = await updateJoiningCycle(ctx(request), request.params.id, request.body);
+    return { id: row.id, version: row.version };
+  });
+  app.get('/metropole/partner-communes', { schema: { operationId: 'findMetropolePartnerCommunes', tags, summary: 'Communes partenaires de la Métropole et leur réponse, y compris celles qui n’ont pas encore répondu (la sienne seule pour une commune)', response: { 200: z.array(partnerCommuneSchema), ...errorResponses } } }, async (request) =>
+    findPartnerCommunes(ctx(request)),
   );
   app.get('/metropole/communes', { schema: { operationId: 'findMetropoleCommunes', tags, summary: 'Communes et leur adhésion : toutes pour la Métropole, la sienne seule pour une commune', response: { 200: z.array(communeSchema), ...errorResponses } } }, async (request) =>
     findCommunes(ctx(request)),

@@ -10,6 +10,10 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { QueryError } from '../../../ui/QueryError';
 import { ScrollRegion } from '../../../ui/ScrollRegion';
 import { Section } from '../../../ui/Section';
+import { useState } from 'react';
+import { Disclosure } from '../../../ui/Disclosure';
+import { AgreementForm } from './AgreementForm';
+import { BodyForm, MemberForm, useRemoveMember } from './BodyForms';
 import { NewMeetingForm } from './NewMeetingForm';
 import { agreementKindLabels, bodyKindLabels, cadenceLabels, frenchDay, governanceKey, percent, useAgreements, useBodies, useOpenActions, type Body } from './queries';
 
@@ -23,10 +27,16 @@ export function GovernancePage() {
 
 function Governance() {
   const bodies = useBodies();
+  const canManage = useCan('governance.manage');
   return (
     <>
       <PageHeader title="Gouvernance" subtitle="Instances, réunions, décisions et actions ; conventions et niveaux de service mesurés par le guichet." />
       <Stack gap="lg">
+        {canManage && (
+          <Disclosure summary="Nouvelle instance">
+            <BodyForm />
+          </Disclosure>
+        )}
         {bodies.error ? (
           <QueryError error={bodies.error} retry={() => void bodies.refetch()} />
         ) : !bodies.data ? (
@@ -54,16 +64,15 @@ function BodyCard({ body }: { body: Body }) {
       <Text size="sm" mb="xs">
         {bodyKindLabels[body.kind] ?? body.kind}, {cadenceLabels[body.cadence] ?? body.cadence} ; décisions {body.unanimity ? 'à l’unanimité' : 'à la majorité'}.
       </Text>
+      {canManage && (
+        <Disclosure summary="Modifier l’instance">
+          <BodyForm body={body} />
+        </Disclosure>
+      )}
       <Text fw={600} size="sm">
         Membres
       </Text>
-      <List size="sm" mb="sm">
-        {body.members.map((m) => (
-          <List.Item key={m.id}>
-            {m.name}, {m.title} ({m.organizationName})
-          </List.Item>
-        ))}
-      </List>
+      <Members body={body} canManage={canManage} />
       <Text fw={600} size="sm">
         Réunions
       </Text>
@@ -85,6 +94,43 @@ function BodyCard({ body }: { body: Body }) {
       )}
       {canManage && <NewMeetingForm body={body} />}
     </Section>
+  );
+}
+
+function Members({ body, canManage }: { body: Body; canManage: boolean }) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const remove = useRemoveMember(body);
+  // the codebase's confirmations are the browser's own (no modal library)
+  const confirmRemove = (m: Body['members'][number]) => {
+    if (window.confirm(`Retirer ${m.name} de l’instance ${body.name} ?`)) remove.mutate(m);
+  };
+  return (
+    <>
+      <List size="sm" mb="sm">
+        {body.members.map((m) => (
+          <List.Item key={m.id}>
+            {m.name}, {m.title} ({m.organizationName})
+            {canManage && (
+              <>
+                {' '}
+                <Button size="compact-xs" variant="subtle" onClick={() => setEditing(editing === m.id ? null : m.id)} aria-label={`Modifier ${m.name}`} aria-expanded={editing === m.id}>
+                  Modifier
+                </Button>
+                <Button size="compact-xs" variant="subtle" color="red" onClick={() => confirmRemove(m)} loading={remove.isPending && remove.variables?.id === m.id} aria-label={`Retirer ${m.name}`}>
+                  Retirer
+                </Button>
+              </>
+            )}
+            {editing === m.id && <MemberForm key={m.version} body={body} member={m} onDone={() => setEditing(null)} />}
+          </List.Item>
+        ))}
+      </List>
+      {canManage && (
+        <Disclosure summary="Ajouter un membre">
+          <MemberForm body={body} />
+        </Disclosure>
+      )}
+    </>
   );
 }
 
@@ -157,8 +203,14 @@ function OpenActions() {
 
 function Agreements() {
   const agreements = useAgreements();
+  const canManage = useCan('governance.manage');
   return (
     <Section title="Conventions et niveaux de service" id="conventions">
+      {canManage && (
+        <Disclosure summary="Nouvelle convention">
+          <AgreementForm />
+        </Disclosure>
+      )}
       {agreements.error ? (
         <QueryError error={agreements.error} retry={() => void agreements.refetch()} />
       ) : !agreements.data ? (
@@ -189,6 +241,11 @@ function Agreements() {
                   {l.met === null ? <Badge variant="light" color="gray">Sans donnée</Badge> : l.met ? <Badge variant="light" color="teal">Atteint</Badge> : <Badge variant="light" color="red">Non atteint</Badge>}
                 </Text>
               ))}
+              {canManage && (
+                <Disclosure summary={`Modifier la convention ${a.title}`}>
+                  <AgreementForm key={a.version} agreement={a} />
+                </Disclosure>
+              )}
             </div>
           ))}
         </Stack>

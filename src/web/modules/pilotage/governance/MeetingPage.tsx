@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import { decisionInput, followUpInput, voteInput } from '../../../../modules/pilotage/governance/operations/meeting.input';
+import { decisionInput, followUpInput, updateMeetingInput, voteInput } from '../../../../modules/pilotage/governance/operations/meeting.input';
 import { apiClient, call, errorMessage } from '../../../api/client';
 import { downloadFile } from '../../../download';
 import { useCan } from '../../../session/session';
@@ -46,8 +46,9 @@ function MeetingView() {
                 <List.Item key={i}>{item}</List.Item>
               ))}
             </List>
+            <AgendaForm key={m.version} meeting={m} />
           </Section>
-          <Attendance meeting={m} />
+          <Attendance key={m.version} meeting={m} />
         </SimpleGrid>
         <Decisions meeting={m} />
         <Actions meeting={m} />
@@ -123,34 +124,72 @@ function DataPacks({ meeting }: { meeting: Meeting }) {
   );
 }
 
+/** One agenda point per line, blank lines dropped; every point's message goes on the one text area. */
+const agendaOf = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const agendaField = (path: string) => (path.startsWith('agenda') ? 'agenda' : path);
+
+function AgendaForm({ meeting }: { meeting: Meeting }) {
+  const canManage = useCan('governance.manage');
+  const refresh = useRefresh();
+  const toBody = (v: { agenda: string }) => ({ version: meeting.version, agenda: agendaOf(v.agenda) });
+  const form = useForm({ initialValues: { agenda: meeting.agenda.join('\n') }, validate: schemaValidator(updateMeetingInput, toBody, agendaField) });
+  const save = useMutation({
+    mutationFn: (v: { agenda: string }) => call(apiClient.PATCH('/api/governance/meetings/{id}', { params: { path: { id: meeting.id } }, body: toBody(v) })),
+    onSuccess: async () => {
+      await refresh();
+      notifications.show({ color: 'teal', message: 'Ordre du jour enregistré.' });
+    },
+    onError: (error) => showServerIssues(form, error, agendaField) || notifications.show({ color: 'red', message: errorMessage(error) }),
+  });
+  if (!canManage) return null;
+  return (
+    <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate aria-label="Modifier l’ordre du jour">
+      <Textarea label="Ordre du jour (un point par ligne)" mt="sm" autosize minRows={2} {...form.getInputProps('agenda')} />
+      <Button mt="sm" type="submit" loading={save.isPending}>
+        Enregistrer l’ordre du jour
+      </Button>
+    </form>
+  );
+}
+
+interface AttendanceValues {
+  present: string[];
+  minutes: string;
+}
+
 function Attendance({ meeting }: { meeting: Meeting }) {
   const canManage = useCan('governance.manage');
   const refresh = useRefresh();
-  const [present, setPresent] = useState<string[]>(meeting.members.filter((m) => m.present).map((m) => m.id));
-  const [minutes, setMinutes] = useState(meeting.minutes);
+  const toBody = (v: AttendanceValues) => ({ version: meeting.version, attendance: v.present, minutes: v.minutes });
+  const form = useForm<AttendanceValues>({
+    initialValues: { present: meeting.members.filter((m) => m.present).map((m) => m.id), minutes: meeting.minutes },
+    validate: schemaValidator(updateMeetingInput, toBody, { attendance: 'present' }),
+  });
   const save = useMutation({
-    mutationFn: () => call(apiClient.PATCH('/api/governance/meetings/{id}', { params: { path: { id: meeting.id } }, body: { version: meeting.version, attendance: present, minutes } })),
+    mutationFn: (v: AttendanceValues) => call(apiClient.PATCH('/api/governance/meetings/{id}', { params: { path: { id: meeting.id } }, body: toBody(v) })),
     onSuccess: async () => {
       await refresh();
       notifications.show({ color: 'teal', message: 'Présences et compte rendu enregistrés.' });
     },
-    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+    onError: (error) => showServerIssues(form, error, { attendance: 'present' }) || notifications.show({ color: 'red', message: errorMessage(error) }),
   });
   return (
     <Section title="Présences et compte rendu" id="presences">
-      <Checkbox.Group label="Membres présents" value={present} onChange={canManage ? setPresent : undefined}>
-        <Stack gap={4} mt="xs">
-          {meeting.members.map((m) => (
-            <Checkbox key={m.id} value={m.id} label={`${m.name}, ${m.title} (${m.organizationName})`} disabled={!canManage} />
-          ))}
-        </Stack>
-      </Checkbox.Group>
-      <Textarea label="Compte rendu" mt="sm" autosize minRows={3} value={minutes} onChange={(e) => setMinutes(e.currentTarget.value)} readOnly={!canManage} />
-      {canManage && (
-        <Button mt="sm" onClick={() => save.mutate()} loading={save.isPending}>
-          Enregistrer
-        </Button>
-      )}
+      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate aria-label="Présences et compte rendu">
+        <Checkbox.Group label="Membres présents" {...form.getInputProps('present')}>
+          <Stack gap={4} mt="xs">
+            {meeting.members.map((m) => (
+              <Checkbox key={m.id} value={m.id} label={`${m.name}, ${m.title} (${m.organizationName})`} disabled={!canManage} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <Textarea label="Compte rendu" mt="sm" autosize minRows={3} readOnly={!canManage} {...form.getInputProps('minutes')} />
+        {canManage && (
+          <Button mt="sm" type="submit" loading={save.isPending}>
+            Enregistrer
+          </Button>
+        )}
+      </form>
     </Section>
   );
 }

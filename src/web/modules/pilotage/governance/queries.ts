@@ -11,6 +11,9 @@ export const useBodies = () => useQuery({ queryKey: [...governanceKey(), 'bodies
 export const useAgreements = () => useQuery({ queryKey: [...governanceKey(), 'agreements'], queryFn: ({ signal }) => call(apiClient.GET('/api/governance/agreements', { signal })) });
 export const useOpenActions = () =>
   useQuery({ queryKey: [...governanceKey(), 'actions'], queryFn: ({ signal }) => call(apiClient.GET('/api/governance/actions', { params: { query: { open: 'true' } }, signal })) });
+export type Agreement = ResponseOf<'/api/governance/agreements'>[number];
+export const usePartners = () =>
+  useQuery({ queryKey: [...governanceKey(), 'partners'], staleTime: 60_000, queryFn: ({ signal }) => call(apiClient.GET('/api/governance/partners', { signal })) });
 export const useMeeting = (id: string) =>
   useQuery({ queryKey: [...governanceKey(), 'meeting', id], queryFn: ({ signal }) => call(apiClient.GET('/api/governance/meetings/{id}', { params: { path: { id } }, signal })) });
 

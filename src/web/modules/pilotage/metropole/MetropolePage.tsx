@@ -1,4 +1,8 @@
 import { Badge, Stack, Text } from '@mantine/core';
+import { Disclosure } from '../../../ui/Disclosure';
+import { CycleForm, ServiceForm } from './CatalogueForms';
+import { CommuneAnswers } from './MembershipForms';
+import { serviceCodes } from '../../../../modules/pilotage/metropole/operations/catalogue.input';
 import { Link } from '@tanstack/react-router';
 import { Guard } from '../../../ui/Guard';
 import { Loading } from '../../../ui/Loading';
@@ -20,6 +24,8 @@ function Metropole() {
   const catalogue = useCatalogue();
   const communes = useCommunes();
   const serviceName = new Map((catalogue.data?.services ?? []).map((s) => [s.id, s.name]));
+  const manages = catalogue.data?.canManage === true;
+  const free = serviceCodes.filter((c) => !(catalogue.data?.services ?? []).some((s) => s.code === c));
   return (
     <>
       <PageHeader title="Services de la Métropole" subtitle="Catalogue de services, adhésion « à la carte » des communes par cycles annuels, et service rendu à chacune." />
@@ -37,7 +43,38 @@ function Metropole() {
               rows={catalogue.data.services.map((s) => ({ key: s.id, cells: [s.name, percent(s.resolveWithinTarget), euros(s.costPerDeviceCents), euros(s.costPerPupilCents)] }))}
             />
           )}
+          {manages && catalogue.data && (
+            <Stack gap="xs" mt="sm">
+              {catalogue.data.services.map((s) => (
+                <Disclosure key={`${s.id}-${s.version}`} summary={`Modifier : ${s.name}`}>
+                  <ServiceForm service={s} />
+                </Disclosure>
+              ))}
+              {free.length > 0 && (
+                <Disclosure summary="Nouveau service">
+                  <ServiceForm free={free} />
+                </Disclosure>
+              )}
+            </Stack>
+          )}
         </Section>
+        {catalogue.data && (
+          <Section title="Cycles d’adhésion" id="cycles">
+            <SimpleTable caption="Cycles d’adhésion" columns={['Année', 'Libellé']} rows={catalogue.data.cycles.map((c) => ({ key: c.id, cells: [String(c.year), c.label] }))} empty="Aucun cycle." />
+            {manages && (
+              <Stack gap="xs" mt="sm">
+                {catalogue.data.cycles.map((c) => (
+                  <Disclosure key={`${c.id}-${c.version}`} summary={`Renommer le cycle ${c.year}`}>
+                    <CycleForm cycle={c} />
+                  </Disclosure>
+                ))}
+                <Disclosure summary="Nouveau cycle">
+                  <CycleForm />
+                </Disclosure>
+              </Stack>
+            )}
+          </Section>
+        )}
         <Section title="Communes" id="communes">
           {communes.error ? (
             <QueryError error={communes.error} retry={() => void communes.refetch()} />
@@ -71,6 +108,7 @@ function Metropole() {
             />
           )}
         </Section>
+        {manages && catalogue.data && <CommuneAnswers catalogue={catalogue.data} subscribed={new Map((communes.data ?? []).map((c) => [c.communeId, c.serviceIds]))} />}
       </Stack>
     </>
   );

@@ -1,5 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiClient, call, getActiveTenant } from '../../../api/client';
+import type { ResponseOf } from '../../../api/types';
+
+export type Catalogue = ResponseOf<'/api/metropole/catalogue'>;
+export type PartnerCommune = ResponseOf<'/api/metropole/partner-communes'>[number];
+export const metropoleKey = () => ['metropole', getActiveTenant()] as const;
+export const usePartnerCommunes = (enabled: boolean) =>
+  useQuery({ queryKey: [...metropoleKey(), 'partners'], enabled, queryFn: ({ signal }) => call(apiClient.GET('/api/metropole/partner-communes', { signal })) });
 
 export const useCatalogue = () => useQuery({ queryKey: ['metropole', getActiveTenant(), 'catalogue'], queryFn: ({ signal }) => call(apiClient.GET('/api/metropole/catalogue', { signal })) });
 export const useCommunes = () => useQuery({ queryKey: ['metropole', getActiveTenant(), 'communes'], queryFn: ({ signal }) => call(apiClient.GET('/api/metropole/communes', { signal })) });

@@ -11,6 +11,7 @@ import { QueryError } from '../../../ui/QueryError';
 import { Section } from '../../../ui/Section';
 import { SimpleTable } from '../../../ui/SimpleTable';
 import { PpiActions } from './PpiActions';
+import { PpiOperations } from './PpiOperations';
 import { UnitCosts, VotedPlanExecution } from './PpiExecution';
 import { financingLabels, formatCents, scenarioStatusLabels, share, useComparison, useScenarios, type Comparison, type Scenario } from './queries';
 
@@ -40,6 +41,7 @@ function PpiView() {
           <ScenarioList items={scenarios.data.items} />
           <CompareSection items={scenarios.data.items} />
           <VotedPlanExecution items={scenarios.data.items} />
+          <PpiOperations items={scenarios.data.items} />
           <PpiActions items={scenarios.data.items} />
           <UnitCosts />
         </Stack>

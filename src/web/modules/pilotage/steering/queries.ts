@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { apiClient, call, getActiveTenant } from '../../../api/client';
 import type { paths } from '../../../api/schema';
 import type { ResponseOf } from '../../../api/types';
@@ -18,6 +18,8 @@ const drillable: readonly string[] = ['wifi_teaching_rooms_share', 'pupils_per_d
 export const isDrillable = (code: string): code is DrillCode => drillable.includes(code);
 
 const steeringKey = () => ['steering', getActiveTenant()] as const;
+/** After a change to the plan: every steering figure of this tenant is asked again. */
+export const refreshSteering = (queryClient: QueryClient) => queryClient.invalidateQueries({ queryKey: steeringKey() });
 
 /** Also started by the route's loader, so the figures are asked while the page's code loads. */
 export const dashboardQuery = () =>

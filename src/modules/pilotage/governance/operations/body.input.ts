@@ -26,3 +26,13 @@ export const createBodyInput = z.object({
   members: z.array(memberInput).max(60).default([]),
 });
 export type CreateBodyInput = z.input<typeof createBodyInput>;
+
+const version = z.number().int('Version invalide').positive('Version invalide').max(2_147_483_647, 'Version invalide');
+
+/** A body's own fields (its members change one by one), with the version read. */
+export const updateBodyInput = createBodyInput.omit({ members: true }).extend({ version });
+export type UpdateBodyInput = z.input<typeof updateBodyInput>;
+
+export const updateMemberInput = memberInput.extend({ version });
+export type UpdateMemberInput = z.input<typeof updateMemberInput>;
+export const removeMemberQuery = z.object({ version: z.coerce.number().int('Version invalide').positive('Version invalide').max(2_147_483_647, 'Version invalide') });

@@ -31,3 +31,7 @@ export const createAgreementInput = z.object({
     .default([]),
 });
 export type CreateAgreementInput = z.input<typeof createAgreementInput>;
+
+/** The whole agreement again, with the version read (its parties are checked as at creation). */
+export const updateAgreementInput = createAgreementInput.extend({ version: z.number().int('Version invalide').positive('Version invalide').max(2_147_483_647, 'Version invalide') });
+export type UpdateAgreementInput = z.input<typeof updateAgreementInput>;

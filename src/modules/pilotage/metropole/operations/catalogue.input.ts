@@ -35,3 +35,11 @@ export const membershipInput = z.object({
 export type MembershipInput = z.input<typeof membershipInput>;
 
 export const subscriptionsInput = z.object({ serviceIds: z.array(z.uuid('Identifiant de service invalide')).max(20) });
+
+const version = z.number().int('Version invalide').positive('Version invalide').max(2_147_483_647, 'Version invalide');
+
+/** A service's levels and unit costs changed (its code stays: the subscriptions name it). */
+export const updateServiceInput = createServiceInput.omit({ code: true }).extend({ version });
+export type UpdateServiceInput = z.input<typeof updateServiceInput>;
+export const updateCycleInput = createCycleInput.pick({ label: true }).extend({ version });
+export type UpdateCycleInput = z.input<typeof updateCycleInput>;

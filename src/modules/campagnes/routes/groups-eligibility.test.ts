@@ -119,3 +119,38 @@ describe('who may apply', () => {
     for (const user of ['technician', 'auditor', 'establishment-staff'] as const) expect((await as(t, user, 'PUT', url, { natureCodes: [], unitIds: [], establishmentIds: [], version })).statusCode).toBe(403);
   });
 });
+
+describe('asking experts in bulk', () => {
+  it('asks the same experts on every file of a filter, beyond the page; an empty or unknown choice changes nothing', async () => {
+    const submit = async () => {
+      const d = (await as(t, 'establishment-staff', 'POST', `/api/campaigns/${campaignId}/dossiers`, {})).json();
+      const body = multipartBody({ name: 'projet.pdf', bytes: pdfBytes }, { fieldKey: 'projet' });
+      const doc = await t.app.inject({ method: 'POST', url: `/api/dossiers/${d.id}/documents`, headers: { ...(await t.headers('establishment-staff')), 'content-type': body.contentType }, payload: body.payload });
+      const r = await as(t, 'establishment-staff', 'POST', `/api/dossiers/${d.id}/submission`, { answers: { titre: 'Robots', eleves: 12, chariot: false, projet: { documentId: doc.json().id, filename: 'projet.pdf' } }, version: d.version });
+      expect(r.statusCode).toBe(200);
+      return d.id as string;
+    };
+    const ids = [await submit(), await submit()];
+    const url = `/api/campaigns/${campaignId}/dossiers/bulk`;
+    const none = await as(t, 'authority-admin', 'POST', url, { action: 'request-opinions', filter: { state: 'en_construction' }, expertUserIds: [] });
+    expect(none.statusCode).toBe(400);
+    expect(issuePaths(none)).toContain('expertUserIds');
+    const stranger = await as(t, 'authority-admin', 'POST', url, { action: 'request-opinions', ids, expertUserIds: ['00000000-0000-4000-8000-000000000000'] });
+    expect(stranger.statusCode).toBe(400);
+    expect((await as(t, 'authority-admin', 'GET', `/api/dossiers/${ids[0]}`)).json().opinions).toEqual([]);
+    expect((await as(t, 'auditor', 'GET', `/api/dossiers/${ids[0]}`)).statusCode).toBe(200); // the auditor reads every file anyway
+
+    const asked = await as(t, 'authority-admin', 'POST', url, { action: 'request-opinions', filter: { state: 'en_construction' }, expertUserIds: [t.ids.users.contractor.id], question: 'Le projet tient-il ?' });
+    expect(asked.statusCode).toBe(200);
+    expect(asked.json().ids).toEqual(expect.arrayContaining(ids));
+    for (const id of ids) {
+      const seen = await as(t, 'contractor', 'GET', `/api/dossiers/${id}`);
+      expect(seen.statusCode).toBe(200);
+      expect(seen.json().opinions).toMatchObject([{ expertLabel: 'Essai contractor', status: 'requested', question: 'Le projet tient-il ?' }]);
+    }
+    // asked again: nobody is asked twice
+    expect((await as(t, 'authority-admin', 'POST', url, { action: 'request-opinions', ids, expertUserIds: [t.ids.users.contractor.id] })).statusCode).toBe(200);
+    expect((await as(t, 'authority-admin', 'GET', `/api/dossiers/${ids[1]}`)).json().opinions).toHaveLength(1);
+    expect((await as(t, 'contractor', 'POST', url, { action: 'request-opinions', ids, expertUserIds: [t.ids.users.contractor.id] })).statusCode).toBe(403);
+  });
+});

@@ -27,6 +27,8 @@ export function CampaignSettings({ campaign: c }: { campaign: Campaign }) {
     notifications.show({ color: 'teal', message });
     void client.invalidateQueries({ queryKey: campagnesKey('campaign', c.id) });
     void client.invalidateQueries({ queryKey: campagnesKey('campaigns') });
+    // the eligibility is saved with the campaign's version, which just moved
+    void client.invalidateQueries({ queryKey: campagnesKey('eligibility', c.id) });
   };
   const save = useMutation({
     mutationFn: () =>

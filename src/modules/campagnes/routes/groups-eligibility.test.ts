@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { establishments } from '../../referentiel/db/schema.js';
 import { testApp, type TestApp, type TestUser } from '../../../test/app.js';
 import { multipartBody } from '../../../test/multipart.js';
 import { as, openProjectCall, pdfBytes } from '../testing.js';
@@ -152,5 +154,24 @@ describe('asking experts in bulk', () => {
     expect((await as(t, 'authority-admin', 'POST', url, { action: 'request-opinions', ids, expertUserIds: [t.ids.users.contractor.id] })).statusCode).toBe(200);
     expect((await as(t, 'authority-admin', 'GET', `/api/dossiers/${ids[1]}`)).json().opinions).toHaveLength(1);
     expect((await as(t, 'contractor', 'POST', url, { action: 'request-opinions', ids, expertUserIds: [t.ids.users.contractor.id] })).statusCode).toBe(403);
+  });
+});
+
+describe('a unit with units inside it', () => {
+  it('opens the campaign to, and routes to its group, the schools of the sectors inside it', async () => {
+    const sector = await as(t, 'authority-admin', 'POST', '/api/units', { code: 'SECT-ESSAI', name: 'Secteur essai', kind: 'sector', parentId: t.ids.unit1.id });
+    expect(sector.statusCode).toBe(201);
+    await t.ctx.db.update(establishments).set({ unitId: sector.json().id }).where(and(eq(establishments.tenantId, t.ids.a.tenantId), eq(establishments.id, t.ids.staffSchool.id)));
+    const { version } = (await as(t, 'authority-admin', 'GET', `/api/campaigns/${campaignId}/eligibility`)).json();
+    expect((await as(t, 'authority-admin', 'PUT', `/api/campaigns/${campaignId}/eligibility`, { natureCodes: [], unitIds: [t.ids.unit1.id], establishmentIds: [], version })).statusCode).toBe(200);
+    const group = (await as(t, 'authority-admin', 'POST', `/api/campaigns/${campaignId}/groups`, { name: 'Agence Nord', rules: [{ on: 'unit', values: [t.ids.unit1.id] }] })).json();
+
+    const d = await as(t, 'establishment-staff', 'POST', `/api/campaigns/${campaignId}/dossiers`, {});
+    expect(d.statusCode).toBe(201);
+    const body = multipartBody({ name: 'projet.pdf', bytes: pdfBytes }, { fieldKey: 'projet' });
+    const doc = await t.app.inject({ method: 'POST', url: `/api/dossiers/${d.json().id}/documents`, headers: { ...(await t.headers('establishment-staff')), 'content-type': body.contentType }, payload: body.payload });
+    const submitted = await as(t, 'establishment-staff', 'POST', `/api/dossiers/${d.json().id}/submission`, { answers: { titre: 'Robots', eleves: 12, chariot: false, projet: { documentId: doc.json().id, filename: 'projet.pdf' } }, version: d.json().version });
+    expect(submitted.statusCode).toBe(200);
+    expect(submitted.json().groupId).toBe(group.id);
   });
 });

@@ -13,6 +13,7 @@ import { QueryError } from '../../ui/QueryError';
 import { Section } from '../../ui/Section';
 import { CampaignDossiers } from './CampaignDossiers';
 import { CampaignEligibility } from './CampaignEligibility';
+import { CampaignGrid } from './CampaignGrid';
 import { CampaignGroups } from './CampaignGroups';
 import { CampaignSettings } from './CampaignSettings';
 import { CampaignWebhooks } from './CampaignWebhooks';
@@ -58,6 +59,7 @@ function Campaign() {
         {c.permissions.manage && <CampaignSettings campaign={c} />}
         {c.permissions.manage && <CampaignEligibility campaignId={c.id} />}
         {c.permissions.manage && <CampaignGroups campaignId={c.id} />}
+        {c.permissions.manage && c.kind === 'candidature' && <CampaignGrid key={c.version} campaign={c} />}
         {c.permissions.manage && (
           <Section title="Formulaire">
             <Text size="sm" mb="sm">Les champs demandés, leurs conditions et les annotations privées ; chaque publication crée une version, les dossiers gardent la leur.</Text>

@@ -22,11 +22,16 @@ import { printTable, seconds, type BenchRow } from './lib/table.js';
  * VmHWM (its peak since it started). Target: every figure under 300 MB on PostgreSQL.
  *
  * What sets the peak: an export allocates a few GB of short-lived objects (node-postgres's strings
- * and arrays, the file's lines) and about a tenth of them reach V8's old space before they die; V8
- * collects that space when it outgrows a multiple of what was live after its last collection. So
- * the peak follows the resident heap at rest, which is why the server loads at start only what
- * every request needs (no tsx, no PGlite on PostgreSQL, exceljs, date-holidays and mailparser at
- * their first use) and an export reads only the columns its file shows.
+ * and arrays, exceljs's cells, the file's lines); whatever is still referenced at two young
+ * collections moves to V8's old space, which is collected only when it outgrows a multiple of what
+ * was live after its last full collection. Until December 2026 nearly every row did: node-postgres's
+ * array of a batch's raw rows reached the old space and held them all (about 170 MB per export,
+ * peaks of 272 MB for CSV and 351 MB for XLSX). streamRows (platform/query-stream.ts) now empties
+ * that array once drizzle has mapped it and lets go of each row as it is written, so rows die
+ * young. The server still loads at start only what every request needs (no tsx, no PGlite on
+ * PostgreSQL, exceljs, date-holidays and mailparser at their first use), and an export reads only
+ * the columns its file shows. Also printed: the server's CPU time per export (user + system, from
+ * /proc), which a loaded machine changes less than the wall-clock time.
  *
  * BENCH_EXPORT_HEAP_CAP_MB=<n> runs the server with --max-old-space-size=<n>, to compare.
  */
@@ -88,9 +93,17 @@ async function seed(database: Database, count: number): Promise<void> {
   await assignRole(ctx, { tenantId: org.tenantId, userId: admin.id, organizationId: org.tenantId, role: 'authority-admin', unitIds: [] });
 }
 
-/** Downloads a file without keeping it: its size, its lines, and the server's largest RSS seen meanwhile. */
+/** CPU time a process has used so far (user + system), in ms: /proc/<pid>/stat counts clock ticks (1/100 s on Linux). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  // after « pid (comm) », utime and stime are the 12th and 13th fields
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Downloads a file without keeping it: its size, its lines, the server's CPU time, and its largest RSS seen meanwhile. */
 async function download(url: string, headers: Record<string, string>, pid: number) {
   let maxRss = 0;
+  const cpuBefore = cpuMsOf(pid);
   const sampler = setInterval(() => (maxRss = Math.max(maxRss, memoryOf(pid).rss)), 20);
   const started = performance.now();
   try {
@@ -102,7 +115,7 @@ async function download(url: string, headers: Record<string, string>, pid: numbe
       bytes += chunk.byteLength;
       for (const byte of chunk) if (byte === 10) lines++;
     }
-    return { bytes, lines, ms: performance.now() - started, maxRss };
+    return { bytes, lines, ms: performance.now() - started, cpuMs: cpuMsOf(pid) - cpuBefore, maxRss };
   } finally {
     clearInterval(sampler);
   }
@@ -141,7 +154,7 @@ export async function benchExportMemory(options: ExportMemoryOptions): Promise<B
         const rowsOk = format === 'xlsx' || result.lines === count + 1;
         out.push({
           measure: `${label} : export ${format.toUpperCase()} de ${count} établissements`,
-          value: `${(result.bytes / 1e6).toFixed(1)} Mo en ${seconds(result.ms)}${format === 'csv' ? `, ${result.lines - 1} lignes` : ''}`,
+          value: `${(result.bytes / 1e6).toFixed(1)} Mo en ${seconds(result.ms)} (serveur ${seconds(result.cpuMs)} de CPU)${format === 'csv' ? `, ${result.lines - 1} lignes` : ''}`,
           target: format === 'csv' ? `${count} lignes` : '—',
           ok: format === 'csv' ? rowsOk : null,
         });

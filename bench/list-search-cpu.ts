@@ -18,18 +18,19 @@ import { listFilters, listPath, pagesByNumber, password, searchPath, seed, tenan
  * PostgreSQL backends read in /proc for the database. Same tenant and same requests as
  * bench/list-search.ts (66,000 schools).
  *
- *   tsx bench/list-search-cpu.ts [--reuse] [--n 600] [--only <label start>] [--no-log] [--by-filter] [--http [--clients 4]] > /dev/null   (figures on stderr)
+ *   tsx bench/list-search-cpu.ts [--reuse] [--db <name>] [--n 600] [--only <label start>] [--no-log] [--by-filter] [--http [--clients 4]] > /dev/null   (figures on stderr)
  *
  * Each line also says how many statements a request sent to PostgreSQL (the pool's queries
  * counted). `--by-filter` adds the list's pages broken down by the filter they carry. `--http`
  * sends the requests over loopback HTTP to the real server in a child process instead (its CPU read
  * in /proc; COHERENCE_BENCH_CPU_PROF=<dir> makes it write a CPU profile).
  *
- * `--reuse` keeps the database seeded by a previous run (coherence_bench_listcpu).
+ * `--reuse` keeps the database seeded by a previous run (coherence_bench_listcpu, or the one `--db` names).
  */
 
-const databaseName = 'coherence_bench_listcpu';
 const args = process.argv.slice(2);
+/** `--db <name>`: another database than the default, so two people measuring at once do not drop each other's. */
+const databaseName = args.includes('--db') ? args[args.indexOf('--db') + 1] : 'coherence_bench_listcpu';
 const count = Number(args[args.indexOf('--n') + 1]) || 600;
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -150,6 +151,8 @@ async function main() {
     await measure('liste, page 40 par nom', adminHeaders, () => '/api/establishments?sort=name&page=40');
     await measure('recherche (admin, fragments au hasard)', adminHeaders, () => searchPath(v));
     await measure('recherche « lycée saint » (admin)', adminHeaders, () => `/api/establishments?search=${encodeURIComponent('lycée saint')}`);
+    // a word most schools carry: counted up to 1,000 (« plus de 1 000 »), its pages read down the name index
+    await measure('recherche « école », pages 1 à 5 (admin)', adminHeaders, () => `/api/establishments?search=${encodeURIComponent('école')}&page=${1 + Math.floor(Math.random() * 5)}`);
     await measure('liste (technicien, 1 secteur)', technicianHeaders, () => listPath(v));
     if (args.includes('--by-filter')) {
       for (const filter of ['none', ...listFilters] as const) {

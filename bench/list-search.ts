@@ -190,7 +190,9 @@ export async function benchListSearch(options: ListSearchOptions): Promise<Bench
   const durationMs = options.durationMs ?? 10_000;
   const label = options.kind === 'postgresql' ? 'PostgreSQL' : 'PGlite';
   // its own database: the import bench works in coherence_bench, and recreating it under a running import failed both
-  const { database, databaseUrl, env, remove } = await openBenchDatabase(options.kind, options.serverUrl, 'coherence_bench_lists');
+  // COHERENCE_BENCH_LISTS_DB: another name, so two people measuring at once do not drop each other's
+  const name = process.env.COHERENCE_BENCH_LISTS_DB ?? 'coherence_bench_lists';
+  const { database, databaseUrl, env, remove } = await openBenchDatabase(options.kind, options.serverUrl, name);
   try {
     await migrateDatabase(database);
     const seeded = await seed(database, count);

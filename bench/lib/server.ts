@@ -20,9 +20,12 @@ let built: Promise<void> | undefined;
 
 /**
  * What the server process runs: the compiled server, as `npm start` runs it (transpiled once per
- * bench run); BENCH_SERVER_TSX=1 runs src/server/main.ts through tsx instead, to compare.
+ * bench run); BENCH_SERVER_TSX=1 runs src/server/main.ts through tsx instead, to compare;
+ * BENCH_SERVER_ENTRY=<path to main.js> runs another build (another branch's `npx tsx scripts/build-server.ts`).
  */
-async function serverCommand(): Promise<string[]> {
+async function serverCommand(entry = process.env.BENCH_SERVER_ENTRY): Promise<string[]> {
+  // another build of the server (another branch's, to compare CPU per request on the same data)
+  if (entry) return [entry];
   if (process.env.BENCH_SERVER_TSX === '1') return ['--import', 'tsx', 'src/server/main.ts'];
   await (built ??= buildServer());
   return [serverEntry];
@@ -39,14 +42,19 @@ export interface RunningServer {
  * Starts the real server (build/server/main.js compiled from src/server/main.ts, its logs included) in a child process on a loopback
  * port, with the demo off, and waits for /api/health.
  */
-export async function startServer(env: { DATABASE_URL?: string; COHERENCE_DATA_DIR?: string; COHERENCE_BENCH_MEMORY_FILE?: string; [setting: string]: string | undefined }, nodeOptions: string[] = []): Promise<RunningServer> {
+export async function startServer(
+  env: { DATABASE_URL?: string; COHERENCE_DATA_DIR?: string; COHERENCE_BENCH_MEMORY_FILE?: string; [setting: string]: string | undefined },
+  nodeOptions: string[] = [],
+  /** Another build's main.js (see serverCommand). */
+  entry?: string,
+): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // COHERENCE_BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (read
   // its top self-time functions to see what a request costs); off by default
   const profileDir = process.env.COHERENCE_BENCH_CPU_PROF;
   const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profiling, ...nodeOptions, ...(await serverCommand())], {
+  const child: ChildProcess = spawn(process.execPath, [...profiling, ...nodeOptions, ...(await serverCommand(entry))], {
     cwd: root,
     env: {
       PATH: process.env.PATH,

@@ -96,10 +96,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const serveWeb = options.serveWeb !== false && existsSync(webRoot);
   installErrorHandler(app, { spaIndex: serveWeb ? 'index.html' : null });
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, _payload, done) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
+    done();
   });
 
   await app.register(cookie);

@@ -4,6 +4,7 @@ import { authorize } from '../../server/platform/authz.js';
 import type { Ctx } from '../../server/platform/context.js';
 import type { Db } from '../../server/platform/db.js';
 import { AppError, notFound } from '../../server/platform/errors.js';
+import { assertVersion } from '../../server/platform/versioned-update.js';
 import { organizationsView } from '../referentiel/index.js';
 import { contractScopeWhere, marchesScope } from './contract-access.js';
 import { contracts, lots } from './db/schema.js';
@@ -35,11 +36,8 @@ export async function loadLot(ctx: Ctx, id: string, action: Action = 'contract.r
   }
 }
 
-export function requireVersion(row: { version: number }, version: number): void {
-  if (row.version !== version) {
-    throw new AppError('VERSION_CONFLICT', "Cet enregistrement a été modifié par quelqu'un d'autre depuis que vous l'avez ouvert. Rechargez la page pour voir sa version actuelle, puis refaites votre modification.");
-  }
-}
+/** The platform's version check (versioned-update.ts), under the name the contract operations use. */
+export const requireVersion = assertVersion;
 
 /** Names of organizations of the référentiel, by id. */
 export async function organizationNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from './authz.js';
 import { defineCache } from './cache.js';
 import type { Ctx } from './context.js';
@@ -25,32 +25,56 @@ export type ActorResolver = (
  */
 export const actorCache = defineCache<Promise<ResolvedCaller>>('actors', { max: 10_000, ttlMs: 10_000 });
 
+/**
+ * The callers already resolved, by the promise their cache entry keeps: a request whose caller is
+ * known goes on at once instead of waiting a turn of the event loop for a settled promise (every
+ * request with credentials pays this hook).
+ */
+const settledCallers = new WeakMap<Promise<ResolvedCaller>, ResolvedCaller>();
+
 export function installAuthentication(app: FastifyInstance, resolve: ActorResolver) {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!request.url.startsWith('/api/')) return done();
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const token = bearer ?? request.cookies[sessionCookie];
-    if (!token) return;
+    if (!token) return done();
     const header = request.headers[tenantHeader];
     const explicitTenant = typeof header === 'string' && header !== '' ? header : undefined;
     const rememberedTenant = request.cookies[tenantCookie];
     const key = `${bearer ? 'token' : 'session'}\u0000${token}\u0000${explicitTenant ?? ''}\u0000${rememberedTenant ?? ''}`;
-    let resolved: ResolvedCaller;
-    try {
-      // kept as a promise from the first miss: concurrent requests share it, and an invalidation meanwhile drops it
-      resolved = await app.cache
-        .of(actorCache)
-        .remember(key, () => resolve(ctxOf(app, request), bearer ? { bearer, explicitTenant } : { sessionToken: token, explicitTenant, rememberedTenant }));
-    } catch (error) {
-      // public routes (health, login, OpenAPI) answer whatever tenant the caller names
-      if ((request.routeOptions.schema as { security?: unknown[] } | undefined)?.security?.length === 0) return;
-      throw error;
+    // kept as a promise from the first miss: concurrent requests share it, and an invalidation meanwhile drops it
+    const pending = app.cache.of(actorCache).remember(key, () => {
+      const resolving = resolve(ctxOf(app, request), bearer ? { bearer, explicitTenant } : { sessionToken: token, explicitTenant, rememberedTenant });
+      resolving.then(
+        (caller) => settledCallers.set(resolving, caller),
+        () => undefined,
+      );
+      return resolving;
+    });
+    const known = settledCallers.get(pending);
+    if (known) {
+      identify(request, known);
+      return done();
     }
-    request.actor = resolved.actor;
-    request.sessionToken = resolved.sessionToken;
+    pending.then(
+      (caller) => {
+        identify(request, caller);
+        done();
+      },
+      (error: Error) => {
+        // public routes (health, login, OpenAPI) answer whatever tenant the caller names
+        if ((request.routeOptions.schema as { security?: unknown[] } | undefined)?.security?.length === 0) return done();
+        done(error);
+      },
+    );
   });
+}
+
+function identify(request: FastifyRequest, caller: ResolvedCaller) {
+  request.actor = caller.actor;
+  request.sessionToken = caller.sessionToken;
 }
 
 /**

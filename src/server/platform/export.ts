@@ -107,9 +107,10 @@ export async function writeXlsx<T>(output: Writable, sheetName: string, columns:
 
 /**
  * exceljs (its modules, their zip and XML dependencies: several MB of heap) is read at the first
- * XLSX export, not at start: most server processes never write one.
+ * XLSX export or workbook import, not at start: most server processes never handle one. Every
+ * module reaches exceljs through this, never by a static import.
  */
-async function loadExcel(): Promise<typeof ExcelJS> {
+export async function loadExcel(): Promise<typeof ExcelJS> {
   return ((await import('exceljs')) as unknown as { default: typeof ExcelJS }).default;
 }
 

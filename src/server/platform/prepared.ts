@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { fillPlaceholders, sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { rows, type Db } from './db.js';
@@ -41,11 +41,32 @@ const declared = new Map<string, Prepared>();
 /** The named statements declared so far (those of a module are declared when it loads): a test prepares each on a migrated database. */
 export const declaredStatements = (): Prepared[] => [...declared.values()];
 
-export async function runPrepared<T>(db: Db, statement: Prepared, values: unknown[]): Promise<T[]> {
+/**
+ * How a statement's rows come back. `instants: 'text'`: `timestamptz` columns stay PostgreSQL's
+ * text (`2026-03-05 14:07:09.123456+00`), as drizzle and PGlite give them, for `isoInstant`
+ * (instants.ts) to write them into a response without a Date each: node-postgres's date parser and
+ * `toISOString()` were a third of a list page's own CPU.
+ */
+export interface RowOptions {
+  instants?: 'date' | 'text';
+}
+
+const keepText = (value: string) => value;
+const instantsAsText = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.TIMESTAMPTZ ? keepText : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+function queryConfig(name: string, text: string, values: unknown[], options: RowOptions | undefined): pg.QueryConfig {
+  const config: pg.QueryConfig = name ? { name, text, values } : { text, values };
+  if (options?.instants === 'text') config.types = instantsAsText;
+  return config;
+}
+
+export async function runPrepared<T>(db: Db, statement: Prepared, values: unknown[], options?: RowOptions): Promise<T[]> {
   const client = (db as { $client?: unknown }).$client;
   if (client instanceof pg.Pool) {
-    const query = statement.name ? { name: statement.name, text: statement.text, values } : { text: statement.text, values };
-    const result = await client.query<T & pg.QueryResultRow>(query);
+    const result = await client.query<T & pg.QueryResultRow>(queryConfig(statement.name, statement.text, values, options));
     return result.rows;
   }
   return rows<T>(db, sqlOf(statement, values));
@@ -85,7 +106,7 @@ const maxNamed = 200;
  * PostgreSQL server it is prepared under a name given to its text, so PostgreSQL parses and plans
  * it once per connection. Past `maxNamed` distinct texts, new ones run unprepared.
  */
-export async function runStatement<T>(db: Db, query: SQL, prefix: string): Promise<T[]> {
+export async function runStatement<T>(db: Db, query: SQL, prefix: string, options?: RowOptions): Promise<T[]> {
   const client = (db as { $client?: unknown }).$client;
   if (!(client instanceof pg.Pool)) return rows<T>(db, query);
   const { sql: text, params } = dialect.sqlToQuery(query);
@@ -94,8 +115,42 @@ export async function runStatement<T>(db: Db, query: SQL, prefix: string): Promi
     name = `${prefix}_${named.size + 1}`;
     named.set(text, name);
   }
-  const result = await client.query<T & pg.QueryResultRow>(name ? { name, text, values: params } : { text, values: params });
+  const result = await client.query<T & pg.QueryResultRow>(queryConfig(name ?? '', text, params, options));
   return result.rows;
+}
+
+export interface StatementTemplate {
+  statement: Prepared;
+  /** The statement's values, drizzle placeholders among them. */
+  params: unknown[];
+}
+
+const templates = new Map<string, StatementTemplate>();
+const maxTemplates = 1_000;
+
+/**
+ * A statement drizzle builds the same way request after request, built and rendered once per
+ * `key`: the values that change from one request to the next are drizzle placeholders
+ * (`sql.placeholder('uai')`), filled by `runTemplate`. The key names everything else the text and
+ * its other values depend on (the tenant, the actor's scope, a day). Building and rendering a
+ * statement made of four modules' subqueries cost more CPU than running it (one school's assessment).
+ */
+export function statementTemplate(prefix: string, key: string, build: () => SQL): StatementTemplate {
+  const id = `${prefix}\u0000${key}`;
+  let template = templates.get(id);
+  if (!template) {
+    const { sql: text, params } = dialect.sqlToQuery(build());
+    template = { statement: preparedShape(prefix, text), params };
+    // the oldest first: keys are few (tenants × scopes × days), this only bounds a long-running process
+    if (templates.size >= maxTemplates) templates.delete(templates.keys().next().value!);
+    templates.set(id, template);
+  }
+  return template;
+}
+
+/** Runs a template with this request's values for its placeholders (by name). */
+export function runTemplate<T>(db: Db, template: StatementTemplate, values: Record<string, unknown>, options?: RowOptions): Promise<T[]> {
+  return runPrepared<T>(db, template.statement, fillPlaceholders(template.params, values), options);
 }
 
 /** A PostgreSQL array literal of strings (`'{"a","b"}'`), for a `$n::uuid[]` or `$n::text[]` parameter: the same text on both drivers. */

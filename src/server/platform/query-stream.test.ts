@@ -1,4 +1,5 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../test/database.js';
 import { auditEvents } from './db-schema.js';
@@ -47,6 +48,22 @@ describe('streamRows', () => {
     expect(streamed).toEqual(await query());
     expect(streamed[0].event.at).toBeInstanceOf(Date);
     expect(streamed[0].event.after).toMatchObject({ n: expect.any(Number) });
+  });
+
+  it('gives a left join’s missing side as null, as drizzle does', async () => {
+    const other = alias(auditEvents, 'other');
+    const query = () =>
+      database.db
+        .select({ id: auditEvents.entityId, other })
+        .from(auditEvents)
+        .leftJoin(other, and(eq(other.tenantId, auditEvents.tenantId), eq(other.entityId, sql`'absent'`)))
+        .where(eq(auditEvents.tenantId, tenantId))
+        .orderBy(asc(auditEvents.entityId))
+        .limit(600);
+    const streamed = await collect(streamRows(database.db, query()));
+    expect(streamed).toHaveLength(600);
+    expect(streamed[599]).toEqual({ id: 'e0600', other: null });
+    expect(streamed).toEqual(await query());
   });
 
   it('closes its cursor when the reader stops early, and the database keeps answering', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
+import * as drizzleUtils from 'drizzle-orm/utils';
 import { isPgliteClient, type Db } from './db.js';
 
 /** A drizzle select (any joins, any shape of row): what `streamRows` reads through a cursor. */
@@ -8,17 +9,46 @@ export type StreamableSelect<T> = PromiseLike<T[]> & { getSQL(): SQL };
 /** Rows fetched per round trip: a few hundred kilobytes of rows at most in memory. */
 const batchSize = 500;
 
+type RowMapper = (rows: unknown[][]) => unknown[];
 interface DrizzleInternals {
-  session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: unknown, name: undefined, arrayMode: boolean): MappedQuery };
+  session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: unknown, name: undefined, arrayMode: boolean, mapRows: RowMapper): MappedQuery };
   dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
 }
 interface MappedQuery {
-  joinsNotNullableMap?: unknown;
   execute(): Promise<unknown[]>;
 }
 interface PreparedSelect {
   fields: unknown;
   joinsNotNullableMap?: unknown;
+}
+
+/** drizzle's own row mapper (exported by drizzle-orm/utils, left out of its types): what `await query` applies. */
+const mapResultRow = (drizzleUtils as unknown as { mapResultRow(fields: unknown, row: unknown[], joinsNotNullableMap: unknown): unknown }).mapResultRow;
+
+/**
+ * Maps a batch as drizzle does, then empties the driver's array of raw rows. That array (and the
+ * node-postgres result holding it) can reach V8's old generation before its batch is written; it
+ * then keeps the batch's raw rows and their strings alive through every young collection until
+ * the next full one, which moved nearly every row of a 200,000-row export to the old generation
+ * (the server's peak memory; bench/export-memory.ts). Emptied, the rows die young.
+ */
+function mapAndRelease(prepared: PreparedSelect): RowMapper {
+  return (rows) => {
+    const mapped = rows.map((row) => mapResultRow(prepared.fields, row, prepared.joinsNotNullableMap));
+    rows.length = 0;
+    return mapped;
+  };
+}
+
+/**
+ * Yields a batch's rows in order, each let go by the batch as it is handed over: a row already
+ * written is garbage at once, even while the rest of its batch waits (an XLSX row makes more
+ * garbage than a young collection's space holds every few hundred rows, and a row still held at
+ * two young collections is moved to the old generation).
+ */
+function* handOver<T>(batch: T[]): Generator<T> {
+  batch.reverse();
+  while (batch.length) yield batch.pop()!;
 }
 
 /**
@@ -37,8 +67,7 @@ export async function* streamRows<T>(db: Db, query: StreamableSelect<T>): AsyncG
     hold ? sql`declare ${cursor} no scroll cursor with hold for ${query.getSQL()}` : sql`declare ${cursor} no scroll cursor for ${query.getSQL()}`;
   const fetchFrom = (on: Db) => {
     const internals = on as unknown as DrizzleInternals;
-    const statement = internals.session.prepareQuery(internals.dialect.sqlToQuery(sql`fetch forward 500 from ${cursor}`), prepared.fields, undefined, true);
-    statement.joinsNotNullableMap = prepared.joinsNotNullableMap;
+    const statement = internals.session.prepareQuery(internals.dialect.sqlToQuery(sql`fetch forward 500 from ${cursor}`), prepared.fields, undefined, true, mapAndRelease(prepared));
     return () => statement.execute() as Promise<T[]>;
   };
 
@@ -48,8 +77,9 @@ export async function* streamRows<T>(db: Db, query: StreamableSelect<T>): AsyncG
       const next = fetchFrom(db);
       for (;;) {
         const batch = await next();
-        yield* batch;
-        if (batch.length < batchSize) return;
+        const full = batch.length === batchSize;
+        yield* handOver(batch);
+        if (!full) return;
       }
     } finally {
       await db.execute(sql`close ${cursor}`);
@@ -62,8 +92,9 @@ export async function* streamRows<T>(db: Db, query: StreamableSelect<T>): AsyncG
     const next = fetchFrom(tx);
     for (;;) {
       const batch = await next();
+      const full = batch.length === batchSize;
       yield batch;
-      if (batch.length < batchSize) return;
+      if (!full) return;
     }
   });
 }
@@ -94,7 +125,7 @@ async function* inTransaction<T>(db: Db, produce: (tx: Db) => AsyncGenerator<T[]
       demand.put(true);
       const batch = await supply.take();
       if (batch === null) break;
-      yield* batch;
+      yield* handOver(batch);
     }
   } finally {
     demand.put(false);

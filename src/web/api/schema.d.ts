@@ -26689,6 +26689,8 @@ export interface operations {
                         /** @description À passer en `before` pour la page précédente ; null en tête de liste */
                         previousCursor: string | null;
                         total: number;
+                        /** @description Vrai pour une recherche qui trouve plus de `total` établissements : le compte s’arrête à 1 000 (« plus de 1 000 ») */
+                        totalIsLowerBound: boolean;
                     };
                 };
             };

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Ctx } from '../../../server/platform/context.js';
 import type { Db } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
@@ -98,8 +97,9 @@ function wrap(line: string, width: number, measure: (s: string) => number): stri
   return out;
 }
 
-/** The letter as an A4 PDF (pdf-lib). */
+/** The letter as an A4 PDF (pdf-lib, read at the first letter rather than at the server's start). */
 export async function letterPdf(title: string, text: string): Promise<Buffer> {
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
   const pdf = await PDFDocument.create();
   pdf.setTitle(winAnsi(title));
   const font = await pdf.embedFont(StandardFonts.Helvetica);

@@ -1,5 +1,4 @@
-import type { SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import type { Query } from 'drizzle-orm';
 import { defineCache } from '../../../server/platform/cache.js';
 import type { Ctx } from '../../../server/platform/context.js';
 
@@ -14,12 +13,11 @@ import type { Ctx } from '../../../server/platform/context.js';
 export const dossierTotals = defineCache<Map<string, Promise<number>>>('campagnes-dossier-totals', { max: 2_000, ttlMs: 10_000 });
 
 const campaignKey = (tenantId: string, campaignId: string) => `${tenantId}:${campaignId}`;
-const dialect = new PgDialect();
 
-/** The total of `where` (a count statement), from the campaign's totals or counted once for everyone asking. */
-export function dossierTotal(ctx: Pick<Ctx, 'cache'>, tenantId: string, campaignId: string, where: SQL, count: () => Promise<number>): Promise<number> {
+/** The total of `where` (a filter's text and values), from the campaign's totals or counted once for everyone asking. */
+export function dossierTotal(ctx: Pick<Ctx, 'cache'>, tenantId: string, campaignId: string, where: Query, count: () => Promise<number>): Promise<number> {
   const totals = ctx.cache.of(dossierTotals).remember(campaignKey(tenantId, campaignId), () => new Map());
-  const { sql: text, params } = dialect.sqlToQuery(where);
+  const { sql: text, params } = where;
   const key = `${text}\u0000${JSON.stringify(params)}`;
   let total = totals.get(key);
   if (!total) {

@@ -1,7 +1,8 @@
 import { and, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { AuthedCtx, Ctx } from '../../../server/platform/context.js';
-import { runStatement } from '../../../server/platform/prepared.js';
+import { preparedShape, runPrepared } from '../../../server/platform/prepared.js';
 import { dossierStates, dossiers, type CorrectionRequest, type DossierState } from '../db/schema.js';
 import { loadListedCampaign, visibleDossiers, type CampaignStanding } from '../campaign-access.js';
 import type { DossierSummaryRow } from '../presenters/dossiers.js';
@@ -35,28 +36,36 @@ export function filterWhere(ctx: AuthedCtx, standing: CampaignStanding, campaign
   return and(...parts)!;
 }
 
-/** A line of the list as PostgreSQL sends it: timestamps are text on PGlite through drizzle. */
-type ListedRow = Omit<DossierSummaryRow, 'submittedAt' | 'decidedAt' | 'updatedAt'> & {
+/** A line of the list as PostgreSQL sends it: its instants are PostgreSQL's text, which the presenter writes as ISO 8601 (platform/instants.ts). */
+type ListedRow = Omit<DossierSummaryRow, 'correction' | 'state' | 'submittedAt' | 'decidedAt' | 'updatedAt'> & {
   applicantUserId: string | null;
-  submittedAt: Date | string | null;
-  decidedAt: Date | string | null;
-  updatedAt: Date | string;
+  correction: CorrectionRequest | null;
+  state: DossierState;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  updatedAt: string;
 };
 
-const instant = (at: Date | string) => (at instanceof Date ? at : new Date(at));
-const instantOrNull = (at: Date | string | null) => (at === null ? null : instant(at));
+const dialect = new PgDialect();
+const dossiersTable = dialect.sqlToQuery(sql`${dossiers}`).sql;
 
 /**
  * The page's files. The page is found on an index alone (the files' numbers, in order, after the
  * filters), then only its 50 rows are read, and only the columns a list shows: the rows skipped
- * by the offset and the answers are never read.
+ * by the offset and the answers are never read. The filter's text is written once per request
+ * and both statements are built around it as text (drizzle built and rendered it three times a
+ * page); each shape of filter is one prepared statement.
  */
-function pageStatement(where: SQL, tenantId: string, campaignId: string, limit: number, offset: number): SQL {
-  return sql`select d.id, d.number, d.state, d.applicant_label as "applicantLabel", d.applicant_user_id as "applicantUserId", d.establishment_id as "establishmentId",
+function pageStatement(whereText: string, filterValues: number) {
+  const [limit, offset, tenantId, campaignId] = [1, 2, 3, 4].map((i) => `$${filterValues + i}`);
+  return preparedShape(
+    'campagnes_dossier_page',
+    `select d.id, d.number, d.state, d.applicant_label as "applicantLabel", d.applicant_user_id as "applicantUserId", d.establishment_id as "establishmentId",
       d.group_id as "groupId", d.correction, d.score, d.submitted_at as "submittedAt", d.decided_at as "decidedAt", d.updated_at as "updatedAt", d.version
-    from (select ${dossiers.number} as number from ${dossiers} where ${where} order by ${dossiers.number} limit ${limit} offset ${offset}) page
-    join ${dossiers} d on d.tenant_id = ${tenantId} and d.campaign_id = ${campaignId} and d.number = page.number
-    order by d.number`;
+    from (select "dossiers"."number" as number from ${dossiersTable} where ${whereText} order by "dossiers"."number" limit ${limit} offset ${offset}) page
+    join ${dossiersTable} d on d.tenant_id = ${tenantId} and d.campaign_id = ${campaignId} and d.number = page.number
+    order by d.number`,
+  );
 }
 
 /** The campaign's files the actor sees, one page, with the total (paginated on the server). */
@@ -64,21 +73,17 @@ export async function findDossiers(ctx: Ctx, input: { campaignId: string; query:
   const { ctx: a, campaign, standing } = await loadListedCampaign(ctx, input.campaignId, 'dossier.read');
   // a name is searched only by those who may read it: a partner cannot probe a family's identity
   if (campaign.kind === 'family-aid' && !standing.instructor && input.query.q && !/^\d{1,9}$/.test(input.query.q)) return { campaign, standing, total: 0, rows: [] };
-  const where = filterWhere(a, standing, campaign.id, input.query);
+  const where = dialect.sqlToQuery(filterWhere(a, standing, campaign.id, input.query));
   const { page, pageSize } = input.query;
-  const [total, listed] = await Promise.all([
+  const [total, rows] = await Promise.all([
     dossierTotal(ctx, campaign.tenantId, campaign.id, where, () =>
-      runStatement<{ n: number }>(ctx.db, sql`select count(*)::int as n from ${dossiers} where ${where}`, 'campagnes_dossier_total').then(([row]) => row!.n),
+      runPrepared<{ n: number }>(ctx.db, preparedShape('campagnes_dossier_total', `select count(*)::int as n from ${dossiersTable} where ${where.sql}`), where.params).then(
+        ([row]) => row!.n,
+      ),
     ),
-    runStatement<ListedRow>(ctx.db, pageStatement(where, campaign.tenantId, campaign.id, pageSize, (page - 1) * pageSize), 'campagnes_dossier_page'),
+    runPrepared<ListedRow>(ctx.db, pageStatement(where.sql, where.params.length), [...where.params, pageSize, (page - 1) * pageSize, campaign.tenantId, campaign.id], {
+      instants: 'text',
+    }),
   ]);
-  const rows = listed.map((r) => ({
-    ...r,
-    correction: r.correction as CorrectionRequest | null,
-    state: r.state as DossierState,
-    submittedAt: instantOrNull(r.submittedAt),
-    decidedAt: instantOrNull(r.decidedAt),
-    updatedAt: instant(r.updatedAt),
-  }));
   return { campaign, standing, total, rows };
 }

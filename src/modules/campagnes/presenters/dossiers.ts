@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoOf } from '../../../server/platform/instants.js';
 import type { DossierAccess } from '../campaign-access.js';
 import { canTransition, type DossierRow } from '../dossier-states.js';
 
@@ -17,11 +18,15 @@ export const dossierSummarySchema = z.object({
   version: z.number(),
 });
 
-/** The columns a file's line in a list shows: what `findDossiers` reads (never the answers). */
-export type DossierSummaryRow = Pick<
-  DossierRow,
-  'id' | 'number' | 'state' | 'applicantLabel' | 'establishmentId' | 'groupId' | 'correction' | 'score' | 'submittedAt' | 'decidedAt' | 'updatedAt' | 'version'
->;
+/**
+ * The columns a file's line in a list shows: what `findDossiers` reads (never the answers). Its
+ * instants may be PostgreSQL's text, as the list reads them (written as ISO 8601 without a Date each).
+ */
+export type DossierSummaryRow = Pick<DossierRow, 'id' | 'number' | 'state' | 'applicantLabel' | 'establishmentId' | 'groupId' | 'correction' | 'score' | 'version'> & {
+  submittedAt: Date | string | null;
+  decidedAt: Date | string | null;
+  updatedAt: Date | string;
+};
 
 export function presentDossierSummary(d: DossierSummaryRow) {
   return {
@@ -33,9 +38,9 @@ export function presentDossierSummary(d: DossierSummaryRow) {
     groupId: d.groupId,
     correction: d.correction,
     score: d.score,
-    submittedAt: d.submittedAt?.toISOString() ?? null,
-    decidedAt: d.decidedAt?.toISOString() ?? null,
-    updatedAt: d.updatedAt.toISOString(),
+    submittedAt: d.submittedAt === null ? null : isoOf(d.submittedAt),
+    decidedAt: d.decidedAt === null ? null : isoOf(d.decidedAt),
+    updatedAt: isoOf(d.updatedAt),
     version: d.version,
   };
 }

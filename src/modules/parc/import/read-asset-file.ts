@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../../server/platform/export.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { readCsv } from '../../../server/platform/csv/read-csv.js';
 import { readText } from '../../../server/platform/csv/read-text.js';
@@ -57,7 +58,7 @@ function refuseBinary(bytes: Uint8Array) {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<AssetTable> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {

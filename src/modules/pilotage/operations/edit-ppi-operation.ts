@@ -2,8 +2,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../../../server/platform/audit.js';
 import { authorize } from '../../../server/platform/authz.js';
+import { assertVersion } from '../../../server/platform/versioned-update.js';
 import type { Ctx } from '../../../server/platform/context.js';
-import { AppError, notFound, versionConflict } from '../../../server/platform/errors.js';
+import { AppError, notFound } from '../../../server/platform/errors.js';
 import { ppiFinancingLines, ppiOperations } from '../db/schema.js';
 import { splitCents, yearsOverCeiling } from '../ppi/schedule.js';
 import type { moveOperationInput, setFinancingInput, splitFinancingInput } from './ppi.input.js';
@@ -24,7 +25,7 @@ export async function moveOperation(ctx: Ctx, scenarioId: string, operationId: s
     const all = await tx.select({ id: ppiOperations.id, year: ppiOperations.year, costCents: ppiOperations.costCents, version: ppiOperations.version }).from(ppiOperations).where(and(eq(ppiOperations.tenantId, tenantId), eq(ppiOperations.scenarioId, scenarioId)));
     const current = all.find((o) => o.id === operationId);
     if (!current) throw notFound('Opération du PPI');
-    if (current.version !== input.version) throw versionConflict();
+    assertVersion(current, input.version);
     const over = yearsOverCeiling(all.map((o) => (o.id === operationId ? { ...o, year: input.year } : o)), scenario.startYear, scenario.yearlyCeilingsCents);
     if (over.length) {
       const year = over[0];

@@ -18,7 +18,7 @@ export async function getAssessment(ctx: Ctx, params: z.infer<typeof assessmentP
   const now = ctx.now();
   const [profiles, found] = await Promise.all([
     cachedProfileCatalogue(ctx, scope.tenantId),
-    oneSchoolWithInputs(ctx.db, scope.tenantId, scope.where, params.uai.toUpperCase(), now),
+    oneSchoolWithInputs(ctx.db, scope, params.uai.toUpperCase(), now),
   ]);
   if (!found) throw notFound('Établissement');
   return assessOne(found.school, chooseProfile(profiles, found.school), found.inputs, now);

@@ -2,8 +2,9 @@ import { and, asc, eq, max, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../../../server/platform/audit.js';
 import { authorize } from '../../../server/platform/authz.js';
+import { assertVersion } from '../../../server/platform/versioned-update.js';
 import type { Ctx } from '../../../server/platform/context.js';
-import { AppError, notFound, versionConflict } from '../../../server/platform/errors.js';
+import { AppError, notFound } from '../../../server/platform/errors.js';
 import { targetProfiles, targetProfileVersions } from '../db/schema.js';
 import { steeringTargetsChanged } from '../indicators/steering-caches.js';
 import type { createTargetProfileInput, profileIndicatorsInput, updateProfileVersionInput } from './target-profile.input.js';
@@ -82,7 +83,7 @@ export async function updateProfileVersion(ctx: Ctx, profileId: string, number: 
     if (current.frozenAt) {
       throw new AppError('CONFLICT', `La version ${number} de ce profil a servi à un PPI voté : elle ne peut plus être modifiée. Créez une nouvelle version.`);
     }
-    if (current.version !== input.version) throw versionConflict();
+    assertVersion(current, input.version);
     await tx.update(targetProfileVersions).set({ indicators: input.indicators, version: sql`${targetProfileVersions.version} + 1` }).where(where);
     await recordAudit(ctx, tx, [{ tenantId, action: 'update', entityType: 'target-profile-version', entityId: current.id, before: { indicators: current.indicators }, after: { indicators: input.indicators } }]);
     return { number, version: current.version + 1 };

@@ -62,12 +62,12 @@ describe('GET /api/establishments/:uai/assessment', () => {
     const profiles = await loadProfileCatalogue(t.ctx.db, t.ids.a.tenantId);
     const grouped = await assessSchools(t.ctx.db, t.ids.a.tenantId, sql`true`, profiles, now);
     for (const school of [world.school, world.amiens]) {
-      const one = await oneSchoolWithInputs(t.ctx.db, t.ids.a.tenantId, sql`true`, school.uai, now);
+      const one = await oneSchoolWithInputs(t.ctx.db, { tenantId: t.ids.a.tenantId, where: sql`true`, key: 'all' }, school.uai, now);
       const fromGroup = grouped.find((a) => a.school.uai === school.uai)!;
       expect(one!.school).toEqual(fromGroup.school);
       expect(one!.inputs).toEqual(fromGroup.inputs);
     }
-    expect(await oneSchoolWithInputs(t.ctx.db, t.ids.a.tenantId, sql`false`, world.school.uai, now)).toBeNull();
+    expect(await oneSchoolWithInputs(t.ctx.db, { tenantId: t.ids.a.tenantId, where: sql`false`, key: 'none' }, world.school.uai, now)).toBeNull();
   });
 
   it('flags an estimated pupil count and leaves a school without devices unknown', async () => {

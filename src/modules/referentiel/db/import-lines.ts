@@ -20,10 +20,34 @@ export async function selectSourceHashes(db: Db, tenantId: string): Promise<Map<
   return hashes;
 }
 
-/** The tenant's known lines whose establishment still holds the record they gave. */
-export async function loadKnownLines(db: Db, tenantId: string, current: Map<string, string | null>): Promise<KnownLines> {
-  const [stored] = await db.select({ entries: importLines.entries }).from(importLines).where(eq(importLines.tenantId, tenantId));
-  return readLineIndex(stored?.entries ?? '', current);
+/** The tenant's known lines whose establishment still holds the record they gave, and how many lines the stored index holds. */
+export interface StoredLines {
+  known: KnownLines;
+  count: number;
+}
+
+export async function loadKnownLines(db: Db, tenantId: string, current: Map<string, string | null>): Promise<StoredLines> {
+  const [row] = await db.select({ entries: importLines.entries }).from(importLines).where(eq(importLines.tenantId, tenantId));
+  const text = row?.entries ?? '';
+  return { known: readLineIndex(text, current), count: text === '' ? 0 : countLines(text) };
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * The lines of an import are the stored index again when there are as many and each is a stored
+ * one still known, giving the same record: the index needs no rewrite (an unchanged re-import).
+ */
+export function sameAsStored(lines: LineIndexEntry[], stored: StoredLines): boolean {
+  if (lines.length !== stored.count) return false;
+  return lines.every((line) => {
+    const entry = stored.known.get(line.lineHash);
+    return entry !== undefined && entry.uai === line.uai && line.recordHash.startsWith(entry.recordHash);
+  });
 }
 
 /** Replaces the tenant's known lines by the lines of the import just written. */

@@ -106,7 +106,25 @@ export const establishments = referentiel.table(
     index('establishments_pupils_idx').on(t.tenantId, t.pupils, t.uai),
     index('establishments_academy_idx').on(t.tenantId, t.academyCode, t.uai),
     index('establishments_updated_idx').on(t.tenantId, t.updatedAt, t.uai),
-    index('establishments_unit_idx').on(t.tenantId, t.unitId),
+    // a sector's schools with every column a list sorts or filters them by: a technician's list (one sector,
+    // 1,800 of 66,000 schools scattered over 1,500 heap pages) or a unit filter is an index-only scan of
+    // its entries then a sort of them (0.7 ms, 16 ms through the heap); uai third, so the columns after
+    // it never take part in a comparison (they ride as drizzle has no INCLUDE)
+    index('establishments_unit_idx').on(
+      t.tenantId,
+      t.unitId,
+      t.uai,
+      t.name,
+      t.communeName,
+      t.natureCode,
+      t.pupils,
+      t.academyCode,
+      t.updatedAt,
+      t.sector,
+      t.isOpen,
+      t.departmentCode,
+      t.priorityEducation,
+    ),
     // the list's REP / REP+ filter: 6 % of schools, found here instead of a scan of the tenant (30 ms for 66,000); partial, so an import barely writes it
     index('establishments_priority_idx').on(t.tenantId, t.priorityEducation).where(sql`priority_education is not null`),
   ],

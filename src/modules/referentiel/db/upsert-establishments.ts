@@ -78,20 +78,22 @@ export function batchesOf(range: StagedRange, size: number): StagedRange[] {
   return batches;
 }
 
+/** The staged rows as COPY's CSV, built by concatenation (a national file: 66,000 lines of 23 cells). */
 function toCsv(items: StagedItem[]): string {
-  const lines = items.map(({ record, searchText, sourceHash }, index) => {
-    const cells = [String(index + 1)];
-    for (const [field] of columns) cells.push(csvCell(record[field]));
-    cells.push(csvCell(searchText), csvCell(sourceHash));
-    return cells.join(',');
+  let csv = '';
+  items.forEach(({ record, searchText, sourceHash }, index) => {
+    let line = String(index + 1);
+    for (const [field] of columns) line += `,${csvCell(record[field])}`;
+    csv += `${line},${quoted(searchText)},${quoted(sourceHash)}\n`;
   });
-  return `${lines.join('\n')}\n`;
+  return csv;
 }
 
-const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
+const quoted = (text: string) => `"${text.includes('"') ? text.replaceAll('"', '""') : text}"`;
 
 /** A CSV cell as COPY reads it: an unquoted empty cell is NULL, a quoted one is a string. */
 function csvCell(value: unknown): string {
+  if (typeof value === 'string') return quoted(value);
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'number') return String(value);
@@ -158,10 +160,11 @@ export function mergeStatements(batch: MergeBatch): { insert: SQL; update: SQL }
       FROM inserted HAVING count(*) > 0
     )
     SELECT count(*)::int AS n FROM inserted`;
-  // `old` reads the rows before the UPDATE changes them (one snapshot for the whole statement)
+  // `old` reads the rows before the UPDATE changes them (one snapshot for the whole statement);
+  // materialized, else PostgreSQL inlines it and builds the old JSON again for every key compared
   const changed = sql`e.tenant_id = ${batch.tenantId}::uuid AND e.uai = s.uai AND e.source_hash IS DISTINCT FROM s.source_hash AND ${range}`;
   const update = sql`
-    WITH old AS (
+    WITH old AS MATERIALIZED (
       SELECT e.id, ${sql.raw(asJson('e'))} AS j FROM ${sql.raw(stageTable)} s JOIN referentiel.establishments e ON ${changed}
     ),
     updated AS (
@@ -172,9 +175,13 @@ export function mergeStatements(batch: MergeBatch): { insert: SQL; update: SQL }
     ),
     audited AS (${audit(
       'updated',
-      '(SELECT jsonb_object_agg(b.key, b.value) FROM jsonb_each(old.j) b WHERE updated.j -> b.key IS DISTINCT FROM b.value)',
-      '(SELECT jsonb_object_agg(a.key, a.value) FROM jsonb_each(updated.j) a WHERE old.j -> a.key IS DISTINCT FROM a.value)',
-      'JOIN old ON old.id = updated.id WHERE old.j IS DISTINCT FROM updated.j',
+      'diff.before',
+      'diff.after',
+      // both JSON objects have the same keys: one walk of them gives the changed fields before and after
+      `JOIN old ON old.id = updated.id
+       CROSS JOIN LATERAL (SELECT jsonb_object_agg(b.key, b.value) AS before, jsonb_object_agg(b.key, updated.j -> b.key) AS after
+         FROM jsonb_each(old.j) b WHERE updated.j -> b.key IS DISTINCT FROM b.value) diff
+       WHERE old.j IS DISTINCT FROM updated.j`,
     )})
     SELECT count(*)::int AS n FROM updated`;
   return { insert, update };

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../server/platform/errors.js';
 import { editAnnuaire, fixtureText, setCell, utf8 } from '../../../test/annuaire-fixtures.js';
-import { readLineIndex, summaryOf, writeLineIndex, type KnownLines } from './known-lines.js';
+import { readLineIndex, scanLines, shortHash, summaryOf, writeLineIndex, type KnownLines } from './known-lines.js';
 import { parseEstablishmentFile } from './parse-establishment-file.js';
 import type { ParsedRow } from './parsed-row.js';
 import { recordHash } from './record-hash.js';
+import { sameAsStored } from '../db/import-lines.js';
 
 /** What an import of `bytes` leaves as known lines (import-establishments.ts stores the same). */
 function knownAfter(bytes: Uint8Array, options: { includeNonSchools?: boolean } = {}): KnownLines {
@@ -103,11 +104,39 @@ describe('known lines: a re-import reads an identical line as unchanged, and eve
     expect(refusal({ known })).toBe(refusal({}));
   });
 
+  it('a file that is not UTF-8 past its first 64 KiB is refused as the full reader refuses it', () => {
+    const bytes = original.slice();
+    const at = bytes.indexOf(0xc3, 200_000); // the first byte of an accented letter, far from the head
+    bytes[at] = 0xe9;
+    bytes[at + 1] = 0x3b;
+    const refusal = (options: object) => {
+      try {
+        parseEstablishmentFile(bytes, options);
+      } catch (error) {
+        return (error as AppError).message;
+      }
+      return null;
+    };
+    expect(at).toBeGreaterThan(200_000);
+    expect(refusal({})).toMatch(/pas encodé en UTF-8/);
+    expect(refusal({ known })).toBe(refusal({}));
+  });
+
   it('lines read under other options or by a changed parser are not taken as known', () => {
     expect(unchangedCount(expectSameAsFullParse(original, known, { includeNonSchools: true }))).toBe(0);
     // stored records that the lines no longer give (as after a parser change): the sample catches it
     const drifted: KnownLines = new Map([...known].map(([hash, line]) => [hash, { ...line, recordHash: 'x'.repeat(22) }]));
     expect(unchangedCount(expectSameAsFullParse(original, drifted))).toBe(0);
+  });
+});
+
+describe('line hashes taken on the bytes', () => {
+  it('are the hashes of the context and the decoded line, as stored by earlier imports', () => {
+    const text = `Identifiant;Nom\r\n0350026B;Lycée « Château »\r\n0350027C;"Collège ""Ker""; Île"\r\n0350028D;"sur\ndeux lignes"\r\n`;
+    const scanned = scanLines(utf8(`\uFEFF${text}`), 'ctx');
+    expect(scanned.header.text).toBe('Identifiant;Nom\r');
+    expect(scanned.numbers).toEqual([2, 3, 4, 5]);
+    expect(scanned.hashes).toEqual([shortHash('ctx0350026B;Lycée « Château »'), shortHash('ctx0350027C;"Collège ""Ker""; Île"'), undefined, undefined]);
   });
 });
 
@@ -122,5 +151,20 @@ describe('the stored index of known lines', () => {
     expect(readLineIndex(text, new Map([['0350026B', 's'.repeat(43)]])).size).toBe(0);
     expect(readLineIndex(text, new Map()).size).toBe(0);
     expect(readLineIndex('', new Map()).size).toBe(0);
+  });
+
+  it('needs no rewrite only when an import gives back each stored line, and no other', () => {
+    const other = { ...entry, uai: '0350027C', lineHash: 'g'.repeat(22) };
+    const current = new Map([
+      ['0350026B', 'r'.repeat(43)],
+      ['0350027C', 'r'.repeat(43)],
+    ]);
+    const text = writeLineIndex([entry, other]);
+    const stored = { known: readLineIndex(text, current), count: 2 };
+    expect(sameAsStored([other, entry], stored)).toBe(true);
+    expect(sameAsStored([entry], stored)).toBe(false);
+    expect(sameAsStored([entry, { ...other, recordHash: 's'.repeat(43) }], stored)).toBe(false);
+    expect(sameAsStored([entry, { ...other, lineHash: 'f'.repeat(22) }], stored)).toBe(false);
+    expect(sameAsStored([entry, other], { ...stored, count: 3 })).toBe(false);
   });
 });

@@ -26,7 +26,7 @@ export type KnownLines = Map<string, KnownLine>;
 export const lineHashVersion = 1;
 
 /** 22 base64url characters: 132 bits, no collision among the lines of any tenant. */
-export const shortHash = (text: string) => hash('sha256', text, 'base64url').slice(0, 22);
+export const shortHash = (data: string | Uint8Array) => hash('sha256', data, 'base64url').slice(0, 22);
 
 /** What a line's meaning depends on besides its text: format, header, options, parser version. */
 export function lineContext(format: string, header: string, options: { includeNonSchools?: boolean }): string {
@@ -43,13 +43,13 @@ export interface PhysicalLine {
 }
 
 /**
- * A file cut into physical lines, kept as offsets (a national file has 66,000 lines: no object
- * each). Blank lines outside a quoted field are left out: they hold no record.
+ * A file cut into physical lines, kept as byte offsets (a national file has 66,000 lines: no
+ * object, no string each). Blank lines outside a quoted field are left out: they hold no record.
  */
 export interface ScannedLines {
-  text: string;
+  bytes: Buffer;
   header: PhysicalLine;
-  /** for the i-th line after the header: its number in the file, where it starts and ends */
+  /** for the i-th line after the header: its number in the file, the bytes where it starts and ends */
   numbers: number[];
   starts: number[];
   ends: number[];
@@ -59,23 +59,34 @@ export interface ScannedLines {
   openQuote: boolean;
 }
 
+/** The text of a line: its bytes decoded (readText has already refused a file that is not UTF-8). */
 export const lineAt = (scanned: ScannedLines, i: number): PhysicalLine => ({
   number: scanned.numbers[i],
-  text: scanned.text.slice(scanned.starts[i], scanned.ends[i]),
+  text: scanned.bytes.toString('utf8', scanned.starts[i], scanned.ends[i]),
   hash: scanned.hashes[i],
 });
 
+const newline = 0x0a;
+const quote = 0x22;
+const carriageReturn = 0x0d;
+
 /**
- * Cuts the text into physical lines and hashes the ones that are a whole record. A line is inside a
- * record spanning lines while an odd number of quotes has been seen since the record began (a
- * doubled quote counts twice, so escapes do not change the count).
+ * Cuts the file's bytes into physical lines and hashes the ones that are a whole record: the hash
+ * of the context and the line's UTF-8 bytes, as shortHash(context + line) would give, without
+ * decoding each line into a string (in UTF-8, a line end or a quote is never part of another
+ * character). A line is inside a record spanning lines while an odd number of quotes has been seen
+ * since the record began (a doubled quote counts twice, so escapes do not change the count).
  */
-export function scanLines(text: string, context: string): ScannedLines {
-  const headerEnd = endOf(text, 0);
-  let inQuote = countQuotes(text, 0, headerEnd) % 2 === 1;
+export function scanLines(file: Uint8Array, context: string): ScannedLines {
+  const bytes = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
+  const hasher = new LineHasher(context);
+  const quotes = new QuoteCounter(bytes);
+  const bodyStart = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const headerEnd = endOf(bytes, bodyStart);
+  let inQuote = quotes.within(bodyStart, headerEnd) % 2 === 1;
   const scanned: ScannedLines = {
-    text,
-    header: { number: 1, text: text.slice(0, headerEnd) },
+    bytes,
+    header: { number: 1, text: bytes.toString('utf8', bodyStart, headerEnd) },
     numbers: [],
     starts: [],
     ends: [],
@@ -83,18 +94,18 @@ export function scanLines(text: string, context: string): ScannedLines {
     openQuote: false,
   };
   let number = 1;
-  for (let start = headerEnd + 1; start < text.length; ) {
-    const end = endOf(text, start);
+  for (let start = headerEnd + 1; start < bytes.length; ) {
+    const end = endOf(bytes, start);
     number++;
-    const quotes = countQuotes(text, start, end);
-    const whole = !inQuote && quotes % 2 === 0;
-    if (quotes % 2 === 1) inQuote = !inQuote;
-    const bareEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const count = quotes.within(start, end);
+    const whole = !inQuote && count % 2 === 0;
+    if (count % 2 === 1) inQuote = !inQuote;
+    const bareEnd = end > start && bytes[end - 1] === carriageReturn ? end - 1 : end;
     if (!whole || bareEnd > start) {
       scanned.numbers.push(number);
       scanned.starts.push(start);
       scanned.ends.push(end);
-      scanned.hashes.push(whole ? shortHash(context + text.slice(start, bareEnd)) : undefined);
+      scanned.hashes.push(whole ? hasher.hash(bytes, start, bareEnd) : undefined);
     }
     start = end + 1;
   }
@@ -102,17 +113,48 @@ export function scanLines(text: string, context: string): ScannedLines {
   return scanned;
 }
 
-function endOf(text: string, from: number): number {
-  const end = text.indexOf('\n', from);
-  return end === -1 ? text.length : end;
+function endOf(bytes: Buffer, from: number): number {
+  const end = bytes.indexOf(newline, from);
+  return end === -1 ? bytes.length : end;
 }
 
-/** Quotes within [from, to): searched in the line alone, never on through the rest of the file. */
-function countQuotes(text: string, from: number, to: number): number {
-  const line = text.slice(from, to);
-  let n = 0;
-  for (let i = line.indexOf('"'); i !== -1; i = line.indexOf('"', i + 1)) n++;
-  return n;
+/** Quotes within a range, found by a search that never goes over the same bytes twice. */
+class QuoteCounter {
+  private next = -2;
+
+  constructor(private readonly bytes: Buffer) {}
+
+  within(from: number, to: number): number {
+    let n = 0;
+    if (this.next !== -1 && this.next < from) this.next = this.bytes.indexOf(quote, from);
+    while (this.next !== -1 && this.next < to) {
+      n++;
+      this.next = this.bytes.indexOf(quote, this.next + 1);
+    }
+    return n;
+  }
+}
+
+/** shortHash(context + line) over bytes: the line copied after the context in one reused buffer. */
+class LineHasher {
+  private readonly context: Buffer;
+  private buffer: Buffer;
+
+  constructor(context: string) {
+    this.context = Buffer.from(context, 'utf8');
+    this.buffer = Buffer.alloc(this.context.length + 4096);
+    this.context.copy(this.buffer);
+  }
+
+  hash(bytes: Buffer, start: number, end: number): string {
+    const length = this.context.length + end - start;
+    if (length > this.buffer.length) {
+      this.buffer = Buffer.alloc(length * 2);
+      this.context.copy(this.buffer);
+    }
+    bytes.copy(this.buffer, this.context.length, start, end);
+    return shortHash(this.buffer.subarray(0, length));
+  }
 }
 
 /** The header and some lines as a text of their own, with the file's number of each of its lines. */

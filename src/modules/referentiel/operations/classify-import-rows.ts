@@ -29,8 +29,13 @@ export function splitByCompetence(
   if (!scope) return { kept: valid, outOfScope: [] };
   const kept: ParsedRow[] = [];
   const outOfScope: RowIssue[] = [];
+  // a national file has a few thousand distinct places and kinds for 66,000 rows: each decided once
+  const decided = new Map<string, string | null>();
   for (const row of valid) {
-    const reason = outOfScopeReason(row.record ?? row.unchanged!.summary, scope.competence);
+    const place = row.record ?? row.unchanged!.summary;
+    const key = `${place.natureCode ?? '\u0001'}\u0000${place.academyCode ?? '\u0001'}\u0000${place.departmentCode ?? '\u0001'}\u0000${place.communeCode ?? '\u0001'}`;
+    let reason = decided.get(key);
+    if (reason === undefined) decided.set(key, (reason = outOfScopeReason(place, scope.competence)));
     if (reason) outOfScope.push({ line: row.line, uai: row.uai, reason });
     if (!reason || scope.confirmOutOfScope) kept.push(row);
   }

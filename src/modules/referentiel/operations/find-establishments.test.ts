@@ -14,6 +14,7 @@ import {
   findEstablishmentsInput,
   keysetStretches,
   offsetPage,
+  searchCountCap,
   sortableColumns,
   sparseFilters,
   type FindEstablishmentsInput,
@@ -195,7 +196,7 @@ function expectIndexWalk(plan: PlanNode, index: string, atMostRows: number) {
 }
 
 describe('search', () => {
-  it('counts a search in the pass that sorts its matches, then reads a word most schools carry down the sort index', async () => {
+  it('counts a search in the pass that sorts its matches, up to 1,000, then reads a word most schools carry down the sort index', async () => {
     for (const tenant of [big, dense]) {
       const ctx = ctxOf(tenant);
       const counted = (where: ReturnType<typeof establishmentWhere>) => ctx.db.select({ n: sql<number>`count(*)::int` }).from(establishments).where(where);
@@ -207,9 +208,13 @@ describe('search', () => {
           // the total unknown: matches sorted and counted in one pass; known: the bounded walk, or the matches when it does not fill
           const first = await Promise.all(pages.map((page) => findEstablishments(ctx, input({ search, order, page }))));
           const again = await Promise.all(pages.map((page) => findEstablishments(ctx, input({ search, order, page }))));
+          // beyond the cap the total says « more than 1,000 »
+          const shown = Math.min(n, searchCountCap);
           for (const [i, page] of first.entries()) {
-            expect(page.total, `${search} ${order}`).toBe(n);
-            expect(again[i].total).toBe(n);
+            expect(page.total, `${search} ${order}`).toBe(shown);
+            expect(page.totalIsLowerBound, `${search} ${order}`).toBe(n > searchCountCap);
+            expect(again[i].total).toBe(shown);
+            expect(again[i].totalIsLowerBound).toBe(n > searchCountCap);
             expect(uais(again[i]), `${search} ${order} page ${i + 1}`).toEqual(uais(page));
           }
           const reference = await ctx.db
@@ -296,5 +301,54 @@ describe('plans on a tenant with many rows beside another', () => {
     }
     const found = await findEstablishments(ctx, input({ search: 'lycée saint' }));
     expect(found.total).toBe(tenantRows / 50);
+    expect(found.totalIsLowerBound).toBe(false);
+  });
+
+  it('counts a word most schools carry only up to the cap: the index stops past 1,001 matches', async () => {
+    const ctx = ctxOf(big);
+    ctx.cache.invalidate(establishmentTotals);
+    const where = establishmentWhere(ctx, { search: 'college' });
+    const plan = await planOf(sql`select count(*) from (select 1 from ${establishments} where ${where} limit ${searchCountCap + 1}) m`);
+    // whichever way PostgreSQL takes them (the trigram index's bitmap, or the table when nearly every row matches), it stops at 1,001
+    expect(nodes(plan).find((n) => n['Node Type'] === 'Limit')?.['Actual Rows']).toBe(searchCountCap + 1);
+    const rowsOut = nodes(plan).filter((n) => ['Bitmap Heap Scan', 'Seq Scan', 'Index Scan'].includes(n['Node Type']));
+    expect(rowsOut.length).toBeGreaterThan(0);
+    for (const scan of rowsOut) expect(scan['Actual Rows']).toBe(searchCountCap + 1);
+    const found = await findEstablishments(ctx, input({ search: 'college', pageSize: '10' }));
+    expect(found).toMatchObject({ total: searchCountCap, totalIsLowerBound: true });
+    expect(found.items).toHaveLength(10);
+  });
+
+  it('lists a technician’s sector from the unit index: its entries, sorted, never a walk of the tenant nor a BitmapOr of the scope', async () => {
+    const ctx = ctxOf(big);
+    const [unit] = await rows<{ id: string }>(
+      database.db,
+      sql`INSERT INTO referentiel.territorial_units (tenant_id, kind, code, name) VALUES (${big}, 'sector', 'S-TECH', 'Secteur du technicien') RETURNING id`,
+    );
+    await database.db.execute(sql`UPDATE referentiel.establishments SET unit_id = ${unit.id} WHERE tenant_id = ${big} AND substr(uai, 1, 7)::int % 30 = 0`);
+    await database.db.execute(sql`VACUUM ANALYZE referentiel.establishments`);
+    const technician: Ctx = {
+      ...ctx,
+      actor: { ...adminOf(big), assignments: [{ ...adminOf(big).assignments[0], role: 'technician', unitIds: [unit.id], level: 1 }] },
+    };
+    technician.cache.invalidate(establishmentTotals);
+    const where = establishmentWhere(technician, {});
+    expect(await sparseFilters(technician, {}, 26, async () => tenantRows / 30)).toBe(true);
+    const plan = await planOf(offsetPage(technician, where, { sort: 'communeName', order: 'desc', matchesFirst: true, page: 3, pageSize: 25 }, 26));
+    // one index condition, not the three arms of a scope ORed (a BitmapOr); on 66,000 schools, where
+    // the sector's rows lie on 1,500 heap pages, PostgreSQL reads it index-only (bench/list-search-cpu.ts)
+    const scan = nodes(plan).find((n) => n['Index Name'] === 'establishments_unit_idx');
+    expect(scan?.['Node Type']).toMatch(/^(Index Only Scan|Bitmap Index Scan)$/);
+    expect(scan?.['Index Cond']).toMatch(/unit_id = ANY/);
+    expect(scan?.['Actual Rows']).toBe(tenantRows / 30);
+    expect(nodes(plan).map((n) => n['Node Type'])).not.toContain('BitmapOr');
+    expect(nodes(plan).map((n) => n['Node Type'])).not.toContain('Seq Scan');
+    // the rows an admin sees in that unit, in the same order
+    const seen = await findEstablishments(technician, input({ sort: 'communeName', order: 'desc', page: '3' }));
+    const reference = await findEstablishments(ctx, input({ unitId: unit.id, sort: 'communeName', order: 'desc', pageSize: '500' }));
+    expect(seen.total).toBe(tenantRows / 30);
+    expect(uais(seen)).toEqual(uais(reference).slice(50, 75));
+    await database.db.execute(sql`UPDATE referentiel.establishments SET unit_id = NULL WHERE tenant_id = ${big} AND unit_id = ${unit.id}`);
+    ctx.cache.invalidate(establishmentTotals);
   });
 });

@@ -17,6 +17,7 @@ describe('establishment list', () => {
   it('pages, sorts and filters on the server', async () => {
     const all = (await get('/api/establishments?pageSize=2&sort=uai&order=desc')).json();
     expect(all.total).toBe(t.ids.establishments.all.length);
+    expect(all.totalIsLowerBound).toBe(false);
     expect(all.items).toHaveLength(2);
     expect(all.items[0].uai > all.items[1].uai).toBe(true);
     const page2 = (await get('/api/establishments?pageSize=2&page=2&sort=uai&order=desc')).json();
@@ -26,6 +27,8 @@ describe('establishment list', () => {
     const school = t.ids.establishments.unit1[0];
     const found = (await get(`/api/establishments?search=${encodeURIComponent(school.name.slice(0, 8).toLowerCase())}`)).json();
     expect(found.items.map((e: { uai: string }) => e.uai)).toContain(school.uai);
+    // a search under 1,000 matches is counted exactly
+    expect(found).toMatchObject({ total: found.items.length, totalIsLowerBound: false });
   });
 
   it('keeps page numbers and adds cursors for the pages beside', async () => {

@@ -33,6 +33,9 @@ export async function establishmentRoutes(fastify: FastifyInstance) {
           200: z.object({
             items: z.array(establishmentSchema),
             total: z.number(),
+            totalIsLowerBound: z
+              .boolean()
+              .describe('Vrai pour une recherche qui trouve plus de `total` établissements : le compte s’arrête à 1 000 (« plus de 1 000 »)'),
             nextCursor: z.string().nullable().describe('À passer en `after` pour la page suivante ; null en fin de liste'),
             previousCursor: z.string().nullable().describe('À passer en `before` pour la page précédente ; null en tête de liste'),
           }),
@@ -42,8 +45,8 @@ export async function establishmentRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const ctx = ctxOf(fastify, request);
-      const { items, total, nextCursor, previousCursor } = await findEstablishments(ctx, request.query);
-      return { items: items.map((e) => presentEstablishment(e, ctx.actor!)), total, nextCursor, previousCursor };
+      const { items, total, totalIsLowerBound, nextCursor, previousCursor } = await findEstablishments(ctx, request.query);
+      return { items: items.map((e) => presentEstablishment(e, ctx.actor!)), total, totalIsLowerBound, nextCursor, previousCursor };
     },
   );
 

@@ -39,6 +39,7 @@ function EstablishmentList() {
   const page = search.page ?? 1;
   const pageSize = search.pageSize ?? 25;
   const total = list.data?.total;
+  const lowerBound = list.data?.totalIsLowerBound ?? false;
   const onPage = (p: number) => {
     const beside = list.data;
     if (beside && p > pagesByNumber && p === page + 1 && beside.nextCursor) update({ page: p, after: beside.nextCursor });
@@ -64,7 +65,11 @@ function EstablishmentList() {
         )}
         <Paper withBorder p="md" radius="md">
           <Text role="status" aria-live="polite" fw={600} mb="xs">
-            {total === undefined ? 'Recherche…' : total === 0 ? 'Aucun établissement trouvé' : `${formatNumber(total)} établissement${total > 1 ? 's' : ''} trouvé${total > 1 ? 's' : ''}`}
+            {total === undefined
+              ? 'Recherche…'
+              : total === 0
+                ? 'Aucun établissement trouvé'
+                : `${lowerBound ? 'Plus de ' : ''}${formatNumber(total)} établissement${total > 1 ? 's' : ''} trouvé${total > 1 ? 's' : ''}`}
           </Text>
           {list.error ? (
             <QueryError error={list.error} retry={() => void list.refetch()} />
@@ -83,6 +88,8 @@ function EstablishmentList() {
                 page={page}
                 pageSize={pageSize}
                 total={list.data.total}
+                totalIsLowerBound={list.data.totalIsLowerBound}
+                hasNext={list.data.nextCursor !== null}
                 noun="établissement"
                 onPage={onPage}
                 onPageSize={(s) => update({ pageSize: s === 25 ? undefined : s })}

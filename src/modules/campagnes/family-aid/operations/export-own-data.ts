@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import JSZip from 'jszip';
 import { authorize } from '../../../../server/platform/authz.js';
 import type { Ctx } from '../../../../server/platform/context.js';
 import { documentContents, documents, dossierEvents, messages } from '../../db/schema.js';
@@ -27,6 +26,8 @@ export async function exportOwnData(ctx: Ctx): Promise<{ filename: string; conte
         ctx.db.select().from(messages).where(and(eq(messages.tenantId, tenantId), inArray(messages.dossierId, ids), eq(messages.side, 'applicant'))).orderBy(asc(messages.at)),
       ])
     : [[], [], []];
+  // jszip is read at the first export of one's own data, not at the server's start
+  const { default: JSZip } = await import('jszip');
   const zip = new JSZip();
   const numberOf = new Map(files.map((f) => [f.id, f.number]));
   const used = new Set<string>();

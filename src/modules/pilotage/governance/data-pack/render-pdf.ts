@@ -1,4 +1,4 @@
-import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
 import type { PackFigures, PackSection } from './sections.js';
 
 /**
@@ -8,6 +8,8 @@ import type { PackFigures, PackSection } from './sections.js';
  */
 const A4: [number, number] = [595.28, 841.89];
 const margin = 50;
+/** pdf-lib's `rgb(r, g, b)`, written out: pdf-lib (fonts included) is read at the first PDF, not at the server's start. */
+const rgb = (red: number, green: number, blue: number) => ({ type: 'RGB', red, green, blue }) as RGB;
 const ink = rgb(0.1, 0.1, 0.15);
 const blue = rgb(0.0, 0.33, 0.62);
 const grey = rgb(0.85, 0.86, 0.9);
@@ -40,7 +42,7 @@ class Writer {
   room(height: number) {
     if (this.y - height < margin) this.newPage();
   }
-  text(value: string, options: { size?: number; bold?: boolean; color?: ReturnType<typeof rgb>; x?: number } = {}) {
+  text(value: string, options: { size?: number; bold?: boolean; color?: RGB; x?: number } = {}) {
     const size = options.size ?? 10;
     const font = options.bold ? this.bold : this.font;
     for (const line of wrap(winAnsi(value), font, size, A4[0] - 2 * margin - (options.x ?? 0))) {
@@ -94,6 +96,7 @@ function section(w: Writer, s: PackSection) {
 }
 
 export async function renderDataPack(figures: PackFigures): Promise<Uint8Array> {
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
   const doc = await PDFDocument.create();
   const issued = new Date(figures.issuedAt);
   doc.setTitle(winAnsi(figures.title));

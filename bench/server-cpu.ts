@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { accounts, password as campagnesPassword } from './campagnes.js';
+import { CpuMeter } from './lib/inventory-cpu.js';
+import { closedLoop, KeepAliveClient, type Call } from './lib/load.js';
+import { ensurePostgres } from './lib/postgres.js';
+import { login, startServer, type RunningServer } from './lib/server.js';
+import { listPath, pagesByNumber, password as listPassword, tenantCode as listTenant, vocabularyOf } from './list-search.js';
+import { openDatabase } from '../src/server/platform/db.js';
+import { pilotageDatabaseName, pilotagePassword } from './pilotage.js';
+
+/**
+ * What the real server (build/server/main.js in a child process, as the benches run it) spends in
+ * CPU per request on the hot read routes every floor of « p95 under 50 ms at 50 clients » hangs on:
+ * the instructors' list of a campaign, one school's assessment and the first pages of the
+ * establishments' list, over loopback HTTP with a few
+ * clients at once (the server's CPU read in /proc, PostgreSQL's backends too). Load does not change
+ * these figures much, unlike latencies. On the databases the benches leave behind:
+ * `tsx bench/campagnes-cpu.ts` (coherence_bench_campagnes_cpu), `npm run bench -- pilotage postgresql`
+ * and `tsx bench/list-search-cpu.ts` (coherence_bench_listcpu).
+ *
+ *   tsx bench/server-cpu.ts [--n 3000] [--clients 8] [--only campagnes|pilotage|établissements|santé] [--against <main.js> [--rounds 6]]
+ *
+ * `--against`: another build of the server (`npx tsx scripts/build-server.ts` in another branch's
+ * copy) runs beside this one on the same data, and the two take turns, `--rounds` blocks each, so
+ * both are measured under the same load: the difference is what a change saved.
+ *
+ * `--no-health` leaves out /api/health (the floor every request pays), so that a profile holds only the route.
+ * COHERENCE_BENCH_CPU_PROF=<dir> makes each server write a CPU profile when it stops.
+ */
+
+const args = process.argv.slice(2);
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const count = Number(option('--n')) || 3000;
+const clients = Number(option('--clients')) || 8;
+const only = option('--only');
+const withHealth = !args.includes('--no-health');
+const against = option('--against');
+const rounds = Number(option('--rounds')) || (against ? 6 : 1);
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+interface Scenario {
+  label: string;
+  database: string;
+  /** The Cookie (and tenant) headers, the server's base URL given. */
+  headers(baseUrl: string, admin: pg.Client): Promise<Record<string, string>>;
+  /** The next request's path, the database open (`url` its address). */
+  paths(admin: pg.Client, url: string): Promise<() => string>;
+}
+
+const scenarios: Scenario[] = [
+  {
+    label: 'campagnes : liste des instructeurs, pages de 50 (1 à 20)',
+    database: 'coherence_bench_campagnes_cpu',
+    headers: async (baseUrl) => ({ cookie: await login(baseUrl, accounts.grandEst, campagnesPassword) }),
+    async paths(admin) {
+      const found = await admin.query<{ id: string }>(`select id from campagnes.campaigns where code = 'lycee40-equipement'`);
+      const campaign = found.rows[0]?.id;
+      if (!campaign) throw new Error('pas de campagne : lancez d’abord tsx bench/campagnes-cpu.ts');
+      return () => `/api/campaigns/${campaign}/dossiers?pageSize=50&page=${1 + Math.floor(Math.random() * 20)}`;
+    },
+  },
+  {
+    label: 'pilotage : évaluation d’un établissement',
+    database: pilotageDatabaseName,
+    headers: async (baseUrl) => ({
+      cookie: await login(baseUrl, 'admin@banc-pilotage-france.banc.fr', pilotagePassword),
+      'x-coherence-tenant': 'banc-pilotage-france',
+    }),
+    async paths(admin) {
+      const uais = (
+        await admin.query<{ uai: string }>(
+          `select e.uai from referentiel.establishments e join referentiel.organizations o on o.tenant_id = e.tenant_id where o.code = 'banc-pilotage-france'`,
+        )
+      ).rows.map((r) => r.uai);
+      if (uais.length === 0) throw new Error('pas d’établissements : lancez d’abord npm run bench -- pilotage postgresql');
+      return () => `/api/establishments/${uais[Math.floor(Math.random() * uais.length)]}/assessment`;
+    },
+  },
+  {
+    label: 'établissements : liste, 5 premières pages (admin)',
+    database: 'coherence_bench_listcpu',
+    headers: async (baseUrl) => ({ cookie: await login(baseUrl, 'admin@banc.coherence.fr', listPassword), 'x-coherence-tenant': listTenant }),
+    async paths(admin, url) {
+      const found = await admin.query<{ id: string }>('select tenant_id as id from referentiel.organizations where code = $1', [listTenant]);
+      if (!found.rows[0]) throw new Error('pas de collectivité : lancez d’abord tsx bench/list-search-cpu.ts');
+      const database = await openDatabase({ url, poolSize: 1 });
+      try {
+        const vocabulary = await vocabularyOf(database, found.rows[0].id);
+        return () => listPath(vocabulary, pagesByNumber);
+      } finally {
+        await database.close();
+      }
+    },
+  },
+];
+
+interface Contender {
+  name: string;
+  server: RunningServer;
+  client: KeepAliveClient;
+  meter: CpuMeter;
+}
+
+async function run(scenario: Scenario, serverUrl: string) {
+  const url = new URL(serverUrl);
+  url.pathname = `/${scenario.database}`;
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  const contenders: Contender[] = [];
+  try {
+    for (const { name, entry } of [{ name: 'cette branche', entry: undefined }, ...(against ? [{ name: 'comparée', entry: against }] : [])]) {
+      const server = await startServer({ DATABASE_URL: url.toString(), COHERENCE_JOBS: 'off' }, [], entry);
+      const client = new KeepAliveClient(server.baseUrl, clients, await scenario.headers(server.baseUrl, admin));
+      contenders.push({ name, server, client, meter: new CpuMeter(server.pid, admin, scenario.database) });
+    }
+    const next = await scenario.paths(admin, url.toString());
+    const load = async (label: string, call: () => Call) => {
+      if (only && !label.startsWith(only) && !scenario.label.startsWith(only)) return;
+      for (const { client } of contenders) await closedLoop({ client, clients, durationMs: 3_600_000, maxRequests: Math.ceil(count / 3), next: call, expected: 200 }); // warm-up
+      const sums = contenders.map(() => ({ serverMs: 0, databaseMs: 0, user: 0, system: 0, requests: 0, clientMs: 0, elapsedMs: 0 }));
+      for (let round = 0; round < rounds; round++) {
+        // each in turn, the first one changing every round: both see the same load
+        for (let k = 0; k < contenders.length; k++) {
+          const i = (k + round) % contenders.length;
+          const { client, meter, server } = contenders[i];
+          const mark = await meter.snapshot();
+          const times = userSystemMs(server.pid);
+          const result = await closedLoop({ client, clients, durationMs: 3_600_000, maxRequests: Math.ceil(count / rounds), next: call, expected: 200 });
+          const spent = await meter.since(mark);
+          const [user, system] = userSystemMs(server.pid).map((ms, j) => ms - times[j]);
+          if (result.errors) throw new Error(`${label} : ${result.firstError}`);
+          const sum = sums[i];
+          sum.serverMs += spent.serverMs;
+          sum.databaseMs += spent.databaseMs;
+          sum.user += user;
+          sum.system += system;
+          sum.requests += result.requests;
+          sum.clientMs += result.clientCpuMs * result.requests;
+          sum.elapsedMs += result.elapsedMs;
+        }
+      }
+      for (const [i, { name }] of contenders.entries()) {
+        const { serverMs, databaseMs, user, system, requests: n, clientMs, elapsedMs } = sums[i];
+        say(
+          `${label.padEnd(58)} ${contenders.length > 1 ? `${name.padEnd(14)} ` : ''}serveur ${(serverMs / n).toFixed(3)} ms + PostgreSQL ${(databaseMs / n).toFixed(3)} ms par requête (utilisateur ${(user / n).toFixed(3)}, système ${(system / n).toFixed(3)}), banc ${(clientMs / n).toFixed(3)} ms (${n} requêtes, ${clients} clients, ${Math.round((n / elapsedMs) * 1000)} req/s)`,
+        );
+      }
+    };
+    if (withHealth) await load(`santé (${scenario.database})`, () => ({ method: 'GET', path: '/api/health' }));
+    await load(scenario.label, () => ({ method: 'GET', path: next() }));
+  } finally {
+    for (const { client, server } of contenders) {
+      client.close();
+      await server.stop();
+    }
+    await admin.end();
+  }
+}
+
+/** User and system CPU of a process (ms), from /proc. */
+function userSystemMs(pid: number): [number, number] {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return [Number(fields[11]) * 10, Number(fields[12]) * 10];
+}
+
+async function main() {
+  const server = await ensurePostgres();
+  if (!server.ok) throw new Error(server.reason);
+  say(`${count} requêtes par scénario, ${clients} clients, HTTP sur la boucle locale (serveur compilé)`);
+  for (const scenario of scenarios) {
+    if (only && !scenario.label.startsWith(only) && only !== 'santé') continue;
+    await run(scenario, server.url);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

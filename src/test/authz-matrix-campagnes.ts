@@ -1,4 +1,4 @@
-import { allowed, created, everyUser, unique, type MatrixEntry } from './authz-matrix.js';
+import { allowed, created, deleted, everyUser, unique, type MatrixEntry } from './authz-matrix.js';
 import { multipartBody } from './multipart.js';
 import {
   campaignBody,
@@ -88,6 +88,46 @@ export const campagnesMatrix: Record<string, MatrixEntry> = {
   listInstructorGroups: { cases: [{ expect: readCampaign, request: async (t) => ({ url: `/api/campaigns/${(await matrixCampaign(t)).id}/groups` }) }] },
   saveInstructorGroups: {
     cases: [{ expect: manage, request: async (t) => ({ url: `/api/campaigns/${(await matrixCampaign(t)).id}/groups`, payload: { groups: matrixGroups(t) } }) }],
+  },
+  createInstructorGroup: {
+    cases: [{ expect: created(manage), request: async (t) => ({ url: `/api/campaigns/${(await matrixCampaign(t)).id}/groups`, payload: { name: unique('Groupe'), memberUserIds: [t.ids.users.technician.id] } }) }],
+  },
+  updateInstructorGroup: {
+    cases: [
+      {
+        expect: manage,
+        request: async (t) => {
+          const { id } = await matrixCampaign(t);
+          const group = await asAdmin(t, 'POST', `/api/campaigns/${id}/groups`, { name: unique('Groupe') });
+          return { url: `/api/campaigns/${id}/groups/${group.id}`, payload: { name: unique('Groupe'), rules: [{ on: 'department', values: ['59'] }], version: group.version } };
+        },
+      },
+    ],
+  },
+  deleteInstructorGroup: {
+    cases: [
+      {
+        expect: deleted(manage),
+        request: async (t) => {
+          const { id } = await matrixCampaign(t);
+          const group = await asAdmin(t, 'POST', `/api/campaigns/${id}/groups`, { name: unique('Groupe') });
+          return { url: `/api/campaigns/${id}/groups/${group.id}`, query: { version: String(group.version) } };
+        },
+      },
+    ],
+  },
+  getCampaignEligibility: { cases: [{ expect: readCampaign, request: async (t) => ({ url: `/api/campaigns/${(await matrixCampaign(t)).id}/eligibility` }) }] },
+  updateCampaignEligibility: {
+    cases: [
+      {
+        expect: manage,
+        request: async (t) => {
+          const { id } = await matrixCampaign(t);
+          const { version } = await asAdmin(t, 'GET', `/api/campaigns/${id}/eligibility`);
+          return { url: `/api/campaigns/${id}/eligibility`, payload: { natureCodes: [], unitIds: [], establishmentIds: [], version } };
+        },
+      },
+    ],
   },
   listDossiers: { cases: [{ expect: readCampaign, request: async (t) => ({ url: `/api/campaigns/${(await matrixCampaign(t)).id}/dossiers` }) }] },
   exportDossiers: {

@@ -215,6 +215,8 @@ export const parcMatrix: Record<string, MatrixEntry> = {
 
   // ------------------------------------------------------------ parc: deliveries (deployments)
   listDeployments: { cases: [{ expect: allowed(assetReaders, 200), request: () => ({ url: '/api/deployments' }) }] },
+  // each reader gets the planned lines of the schools they reach (renewal-files.test.ts shows both sides)
+  listDeploymentPlans: { cases: [{ expect: allowed(assetReaders, 200), request: () => ({ url: '/api/deployments/plans' }) }] },
   createDeployment: {
     cases: onSchools(
       (_t, e) => ({ method: 'POST', url: '/api/deployments', payload: { uai: e.uai, label: unique('Livraison'), deliveredAt: '2026-03-02T08:00:00Z', serials: [unique('SN')] } }),

@@ -17,9 +17,11 @@ import { renewalRoutes } from './renewal/routes.js';
 import { projectLoanRoutes } from './project-loan/routes.js';
 import { lendOnAcceptance } from './project-loan/operations/lend-on-acceptance.js';
 import { returnOnReopening } from './project-loan/operations/return-on-reopening.js';
+import { planOnDecision } from './renewal/operations/plan-deployments.js';
 
 onDossierTransition(lendOnAcceptance);
 onDossierTransition(returnOnReopening);
+onDossierTransition(planOnDecision);
 
 /** Calls for projects and family aid: campaigns, forms, files from application to decision. */
 export const campagnesModule: ModuleDefinition = {

@@ -3,7 +3,7 @@ import { defineCache } from '../../server/platform/cache.js';
 import type { Ctx } from '../../server/platform/context.js';
 import type { Db } from '../../server/platform/db.js';
 import { AppError } from '../../server/platform/errors.js';
-import { establishmentsView } from '../referentiel/index.js';
+import { establishmentsView, territorialUnitsView } from '../referentiel/index.js';
 import { instructorGroups, type Eligibility, type RoutingRule } from './db/schema.js';
 
 export interface SchoolFacts {
@@ -41,6 +41,25 @@ export async function schoolFacts(db: Db, tenantId: string, establishmentId: str
   return row;
 }
 
+/**
+ * The units above a school's unit (its sector's agency…): a campaign open to an agency, or a group
+ * routing an agency, takes the schools of the sectors and zones inside it. A few levels at most.
+ */
+export async function unitAncestors(db: Db, tenantId: string, unitId: string | null): Promise<string[]> {
+  const found: string[] = [];
+  let current = unitId;
+  while (current && found.length < 10) {
+    const [row] = await db
+      .select({ parentId: territorialUnitsView.parentId })
+      .from(territorialUnitsView)
+      .where(and(eq(territorialUnitsView.tenantId, tenantId), eq(territorialUnitsView.id, current)));
+    current = row?.parentId ?? null;
+    if (current && !found.includes(current)) found.push(current);
+    else break;
+  }
+  return found;
+}
+
 /** Whether the school may apply: every non-empty list of the eligibility must hold it. */
 export function eligible(e: Eligibility, school: SchoolFacts, unitAncestors: string[] = []): boolean {
   if (e.establishmentIds.length && !e.establishmentIds.includes(school.id)) return false;
@@ -49,10 +68,10 @@ export function eligible(e: Eligibility, school: SchoolFacts, unitAncestors: str
   return true;
 }
 
-function ruleMatches(rule: RoutingRule, school: SchoolFacts | null, answers: Record<string, unknown>): boolean {
+function ruleMatches(rule: RoutingRule, school: SchoolFacts | null, answers: Record<string, unknown>, schoolUnits: string[]): boolean {
   switch (rule.on) {
     case 'unit':
-      return !!school?.unitId && rule.values.includes(school.unitId);
+      return schoolUnits.some((u) => rule.values.includes(u));
     case 'department':
       return !!school?.departmentCode && rule.values.includes(school.departmentCode);
     case 'nature':
@@ -101,6 +120,8 @@ export async function routeDossier(
   const groups = await groupsOf(ctx, dossier.tenantId, dossier.campaignId);
   const ruled = groups.filter((g) => g.rules.length > 0);
   const school = dossier.establishmentId && ruled.some((g) => g.rules.some(onSchool)) ? await schoolFacts(ctx.db, dossier.tenantId, dossier.establishmentId) : null;
-  const matching = ruled.find((g) => g.rules.every((r) => ruleMatches(r, school, answers)));
+  const byUnit = school?.unitId && ruled.some((g) => g.rules.some((r) => r.on === 'unit'));
+  const schoolUnits = school?.unitId ? [school.unitId, ...(byUnit ? await unitAncestors(ctx.db, dossier.tenantId, school.unitId) : [])] : [];
+  const matching = ruled.find((g) => g.rules.every((r) => ruleMatches(r, school, answers, schoolUnits)));
   return (matching ?? groups.find((g) => g.isDefault))?.id ?? null;
 }

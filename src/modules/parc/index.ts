@@ -21,3 +21,4 @@ export {
 export { recordDeliveredDevices, type DeliveredDevice, type DeliveredDevicesInput } from './operations/record-delivered-devices.js';
 export { serialKey } from './operations/deployment-serials.js';
 export { receiveStockDevices, type StockDevicesInput } from './operations/stock-devices.js';
+export { planDeployments, type DeploymentPlanInput } from './operations/deployment-plans.js';

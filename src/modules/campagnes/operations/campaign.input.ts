@@ -6,8 +6,12 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue (AAAA-MM-JJ).
 export const eligibilityInput = z.object({
   natureCodes: z.array(z.string().regex(/^[0-9]{3}$/, 'Code nature : 3 chiffres.')).max(50).default([]),
   unitIds: z.array(z.string().uuid()).max(200).default([]),
-  establishmentIds: z.array(z.string().uuid()).max(5000).default([]),
+  establishmentIds: z.array(z.string().uuid()).max(5000, '5 000 établissements au plus.').default([]),
 });
+
+/** The establishments a campaign is open to, edited alone on its page, with the campaign's version read. */
+export const updateEligibilityInput = eligibilityInput.extend({ version: z.number().int() });
+export type UpdateEligibilityInput = z.infer<typeof updateEligibilityInput>;
 
 export const gridCriterionInput = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Clé : lettres minuscules, chiffres et _.'),

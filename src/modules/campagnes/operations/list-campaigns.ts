@@ -6,6 +6,7 @@ import { routingGroups, routingGroupsKey } from '../routing.js';
 import { campaignPartners, campaigns, instructorGroups, instructorGroupMembers } from '../db/schema.js';
 import { presentCampaign } from '../presenters/campaigns.js';
 import { z } from 'zod';
+import { createInstructorGroupInput } from './instructor-groups.input.js';
 import type { RoutingRule } from '../db/schema.js';
 import { sql } from 'drizzle-orm';
 
@@ -32,19 +33,7 @@ export async function getCampaign(ctx: Ctx, idOrCode: string) {
   return { ...presentCampaign(campaign, standing, can(a.actor, 'dossier.apply'), ctx.now()), partnerIds: partners.map((p) => p.id) };
 }
 
-export const groupsInput = z.object({
-  groups: z
-    .array(
-      z.object({
-        name: z.string().trim().min(1).max(200),
-        priority: z.number().int().min(0).max(1000).default(0),
-        isDefault: z.boolean().default(false),
-        rules: z.array(z.object({ on: z.enum(['unit', 'department', 'nature', 'answer']), values: z.array(z.string().min(1)).min(1).max(200), field: z.string().optional() })).max(20).default([]),
-        memberUserIds: z.array(z.string().uuid()).max(200).default([]),
-      }),
-    )
-    .max(50),
-});
+export const groupsInput = z.object({ groups: z.array(createInstructorGroupInput).max(50) });
 
 /** Replaces the campaign's instructor groups, their routing rules and members (files already routed keep their group id when the name stays). */
 export async function saveGroups(ctx: Ctx, input: { campaignId: string; body: z.infer<typeof groupsInput> }) {
@@ -75,11 +64,4 @@ export async function saveGroups(ctx: Ctx, input: { campaignId: string; body: z.
   ctx.cache.invalidate(routingGroups, routingGroupsKey(campaign.tenantId, campaign.id));
   campaignsChanged(ctx);
   return saved;
-}
-
-export async function listGroups(ctx: Ctx, campaignId: string) {
-  const { campaign } = await loadCampaign(ctx, campaignId, 'dossier.read');
-  const groups = await ctx.db.select().from(instructorGroups).where(and(eq(instructorGroups.tenantId, campaign.tenantId), eq(instructorGroups.campaignId, campaign.id)));
-  const members = await ctx.db.select().from(instructorGroupMembers).where(eq(instructorGroupMembers.tenantId, campaign.tenantId));
-  return groups.map((g) => ({ id: g.id, name: g.name, priority: g.priority, isDefault: g.isDefault, rules: g.rules, memberUserIds: members.filter((m) => m.groupId === g.id).map((m) => m.userId) }));
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../../server/platform/context.js';
+import type { RequestOpinionsInput } from './opinions.input.js';
 import type { Db } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { assertUpdated } from '../../../server/platform/versioned-update.js';
@@ -11,11 +12,7 @@ import type { DossierRow } from '../dossier-states.js';
 import { notifyOpinionRequested } from '../notify.js';
 import { rescore } from '../candidature/scoring.js';
 
-export const requestOpinionsInput = z.object({
-  expertUserIds: z.array(z.string().uuid()).min(1, 'Choisissez au moins un expert.').max(20),
-  question: z.string().trim().max(2000).default(''),
-});
-export type RequestOpinionsInput = z.infer<typeof requestOpinionsInput>;
+export { requestOpinionsInput, type RequestOpinionsInput } from './opinions.input.js';
 
 export const giveOpinionInput = z.discriminatedUnion('conflict', [
   z.object({ conflict: z.literal(true), comment: z.string().trim().max(2000).optional(), version: z.number().int() }),

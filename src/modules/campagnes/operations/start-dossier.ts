@@ -4,7 +4,7 @@ import { AppError, forbidden } from '../../../server/platform/errors.js';
 import { establishmentIdsOf, loadCampaign } from '../campaign-access.js';
 import { campaigns, dossierEvents, dossiers } from '../db/schema.js';
 import { parisText } from '../paris-time.js';
-import { eligible, schoolFacts } from '../routing.js';
+import { eligible, schoolFacts, unitAncestors } from '../routing.js';
 import type { CampaignRow } from '../campaign-access.js';
 import type { StartDossierInput } from './dossier-input.js';
 import { dossiersChanged } from './dossier-totals.js';
@@ -33,7 +33,8 @@ export async function startDossier(ctx: Ctx, input: { campaignId: string; body: 
     establishmentId = input.body.establishmentId ?? own[0] ?? null;
     if (!establishmentId || !own.includes(establishmentId)) throw forbidden('Vous ne pouvez déposer que pour votre établissement.');
     const school = await schoolFacts(ctx.db, campaign.tenantId, establishmentId);
-    if (!eligible(campaign.eligibility, school)) throw new AppError('CONFLICT', `${school.name} n’est pas éligible à cette campagne.`);
+    const ancestors = campaign.eligibility.unitIds.length ? await unitAncestors(ctx.db, campaign.tenantId, school.unitId) : [];
+    if (!eligible(campaign.eligibility, school, ancestors)) throw new AppError('CONFLICT', `${school.name} n’est pas éligible à cette campagne.`);
   }
   const now = ctx.now();
   const started = await ctx.db.transaction(async (tx) => {

@@ -6,7 +6,11 @@ import { can } from '../../../server/platform/authz.js';
 import { loadCampaign } from '../campaign-access.js';
 import { createCampaignInput, reopenCampaignInput, updateCampaignInput } from '../operations/campaign.input.js';
 import { editableForm, listFormVersions, publishForm, saveForm, saveFormInput } from '../operations/form-versions.js';
-import { getCampaign, groupsInput, listCampaigns, listGroups, saveGroups } from '../operations/list-campaigns.js';
+import { getCampaign, groupsInput, listCampaigns, saveGroups } from '../operations/list-campaigns.js';
+import { updateEligibilityInput } from '../operations/campaign.input.js';
+import { getEligibility, updateEligibility } from '../operations/eligibility.js';
+import { createInstructorGroup, deleteInstructorGroup, listInstructorGroups, updateInstructorGroup } from '../operations/instructor-groups.js';
+import { createInstructorGroupInput, updateInstructorGroupInput } from '../operations/instructor-groups.input.js';
 import { createCampaign, reopenCampaign, updateCampaign } from '../operations/save-campaign.js';
 import { campaignSchema, presentCampaign } from '../presenters/campaigns.js';
 
@@ -35,6 +39,15 @@ const groupSchema = z.object({
   isDefault: z.boolean(),
   rules: z.array(z.object({ on: z.string(), values: z.array(z.string()), field: z.string().optional() })),
   memberUserIds: z.array(z.string()),
+  members: z.array(z.object({ id: z.string(), displayName: z.string() })),
+  version: z.number(),
+});
+const groupParams = campaignParams.extend({ group: z.uuid() });
+const eligibilitySchema = z.object({
+  natureCodes: z.array(z.string()),
+  units: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
+  establishments: z.array(z.object({ id: z.string(), uai: z.string(), name: z.string() })),
+  version: z.number(),
 });
 
 export async function campaignRoutes(fastify: FastifyInstance) {
@@ -112,12 +125,49 @@ export async function campaignRoutes(fastify: FastifyInstance) {
   app.get(
     '/campaigns/:campaign/groups',
     { schema: { operationId: 'listInstructorGroups', tags, summary: 'Les groupes d’instructeurs et leurs règles de routage', params: campaignParams, response: { 200: z.object({ items: z.array(groupSchema) }), ...errorResponses } } },
-    async (request) => ({ items: await listGroups(ctxOf(fastify, request), request.params.campaign) }),
+    async (request) => ({ items: await listInstructorGroups(ctxOf(fastify, request), request.params.campaign) }),
+  );
+
+  app.post(
+    '/campaigns/:campaign/groups',
+    { schema: { operationId: 'createInstructorGroup', tags, summary: 'Ajoute un groupe d’instructeurs : membres, priorité, règles de routage (unité, département, nature ou réponse)', params: campaignParams, body: createInstructorGroupInput, response: { 201: groupSchema, ...errorResponses } } },
+    async (request, reply) => reply.status(201).send(await createInstructorGroup(ctxOf(fastify, request), { campaignId: request.params.campaign, group: request.body })),
+  );
+
+  app.put(
+    '/campaigns/:campaign/groups/:group',
+    { schema: { operationId: 'updateInstructorGroup', tags, summary: 'Modifie un groupe d’instructeurs (version lue : 409 si un collègue l’a changé)', params: groupParams, body: updateInstructorGroupInput, response: { 200: groupSchema, ...errorResponses } } },
+    async (request) => updateInstructorGroup(ctxOf(fastify, request), { campaignId: request.params.campaign, groupId: request.params.group, changes: request.body }),
+  );
+
+  app.delete(
+    '/campaigns/:campaign/groups/:group',
+    { schema: { operationId: 'deleteInstructorGroup', tags, summary: 'Supprime un groupe d’instructeurs (version lue) ; ses dossiers restent aux administrateurs', params: groupParams, querystring: z.object({ version: z.coerce.number().int() }), response: { 204: z.null(), ...errorResponses } } },
+    async (request, reply) => {
+      await deleteInstructorGroup(ctxOf(fastify, request), { campaignId: request.params.campaign, groupId: request.params.group, version: request.query.version });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/campaigns/:campaign/eligibility',
+    { schema: { operationId: 'getCampaignEligibility', tags, summary: 'Les établissements à qui la campagne est ouverte : natures, unités, liste nommée', params: campaignParams, response: { 200: eligibilitySchema, ...errorResponses } } },
+    async (request) => getEligibility(ctxOf(fastify, request), request.params.campaign),
+  );
+
+  app.put(
+    '/campaigns/:campaign/eligibility',
+    { schema: { operationId: 'updateCampaignEligibility', tags, summary: 'Remplace les établissements à qui la campagne est ouverte (version de la campagne lue : 409 sinon)', params: campaignParams, body: updateEligibilityInput, response: { 200: eligibilitySchema, ...errorResponses } } },
+    async (request) => updateEligibility(ctxOf(fastify, request), { campaignId: request.params.campaign, changes: request.body }),
   );
 
   app.put(
     '/campaigns/:campaign/groups',
     { schema: { operationId: 'saveInstructorGroups', tags, summary: 'Remplace les groupes d’instructeurs (routage par unité, département, nature ou réponse)', params: campaignParams, body: groupsInput, response: { 200: z.object({ items: z.array(groupSchema) }), ...errorResponses } } },
-    async (request) => ({ items: await saveGroups(ctxOf(fastify, request), { campaignId: request.params.campaign, body: request.body }) }),
+    async (request) => {
+      const ctx = ctxOf(fastify, request);
+      await saveGroups(ctx, { campaignId: request.params.campaign, body: request.body });
+      return { items: await listInstructorGroups(ctx, request.params.campaign) };
+    },
   );
 }

@@ -300,6 +300,8 @@ export const deploymentBatches = parc.table(
     deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull(),
     deadlineHours: integer('deadline_hours').notNull().default(48),
     orderReference: text('order_reference'),
+    /** The planned deployment this delivery serves (deployment_plans), a plain reference: a plan withdrawn leaves its deliveries. */
+    planId: uuid('plan_id'),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -307,7 +309,38 @@ export const deploymentBatches = parc.table(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.establishmentId], foreignColumns: [establishments.tenantId, establishments.id] }),
     index('deployment_batches_establishment_idx').on(t.tenantId, t.establishmentId),
+    index('deployment_batches_plan_idx').on(t.tenantId, t.planId),
     index('deployment_batches_delivered_idx').on(t.tenantId, t.deliveredAt),
+  ],
+);
+
+/**
+ * Devices a site is to receive, per class, before any delivery: what another module decided (the
+ * quantities granted on an accepted renewal file of the campaigns). The source names its record
+ * (`source_key`); it replaces its lines as its decision changes, and deliveries point at a line.
+ */
+export const deploymentPlans = parc.table(
+  'deployment_plans',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    establishmentId: uuid('establishment_id').notNull(),
+    assetClass: text('class').notNull(),
+    quantity: integer('quantity').notNull(),
+    /** `campagnes:renewal:<file id>`: one source record, one line per class. */
+    sourceKey: text('source_key').notNull(),
+    /** What people read: the call and the file (« Renouvellement 2027 — dossier n° 12 »). */
+    sourceLabel: text('source_label').notNull(),
+    /** Where the source's page is, for a link back. */
+    sourceLink: text('source_link'),
+    plannedAt: timestamp('planned_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique('deployment_plans_source_key').on(t.tenantId, t.sourceKey, t.assetClass),
+    foreignKey({ columns: [t.tenantId, t.establishmentId], foreignColumns: [establishments.tenantId, establishments.id] }),
+    index('deployment_plans_establishment_idx').on(t.tenantId, t.establishmentId),
   ],
 );
 

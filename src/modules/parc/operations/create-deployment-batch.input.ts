@@ -17,6 +17,8 @@ export const createDeploymentInput = z
     deliveredAt: z.iso.datetime({ offset: true, message: 'Indiquez la date de livraison.' }),
     deadlineHours: z.number().int('Un nombre entier d’heures.').min(1, 'Au moins 1 heure.').max(24 * 90, 'Au plus 90 jours.').default(48),
     orderReference: z.string().trim().min(1).max(100, 'Au plus 100 caractères.').optional(),
+    /** The planned deployment this delivery serves (the quantities granted on a renewal file). */
+    planId: z.uuid('Déploiement prévu inconnu.').optional(),
     /** The serial numbers of the delivery note (may come later for a part of them). */
     serials: z.array(z.string().max(100)).max(maxBatchSize).default([]),
   })

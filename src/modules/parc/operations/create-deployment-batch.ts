@@ -10,6 +10,7 @@ import { deploymentBatches, deploymentItems } from '../db/schema.js';
 import { openDeliveries } from './close-deployment-step.js';
 import { deliverySerials } from './deployment-serials.js';
 import { createDeploymentInput, maxBatchSize, type CreateDeploymentInput } from './create-deployment-batch.input.js';
+import { planOfDelivery } from './deployment-plans.js';
 import { deploymentWrite } from './deployment-scope.js';
 
 export { createDeploymentInput, maxBatchSize, type CreateDeploymentInput };
@@ -41,6 +42,12 @@ export async function createDeploymentBatch(ctx: Ctx, input: CreateDeploymentInp
       ),
     );
   if (!establishment) throw notFound('Établissement');
+  if (input.planId) {
+    const plan = await planOfDelivery(ctx.db, tenantId, input.planId);
+    if (!plan || plan.establishmentId !== establishment.id || plan.assetClass !== input.assetClass) {
+      throw new AppError('VALIDATION', 'Ce déploiement prévu n’est pas celui de ce site et de cette classe d’équipement.', { issues: [{ path: 'planId', message: 'Déploiement prévu d’un autre site ou d’une autre classe.' }] });
+    }
+  }
   const at = ctx.now();
   const deliveredAt = new Date(input.deliveredAt);
 
@@ -56,6 +63,7 @@ export async function createDeploymentBatch(ctx: Ctx, input: CreateDeploymentInp
         deliveredAt,
         deadlineHours: input.deadlineHours,
         orderReference: input.orderReference ?? null,
+        planId: input.planId ?? null,
         createdBy: ctx.actor!.label,
         createdAt: at,
       })

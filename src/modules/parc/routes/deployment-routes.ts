@@ -8,8 +8,22 @@ import { deploymentsExportInput, exportDeployments } from '../operations/export-
 import { advanceDeploymentInput, advanceDeploymentItems } from '../operations/advance-deployment-items.js';
 import { createDeploymentBatch, createDeploymentInput } from '../operations/create-deployment-batch.js';
 import { findDeploymentBatches, findDeploymentsInput } from '../operations/find-deployment-batches.js';
+import { findDeploymentPlans, findDeploymentPlansInput } from '../operations/deployment-plans.js';
 import { deploymentIdParams, getDeploymentBatch } from '../operations/get-deployment-batch.js';
 import { deploymentDetailSchema, deploymentListSchema, presentDeploymentDetail, presentDeploymentList } from '../presenters/deployments.js';
+
+const deploymentPlanSchema = z.object({
+  id: z.string(),
+  uai: z.string(),
+  establishmentName: z.string(),
+  assetClass: z.string(),
+  quantity: z.number(),
+  delivered: z.number(),
+  remaining: z.number(),
+  sourceLabel: z.string(),
+  sourceLink: z.string().nullable(),
+  plannedAt: z.string(),
+});
 
 /** Mass deployment: a delivery per site, its devices from delivered to in service within the deadline. */
 export async function deploymentRoutes(fastify: FastifyInstance) {
@@ -50,6 +64,20 @@ export async function deploymentRoutes(fastify: FastifyInstance) {
       return reply.status(201).send(presentDeploymentDetail(detail, ctx.actor!, ctx.now()));
     },
   );
+  app.get(
+    '/deployments/plans',
+    {
+      schema: {
+        operationId: 'listDeploymentPlans',
+        tags,
+        summary: 'Déploiements prévus par site et classe (quantités accordées sur les dossiers de renouvellement acceptés), avec ce que les livraisons faites pour eux apportent déjà',
+        querystring: findDeploymentPlansInput,
+        response: { 200: z.object({ items: z.array(deploymentPlanSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await findDeploymentPlans(ctxOf(fastify, request), request.query) }),
+  );
+
   app.get(
     '/deployments/:id',
     {

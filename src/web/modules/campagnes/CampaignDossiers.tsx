@@ -1,7 +1,11 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client';
+import { schemaValidator, showServerIssues } from '../../ui/form';
+import { maxExpertsAsked, requestOpinionsInput } from '../../../modules/campagnes/operations/opinions.input';
+import { AccountsPicker, type Account } from './AccountsPicker';
 import { formatNumber } from '../../labels';
 import { Loading } from '../../ui/Loading';
 import { QueryError } from '../../ui/QueryError';
@@ -11,14 +15,14 @@ import { DossiersTable } from './DossiersTable';
 import { dossierStates, stateLabel, type DossierState } from './labels';
 import { maxBulk, useBulk, useDossiers, type BulkAction, type BulkBody } from './queries';
 
-const bulkLabels: Record<Exclude<BulkAction, 'message'>, string> = {
+const bulkLabels: Record<Exclude<BulkAction, 'message' | 'request-opinions'>, string> = {
   'start-review': 'Passer en instruction',
   accept: 'Accepter',
   refuse: 'Refuser',
   classify: 'Classer sans suite',
 };
 
-const done: Record<BulkAction, string> = { 'start-review': 'passé(s) en instruction', accept: 'accepté(s)', refuse: 'refusé(s)', classify: 'classé(s) sans suite', message: 'ont reçu le message' };
+const done: Record<BulkAction, string> = { 'start-review': 'passé(s) en instruction', accept: 'accepté(s)', refuse: 'refusé(s)', classify: 'classé(s) sans suite', message: 'ont reçu le message', 'request-opinions': ': avis demandé(s)' };
 
 /**
  * The campaign's files, one server page at a time, with a state filter and the bulk actions (all
@@ -32,6 +36,7 @@ export function CampaignDossiers(props: { campaignId: string; canInstruct: boole
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [wholeFilter, setWholeFilter] = useState(false);
   const [writing, setWriting] = useState(false);
+  const [asking, setAsking] = useState(false);
   const list = useDossiers(props.campaignId, { state, page, pageSize });
   const bulk = useBulk(props.campaignId);
   const total = list.data?.total ?? 0;
@@ -40,7 +45,7 @@ export function CampaignDossiers(props: { campaignId: string; canInstruct: boole
     setSelected(new Set());
     setWholeFilter(false);
   };
-  const run = (action: BulkAction, extra: Partial<BulkBody> = {}, onDone?: () => void) =>
+  const run = (action: BulkAction, extra: Partial<BulkBody> = {}, onDone?: () => void, onRefused?: (error: unknown) => boolean) =>
     bulk.mutate(
       { action, ...(wholeFilter ? { filter: state ? { state } : {} } : { ids: [...selected] }), ...extra },
       {
@@ -49,7 +54,9 @@ export function CampaignDossiers(props: { campaignId: string; canInstruct: boole
           clear();
           onDone?.();
         },
-        onError: (error) => notifications.show({ color: 'red', title: 'Action groupée refusée', message: errorMessage(error) }),
+        onError: (error) => {
+          if (!onRefused?.(error)) notifications.show({ color: 'red', title: 'Action groupée refusée', message: errorMessage(error) });
+        },
       },
     );
   const togglePage = (ids: string[], on: boolean) => {
@@ -96,6 +103,9 @@ export function CampaignDossiers(props: { campaignId: string; canInstruct: boole
             ))}
             <Button variant="light" disabled={count === 0 || count > maxBulk} onClick={() => setWriting(true)}>
               Écrire aux demandeurs
+            </Button>
+            <Button variant="light" disabled={count === 0 || count > maxBulk} onClick={() => setAsking(true)}>
+              Demander des avis
             </Button>
           </Group>
         )}
@@ -150,6 +160,15 @@ export function CampaignDossiers(props: { campaignId: string; canInstruct: boole
           />
         </>
       )}
+      {asking && (
+        <BulkOpinions
+          campaignId={props.campaignId}
+          count={count}
+          busy={bulk.isPending}
+          onClose={() => setAsking(false)}
+          onSend={(body, onRefused) => run('request-opinions', body, () => setAsking(false), onRefused)}
+        />
+      )}
       {writing && <BulkMessage count={count} busy={bulk.isPending} onClose={() => setWriting(false)} onSend={(message) => run('message', { message }, () => setWriting(false))} />}
     </>
   );
@@ -169,6 +188,45 @@ function BulkMessage(props: { count: number; busy: boolean; onClose: () => void;
           </Button>
         </Group>
       </Stack>
+    </Modal>
+  );
+}
+
+interface OpinionValues {
+  experts: Account[];
+  question: string;
+}
+const opinionBody = (v: OpinionValues) => ({ expertUserIds: v.experts.map((e) => e.id), question: v.question });
+const opinionField = { expertUserIds: 'experts' };
+
+/**
+ * The instructor asks the same experts (anyone with an account: an académie inspector, a DRAAF
+ * officer) for their opinion on every file chosen; each expert is told once per file, and those
+ * already asked on a file are not asked again.
+ */
+function BulkOpinions(props: { campaignId: string; count: number; busy: boolean; onClose: () => void; onSend: (body: { expertUserIds: string[]; question: string }, onRefused: (error: unknown) => boolean) => void }) {
+  const form = useForm<OpinionValues>({ initialValues: { experts: [], question: '' }, validate: schemaValidator(requestOpinionsInput, opinionBody, opinionField) });
+  return (
+    <Modal opened onClose={props.onClose} title={`Demander des avis sur ${props.count} dossier(s)`}>
+      <form onSubmit={form.onSubmit((v) => props.onSend(opinionBody(v), (e) => showServerIssues(form, e, opinionField)))}>
+        <Stack gap="sm">
+          <AccountsPicker
+            campaignId={props.campaignId}
+            label="Experts"
+            description={`Toute personne ayant un compte (${maxExpertsAsked} au plus) ; chacun est averti et ne voit que les dossiers dont on lui demande l’avis.`}
+            required
+            max={maxExpertsAsked}
+            value={form.values.experts}
+            onChange={(experts) => form.setFieldValue('experts', experts)}
+            error={form.errors.experts as string | undefined}
+          />
+          <Textarea label="Question posée" autosize minRows={2} {...form.getInputProps('question')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>Annuler</Button>
+            <Button type="submit" loading={props.busy}>Demander les avis</Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

@@ -12,6 +12,9 @@ import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { Section } from '../../ui/Section';
 import { CampaignDossiers } from './CampaignDossiers';
+import { CampaignEligibility } from './CampaignEligibility';
+import { CampaignGrid } from './CampaignGrid';
+import { CampaignGroups } from './CampaignGroups';
 import { CampaignSettings } from './CampaignSettings';
 import { CampaignWebhooks } from './CampaignWebhooks';
 import { campaignKindLabels, campaignStatusLabels, euros, parisWhen } from './labels';
@@ -54,6 +57,9 @@ function Campaign() {
           />
         </Section>
         {c.permissions.manage && <CampaignSettings campaign={c} />}
+        {c.permissions.manage && <CampaignEligibility campaignId={c.id} />}
+        {c.permissions.manage && <CampaignGroups campaignId={c.id} />}
+        {c.permissions.manage && c.kind === 'candidature' && <CampaignGrid key={c.version} campaign={c} />}
         {c.permissions.manage && (
           <Section title="Formulaire">
             <Text size="sm" mb="sm">Les champs demandés, leurs conditions et les annotations privées ; chaque publication crée une version, les dossiers gardent la leur.</Text>

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { apiClient, call, errorMessage, isApiError } from '../../api/client';
+import { apiClient, call, errorMessage, getActiveTenant, isApiError } from '../../api/client';
+import { organizationKindLabels } from '../../labels';
 import { Section } from '../../ui/Section';
 import { campagnesKey, useCampaign } from './queries';
 
@@ -20,13 +21,20 @@ const statuses = [
  */
 export function CampaignSettings({ campaign: c }: { campaign: Campaign }) {
   const client = useQueryClient();
-  const [values, setValues] = useState({ title: c.title, opensOn: c.opensOn, closesOn: c.closesOn, budget: c.budgetCents === null ? ('' as const) : c.budgetCents / 100, retentionMonths: c.retentionMonths, status: c.status });
+  const [values, setValues] = useState({ title: c.title, opensOn: c.opensOn, closesOn: c.closesOn, budget: c.budgetCents === null ? ('' as const) : c.budgetCents / 100, retentionMonths: c.retentionMonths, status: c.status, partnerIds: c.partnerIds ?? [] });
+  const organizations = useQuery({ queryKey: ['organizations', getActiveTenant()], queryFn: ({ signal }) => call(apiClient.GET('/api/organizations', { signal })) });
+  // the co-reviewers: the académies, the DRAAF and the State's services the authority works with
+  const partnerOptions = (organizations.data?.items ?? [])
+    .filter((o) => o.relation !== 'self' && ['academie', 'draaf', 'state-service'].includes(o.kind))
+    .map((o) => ({ value: o.id, label: `${o.name} (${organizationKindLabels[o.kind] ?? o.kind})` }));
   const [reason, setReason] = useState('');
   const [newLastDay, setNewLastDay] = useState('');
   const done = (message: string) => {
     notifications.show({ color: 'teal', message });
     void client.invalidateQueries({ queryKey: campagnesKey('campaign', c.id) });
     void client.invalidateQueries({ queryKey: campagnesKey('campaigns') });
+    // the eligibility is saved with the campaign's version, which just moved
+    void client.invalidateQueries({ queryKey: campagnesKey('eligibility', c.id) });
   };
   const save = useMutation({
     mutationFn: () =>
@@ -42,7 +50,7 @@ export function CampaignSettings({ campaign: c }: { campaign: Campaign }) {
             retentionMonths: values.retentionMonths,
             eligibility: c.eligibility,
             grid: c.grid as never,
-            partnerIds: c.partnerIds ?? [],
+            partnerIds: values.partnerIds,
             status: values.status as 'draft',
             version: c.version,
           },
@@ -66,6 +74,14 @@ export function CampaignSettings({ campaign: c }: { campaign: Campaign }) {
           <NumberInput label="Conservation après la clôture (mois)" min={1} max={60} allowDecimal={false} value={values.retentionMonths} onChange={(n) => setValues((v) => ({ ...v, retentionMonths: Number(n) || 12 }))} />
           <Select label="Statut" data={statuses} allowDeselect={false} value={values.status} onChange={(s) => setValues((v) => ({ ...v, status: s ?? v.status }))} />
         </SimpleGrid>
+        <MultiSelect
+          label="Partenaires qui co-instruisent"
+          description="Leurs agents lisent les dossiers de la campagne et donnent leur avis (académie, DRAAF)"
+          data={partnerOptions}
+          searchable
+          value={values.partnerIds}
+          onChange={(partnerIds) => setValues((v) => ({ ...v, partnerIds }))}
+        />
         {save.error ? (
           <Alert color={isApiError(save.error, 409) ? 'orange' : 'red'} role="alert">
             {errorMessage(save.error)}

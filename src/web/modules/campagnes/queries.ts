@@ -26,13 +26,15 @@ export function useDossiers(campaign: string, search: DossiersSearch) {
   });
 }
 
-export type BulkAction = 'accept' | 'refuse' | 'classify' | 'start-review' | 'message';
+export type BulkAction = 'accept' | 'refuse' | 'classify' | 'start-review' | 'message' | 'request-opinions';
 /** The files chosen one by one (`ids`, kept across pages) or every file of a filter (`filter`). */
 export interface BulkBody {
   action: BulkAction;
   ids?: string[];
   filter?: { state?: DossierState };
   message?: string;
+  expertUserIds?: string[];
+  question?: string;
 }
 /** The server refuses a bulk action on more files (the UI says so before). */
 export const maxBulk = 500;

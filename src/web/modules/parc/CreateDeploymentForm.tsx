@@ -28,6 +28,16 @@ interface DeliveryValues {
   expectedCount: number | string;
   orderReference: string;
   serialText: string;
+  planId: string | null;
+}
+
+/** A delivery made for a planned deployment starts from its site, class and what is left to deliver. */
+export interface DeliveryPlan {
+  id: string;
+  uai: string;
+  assetClass: string;
+  remaining: number;
+  sourceLabel: string;
 }
 
 const serialsOf = (text: string) => [...new Set(text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean))];
@@ -46,12 +56,15 @@ const deliveryBody = (v: DeliveryValues): DeploymentBody => ({
   expectedCount: v.expectedCount === '' ? undefined : Number(v.expectedCount),
   orderReference: v.orderReference.trim() || undefined,
   serials: serialsOf(v.serialText),
+  planId: v.planId ?? undefined,
 });
 
 /** A delivery on a site: the serial numbers of the delivery note, the deadline to put them in service. */
-export function CreateDeploymentForm({ onDone }: { onDone: () => void }) {
+export function CreateDeploymentForm({ onDone, plan }: { onDone: () => void; plan?: DeliveryPlan }) {
   const form = useForm<DeliveryValues>({
-    initialValues: { uai: null, label: '', assetClass: 'desktop', deliveredAt: localNow(), deadlineHours: 48, expectedCount: '', orderReference: '', serialText: '' },
+    initialValues: plan
+      ? { uai: plan.uai, label: `Renouvellement — ${plan.sourceLabel}`.slice(0, 200), assetClass: plan.assetClass as DeliveryValues['assetClass'], deliveredAt: localNow(), deadlineHours: 48, expectedCount: plan.remaining, orderReference: '', serialText: '', planId: plan.id }
+      : { uai: null, label: '', assetClass: 'desktop', deliveredAt: localNow(), deadlineHours: 48, expectedCount: '', orderReference: '', serialText: '', planId: null },
     validate: schemaValidator(createDeploymentInput, deliveryBody),
   });
   const create = useCreateDeployment();
@@ -68,9 +81,14 @@ export function CreateDeploymentForm({ onDone }: { onDone: () => void }) {
   });
 
   return (
-    <Section title="Enregistrer une livraison" id="nouvelle-livraison">
+    <Section title={plan ? `Livraison pour : ${plan.sourceLabel}` : 'Enregistrer une livraison'} id="nouvelle-livraison">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
+          {form.errors.planId ? (
+            <Alert color="red" role="alert">
+              {form.errors.planId}
+            </Alert>
+          ) : null}
           {create.error && (
             <Alert color="red" role="alert" title="Enregistrement impossible">
               {errorMessage(create.error)}

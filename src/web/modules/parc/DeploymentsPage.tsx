@@ -12,7 +12,8 @@ import { AnchorLink } from '../../ui/links';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
-import { CreateDeploymentForm } from './CreateDeploymentForm';
+import { CreateDeploymentForm, type DeliveryPlan } from './CreateDeploymentForm';
+import { PlannedDeployments } from './PlannedDeployments';
 import { DeploymentItemsExport } from './DeploymentItemsExport';
 import { classLabel, deploymentStepLabels, formatPercent, plural } from './labels';
 import type { DeploymentsSearch } from './list-search';
@@ -37,7 +38,7 @@ function Deployments() {
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
   const canCreate = useCan('asset.update');
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState<boolean | DeliveryPlan>(false);
   const list = useDeployments({ uai: search.uai, late: search.late });
   const s = list.data?.summary;
 
@@ -58,7 +59,8 @@ function Deployments() {
         }
       />
       <Stack gap="lg">
-        {creating && <CreateDeploymentForm onDone={() => setCreating(false)} />}
+        {creating && <CreateDeploymentForm key={creating === true ? 'new' : creating.id} plan={creating === true ? undefined : creating} onDone={() => setCreating(false)} />}
+        <PlannedDeployments uai={search.uai} onDeliver={canCreate ? (plan) => setCreating(plan) : undefined} />
         {s && (
           <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
             <Summary label="Livraisons" value={formatNumber(s.batches)} hint={`${formatNumber(s.sites)} ${plural(s.sites, 'site')}`} />

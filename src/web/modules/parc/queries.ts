@@ -93,6 +93,15 @@ export function useDeployments(filters: { uai?: string; late?: 'true' | 'false';
   });
 }
 
+/** The planned deployments (granted renewal quantities) of the sites the person reaches, not yet delivered in full. */
+export function useDeploymentPlans(uai?: string) {
+  return useQuery({
+    queryKey: parcKey('deployment-plans', uai),
+    queryFn: ({ signal }) => call(apiClient.GET('/api/deployments/plans', { params: { query: { uai, pending: 'true' } }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
+
 export function useCreateDeployment() {
   const refresh = useRefreshParc();
   return useMutation({

@@ -1,3 +1,4 @@
+import { planRenewalDeployments } from '../operations/plan-deployments.js';
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { DemoSeed } from '../../../../server/platform/module.js';
 import { schoolFleetSummary } from '../../../parc/index.js';
@@ -69,5 +70,7 @@ export async function seedRenewalDemo(seed: DemoSeed, tenantId: string): Promise
       updatedAt: now,
     });
     if (lines.length) await seed.ctx.db.insert(renewalLines).values(lines.map((l) => ({ tenantId, dossierId: d.id, assetClass: l.assetClass, requested: l.requested, granted: grantOf(l.requested) })));
+    // what an accepted file grants is planned in the fleet's deployments, as the acceptance does
+    if (decided) await planRenewalDeployments(seed.ctx, seed.ctx.db, d);
   }
 }

@@ -9,6 +9,7 @@ import { campaigns, dossiers } from '../../db/schema.js';
 import { stateLabels } from '../../dossier-states.js';
 import { renewalLines, renewalRequests } from '../db/schema.js';
 import { grantedCents, requestsOf, type RenewalLine } from '../renewal-store.js';
+import { planRenewalDeployments } from './plan-deployments.js';
 import { assertRenewalCall, classLabel, euros, renewalSettingsOf } from '../settings.js';
 
 export const renewalGrantInput = z.object({
@@ -92,6 +93,8 @@ export async function grantRenewal(ctx: Ctx, dossierId: string, input: RenewalGr
         .set({ granted: l.granted })
         .where(and(eq(renewalLines.tenantId, dossier.tenantId), eq(renewalLines.dossierId, dossier.id), eq(renewalLines.assetClass, l.assetClass)));
     }
+    // an accepted file's new grants are the fleet's new plan for the school
+    if (dossier.state === 'accepte') await planRenewalDeployments(ctx, tx, dossier);
     await recordAudit(ctx, tx, [{ tenantId: dossier.tenantId, action: 'update', entityType: 'renewal_request', entityId: dossier.id, before: { lines: found.lines }, after: { lines: next } }]);
     return { version: updated.version, grantedCents: mine, campaignGrantedCents: others + mine };
   });

@@ -324,3 +324,48 @@ describe('the arbitration filtered on the server', () => {
     }
   });
 });
+
+describe('granted quantities to the fleet’s deployments', () => {
+  it('are planned on the school’s deployments once accepted, follow new grants, are delivered against, and go when the file is reopened', async () => {
+    const call = (await openKindCall(t, 'renewal', 'renouvellement-parc', { budgetCents: null })).id;
+    const f = await renewalFile(t, call, [{ assetClass: 'desktop', requested: 5 }, { assetClass: 'laptop', requested: 2 }]);
+    const plans = async (user: 'technician' | 'authority-admin' | 'contractor' | 'establishment-staff' | 'academy-staff' = 'technician', query = '') => {
+      const r = await as(t, user, 'GET', `/api/deployments/plans${query}`);
+      expect(r.statusCode).toBe(200);
+      return (r.json().items as { id: string; assetClass: string; quantity: number; delivered: number; remaining: number; sourceLink: string | null; uai: string; sourceLabel: string }[]).filter((p) => p.sourceLink?.endsWith(f.id));
+    };
+    expect((await as(t, 'authority-admin', 'PUT', `/api/renewal-files/${f.id}/grants`, { lines: [{ assetClass: 'desktop', granted: 4 }, { assetClass: 'laptop', granted: 2 }], version: 1 })).statusCode).toBe(200);
+    expect(await plans()).toEqual([]); // granted, not yet accepted
+
+    const dossier = (await as(t, 'authority-admin', 'GET', `/api/dossiers/${f.id}`)).json();
+    expect((await as(t, 'authority-admin', 'POST', `/api/dossiers/${f.id}/decision`, { decision: 'accepte', version: dossier.version })).statusCode).toBe(200);
+    const planned = await plans();
+    expect(planned).toMatchObject([
+      { assetClass: 'desktop', quantity: 4, delivered: 0, remaining: 4, uai: t.ids.staffSchool.uai, sourceLabel: expect.stringMatching(/dossier n° \d+$/) },
+      { assetClass: 'laptop', quantity: 2, remaining: 2 },
+    ]);
+    // the school's staff see what their school is to receive; the contractor's scope (unit 2) does not reach it
+    expect(await plans('establishment-staff')).toHaveLength(2);
+    expect(await plans('contractor')).toEqual([]);
+
+    // a new arbitration of the accepted file is the new plan, the lines keeping their ids
+    expect((await as(t, 'authority-admin', 'PUT', `/api/renewal-files/${f.id}/grants`, { lines: [{ assetClass: 'desktop', granted: 3 }, { assetClass: 'laptop', granted: 0 }], version: 2 })).statusCode).toBe(200);
+    const regranted = await plans();
+    expect(regranted).toMatchObject([{ id: planned[0]!.id, assetClass: 'desktop', quantity: 3 }]);
+
+    const delivery = (planId: string, assetClass: string, expectedCount: number) =>
+      as(t, 'technician', 'POST', '/api/deployments', { uai: t.ids.staffSchool.uai, label: 'Renouvellement — salle 12', assetClass, expectedCount, deliveredAt: new Date(now).toISOString(), planId });
+    const wrongClass = await delivery(planned[0]!.id, 'laptop', 1);
+    expect(wrongClass.statusCode).toBe(400);
+    expect(wrongClass.json().error.issues[0]).toMatchObject({ path: 'planId' });
+    expect((await delivery(planned[0]!.id, 'desktop', 2)).statusCode).toBe(201);
+    expect(await plans()).toMatchObject([{ quantity: 3, delivered: 2, remaining: 1 }]);
+    expect((await delivery(planned[0]!.id, 'desktop', 1)).statusCode).toBe(201);
+    expect(await plans()).toEqual([]); // delivered in full: no longer pending
+    expect(await plans('authority-admin', '?pending=false')).toMatchObject([{ quantity: 3, delivered: 3, remaining: 0 }]);
+
+    const accepted = (await as(t, 'authority-admin', 'GET', `/api/dossiers/${f.id}`)).json();
+    expect((await as(t, 'authority-admin', 'POST', `/api/dossiers/${f.id}/reopening`, { reason: 'Arbitrage à revoir', version: accepted.version })).statusCode).toBe(200);
+    expect(await plans('authority-admin', '?pending=false')).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows, type BulkSession, type Database } from '../../../server/platform/db.js';
 import { createTenant, testDatabase } from '../../../test/database.js';
 import type { EstablishmentRecord } from '../establishment-record.js';
+import { rebuildSearchIndex } from './search-index.js';
 import { analyzeIfUnknown, mergeEstablishments, mergeStatements, stageEstablishments, type MergeBatch, type StagedItem } from './upsert-establishments.js';
 
 /**
@@ -175,6 +176,28 @@ describe('the import merge statements', () => {
       expectNoWalkPerRow(await planOf(session.db, mergeStatements({ ...batch(0, 500), tenantId: late }).update));
       throw new Rollback();
     }).catch(ignoreRollback);
+  });
+});
+
+describe('the night\'s rebuild of the search index', () => {
+  it('leaves one valid index, smaller than the fragmented one, that searches still use', async () => {
+    // every school of the tenant moved once more: the row-by-row writes that fragment a GIN index
+    await database.db.execute(sql`UPDATE referentiel.establishments SET search_text = search_text || ' ' WHERE tenant_id = ${big}`);
+    await database.db.execute(sql`VACUUM referentiel.establishments`);
+    const size = async () => (await rows<{ bytes: number }>(database.db, sql`SELECT pg_relation_size('referentiel.establishments_search_idx')::int AS bytes`))[0].bytes;
+    const before = await size();
+    const result = await rebuildSearchIndex(database);
+    expect(result.index).toBe('referentiel.establishments_search_idx');
+    expect(await size()).toBeLessThan(before);
+    const indexes = await rows<{ name: string; valid: boolean }>(database.db, sql`
+      SELECT c.relname AS name, i.indisvalid AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+      WHERE c.relname LIKE 'establishments_search_idx%'`);
+    expect(indexes).toEqual([{ name: 'establishments_search_idx', valid: true }]);
+    const [one] = await rows<{ uai: string; text: string }>(database.db, sql`
+      SELECT uai, search_text AS text FROM referentiel.establishments WHERE tenant_id = ${big} ORDER BY uai LIMIT 1`);
+    const found = await rows<{ uai: string }>(database.db, sql`
+      SELECT uai FROM referentiel.establishments WHERE tenant_id = ${big} AND search_text LIKE ${`%${one.text}%`}`);
+    expect(found.map((r) => r.uai)).toContain(one.uai);
   });
 });
 

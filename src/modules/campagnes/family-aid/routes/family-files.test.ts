@@ -160,3 +160,20 @@ describe('a family applies for the aid', () => {
     expect(late.json().error.message).toMatch(/est close/);
   });
 });
+
+describe('the sign-in link asked without an account', () => {
+  it('sends an address at most 5 links an hour, then refuses in French and sends nothing', async () => {
+    now = new Date('2026-09-20T08:00:00Z');
+    const ask = () => t.app.inject({ method: 'POST', url: `${base()}/campaigns/lycee40-equipement/family-sign-in-link`, payload: { email: 'Inondee@example.fr' } });
+    for (let i = 0; i < 5; i++) expect((await ask()).statusCode).toBe(202);
+    const sent = t.app.familyMailer.outbox.length;
+    const refused = await ask();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.message).toMatch(/Trop de liens de connexion demandés pour cette adresse/);
+    expect(t.app.familyMailer.outbox.length).toBe(sent);
+    // another address is not held back by this one
+    expect((await t.app.inject({ method: 'POST', url: `${base()}/campaigns/lycee40-equipement/family-sign-in-link`, payload: { email: 'autre@example.fr' } })).statusCode).toBe(202);
+    now = new Date(now.getTime() + 61 * 60_000);
+    expect((await ask()).statusCode).toBe(202);
+  });
+});

@@ -20,7 +20,7 @@ export async function signInRoutes(fastify: FastifyInstance) {
         security: [],
         params: aidSimulationParams,
         body: signInLinkInput,
-        response: { 202: z.object({ sent: z.literal(true), validMinutes: z.number() }), ...errorResponses },
+        response: { 202: z.object({ sent: z.literal(true), validMinutes: z.number() }), ...errorResponses, 429: errorResponses[400] },
       },
     },
     async (request, reply) => {

@@ -3399,7 +3399,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Opérations d’un scénario, par priorité */
+        /** Opérations d’un scénario, par priorité, page par page (filtre : une année du plan ou « unscheduled ») */
         get: operations["listPpiOperations"];
         put?: never;
         post?: never;
@@ -3436,6 +3436,23 @@ export interface paths {
         get?: never;
         /** Programme une opération sur une autre année (refusé au-delà du plafond) */
         put: operations["movePpiOperation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pilotage/ppi/scenarios/{id}/operations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export CSV (UTF-8 avec BOM, « ; ») ou XLSX des opérations d’un scénario, avec le filtre de la liste */
+        get: operations["exportPpiOperations"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -41812,7 +41829,11 @@ export interface operations {
     };
     listPpiOperations: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+                year?: "unscheduled" | number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -41849,6 +41870,9 @@ export interface operations {
                             version: number;
                             year: number | null;
                         }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
                     };
                 };
             };
@@ -42251,6 +42275,29 @@ export interface operations {
                         };
                     };
                 };
+            };
+        };
+    };
+    exportPpiOperations: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+                year?: "unscheduled" | number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

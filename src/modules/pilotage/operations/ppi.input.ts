@@ -57,3 +57,10 @@ export const splitFinancingInput = z.object({
     .refine((list) => Math.abs(list.reduce((s, l) => s + l.percent, 0) - 100) < 1e-9, 'Les parts du financement doivent faire 100 %.'),
 });
 export const compareInput = z.object({ ids: z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(z.string().uuid()).min(1).max(4)) });
+/** The operations list's filter: a year of the plan, or `unscheduled` for those out of it. */
+export const operationFilterInput = z.object({
+  year: z
+    .union([z.literal('unscheduled'), z.coerce.number().int().min(2000).max(2100)], { message: 'Année attendue (par exemple 2027) ou « unscheduled » pour les opérations hors plan.' })
+    .optional(),
+});
+export const financingLabels: Record<string, string> = { own: 'Fonds propres', feder: 'FEDER', eib: 'Prêt BEI', partner: 'Partenaires' };

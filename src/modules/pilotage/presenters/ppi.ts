@@ -45,6 +45,9 @@ export const presentComparison = (items: ScenarioSummary[]): z.infer<typeof comp
 });
 
 export const operationsSchema = z.object({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
   items: z.array(
     z.object({
       id: z.string(),

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ctxOf, errorResponses } from '../../../server/platform/http.js';
+import { sendExport } from '../../../server/platform/export.js';
+import { ctxOf, errorResponses, pageQuery } from '../../../server/platform/http.js';
+import { exportPpiOperations, operationsExportQuery } from '../operations/export-ppi-operations.js';
 import { createPpiScenario } from '../operations/create-ppi-scenario.js';
 import { moveOperation, setOperationFinancing, splitScenarioFinancing } from '../operations/edit-ppi-operation.js';
-import { compareInput, createScenarioInput, moveOperationInput, operationParams, scenarioParams, setFinancingInput, splitFinancingInput } from '../operations/ppi.input.js';
+import { compareInput, createScenarioInput, moveOperationInput, operationFilterInput, operationParams, scenarioParams, setFinancingInput, splitFinancingInput } from '../operations/ppi.input.js';
 import { comparePpiScenarios, listPpiOperations, listPpiScenarios } from '../operations/read-ppi.js';
 import { votePpiScenario } from '../operations/vote-ppi-scenario.js';
 import { costKindParams, costReferenceInput, listUnitCosts, setCostReference } from '../operations/cost-references.js';
@@ -41,8 +43,33 @@ export async function ppiRoutes(fastify: FastifyInstance) {
   );
   app.get(
     '/pilotage/ppi/scenarios/:id/operations',
-    { schema: { operationId: 'listPpiOperations', tags, summary: 'Opérations d’un scénario, par priorité', params: scenarioParams, response: { 200: operationsSchema, ...errorResponses } } },
-    async (request) => ({ items: await listPpiOperations(ctxOf(fastify, request), request.params.id) }),
+    {
+      schema: {
+        operationId: 'listPpiOperations',
+        tags,
+        summary: 'Opérations d’un scénario, par priorité, page par page (filtre : une année du plan ou « unscheduled »)',
+        params: scenarioParams,
+        querystring: pageQuery.merge(operationFilterInput),
+        response: { 200: operationsSchema, ...errorResponses },
+      },
+    },
+    async (request) => listPpiOperations(ctxOf(fastify, request), request.params.id, request.query),
+  );
+  app.get(
+    '/pilotage/ppi/scenarios/:id/operations/export',
+    {
+      schema: {
+        operationId: 'exportPpiOperations',
+        tags,
+        summary: 'Export CSV (UTF-8 avec BOM, « ; ») ou XLSX des opérations d’un scénario, avec le filtre de la liste',
+        params: scenarioParams,
+        querystring: operationsExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(fastify, request);
+      return sendExport(reply, request.query.format, await exportPpiOperations(ctx, request.params.id, request.query), ctx.now());
+    },
   );
   app.put(
     '/pilotage/ppi/scenarios/:id/operations/:operationId/year',

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, NativeSelect, Paper, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { moveOperationInput, operationLabels, type OperationKind } from '../../../../modules/pilotage/operations/ppi.input';
 import { apiClient, call, errorMessage, getActiveTenant } from '../../../api/client';
@@ -9,42 +9,56 @@ import type { ResponseOf } from '../../../api/types';
 import { formatDateTime } from '../../../labels';
 import { useCan } from '../../../session/session';
 import { schemaValidator, showServerIssues } from '../../../ui/form';
+import { ExportButtons } from '../../../ui/ExportButtons';
 import { Loading } from '../../../ui/Loading';
 import { QueryError } from '../../../ui/QueryError';
 import { Section } from '../../../ui/Section';
 import { SimpleTable } from '../../../ui/SimpleTable';
+import { TablePagination } from '../../../ui/TablePagination';
 import { FinancingForm } from './PpiFinancingForm';
 import { formatCents, refreshSteering, type Scenario } from './queries';
 
 export type PpiOperation = ResponseOf<'/api/pilotage/ppi/scenarios/{id}/operations'>['items'][number];
 
-const shown = 60;
 const unscheduled = 'hors-plan';
 export const kindLabel = (kind: string) => operationLabels[kind as OperationKind] ?? kind;
 export const operationTitle = (op: PpiOperation) => `${kindLabel(op.kind)} (${op.quantity}) — ${op.name}`;
 const planYears = (s: Scenario) => Array.from({ length: s.yearCount }, (_, i) => s.startYear + i);
 
-const useOperations = (scenarioId: string | null) =>
+const pageSizes = [25, 50, 100] as const;
+/** The list's year filter as the server reads it: a year of the plan, `unscheduled`, or none. */
+const yearFilter = (year: string): { year?: number | 'unscheduled' } => (year === '' ? {} : { year: year === unscheduled ? 'unscheduled' : Number(year) });
+
+const useOperations = (scenarioId: string | null, year: string, page: number, pageSize: number) =>
   useQuery({
-    queryKey: ['steering', getActiveTenant(), 'ppi-operations', scenarioId],
+    queryKey: ['steering', getActiveTenant(), 'ppi-operations', scenarioId, year, page, pageSize],
     enabled: scenarioId !== null,
-    queryFn: ({ signal }) => call(apiClient.GET('/api/pilotage/ppi/scenarios/{id}/operations', { params: { path: { id: scenarioId! } }, signal })),
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) =>
+      call(apiClient.GET('/api/pilotage/ppi/scenarios/{id}/operations', { params: { path: { id: scenarioId! }, query: { ...yearFilter(year), page, pageSize } }, signal })),
   });
 
 /** A scenario's operations by priority, each moved to another year or financed line by line while the scenario is a draft. */
 export function PpiOperations({ items }: { items: Scenario[] }) {
   const [scenarioId, setScenarioId] = useState<string | null>((items.find((s) => s.status === 'draft') ?? items[0])?.id ?? null);
   const [year, setYear] = useState('');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState<number>(pageSizes[0]);
   const [editing, setEditing] = useState<string | null>(null);
   const scenario = items.find((s) => s.id === scenarioId) ?? null;
-  const operations = useOperations(scenarioId);
+  const operations = useOperations(scenarioId, year, page, pageSize);
   const canManage = useCan('ppi.manage');
+  const canExport = useCan('steering.export');
   const editable = canManage && scenario?.status === 'draft';
-  const all = operations.data?.items ?? [];
-  const matching = all.filter((o) => year === '' || (year === unscheduled ? o.year === null : o.year === Number(year)));
-  const current = all.find((o) => o.id === editing) ?? null;
+  const shown = operations.data?.items ?? [];
+  const total = operations.data?.total ?? 0;
+  const current = shown.find((o) => o.id === editing) ?? null;
   return (
-    <Section title="Opérations d’un scénario" id="operations-ppi">
+    <Section
+      title="Opérations d’un scénario"
+      id="operations-ppi"
+      actions={canExport && scenarioId && <ExportButtons path={`/pilotage/ppi/scenarios/${scenarioId}/operations/export`} filters={yearFilter(year)} basename="ppi-operations" />}
+    >
       <Stack gap="md">
         <Group align="flex-end">
           <Select
@@ -55,6 +69,7 @@ export function PpiOperations({ items }: { items: Scenario[] }) {
               setScenarioId(v);
               setEditing(null);
               setYear('');
+              setPage(1);
             }}
             allowDeselect={false}
             w={320}
@@ -63,7 +78,10 @@ export function PpiOperations({ items }: { items: Scenario[] }) {
             <NativeSelect
               label="Année"
               value={year}
-              onChange={(e) => setYear(e.currentTarget.value)}
+              onChange={(e) => {
+                setYear(e.currentTarget.value);
+                setPage(1);
+              }}
               data={[{ value: '', label: 'Toutes' }, ...planYears(scenario).map((y) => ({ value: String(y), label: String(y) })), { value: unscheduled, label: 'Non programmées' }]}
             />
           )}
@@ -80,11 +98,11 @@ export function PpiOperations({ items }: { items: Scenario[] }) {
         ) : (
           <>
             <SimpleTable
-              caption={`${matching.length} opérations${matching.length > shown ? ` (les ${shown} plus prioritaires affichées)` : ''}`}
+              caption={`${total} opérations, par priorité`}
               scrollLabel="Opérations du scénario"
               columns={['Établissement', 'Opération', { label: 'Coût', numeric: true }, 'Année', { label: 'Financé', numeric: true }, ...(editable ? ['Modifier'] : [])]}
               empty="Aucune opération."
-              rows={matching.slice(0, shown).map((o) => ({
+              rows={shown.map((o) => ({
                 key: o.id,
                 cells: [
                   `${o.name} (${o.uai})`,
@@ -107,6 +125,18 @@ export function PpiOperations({ items }: { items: Scenario[] }) {
                     : []),
                 ],
               }))}
+            />
+            <TablePagination
+              page={page}
+              pageSize={pageSize}
+              total={total}
+              noun="opération"
+              onPage={setPage}
+              sizes={pageSizes}
+              onPageSize={(size) => {
+                setPageSize(size);
+                setPage(1);
+              }}
             />
             {editable && current && scenario && <OperationEditor key={`${current.id}-${current.version}`} scenario={scenario} operation={current} onClose={() => setEditing(null)} />}
           </>

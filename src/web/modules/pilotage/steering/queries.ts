@@ -70,5 +70,5 @@ export const share = (s: number | null) => (s === null ? 'sans donnée' : `${Mat
 const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 export const formatCents = (cents: number) => euros.format(cents / 100);
 
-export const financingLabels: Record<string, string> = { own: 'Fonds propres', feder: 'FEDER', eib: 'Prêt BEI', partner: 'Partenaires' };
+export { financingLabels } from '../../../../modules/pilotage/operations/ppi.input';
 export const scenarioStatusLabels: Record<string, string> = { draft: 'Brouillon', voted: 'Voté' };

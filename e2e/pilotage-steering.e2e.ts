@@ -100,7 +100,7 @@ describe('pilotage : atteinte des cibles', () => {
     // the draft's operations: one moved over its year's ceiling (refused, in French, on the field), then out of the plan
     const draft = scenarios.find((s) => s.status === 'draft')!;
     type Op = { id: string; name: string; uai: string; kind: string; quantity: number; costCents: number; year: number | null; financedCents: number };
-    const operations = async () => (await (await page.request.get(`/api/pilotage/ppi/scenarios/${draft.id}/operations`)).json()).items as Op[];
+    const operations = async () => (await (await page.request.get(`/api/pilotage/ppi/scenarios/${draft.id}/operations?pageSize=500`)).json()).items as Op[];
     const ops = await operations();
     const ceilings = (await (await page.request.get('/api/pilotage/ppi/scenarios')).json()).items.find((s: { id: string }) => s.id === draft.id) as { startYear: number; yearlyCeilingsCents: number[] };
     const spent = (year: number) => ops.filter((o) => o.year === year).reduce((sum, o) => sum + o.costCents, 0);

@@ -87,7 +87,16 @@ export const pilotageMatrix: Record<string, MatrixEntry> = {
     cases: [{ expect: allowed(ppiReaders, 200, { recordOfA: true }), request: async (t) => ({ url: `/api/pilotage/ppi/scenarios/${(await sharedScenarioOfA(t)).id}/execution` }) }],
   },
   listPpiOperations: {
-    cases: [{ expect: allowed(ppiReaders, 200, { recordOfA: true }), request: async (t) => ({ url: `/api/pilotage/ppi/scenarios/${(await sharedScenarioOfA(t)).id}/operations` }) }],
+    cases: [
+      { expect: allowed(ppiReaders, 200, { recordOfA: true }), request: async (t) => ({ url: `/api/pilotage/ppi/scenarios/${(await sharedScenarioOfA(t)).id}/operations` }) },
+      { label: 'page 2, une année', expect: allowed(ppiReaders, 200, { recordOfA: true }), request: async (t) => ({ url: `/api/pilotage/ppi/scenarios/${(await sharedScenarioOfA(t)).id}/operations`, query: { page: '2', pageSize: '1', year: '2027' } }) },
+    ],
+  },
+  exportPpiOperations: {
+    cases: [
+      { label: 'CSV', expect: allowed(ppiReaders, 200, { recordOfA: true }), request: async (t) => ({ url: `/api/pilotage/ppi/scenarios/${(await sharedScenarioOfA(t)).id}/operations/export`, query: { format: 'csv' } }) },
+      { label: 'XLSX hors plan', expect: allowed(ppiReaders, 200, { recordOfA: true }), request: async (t) => ({ url: `/api/pilotage/ppi/scenarios/${(await sharedScenarioOfA(t)).id}/operations/export`, query: { format: 'xlsx', year: 'unscheduled' } }) },
+    ],
   },
   movePpiOperation: {
     cases: [

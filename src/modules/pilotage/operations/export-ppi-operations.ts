@@ -9,6 +9,9 @@ import { readOperationRows, type OperationRow } from './read-ppi.js';
 export const operationsExportQuery = operationFilterInput.extend({ format: exportFormat.default('csv') });
 
 const euros = (cents: number) => cents / 100;
+/** A scenario's name in a file name: « Serré 2027 » gives serre-2027. */
+const fileSlug = (name: string) =>
+  name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'scenario';
 
 /** A scenario's operations under the list's filter, every page, by priority, as CSV or XLSX. */
 export async function exportPpiOperations(ctx: Ctx, scenarioId: string, query: z.infer<typeof operationsExportQuery>): Promise<ExportSource<OperationRow>> {
@@ -18,7 +21,7 @@ export async function exportPpiOperations(ctx: Ctx, scenarioId: string, query: z
   const operations = await readOperationRows(ctx.db, ctx.actor.tenantId, scenarioId, query, maxExportRows, 0);
   const suffix = query.year === undefined ? '' : `-${query.year === 'unscheduled' ? 'hors-plan' : query.year}`;
   return {
-    basename: `ppi-operations-${scenario.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'scenario'}${suffix}`,
+    basename: `ppi-operations-${fileSlug(scenario.name)}${suffix}`,
     sheetName: 'Opérations',
     columns: [
       { header: 'UAI', value: (o) => o.uai },

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp, type TestUser } from '../../../test/app.js';
@@ -29,7 +30,7 @@ describe('the multi-year investment plan', () => {
     expect(created.statusCode).toBe(201);
     tight = created.json().id;
     wide = (await send('POST', '/api/pilotage/ppi/scenarios', 'steering', { name: 'Large', startYear: 2027, yearCount: 2, yearlyCeilingsCents: [50_000_000, 50_000_000] })).json().id;
-    const ops = (await send('GET', `/api/pilotage/ppi/scenarios/${tight}/operations`, 'auditor')).json().items;
+    const ops = (await send('GET', `/api/pilotage/ppi/scenarios/${tight}/operations?pageSize=500`, 'auditor')).json().items;
     const staff = ops.filter((o: { uai: string }) => o.uai === t.ids.staffSchool.uai);
     // one teaching room without Wi-Fi: cabling and an access point; 600 pupils at 4 per device with 150: nothing to add
     expect(staff.map((o: { kind: string; quantity: number }) => [o.kind, o.quantity]).sort()).toEqual([['cabling', 1], ['link_upgrade', 1], ['wifi_rooms', 1]]);
@@ -44,7 +45,7 @@ describe('the multi-year investment plan', () => {
   });
 
   it('refuses a move over the year’s ceiling and financing lines that do not add up, changing nothing', async () => {
-    const ops = (await send('GET', `/api/pilotage/ppi/scenarios/${tight}/operations`, 'steering')).json().items;
+    const ops = (await send('GET', `/api/pilotage/ppi/scenarios/${tight}/operations?pageSize=500`, 'steering')).json().items;
     const big = ops.find((o: { year: number | null }) => o.year === null);
     const over = await send('PUT', `/api/pilotage/ppi/scenarios/${tight}/operations/${big.id}/year`, 'steering', { year: 2027, version: big.version });
     expect(over.statusCode).toBe(400);
@@ -57,7 +58,7 @@ describe('the multi-year investment plan', () => {
       lines: [{ source: 'own', amountCents: op.costCents - 100 }, { source: 'feder', amountCents: 100 }],
     });
     expect(good.statusCode).toBe(200);
-    const after = (await send('GET', `/api/pilotage/ppi/scenarios/${tight}/operations`, 'steering')).json().items;
+    const after = (await send('GET', `/api/pilotage/ppi/scenarios/${tight}/operations?pageSize=500`, 'steering')).json().items;
     expect(after.find((o: { id: string }) => o.id === big.id).year).toBeNull();
     expect(after.find((o: { id: string }) => o.id === op.id)).toMatchObject({
       financedCents: op.costCents,
@@ -77,6 +78,64 @@ describe('the multi-year investment plan', () => {
     expect((await send('PUT', `/api/pilotage/ppi/scenarios/${tight}/operations/${small.id}/year`, 'auditor', { year: 2028, version: small.version + 2 })).statusCode).toBe(403);
   });
 
+  it('lists a scenario’s operations page by page on the server, with its year filter, its total and its export', async () => {
+    type Op = { id: string; uai: string; year: number | null; costCents: number };
+    const url = `/api/pilotage/ppi/scenarios/${tight}/operations`;
+    const all: Op[] = (await send('GET', `${url}?pageSize=500`, 'auditor')).json().items;
+    const scheduled = all.filter((o) => o.year === 2027);
+    const unscheduledOps = all.filter((o) => o.year === null);
+    expect(all.length).toBeGreaterThan(3);
+    expect(scheduled.length).toBeGreaterThan(1);
+    expect(unscheduledOps.length).toBeGreaterThan(0);
+    // the default page, then the second page of two: the same total, the next rows in priority order
+    const first = (await send('GET', url, 'auditor')).json();
+    expect(first).toMatchObject({ total: all.length, page: 1, pageSize: 25 });
+    const second = await send('GET', `${url}?page=2&pageSize=2`, 'auditor');
+    expect(second.statusCode).toBe(200);
+    expect(second.json()).toMatchObject({ total: all.length, page: 2, pageSize: 2 });
+    expect(second.json().items.map((o: Op) => o.id)).toEqual(all.slice(2, 4).map((o) => o.id));
+    // the year filter is kept from page to page, and counted
+    const year2 = (await send('GET', `${url}?year=2027&page=2&pageSize=1`, 'auditor')).json();
+    expect(year2).toMatchObject({ total: scheduled.length, page: 2 });
+    expect(year2.items.map((o: Op) => o.id)).toEqual([scheduled[1]!.id]);
+    const out = (await send('GET', `${url}?year=unscheduled&pageSize=500`, 'auditor')).json();
+    expect(out.total).toBe(unscheduledOps.length);
+    expect(out.items.map((o: Op) => o.id)).toEqual(unscheduledOps.map((o) => o.id));
+    // past the last page: the total, no rows
+    expect((await send('GET', `${url}?page=99&pageSize=25`, 'auditor')).json()).toMatchObject({ total: all.length, items: [] });
+    const badYear = await send('GET', `${url}?year=demain`, 'auditor');
+    expect(badYear.statusCode).toBe(400);
+    expect(JSON.stringify(badYear.json())).toContain('Année attendue (par exemple 2027)');
+    expect((await send('GET', `${url}?pageSize=0`, 'auditor')).statusCode).toBe(400);
+    expect((await send('GET', `${url}?page=2&pageSize=2`, 'admin-b')).statusCode).toBe(404);
+    expect((await send('GET', `${url}?page=2&pageSize=2`, 'establishment-staff')).statusCode).toBe(403);
+
+    // the export: every row of the filter, not one page; CSV with BOM and « ; », then XLSX
+    const csv = await send('GET', `${url}/export?format=csv&year=2027`, 'auditor');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.headers['content-disposition']).toContain('ppi-operations-serre-2027');
+    expect(csv.body.startsWith('\uFEFFUAI;Établissement;Opération;')).toBe(true);
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toHaveLength(scheduled.length + 1);
+    expect(lines[1]!.split(';')[0]).toBe(scheduled[0]!.uai);
+    expect(lines[1]!.split(';')[5]).toBe(String(scheduled[0]!.costCents / 100));
+    expect(lines.slice(1).every((l) => l.split(';')[8] === '2027')).toBe(true);
+    const xlsx = await send('GET', `${url}/export?format=xlsx`, 'steering');
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.name).toBe('Opérations');
+    expect(sheet.rowCount).toBe(all.length + 1);
+    expect(sheet.getRow(1).getCell(1).value).toBe('UAI');
+    expect(sheet.getRow(all.length + 1).getCell(9).value).toBe(all.at(-1)!.year ?? 'Non programmée');
+    expect((await send('GET', `${url}/export?format=csv`, 'admin-b')).statusCode).toBe(404);
+    // the schools' staff may export steering figures, not the plan
+    expect((await send('GET', `${url}/export?format=csv`, 'establishment-staff')).statusCode).toBe(403);
+    expect((await send('GET', `${url}/export?format=pdf`, 'auditor')).statusCode).toBe(400);
+  });
+
   it('votes a financed scenario, freezing it and its target versions; a later one is compared with it', async () => {
     const early = await send('POST', `/api/pilotage/ppi/scenarios/${wide}/vote`, 'steering');
     expect(early.statusCode).toBe(400); // not financed yet
@@ -89,13 +148,13 @@ describe('the multi-year investment plan', () => {
     expect(voted.json()).toEqual({ ok: true });
     expect((await send('POST', `/api/pilotage/ppi/scenarios/${wide}/financing-split`, 'steering', { shares: [{ source: 'own', percent: 100 }] })).statusCode).toBe(409);
     // the voted plan's operations no longer move nor change financing: a French message, nothing changed
-    const [frozen] = (await send('GET', `/api/pilotage/ppi/scenarios/${wide}/operations`, 'steering')).json().items;
+    const [frozen] = (await send('GET', `/api/pilotage/ppi/scenarios/${wide}/operations?pageSize=500`, 'steering')).json().items;
     const move = await send('PUT', `/api/pilotage/ppi/scenarios/${wide}/operations/${frozen.id}/year`, 'steering', { year: 2028, version: frozen.version });
     expect(move.statusCode).toBe(409);
     expect(move.json().error.message).toBe('Le scénario « Large » a été voté : il ne peut plus être modifié. Créez un nouveau scénario.');
     const refinance = await send('PUT', `/api/pilotage/ppi/scenarios/${wide}/operations/${frozen.id}/financing`, 'steering', { lines: [{ source: 'own', amountCents: frozen.costCents }] });
     expect(refinance.statusCode).toBe(409);
-    expect((await send('GET', `/api/pilotage/ppi/scenarios/${wide}/operations`, 'steering')).json().items[0]).toEqual(frozen);
+    expect((await send('GET', `/api/pilotage/ppi/scenarios/${wide}/operations?pageSize=500`, 'steering')).json().items[0]).toEqual(frozen);
     const profiles = (await send('GET', '/api/pilotage/target-profiles', 'steering')).json().items;
     expect(profiles[0].versions[0].frozen).toBe(true);
     const edit = await send('PUT', `/api/pilotage/target-profiles/${profiles[0].id}/versions/1`, 'steering', { version: 1, indicators: lyceeTargets });
@@ -120,7 +179,7 @@ describe('the multi-year investment plan', () => {
     const costs = (await send('GET', '/api/pilotage/ppi/unit-costs', 'auditor')).json().items;
     expect(costs.find((c: { kind: string }) => c.kind === 'cabling')).toMatchObject({ cents: 180_000, source: 'reference', basis: 'Coût de référence : Câblage par salle (marché 2019)' });
     const id = (await send('POST', '/api/pilotage/ppi/scenarios', 'steering', { name: 'Prix du marché', startYear: 2027, yearCount: 1, yearlyCeilingsCents: [50_000_000] })).json().id;
-    const ops = (await send('GET', `/api/pilotage/ppi/scenarios/${id}/operations`, 'steering')).json().items;
+    const ops = (await send('GET', `/api/pilotage/ppi/scenarios/${id}/operations?pageSize=500`, 'steering')).json().items;
     expect(ops.find((o: { kind: string }) => o.kind === 'add_devices')).toMatchObject({ quantity: 75, unitCostCents: 80_000, costSource: 'contract', costBasis: expect.stringContaining('PC-FIXE') });
     expect(ops.find((o: { kind: string }) => o.kind === 'cabling')).toMatchObject({ unitCostCents: 180_000, costSource: 'reference' });
 

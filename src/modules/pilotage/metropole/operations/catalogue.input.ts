@@ -9,34 +9,45 @@ export const serviceCodeLabels: Record<(typeof serviceCodes)[number], string> = 
   'interactive-displays': 'Écrans numériques interactifs',
 };
 
-const cents = z.number().int('Montant en centimes entiers').min(0, 'Montant positif').max(100_000_00, 'Montant trop élevé');
+/** A yearly cost in whole cents; the form fills it in euros, so the words speak of the amount in euros. */
+const cents = (what: string) =>
+  z
+    .number({ message: `Indiquez le ${what} en euros (0 si le service ne le facture pas).` })
+    .int('Montant au centime près')
+    .min(0, 'Le montant ne peut pas être négatif.')
+    .max(100_000_00, 'Montant trop élevé (au plus 100 000 €).');
 
 export const createServiceInput = z.object({
   code: z.enum(serviceCodes, { message: 'Service inconnu du catalogue' }),
-  name: z.string().trim().min(2, 'Nom trop court').max(120),
-  ticketCategories: z.array(z.string().trim().min(1).max(60)).min(1, 'Au moins une catégorie de ticket mesure ce service').max(10),
-  resolveWithinTarget: z.number().min(0, 'Cible entre 0 et 1').max(1, 'Cible entre 0 et 1'),
-  costPerDeviceCents: cents,
-  costPerPupilCents: cents,
+  name: z.string({ message: 'Indiquez le nom affiché du service.' }).trim().min(2, 'Nom trop court (au moins 2 caractères).').max(120, 'Nom trop long (au plus 120 caractères).'),
+  ticketCategories: z
+    .array(z.string({ message: 'Catégorie de ticket invalide' }).trim().min(1, 'Catégorie de ticket vide').max(60, 'Catégorie de ticket trop longue (au plus 60 caractères).'), {
+      message: 'Indiquez les catégories de tickets mesurées.',
+    })
+    .min(1, 'Au moins une catégorie de ticket mesure ce service')
+    .max(10, 'Au plus 10 catégories de tickets.'),
+  resolveWithinTarget: z.number({ message: 'Indiquez le niveau promis (en %).' }).min(0, 'Cible entre 0 et 1').max(1, 'Cible entre 0 et 1'),
+  costPerDeviceCents: cents('coût par équipement'),
+  costPerPupilCents: cents('coût par élève'),
 });
 export type CreateServiceInput = z.input<typeof createServiceInput>;
 
 export const createCycleInput = z.object({
-  year: z.number().int().min(2000, 'Année invalide').max(2100, 'Année invalide'),
-  label: z.string().trim().min(2, 'Libellé trop court').max(120),
+  year: z.number({ message: 'Indiquez l’année du cycle (par exemple 2027).' }).int('Année entière attendue').min(2000, 'Année entre 2000 et 2100').max(2100, 'Année entre 2000 et 2100'),
+  label: z.string({ message: 'Indiquez le libellé du cycle.' }).trim().min(2, 'Libellé trop court (au moins 2 caractères).').max(120, 'Libellé trop long (au plus 120 caractères).'),
 });
 
 export const membershipInput = z.object({
-  inseeCode: z.string().regex(/^[0-9][0-9AB][0-9]{3}$/, 'Code INSEE sur 5 caractères'),
-  cycleId: z.uuid('Identifiant de cycle invalide'),
+  inseeCode: z.string({ message: 'Code INSEE sur 5 caractères' }).regex(/^[0-9][0-9AB][0-9]{3}$/, 'Code INSEE sur 5 caractères'),
+  cycleId: z.uuid({ message: 'Identifiant de cycle invalide' }),
   status: z.enum(['joined', 'refused'], { message: 'Réponse « joined » ou « refused »' }),
   costSplit: z.enum(['devices', 'pupils'], { message: 'Répartition par équipements ou par élèves' }),
 });
 export type MembershipInput = z.input<typeof membershipInput>;
 
-export const subscriptionsInput = z.object({ serviceIds: z.array(z.uuid('Identifiant de service invalide')).max(20) });
+export const subscriptionsInput = z.object({ serviceIds: z.array(z.uuid('Identifiant de service invalide'), { message: 'Liste de services attendue' }).max(20, 'Au plus 20 services.') });
 
-const version = z.number().int('Version invalide').positive('Version invalide').max(2_147_483_647, 'Version invalide');
+const version = z.number({ message: 'Version invalide' }).int('Version invalide').positive('Version invalide').max(2_147_483_647, 'Version invalide');
 
 /** A service's levels and unit costs changed (its code stays: the subscriptions name it). */
 export const updateServiceInput = createServiceInput.omit({ code: true }).extend({ version });

@@ -109,6 +109,18 @@ describe('pilotage : atteinte des cibles', () => {
     expect(fullYear).toBeDefined();
     const opsSection = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Opérations d’un scénario' }) });
     await opsSection.getByRole('table', { name: /opérations/ }).waitFor();
+    // the server's page of 25 and its total, then a year of the plan: its own total, counted by the server
+    const totalOf = async (query: string) => (await (await page.request.get(`/api/pilotage/ppi/scenarios/${draft.id}/operations?pageSize=1${query}`)).json()).total as number;
+    const allTotal = await totalOf('');
+    const firstYear = ceilings.startYear;
+    const yearTotal = await totalOf(`&year=${firstYear}`);
+    expect(yearTotal).toBeLessThan(allTotal);
+    const fr = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
+    await opsSection.getByText(`1–${fr(Math.min(25, allTotal))} sur ${fr(allTotal)}`).waitFor();
+    await opsSection.getByLabel('Année', { exact: true }).selectOption(String(firstYear));
+    await opsSection.getByRole('table', { name: `${yearTotal} opérations, par priorité` }).waitFor();
+    await opsSection.getByLabel('Année', { exact: true }).selectOption('');
+    await opsSection.getByRole('table', { name: `${allTotal} opérations, par priorité` }).waitFor();
     await opsSection.getByRole('button', { name: /^Modifier : / }).first().click();
     const editor = page.getByRole('region', { name: /^Opération : / });
     const move = editor.getByRole('form', { name: 'Programmation de l’opération' });

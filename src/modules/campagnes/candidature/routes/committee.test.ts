@@ -184,7 +184,7 @@ describe('decision letters', () => {
 });
 
 describe('the weighted grid', () => {
-  it('is saved through the campaign update: a weight of 0 or an unknown source is refused on its field, a valid grid is stored and read back', async () => {
+  it('is saved through the campaign update: a weight of 0, an unknown source or value, a key twice are refused on their field, a valid grid is stored and read back', async () => {
     const url = `/api/campaigns/${seeded.campaignId}`;
     const c = (await as(t, 'authority-admin', 'GET', url)).json();
     // what the grid editor (web CampaignGrid) sends: the campaign as read, with the new grid
@@ -199,7 +199,12 @@ describe('the weighted grid', () => {
     expect(negative.json().error.issues).toEqual([{ path: 'body.grid.1.weight', message: 'Le poids doit être positif.' }]);
     const source = await as(t, 'authority-admin', 'PUT', url, body([projet, { ...territoire, source: 'budget' }]));
     expect(source.statusCode).toBe(400);
-    expect(source.json().error.issues).toEqual([{ path: 'body.grid.1.source', message: 'Valeur non autorisée.' }]);
+    expect(source.json().error.issues).toEqual([{ path: 'body.grid.1.source', message: 'Source inconnue : experts, public ou privé, territoire ou type d’enseignement.' }]);
+    const value = await as(t, 'authority-admin', 'PUT', url, body([projet, { ...territoire, points: { REP: 8, montagne: 5 } }]));
+    expect(value.statusCode).toBe(400);
+    expect(value.json().error.issues).toEqual([{ path: 'body.grid.1.points.montagne', message: 'Valeur inconnue pour ce critère : montagne (attendues : REP+, REP, rural, urbain).' }]);
+    const twice = await as(t, 'authority-admin', 'PUT', url, body([projet, { ...territoire, key: 'projet' }]));
+    expect(twice.json().error.issues).toEqual([{ path: 'body.grid.1.key', message: 'La clé « projet » est déjà celle d’un autre critère.' }]);
     expect((await as(t, 'authority-admin', 'GET', url)).json()).toMatchObject({ version: c.version, grid: c.grid });
 
     expect((await as(t, 'academy-staff', 'PUT', url, body([projet, territoire]))).statusCode).toBe(403);

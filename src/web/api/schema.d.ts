@@ -37865,6 +37865,7 @@ export interface operations {
                     inseeCode: string;
                     /** @enum {string} */
                     status: "joined" | "refused";
+                    version?: number;
                 };
             };
         };
@@ -37878,6 +37879,7 @@ export interface operations {
                     "application/json": {
                         communeId: string;
                         status: string;
+                        version: number;
                     };
                 };
             };
@@ -38324,6 +38326,7 @@ export interface operations {
             content: {
                 "application/json": {
                     serviceIds: string[];
+                    version?: number;
                 };
             };
         };
@@ -38337,6 +38340,7 @@ export interface operations {
                     "application/json": {
                         communeId: string;
                         serviceIds: string[];
+                        version: number;
                     };
                 };
             };
@@ -38756,6 +38760,7 @@ export interface operations {
                         name: string;
                         /** @description joined, refused, ou null : pas encore de réponse */
                         status: string | null;
+                        version: number | null;
                     }[];
                 };
             };

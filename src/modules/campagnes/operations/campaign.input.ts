@@ -32,7 +32,8 @@ export const gridCriterionInput = z
   .superRefine((c, ctx) => {
     // a value the référentiel never gives would silently score 0: refuse it while the grid is edited
     if (c.source === 'reviewer' || !c.points) return;
-    const known: readonly string[] = gridSourceValues[c.source];
+    const known: readonly string[] | undefined = gridSourceValues[c.source];
+    if (!known) return;
     for (const value of Object.keys(c.points))
       if (!known.includes(value)) ctx.addIssue({ code: 'custom', path: ['points', value], message: `Valeur inconnue pour ce critère : ${value} (attendues : ${known.join(', ')}).` });
   });

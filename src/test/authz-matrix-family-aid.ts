@@ -14,6 +14,8 @@ const familyOnly: Expect = {};
 const someFile = () => randomUUID();
 const pdf = multipartBody({ name: 'avis.pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') });
 
+/** Sign-in links asked by the matrix so far (each call its own address). */
+let signInLinkAsks = 0;
 export const familyAidMatrix: Record<string, MatrixEntry> = {
   // a family simulates before it has an account: anyone, signed in or not, gets the same answer
   simulateFamilyAid: {
@@ -38,7 +40,8 @@ export const familyAidMatrix: Record<string, MatrixEntry> = {
         expect: everyone(202),
         request: async (t) => {
           await familyAidCampaign(t);
-          return { url: `/api/authorities/${t.ids.a.code}/campaigns/matrice-aide/family-sign-in-link`, payload: { email: 'famille.matrice@example.fr' } };
+          // an address per call: one address gets at most 5 links an hour, and every caller asks one
+          return { url: `/api/authorities/${t.ids.a.code}/campaigns/matrice-aide/family-sign-in-link`, payload: { email: `famille.matrice+${(signInLinkAsks += 1)}@example.fr` } };
         },
       },
     ],

@@ -37882,6 +37882,7 @@ export interface operations {
                     inseeCode: string;
                     /** @enum {string} */
                     status: "joined" | "refused";
+                    version?: number;
                 };
             };
         };
@@ -37895,6 +37896,7 @@ export interface operations {
                     "application/json": {
                         communeId: string;
                         status: string;
+                        version: number;
                     };
                 };
             };
@@ -38341,6 +38343,7 @@ export interface operations {
             content: {
                 "application/json": {
                     serviceIds: string[];
+                    version?: number;
                 };
             };
         };
@@ -38354,6 +38357,7 @@ export interface operations {
                     "application/json": {
                         communeId: string;
                         serviceIds: string[];
+                        version: number;
                     };
                 };
             };
@@ -38773,6 +38777,7 @@ export interface operations {
                         name: string;
                         /** @description joined, refused, ou null : pas encore de réponse */
                         status: string | null;
+                        version: number | null;
                     }[];
                 };
             };

@@ -148,10 +148,7 @@ export async function updateInstructorGroup(ctx: Ctx, input: { campaignId: strin
   return groupOf(ctx, campaign, group.id);
 }
 
-/**
- * Deletes a group with the version read. Its files are left without a group (the administrators
- * still see them; a resubmission routes them again), never pointing at a group that is gone.
- */
+/** Deletes a group with the version read; its files are released by `afterGroupsDeleted`. */
 export async function deleteInstructorGroup(ctx: Ctx, input: { campaignId: string; groupId: string; version: number }) {
   const { campaign, group, ctx: a } = await loadGroup(ctx, input.campaignId, input.groupId);
   assertVersion(group, input.version);
@@ -162,12 +159,26 @@ export async function deleteInstructorGroup(ctx: Ctx, input: { campaignId: strin
         .where(and(eq(instructorGroups.tenantId, campaign.tenantId), eq(instructorGroups.id, group.id), eq(instructorGroups.version, input.version)))
         .returning({ id: instructorGroups.id });
       assertUpdated(deleted);
-      await tx
-        .update(dossiers)
-        .set({ groupId: null })
-        .where(and(eq(dossiers.tenantId, campaign.tenantId), eq(dossiers.campaignId, campaign.id), eq(dossiers.groupId, group.id)));
-      await recordAudit(a, tx, [{ tenantId: campaign.tenantId, action: 'delete', entityType: 'instructor_group', entityId: group.id, before: { name: group.name, rules: group.rules } }]);
+      await afterGroupsDeleted(a, tx, campaign, [group]);
     }),
+  );
+}
+
+/**
+ * What follows deleting groups, one by one or by the replace-all save: their files are left
+ * without a group (the administrators still see them; a resubmission routes them again), never
+ * pointing at a group that is gone, and each deletion is in the audit log.
+ */
+export async function afterGroupsDeleted(a: Ctx, tx: Db, campaign: CampaignRow, deleted: Pick<GroupRow, 'id' | 'name' | 'rules'>[]) {
+  if (!deleted.length) return;
+  await tx
+    .update(dossiers)
+    .set({ groupId: null })
+    .where(and(eq(dossiers.tenantId, campaign.tenantId), eq(dossiers.campaignId, campaign.id), inArray(dossiers.groupId, deleted.map((g) => g.id))));
+  await recordAudit(
+    a,
+    tx,
+    deleted.map((g) => ({ tenantId: campaign.tenantId, action: 'delete', entityType: 'instructor_group', entityId: g.id, before: { name: g.name, rules: g.rules } })),
   );
 }
 

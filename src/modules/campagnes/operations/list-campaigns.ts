@@ -1,4 +1,4 @@
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { can } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { authed, campaignsChanged, loadCampaign, managesCampaigns, readsAll, standingIn } from '../campaign-access.js';
@@ -7,6 +7,7 @@ import { campaignPartners, campaigns, instructorGroups, instructorGroupMembers }
 import { presentCampaign } from '../presenters/campaigns.js';
 import { z } from 'zod';
 import { createInstructorGroupInput } from './instructor-groups.input.js';
+import { afterGroupsDeleted } from './instructor-groups.js';
 import type { RoutingRule } from '../db/schema.js';
 import { sql } from 'drizzle-orm';
 
@@ -37,12 +38,14 @@ export const groupsInput = z.object({ groups: z.array(createInstructorGroupInput
 
 /** Replaces the campaign's instructor groups, their routing rules and members (files already routed keep their group id when the name stays). */
 export async function saveGroups(ctx: Ctx, input: { campaignId: string; body: z.infer<typeof groupsInput> }) {
-  const { campaign } = await loadCampaign(ctx, input.campaignId, 'campaign.manage');
+  const { campaign, ctx: a } = await loadCampaign(ctx, input.campaignId, 'campaign.manage');
   const saved = await ctx.db.transaction(async (tx) => {
     const existing = await tx.select().from(instructorGroups).where(and(eq(instructorGroups.tenantId, campaign.tenantId), eq(instructorGroups.campaignId, campaign.id)));
     const kept = new Set(input.body.groups.map((g) => g.name));
-    for (const old of existing.filter((g) => !kept.has(g.name)))
-      await tx.delete(instructorGroups).where(and(eq(instructorGroups.tenantId, campaign.tenantId), eq(instructorGroups.id, old.id)));
+    const removed = existing.filter((g) => !kept.has(g.name));
+    if (removed.length)
+      await tx.delete(instructorGroups).where(and(eq(instructorGroups.tenantId, campaign.tenantId), inArray(instructorGroups.id, removed.map((g) => g.id))));
+    await afterGroupsDeleted(a, tx, campaign, removed);
     const saved = [];
     for (const g of input.body.groups) {
       const [row] = await tx

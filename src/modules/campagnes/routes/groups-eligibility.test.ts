@@ -14,6 +14,7 @@ import { as, openProjectCall, pdfBytes } from '../testing.js';
 const now = new Date('2027-01-10T11:00:00Z').getTime();
 let t: TestApp;
 let campaignId: string;
+let fileOfAgenceNord: string;
 
 beforeAll(async () => {
   t = await testApp({ clock: () => new Date(now) });
@@ -173,5 +174,21 @@ describe('a unit with units inside it', () => {
     const submitted = await as(t, 'establishment-staff', 'POST', `/api/dossiers/${d.json().id}/submission`, { answers: { titre: 'Robots', eleves: 12, chariot: false, projet: { documentId: doc.json().id, filename: 'projet.pdf' } }, version: d.json().version });
     expect(submitted.statusCode).toBe(200);
     expect(submitted.json().groupId).toBe(group.id);
+    fileOfAgenceNord = submitted.json().id;
+  });
+
+  it('leaves that file without a group when the replace-all save drops its group, as the one-by-one delete does', async () => {
+    const url = `/api/campaigns/${campaignId}/groups`;
+    const before = (await as(t, 'authority-admin', 'GET', url)).json().items as { name: string; priority: number; isDefault: boolean; rules: unknown[]; memberUserIds: string[] }[];
+    expect(before.map((g) => g.name)).toContain('Agence Nord');
+    const kept = before.filter((g) => g.name !== 'Agence Nord').map(({ name, priority, isDefault, rules, memberUserIds }) => ({ name, priority, isDefault, rules, memberUserIds }));
+    const saved = await as(t, 'authority-admin', 'PUT', url, { groups: kept });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().items.map((g: { name: string }) => g.name)).toEqual(kept.map((g) => g.name));
+
+    expect((await as(t, 'authority-admin', 'GET', `/api/dossiers/${fileOfAgenceNord}`)).json().groupId ?? null).toBeNull();
+    const list = await as(t, 'authority-admin', 'GET', `/api/campaigns/${campaignId}/dossiers`);
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.find((d: { id: string }) => d.id === fileOfAgenceNord)).toMatchObject({ groupId: null });
   });
 });

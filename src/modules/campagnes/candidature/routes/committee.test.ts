@@ -182,3 +182,37 @@ describe('decision letters', () => {
     expect((await as(t, 'authority-admin', 'PUT', `/api/dossiers/${id}/letter`, { text: 'Trop tard {{numero}}', version: decided.json().version })).statusCode).toBe(409);
   });
 });
+
+describe('the weighted grid', () => {
+  it('is saved through the campaign update: a weight of 0, an unknown source or value, a key twice are refused on their field, a valid grid is stored and read back', async () => {
+    const url = `/api/campaigns/${seeded.campaignId}`;
+    const c = (await as(t, 'authority-admin', 'GET', url)).json();
+    // what the grid editor (web CampaignGrid) sends: the campaign as read, with the new grid
+    const body = (grid: unknown[]) => ({ title: c.title, description: c.description, opensOn: c.opensOn, closesOn: c.closesOn, budgetCents: c.budgetCents, retentionMonths: c.retentionMonths, eligibility: c.eligibility, partnerIds: c.partnerIds, status: c.status, version: c.version, grid });
+    const projet = { key: 'projet', label: 'Qualité du projet', weight: 60, source: 'reviewer', max: 20 };
+    const territoire = { key: 'territoire', label: 'Territoire', weight: 40, source: 'territory', max: 10, points: { 'REP+': 10, REP: 8, rural: 6, urbain: 2 } };
+
+    const zero = await as(t, 'authority-admin', 'PUT', url, body([{ ...projet, weight: 0 }, territoire]));
+    expect(zero.statusCode).toBe(400);
+    expect(zero.json().error.issues).toEqual([{ path: 'body.grid.0.weight', message: 'Le poids doit être positif.' }]);
+    const negative = await as(t, 'authority-admin', 'PUT', url, body([projet, { ...territoire, weight: -5 }]));
+    expect(negative.json().error.issues).toEqual([{ path: 'body.grid.1.weight', message: 'Le poids doit être positif.' }]);
+    const source = await as(t, 'authority-admin', 'PUT', url, body([projet, { ...territoire, source: 'budget' }]));
+    expect(source.statusCode).toBe(400);
+    expect(source.json().error.issues).toEqual([{ path: 'body.grid.1.source', message: 'Source inconnue : experts, public ou privé, territoire ou type d’enseignement.' }]);
+    const value = await as(t, 'authority-admin', 'PUT', url, body([projet, { ...territoire, points: { REP: 8, montagne: 5 } }]));
+    expect(value.statusCode).toBe(400);
+    expect(value.json().error.issues).toEqual([{ path: 'body.grid.1.points.montagne', message: 'Valeur inconnue pour ce critère : montagne (attendues : REP+, REP, rural, urbain).' }]);
+    const twice = await as(t, 'authority-admin', 'PUT', url, body([projet, { ...territoire, key: 'projet' }]));
+    expect(twice.json().error.issues).toEqual([{ path: 'body.grid.1.key', message: 'La clé « projet » est déjà celle d’un autre critère.' }]);
+    expect((await as(t, 'authority-admin', 'GET', url)).json()).toMatchObject({ version: c.version, grid: c.grid });
+
+    expect((await as(t, 'academy-staff', 'PUT', url, body([projet, territoire]))).statusCode).toBe(403);
+    const saved = await as(t, 'authority-admin', 'PUT', url, body([projet, territoire]));
+    expect(saved.statusCode).toBe(200);
+    const read = (await as(t, 'authority-admin', 'GET', url)).json();
+    expect(read.version).toBe(c.version + 1);
+    expect(read.grid).toEqual([projet, territoire]);
+    expect((await as(t, 'authority-admin', 'PUT', url, body([projet]))).statusCode).toBe(409);
+  });
+});

@@ -47,6 +47,8 @@ export const communeMemberships = table(
     status: text('status').notNull(), // joined | refused
     costSplit: text('cost_split').notNull(), // devices | pupils
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+    // the commune's answer and its services « à la carte » move together: one version for both
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.communeId] }),

@@ -37,17 +37,27 @@ export const createCycleInput = z.object({
   label: z.string({ message: 'Indiquez le libellé du cycle.' }).trim().min(2, 'Libellé trop court (au moins 2 caractères).').max(120, 'Libellé trop long (au plus 120 caractères).'),
 });
 
+const version = z.number({ message: 'Version invalide' }).int('Version invalide').positive('Version invalide').max(2_147_483_647, 'Version invalide');
+
+/**
+ * A commune's answer. `version`: the answer's version read (the page always sends it, so of two
+ * managers editing the same commune the second gets a 409); absent, the answer is recorded over
+ * whatever is there (a first answer, or an integration that means to set it).
+ */
 export const membershipInput = z.object({
   inseeCode: z.string({ message: 'Code INSEE sur 5 caractères' }).regex(/^[0-9][0-9AB][0-9]{3}$/, 'Code INSEE sur 5 caractères'),
   cycleId: z.uuid({ message: 'Identifiant de cycle invalide' }),
   status: z.enum(['joined', 'refused'], { message: 'Réponse « joined » ou « refused »' }),
   costSplit: z.enum(['devices', 'pupils'], { message: 'Répartition par équipements ou par élèves' }),
+  version: version.optional(),
 });
 export type MembershipInput = z.input<typeof membershipInput>;
 
-export const subscriptionsInput = z.object({ serviceIds: z.array(z.uuid('Identifiant de service invalide'), { message: 'Liste de services attendue' }).max(20, 'Au plus 20 services.') });
-
-const version = z.number({ message: 'Version invalide' }).int('Version invalide').positive('Version invalide').max(2_147_483_647, 'Version invalide');
+/** The services taken; `version`: the commune's answer's version read, as for the answer itself. */
+export const subscriptionsInput = z.object({
+  serviceIds: z.array(z.uuid('Identifiant de service invalide'), { message: 'Liste de services attendue' }).max(20, 'Au plus 20 services.'),
+  version: version.optional(),
+});
 
 /** A service's levels and unit costs changed (its code stays: the subscriptions name it). */
 export const updateServiceInput = createServiceInput.omit({ code: true }).extend({ version });

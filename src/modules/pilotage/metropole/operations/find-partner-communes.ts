@@ -13,9 +13,9 @@ export async function findPartnerCommunes(ctx: Ctx) {
   const reader = communeReader(ctx);
   const { tenantId } = reader;
   const only = reader.all ? sql`true` : sql`o.tenant_id = any(${uuidArray(reader.communeIds)})`;
-  return rows<{ communeId: string; name: string; inseeCode: string | null; status: string | null; cycleId: string | null; costSplit: string | null }>(
+  return rows<{ communeId: string; name: string; inseeCode: string | null; status: string | null; cycleId: string | null; costSplit: string | null; version: number | null }>(
     ctx.db,
-    sql`select o.tenant_id::text as "communeId", o.name, m.insee_code as "inseeCode", m.status, m.cycle_id::text as "cycleId", m.cost_split as "costSplit"
+    sql`select o.tenant_id::text as "communeId", o.name, m.insee_code as "inseeCode", m.status, m.cycle_id::text as "cycleId", m.cost_split as "costSplit", m.version
           from referentiel.partnerships_view p
           join referentiel.organizations_view o on o.tenant_id = p.partner_id and o.kind = 'commune'
           left join ${communeMemberships} m on m.tenant_id = p.tenant_id and m.commune_id = p.partner_id

@@ -1,7 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../../server/platform/audit.js';
 import type { Ctx } from '../../../../server/platform/context.js';
-import { rows } from '../../../../server/platform/db.js';
+import { rows, type Db } from '../../../../server/platform/db.js';
+import { assertVersion } from '../../../../server/platform/versioned-update.js';
 import { AppError, notFound } from '../../../../server/platform/errors.js';
 import { invalid } from '../../governance/access.js';
 import { metropoleManager } from '../access.js';
@@ -50,12 +51,15 @@ export async function setMembership(ctx: Ctx, communeId: string, raw: Membership
     .from(communeMemberships)
     .where(and(eq(communeMemberships.tenantId, tenantId), eq(communeMemberships.inseeCode, input.inseeCode)));
   if (taken && taken.communeId !== communeId) throw invalid('inseeCode', 'Ce code INSEE est déjà celui d’une autre commune.');
-  const values = { ...input, tenantId, communeId, decidedAt: ctx.now() };
+  const { version, ...answer } = input;
+  const values = { ...answer, tenantId, communeId, decidedAt: ctx.now() };
   return ctx.db.transaction(async (tx) => {
+    const current = await lockMembership(tx, tenantId, communeId);
+    if (version !== undefined) assertVersion(current ?? { version: 0 }, version);
     const [row] = await tx
       .insert(communeMemberships)
       .values(values)
-      .onConflictDoUpdate({ target: [communeMemberships.tenantId, communeMemberships.communeId], set: values })
+      .onConflictDoUpdate({ target: [communeMemberships.tenantId, communeMemberships.communeId], set: { ...values, version: sql`${communeMemberships.version} + 1` } })
       .returning();
     if (input.status === 'refused') await tx.delete(subscriptions).where(and(eq(subscriptions.tenantId, tenantId), eq(subscriptions.communeId, communeId)));
     await recordAudit(ctx, tx, [{ tenantId, action: 'update', entityType: 'metropole-membership', entityId: communeId, after: input }]);
@@ -76,10 +80,28 @@ export async function setSubscriptions(ctx: Ctx, communeId: string, raw: { servi
     ? await ctx.db.select({ id: catalogueServices.id }).from(catalogueServices).where(and(eq(catalogueServices.tenantId, tenantId), inArray(catalogueServices.id, ids)))
     : [];
   if (known.length !== ids.length) throw invalid('serviceIds', 'Service inconnu du catalogue.');
-  await ctx.db.transaction(async (tx) => {
+  const version = await ctx.db.transaction(async (tx) => {
+    const current = (await lockMembership(tx, tenantId, communeId))!;
+    if (input.version !== undefined) assertVersion(current, input.version);
+    const [bumped] = await tx
+      .update(communeMemberships)
+      .set({ version: sql`${communeMemberships.version} + 1` })
+      .where(and(eq(communeMemberships.tenantId, tenantId), eq(communeMemberships.communeId, communeId)))
+      .returning({ version: communeMemberships.version });
     await tx.delete(subscriptions).where(and(eq(subscriptions.tenantId, tenantId), eq(subscriptions.communeId, communeId)));
     if (ids.length) await tx.insert(subscriptions).values(ids.map((serviceId) => ({ tenantId, communeId, serviceId, cycleId: membership.cycleId })));
     await recordAudit(ctx, tx, [{ tenantId, action: 'update', entityType: 'metropole-subscriptions', entityId: communeId, after: { serviceIds: ids } }]);
+    return bumped!.version;
   });
-  return { communeId, serviceIds: ids };
+  return { communeId, serviceIds: ids, version };
+}
+
+/** The commune's answer, locked until the transaction ends (two managers saving at once: one waits, then sees the new version). */
+async function lockMembership(tx: Db, tenantId: string, communeId: string) {
+  const [row] = await tx
+    .select({ version: communeMemberships.version })
+    .from(communeMemberships)
+    .where(and(eq(communeMemberships.tenantId, tenantId), eq(communeMemberships.communeId, communeId)))
+    .for('update');
+  return row;
 }

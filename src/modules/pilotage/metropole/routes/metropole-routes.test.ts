@@ -164,4 +164,21 @@ describe("a commune's service", () => {
     expect((await call('PUT', `/api/metropole/communes/${w.id}/subscriptions`, { serviceIds: [services.ent] })).json().serviceIds).toEqual([services.ent]);
     expect((await call('GET', '/api/metropole/partner-communes')).json().find((p: { communeId: string }) => p.communeId === w.id)).toMatchObject({ status: 'joined', cycleId: cycle.id, costSplit: 'pupils' });
   });
+
+  it('two managers editing the same commune: the second, on the version it read, gets a 409 and changes nothing', async () => {
+    const w = (await call('GET', '/api/metropole/partner-communes')).json().find((p: { name: string }) => p.name === 'Commune commune-w');
+    const read = w.version as number;
+    const answer = { inseeCode: '59009', cycleId: w.cycleId, status: 'joined', costSplit: 'devices', version: read };
+    const first = await call('PUT', `/api/metropole/communes/${w.communeId}/membership`, answer);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().version).toBe(read + 1);
+    const second = await call('PUT', `/api/metropole/communes/${w.communeId}/membership`, { ...answer, status: 'refused' });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.message).toMatch(/modifié/);
+    const stale = await call('PUT', `/api/metropole/communes/${w.communeId}/subscriptions`, { serviceIds: [services.ent], version: read });
+    expect(stale.statusCode).toBe(409);
+    const services2 = await call('PUT', `/api/metropole/communes/${w.communeId}/subscriptions`, { serviceIds: [services.ent, services['workstation-maintenance']], version: read + 1 });
+    expect(services2.json()).toMatchObject({ version: read + 2 });
+    expect((await call('GET', '/api/metropole/partner-communes')).json().find((p: { communeId: string }) => p.communeId === w.communeId)).toMatchObject({ status: 'joined', costSplit: 'devices', version: read + 2 });
+  });
 });

@@ -31,6 +31,8 @@ const partnerCommuneSchema = z.object({
   communeId: z.string(),
   name: z.string(),
   inseeCode: z.string().nullable(),
+  /** The answer's version, to send back with an edit (null: no answer yet). */
+  version: z.number().nullable(),
   status: z.string().nullable().describe('joined, refused, ou null : pas encore de réponse'),
   cycleId: z.string().nullable(),
   costSplit: z.string().nullable(),
@@ -98,11 +100,11 @@ export async function metropoleRoutes(fastify: FastifyInstance) {
   app.get('/metropole/communes', { schema: { operationId: 'findMetropoleCommunes', tags, summary: 'Communes et leur adhésion : toutes pour la Métropole, la sienne seule pour une commune', response: { 200: z.array(communeSchema), ...errorResponses } } }, async (request) =>
     findCommunes(ctx(request)),
   );
-  app.put('/metropole/communes/:communeId/membership', { schema: { operationId: 'setMetropoleMembership', tags, summary: 'Adhésion (ou refus) d’une commune à un cycle, avec sa clé de répartition', params: communeParams, body: membershipInput, response: { 200: z.object({ communeId: z.string(), status: z.string() }), ...errorResponses } } }, async (request) => {
+  app.put('/metropole/communes/:communeId/membership', { schema: { operationId: 'setMetropoleMembership', tags, summary: 'Adhésion (ou refus) d’une commune à un cycle, avec sa clé de répartition', params: communeParams, body: membershipInput, response: { 200: z.object({ communeId: z.string(), status: z.string(), version: z.number() }), ...errorResponses } } }, async (request) => {
     const row = await setMembership(ctx(request), request.params.communeId, request.body);
-    return { communeId: row.communeId, status: row.status };
+    return { communeId: row.communeId, status: row.status, version: row.version };
   });
-  app.put('/metropole/communes/:communeId/subscriptions', { schema: { operationId: 'setMetropoleSubscriptions', tags, summary: 'Services souscrits « à la carte » par une commune adhérente', params: communeParams, body: subscriptionsInput, response: { 200: z.object({ communeId: z.string(), serviceIds: z.array(z.string()) }), ...errorResponses } } }, async (request) =>
+  app.put('/metropole/communes/:communeId/subscriptions', { schema: { operationId: 'setMetropoleSubscriptions', tags, summary: 'Services souscrits « à la carte » par une commune adhérente', params: communeParams, body: subscriptionsInput, response: { 200: z.object({ communeId: z.string(), serviceIds: z.array(z.string()), version: z.number() }), ...errorResponses } } }, async (request) =>
     setSubscriptions(ctx(request), request.params.communeId, request.body),
   );
   app.get('/metropole/communes/:communeId/service', { schema: { operationId: 'getMetropoleCommuneService', tags, summary: 'Service rendu à une commune (chiffres du guichet pour ses écoles face aux niveaux du catalogue) et sa part des coûts', params: communeParams, querystring: communeServiceQuery, response: { 200: communeServiceSchema, ...errorResponses } } }, async (request) =>

@@ -68,7 +68,9 @@ function MembershipForm({ commune, catalogue }: { commune: PartnerCommune; catal
     validate: schemaValidator(membershipInput, (v: MembershipValues) => v),
   });
   const save = useMutation({
-    mutationFn: (v: MembershipValues) => call(apiClient.PUT('/api/metropole/communes/{communeId}/membership', { params: { path: { communeId: commune.communeId } }, body: v })),
+    // the version read goes with the answer: a manager who saved in between makes this one a 409
+    mutationFn: (v: MembershipValues) =>
+      call(apiClient.PUT('/api/metropole/communes/{communeId}/membership', { params: { path: { communeId: commune.communeId } }, body: { ...v, version: commune.version ?? undefined } })),
     onSuccess: async (r) => {
       notifications.show({ color: 'teal', message: r.status === 'joined' ? `${commune.name} adhère : choisissez ses services.` : `Refus de ${commune.name} enregistré.` });
       await queryClient.invalidateQueries({ queryKey: metropoleKey() });
@@ -108,7 +110,8 @@ function SubscriptionsForm({ commune, catalogue, current }: { commune: PartnerCo
   const queryClient = useQueryClient();
   const form = useForm({ initialValues: { serviceIds: current }, validate: schemaValidator(subscriptionsInput, (v: { serviceIds: string[] }) => v) });
   const save = useMutation({
-    mutationFn: (v: { serviceIds: string[] }) => call(apiClient.PUT('/api/metropole/communes/{communeId}/subscriptions', { params: { path: { communeId: commune.communeId } }, body: v })),
+    mutationFn: (v: { serviceIds: string[] }) =>
+      call(apiClient.PUT('/api/metropole/communes/{communeId}/subscriptions', { params: { path: { communeId: commune.communeId } }, body: { ...v, version: commune.version ?? undefined } })),
     onSuccess: async (r) => {
       notifications.show({ color: 'teal', message: `${commune.name} : ${r.serviceIds.length} service(s) souscrit(s).` });
       await queryClient.invalidateQueries({ queryKey: metropoleKey() });

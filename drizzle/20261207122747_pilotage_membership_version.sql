@@ -1,0 +1,1 @@
+ALTER TABLE "pilotage"."commune_memberships" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;

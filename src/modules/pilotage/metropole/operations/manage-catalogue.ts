@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../../server/platform/audit.js';
 import type { Ctx } from '../../../../server/platform/context.js';
 import { rows, type Db } from '../../../../server/platform/db.js';
-import { assertVersion } from '../../../../server/platform/versioned-update.js';
+import { assertUpdated, assertVersion } from '../../../../server/platform/versioned-update.js';
 import { AppError, notFound } from '../../../../server/platform/errors.js';
 import { invalid } from '../../governance/access.js';
 import { metropoleManager } from '../access.js';
@@ -81,17 +81,17 @@ export async function setSubscriptions(ctx: Ctx, communeId: string, raw: { servi
     : [];
   if (known.length !== ids.length) throw invalid('serviceIds', 'Service inconnu du catalogue.');
   const version = await ctx.db.transaction(async (tx) => {
-    const current = (await lockMembership(tx, tenantId, communeId))!;
-    if (input.version !== undefined) assertVersion(current, input.version);
+    // the guarded write: the answer read above exists, so no row here means another's change in between
     const [bumped] = await tx
       .update(communeMemberships)
       .set({ version: sql`${communeMemberships.version} + 1` })
-      .where(and(eq(communeMemberships.tenantId, tenantId), eq(communeMemberships.communeId, communeId)))
+      .where(and(eq(communeMemberships.tenantId, tenantId), eq(communeMemberships.communeId, communeId), input.version === undefined ? undefined : eq(communeMemberships.version, input.version)))
       .returning({ version: communeMemberships.version });
+    assertUpdated(bumped);
     await tx.delete(subscriptions).where(and(eq(subscriptions.tenantId, tenantId), eq(subscriptions.communeId, communeId)));
     if (ids.length) await tx.insert(subscriptions).values(ids.map((serviceId) => ({ tenantId, communeId, serviceId, cycleId: membership.cycleId })));
     await recordAudit(ctx, tx, [{ tenantId, action: 'update', entityType: 'metropole-subscriptions', entityId: communeId, after: { serviceIds: ids } }]);
-    return bumped!.version;
+    return bumped.version;
   });
   return { communeId, serviceIds: ids, version };
 }

@@ -46,8 +46,11 @@ function presentGroup(g: GroupRow, members: { id: string; displayName: string }[
   };
 }
 
-/** Members are people with a role in the authority (families aside); units are the authority's. */
-async function checkGroup(db: Db, campaign: CampaignRow, input: CreateInstructorGroupInput, groupId: string | null) {
+/**
+ * Members are people with a role in the authority (families aside); units are the authority's.
+ * `at` prefixes each issue's path: '' for one group, 'groups.N.' for the replace-all save's.
+ */
+async function memberAndUnitIssues(db: Db, campaign: CampaignRow, input: CreateInstructorGroupInput, at: string): Promise<ErrorIssue[]> {
   const issues: ErrorIssue[] = [];
   const memberIds = [...new Set(input.memberUserIds)];
   if (memberIds.length) {
@@ -55,16 +58,26 @@ async function checkGroup(db: Db, campaign: CampaignRow, input: CreateInstructor
       .selectDistinct({ id: roleAssignmentsView.userId })
       .from(roleAssignmentsView)
       .where(and(eq(roleAssignmentsView.tenantId, campaign.tenantId), inArray(roleAssignmentsView.userId, memberIds), ne(roleAssignmentsView.role, 'family')));
-    if (found.length !== memberIds.length) issues.push({ path: 'memberUserIds', message: 'Un membre n’a pas de rôle auprès de la collectivité : choisissez parmi ses comptes.' });
+    if (found.length !== memberIds.length) issues.push({ path: `${at}memberUserIds`, message: 'Un membre n’a pas de rôle auprès de la collectivité : choisissez parmi ses comptes.' });
   }
   const unitIds = [...new Set(input.rules.filter((r) => r.on === 'unit').flatMap((r) => r.values))];
   if (unitIds.length) {
     const found = await db.select({ id: territorialUnitsView.id }).from(territorialUnitsView).where(and(eq(territorialUnitsView.tenantId, campaign.tenantId), inArray(territorialUnitsView.id, unitIds)));
     const known = new Set(found.map((u) => u.id));
     input.rules.forEach((r, i) => {
-      if (r.on === 'unit' && r.values.some((v) => !known.has(v))) issues.push({ path: `rules.${i}.values`, message: 'Unité territoriale inconnue de la collectivité.' });
+      if (r.on === 'unit' && r.values.some((v) => !known.has(v))) issues.push({ path: `${at}rules.${i}.values`, message: 'Unité territoriale inconnue de la collectivité.' });
     });
   }
+  return issues;
+}
+
+function refuse(issues: ErrorIssue[]) {
+  if (issues.length) throw new AppError('VALIDATION', issues[0]!.message, { issues });
+}
+
+/** One group, created or edited: its members and units, and no second default group. */
+async function checkGroup(db: Db, campaign: CampaignRow, input: CreateInstructorGroupInput, groupId: string | null) {
+  const issues = await memberAndUnitIssues(db, campaign, input, '');
   if (input.isDefault) {
     const [other] = await db
       .select({ name: instructorGroups.name })
@@ -72,7 +85,27 @@ async function checkGroup(db: Db, campaign: CampaignRow, input: CreateInstructor
       .where(and(eq(instructorGroups.tenantId, campaign.tenantId), eq(instructorGroups.campaignId, campaign.id), eq(instructorGroups.isDefault, true), groupId ? ne(instructorGroups.id, groupId) : undefined));
     if (other) issues.push({ path: 'isDefault', message: `« ${other.name} » est déjà le groupe par défaut : retirez-le d’abord.` });
   }
-  if (issues.length) throw new AppError('VALIDATION', issues[0]!.message, { issues });
+  refuse(issues);
+}
+
+/**
+ * The replace-all save's groups, checked as the one-by-one routes check each group (issues under
+ * `groups.N.`), and as a set: one default group at most, and each name once (the save matches
+ * existing groups by name, so a repeated name would silently keep only the last).
+ */
+export async function checkGroupSet(db: Db, campaign: CampaignRow, groups: CreateInstructorGroupInput[]) {
+  const issues: ErrorIssue[] = [];
+  const firstDefault = groups.findIndex((g) => g.isDefault);
+  const seen = new Map<string, number>();
+  for (const [i, g] of groups.entries()) {
+    issues.push(...(await memberAndUnitIssues(db, campaign, g, `groups.${i}.`)));
+    if (g.isDefault && i !== firstDefault)
+      issues.push({ path: `groups.${i}.isDefault`, message: `« ${groups[firstDefault]!.name} » est déjà le groupe par défaut : un seul groupe par défaut.` });
+    const first = seen.get(g.name);
+    if (first === undefined) seen.set(g.name, i);
+    else issues.push({ path: `groups.${i}.name`, message: `Le groupe n° ${first + 1} porte déjà ce nom.` });
+  }
+  refuse(issues);
 }
 
 async function writeMembers(tx: Db, tenantId: string, groupId: string, memberUserIds: string[]) {

@@ -7,9 +7,10 @@ import { campaignPartners, campaigns, instructorGroups, instructorGroupMembers }
 import { presentCampaign } from '../presenters/campaigns.js';
 import { z } from 'zod';
 import { createInstructorGroupInput } from './instructor-groups.input.js';
-import { afterGroupsDeleted } from './instructor-groups.js';
+import { afterGroupsDeleted, checkGroupSet } from './instructor-groups.js';
 import type { RoutingRule } from '../db/schema.js';
 import { sql } from 'drizzle-orm';
+import { recordAudit } from '../../../server/platform/audit.js';
 
 /** The campaigns the actor sees: all for their managers and readers, the published ones otherwise. */
 export async function listCampaigns(ctx: Ctx) {
@@ -39,6 +40,7 @@ export const groupsInput = z.object({ groups: z.array(createInstructorGroupInput
 /** Replaces the campaign's instructor groups, their routing rules and members (files already routed keep their group id when the name stays). */
 export async function saveGroups(ctx: Ctx, input: { campaignId: string; body: z.infer<typeof groupsInput> }) {
   const { campaign, ctx: a } = await loadCampaign(ctx, input.campaignId, 'campaign.manage');
+  await checkGroupSet(ctx.db, campaign, input.body.groups);
   const saved = await ctx.db.transaction(async (tx) => {
     const existing = await tx.select().from(instructorGroups).where(and(eq(instructorGroups.tenantId, campaign.tenantId), eq(instructorGroups.campaignId, campaign.id)));
     const kept = new Set(input.body.groups.map((g) => g.name));
@@ -61,6 +63,20 @@ export async function saveGroups(ctx: Ctx, input: { campaignId: string; body: z.
         await tx.insert(instructorGroupMembers).values([...new Set(g.memberUserIds)].map((userId) => ({ tenantId: campaign.tenantId, groupId: row!.id, userId })));
       saved.push({ id: row!.id, name: row!.name, priority: row!.priority, isDefault: row!.isDefault, rules: row!.rules, memberUserIds: g.memberUserIds });
     }
+    // each kept or new group in the audit log, as the one-by-one routes record them
+    const before = new Map(existing.map((g) => [g.name, g]));
+    const audited = input.body.groups.map((g, i) => {
+      const old = before.get(g.name);
+      return {
+        tenantId: campaign.tenantId,
+        action: old ? 'update' : 'create',
+        entityType: 'instructor_group',
+        entityId: saved[i]!.id,
+        before: old ? { name: old.name, priority: old.priority, isDefault: old.isDefault, rules: old.rules } : undefined,
+        after: { campaign: campaign.code, ...g },
+      };
+    });
+    if (audited.length) await recordAudit(a, tx, audited);
     return saved;
   });
   // once committed: files submitted from now on are routed by the new groups

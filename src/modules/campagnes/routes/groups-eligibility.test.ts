@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { establishments } from '../../referentiel/db/schema.js';
+import { auditEvents } from '../../../server/platform/db-schema.js';
 import { testApp, type TestApp, type TestUser } from '../../../test/app.js';
 import { multipartBody } from '../../../test/multipart.js';
 import { as, openProjectCall, pdfBytes } from '../testing.js';
@@ -190,5 +191,32 @@ describe('a unit with units inside it', () => {
     const list = await as(t, 'authority-admin', 'GET', `/api/campaigns/${campaignId}/dossiers`);
     expect(list.statusCode).toBe(200);
     expect(list.json().items.find((d: { id: string }) => d.id === fileOfAgenceNord)).toMatchObject({ groupId: null });
+  });
+
+  it('refuses, on each group’s field, a replace-all save the one-by-one routes would refuse, and changes nothing', async () => {
+    const url = `/api/campaigns/${campaignId}/groups`;
+    const before = (await as(t, 'authority-admin', 'GET', url)).json().items as { name: string; version: number }[];
+    const bad = await as(t, 'authority-admin', 'PUT', url, {
+      groups: [
+        { name: 'Nord', isDefault: true, memberUserIds: [t.ids.users['admin-b'].id] },
+        { name: 'Sud', isDefault: true, rules: [{ on: 'unit', values: [t.ids.unitB.id] }] },
+        { name: 'Nord' },
+      ],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(issuePaths(bad).sort()).toEqual(['groups.0.memberUserIds', 'groups.1.isDefault', 'groups.1.rules.0.values', 'groups.2.name']);
+    expect(bad.json().error.issues.find((i: { path: string }) => i.path.endsWith('groups.1.isDefault')).message).toMatch(/« Nord » est déjà le groupe par défaut/);
+    expect((await as(t, 'authority-admin', 'GET', url)).json().items).toEqual(expect.arrayContaining(before.map((g) => expect.objectContaining({ name: g.name, version: g.version }))));
+  });
+
+  it('writes each group of a replace-all save in the audit log', async () => {
+    const url = `/api/campaigns/${campaignId}/groups`;
+    const current = (await as(t, 'authority-admin', 'GET', url)).json().items as { id: string; name: string; priority: number; isDefault: boolean; rules: unknown[]; memberUserIds: string[] }[];
+    const body = { groups: [...current.map(({ name, priority, isDefault, rules, memberUserIds }) => ({ name, priority, isDefault, rules, memberUserIds })), { name: 'Audit neuf' }] };
+    expect((await as(t, 'authority-admin', 'PUT', url, body)).statusCode).toBe(200);
+    const events = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'instructor_group'), eq(auditEvents.action, 'create')));
+    expect(events.some((e) => (e.after as { name?: string } | null)?.name === 'Audit neuf')).toBe(true);
+    const updates = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'instructor_group'), eq(auditEvents.action, 'update')));
+    expect(updates.filter((e) => current.some((g) => g.id === e.entityId)).length).toBeGreaterThanOrEqual(current.length);
   });
 });

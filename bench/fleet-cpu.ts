@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -41,12 +40,6 @@ interface Contender {
   meter: CpuMeter;
 }
 
-/** User and system CPU of a process (ms), from /proc. */
-function userSystemMs(pid: number): [number, number] {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return [Number(fields[11]) * 10, Number(fields[12]) * 10];
-}
-
 async function main() {
   const postgres = await ensurePostgres();
   if (!postgres.ok) throw new Error(postgres.reason);
@@ -74,32 +67,28 @@ async function main() {
         return () => ({ method: 'GET' as const, path: list[i++ % list.length] });
       };
       for (const { client } of contenders) await closedLoop({ client, clients, durationMs: 3_600_000, maxRequests: warm.length, next: serve(warm), expected: 200 });
-      const sums = contenders.map(() => ({ serverMs: 0, databaseMs: 0, user: 0, system: 0, requests: 0, elapsedMs: 0 }));
+      const sums = contenders.map(() => ({ serverMs: 0, databaseMs: 0, requests: 0, elapsedMs: 0 }));
       const perRound = Math.ceil(measured.length / rounds);
       for (let round = 0; round < rounds; round++) {
         const block = measured.slice(round * perRound, (round + 1) * perRound);
         for (let j = 0; j < contenders.length; j++) {
           const i = (j + round) % contenders.length;
-          const { client, meter, server } = contenders[i];
+          const { client, meter } = contenders[i];
           const mark = await meter.snapshot();
-          const times = userSystemMs(server.pid);
           const result = await closedLoop({ client, clients, durationMs: 3_600_000, maxRequests: block.length, next: serve(block), expected: 200 });
           const spent = await meter.since(mark);
           if (result.errors) throw new Error(`${label} : ${result.firstError}`);
-          const [user, system] = userSystemMs(server.pid).map((ms, f) => ms - times[f]);
           const sum = sums[i];
           sum.serverMs += spent.serverMs;
           sum.databaseMs += spent.databaseMs;
-          sum.user += user;
-          sum.system += system;
           sum.requests += result.requests;
           sum.elapsedMs += result.elapsedMs;
         }
       }
       for (const [i, { name }] of contenders.entries()) {
-        const { serverMs, databaseMs, user, system, requests: n, elapsedMs } = sums[i];
+        const { serverMs, databaseMs, requests: n, elapsedMs } = sums[i];
         say(
-          `${label.padEnd(56)} ${contenders.length > 1 ? `${name.padEnd(14)} ` : ''}serveur ${(serverMs / n).toFixed(3)} ms + PostgreSQL ${(databaseMs / n).toFixed(3)} ms par requête (utilisateur ${(user / n).toFixed(3)}, système ${(system / n).toFixed(3)}) — ${n} requêtes, ${Math.round((n / elapsedMs) * 1000)} req/s`,
+          `${label.padEnd(56)} ${contenders.length > 1 ? `${name.padEnd(14)} ` : ''}serveur ${(serverMs / n).toFixed(3)} ms + PostgreSQL ${(databaseMs / n).toFixed(3)} ms par requête — ${n} requêtes, ${Math.round((n / elapsedMs) * 1000)} req/s`,
         );
       }
     }

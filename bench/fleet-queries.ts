@@ -1,6 +1,6 @@
 import { availableParallelism, loadavg } from 'node:os';
 import pg from 'pg';
-import { fleetPassword, fleetTenantCode, seedFleet, type FleetSize } from './fleet-seed.js';
+import { fleetPassword, fleetTenantCode, seedFleet, type FleetSize, type SeededFleet } from './fleet-seed.js';
 import { CpuMeter, serverPid, type CpuSpent } from './lib/inventory-cpu.js';
 import { runLoad, type LoadResult } from './lib/load.js';
 import { login, startServer } from './lib/server.js';
@@ -46,6 +46,18 @@ export interface FleetScenarioRow {
 
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)];
 
+/** The three scenarios' labels and request paths, drawn at random (bench/fleet-cpu.ts measures the same). */
+export function fleetScenarios(fleet: Pick<SeededFleet, 'uais' | 'tail' | 'base'>): [string, () => string][] {
+  const listPath = () =>
+    `/api/assets?${new URLSearchParams({ uai: pick(fleet.uais), class: pick(['desktop', 'laptop', 'tablet']), page: pick(['1', '1', '1', '2']) })}`;
+  const wherePath = (ids: number[]) => () => `/api/software/${pick(ids)}/installations`;
+  return [
+    ['Liste d’un établissement et d’une classe (pages 1-2)', listPath],
+    ['« Où ce logiciel est-il installé ? » (catalogue)', wherePath(fleet.tail)],
+    ['« Où est-il installé ? », logiciel sur tous les postes', wherePath(fleet.base)],
+  ];
+}
+
 export async function benchFleetQueries(options: FleetBenchOptions): Promise<{ rows: FleetScenarioRow[]; seeded: string }> {
   const clients = options.clients ?? 50;
   const durationMs = options.durationMs ?? 10_000;
@@ -61,16 +73,8 @@ export async function benchFleetQueries(options: FleetBenchOptions): Promise<{ r
     const headers = { cookie: await login(server.baseUrl, 'admin@flotte.banc.fr', fleetPassword), 'x-coherence-tenant': fleetTenantCode };
     const load = (next: () => string, n: number, duration: number) =>
       runLoad({ baseUrl: server.baseUrl, headers, clients: n, durationMs: duration, maxRequests: 200_000, nextPath: next });
-    const listPath = () =>
-      `/api/assets?${new URLSearchParams({ uai: pick(fleet.uais), class: pick(['desktop', 'laptop', 'tablet']), page: pick(['1', '1', '1', '2']) })}`;
-    const wherePath = (ids: number[]) => () => `/api/software/${pick(ids)}/installations`;
-    const scenarios: [string, () => string][] = [
-      ['Liste d’un établissement et d’une classe (pages 1-2)', listPath],
-      ['« Où ce logiciel est-il installé ? » (catalogue)', wherePath(fleet.tail)],
-      ['« Où est-il installé ? », logiciel sur tous les postes', wherePath(fleet.base)],
-    ];
     const rows: FleetScenarioRow[] = [];
-    for (const [scenario, next] of scenarios) {
+    for (const [scenario, next] of fleetScenarios(fleet)) {
       await load(next, 10, 1500); // warm-up: JIT, plans, pool
       const mark = cpu.available ? await cpu.snapshot() : null;
       const result = await load(next, clients, durationMs);

@@ -364,6 +364,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
   const scale = Number(process.env.BENCH_INGEST_SCALE ?? 1);
   const result = await benchIngestion({
+    // the server ensurePostgres found (BENCH_DATABASE_URL, else the tests' one)
+    databaseUrl: server.url,
     machines: { 1: Math.round(60 * scale), 4: Math.round(240 * scale), 16: Math.round(800 * scale) },
     partialUpdates: process.env.BENCH_PARTIAL_FULL ? targets.partialCount : Math.round(5_000 * scale),
     protocols: process.env.BENCH_PROTOCOLS ? (process.env.BENCH_PROTOCOLS.split(',') as ('xml' | 'json')[]) : undefined,

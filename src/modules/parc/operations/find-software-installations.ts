@@ -132,8 +132,9 @@ interface Line {
  * school, device, version), of one school (`$4`) in the second form. No row: not the tenant's
  * product (a line names its product with the tenant first, so none of another tenant's comes back).
  * Three text columns, the product's not repeated: parsing rows is most of what this costs.
- * With `majority`, the publisher is the one most installations report (read from every line's
- * row, not the index: five times the statement's cost, hence kept in `majorityPublishers`).
+ * With `majority`, the publisher is the one most installations report, counted from the same
+ * index (the publisher is its last column: read from the rows instead, one scattered page per
+ * line, it tripled the database's cost of a page), and kept in `majorityPublishers`.
  */
 const productLinesText = (oneSchool: boolean, majority: boolean) => `
   select 'p' as k, id::text as a, name as b,

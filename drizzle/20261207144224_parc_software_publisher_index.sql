@@ -1,0 +1,2 @@
+DROP INDEX "parc"."asset_software_school_idx";--> statement-breakpoint
+CREATE INDEX "asset_software_school_idx" ON "parc"."asset_software" USING btree ("tenant_id","software_id","establishment_id","asset_id","version","publisher");

@@ -1,6 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -20,7 +19,6 @@ import { organizations } from '../modules/referentiel/db/schema.js';
  */
 export async function testDatabase(): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
-  if (process.env.HCI_OLD) return oldTestDatabase(url);
   if (url) return scratchDatabase(url, 'coherence_test');
   return pgliteFromTemplate();
 }
@@ -33,7 +31,8 @@ function migrationsKey(): string {
   const hash = createHash('sha256');
   const files = readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).sort();
   for (const file of [...files, 'meta/_journal.json']) hash.update(file).update(readFileSync(join(migrationsFolder, file)));
-  const pgliteVersion = (createRequire(import.meta.url)('@electric-sql/pglite/package.json') as { version: string }).version;
+  // the package does not export its package.json: read it where npm puts it
+  const pgliteVersion = (JSON.parse(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')) as { version: string }).version;
   return hash.update(pgliteVersion).digest('hex').slice(0, 16);
 }
 
@@ -201,16 +200,3 @@ export async function createTenant(db: Db, org: { code: string; kind: string; na
   return tenantId;
 }
 
-// TEMPORARY (measurement): the previous path
-async function oldTestDatabase(url: string | undefined): Promise<Database> {
-  if (!url) {
-    const database = await openDatabase({});
-    await migrateDatabase(database);
-    return database;
-  }
-  const name = `coherence_test_${randomBytes(6).toString('hex')}`;
-  await createDatabase(url, name, 'template1');
-  const database = await openDatabase({ url: databaseUrl(url, name), poolSize: 4 });
-  await migrateDatabase(database);
-  return { ...database, async close() { await database.close(); await dropDatabase(url, name); } };
-}

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { launchBrowser, newPage } from './browser';
 import { ensureWebBuilt } from './build';
 import { demoPassword, startServer, type RunningServer } from './server';
@@ -21,12 +21,15 @@ export interface E2e {
   browser: Browser;
 }
 
-/** One server and one browser for a test file: build the web if stale, start both, stop both. */
+/**
+ * One server and one browser for a test file: build the web if stale, start both, stop both. The
+ * server starts on a copy of the demo global-setup.ts seeded for the run.
+ */
 export function useApp(): E2e {
   const state = {} as E2e;
   beforeAll(async () => {
     ensureWebBuilt();
-    const [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    const [server, browser] = await Promise.all([startServer({ demo: inject('e2eDemo') }), launchBrowser()]);
     state.server = server;
     state.browser = browser;
   });

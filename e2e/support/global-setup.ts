@@ -1,9 +1,21 @@
+import type { TestProject } from 'vitest/node';
 import { ensureWebBuilt } from './build';
+import { prepareDemo, type DemoData } from './server';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2eDemo: DemoData;
+  }
+}
 
 /**
- * Vitest globalSetup for the e2e project (`globalSetup: ['e2e/support/global-setup.ts']`): builds the
- * web once before any journey. Each journey file also calls ensureWebBuilt(), a no-op when up to date.
+ * Vitest globalSetup for the e2e project: builds the web once before any journey (each journey
+ * file also calls ensureWebBuilt(), a no-op when up to date), and seeds the demo once, that each
+ * journey's server starts from a copy of (useApp). Removes the demo after the run.
  */
-export default function setup() {
+export default async function setup(project: TestProject) {
   ensureWebBuilt();
+  const { demo, remove } = await prepareDemo();
+  project.provide('e2eDemo', demo);
+  return remove;
 }

@@ -200,7 +200,7 @@ async function writeRecords(
     const done = (batch: StagedRange) => progress(progressDb, unstaged + batch.to);
     const updates = rows.updates();
     if (updates.length > 0) {
-      const staged = stageBatch(session, updates, 0);
+      const staged = stageBatch(session, updates, 0, false);
       await staged.copy();
       await analyzeStage(session.db);
       await analyzeIfUnknown(session.db, key.tenantId, stored.size);
@@ -209,11 +209,12 @@ async function writeRecords(
         await done(batch);
       }
     }
-    // one session: the queued statements run in order, each started as soon as Node yields
+    // one session: the queued statements run in order, each started as soon as Node yields; each batch
+    // is staged alone (the known rows before it are merged)
     let queue = Promise.resolve();
     let after = updates.length;
     for (const items of rows.inserts(batchSize)) {
-      const staged = stageBatch(session, items, after);
+      const staged = stageBatch(session, items, after, true);
       after = staged.range.to;
       queue = queue.then(async () => {
         await staged.copy();

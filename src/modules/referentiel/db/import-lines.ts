@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { rows, type Db } from '../../../server/platform/db.js';
-import { readLineIndex, writeLineIndex, type KnownLines, type LineIndexEntry } from '../import/known-lines.js';
+import { readLineIndex, type KnownLines, type LineIndexEntry } from '../import/known-lines.js';
 import { importLines } from './schema.js';
 
 /**
@@ -50,9 +50,8 @@ export function sameAsStored(lines: LineIndexEntry[], stored: StoredLines): bool
   });
 }
 
-/** Replaces the tenant's known lines by the lines of the import just written. */
-export async function saveKnownLines(db: Db, tenantId: string, entries: LineIndexEntry[], now: Date): Promise<void> {
-  const text = writeLineIndex(entries);
+/** Replaces the tenant's known lines by the lines of the import just written (writeLineIndex's text). */
+export async function saveKnownLines(db: Db, tenantId: string, text: string, now: Date): Promise<void> {
   await db
     .insert(importLines)
     .values({ tenantId, entries: text, updatedAt: now })

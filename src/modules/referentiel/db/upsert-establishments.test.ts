@@ -4,7 +4,16 @@ import { rows, type BulkSession, type Database } from '../../../server/platform/
 import { createTenant, testDatabase } from '../../../test/database.js';
 import type { EstablishmentRecord } from '../establishment-record.js';
 import { rebuildSearchIndex } from './search-index.js';
-import { analyzeIfUnknown, mergeEstablishments, mergeStatements, stageEstablishments, type MergeBatch, type StagedItem } from './upsert-establishments.js';
+import {
+  analyzeIfUnknown,
+  createStage,
+  mergeEstablishments,
+  mergeStatements,
+  stageBatch,
+  stageEstablishments,
+  type MergeBatch,
+  type StagedItem,
+} from './upsert-establishments.js';
 
 /**
  * The import's set-based statements, planned on what they meet: a tenant that already has many
@@ -161,6 +170,25 @@ describe('the import merge statements', () => {
     // COPY keeps quotes, backslashes, arrays, empty strings and NULLs as the file had them
     // the audit trail in sets: one event per batch, listing the UAIs it created
     expect(stored).toEqual({ n: 6000, events: 2, audited: 6000, address: '1 rue "de" la Paix, bâtiment \\ B', tracks: ['general', 'a "quoted" track'], email: '', phone: null });
+  });
+
+  it('a new authority staged a batch at a time, each alone and unanalyzed: inserted by the key, the batch read once', async () => {
+    const fresh = await createTenant(database.db, { code: 'par-lots', kind: 'region', name: 'Région par lots' });
+    const items = Array.from({ length: 3_000 }, (_, k) => ({ record: record(k + 1, `Lycée ${k + 1}`), searchText: `lycee ${k + 1}`, sourceHash: `h${k + 1}`, known: false }));
+    await database.bulkTransaction(async (session) => {
+      await createStage(session.db);
+      const first = stageBatch(session, items.slice(0, 2000), 0, true);
+      const second = stageBatch(session, items.slice(2000), 2000, true);
+      expect([first.range, second.range]).toEqual([{ from: 0, to: 2000 }, { from: 2000, to: 3000 }]);
+      await first.copy();
+      expect(await mergeEstablishments(session.db, 'insert', { ...batch(0, 2000), tenantId: fresh })).toBe(2000);
+      await second.copy();
+      const [{ staged }] = await rows<{ staged: number }>(session.db, sql`SELECT count(*)::int AS staged FROM establishment_stage`);
+      expect(staged).toBe(1000);
+      expectNoWalkPerRow(await planOf(session.db, mergeStatements({ ...batch(2000, 3000), tenantId: fresh }).insert));
+      expect(await mergeEstablishments(session.db, 'insert', { ...batch(2000, 3000), tenantId: fresh })).toBe(1000);
+      throw new Rollback();
+    }).catch(ignoreRollback);
   });
 
   it('a tenant the statistics do not know yet: analyzed first, then no walk of the tenant per staged row', async () => {

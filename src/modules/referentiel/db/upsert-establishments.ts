@@ -53,11 +53,37 @@ export interface StagedItem {
  */
 export async function stageEstablishments(session: BulkSession, items: StagedItem[]): Promise<StagedRanges> {
   const ordered = [...items.filter((i) => i.known), ...items.filter((i) => !i.known)];
-  await session.db.execute(sql.raw(`CREATE TEMP TABLE ${stageTable} (${stageDefinition}) ON COMMIT DROP`));
-  if (ordered.length > 0) await session.copyCsv(stageTable, stageColumns, toCsv(ordered));
-  await session.db.execute(sql.raw(`ANALYZE ${stageTable}`));
+  await createStage(session.db);
+  if (ordered.length > 0) await session.copyCsv(stageTable, stageColumns, stagedCsv(ordered, 0));
+  await analyzeStage(session.db);
   const known = ordered.length - items.filter((i) => !i.known).length;
   return { updates: { from: 0, to: known }, inserts: { from: known, to: ordered.length } };
+}
+
+/** The empty staging table, dropped at commit. */
+export async function createStage(db: Db): Promise<void> {
+  await db.execute(sql.raw(`CREATE TEMP TABLE ${stageTable} (${stageDefinition}) ON COMMIT DROP`));
+}
+
+/** Statistics of the staged rows: what the updates' join with the tenant's rows is planned on. */
+export async function analyzeStage(db: Db): Promise<void> {
+  await db.execute(sql.raw(`ANALYZE ${stageTable}`));
+}
+
+/**
+ * Stages rows numbered after the `after` already staged: their CSV is built now, the COPY is the
+ * returned function's, so an import can build a batch while PostgreSQL merges the previous one.
+ * `alone` empties the staging table first: a batch merged by a range of `n` is read by a scan of
+ * the whole table, and a national file staged at once (28 MB) outgrows temp_buffers (8 MB), so
+ * each of its 32 batches read it all from disk again (about 100 ms a batch under load).
+ */
+export function stageBatch(session: BulkSession, items: StagedItem[], after: number, alone: boolean): { range: StagedRange; copy: () => Promise<void> } {
+  const csv = stagedCsv(items, after);
+  const copy = async () => {
+    if (alone) await session.db.execute(sql`TRUNCATE ${sql.identifier(stageTable)}`);
+    await session.copyCsv(stageTable, stageColumns, csv);
+  };
+  return { range: { from: after, to: after + items.length }, copy };
 }
 
 /** Staged rows with from < n <= to. */
@@ -78,11 +104,11 @@ export function batchesOf(range: StagedRange, size: number): StagedRange[] {
   return batches;
 }
 
-/** The staged rows as COPY's CSV, built by concatenation (a national file: 66,000 lines of 23 cells). */
-function toCsv(items: StagedItem[]): string {
+/** The staged rows as COPY's CSV, numbered after `after`, built by concatenation (a national file: 66,000 lines of 23 cells). */
+function stagedCsv(items: StagedItem[], after: number): string {
   let csv = '';
   items.forEach(({ record, searchText, sourceHash }, index) => {
-    let line = String(index + 1);
+    let line = String(after + index + 1);
     for (const [field] of columns) line += `,${csvCell(record[field])}`;
     csv += `${line},${quoted(searchText)},${quoted(sourceHash)}\n`;
   });

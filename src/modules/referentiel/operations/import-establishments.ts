@@ -8,9 +8,11 @@ import { loadKnownLines, sameAsStored, saveKnownLines, selectSourceHashes, type 
 import { finishImportRun, openImportRun, updateImportRun } from '../db/import-runs.js';
 import {
   analyzeIfUnknown,
+  analyzeStage,
   batchesOf,
+  createStage,
   mergeEstablishments,
-  stageEstablishments,
+  stageBatch,
   type StagedItem,
   type StagedRange,
 } from '../db/upsert-establishments.js';
@@ -18,7 +20,7 @@ import { searchKey } from '../establishment-record.js';
 import { parseEstablishmentFile, type ParsedEstablishmentFile } from '../import/parse-establishment-file.js';
 import type { EstablishmentFileFormat, ParsedRow } from '../import/parsed-row.js';
 import { recordHash } from '../import/record-hash.js';
-import { summaryOf, type LineIndexEntry } from '../import/known-lines.js';
+import { summaryOf, writeLineIndex, type LineIndexEntry } from '../import/known-lines.js';
 import { establishmentTotals } from './find-establishments.js';
 import type { Competence } from '../competence/competence.js';
 import { previewOutcomes, splitByCompetence, type RowIssue, type RowSample } from './classify-import-rows.js';
@@ -168,10 +170,13 @@ async function finish(ctx: Ctx, db: Db, key: RunKey, report: ImportReport): Prom
 }
 
 /**
- * Writes the new and changed records in one transaction: the records whose source hash is not
- * stored yet are staged by COPY, then merged batch by batch with set-based statements; then the
- * file's lines are kept for the next import. Progress goes through another connection on a server
- * so pollers see it; PGlite has a single session, so there it stays in the transaction.
+ * Writes the new and changed records in one transaction, staged by COPY and merged batch by batch
+ * with set-based statements; then the file's lines are kept for the next import. The known rows
+ * come first, staged and analyzed together (their merge joins the tenant's rows). The new ones are
+ * staged a batch at a time, each batch's COPY and merge queued while the next batch is built, so
+ * Node's work on the rows (hashes, CSV) and the index of lines run beside PostgreSQL's inserts
+ * instead of before them. Progress goes through another connection on a server so pollers see it;
+ * PGlite has a single session, so there it stays in the transaction.
  */
 async function writeRecords(
   ctx: Ctx,
@@ -183,44 +188,103 @@ async function writeRecords(
 ): Promise<{ created: number; updated: number }> {
   const actor = ctx.actor ? { type: ctx.actor.kind, id: ctx.actor.id, label: ctx.actor.label } : { type: 'system', id: null, label: 'Système' };
   const base = { tenantId: key.tenantId, now: ctx.now(), actor, requestId: ctx.requestId, runId: key.id };
-  const { staged, lines } = stagedItems(kept, stored);
+  const rows = new StagedRows(kept, stored);
   return database.bulkTransaction(async (session) => {
     const progressDb = database.kind === 'pglite' ? session.db : database.db;
     // the merges' CTE joins are costed far above jit_above_cost: compiling them cost more than it saved (measured on the update of 5 %)
     await session.db.execute(sql`SET LOCAL jit = off`);
-    const ranges = await stageEstablishments(session, staged);
-    if (ranges.updates.to > ranges.updates.from) await analyzeIfUnknown(session.db, key.tenantId, stored.size);
+    await createStage(session.db);
     const counts = { created: 0, updated: 0 };
     // unchanged records count as done from the start: progress runs over the staged ones
-    const done = (batch: StagedRange) => progress(progressDb, kept.length - staged.length + batch.to);
-    for (const batch of batchesOf(ranges.updates, batchSize)) {
-      counts.updated += await mergeEstablishments(session.db, 'update', { ...base, ...batch });
-      await done(batch);
+    const unstaged = kept.length - rows.stagedCount;
+    const done = (batch: StagedRange) => progress(progressDb, unstaged + batch.to);
+    const updates = rows.updates();
+    if (updates.length > 0) {
+      const staged = stageBatch(session, updates, 0, false);
+      await staged.copy();
+      await analyzeStage(session.db);
+      await analyzeIfUnknown(session.db, key.tenantId, stored.size);
+      for (const batch of batchesOf(staged.range, batchSize)) {
+        counts.updated += await mergeEstablishments(session.db, 'update', { ...base, ...batch });
+        await done(batch);
+      }
     }
-    for (const batch of batchesOf(ranges.inserts, batchSize)) {
-      counts.created += await mergeEstablishments(session.db, 'insert', { ...base, ...batch });
-      await done(batch);
+    // one session: the queued statements run in order, each started as soon as Node yields; each batch
+    // is staged alone (the known rows before it are merged)
+    let queue = Promise.resolve();
+    let after = updates.length;
+    for (const items of rows.inserts(batchSize)) {
+      const staged = stageBatch(session, items, after, true);
+      after = staged.range.to;
+      queue = queue.then(async () => {
+        await staged.copy();
+        counts.created += await mergeEstablishments(session.db, 'insert', { ...base, ...staged.range });
+        await done(staged.range);
+      });
+      // a failed statement stops the queue; the error is thrown where the queue is awaited
+      queue.catch(() => undefined);
+      await new Promise((resume) => setImmediate(resume));
     }
     // a file without lines (JSON) leaves the index of the last CSV: its entries stay true while their records are stored;
     // a file whose every line is a stored one read again leaves it as it is
-    if (lines.length > 0 && !sameAsStored(lines, storedLines)) await saveKnownLines(session.db, key.tenantId, lines, base.now);
+    const lines = rows.lines();
+    const index = lines.length > 0 && !sameAsStored(lines, storedLines) ? writeLineIndex(lines) : null;
+    await queue;
+    if (index !== null) await saveKnownLines(session.db, key.tenantId, index, base.now);
     return counts;
   });
 }
 
-/** The records to stage (new, or whose hash changed), and every kept line with the hash of its record. */
-function stagedItems(kept: ParsedRow[], stored: Map<string, string | null>) {
-  const staged: StagedItem[] = [];
-  const lines: LineIndexEntry[] = [];
-  for (const row of kept) {
-    const sourceHash = row.unchanged?.recordHash ?? recordHash(row.record!);
-    if (row.lineHash) lines.push({ uai: row.uai, lineHash: row.lineHash, recordHash: sourceHash, summary: row.unchanged?.summary ?? summaryOf(row.record!) });
-    const record = row.record;
-    if (!record) continue;
-    const known = stored.has(record.uai);
-    if (known && stored.get(record.uai) === sourceHash) continue;
-    const searchText = searchKey(record.name, record.uai, record.communeName, record.postalCode);
-    staged.push({ record, searchText, sourceHash, known });
+/**
+ * The kept rows as the staging sees them: the records to stage (new, or whose hash changed) and
+ * every kept line with the hash of its record, each hash computed once, when first needed.
+ */
+class StagedRows {
+  private readonly hashes: (string | undefined)[];
+  private readonly known: number[] = [];
+  private readonly fresh: number[] = [];
+  stagedCount = 0;
+
+  constructor(
+    private readonly kept: ParsedRow[],
+    private readonly stored: Map<string, string | null>,
+  ) {
+    this.hashes = new Array<string | undefined>(kept.length);
+    kept.forEach((row, i) => {
+      if (!row.record) return;
+      if (!stored.has(row.record.uai)) this.fresh.push(i);
+      else if (stored.get(row.record.uai) !== this.hashAt(i)) this.known.push(i);
+    });
+    this.stagedCount = this.known.length + this.fresh.length;
   }
-  return { staged, lines };
+
+  private hashAt(i: number): string {
+    const row = this.kept[i];
+    return (this.hashes[i] ??= row.unchanged?.recordHash ?? recordHash(row.record!));
+  }
+
+  private item(i: number, known: boolean): StagedItem {
+    const record = this.kept[i].record!;
+    const searchText = searchKey(record.name, record.uai, record.communeName, record.postalCode);
+    return { record, searchText, sourceHash: this.hashAt(i), known };
+  }
+
+  /** The known records whose hash changed. */
+  updates(): StagedItem[] {
+    return this.known.map((i) => this.item(i, true));
+  }
+
+  /** The new records, a batch at a time. */
+  *inserts(size: number): Generator<StagedItem[]> {
+    for (let from = 0; from < this.fresh.length; from += size) yield this.fresh.slice(from, from + size).map((i) => this.item(i, false));
+  }
+
+  /** Every kept line in file order with the hash of the record it gave. */
+  lines(): LineIndexEntry[] {
+    const lines: LineIndexEntry[] = [];
+    this.kept.forEach((row, i) => {
+      if (row.lineHash) lines.push({ uai: row.uai, lineHash: row.lineHash, recordHash: this.hashAt(i), summary: row.unchanged?.summary ?? summaryOf(row.record!) });
+    });
+    return lines;
+  }
 }

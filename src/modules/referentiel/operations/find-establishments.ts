@@ -149,11 +149,11 @@ export async function findEstablishments(ctx: Ctx, input: FindEstablishmentsInpu
         })
       : await Promise.all([
           (scope.all ? wholeListPage(shape, filters, { sort, order, page, pageSize }) : null) ??
-            shape.run(['offset', sort, order, matchesFirst], (s) => offsetPage(s.ctx, s.where, { sort, order, matchesFirst, page: s.page, pageSize: s.pageSize }, s.limit), {
-              page,
-              pageSize,
-              limit: pageSize + 1,
-            }),
+            shape.run(
+              ['offset', sort, order, matchesFirst],
+              (s) => walk(s.ctx, s.where, { sort, byUaiOnly: false, up: order !== 'desc', limit: s.limit, offset: s.offset, matchesFirst }),
+              { limit: pageSize + 1, offset: (page - 1) * pageSize },
+            ),
           counted(),
         ]);
   const more = walked.length > pageSize;
@@ -182,8 +182,6 @@ interface ShapeInputs {
   /** The filters without the search (a search read down the sort index checks its words itself). */
   whereWithoutSearch: SQL;
   search: SearchTerms | undefined;
-  page: number;
-  pageSize: number;
   limit: number;
   offset: number;
   budget: number;
@@ -244,8 +242,6 @@ function shapeOf(ctx: Ctx, scope: EstablishmentScope, filters: Omit<Establishmen
             where: filteredWhere(shapeCtx, shaped),
             whereWithoutSearch: filteredWhere(shapeCtx, { ...shaped, search: undefined }),
             search,
-            page: placeholder('page'),
-            pageSize: placeholder('pageSize'),
             limit: placeholder('limit'),
             offset: placeholder('offset'),
             budget: placeholder('budget'),

@@ -484,7 +484,8 @@ function pageRows(ctx: Ctx, w: Pick<Walk, 'up' | 'byUaiOnly'>, keys: PageKeys) {
   const direction = w.up ? asc : desc;
   const order = w.byUaiOnly ? [direction(keys.uai)] : [direction(keys.value), direction(keys.uai)];
   return ctx.db
-    .select({ ...listed, key: keys.key, matched: keys.matched })
+    // named `key` in the statement too: a template's rows carry the statement's names
+    .select({ ...listed, key: sql<string | null>`${keys.key}`.as('key'), matched: keys.matched })
     .from(keys)
     .innerJoin(establishments, and(eq(establishments.tenantId, ctx.actor!.tenantId), eq(establishments.uai, keys.uai)))
     .orderBy(...order);

@@ -6,7 +6,7 @@ import { CpuMeter } from './lib/inventory-cpu.js';
 import { closedLoop, KeepAliveClient, type Call } from './lib/load.js';
 import { ensurePostgres } from './lib/postgres.js';
 import { login, startServer, type RunningServer } from './lib/server.js';
-import { listPath, pagesByNumber, password as listPassword, tenantCode as listTenant, vocabularyOf } from './list-search.js';
+import { listPath, pagesByNumber, password as listPassword, searchPath, tenantCode as listTenant, vocabularyOf, type Vocabulary } from './list-search.js';
 import { openDatabase } from '../src/server/platform/db.js';
 import { pilotageDatabaseName, pilotagePassword } from './pilotage.js';
 
@@ -78,8 +78,15 @@ const scenarios: Scenario[] = [
       return () => `/api/establishments/${uais[Math.floor(Math.random() * uais.length)]}/assessment`;
     },
   },
-  {
-    label: 'établissements : liste, 5 premières pages (admin)',
+  listScenario('établissements : liste, 5 premières pages (admin)', (v) => listPath(v, pagesByNumber)),
+  listScenario('établissements : liste, pages profondes par curseur (admin)', (v) => listPath(v)),
+  listScenario('établissements : recherche, fragments au hasard (admin)', (v) => searchPath(v)),
+];
+
+/** A scenario of the establishments' list on the tenant bench/list-search-cpu.ts seeds, as its admin. */
+function listScenario(label: string, path: (vocabulary: Vocabulary) => string): Scenario {
+  return {
+    label,
     database: 'coherence_bench_listcpu',
     headers: async (baseUrl) => ({ cookie: await login(baseUrl, 'admin@banc.coherence.fr', listPassword), 'x-coherence-tenant': listTenant }),
     async paths(admin, url) {
@@ -88,13 +95,13 @@ const scenarios: Scenario[] = [
       const database = await openDatabase({ url, poolSize: 1 });
       try {
         const vocabulary = await vocabularyOf(database, found.rows[0].id);
-        return () => listPath(vocabulary, pagesByNumber);
+        return () => path(vocabulary);
       } finally {
         await database.close();
       }
     },
-  },
-];
+  };
+}
 
 interface Contender {
   name: string;

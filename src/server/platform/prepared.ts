@@ -125,6 +125,16 @@ export interface StatementTemplate {
   params: unknown[];
 }
 
+export interface TemplateOptions {
+  /**
+   * `'each'`: sent unnamed, so PostgreSQL plans it for each run's values as it does drizzle's own
+   * statements: for a text whose best plan depends on them (a search's pattern, how deep a page
+   * lies), where a generic plan kept by a named statement would serve some values badly. Only the
+   * building and rendering of the text are saved.
+   */
+  plan?: 'each';
+}
+
 const templates = new Map<string, StatementTemplate>();
 const maxTemplates = 1_000;
 
@@ -135,12 +145,12 @@ const maxTemplates = 1_000;
  * its other values depend on (the tenant, the actor's scope, a day). Building and rendering a
  * statement made of four modules' subqueries cost more CPU than running it (one school's assessment).
  */
-export function statementTemplate(prefix: string, key: string, build: () => SQL): StatementTemplate {
+export function statementTemplate(prefix: string, key: string, build: () => SQL, options: TemplateOptions = {}): StatementTemplate {
   const id = `${prefix}\u0000${key}`;
   let template = templates.get(id);
   if (!template) {
     const { sql: text, params } = dialect.sqlToQuery(build());
-    template = { statement: preparedShape(prefix, text), params };
+    template = { statement: options.plan === 'each' ? prepared('', text) : preparedShape(prefix, text), params };
     // the oldest first: keys are few (tenants × scopes × days), this only bounds a long-running process
     if (templates.size >= maxTemplates) templates.delete(templates.keys().next().value!);
     templates.set(id, template);

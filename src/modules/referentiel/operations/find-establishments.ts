@@ -1,10 +1,10 @@
-import { and, asc, count, desc, eq, getTableColumns, isNotNull, isNull, like, or, sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, isNotNull, isNull, like, or, sql, type Column, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { z } from 'zod';
 import { authorize, establishmentScope, type EstablishmentScope } from '../../../server/platform/authz.js';
 import { defineCache } from '../../../server/platform/cache.js';
 import type { Ctx } from '../../../server/platform/context.js';
-import type { Db } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
+import { runTemplate, statementTemplate } from '../../../server/platform/prepared.js';
 import { searchKey } from '../establishment-record.js';
 import { establishments } from '../db/schema.js';
 import { establishmentScopeWhere } from '../db/queries.js';
@@ -38,12 +38,19 @@ const uaiShape = /^[0-9]{2}[0-9AB][0-9]{4}[A-Z]$/;
 
 /** Filters in SQL: the actor's scope first, then what the person asked for. */
 export function establishmentWhere(ctx: Ctx, filters: Omit<EstablishmentFilters, 'sort' | 'order'>): SQL {
+  return filteredWhere(ctx, { ...filters, search: filters.search ? searchTerms(filters.search) : undefined });
+}
+
+/** The filters as a statement takes them: a search as its terms; each free value this request's, or a template's placeholder. */
+type WhereFilters = Omit<EstablishmentFilters, 'sort' | 'order' | 'search'> & { search?: SearchTerms };
+
+function filteredWhere(ctx: Ctx, filters: WhereFilters): SQL {
   authorize(ctx.actor, 'establishment.read');
   const conditions: (SQL | undefined)[] = [
     eq(establishments.tenantId, ctx.actor.tenantId),
     establishmentScopeWhere(establishmentScope(ctx.actor, 'establishment.read'), undefined, { usedArms: true }),
   ];
-  if (filters.search) conditions.push(searchMatch(filters.search));
+  if (filters.search) conditions.push(searchCondition(filters.search));
   if (filters.natureCode) conditions.push(eq(establishments.natureCode, filters.natureCode));
   if (filters.sector) conditions.push(eq(establishments.sector, filters.sector));
   if (filters.academyCode) conditions.push(eq(establishments.academyCode, filters.academyCode));
@@ -65,15 +72,29 @@ export function establishmentWhere(ctx: Ctx, filters: Omit<EstablishmentFilters,
   return and(...conditions)!;
 }
 
+/** A search as its statement takes it: the LIKE pattern of its words, and the UAI it could be (null when its text cannot be one). */
+interface SearchTerms {
+  pattern: string | Placeholder;
+  uai: string | Placeholder | null;
+}
+
+function searchTerms(search: string): { pattern: string; uai: string | null } {
+  const key = searchKey(search).replace(/[\\%_]/g, (c) => `\\${c}`);
+  const uai = search.toUpperCase();
+  return { pattern: `%${key}%`, uai: uaiShape.test(uai) ? uai : null };
+}
+
 /** The schools a search finds: its words anywhere in the name, UAI, commune or postal code, or the UAI itself. */
 export function searchMatch(search: string, text: SQLWrapper = establishments.searchText, uaiColumn: SQLWrapper = establishments.uai): SQL {
-  const key = searchKey(search).replace(/[\\%_]/g, (c) => `\\${c}`);
+  return searchCondition(searchTerms(search), text, uaiColumn);
+}
+
+function searchCondition(terms: SearchTerms, text: SQLWrapper = establishments.searchText, uaiColumn: SQLWrapper = establishments.uai): SQL {
   // LIKE, not ILIKE: the text and the words are both lowered by searchKey, and PostgreSQL's ILIKE lowers
   // every row it checks again (18 ms of CPU instead of 25 for « rennes », 12,800 matches among 66,000)
-  const words = like(text as Column, `%${key}%`);
+  const words = like(text as Column, terms.pattern as string);
   // the UAI arm only when the text could be one: an OR beside the words keeps PostgreSQL from the trigram index
-  const uai = search.toUpperCase();
-  return uaiShape.test(uai) ? or(words, eq(uaiColumn as Column, uai))! : words;
+  return terms.uai !== null ? or(words, eq(uaiColumn as Column, terms.uai))! : words;
 }
 
 export function establishmentOrder(filters: Pick<EstablishmentFilters, 'sort' | 'order'>) {
@@ -104,27 +125,35 @@ function countMatches(ctx: Ctx, where: SQL, cap?: number): Promise<number> {
 }
 
 export async function findEstablishments(ctx: Ctx, input: FindEstablishmentsInput) {
-  const where = establishmentWhere(ctx, input);
+  authorize(ctx.actor, 'establishment.read');
   const { page, pageSize, sort, order, after, before, ...filters } = input;
-  const totalKey = JSON.stringify([ctx.actor!.tenantId, establishmentScope(ctx.actor!, 'establishment.read'), filters]);
+  const scope = establishmentScope(ctx.actor, 'establishment.read');
+  const totalKey = JSON.stringify([ctx.actor.tenantId, scope, filters]);
   const totals = ctx.cache.of(establishmentTotals);
   const cap = filters.search ? searchCountCap : undefined;
-  const counted = () => totals.remember(totalKey, () => countMatches(ctx, where, cap));
+  // the filters in SQL only when a count is not known yet: the rows' statements are templates (below)
+  const counted = () => totals.remember(totalKey, () => countMatches(ctx, establishmentWhere(ctx, filters), cap));
   const cursor = after ?? before;
   const keyset = cursor === undefined ? null : { position: decodeCursor(cursor, sort), backwards: after === undefined };
   const reach = keyset ? pageSize + 1 : page * pageSize + 1;
   const matchesFirst = Boolean(filters.search) || (await sparseFilters(ctx, filters, reach, counted));
+  const shape = shapeOf(ctx, scope, filters);
   // one statement for the rows: the page walked on the sort key (one row more to know if the walk goes on), then only its rows read
   const [walked, total] = keyset
-    ? await Promise.all([keysetPage(ctx, where, { sort, order, matchesFirst, pageSize: pageSize + 1 }, keyset.position, keyset.backwards), counted()])
+    ? await Promise.all([keysetPage(shape, { sort, order, matchesFirst, pageSize: pageSize + 1 }, keyset.position, keyset.backwards), counted()])
     : filters.search
-      ? await searchPage(ctx, { where, filters: { ...filters, search: filters.search }, page: { sort, order, page, pageSize } }, {
+      ? await searchPage(shape, { sort, order, page, pageSize }, {
           known: totals.get(totalKey),
           keep: (total) => void totals.remember(totalKey, () => Promise.resolve(total)),
           counted,
         })
       : await Promise.all([
-          wholeListPage(ctx, filters, { sort, order, page, pageSize }) ?? offsetPage(ctx, where, { sort, order, matchesFirst, page, pageSize }, pageSize + 1),
+          (scope.all ? wholeListPage(shape, filters, { sort, order, page, pageSize }) : null) ??
+            shape.run(
+              ['offset', sort, order, matchesFirst],
+              (s) => walk(s.ctx, s.where, { sort, byUaiOnly: false, up: order !== 'desc', limit: s.limit, offset: s.offset, matchesFirst }),
+              { limit: pageSize + 1, offset: (page - 1) * pageSize },
+            ),
           counted(),
         ]);
   const more = walked.length > pageSize;
@@ -140,6 +169,90 @@ export async function findEstablishments(ctx: Ctx, input: FindEstablishmentsInpu
     totalIsLowerBound: cap !== undefined && total > cap,
     nextCursor: last && hasNext ? encodeCursor(sort, last) : null,
     previousCursor: first && hasPrevious ? encodeCursor(sort, first) : null,
+  };
+}
+
+/** A placeholder typed as the value it stands for, so the statement builders take it as they take that value. */
+const placeholder = <T>(name: string) => sql.placeholder(name) as unknown as T;
+
+/** What a page's statement is built from when it is built once for a shape of request: this request's values stand as placeholders. */
+interface ShapeInputs {
+  ctx: Ctx;
+  where: SQL;
+  /** The filters without the search (a search read down the sort index checks its words itself). */
+  whereWithoutSearch: SQL;
+  search: SearchTerms | undefined;
+  limit: number;
+  offset: number;
+  budget: number;
+  cursor: PageKey;
+}
+
+/** A request's shape: its statements' templates, and the values they are run with. */
+interface Shape {
+  /** The request's own context. */
+  ctx: Ctx;
+  run(key: unknown[], build: (inputs: ShapeInputs) => SQLWrapper, values: Record<string, unknown>, named?: boolean): Promise<ListedEstablishment[]>;
+}
+
+/**
+ * The statements of a page are built once per shape (scope, which filters, the enumerated filters'
+ * values, sort, order, strategy) with drizzle placeholders for the tenant, the free filter values,
+ * the search's pattern, the cursor and the page's bounds, and rendered once: drizzle built and
+ * rendered a page's statement (its filters, the walk, the page's rows) on each request, a third of
+ * the server's CPU for a page. They run unnamed (`plan: 'each'`), planned for each request's values
+ * as before, unless `named` (the first pages of the whole list, whose bounds are in the text).
+ * Their rows come as PostgreSQL sends them, the update time as text (`instants: 'text'`).
+ */
+function shapeOf(ctx: Ctx, scope: EstablishmentScope, filters: Omit<EstablishmentFilters, 'sort' | 'order'>): Shape {
+  const values: Record<string, unknown> = { tenantId: ctx.actor!.tenantId };
+  const free = (name: 'natureCode' | 'academyCode' | 'departmentCode' | 'unitId') => {
+    if (!filters[name]) return undefined;
+    values[name] = filters[name];
+    return placeholder<string>(name);
+  };
+  let search: SearchTerms | undefined;
+  if (filters.search) {
+    const terms = searchTerms(filters.search);
+    values.pattern = terms.pattern;
+    values.uai = terms.uai;
+    search = { pattern: placeholder('pattern'), uai: terms.uai === null ? null : placeholder('uai') };
+  }
+  const shaped: WhereFilters = {
+    search,
+    natureCode: free('natureCode'),
+    academyCode: free('academyCode'),
+    departmentCode: free('departmentCode'),
+    unitId: free('unitId'),
+    sector: filters.sector,
+    priorityEducation: filters.priorityEducation,
+    isOpen: filters.isOpen,
+  };
+  const shapeKey = JSON.stringify([scope, shaped]);
+  return {
+    ctx,
+    run(key, build, runValues, named = false) {
+      const template = statementTemplate(
+        'referentiel_establishments',
+        `${shapeKey}${JSON.stringify(key)}`,
+        () => {
+          const shapeCtx: Ctx = { ...ctx, actor: { ...ctx.actor!, tenantId: placeholder('tenantId') } };
+          const inputs: ShapeInputs = {
+            ctx: shapeCtx,
+            where: filteredWhere(shapeCtx, shaped),
+            whereWithoutSearch: filteredWhere(shapeCtx, { ...shaped, search: undefined }),
+            search,
+            limit: placeholder('limit'),
+            offset: placeholder('offset'),
+            budget: placeholder('budget'),
+            cursor: { key: placeholder('cursorKey'), uai: placeholder('cursorUai') },
+          };
+          return build(inputs).getSQL();
+        },
+        named ? {} : { plan: 'each' },
+      );
+      return runTemplate<ListedEstablishment>(ctx.db, template, { ...values, ...runValues }, { instants: 'text' });
+    },
   };
 }
 
@@ -181,42 +294,29 @@ function tenantTotal(ctx: Ctx): Promise<number> {
 type PageInput = Pick<EstablishmentFilters, 'sort' | 'order'> & { page: number; pageSize: number };
 
 /**
- * A page by number of the whole list (no filter, every school of the tenant in scope: what people
- * browse most), through a statement built once per sort and order with its values as placeholders
- * and prepared under its name: drizzle built the statement again for each request (a fifth of a
- * list request's CPU in the server), and PostgreSQL parsed and planned it again. Only on the app's
- * own handle (a statement is bound to the handle it was built on, never a transaction's); null
- * when the request is not of that shape.
+ * A page by number of the whole list (no filter, every school of the tenant, the actor seeing them all: what people
+ * browse most), through a statement prepared under its name: PostgreSQL parses and plans it once
+ * per connection. Null when the request is not of that shape.
  */
-function wholeListPage(ctx: Ctx, filters: Omit<EstablishmentFilters, 'sort' | 'order'>, input: PageInput): Promise<ListedEstablishment[]> | null {
-  if (!ctx.database || ctx.database.db !== ctx.db || input.page > pagesByNumber) return null;
-  if (Object.values(filters).some((value) => value !== undefined && value !== '') || !establishmentScope(ctx.actor!, 'establishment.read').all) return null;
-  let statements = wholeListStatements.get(ctx.db);
-  if (!statements) wholeListStatements.set(ctx.db, (statements = new Map()));
+function wholeListPage(shape: Shape, filters: Omit<EstablishmentFilters, 'sort' | 'order'>, input: PageInput): Promise<ListedEstablishment[]> | null {
+  if (input.page > pagesByNumber) return null;
+  if (Object.values(filters).some((value) => value !== undefined && value !== '')) return null;
   const limit = input.pageSize + 1;
   const offset = (input.page - 1) * input.pageSize;
   // the limit and offset written in the text: with them as parameters, PostgreSQL's generic plan
   // expects a tenth of the tenant and hash-joins a scan of it (81 ms), which it would keep once the
   // average planned page cost more
-  const name = `establishments_page_${input.sort}_${input.order}_${limit}_${offset}`;
-  let statement = statements.get(name);
-  if (!statement) {
-    if (statements.size >= maxWholeListStatements) return null;
-    const shape: Ctx = { ...ctx, actor: { ...ctx.actor!, tenantId: sql.placeholder('tenantId') as unknown as string } };
-    const literal = (n: number) => sql.raw(String(n)) as unknown as number;
-    const walked = walk(shape, establishmentWhere(shape, {}), { sort: input.sort, byUaiOnly: false, up: input.order !== 'desc', limit: literal(limit), offset: literal(offset) });
-    statements.set(name, (statement = walked.prepare(name)));
-  }
-  return statement.execute({ tenantId: ctx.actor!.tenantId });
+  const literal = (n: number) => sql.raw(String(n)) as unknown as number;
+  return shape.run(
+    ['whole', input.sort, input.order, limit, offset],
+    (s) => walk(s.ctx, s.where, { sort: input.sort, byUaiOnly: false, up: input.order !== 'desc', limit: literal(limit), offset: literal(offset) }),
+    {},
+    true,
+  );
 }
 
 /** The pages the web list asks by number (beyond, it asks by cursor): the prepared ones. */
 const pagesByNumber = 5;
-/** Sorts × orders × the first pages × a few page sizes: each connection keeps the statements it prepared. */
-const maxWholeListStatements = 300;
-
-type PreparedPage = { execute(values: Record<string, unknown>): Promise<ListedEstablishment[]> };
-const wholeListStatements = new WeakMap<Db, Map<string, PreparedPage>>();
 
 /**
  * A page of a search, by number. Its total not known yet, at most `searchCountCap + 1` matches are
@@ -228,16 +328,18 @@ const wholeListStatements = new WeakMap<Db, Map<string, PreparedPage>>();
  * fill (the matches gather further in that order), all the matches are sorted.
  */
 async function searchPage(
-  ctx: Ctx,
-  { where, filters, page: input }: { where: SQL; filters: Omit<EstablishmentFilters, 'sort' | 'order'> & { search: string }; page: PageInput },
+  shape: Shape,
+  input: PageInput,
   { known, keep, counted }: { known: Promise<number> | undefined; keep: (total: number) => void; counted: () => Promise<number> },
 ): Promise<[ListedEstablishment[], number]> {
   const limit = input.pageSize + 1;
   const offset = (input.page - 1) * input.pageSize;
-  const matched = { sort: input.sort, byUaiOnly: false, up: input.order !== 'desc', limit, offset, matchesFirst: true };
+  const up = input.order !== 'desc';
+  const matched = (s: ShapeInputs) => ({ sort: input.sort, byUaiOnly: false, up, limit: s.limit, offset: s.offset, matchesFirst: true });
+  const bounds = { limit, offset };
   let total: number;
   if (known === undefined) {
-    const walked = await walk(ctx, where, { ...matched, counted: true, matchesLimit: searchCountCap + 1 });
+    const walked = await shape.run(['search-counted', input.sort, up], (s) => walk(s.ctx, s.where, { ...matched(s), counted: true, matchesLimit: searchCountCap + 1 }), bounds);
     const seen = walked[0]?.matched;
     // past the last match taken: no row to carry the count
     total = seen === undefined || seen === null ? await counted() : seen;
@@ -246,11 +348,14 @@ async function searchPage(
   } else total = await known;
   if (total > searchCountCap) {
     // the matches are at least `searchCountCap` of the tenant's rows: a page of them is expected within this many rows of the sort index
-    const budget = Math.max(denseBudget, Math.ceil((2 * (offset + limit) * (await tenantTotal(ctx))) / searchCountCap));
-    const walked = await boundedWalk(ctx, establishmentWhere(ctx, { ...filters, search: undefined }), filters.search, { ...matched, budget });
+    const budget = Math.max(denseBudget, Math.ceil((2 * (offset + limit) * (await tenantTotal(shape.ctx))) / searchCountCap));
+    const walked = await shape.run(['search-bounded', input.sort, up], (s) => boundedWalk(s.ctx, s.whereWithoutSearch, s.search!, { ...matched(s), budget: s.budget }), {
+      ...bounds,
+      budget,
+    });
     if (walked.length === limit) return [walked, total];
   }
-  return [await walk(ctx, where, matched), total];
+  return [await shape.run(['search', input.sort, up], (s) => walk(s.ctx, s.where, matched(s)), bounds), total];
 }
 
 /** Rows of the sort index a dense search reads at least before it sorts its matches instead. */
@@ -264,8 +369,17 @@ export interface PageKey {
 }
 
 /** What a list shows of a school (the presenter's fields), and where it sits in the walk. */
-const listed = (({ tenantId: _t, searchText: _s, sourceHash: _h, createdAt: _c, ...shown }) => shown)(getTableColumns(establishments));
-export type ListedEstablishment = { [K in keyof typeof listed]: (typeof establishments.$inferSelect)[K] } & PageKey & { matched: number | null };
+const shownColumns = (({ tenantId: _t, searchText: _s, sourceHash: _h, createdAt: _c, ...shown }) => shown)(getTableColumns(establishments));
+/**
+ * Each named in the statement as the presenter names it: the page's statements run as text
+ * (`runTemplate`), whose rows are PostgreSQL's with the statement's column names.
+ */
+const listed = Object.fromEntries(Object.entries(shownColumns).map(([name, column]) => [name, sql`${column}`.as(name)])) as {
+  [K in keyof typeof shownColumns]: SQL.Aliased<(typeof establishments.$inferSelect)[K]>;
+};
+/** A listed school; its update time is PostgreSQL's text when read by a template (a Date through drizzle). */
+export type ListedEstablishment = Omit<{ [K in keyof typeof shownColumns]: (typeof establishments.$inferSelect)[K] }, 'updatedAt'> &
+  PageKey & { updatedAt: Date | string; matched: number | null };
 
 type Order = Pick<EstablishmentFilters, 'sort' | 'order'> & {
   /**
@@ -346,7 +460,7 @@ function walk(ctx: Ctx, where: SQL | undefined, w: Walk & { counted?: boolean })
 }
 
 /** A search's page read down the sort index, `budget` rows at most (fewer matches than a page when they lie further). */
-export function boundedWalk(ctx: Ctx, where: SQL, search: string, w: Walk & { budget: number }) {
+export function boundedWalk(ctx: Ctx, where: SQL, search: string | SearchTerms, w: Walk & { budget: number }) {
   const direction = w.up ? asc : desc;
   const read = ctx.db
     .select({ ...keyColumns(w.sort), text: establishments.searchText })
@@ -358,7 +472,7 @@ export function boundedWalk(ctx: Ctx, where: SQL, search: string, w: Walk & { bu
   const keys = ctx.db
     .select({ uai: read.uai, key: read.key, value: read.value, matched: read.matched })
     .from(read)
-    .where(searchMatch(search, read.text, read.uai))
+    .where(searchCondition(typeof search === 'string' ? searchTerms(search) : search, read.text, read.uai))
     .orderBy(direction(read.value), direction(read.uai))
     .limit(w.limit)
     .offset(w.offset ?? 0);
@@ -370,7 +484,8 @@ function pageRows(ctx: Ctx, w: Pick<Walk, 'up' | 'byUaiOnly'>, keys: PageKeys) {
   const direction = w.up ? asc : desc;
   const order = w.byUaiOnly ? [direction(keys.uai)] : [direction(keys.value), direction(keys.uai)];
   return ctx.db
-    .select({ ...listed, key: keys.key, matched: keys.matched })
+    // named `key` in the statement too: a template's rows carry the statement's names
+    .select({ ...listed, key: sql<string | null>`${keys.key}`.as('key'), matched: keys.matched })
     .from(keys)
     .innerJoin(establishments, and(eq(establishments.tenantId, ctx.actor!.tenantId), eq(establishments.uai, keys.uai)))
     .orderBy(...order);
@@ -381,11 +496,21 @@ export function offsetPage(ctx: Ctx, where: SQL, input: Order & { page: number; 
   return walk(ctx, where, { sort: input.sort, byUaiOnly: false, up: input.order !== 'desc', limit, offset: (input.page - 1) * input.pageSize, matchesFirst: input.matchesFirst });
 }
 
-async function keysetPage(ctx: Ctx, where: SQL, input: Order & { pageSize: number }, from: PageKey, backwards: boolean): Promise<ListedEstablishment[]> {
+async function keysetPage(shape: Shape, input: Order & { pageSize: number }, from: PageKey, backwards: boolean): Promise<ListedEstablishment[]> {
   const found: ListedEstablishment[] = [];
-  for (const stretch of keysetStretches(ctx, where, input, from, backwards)) {
+  // the stretches' number and kinds depend on the sort and on whether the cursor's key is null, never on its value
+  const stretches = keysetStretches(shape.ctx, sql`true`, input, from, backwards).length;
+  const at: PageKey = { key: from.key === null ? null : placeholder('cursorKey'), uai: placeholder('cursorUai') };
+  for (let i = 0; i < stretches; i++) {
     if (found.length === input.pageSize) break;
-    found.push(...(await stretch(input.pageSize - found.length)));
+    const key = ['keyset', input.sort, input.order, input.matchesFirst, backwards, from.key === null, i];
+    found.push(
+      ...(await shape.run(key, (s) => keysetStretches(s.ctx, s.where, input, at, backwards)[i](s.limit), {
+        cursorKey: from.key,
+        cursorUai: from.uai,
+        limit: input.pageSize - found.length,
+      })),
+    );
   }
   return found;
 }

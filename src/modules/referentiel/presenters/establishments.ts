@@ -1,4 +1,5 @@
-import { canOnEstablishment, type Actor } from '../../../server/platform/authz.js';
+import { can, canOnEstablishment, establishmentScope, inScope, type Action, type Actor, type ScopedEstablishment } from '../../../server/platform/authz.js';
+import { isoOf } from '../../../server/platform/instants.js';
 import type { EstablishmentRow } from '../db/queries.js';
 import { z } from 'zod';
 
@@ -31,10 +32,29 @@ export const establishmentSchema = z.object({
   permissions: z.object({ update: z.boolean(), managePremises: z.boolean() }),
 });
 
-/** The columns a school is shown with: lists read only these. */
-export type ShownEstablishment = Omit<EstablishmentRow, 'tenantId' | 'searchText' | 'sourceHash' | 'createdAt'>;
+/** The columns a school is shown with: lists read only these (their update time as PostgreSQL's text, written as ISO 8601 without a Date). */
+export type ShownEstablishment = Omit<EstablishmentRow, 'tenantId' | 'searchText' | 'sourceHash' | 'createdAt' | 'updatedAt'> & { updatedAt: Date | string };
+
+type Permission = (e: ScopedEstablishment) => boolean;
+
+/** Whether the actor may do `action` on a school, its role and scope worked out once for all the schools of a list. */
+function permissionOf(actor: Actor, action: Action): Permission {
+  if (!can(actor, action)) return () => false;
+  const scope = establishmentScope(actor, action);
+  return (e) => inScope(scope, e);
+}
+
+/** A list's schools: the actor's permissions worked out once, not twice per school. */
+export function presentEstablishments(list: ShownEstablishment[], actor: Actor) {
+  const permissions = { update: permissionOf(actor, 'establishment.update'), managePremises: permissionOf(actor, 'premises.manage') };
+  return list.map((e) => present(e, permissions));
+}
 
 export function presentEstablishment(e: ShownEstablishment, actor: Actor) {
+  return present(e, { update: (s) => canOnEstablishment(actor, 'establishment.update', s), managePremises: (s) => canOnEstablishment(actor, 'premises.manage', s) });
+}
+
+function present(e: ShownEstablishment, permissions: { update: Permission; managePremises: Permission }) {
   return {
     id: e.id,
     uai: e.uai,
@@ -60,10 +80,7 @@ export function presentEstablishment(e: ShownEstablishment, actor: Actor) {
     email: e.email,
     unitId: e.unitId,
     version: e.version,
-    updatedAt: e.updatedAt.toISOString(),
-    permissions: {
-      update: canOnEstablishment(actor, 'establishment.update', e),
-      managePremises: canOnEstablishment(actor, 'premises.manage', e),
-    },
+    updatedAt: isoOf(e.updatedAt),
+    permissions: { update: permissions.update(e), managePremises: permissions.managePremises(e) },
   };
 }

@@ -12,7 +12,7 @@ import { findEstablishments, findEstablishmentsInput } from '../operations/find-
 import { getEstablishment, getEstablishmentDetail } from '../operations/get-establishment.js';
 import { getEstablishmentStats } from '../operations/get-establishment-stats.js';
 import { updateEstablishment, updateEstablishmentInput } from '../operations/update-establishment.js';
-import { establishmentSchema, presentEstablishment } from '../presenters/establishments.js';
+import { establishmentSchema, presentEstablishment, presentEstablishments } from '../presenters/establishments.js';
 import { auditEventSchema, buildingSchema, presentAuditEvent, presentBuilding, presentRoom, roomSchema, unitSchema, presentUnit } from '../presenters/related.js';
 
 const uaiParams = z.object({ uai: z.string().min(1).max(20) });
@@ -46,7 +46,7 @@ export async function establishmentRoutes(fastify: FastifyInstance) {
     async (request) => {
       const ctx = ctxOf(fastify, request);
       const { items, total, totalIsLowerBound, nextCursor, previousCursor } = await findEstablishments(ctx, request.query);
-      return { items: items.map((e) => presentEstablishment(e, ctx.actor!)), total, totalIsLowerBound, nextCursor, previousCursor };
+      return { items: presentEstablishments(items, ctx.actor!), total, totalIsLowerBound, nextCursor, previousCursor };
     },
   );
 

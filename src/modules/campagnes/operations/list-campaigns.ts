@@ -64,6 +64,7 @@ export async function saveGroups(ctx: Ctx, input: { campaignId: string; body: z.
       saved.push({ id: row!.id, name: row!.name, priority: row!.priority, isDefault: row!.isDefault, rules: row!.rules, memberUserIds: g.memberUserIds });
     }
     // each kept or new group in the audit log, as the one-by-one routes record them
+    const savedIds: string[] = saved.map((g) => g.id);
     const before = new Map(existing.map((g) => [g.name, g]));
     const audited = input.body.groups.map((g, i) => {
       const old = before.get(g.name);
@@ -71,7 +72,7 @@ export async function saveGroups(ctx: Ctx, input: { campaignId: string; body: z.
         tenantId: campaign.tenantId,
         action: old ? 'update' : 'create',
         entityType: 'instructor_group',
-        entityId: saved[i]!.id,
+        entityId: savedIds[i]!,
         before: old ? { name: old.name, priority: old.priority, isDefault: old.isDefault, rules: old.rules } : undefined,
         after: { campaign: campaign.code, ...g },
       };

@@ -57,6 +57,11 @@ interface Scenario {
   calls?(baseUrl: string): Promise<{ next: () => Call; expected: number }>;
 }
 
+/** A desk scenario: its requests carry their own sessions, made on each server (`calls`). */
+function deskScenario(label: string, calls: NonNullable<Scenario['calls']>): Scenario {
+  return { label, database: guichetDatabaseName, headers: async () => ({}), paths: async () => () => '/api/health', calls };
+}
+
 const deskLogin = async (baseUrl: string, email: string) => ({ cookie: await login(baseUrl, email, guichetPassword), 'x-coherence-tenant': guichetTenant });
 
 const scenarios: Scenario[] = [
@@ -104,29 +109,17 @@ const scenarios: Scenario[] = [
       }
     },
   },
-  {
-    label: 'guichet : file d’une équipe de secteur (36 techniciens)',
-    database: guichetDatabaseName,
-    headers: async () => ({}),
-    paths: async () => () => '/api/health',
-    async calls(baseUrl) {
-      const world = await guichetWorld(deskServerUrl(), 1_000_000);
-      const technicians = await Promise.all(world.technicians.map(async (t) => ({ teamId: t.teamId, headers: await deskLogin(baseUrl, t.email) })));
-      return { next: () => backlogCall(technicians), expected: 200 };
-    },
-  },
-  {
-    label: 'guichet : création d’un ticket (POST /api/tickets)',
-    database: guichetDatabaseName,
-    headers: async () => ({}),
-    paths: async () => () => '/api/health',
-    async calls(baseUrl) {
-      const world = await guichetWorld(deskServerUrl(), 1_000_000);
-      const headers = await deskLogin(baseUrl, guichetAccounts.admin);
-      let n = 0;
-      return { next: () => ({ ...creationCall(world, ++n), headers }), expected: 201 };
-    },
-  },
+  deskScenario('guichet : file d’une équipe de secteur (36 techniciens)', async (baseUrl) => {
+    const world = await guichetWorld(deskServerUrl(), 1_000_000);
+    const technicians = await Promise.all(world.technicians.map(async (t) => ({ teamId: t.teamId, headers: await deskLogin(baseUrl, t.email) })));
+    return { next: () => backlogCall(technicians), expected: 200 };
+  }),
+  deskScenario('guichet : création d’un ticket (POST /api/tickets)', async (baseUrl) => {
+    const world = await guichetWorld(deskServerUrl(), 1_000_000);
+    const headers = await deskLogin(baseUrl, guichetAccounts.admin);
+    let n = 0;
+    return { next: () => ({ ...creationCall(world, ++n), headers }), expected: 201 };
+  }),
 ];
 
 /** The PostgreSQL server's own address (the desk's world is found from it). */

@@ -67,7 +67,8 @@ const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.
 const level = () => pick([2, 3, 3, 3, 4]);
 const load1 = () => loadavg()[0].toFixed(1);
 
-function creationCall(world: GuichetWorld, n: number): Call {
+/** The hotline's n-th call, as POST /api/tickets (also bench/server-cpu.ts's desk scenario). */
+export function creationCall(world: GuichetWorld, n: number): Call {
   const category = pickCategory();
   // a call logged a few minutes after it was taken, one time in five
   const openedAt = n % 5 === 0 ? new Date(Date.now() - (1 + (n % 40)) * 60_000).toISOString() : undefined;
@@ -86,6 +87,16 @@ function creationCall(world: GuichetWorld, n: number): Call {
       ...(openedAt ? { openedAt } : {}),
       requester: { name: `Appelant ${n % 500}`, contact: '03 20 00 00 00' },
     }),
+  };
+}
+
+/** A sector technician's backlog, most urgent first: the first pages, as people browse them. */
+export function backlogCall(technicians: { teamId: string; headers: Record<string, string> }[]): Call {
+  const technician = pick(technicians);
+  return {
+    method: 'GET',
+    path: `/api/tickets?teamId=${technician.teamId}&status=open&sort=dueToResolve&order=asc&pageSize=25&page=${pick([1, 1, 1, 2, 2, 3])}`,
+    headers: technician.headers,
   };
 }
 
@@ -161,15 +172,7 @@ export async function benchGuichet(options: GuichetBenchOptions): Promise<BenchR
         client: lists,
         clients,
         durationMs: ms,
-        // the first pages, as people browse them
-        next: () => {
-          const technician = pick(technicians);
-          return {
-            method: 'GET',
-            path: `/api/tickets?teamId=${technician.teamId}&status=open&sort=dueToResolve&order=asc&pageSize=25&page=${pick([1, 1, 1, 2, 2, 3])}`,
-            headers: technician.headers,
-          };
-        },
+        next: () => backlogCall(technicians),
         expected: 200,
       });
 

@@ -9,18 +9,21 @@ import { login, startServer, type RunningServer } from './lib/server.js';
 import { listPath, pagesByNumber, password as listPassword, searchPath, tenantCode as listTenant, vocabularyOf, type Vocabulary } from './list-search.js';
 import { openDatabase } from '../src/server/platform/db.js';
 import { pilotageDatabaseName, pilotagePassword } from './pilotage.js';
+import { backlogCall, creationCall } from './guichet.js';
+import { accounts as guichetAccounts, benchDatabaseName as guichetDatabaseName, guichetWorld, password as guichetPassword, tenantCode as guichetTenant } from './guichet-seed.js';
 
 /**
  * What the real server (build/server/main.js in a child process, as the benches run it) spends in
  * CPU per request on the hot read routes every floor of « p95 under 50 ms at 50 clients » hangs on:
- * the instructors' list of a campaign, one school's assessment and the first pages of the
- * establishments' list, over loopback HTTP with a few
+ * the instructors' list of a campaign, one school's assessment, the first pages of the
+ * establishments' list, and the desk's two figures (a sector team's backlog, a ticket's creation), over loopback HTTP with a few
  * clients at once (the server's CPU read in /proc, PostgreSQL's backends too). Load does not change
  * these figures much, unlike latencies. On the databases the benches leave behind:
  * `tsx bench/campagnes-cpu.ts` (coherence_bench_campagnes_cpu), `npm run bench -- pilotage postgresql`
- * and `tsx bench/list-search-cpu.ts` (coherence_bench_listcpu).
+ * `tsx bench/list-search-cpu.ts` (coherence_bench_listcpu) and `npm run bench -- guichet postgresql`
+ * (coherence_bench_guichet; the tickets created here are removed by its next run).
  *
- *   tsx bench/server-cpu.ts [--n 3000] [--clients 8] [--only campagnes|pilotage|établissements|santé] [--against <main.js> [--rounds 6]]
+ *   tsx bench/server-cpu.ts [--n 3000] [--clients 8] [--only campagnes|pilotage|établissements|guichet|santé] [--against <main.js> [--rounds 6]]
  *
  * `--against`: another build of the server (`npx tsx scripts/build-server.ts` in another branch's
  * copy) runs beside this one on the same data, and the two take turns, `--rounds` blocks each, so
@@ -47,7 +50,19 @@ interface Scenario {
   headers(baseUrl: string, admin: pg.Client): Promise<Record<string, string>>;
   /** The next request's path, the database open (`url` its address). */
   paths(admin: pg.Client, url: string): Promise<() => string>;
+  /**
+   * Instead of one GET path for all: the requests as each server is called (their own sessions,
+   * the desk's 36 technicians), any method, and the status they answer.
+   */
+  calls?(baseUrl: string): Promise<{ next: () => Call; expected: number }>;
 }
+
+/** A desk scenario: its requests carry their own sessions, made on each server (`calls`). */
+function deskScenario(label: string, calls: NonNullable<Scenario['calls']>): Scenario {
+  return { label, database: guichetDatabaseName, headers: async () => ({}), paths: async () => () => '/api/health', calls };
+}
+
+const deskLogin = async (baseUrl: string, email: string) => ({ cookie: await login(baseUrl, email, guichetPassword), 'x-coherence-tenant': guichetTenant });
 
 const scenarios: Scenario[] = [
   {
@@ -81,6 +96,17 @@ const scenarios: Scenario[] = [
   listScenario('établissements : liste, 5 premières pages (admin)', (v) => listPath(v, pagesByNumber)),
   listScenario('établissements : liste, pages profondes par curseur (admin)', (v) => listPath(v)),
   listScenario('établissements : recherche, fragments au hasard (admin)', (v) => searchPath(v)),
+  deskScenario('guichet : file d’une équipe de secteur (36 techniciens)', async (baseUrl) => {
+    const world = await guichetWorld(deskServerUrl(), 1_000_000);
+    const technicians = await Promise.all(world.technicians.map(async (t) => ({ teamId: t.teamId, headers: await deskLogin(baseUrl, t.email) })));
+    return { next: () => backlogCall(technicians), expected: 200 };
+  }),
+  deskScenario('guichet : création d’un ticket (POST /api/tickets)', async (baseUrl) => {
+    const world = await guichetWorld(deskServerUrl(), 1_000_000);
+    const headers = await deskLogin(baseUrl, guichetAccounts.admin);
+    let n = 0;
+    return { next: () => ({ ...creationCall(world, ++n), headers }), expected: 201 };
+  }),
 ];
 
 /** A scenario of the establishments' list on the tenant bench/list-search-cpu.ts seeds, as its admin. */
@@ -103,11 +129,16 @@ function listScenario(label: string, path: (vocabulary: Vocabulary) => string): 
   };
 }
 
+/** The PostgreSQL server's own address (the desk's world is found from it). */
+let deskServerUrl = () => '';
+
 interface Contender {
   name: string;
   server: RunningServer;
   client: KeepAliveClient;
   meter: CpuMeter;
+  /** This server's requests, when the scenario gives them per server. */
+  calls?: { next: () => Call; expected: number };
 }
 
 async function run(scenario: Scenario, serverUrl: string) {
@@ -120,13 +151,14 @@ async function run(scenario: Scenario, serverUrl: string) {
     for (const { name, entry } of [{ name: 'cette branche', entry: undefined }, ...(against ? [{ name: 'comparée', entry: against }] : [])]) {
       const server = await startServer({ DATABASE_URL: url.toString(), COHERENCE_JOBS: 'off' }, [], entry);
       const client = new KeepAliveClient(server.baseUrl, clients, await scenario.headers(server.baseUrl, admin));
-      contenders.push({ name, server, client, meter: new CpuMeter(server.pid, admin, scenario.database) });
+      contenders.push({ name, server, client, meter: new CpuMeter(server.pid, admin, scenario.database), calls: await scenario.calls?.(server.baseUrl) });
     }
     const next = await scenario.paths(admin, url.toString());
-    const load = async (label: string, call: () => Call) => {
+    const load = async (label: string, common: () => Call, own = false) => {
       if (only && !label.startsWith(only) && !scenario.label.startsWith(only)) return;
-      for (const { client } of contenders) await closedLoop({ client, clients, durationMs: 3_600_000, maxRequests: Math.ceil(count / 3), next: call, expected: 200 }); // warm-up
-      const sums = contenders.map(() => ({ serverMs: 0, databaseMs: 0, user: 0, system: 0, requests: 0, clientMs: 0, elapsedMs: 0 }));
+      const callsOf = (c: Contender) => (own && c.calls ? c.calls : { next: common, expected: 200 });
+      for (const c of contenders) await closedLoop({ client: c.client, clients, durationMs: 3_600_000, maxRequests: Math.ceil(count / 3), ...callsOf(c) }); // warm-up
+      const sums = contenders.map(() => ({ serverMs: 0, databaseMs: 0, user: 0, system: 0, requests: 0, clientMs: 0, elapsedMs: 0, p95s: [] as number[] }));
       for (let round = 0; round < rounds; round++) {
         // each in turn, the first one changing every round: both see the same load
         for (let k = 0; k < contenders.length; k++) {
@@ -134,7 +166,7 @@ async function run(scenario: Scenario, serverUrl: string) {
           const { client, meter, server } = contenders[i];
           const mark = await meter.snapshot();
           const times = userSystemMs(server.pid);
-          const result = await closedLoop({ client, clients, durationMs: 3_600_000, maxRequests: Math.ceil(count / rounds), next: call, expected: 200 });
+          const result = await closedLoop({ client, clients, durationMs: 3_600_000, maxRequests: Math.ceil(count / rounds), ...callsOf(contenders[i]) });
           const spent = await meter.since(mark);
           const [user, system] = userSystemMs(server.pid).map((ms, j) => ms - times[j]);
           if (result.errors) throw new Error(`${label} : ${result.firstError}`);
@@ -146,17 +178,20 @@ async function run(scenario: Scenario, serverUrl: string) {
           sum.requests += result.requests;
           sum.clientMs += result.clientCpuMs * result.requests;
           sum.elapsedMs += result.elapsedMs;
+          sum.p95s.push(result.p95);
         }
       }
       for (const [i, { name }] of contenders.entries()) {
-        const { serverMs, databaseMs, user, system, requests: n, clientMs, elapsedMs } = sums[i];
+        const { serverMs, databaseMs, user, system, requests: n, clientMs, elapsedMs, p95s } = sums[i];
+        // the rounds' middle p95: latencies follow the machine's load, which one round may catch
+        const p95 = [...p95s].sort((a, b) => a - b)[Math.floor(p95s.length / 2)];
         say(
-          `${label.padEnd(58)} ${contenders.length > 1 ? `${name.padEnd(14)} ` : ''}serveur ${(serverMs / n).toFixed(3)} ms + PostgreSQL ${(databaseMs / n).toFixed(3)} ms par requête (utilisateur ${(user / n).toFixed(3)}, système ${(system / n).toFixed(3)}), banc ${(clientMs / n).toFixed(3)} ms (${n} requêtes, ${clients} clients, ${Math.round((n / elapsedMs) * 1000)} req/s)`,
+          `${label.padEnd(58)} ${contenders.length > 1 ? `${name.padEnd(14)} ` : ''}serveur ${(serverMs / n).toFixed(3)} ms + PostgreSQL ${(databaseMs / n).toFixed(3)} ms par requête (utilisateur ${(user / n).toFixed(3)}, système ${(system / n).toFixed(3)}), banc ${(clientMs / n).toFixed(3)} ms (${n} requêtes, ${clients} clients, ${Math.round((n / elapsedMs) * 1000)} req/s, p95 ${p95.toFixed(1)} ms)`,
         );
       }
     };
     if (withHealth) await load(`santé (${scenario.database})`, () => ({ method: 'GET', path: '/api/health' }));
-    await load(scenario.label, () => ({ method: 'GET', path: next() }));
+    await load(scenario.label, () => ({ method: 'GET', path: next() }), true);
   } finally {
     for (const { client, server } of contenders) {
       client.close();
@@ -175,6 +210,7 @@ function userSystemMs(pid: number): [number, number] {
 async function main() {
   const server = await ensurePostgres();
   if (!server.ok) throw new Error(server.reason);
+  deskServerUrl = () => server.url;
   say(`${count} requêtes par scénario, ${clients} clients, HTTP sur la boucle locale (serveur compilé)`);
   for (const scenario of scenarios) {
     if (only && !scenario.label.startsWith(only) && only !== 'santé') continue;

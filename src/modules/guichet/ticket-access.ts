@@ -116,10 +116,17 @@ export function ticketScopeWhere(scope: TicketScope, tenantId: string): SQL {
   return sql`(${sql.join(parts, sql` or `)})`;
 }
 
-/** referentiel's filter text on the alias `on`, its values bound as parameters of the drizzle fragment. */
+/**
+ * referentiel's filter text on the alias `on`, its values bound as parameters of the drizzle
+ * fragment, with only the arms the scope fills: a technician's `unit_id = any(…)` alone, as the
+ * desk wrote it before the référentiel's filter. With the three arms ORed (two on empty arrays),
+ * one technician paging his backlog made PostgreSQL plan it again on every execution instead of
+ * keeping its generic plan: 2.1 ms of backend CPU a page against 0.6 ms (36 technicians taking
+ * turns: 0.7 ms either way).
+ */
 function establishmentScopeIn(schools: EstablishmentScope, on: string): SQL {
   const values: unknown[] = [];
-  return sqlText(establishmentScopeText(schools, on, (value) => `$${values.push(value)}`) ?? 'true', values);
+  return sqlText(establishmentScopeText(schools, on, (value) => `$${values.push(value)}`, { usedArms: true }) ?? 'true', values);
 }
 
 export function inTicketScope(scope: TicketScope, t: TicketAccessRow): boolean {

@@ -1,12 +1,12 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { authorize, type Action } from '../../../server/platform/authz.js';
+import { authorize, type Action, type Actor } from '../../../server/platform/authz.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { tickets, type TicketRow } from '../db/schema.js';
 import { loadDeskConfig } from '../desk-config.js';
-import { runStatement } from '../../../server/platform/prepared.js';
-import { ticketScope, ticketScopeWhere } from '../ticket-access.js';
+import { runTemplate, statementTemplate } from '../../../server/platform/prepared.js';
+import { ticketScope, ticketScopeWhere, type TicketScope } from '../ticket-access.js';
 import { openStatuses, ticketStatuses, ticketTypes } from '../vocabulary.js';
 
 const statusWord = `(open|${ticketStatuses.join('|')})`;
@@ -45,9 +45,16 @@ export type FindTicketsInput = z.infer<typeof findTicketsInput>;
 /** The actor's scope first, then what the person asked for; all in SQL. */
 export async function ticketWhere(ctx: Ctx, filters: Omit<TicketFilters, 'sort' | 'order'>, action: Action = 'ticket.read'): Promise<SQL> {
   authorize(ctx.actor, action);
-  const actor = ctx.actor;
+  const scope = await ticketScope(ctx.db, ctx.actor, 'ticket.read');
+  return ticketConditions(ctx.actor, scope, filters, ctx.now());
+}
+
+/**
+ * The conditions of a scope and filters. `now` (for « breached ») is an instant, or a drizzle
+ * placeholder when the statement is built once and run many times (findTickets' template).
+ */
+function ticketConditions(actor: Actor, scope: TicketScope, filters: Omit<TicketFilters, 'sort' | 'order'>, now: Date | Placeholder): SQL {
   const tenantId = actor.tenantId;
-  const scope = await ticketScope(ctx.db, actor, 'ticket.read');
   const conditions: (SQL | undefined)[] = [eq(tickets.tenantId, tenantId), ticketScopeWhere(scope, tenantId)];
   if (filters.status) {
     const asked = filters.status.split(',');
@@ -66,7 +73,6 @@ export async function ticketWhere(ctx: Ctx, filters: Omit<TicketFilters, 'sort' 
   if (filters.priority) conditions.push(eq(tickets.priority, filters.priority));
   if (filters.type) conditions.push(eq(tickets.type, filters.type));
   if (filters.level !== undefined) conditions.push(eq(tickets.level, filters.level));
-  const now = ctx.now();
   const breached = sql`(coalesce(${tickets.dueToOwn} <= ${now}, false) or coalesce(${tickets.dueToResolve} <= ${now}, false))`;
   if (filters.breached === 'true') conditions.push(breached);
   if (filters.breached === 'false') conditions.push(sql`not ${breached}`);
@@ -121,8 +127,17 @@ const listColumnEntries = Object.entries(listColumns) as [keyof typeof listColum
 const listSelectText = listColumnEntries.map(([key, column]) => `"guichet"."tickets"."${column.name}" as "${key}"`).join(', ');
 const listSelect = sql.raw(listSelectText);
 
+/** The instants of a list line as the statement gives them: PostgreSQL's text (see instants.ts), or a Date. */
+type ListInstant = 'openedAt' | 'updatedAt' | 'dueToOwn' | 'dueToResolve';
+export type ListedTicketFields = Omit<TicketListFields, ListInstant> & {
+  openedAt: Date | string;
+  updatedAt: Date | string;
+  dueToOwn: Date | string | null;
+  dueToResolve: Date | string | null;
+};
+
 export interface ListedTicket {
-  ticket: TicketListFields;
+  ticket: ListedTicketFields;
   uai: string;
   establishmentName: string;
 }
@@ -133,13 +148,33 @@ export interface ListedTicket {
  * serves it and the scan stops after the page) and again outside, on its 25 rows, since a join
  * keeps no order. On a PostgreSQL server the statement is prepared (see prepared.ts): the same
  * filters of the same person are parsed and planned once per connection.
+ *
+ * The statement is built and rendered by drizzle once per scope and filters (a template: a
+ * technician browsing his team's first pages sends the same few), « now » its only value filled
+ * per request; rendering it each time was more of the request's CPU than presenting its 25 rows.
+ * Instants come back as text and go to the response without a Date each.
  */
 export async function findTickets(ctx: Ctx, input: FindTicketsInput) {
-  const where = await ticketWhere(ctx, input);
+  authorize(ctx.actor, 'ticket.read');
+  const actor = ctx.actor;
+  const scope = await ticketScope(ctx.db, actor, 'ticket.read');
+  // everything the text and its values depend on: the person (« mine »), the scope, the filters, the page
+  const key = JSON.stringify([actor.tenantId, actor.kind, actor.id, scope, input]);
+  const template = statementTemplate('guichet_page', key, () => listStatement(ticketConditions(actor, scope, input, sql.placeholder('now')), input));
+  const [found, config] = await Promise.all([
+    runTemplate<Record<string, unknown> & { total: number | string }>(ctx.db, template, { now: ctx.now() }, { instants: 'text' }),
+    loadDeskConfig(ctx, actor.tenantId),
+  ]);
+  const total = Number(found[0]?.total ?? 0);
+  const items: ListedTicket[] = found.filter((r) => r.id !== null).map(listedTicket);
+  return { items, total, config };
+}
+
+function listStatement(where: SQL, input: FindTicketsInput): SQL {
   const order = sql.join(ticketOrder(input), sql`, `);
   const nulls = input.order === 'asc' ? sql`asc nulls last` : sql`desc nulls last`;
   const tiebreak = input.sort === 'number' ? sql`page."id" asc` : sql`page."number" desc`;
-  const query = sql`
+  return sql`
     select matching.total, page.*
       from (select count(*)::int as total from guichet.tickets where ${where}) matching
       left join lateral (
@@ -151,21 +186,14 @@ export async function findTickets(ctx: Ctx, input: FindTicketsInput) {
          limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}
       ) page on true
      order by page.${sql.identifier(input.sort)} ${nulls}, ${tiebreak}`;
-  const [found, config] = await Promise.all([
-    runStatement<Record<string, unknown> & { total: number | string }>(ctx.db, query, 'guichet_list'),
-    loadDeskConfig(ctx, ctx.actor!.tenantId),
-  ]);
-  const total = Number(found[0]?.total ?? 0);
-  const items: ListedTicket[] = found.filter((r) => r.id !== null).map(listedTicket);
-  return { items, total, config };
 }
 
-/** Columns whose driver value needs drizzle's conversion (the ticket number as bigint, dates PGlite may give as text). */
-const converted = listColumnEntries.filter(([, column]) => column.columnType === 'PgBigInt53' || column.columnType === 'PgTimestamp');
+/** The ticket number (a bigint) as drizzle maps it; instants stay as the driver gives them (presenters take both). */
+const numberColumn = listColumns.number;
 
-/** A row of the statement as drizzle would have mapped it (each column's own conversion). */
+/** A row of the statement as the presenter takes it. */
 function listedTicket(r: Record<string, unknown>): ListedTicket {
   const { uai, establishmentName, total: _total, ...ticket } = r;
-  for (const [key, column] of converted) if (ticket[key] !== null) ticket[key] = column.mapFromDriverValue(ticket[key]);
-  return { ticket: ticket as unknown as TicketListFields, uai: uai as string, establishmentName: establishmentName as string };
+  if (ticket.number !== null) ticket.number = numberColumn.mapFromDriverValue(ticket.number as string | number);
+  return { ticket: ticket as unknown as ListedTicketFields, uai: uai as string, establishmentName: establishmentName as string };
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { can, type Actor } from '../../../server/platform/authz.js';
 import type { TicketEventRow, TicketRow } from '../db/schema.js';
 import type { DeskConfig } from '../desk-config.js';
-import type { TicketListFields } from '../operations/find-tickets.js';
+import type { ListedTicketFields } from '../operations/find-tickets.js';
+import { isoOf } from '../../../server/platform/instants.js';
 import type { TicketDetail } from '../operations/get-ticket.js';
 import { clockStateLabel, impactLabel, priorityLabel, urgencyLabel, type Level, type Priority, type SlaClock } from '../sla/index.js';
 import { slaView } from '../sla-view.js';
@@ -146,7 +147,7 @@ function presentTeam(config: DeskConfig, teamId: string | null) {
   return { id: team.id, name: team.name, level: team.level, organizationId: team.organizationId, organizationName: config.organizations.get(team.organizationId)?.name ?? null };
 }
 
-function presentTicketBase(t: TicketListFields, school: { uai: string; name: string }, context: SummaryContext) {
+function presentTicketBase(t: ListedTicketFields, school: { uai: string; name: string }, context: SummaryContext) {
   const category = t.category ? context.config.categories.get(t.category) : undefined;
   return {
     id: t.id,
@@ -168,8 +169,8 @@ function presentTicketBase(t: TicketListFields, school: { uai: string; name: str
     assignedTeam: presentTeam(context.config, t.assignedTeamId),
     assignedUserId: t.assignedUserId,
     requesterName: t.requesterName,
-    openedAt: t.openedAt.toISOString(),
-    updatedAt: t.updatedAt.toISOString(),
+    openedAt: isoOf(t.openedAt),
+    updatedAt: isoOf(t.updatedAt),
     problemFlag: t.problemFlag,
     isMajor: t.priority === 6,
     parentId: t.parentId,
@@ -177,16 +178,26 @@ function presentTicketBase(t: TicketListFields, school: { uai: string; name: str
   };
 }
 
-const isLate = (d: Date | null, now: number) => d !== null && d.getTime() <= now;
+/**
+ * Whether a deadline (ISO 8601 in UTC, as isoOf writes it) is at or before now: two such texts of
+ * four-digit years compare as their instants do, without a Date; anything else is parsed.
+ */
+function isLate(due: string | null, now: string): boolean {
+  if (due === null) return false;
+  if (due.length === 24 && now.length === 24) return due <= now;
+  return Date.parse(due) <= Date.parse(now);
+}
 
 /** A line of a list (25 to 200 a page): the base object is completed in place rather than copied by a spread. */
-export function presentTicketSummary(t: TicketListFields, school: { uai: string; name: string }, context: SummaryContext) {
-  const now = context.now.getTime();
+export function presentTicketSummary(t: ListedTicketFields, school: { uai: string; name: string }, context: SummaryContext) {
+  const now = context.now.toISOString();
   const summary = presentTicketBase(t, school, context) as ReturnType<typeof presentTicketBase> & { sla: z.infer<typeof listSlaSchema> };
+  const dueToOwn = t.dueToOwn === null ? null : isoOf(t.dueToOwn);
+  const dueToResolve = t.dueToResolve === null ? null : isoOf(t.dueToResolve);
   summary.sla = {
-    dueToOwn: iso(t.dueToOwn),
-    dueToResolve: iso(t.dueToResolve),
-    breached: isLate(t.dueToOwn, now) || isLate(t.dueToResolve, now),
+    dueToOwn,
+    dueToResolve,
+    breached: isLate(dueToOwn, now) || isLate(dueToResolve, now),
     paused: t.status === 'waiting-requester',
   };
   return summary;

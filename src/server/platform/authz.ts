@@ -173,5 +173,15 @@ export function inScope(scope: EstablishmentScope, e: ScopedEstablishment): bool
 }
 
 export function canOnEstablishment(actor: Actor, action: Action, e: ScopedEstablishment): boolean {
-  return can(actor, action) && inScope(establishmentScope(actor, action), e);
+  return establishmentPermission(actor, action)(e);
+}
+
+/**
+ * canOnEstablishment for many schools: the role and scope worked out once, then a test per school
+ * (a list's page asks it for every row).
+ */
+export function establishmentPermission(actor: Actor, action: Action): (e: ScopedEstablishment) => boolean {
+  if (!can(actor, action)) return () => false;
+  const scope = establishmentScope(actor, action);
+  return (e) => inScope(scope, e);
 }

@@ -1,4 +1,4 @@
-import { can, canOnEstablishment, establishmentScope, inScope, type Action, type Actor, type ScopedEstablishment } from '../../../server/platform/authz.js';
+import { establishmentPermission, type Actor, type ScopedEstablishment } from '../../../server/platform/authz.js';
 import { isoOf } from '../../../server/platform/instants.js';
 import type { EstablishmentRow } from '../db/queries.js';
 import { z } from 'zod';
@@ -35,26 +35,24 @@ export const establishmentSchema = z.object({
 /** The columns a school is shown with: lists read only these (their update time as PostgreSQL's text, written as ISO 8601 without a Date). */
 export type ShownEstablishment = Omit<EstablishmentRow, 'tenantId' | 'searchText' | 'sourceHash' | 'createdAt' | 'updatedAt'> & { updatedAt: Date | string };
 
-type Permission = (e: ScopedEstablishment) => boolean;
+type Permissions = Record<'update' | 'managePremises', (e: ScopedEstablishment) => boolean>;
 
-/** Whether the actor may do `action` on a school, its role and scope worked out once for all the schools of a list. */
-function permissionOf(actor: Actor, action: Action): Permission {
-  if (!can(actor, action)) return () => false;
-  const scope = establishmentScope(actor, action);
-  return (e) => inScope(scope, e);
-}
+const permissionsOf = (actor: Actor): Permissions => ({
+  update: establishmentPermission(actor, 'establishment.update'),
+  managePremises: establishmentPermission(actor, 'premises.manage'),
+});
 
 /** A list's schools: the actor's permissions worked out once, not twice per school. */
 export function presentEstablishments(list: ShownEstablishment[], actor: Actor) {
-  const permissions = { update: permissionOf(actor, 'establishment.update'), managePremises: permissionOf(actor, 'premises.manage') };
+  const permissions = permissionsOf(actor);
   return list.map((e) => present(e, permissions));
 }
 
 export function presentEstablishment(e: ShownEstablishment, actor: Actor) {
-  return present(e, { update: (s) => canOnEstablishment(actor, 'establishment.update', s), managePremises: (s) => canOnEstablishment(actor, 'premises.manage', s) });
+  return present(e, permissionsOf(actor));
 }
 
-function present(e: ShownEstablishment, permissions: { update: Permission; managePremises: Permission }) {
+function present(e: ShownEstablishment, permissions: Permissions) {
   return {
     id: e.id,
     uai: e.uai,

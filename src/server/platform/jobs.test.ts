@@ -1,5 +1,11 @@
+import Fastify from 'fastify';
+import PgBoss from 'pg-boss';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { inUtc, isDue } from './jobs.js';
+import { testDatabase } from '../../test/database.js';
+import { rows } from './db.js';
+import { jobDatabase } from './job-database.js';
+import { inUtc, installJobs, isDue } from './jobs.js';
 
 /** The UTC minutes of a day at which a Paris schedule, as registered, starts its handler. */
 function runsOn(schedule: string, dayUtc: string): string[] {
@@ -47,4 +53,34 @@ describe('schedules read in Paris, registered in UTC', () => {
     expect(() => inUtc('0 3 * *')).toThrow(/cinq champs/);
     expect(inUtc('0 3 1 * *')).toEqual({ cron: '0 1,2 1 * *', parisHours: [3] });
   });
+});
+
+describe('a nightly job on pg-boss', () => {
+  it('is registered in UTC with its Paris hours, and a run pg-boss makes outside them does nothing', async () => {
+    const database = await testDatabase();
+    const app = Fastify();
+    app.decorate('database', database);
+    const ran: string[] = [];
+    installJobs(app, [{ name: 'platform-test-nightly', schedule: '30 3 * * *', policy: 'singleton', handler: async () => void ran.push('nightly') }], { enabled: true });
+    const sender = new PgBoss({ db: jobDatabase(database), schema: 'pgboss', supervise: false, schedule: false } as PgBoss.ConstructorOptions);
+    try {
+      await app.ready();
+      const [schedule] = await rows<{ cron: string; timezone: string; data: unknown }>(database.db, sql`select cron, timezone, data from pgboss.schedule where name = 'platform-test-nightly'`);
+      expect(schedule).toEqual({ cron: '30 1,2 * * *', timezone: 'UTC', data: { parisHours: [3] } });
+      await sender.start();
+      const parisHourNow = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: 'numeric', hourCycle: 'h23' }).format(new Date()));
+      // a run made outside its Paris hours, then one within them (this hour or the next: the test may cross an hour)
+      const skipped = await sender.send('platform-test-nightly', { parisHours: [(parisHourNow + 12) % 24] });
+      const due = await sender.send('platform-test-nightly', { parisHours: [parisHourNow, (parisHourNow + 1) % 24] });
+      const states = async () => rows<{ id: string; state: string }>(database.db, sql`select id::text, state::text from pgboss.job where name = 'platform-test-nightly'`);
+      for (let i = 0; i < 60 && (await states()).some((j) => j.state !== 'completed'); i++) await new Promise((r) => setTimeout(r, 250));
+      expect((await states()).map((j) => j.id).sort()).toEqual([skipped, due].sort());
+      expect((await states()).every((j) => j.state === 'completed')).toBe(true);
+      expect(ran).toEqual(['nightly']);
+    } finally {
+      await sender.stop({ graceful: false, wait: true });
+      await app.close();
+      await database.close();
+    }
+  }, 60_000);
 });

@@ -142,7 +142,8 @@ export function inUtc(schedule: string): { cron: string; parisHours: number[] | 
 const parisHour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: 'numeric', hourCycle: 'h23' });
 
 /** Whether a run is due: a scheduled one created (by pg-boss's cron, seconds after its minute) at one of its Paris hours. */
-export function isDue(data: ScheduledRun | null | undefined, createdOn: Date): boolean {
+export function isDue(data: ScheduledRun | null | undefined, createdOn: Date | string): boolean {
   if (!data?.parisHours) return true;
-  return data.parisHours.includes(Number(parisHour.format(createdOn)));
+  // a Date from node-postgres and PGlite; text would be read the same way
+  return data.parisHours.includes(Number(parisHour.format(new Date(createdOn))));
 }

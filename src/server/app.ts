@@ -96,7 +96,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const webRoot = options.webRoot ?? defaultWebRoot;
   const serveWeb = options.serveWeb !== false && existsSync(webRoot);
   installErrorHandler(app, { spaIndex: serveWeb ? 'index.html' : null });
-  app.addHook('onSend', (_request, reply, _payload, done) => {
+  // set when the request arrives (they stay on the reply, errors included): an onSend hook sent every answer through Fastify's hook runner
+  app.addHook('onRequest', (_request, reply, done) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');

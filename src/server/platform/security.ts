@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './errors.js';
 import { sessionCookie } from './http.js';
 
@@ -15,8 +15,10 @@ import { sessionCookie } from './http.js';
  */
 export function installSecurity(app: FastifyInstance): void {
   replaceTextParsers(app);
+  const https = app.config.publicUrl.startsWith('https://');
   // hooks that call `done` (a throw is Fastify's error too): an async hook costs every request a promise and a turn
-  app.addHook('onRequest', (request, _reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
+    sendPolicyHeaders(reply, https);
     refuseBadUrl(request.url);
     refuseBadHeaders(request);
     refuseCrossOriginWrite(app, request);
@@ -31,12 +33,17 @@ export function installSecurity(app: FastifyInstance): void {
     refuseBadValue(request.body, 'body');
     done();
   });
-  const https = app.config.publicUrl.startsWith('https://');
-  app.addHook('onSend', (_request, reply, _payload, done) => {
-    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', contentSecurityPolicy);
-    if (https) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    done();
-  });
+}
+
+/**
+ * The policy headers every answer of the routes installed after this carries, errors included
+ * (headers stay on the reply whatever it ends with), set when the request arrives: an onSend hook
+ * did it before, and any onSend hook sends every answer through Fastify's hook runner. A route may
+ * replace them (attachment.ts sends its own Content-Security-Policy).
+ */
+function sendPolicyHeaders(reply: FastifyReply, https: boolean) {
+  reply.header('content-security-policy', contentSecurityPolicy);
+  if (https) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
 }
 
 /**

@@ -266,12 +266,14 @@ async function writeRecords(
       await writer.stop();
       throw new RefusedFile();
     }
+    // a file without lines (JSON) leaves the index of the last CSV: its entries stay true while their records are stored;
+    // a file whose every line is a stored one read again leaves it as it is. Built while the last batches are merged.
+    writer.flush();
+    const lines = sorted.lines;
+    const index = lines.length > 0 && !sameAsStored(lines, storedLines) ? writeLineIndex(lines) : null;
     await writer.finishInserts();
     await writer.update(sorted.updates, key.tenantId, stored.size);
-    // a file without lines (JSON) leaves the index of the last CSV: its entries stay true while their records are stored;
-    // a file whose every line is a stored one read again leaves it as it is
-    const lines = sorted.lines;
-    if (lines.length > 0 && !sameAsStored(lines, storedLines)) await saveKnownLines(session.db, key.tenantId, writeLineIndex(lines), base.now);
+    if (index !== null) await saveKnownLines(session.db, key.tenantId, index, base.now);
     return writer.counts;
   });
 }
@@ -337,9 +339,14 @@ class StagedWriter {
     while (this.waiting.length >= this.batchSize) this.queueInserts(this.waiting.splice(0, this.batchSize));
   }
 
-  /** The last new records queued, and every queued statement done (its error thrown). */
-  async finishInserts(): Promise<void> {
+  /** The last new records queued, however few. */
+  flush(): void {
     if (this.waiting.length > 0) this.queueInserts(this.waiting.splice(0));
+  }
+
+  /** Every new record queued, and every queued statement done (its error thrown). */
+  async finishInserts(): Promise<void> {
+    this.flush();
     await this.queue;
   }
 

@@ -78,39 +78,69 @@ const carriageReturn = 0x0d;
  * since the record began (a doubled quote counts twice, so escapes do not change the count).
  */
 export function scanLines(file: Uint8Array, context: string): ScannedLines {
-  const bytes = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
-  const hasher = new LineHasher(context);
-  const quotes = new QuoteCounter(bytes);
-  const bodyStart = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const headerEnd = endOf(bytes, bodyStart);
-  let inQuote = quotes.within(bodyStart, headerEnd) % 2 === 1;
-  const scanned: ScannedLines = {
-    bytes,
-    header: { number: 1, text: bytes.toString('utf8', bodyStart, headerEnd) },
-    numbers: [],
-    starts: [],
-    ends: [],
-    hashes: [],
-    openQuote: false,
-  };
-  let number = 1;
-  for (let start = headerEnd + 1; start < bytes.length; ) {
+  const scanner = new LineScanner(file, context);
+  while (scanner.next()) {
+    // every line of the file
+  }
+  return scanner.scanned;
+}
+
+/** scanLines a line at a time: a streamed import hashes the lines of the rows it has read so far. */
+export class LineScanner {
+  readonly scanned: ScannedLines;
+  private readonly hasher: LineHasher;
+  private readonly quotes: QuoteCounter;
+  private inQuote: boolean;
+  private start: number;
+  private number = 1;
+
+  constructor(file: Uint8Array, context: string) {
+    const bytes = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
+    this.hasher = new LineHasher(context);
+    this.quotes = new QuoteCounter(bytes);
+    const bodyStart = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const headerEnd = endOf(bytes, bodyStart);
+    this.inQuote = this.quotes.within(bodyStart, headerEnd) % 2 === 1;
+    this.start = headerEnd + 1;
+    this.scanned = {
+      bytes,
+      header: { number: 1, text: bytes.toString('utf8', bodyStart, headerEnd) },
+      numbers: [],
+      starts: [],
+      ends: [],
+      hashes: [],
+      openQuote: this.inQuote,
+    };
+  }
+
+  /** Scans the next physical line; false at the file's end. */
+  next(): boolean {
+    const { bytes } = this.scanned;
+    if (this.start >= bytes.length) return false;
+    const start = this.start;
     const end = endOf(bytes, start);
-    number++;
-    const count = quotes.within(start, end);
-    const whole = !inQuote && count % 2 === 0;
-    if (count % 2 === 1) inQuote = !inQuote;
+    this.number++;
+    const count = this.quotes.within(start, end);
+    const whole = !this.inQuote && count % 2 === 0;
+    if (count % 2 === 1) this.inQuote = !this.inQuote;
     const bareEnd = end > start && bytes[end - 1] === carriageReturn ? end - 1 : end;
     if (!whole || bareEnd > start) {
-      scanned.numbers.push(number);
-      scanned.starts.push(start);
-      scanned.ends.push(end);
-      scanned.hashes.push(whole ? hasher.hash(bytes, start, bareEnd) : undefined);
+      this.scanned.numbers.push(this.number);
+      this.scanned.starts.push(start);
+      this.scanned.ends.push(end);
+      this.scanned.hashes.push(whole ? this.hasher.hash(bytes, start, bareEnd) : undefined);
     }
-    start = end + 1;
+    this.start = end + 1;
+    this.scanned.openQuote = this.inQuote;
+    return true;
   }
-  scanned.openQuote = inQuote;
-  return scanned;
+
+  /** Scans the lines up to line `number` of the file. */
+  scanTo(number: number): void {
+    while (this.number < number && this.next()) {
+      // up to the line asked for
+    }
+  }
 }
 
 function endOf(bytes: Buffer, from: number): number {

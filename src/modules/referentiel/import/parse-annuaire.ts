@@ -32,9 +32,14 @@ export function isSchool(type: string, natureCode: string): boolean {
 const flag = { '0': false, '1': true };
 
 export function parseAnnuaire(table: CsvTable, options: ParseOptions = {}): ParsedRow[] {
-  const index = columnIndex(table.header);
+  return annuaireRowParser(table.header, options)(table.rows);
+}
+
+/** Parses the rows of one file given in successive batches (a UAI's first line is remembered across them). */
+export function annuaireRowParser(header: string[], options: ParseOptions = {}): (rows: CsvRow[]) => ParsedRow[] {
+  const index = columnIndex(header);
   const firstLineOf = new Map<string, number>();
-  return table.rows.map((row) => parseRow(row, index, options, firstLineOf));
+  return (rows) => rows.map((row) => parseRow(row, index, options, firstLineOf));
 }
 
 function parseRow(row: CsvRow, index: ColumnIndex, options: ParseOptions, firstLineOf: Map<string, number>): ParsedRow {

@@ -1,14 +1,15 @@
 import { isUtf8 } from 'node:buffer';
 import { AppError } from '../../../server/platform/errors.js';
 import { detectFormat } from './detect-format.js';
-import { parseAnnuaire, type ParseOptions } from './parse-annuaire.js';
-import { parseGeolocalisation } from './parse-geolocalisation.js';
+import { annuaireRowParser, parseAnnuaire, type ParseOptions } from './parse-annuaire.js';
+import { geolocalisationRowParser, parseGeolocalisation } from './parse-geolocalisation.js';
 import { parseLyceesJson } from './parse-lycees-json.js';
 import type { EstablishmentFileFormat, ParsedRow } from './parsed-row.js';
-import { firstLine, readCsv, type CsvTable } from '../../../server/platform/csv/read-csv.js';
+import { firstLine, readCsv, type CsvRow, type CsvTable } from '../../../server/platform/csv/read-csv.js';
 import { readText } from '../../../server/platform/csv/read-text.js';
-import { rejectDuplicates } from './reject-duplicates.js';
-import { lineAt, lineContext, scanLines, subText, type KnownLine, type KnownLines, type PhysicalLine, type ScannedLines } from './known-lines.js';
+import { duplicateRejecter, rejectDuplicates } from './reject-duplicates.js';
+import { readCsvBatches } from './csv-batches.js';
+import { LineScanner, lineAt, lineContext, scanLines, subText, type KnownLine, type KnownLines, type PhysicalLine, type ScannedLines } from './known-lines.js';
 import { recordHash } from './record-hash.js';
 
 export interface ParsedEstablishmentFile {
@@ -30,15 +31,99 @@ export interface FileParseOptions extends ParseOptions {
  * returns one row per establishment, valid, rejected (with the reason) or skipped.
  */
 export function parseEstablishmentFile(bytes: Uint8Array, options: FileParseOptions = {}): ParsedEstablishmentFile {
-  const file = fileText(bytes, (options.known?.size ?? 0) > 0);
+  const file = readEstablishmentFile(bytes, options);
+  const rows: ParsedRow[] = [];
+  for (const batch of file.batches()) rows.push(...batch);
+  return { format: file.format, rows };
+}
+
+/**
+ * An establishment file whose format and header are checked, its rows read a batch at a time: a
+ * CSV read for the first time is decoded, split and parsed a chunk at a time (an import writes the
+ * first rows while the rest is read); a JSON file, or a CSV read against known lines, comes as one
+ * batch. The refusals are parseEstablishmentFile's: of the format and header here, of the content
+ * (truncation, no row at all) thrown by batches() where they are found.
+ */
+export interface EstablishmentFileReader {
+  format: EstablishmentFileFormat;
+  /** about how many rows the file holds (its non-blank lines after the header): for progress */
+  expectedRows: number;
+  batches(): Generator<ParsedRow[]>;
+}
+
+export function readEstablishmentFile(bytes: Uint8Array, options: FileParseOptions = {}): EstablishmentFileReader {
+  const file = fileText(bytes, true);
   const start = file.head.trimStart();
   const detected = detectFormat(start.startsWith('{') || start.startsWith('[') ? file.full() : file.head);
   if (detected.format === 'lycees-json') {
-    return { format: detected.format, rows: nonEmpty(parseLyceesJson(detected.json.lycees)) };
+    const list = detected.json.lycees;
+    return { format: detected.format, expectedRows: list.length, batches: () => nonEmpty(once(() => parseLyceesJson(list))) };
   }
   const csv = csvFormats[detected.format];
-  const rows = options.known ? parseKnownLines(bytes, file, csv, options) : parseAll(csv, readCsv(file.full()), options);
-  return { format: detected.format, rows: nonEmpty(rows) };
+  const expectedRows = nonBlankLines(bytes) - 1;
+  if ((options.known?.size ?? 0) > 0) {
+    return { format: detected.format, expectedRows, batches: () => nonEmpty(once(() => parseKnownLines(bytes, file, csv, options))) };
+  }
+  return { format: detected.format, expectedRows, batches: () => nonEmpty(streamedRows(bytes, file, csv, options)) };
+}
+
+function* once(rows: () => ParsedRow[]): Generator<ParsedRow[]> {
+  yield rows();
+}
+
+/**
+ * A CSV parsed a chunk at a time, as parseAll parses it whole. With `known` (empty: nothing
+ * known yet), each one-line row gets the hash of its line, the file's lines scanned as far as the
+ * rows read. A file that is not valid UTF-8 is decoded whole, refused there with readText's message.
+ */
+function* streamedRows(bytes: Uint8Array, file: FileText, csv: CsvFormat, options: FileParseOptions): Generator<ParsedRow[]> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bom = hasBom(buffer) ? 3 : 0;
+  if (!isUtf8(buffer.subarray(bom))) {
+    yield parseAll(csv, readCsv(file.full()), options);
+    return;
+  }
+  const table = readCsvBatches(buffer, bom, firstLine(file.head));
+  const parse = csv.rowParser(table.header, options);
+  const rejectAgain = duplicateRejecter();
+  const lines = options.known ? new LineHashes(new LineScanner(bytes, lineContext(csv.format, firstLine(file.head), options))) : null;
+  for (const batch of table.batches()) {
+    const rows = rejectAgain(parse(batch));
+    lines?.assign(rows);
+    yield rows;
+  }
+}
+
+/** withLineHashes over rows given in successive batches, the lines scanned as far as the rows. */
+class LineHashes {
+  private i = 0;
+
+  constructor(private readonly scanner: LineScanner) {}
+
+  assign(rows: ParsedRow[]): void {
+    const { numbers, hashes } = this.scanner.scanned;
+    for (const row of rows) {
+      this.scanner.scanTo(row.line);
+      while (this.i < numbers.length && numbers[this.i] < row.line) this.i++;
+      if (numbers[this.i] === row.line) row.lineHash = hashes[this.i];
+    }
+  }
+}
+
+const hasBom = (bytes: Uint8Array) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
+/** Lines holding more than a line end (the header included). */
+function nonBlankLines(bytes: Uint8Array): number {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let count = 0;
+  let start = 0;
+  while (start < buffer.length) {
+    let end = buffer.indexOf(0x0a, start);
+    if (end === -1) end = buffer.length;
+    if (end - start > 1 || (end - start === 1 && buffer[start] !== 0x0d)) count++;
+    start = end + 1;
+  }
+  return count;
 }
 
 /** The file's text: its head at once, the whole on demand. */
@@ -71,11 +156,13 @@ function fileText(bytes: Uint8Array, lazy: boolean): FileText {
 interface CsvFormat {
   format: 'annuaire' | 'geolocalisation';
   parse(table: CsvTable, options: ParseOptions): ParsedRow[];
+  /** parse() over a file given in successive batches of rows */
+  rowParser(header: string[], options: ParseOptions): (rows: CsvRow[]) => ParsedRow[];
 }
 
 const csvFormats: Record<CsvFormat['format'], CsvFormat> = {
-  annuaire: { format: 'annuaire', parse: parseAnnuaire },
-  geolocalisation: { format: 'geolocalisation', parse: (table) => parseGeolocalisation(table) },
+  annuaire: { format: 'annuaire', parse: parseAnnuaire, rowParser: annuaireRowParser },
+  geolocalisation: { format: 'geolocalisation', parse: (table) => parseGeolocalisation(table), rowParser: (header) => geolocalisationRowParser(header) },
 };
 
 function parseAll(csv: CsvFormat, table: CsvTable, options: ParseOptions): ParsedRow[] {
@@ -182,9 +269,14 @@ function mergeByLine(a: ParsedRow[], b: ParsedRow[]): ParsedRow[] {
   return merged;
 }
 
-function nonEmpty(rows: ParsedRow[]): ParsedRow[] {
-  if (rows.length === 0) {
+/** The batches, refused at their end when none held a row. */
+function* nonEmpty(batches: Generator<ParsedRow[]>): Generator<ParsedRow[]> {
+  let rows = 0;
+  for (const batch of batches) {
+    rows += batch.length;
+    if (batch.length > 0) yield batch;
+  }
+  if (rows === 0) {
     throw new AppError('UNPROCESSABLE', "Le fichier ne contient aucun établissement : seul l'en-tête est présent.");
   }
-  return rows;
 }

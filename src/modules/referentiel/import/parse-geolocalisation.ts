@@ -9,8 +9,13 @@ import type { CsvRow, CsvTable } from '../../../server/platform/csv/read-csv.js'
 
 /** The « adresse et géolocalisation des établissements » export: every row is a school. */
 export function parseGeolocalisation(table: CsvTable): ParsedRow[] {
-  const index = columnIndex(table.header);
-  return table.rows.map((row) => parseRow(row, index));
+  return geolocalisationRowParser(table.header)(table.rows);
+}
+
+/** Parses the rows of one file given in successive batches. */
+export function geolocalisationRowParser(header: string[]): (rows: CsvRow[]) => ParsedRow[] {
+  const index = columnIndex(header);
+  return (rows) => rows.map((row) => parseRow(row, index));
 }
 
 function parseRow(row: CsvRow, index: ColumnIndex): ParsedRow {

@@ -2,8 +2,13 @@ import type { ParsedRow } from './parsed-row.js';
 
 /** A UAI met again later in the same file: the later row is rejected, the first one kept. */
 export function rejectDuplicates(rows: ParsedRow[]): ParsedRow[] {
+  return duplicateRejecter()(rows);
+}
+
+/** rejectDuplicates over a file given in successive batches: the UAIs met are remembered across them. */
+export function duplicateRejecter(): (rows: ParsedRow[]) => ParsedRow[] {
   const firstLine = new Map<string, number>();
-  return rows.map((row) => {
+  return (rows) => rows.map((row) => {
     if (row.status === 'skipped' || !/^[0-9]{7}[A-Z]$/.test(row.uai)) return row;
     const first = firstLine.get(row.uai);
     if (first === undefined) {

@@ -116,6 +116,23 @@ describe('importEstablishments', () => {
     expect((stored.report as { rejected: unknown[] }).rejected).toHaveLength(2);
   });
 
+  it('all-or-nothing, a file read in several chunks: its last row rejected, nothing it began to write is kept', async () => {
+    const tenantId = await newTenant();
+    // 3 MB: the first rows are written while the rest is read; the last row's UAI loses its letter
+    const text = fixtureText('geolocalisation').replace(/\r\n$/, '');
+    const lastLine = text.lastIndexOf('\r\n') + 2;
+    const lastUai = text.slice(lastLine, lastLine + 8);
+    const bytes = utf8(`${text.slice(0, lastLine)}${lastUai.slice(0, 7)}${text.slice(lastLine + 8)}\r\n`);
+    const report = await run(tenantId, bytes, { filename: 'colleges.csv' });
+    expect(report.status).toBe('refused');
+    expect(report.totals).toEqual({ rows: 7654, created: 0, updated: 0, unchanged: 0, rejected: 1, skipped: 0 });
+    expect(report.rejected).toEqual([{ line: 7655, uai: lastUai.slice(0, 7), reason: expect.stringContaining(lastUai.slice(0, 7)) }]);
+    expect(await countOf(tenantId)).toBe(0);
+    expect(await auditCount(tenantId)).toBe(0);
+    const [stored] = await database.db.select().from(importRuns).where(eq(importRuns.id, report.runId));
+    expect(stored).toMatchObject({ status: 'refused', format: 'geolocalisation', processed: 7654, total: 7654 });
+  });
+
   it('apply-valid: writes the valid rows and lists the rejected ones', async () => {
     const tenantId = await newTenant();
     const bytes = editAnnuaire((header, rows) => {

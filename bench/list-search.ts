@@ -8,6 +8,7 @@ import { establishments } from '../src/modules/referentiel/db/schema.js';
 import { createOrganization } from '../src/modules/referentiel/operations/create-organization.js';
 import { createTerritorialUnit } from '../src/modules/referentiel/operations/create-territorial-unit.js';
 import { encodeCursor, sortableColumns } from '../src/modules/referentiel/operations/find-establishments.js';
+import { establishmentPages } from '../src/modules/referentiel/operations/find-establishments-cached.js';
 import { importEstablishments } from '../src/modules/referentiel/operations/import-establishments.js';
 import { rebuildSearchIndex } from '../src/modules/referentiel/db/search-index.js';
 import { systemCtx } from '../src/server/platform/context.js';
@@ -227,6 +228,12 @@ export async function benchListSearch(options: ListSearchOptions): Promise<Bench
     await client?.connect();
     // PGlite runs inside the server: its CPU is the server's
     const pid = serverPid();
+    // the server's page cache (establishment-pages) emptied from here, as another process's write does:
+    // PGlite lives inside the server, so there the figures are the cached ones only
+    const notifier = databaseUrl ? new pg.Pool({ connectionString: databaseUrl, max: 16 }) : null;
+    const emptyPages = async () => {
+      await notifier?.query(`select pg_notify('coherence_cache', $1)`, [JSON.stringify({ from: 'banc', name: establishmentPages.name })]);
+    };
     const meter = client && databaseUrl ? new CpuMeter(pid, client, new URL(databaseUrl).pathname.slice(1)) : null;
     const snapshot = async () => (meter?.available ? await meter.snapshot() : { server: pid === null ? 0 : (processCpuMs(pid) ?? 0), backends: new Map<number, number>() });
     const spentSince = async (mark: Awaited<ReturnType<typeof snapshot>>): Promise<CpuSpent | null> => {
@@ -239,12 +246,17 @@ export async function benchListSearch(options: ListSearchOptions): Promise<Bench
       const admin = await headers('admin@banc.coherence.fr');
       const technician = await headers('technicien@banc.coherence.fr');
       const v = seeded.vocabulary;
-      const load = (h: Record<string, string>, next: () => string, n: number, duration: number) =>
-        runLoad({ baseUrl: server.baseUrl, headers: h, clients: n, durationMs: duration, maxRequests: 200_000, nextPath: next });
+      const load = (h: Record<string, string>, next: () => string, n: number, duration: number, before?: () => Promise<void>) =>
+        runLoad({ baseUrl: server.baseUrl, headers: h, clients: n, durationMs: duration, maxRequests: 200_000, nextPath: next, before });
       const measured = async (scenario: string, h: Record<string, string>, next: () => string) => {
-        const mark = await snapshot();
+        let mark = await snapshot();
         const result = await load(h, next, clients, durationMs);
-        return scenarioRows(`${label} ${scenario}`, result, clients, await spentSince(mark));
+        const out = scenarioRows(`${label} ${scenario}`, result, clients, await spentSince(mark));
+        if (!notifier) return out;
+        // the same requests with the page cache emptied ahead of each (what a page costs the first time, or after a write)
+        mark = await snapshot();
+        const bare = await load(h, next, clients, durationMs, emptyPages);
+        return [...out, ...scenarioRows(`${label} ${scenario}, sans cache des pages (avec le NOTIFY du banc)`, bare, clients, await spentSince(mark))];
       };
       await load(admin, () => listPath(v), 10, 1500); // warm-up: JIT, plans, pool
       const single = await load(admin, () => listPath(v), 1, 3000);
@@ -258,6 +270,7 @@ export async function benchListSearch(options: ListSearchOptions): Promise<Bench
     } finally {
       await server.stop();
       await client?.end();
+      await notifier?.end();
     }
     return out;
   } finally {

@@ -6,6 +6,7 @@ import { CpuMeter } from './lib/inventory-cpu.js';
 import { closedLoop, KeepAliveClient, type Call } from './lib/load.js';
 import { ensurePostgres } from './lib/postgres.js';
 import { login, startServer, type RunningServer } from './lib/server.js';
+import { establishmentPages } from '../src/modules/referentiel/operations/find-establishments-cached.js';
 import { listPath, pagesByNumber, password as listPassword, searchPath, tenantCode as listTenant, vocabularyOf, type Vocabulary } from './list-search.js';
 import { openDatabase } from '../src/server/platform/db.js';
 import { pilotageDatabaseName, pilotagePassword } from './pilotage.js';
@@ -23,11 +24,15 @@ import { accounts as guichetAccounts, benchDatabaseName as guichetDatabaseName, 
  * `tsx bench/list-search-cpu.ts` (coherence_bench_listcpu) and `npm run bench -- guichet postgresql`
  * (coherence_bench_guichet; the tickets created here are removed by its next run).
  *
- *   tsx bench/server-cpu.ts [--n 3000] [--clients 8] [--only campagnes|pilotage|établissements|guichet|santé] [--against <main.js> [--rounds 6]]
+ *   tsx bench/server-cpu.ts [--n 3000] [--clients 8] [--only campagnes|pilotage|établissements|guichet|santé] [--against <main.js> [--rounds 6]] [--uncached]
  *
  * `--against`: another build of the server (`npx tsx scripts/build-server.ts` in another branch's
  * copy) runs beside this one on the same data, and the two take turns, `--rounds` blocks each, so
  * both are measured under the same load: the difference is what a change saved.
+ *
+ * `--uncached`: the establishments' page cache is emptied ahead of each list request (a NOTIFY on the
+ * cache channel, as another process's write sends it, counted in PostgreSQL's figure): what a page
+ * costs when it is not kept.
  *
  * `--no-health` leaves out /api/health (the floor every request pays), so that a profile holds only the route.
  * COHERENCE_BENCH_CPU_PROF=<dir> makes each server write a CPU profile when it stops.
@@ -40,6 +45,7 @@ const clients = Number(option('--clients')) || 8;
 const only = option('--only');
 const withHealth = !args.includes('--no-health');
 const against = option('--against');
+const uncached = args.includes('--uncached');
 const rounds = Number(option('--rounds')) || (against ? 6 : 1);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -55,6 +61,8 @@ interface Scenario {
    * the desk's 36 technicians), any method, and the status they answer.
    */
   calls?(baseUrl: string): Promise<{ next: () => Call; expected: number }>;
+  /** Awaited ahead of each of the scenario's requests, outside their latency. */
+  before?(admin: pg.Client): Promise<void>;
 }
 
 /** A desk scenario: its requests carry their own sessions, made on each server (`calls`). */
@@ -114,6 +122,7 @@ function listScenario(label: string, path: (vocabulary: Vocabulary) => string): 
   return {
     label,
     database: 'coherence_bench_listcpu',
+    before: uncached ? (admin) => admin.query(`select pg_notify('coherence_cache', $1)`, [JSON.stringify({ from: 'banc', name: establishmentPages.name })]).then(() => undefined) : undefined,
     headers: async (baseUrl) => ({ cookie: await login(baseUrl, 'admin@banc.coherence.fr', listPassword), 'x-coherence-tenant': listTenant }),
     async paths(admin, url) {
       const found = await admin.query<{ id: string }>('select tenant_id as id from referentiel.organizations where code = $1', [listTenant]);
@@ -154,9 +163,10 @@ async function run(scenario: Scenario, serverUrl: string) {
       contenders.push({ name, server, client, meter: new CpuMeter(server.pid, admin, scenario.database), calls: await scenario.calls?.(server.baseUrl) });
     }
     const next = await scenario.paths(admin, url.toString());
+    const before = scenario.before && (() => scenario.before!(admin));
     const load = async (label: string, common: () => Call, own = false) => {
       if (only && !label.startsWith(only) && !scenario.label.startsWith(only)) return;
-      const callsOf = (c: Contender) => (own && c.calls ? c.calls : { next: common, expected: 200 });
+      const callsOf = (c: Contender) => ({ ...(own && c.calls ? c.calls : { next: common, expected: 200 }), before: own ? before : undefined });
       for (const c of contenders) await closedLoop({ client: c.client, clients, durationMs: 3_600_000, maxRequests: Math.ceil(count / 3), ...callsOf(c) }); // warm-up
       const sums = contenders.map(() => ({ serverMs: 0, databaseMs: 0, user: 0, system: 0, requests: 0, clientMs: 0, elapsedMs: 0, p95s: [] as number[] }));
       for (let round = 0; round < rounds; round++) {

@@ -12,6 +12,8 @@ export interface LoadOptions {
   maxRequests: number;
   /** The path (with query) of the next request. */
   nextPath: () => string;
+  /** Awaited ahead of each request, outside its latency. */
+  before?: () => Promise<void>;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -31,6 +33,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       maxRequests: options.maxRequests,
       next: () => ({ method: 'GET', path: options.nextPath() }),
       expected: 200,
+      before: options.before,
     });
     return result;
   } finally {
@@ -122,6 +125,8 @@ export async function closedLoop(options: {
   expected: number;
   /** Hard bound on requests, whatever the duration. */
   maxRequests?: number;
+  /** Awaited by a client ahead of each of its requests, outside the request's latency (e.g. a cache emptied). */
+  before?: () => Promise<void>;
 }): Promise<ClosedLoopResult> {
   const latencies: number[] = [];
   let errors = 0;
@@ -134,6 +139,7 @@ export async function closedLoop(options: {
   await Promise.all(
     Array.from({ length: options.clients }, async () => {
       while (performance.now() < end && sent++ < maxRequests) {
+        await options.before?.();
         const call = options.next();
         const t0 = performance.now();
         try {

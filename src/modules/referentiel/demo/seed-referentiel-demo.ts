@@ -4,7 +4,7 @@ import type { DemoSeed } from '../../../server/platform/module.js';
 import { establishments, territorialUnits } from '../db/schema.js';
 import { createOrganization } from '../operations/create-organization.js';
 import { createTerritorialUnit } from '../operations/create-territorial-unit.js';
-import { establishmentTotals } from '../operations/find-establishments.js';
+import { establishmentsChanged } from '../operations/find-establishments-cached.js';
 import { importEstablishments } from '../operations/import-establishments.js';
 import type { OrganizationKind } from '../organization-kinds.js';
 import { collegesFile, lyceesFile } from './demo-files.js';
@@ -63,8 +63,8 @@ export async function seedReferentielDemo(seed: DemoSeed): Promise<void> {
   const sectors = await createSupportSectors(ctx, hdf);
   await createDepartmentUnits(ctx, tenants.get('grand-est')!, grandEstAgencies);
   await seedRennesMetropole(seed);
-  // schools moved into sectors: a server already running must not keep the unit filter's old totals
-  ctx.cache.invalidate(establishmentTotals);
+  // schools moved into sectors: a server already running must not keep the unit filter's old totals and pages
+  establishmentsChanged(ctx);
   const demo: ReferentielDemo = { sectors, firstLycee: await firstLyceeOfSector1(ctx, hdf) };
   seed.shared.set(referentielDemoKey, demo);
 }

@@ -22,7 +22,7 @@ import { readEstablishmentFile, type EstablishmentFileReader } from '../import/p
 import type { EstablishmentFileFormat, ParsedRow } from '../import/parsed-row.js';
 import { recordHash } from '../import/record-hash.js';
 import { summaryOf, writeLineIndex, type LineIndexEntry } from '../import/known-lines.js';
-import { establishmentTotals } from './find-establishments.js';
+import { establishmentsChanged } from './find-establishments-cached.js';
 import type { Competence } from '../competence/competence.js';
 import { previewOutcomes, splitByCompetence, type RowIssue, type RowSample } from './classify-import-rows.js';
 
@@ -111,7 +111,7 @@ export async function importEstablishments(ctx: Ctx, input: ImportEstablishments
     // whole list and the planner, costing it, prefers to filter the tenant row by row
     await database.db.execute(sql`SELECT gin_clean_pending_list('referentiel.establishments_search_idx'::regclass)`);
   }
-  ctx.cache.invalidate(establishmentTotals);
+  establishmentsChanged(ctx);
   ctx.cache.invalidate(establishmentDirectoryCache, key.tenantId);
   return finish(ctx, database.db, key, { ...report, totals });
 }

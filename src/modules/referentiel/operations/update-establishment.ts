@@ -7,7 +7,7 @@ import { assertUpdated, assertVersion } from '../../../server/platform/versioned
 import { establishmentDirectoryCache } from '../db/establishment-directory.js';
 import { searchKey } from '../establishment-record.js';
 import { establishments, territorialUnits } from '../db/schema.js';
-import { establishmentTotals } from './find-establishments.js';
+import { establishmentsChanged } from './find-establishments-cached.js';
 import { getEstablishment } from './get-establishment.js';
 import type { UpdateEstablishmentInput } from './update-establishment.input.js';
 
@@ -42,7 +42,7 @@ export async function updateEstablishment(ctx: Ctx, input: { uai: string; change
     await recordAudit(ctx, tx, [{ tenantId: actor.tenantId, action: 'update', entityType: 'establishment', entityId: current.id, before, after }]);
     return updated;
   }).finally(() => {
-    ctx.cache.invalidate(establishmentTotals);
+    establishmentsChanged(ctx);
     ctx.cache.invalidate(establishmentDirectoryCache, actor.tenantId);
   });
 }

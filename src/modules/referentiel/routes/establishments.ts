@@ -8,7 +8,8 @@ import { ctxOf, errorResponses } from '../../../server/platform/http.js';
 import { establishments } from '../db/schema.js';
 import { establishmentColumns } from '../export-columns.js';
 import { exportEstablishments, establishmentsExportInput } from '../operations/export-establishments.js';
-import { findEstablishments, findEstablishmentsInput } from '../operations/find-establishments.js';
+import { cachedEstablishments } from '../operations/find-establishments-cached.js';
+import { findEstablishmentsInput } from '../operations/find-establishments.js';
 import { getEstablishment, getEstablishmentDetail } from '../operations/get-establishment.js';
 import { getEstablishmentStats } from '../operations/get-establishment-stats.js';
 import { updateEstablishment, updateEstablishmentInput } from '../operations/update-establishment.js';
@@ -45,7 +46,7 @@ export async function establishmentRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const ctx = ctxOf(fastify, request);
-      const { items, total, totalIsLowerBound, nextCursor, previousCursor } = await findEstablishments(ctx, request.query);
+      const { items, total, totalIsLowerBound, nextCursor, previousCursor } = await cachedEstablishments(ctx, request.query);
       return { items: presentEstablishments(items, ctx.actor!), total, totalIsLowerBound, nextCursor, previousCursor };
     },
   );

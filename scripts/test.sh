@@ -196,9 +196,11 @@ run_step "openapi.json à jour" npx tsx scripts/check-openapi.ts
 pglite_report="$work_dir/server-pglite.json"
 postgresql_report="$work_dir/server-postgresql.json"
 e2e_report="$work_dir/e2e.json"
+# When the journeys have ended before the PostgreSQL run starts, it takes both cores (two workers).
+postgresql_workers() { if [ -f "$e2e_report.rc" ]; then echo 2; else echo 1; fi; }
 server_runs() {
   vitest_in_background "$pglite_report" env -u TEST_DATABASE_URL npx vitest run --project server &&
-    vitest_in_background "$postgresql_report" env TEST_DATABASE_URL="$PG_URL" npx vitest run --project server
+    vitest_in_background "$postgresql_report" env TEST_DATABASE_URL="$PG_URL" npx vitest run --project server --maxWorkers="$(postgresql_workers)"
 }
 journey_run() { vitest_in_background "$e2e_report" npx vitest run --project e2e --passWithNoTests; }
 say "Tests serveur (PGlite puis PostgreSQL) à côté des parcours navigateur"

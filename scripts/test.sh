@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The one test command (npm test): typecheck, module boundaries (ESLint), OpenAPI freshness, the server tests on PGlite, then
-# on PostgreSQL 15 side by side with the browser journeys. Stops at the first failing step. Its last line is
+# The one test command (npm test): typecheck, module boundaries (ESLint), OpenAPI freshness, then the server tests on
+# PGlite and on PostgreSQL 15 side by side with the browser journeys. Stops at the first failing step. Its last line is
 # "N passed, N failed" (tests summed over the vitest runs), which CI tooling reads.
 set -uo pipefail
 
@@ -53,9 +53,10 @@ run_step() {
   fi
 }
 
-# Adds a vitest run's counts (from its JSON report) to the totals; prints its timing line. Returns its exit code.
+# Adds a vitest run's counts (from its JSON report) to the totals; records its timing line (its own
+# duration in seconds). Returns its exit code.
 count_vitest() {
-  local label=$1 report=$2 code=$3 start=$4
+  local label=$1 report=$2 code=$3 seconds=$4
   local counts
   counts=$(node -e '
     const fs = require("node:fs");
@@ -72,59 +73,68 @@ count_vitest() {
   if [ "$code" -ne 0 ] && [ "$f" -eq 0 ]; then f=$((fs > 0 ? fs : 1)); fi
   failed=$((failed + f))
   if [ "$code" -ne 0 ]; then
-    timings+=("$label : $(elapsed "$start") s (échec)")
+    timings+=("$label : $seconds s (échec)")
     echo "Échec : $label" >&2
     return 1
   fi
-  timings+=("$label : $(elapsed "$start") s ($p réussis)")
+  timings+=("$label : $seconds s ($p réussis)")
 }
 
 vitest_reporters() { echo "--reporter=default --reporter=json --outputFile.json=$1"; }
 
-# A vitest run, its output live.
-run_vitest() {
-  local label=$1 report=$2
-  shift 2
-  say "$label"
+# A vitest run in the background (side_by_side): its output to $report.log, its exit code to
+# $report.rc, its duration in seconds to $report.seconds. Returns its exit code.
+vitest_in_background() {
+  local report=$1
+  shift
   local start code
   start=$(now)
   # shellcheck disable=SC2046
-  "$@" $(vitest_reporters "$report")
+  "$@" $(vitest_reporters "$report") >"$report.log" 2>&1
   code=$?
-  count_vitest "$label" "$report" "$code" "$start" || finish 1
+  elapsed "$start" >"$report.seconds"
+  echo "$code" >"$report.rc"
+  return "$code"
 }
 
-# Two vitest runs side by side (the PostgreSQL suite waits on the server, the browser journeys on
-# Chromium: together they take about half as long as one after the other on two cores). Each run's
-# output is printed whole when both have ended, so the two never interleave.
-run_vitest_pair() {
-  local label_a=$1 report_a=$2 label_b=$3 report_b=$4
-  shift 4
-  local -a cmd_a cmd_b
-  while [ "$1" != "--" ]; do cmd_a+=("$1"); shift; done
-  shift
-  cmd_b=("$@")
-  say "$label_a + $label_b (en parallèle)"
-  local start
-  start=$(now)
-  # shellcheck disable=SC2046
-  ( "${cmd_a[@]}" $(vitest_reporters "$report_a") >"$report_a.log" 2>&1; echo $? >"$report_a.rc" ) &
-  # shellcheck disable=SC2046
-  ( "${cmd_b[@]}" $(vitest_reporters "$report_b") >"$report_b.log" 2>&1; echo $? >"$report_b.rc" ) &
-  local waited=0
-  while [ ! -f "$report_a.rc" ] || [ ! -f "$report_b.rc" ]; do
+# Runs the given shell functions side by side and waits for all of them, saying every two minutes
+# that it is still waiting (CI would otherwise see no output for half an hour).
+side_by_side() {
+  local -a pids=()
+  local stream
+  for stream in "$@"; do
+    "$stream" &
+    pids+=($!)
+  done
+  local waited=0 pid running
+  while :; do
+    running=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && running=1; done
+    [ "$running" -eq 1 ] || break
     sleep 5
     waited=$((waited + 5))
     if [ $((waited % 120)) -eq 0 ]; then echo "… en cours depuis ${waited} s"; fi
   done
   wait
-  local ok=0
-  say "$label_a"
-  cat "$report_a.log"
-  count_vitest "$label_a" "$report_a" "$(cat "$report_a.rc")" "$start" || ok=1
-  say "$label_b"
-  cat "$report_b.log"
-  count_vitest "$label_b" "$report_b" "$(cat "$report_b.rc")" "$start" || ok=1
+}
+
+# Prints background runs' output whole, one after the other, and adds up their counts; arguments are
+# « label|report » pairs. A run that did not start (an earlier run of its stream failed) is listed as
+# not run. Stops the script when any failed.
+report_background_runs() {
+  local ok=0 pair label report
+  for pair in "$@"; do
+    label=${pair%%|*}
+    report=${pair#*|}
+    say "$label"
+    if [ ! -f "$report.rc" ]; then
+      echo "Non lancé : l’exécution qui le précède a échoué."
+      timings+=("$label : non lancé")
+      continue
+    fi
+    cat "$report.log"
+    count_vitest "$label" "$report" "$(cat "$report.rc")" "$(cat "$report.seconds")" || ok=1
+  done
   [ "$ok" -eq 0 ] || finish 1
 }
 
@@ -179,9 +189,24 @@ run_step "Chromium" ensure_chromium
 run_step "Vérification des types (tsc)" npx tsc --noEmit -p tsconfig.json
 run_step "Frontières des modules (ESLint)" npx eslint src
 run_step "openapi.json à jour" npx tsx scripts/check-openapi.ts
-run_vitest "Tests serveur sur PGlite" "$work_dir/server-pglite.json" env -u TEST_DATABASE_URL npx vitest run --project server
-run_vitest_pair "Tests serveur sur PostgreSQL" "$work_dir/server-postgresql.json" \
-  "Parcours navigateur (e2e)" "$work_dir/e2e.json" \
-  env TEST_DATABASE_URL="$PG_URL" npx vitest run --project server -- \
-  npx vitest run --project e2e --passWithNoTests
+# The browser journeys beside the server tests, PGlite then PostgreSQL. The journeys mostly wait on
+# Chromium and their server; a server run has one worker (vitest's default on two cores: cores − 1),
+# which leaves the other core to the journeys. (The PGlite run used to go alone, one core idle for
+# its 17 minutes, and the journeys beside the PostgreSQL run.)
+pglite_report="$work_dir/server-pglite.json"
+postgresql_report="$work_dir/server-postgresql.json"
+e2e_report="$work_dir/e2e.json"
+# When the journeys have ended before the PostgreSQL run starts, it takes both cores (two workers).
+postgresql_workers() { if [ -f "$e2e_report.rc" ]; then echo 2; else echo 1; fi; }
+server_runs() {
+  vitest_in_background "$pglite_report" env -u TEST_DATABASE_URL npx vitest run --project server &&
+    vitest_in_background "$postgresql_report" env TEST_DATABASE_URL="$PG_URL" npx vitest run --project server --maxWorkers="$(postgresql_workers)"
+}
+journey_run() { vitest_in_background "$e2e_report" npx vitest run --project e2e --passWithNoTests; }
+say "Tests serveur (PGlite puis PostgreSQL) à côté des parcours navigateur"
+side_by_side_start=$(now)
+side_by_side server_runs journey_run
+timings+=("Tests serveur et parcours, côte à côte : $(elapsed "$side_by_side_start") s")
+report_background_runs "Tests serveur sur PGlite|$pglite_report" "Tests serveur sur PostgreSQL|$postgresql_report" \
+  "Parcours navigateur (e2e)|$e2e_report"
 finish 0

@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { serverEntry } from '../../scripts/build-server';
 
 export const demoPassword = 'E2e-Demo-Password-2026!';
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -100,7 +101,8 @@ async function spawnServer(dataDir: string, databaseUrl: string | null, timeoutM
   };
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  const child = spawn(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'src/server/main.ts'], {
+  // the transpiled server (global-setup.ts builds it once per run): no tsx loader to start each time
+  const child = spawn(process.execPath, [serverEntry], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

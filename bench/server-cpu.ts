@@ -24,7 +24,7 @@ import { accounts as guichetAccounts, benchDatabaseName as guichetDatabaseName, 
  * `tsx bench/list-search-cpu.ts` (coherence_bench_listcpu) and `npm run bench -- guichet postgresql`
  * (coherence_bench_guichet; the tickets created here are removed by its next run).
  *
- *   tsx bench/server-cpu.ts [--n 3000] [--clients 8] [--only campagnes|pilotage|établissements|guichet|santé] [--against <main.js> [--rounds 6]] [--uncached]
+ *   tsx bench/server-cpu.ts [--n 3000] [--clients 8] [--only campagnes|pilotage|établissements|guichet|santé] [--against <main.js> [--rounds 6]] [--uncached] [--db <list database>]
  *
  * `--against`: another build of the server (`npx tsx scripts/build-server.ts` in another branch's
  * copy) runs beside this one on the same data, and the two take turns, `--rounds` blocks each, so
@@ -47,6 +47,8 @@ const withHealth = !args.includes('--no-health');
 const against = option('--against');
 const uncached = args.includes('--uncached');
 const rounds = Number(option('--rounds')) || (against ? 6 : 1);
+/** `--db <name>`: the list's tenant seeded elsewhere (`tsx bench/list-search-cpu.ts --db <name>`), so two people measuring at once do not share one. */
+const listDatabase = option('--db') ?? 'coherence_bench_listcpu';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 interface Scenario {
@@ -121,7 +123,7 @@ const scenarios: Scenario[] = [
 function listScenario(label: string, path: (vocabulary: Vocabulary) => string): Scenario {
   return {
     label,
-    database: 'coherence_bench_listcpu',
+    database: listDatabase,
     before: uncached ? (admin) => admin.query(`select pg_notify('coherence_cache', $1)`, [JSON.stringify({ from: 'banc', name: establishmentPages.name })]).then(() => undefined) : undefined,
     headers: async (baseUrl) => ({ cookie: await login(baseUrl, 'admin@banc.coherence.fr', listPassword), 'x-coherence-tenant': listTenant }),
     async paths(admin, url) {

@@ -69,5 +69,10 @@ export interface ShapeInputs {
 export interface Shape {
   /** The request's own context. */
   ctx: Ctx;
+  /**
+   * No search and no free filter value: the statements' only values are the tenant, a cursor and
+   * the page's bounds, so one generic plan serves every run (they may be prepared under a name).
+   */
+  fixed: boolean;
   run(key: unknown[], build: (inputs: ShapeInputs) => SQLWrapper, values: Record<string, unknown>, named?: boolean): Promise<ListedEstablishment[]>;
 }

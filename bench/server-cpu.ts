@@ -105,7 +105,9 @@ const scenarios: Scenario[] = [
   },
   listScenario('établissements : liste, 5 premières pages (admin)', (v) => listPath(v, pagesByNumber)),
   listScenario('établissements : liste, pages profondes par curseur (admin)', (v) => listPath(v)),
+  listScenario('établissements : liste entière sans filtre, pages profondes par curseur (admin)', (v) => listPath(v, Infinity, 'none')),
   listScenario('établissements : recherche, fragments au hasard (admin)', (v) => searchPath(v)),
+  listScenario('établissements : liste, technicien d’un secteur, pages au hasard', (v) => listPath(v), 'technicien@banc.coherence.fr'),
   deskScenario('guichet : file d’une équipe de secteur (36 techniciens)', async (baseUrl) => {
     const world = await guichetWorld(deskServerUrl(), 1_000_000);
     const technicians = await Promise.all(world.technicians.map(async (t) => ({ teamId: t.teamId, headers: await deskLogin(baseUrl, t.email) })));
@@ -119,13 +121,13 @@ const scenarios: Scenario[] = [
   }),
 ];
 
-/** A scenario of the establishments' list on the tenant bench/list-search-cpu.ts seeds, as its admin. */
-function listScenario(label: string, path: (vocabulary: Vocabulary) => string): Scenario {
+/** A scenario of the establishments' list on the tenant bench/list-search-cpu.ts seeds, as its admin (or another of its people). */
+function listScenario(label: string, path: (vocabulary: Vocabulary) => string, email = 'admin@banc.coherence.fr'): Scenario {
   return {
     label,
     database: listDatabase,
     before: uncached ? (admin) => admin.query(`select pg_notify('coherence_cache', $1)`, [JSON.stringify({ from: 'banc', name: establishmentPages.name })]).then(() => undefined) : undefined,
-    headers: async (baseUrl) => ({ cookie: await login(baseUrl, 'admin@banc.coherence.fr', listPassword), 'x-coherence-tenant': listTenant }),
+    headers: async (baseUrl) => ({ cookie: await login(baseUrl, email, listPassword), 'x-coherence-tenant': listTenant }),
     async paths(admin, url) {
       const found = await admin.query<{ id: string }>('select tenant_id as id from referentiel.organizations where code = $1', [listTenant]);
       if (!found.rows[0]) throw new Error('pas de collectivité : lancez d’abord tsx bench/list-search-cpu.ts');

@@ -70,9 +70,10 @@ export interface Shape {
   /** The request's own context. */
   ctx: Ctx;
   /**
-   * No search and no free filter value: the statements' only values are the tenant, a cursor and
-   * the page's bounds, so one generic plan serves every run (they may be prepared under a name).
+   * No filter and no search: the whole list the actor sees, whose statements' only values are the
+   * tenant, the actor's scope, a cursor and the page's bounds, so one generic plan serves every run
+   * (they may be prepared under a name), and their texts are few (sorts, directions, stretches).
    */
-  fixed: boolean;
+  unfiltered: boolean;
   run(key: unknown[], build: (inputs: ShapeInputs) => SQLWrapper, values: Record<string, unknown>, named?: boolean): Promise<ListedEstablishment[]>;
 }

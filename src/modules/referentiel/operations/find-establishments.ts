@@ -4,7 +4,7 @@ import { authorize, establishmentScope, type EstablishmentScope } from '../../..
 import { defineCache } from '../../../server/platform/cache.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { runTemplate, statementTemplate } from '../../../server/platform/prepared.js';
-import { sortableColumns, type ListedEstablishment, type Order, type SearchTerms, type Shape, type ShapeInputs } from '../db/establishment-list-types.js';
+import { sortableColumns, type ListedEstablishment, type SearchTerms, type Shape, type ShapeInputs } from '../db/establishment-list-types.js';
 import { boundedWalk, decodeCursor, encodeCursor, keysetPage, literalCount, placeholder, searchCondition, searchTerms, walk } from '../db/establishment-pages.js';
 import { establishments } from '../db/schema.js';
 import { establishmentScopeWhere } from '../db/queries.js';
@@ -124,7 +124,15 @@ export async function findEstablishments(ctx: Ctx, input: FindEstablishmentsInpu
           keep: (total) => void totals.remember(totalKey, () => Promise.resolve(total)),
           counted,
         })
-      : await Promise.all([numberedPage(shape, { sort, order, page, pageSize, matchesFirst }), counted()]);
+      : await Promise.all([
+          (scope.all ? wholeListPage(shape, filters, { sort, order, page, pageSize }) : null) ??
+            shape.run(
+              ['offset', sort, order, matchesFirst],
+              (s) => walk(s.ctx, s.where, { sort, byUaiOnly: false, up: order !== 'desc', limit: s.limit, offset: s.offset, matchesFirst }),
+              { limit: pageSize + 1, offset: (page - 1) * pageSize },
+            ),
+          counted(),
+        ]);
   const more = walked.length > pageSize;
   const backwards = keyset?.backwards ?? false;
   const items = backwards ? walked.slice(0, pageSize).reverse() : walked.slice(0, pageSize);
@@ -179,8 +187,7 @@ function shapeOf(ctx: Ctx, scope: EstablishmentScope, filters: Omit<Establishmen
   const shapeKey = JSON.stringify([scope, shaped]);
   return {
     ctx,
-    // the tenant alone among the values: no search, no free filter value
-    fixed: Object.keys(values).length === 1,
+    unfiltered: !Object.values(filters).some((value) => value !== undefined && value !== ''),
     run(key, build, runValues, named = false) {
       const template = statementTemplate(
         'referentiel_establishments',
@@ -244,21 +251,21 @@ function tenantTotal(ctx: Ctx): Promise<number> {
 type PageInput = Pick<EstablishmentFilters, 'sort' | 'order'> & { page: number; pageSize: number };
 
 /**
- * A page by number (one row more, to know whether the list goes on). The first pages of a fixed
- * shape (what people browse most: the whole list, a technician's sectors, a public/private or REP
- * filter) go through statements prepared under their name, their bounds in the text: PostgreSQL
- * parses and plans each once per connection (planning a sector's page cost 1 to 2 ms, more than
- * running it). Other pages are planned for their own values.
+ * A page by number of the whole list (no filter, every school of the tenant, the actor seeing them all: what people
+ * browse most), through a statement prepared under its name: PostgreSQL parses and plans it once
+ * per connection. Null when the request is not of that shape.
  */
-function numberedPage(shape: Shape, input: PageInput & Pick<Order, 'matchesFirst'>): Promise<ListedEstablishment[]> {
+function wholeListPage(shape: Shape, filters: Omit<EstablishmentFilters, 'sort' | 'order'>, input: PageInput): Promise<ListedEstablishment[]> | null {
+  if (input.page > pagesByNumber) return null;
+  if (Object.values(filters).some((value) => value !== undefined && value !== '')) return null;
   const limit = input.pageSize + 1;
   const offset = (input.page - 1) * input.pageSize;
-  const pageWalk = (s: ShapeInputs, bounds: { limit: number; offset: number }) =>
-    walk(s.ctx, s.where, { sort: input.sort, byUaiOnly: false, up: input.order !== 'desc', ...bounds, matchesFirst: input.matchesFirst });
-  if (shape.fixed && input.page <= pagesByNumber) {
-    return shape.run(['numbered', input.sort, input.order, input.matchesFirst, limit, offset], (s) => pageWalk(s, { limit: literalCount(limit), offset: literalCount(offset) }), {}, true);
-  }
-  return shape.run(['offset', input.sort, input.order, input.matchesFirst], (s) => pageWalk(s, s), { limit, offset });
+  return shape.run(
+    ['whole', input.sort, input.order, limit, offset],
+    (s) => walk(s.ctx, s.where, { sort: input.sort, byUaiOnly: false, up: input.order !== 'desc', limit: literalCount(limit), offset: literalCount(offset) }),
+    {},
+    true,
+  );
 }
 
 /** The pages the web list asks by number (beyond, it asks by cursor): the prepared ones. */

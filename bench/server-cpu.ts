@@ -24,7 +24,7 @@ import { accounts as guichetAccounts, benchDatabaseName as guichetDatabaseName, 
  * `tsx bench/list-search-cpu.ts` (coherence_bench_listcpu) and `npm run bench -- guichet postgresql`
  * (coherence_bench_guichet; the tickets created here are removed by its next run).
  *
- *   tsx bench/server-cpu.ts [--n 3000] [--clients 8] [--only campagnes|pilotage|établissements|guichet|santé] [--against <main.js> [--rounds 6]] [--uncached]
+ *   tsx bench/server-cpu.ts [--n 3000] [--clients 8] [--only campagnes|pilotage|établissements|guichet|santé] [--against <main.js> [--rounds 6]] [--uncached] [--db <list database>]
  *
  * `--against`: another build of the server (`npx tsx scripts/build-server.ts` in another branch's
  * copy) runs beside this one on the same data, and the two take turns, `--rounds` blocks each, so
@@ -47,6 +47,8 @@ const withHealth = !args.includes('--no-health');
 const against = option('--against');
 const uncached = args.includes('--uncached');
 const rounds = Number(option('--rounds')) || (against ? 6 : 1);
+/** `--db <name>`: the list's tenant seeded elsewhere (`tsx bench/list-search-cpu.ts --db <name>`), so two people measuring at once do not share one. */
+const listDatabase = option('--db') ?? 'coherence_bench_listcpu';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 interface Scenario {
@@ -103,7 +105,9 @@ const scenarios: Scenario[] = [
   },
   listScenario('établissements : liste, 5 premières pages (admin)', (v) => listPath(v, pagesByNumber)),
   listScenario('établissements : liste, pages profondes par curseur (admin)', (v) => listPath(v)),
+  listScenario('établissements : liste entière sans filtre, pages profondes par curseur (admin)', (v) => listPath(v, Infinity, 'none')),
   listScenario('établissements : recherche, fragments au hasard (admin)', (v) => searchPath(v)),
+  listScenario('établissements : liste, technicien d’un secteur, pages au hasard', (v) => listPath(v), 'technicien@banc.coherence.fr'),
   deskScenario('guichet : file d’une équipe de secteur (36 techniciens)', async (baseUrl) => {
     const world = await guichetWorld(deskServerUrl(), 1_000_000);
     const technicians = await Promise.all(world.technicians.map(async (t) => ({ teamId: t.teamId, headers: await deskLogin(baseUrl, t.email) })));
@@ -117,13 +121,13 @@ const scenarios: Scenario[] = [
   }),
 ];
 
-/** A scenario of the establishments' list on the tenant bench/list-search-cpu.ts seeds, as its admin. */
-function listScenario(label: string, path: (vocabulary: Vocabulary) => string): Scenario {
+/** A scenario of the establishments' list on the tenant bench/list-search-cpu.ts seeds, as its admin (or another of its people). */
+function listScenario(label: string, path: (vocabulary: Vocabulary) => string, email = 'admin@banc.coherence.fr'): Scenario {
   return {
     label,
-    database: 'coherence_bench_listcpu',
+    database: listDatabase,
     before: uncached ? (admin) => admin.query(`select pg_notify('coherence_cache', $1)`, [JSON.stringify({ from: 'banc', name: establishmentPages.name })]).then(() => undefined) : undefined,
-    headers: async (baseUrl) => ({ cookie: await login(baseUrl, 'admin@banc.coherence.fr', listPassword), 'x-coherence-tenant': listTenant }),
+    headers: async (baseUrl) => ({ cookie: await login(baseUrl, email, listPassword), 'x-coherence-tenant': listTenant }),
     async paths(admin, url) {
       const found = await admin.query<{ id: string }>('select tenant_id as id from referentiel.organizations where code = $1', [listTenant]);
       if (!found.rows[0]) throw new Error('pas de collectivité : lancez d’abord tsx bench/list-search-cpu.ts');

@@ -69,5 +69,11 @@ export interface ShapeInputs {
 export interface Shape {
   /** The request's own context. */
   ctx: Ctx;
+  /**
+   * No filter and no search: the whole list the actor sees, whose statements' only values are the
+   * tenant, the actor's scope, a cursor and the page's bounds, so one generic plan serves every run
+   * (they may be prepared under a name), and their texts are few (sorts, directions, stretches).
+   */
+  unfiltered: boolean;
   run(key: unknown[], build: (inputs: ShapeInputs) => SQLWrapper, values: Record<string, unknown>, named?: boolean): Promise<ListedEstablishment[]>;
 }

@@ -37,6 +37,14 @@ export function establishmentOrder(filters: Pick<Order, 'sort' | 'order'>) {
 /** A placeholder typed as the value it stands for, so the statement builders take it as they take that value. */
 export const placeholder = <T>(name: string) => sql.placeholder(name) as unknown as T;
 
+/**
+ * A page's bound written in the text of a statement prepared under its name: as a parameter,
+ * PostgreSQL's generic plan expects a tenth of the tenant behind a `limit $n` and hash-joins a scan
+ * of it (81 ms for a page by number, 194 ms for a page by cursor), which it would keep once the
+ * average planned page cost more.
+ */
+export const literalCount = (n: number) => sql.raw(String(Math.trunc(n))) as unknown as number;
+
 /** What a list shows of a school (the presenter's fields), and where it sits in the walk. */
 const shownColumns = (({ tenantId: _t, searchText: _s, sourceHash: _h, createdAt: _c, ...shown }) => shown)(getTableColumns(establishments));
 /**
@@ -147,13 +155,15 @@ export async function keysetPage(shape: Shape, input: Order & { pageSize: number
   const at: PageKey = { key: from.key === null ? null : placeholder('cursorKey'), uai: placeholder('cursorUai') };
   for (let i = 0; i < stretches; i++) {
     if (found.length === input.pageSize) break;
-    const key = ['keyset', input.sort, input.order, input.matchesFirst, backwards, from.key === null, i];
+    const limit = input.pageSize - found.length;
+    // a whole page's stretch of the unfiltered list: prepared under its name, parsed and planned once
+    // per connection (planning cost more than running it: 0.94 against 0.34 ms of PostgreSQL's CPU per
+    // page, alternating); filtered lists have too many texts to be planned once each, and the rest of
+    // a page, rarer, is planned each time
+    const named = shape.unfiltered && limit === input.pageSize;
+    const key = ['keyset', input.sort, input.order, input.matchesFirst, backwards, from.key === null, i, named ? limit : null];
     found.push(
-      ...(await shape.run(key, (s) => keysetStretches(s.ctx, s.where, input, at, backwards)[i](s.limit), {
-        cursorKey: from.key,
-        cursorUai: from.uai,
-        limit: input.pageSize - found.length,
-      })),
+      ...(await shape.run(key, (s) => keysetStretches(s.ctx, s.where, input, at, backwards)[i](named ? literalCount(limit) : s.limit), { cursorKey: from.key, cursorUai: from.uai, limit }, named)),
     );
   }
   return found;

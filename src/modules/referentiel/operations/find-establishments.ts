@@ -5,7 +5,7 @@ import { defineCache } from '../../../server/platform/cache.js';
 import type { Ctx } from '../../../server/platform/context.js';
 import { runTemplate, statementTemplate } from '../../../server/platform/prepared.js';
 import { sortableColumns, type ListedEstablishment, type SearchTerms, type Shape, type ShapeInputs } from '../db/establishment-list-types.js';
-import { boundedWalk, decodeCursor, encodeCursor, keysetPage, placeholder, searchCondition, searchTerms, walk } from '../db/establishment-pages.js';
+import { boundedWalk, decodeCursor, encodeCursor, keysetPage, literalCount, placeholder, searchCondition, searchTerms, walk } from '../db/establishment-pages.js';
 import { establishments } from '../db/schema.js';
 import { establishmentScopeWhere } from '../db/queries.js';
 
@@ -187,6 +187,7 @@ function shapeOf(ctx: Ctx, scope: EstablishmentScope, filters: Omit<Establishmen
   const shapeKey = JSON.stringify([scope, shaped]);
   return {
     ctx,
+    unfiltered: !Object.values(filters).some((value) => value !== undefined && value !== ''),
     run(key, build, runValues, named = false) {
       const template = statementTemplate(
         'referentiel_establishments',
@@ -259,13 +260,9 @@ function wholeListPage(shape: Shape, filters: Omit<EstablishmentFilters, 'sort' 
   if (Object.values(filters).some((value) => value !== undefined && value !== '')) return null;
   const limit = input.pageSize + 1;
   const offset = (input.page - 1) * input.pageSize;
-  // the limit and offset written in the text: with them as parameters, PostgreSQL's generic plan
-  // expects a tenth of the tenant and hash-joins a scan of it (81 ms), which it would keep once the
-  // average planned page cost more
-  const literal = (n: number) => sql.raw(String(n)) as unknown as number;
   return shape.run(
     ['whole', input.sort, input.order, limit, offset],
-    (s) => walk(s.ctx, s.where, { sort: input.sort, byUaiOnly: false, up: input.order !== 'desc', limit: literal(limit), offset: literal(offset) }),
+    (s) => walk(s.ctx, s.where, { sort: input.sort, byUaiOnly: false, up: input.order !== 'desc', limit: literalCount(limit), offset: literalCount(offset) }),
     {},
     true,
   );

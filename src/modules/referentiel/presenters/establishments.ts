@@ -1,4 +1,4 @@
-import { establishmentPermission, type Actor, type ScopedEstablishment } from '../../../server/platform/authz.js';
+import { can, establishmentPermission, establishmentScope, type Actor, type ScopedEstablishment } from '../../../server/platform/authz.js';
 import { isoOf } from '../../../server/platform/instants.js';
 import type { EstablishmentRow } from '../db/queries.js';
 import { z } from 'zod';
@@ -35,12 +35,24 @@ export const establishmentSchema = z.object({
 /** The columns a school is shown with: lists read only these (their update time as PostgreSQL's text, written as ISO 8601 without a Date). */
 export type ShownEstablishment = Omit<EstablishmentRow, 'tenantId' | 'searchText' | 'sourceHash' | 'createdAt' | 'updatedAt'> & { updatedAt: Date | string };
 
-type Permissions = Record<'update' | 'managePremises', (e: ScopedEstablishment) => boolean>;
+/** What each row says its reader may do, and the action that decides it. */
+const rowActions = { update: 'establishment.update', managePremises: 'premises.manage' } as const;
+
+type Permissions = Record<keyof typeof rowActions, (e: ScopedEstablishment) => boolean>;
 
 const permissionsOf = (actor: Actor): Permissions => ({
-  update: establishmentPermission(actor, 'establishment.update'),
-  managePremises: establishmentPermission(actor, 'premises.manage'),
+  update: establishmentPermission(actor, rowActions.update),
+  managePremises: establishmentPermission(actor, rowActions.managePremises),
 });
+
+/**
+ * Everything the rows' permissions depend on for this actor (each action allowed or not, and on
+ * which schools, as `establishmentPermission` decides): two readers with the same key see the same
+ * rows written the same way.
+ */
+export function permissionsKey(actor: Actor): string {
+  return JSON.stringify(Object.values(rowActions).map((action) => (can(actor, action) ? establishmentScope(actor, action) : null)));
+}
 
 /** A list's schools: the actor's permissions worked out once, not twice per school. */
 export function presentEstablishments(list: ShownEstablishment[], actor: Actor) {

@@ -52,6 +52,17 @@ describe('establishment list', () => {
     expect(auditor.items[0].permissions).toEqual({ update: false, managePremises: false });
   });
 
+  it('sends a page read again as JSON written once per set of rights, the rights of each reader on it', async () => {
+    const first = await get('/api/establishments?pageSize=3&sort=name');
+    const again = await get('/api/establishments?pageSize=3&sort=name');
+    expect(again.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(again.body).toBe(first.body);
+    const auditor = (await get('/api/establishments?pageSize=3&sort=name', 'auditor')).json();
+    expect(auditor.items.map((e: { uai: string }) => e.uai)).toEqual(first.json().items.map((e: { uai: string }) => e.uai));
+    expect(auditor.items.every((e: { permissions: object }) => e.permissions && !Object.values(e.permissions).includes(true))).toBe(true);
+    expect(first.json().items.every((e: { permissions: { update: boolean } }) => e.permissions.update)).toBe(true);
+  });
+
   it('refuses wrong query types with field paths', async () => {
     const response = await get('/api/establishments?page=abc&pageSize=100000');
     expect(response.statusCode).toBe(400);

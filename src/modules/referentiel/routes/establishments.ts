@@ -13,10 +13,35 @@ import { findEstablishmentsInput } from '../operations/find-establishments.js';
 import { getEstablishment, getEstablishmentDetail } from '../operations/get-establishment.js';
 import { getEstablishmentStats } from '../operations/get-establishment-stats.js';
 import { updateEstablishment, updateEstablishmentInput } from '../operations/update-establishment.js';
-import { establishmentSchema, presentEstablishment, presentEstablishments } from '../presenters/establishments.js';
+import { establishmentSchema, permissionsKey, presentEstablishment, presentEstablishments } from '../presenters/establishments.js';
 import { auditEventSchema, buildingSchema, presentAuditEvent, presentBuilding, presentRoom, roomSchema, unitSchema, presentUnit } from '../presenters/related.js';
 
 const uaiParams = z.object({ uai: z.string().min(1).max(20) });
+
+const listResponse = z.object({
+  items: z.array(establishmentSchema),
+  total: z.number(),
+  totalIsLowerBound: z.boolean().describe('Vrai pour une recherche qui trouve plus de `total` établissements : le compte s’arrête à 1 000 (« plus de 1 000 »)'),
+  nextCursor: z.string().nullable().describe('À passer en `after` pour la page suivante ; null en fin de liste'),
+  previousCursor: z.string().nullable().describe('À passer en `before` pour la page précédente ; null en tête de liste'),
+});
+type ListResponse = z.infer<typeof listResponse>;
+
+/**
+ * A page's JSON as written for one set of row permissions, kept beside the page for as long as the
+ * page cache keeps the page (so emptied with it by every write to schools): a page read again is
+ * sent as written, without presenting and serializing its rows again (0.08 ms of the 0.35–0.55 ms a cached
+ * page cost the server, under load). Pages read by cursor are not kept, so neither is their JSON.
+ */
+const writtenPages = new WeakMap<object, Map<string, string>>();
+
+function writtenOnce(page: object, permissions: string, write: () => string): string {
+  let written = writtenPages.get(page);
+  if (!written) writtenPages.set(page, (written = new Map()));
+  let body = written.get(permissions);
+  if (body === undefined) written.set(permissions, (body = write()));
+  return body;
+}
 
 export async function establishmentRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -31,23 +56,17 @@ export async function establishmentRoutes(fastify: FastifyInstance) {
         summary: 'Établissements visibles, filtrés, triés et paginés sur le serveur',
         querystring: findEstablishmentsInput,
         response: {
-          200: z.object({
-            items: z.array(establishmentSchema),
-            total: z.number(),
-            totalIsLowerBound: z
-              .boolean()
-              .describe('Vrai pour une recherche qui trouve plus de `total` établissements : le compte s’arrête à 1 000 (« plus de 1 000 »)'),
-            nextCursor: z.string().nullable().describe('À passer en `after` pour la page suivante ; null en fin de liste'),
-            previousCursor: z.string().nullable().describe('À passer en `before` pour la page précédente ; null en tête de liste'),
-          }),
+          200: listResponse,
           ...errorResponses,
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = ctxOf(fastify, request);
-      const { items, total, totalIsLowerBound, nextCursor, previousCursor } = await cachedEstablishments(ctx, request.query);
-      return { items: presentEstablishments(items, ctx.actor!), total, totalIsLowerBound, nextCursor, previousCursor };
+      const page = await cachedEstablishments(ctx, request.query);
+      const { items, total, totalIsLowerBound, nextCursor, previousCursor } = page;
+      const body = writtenOnce(page, permissionsKey(ctx.actor!), () => reply.serialize({ items: presentEstablishments(items, ctx.actor!), total, totalIsLowerBound, nextCursor, previousCursor }) as string);
+      return reply.type('application/json; charset=utf-8').send(body as unknown as ListResponse);
     },
   );
 

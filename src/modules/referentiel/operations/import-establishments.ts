@@ -44,6 +44,8 @@ export interface ImportEstablishmentsInput {
   preview?: boolean;
   /** Staged rows merged per statement (the bench measures other sizes); importBatchSize otherwise. */
   batchSize?: number;
+  /** Called once an applied file's report is recorded, before the statistics and the search index are brought up to date (the import returns then). */
+  onApplied?: (report: ImportReport) => void;
 }
 
 export interface ImportReport {
@@ -104,16 +106,24 @@ export async function importEstablishments(ctx: Ctx, input: ImportEstablishments
   const report = rows.report(key.id);
   input.onProgress?.(report.totals.rows, report.totals.rows);
   const totals = { ...report.totals, ...counts, unchanged: rows.kept - counts.created - counts.updated };
-  // a tenant's first import changes what the planner must know of it (lists, the next import)
-  if (counts.created >= analyzeAfterCreated) {
-    await database.db.execute(sql`ANALYZE referentiel.establishments`);
-    // rows wait in the trigram index's pending list until a vacuum: merged now, or every search reads the
-    // whole list and the planner, costing it, prefers to filter the tenant row by row
-    await database.db.execute(sql`SELECT gin_clean_pending_list('referentiel.establishments_search_idx'::regclass)`);
-  }
   establishmentsChanged(ctx);
   ctx.cache.invalidate(establishmentDirectoryCache, key.tenantId);
-  return finish(ctx, database.db, key, { ...report, totals });
+  const applied = await finish(ctx, database.db, key, { ...report, totals });
+  input.onApplied?.(applied);
+  if (counts.created >= analyzeAfterCreated) await settleAfterFirstImport(database.db);
+  return applied;
+}
+
+/**
+ * After a tenant's first import (thousands of new schools), once its report is recorded so the
+ * person does not wait for them (2-5 s under load): the rows its transaction left in the trigram
+ * index's pending list (until a vacuum) merged, or every search reads the whole list and the planner,
+ * costing it, prefers to filter the tenant row by row; then the statistics its lists, searches and
+ * next import are planned on.
+ */
+async function settleAfterFirstImport(db: Db): Promise<void> {
+  await db.execute(sql`SELECT gin_clean_pending_list('referentiel.establishments_search_idx'::regclass)`);
+  await db.execute(sql`ANALYZE referentiel.establishments`);
 }
 
 /** Runs `work`; a failure is recorded on the run (refused for an AppError, failed otherwise) and thrown again. */

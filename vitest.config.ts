@@ -49,6 +49,9 @@ const serverProject = (name: string, include: string[], exclude: string[] = []) 
  */
 export default defineConfig({
   test: {
+    // the pool's own setting: with it left true, the pool ends a worker after each file whatever a
+    // project says (the e2e project keeps its isolation inside its single fork)
+    isolate: false,
     projects: [
       serverProject('server', serverTests),
       serverProject('unit', pureTests),

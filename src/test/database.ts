@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { migrateDatabase, migrationsFolder, openDatabase, type Database, type Db } from '../server/platform/db.js';
 import { organizations } from '../modules/referentiel/db/schema.js';
+import { dropStaleTemplates, nowInSeconds, stampTemplate } from './stale-templates.js';
 
 /**
  * A migrated database for one test file: a PGlite copied from a migrated template directory, or,
@@ -38,6 +39,12 @@ function migrationsKey(): string {
 
 let key: string | undefined;
 const templateKey = () => (key ??= migrationsKey());
+
+/** When the newest migration was generated (drizzle-kit's journal): tells an older schema's template from another branch's. */
+function newestMigration(): number {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: { when: number }[] };
+  return Math.max(...journal.entries.map((entry) => entry.when));
+}
 
 /** tmpfs when there is one: a test file's PGlite writes every page it changes to its directory. */
 const copiesRoot = () => (existsSync('/dev/shm') ? '/dev/shm' : tmpdir());
@@ -112,7 +119,8 @@ const templatesMade = new Map<string, Promise<string>>();
  * The migrated template database for the current migrations on the server of `url`, made once by
  * the first test file that needs it (the others wait on an advisory lock, then find it). It is
  * built under another name and renamed when migrated, and made unconnectable: CREATE DATABASE …
- * TEMPLATE refuses a source anyone is connected to.
+ * TEMPLATE refuses a source anyone is connected to. Each run stamps the template it takes and, first,
+ * drops the older schemas' templates no run has taken for hours (stale-templates.ts).
  */
 function serverTemplate(url: string): Promise<string> {
   let made = templatesMade.get(url);
@@ -130,8 +138,13 @@ async function makeServerTemplate(url: string): Promise<string> {
   await client.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [templateLock]);
+    const stamp = { newestMigration: newestMigration(), usedAt: nowInSeconds() };
+    await dropStaleTemplates(client, { prefix: 'coherence_template_', current: name, newestMigration: stamp.newestMigration, now: stamp.usedAt });
     const found = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (found.rowCount) return name;
+    if (found.rowCount) {
+      await stampTemplate(client, name, stamp);
+      return name;
+    }
     const building = `${name}_building`;
     await dropDatabase(url, building);
     await createDatabase(url, building, 'template1');
@@ -143,6 +156,7 @@ async function makeServerTemplate(url: string): Promise<string> {
     }
     await retryWhileInUse(() => client.query(`ALTER DATABASE ${building} RENAME TO ${name}`));
     await client.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false IS_TEMPLATE true`);
+    await stampTemplate(client, name, stamp);
     return name;
   } finally {
     await client.query('select pg_advisory_unlock($1)', [templateLock]).catch(() => undefined);

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -22,7 +23,21 @@ export function agentInstalled(agent: AgentName): boolean {
   // agent then ignores --server: it can only be run against a server once that line is removed.
   if (agent === 'ocs') return !/^\s*local\s*=/m.test(readConfig('/etc/ocsinventory/ocsinventory-agent.cfg'));
   // FusionInventory keeps its state in a fixed directory, writable by root only
-  return writable('/var/lib/fusioninventory-agent');
+  return writable(fusionStateDir);
+}
+
+const fusionStateDir = '/var/lib/fusioninventory-agent';
+const flock = '/usr/bin/flock';
+
+/**
+ * The command that runs `agent`: FusionInventory under an exclusive lock on its state directory,
+ * the same for every run (it has no option to move it, and rewrites its device id file on each
+ * run), so that two test runs side by side never run it at the same time. OCS gets a directory per
+ * test (--basevardir).
+ */
+function agentCommand(agent: AgentName, args: string[]): [string, string[]] {
+  if (agent !== 'fusioninventory' || !existsSync(flock)) return [agentCommands[agent], args];
+  return [flock, [join(fusionStateDir, '.coherence-tests.lock'), agentCommands[agent], ...args]];
 }
 
 function writable(path: string): boolean {
@@ -70,7 +85,8 @@ export async function runAgent(agent: AgentName, serverUrl: string, options: Age
           ...(options.tag ? [`--tag=${options.tag}`] : []),
         ];
   try {
-    const { stdout, stderr } = await run(agentCommands[agent], args, { env, encoding: 'utf8', timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
+    const [command, commandArgs] = agentCommand(agent, args);
+    const { stdout, stderr } = await run(command, commandArgs, { env, encoding: 'utf8', timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
     return stdout + stderr;
   } catch (error) {
     const failure = error as { stdout?: string; stderr?: string; message: string };

@@ -102,6 +102,17 @@ interface Counter {
   machines(deviceIds: string[]): Promise<number>;
   versions(deviceIds: string[]): Promise<number>;
   ranAt(deviceIds: string[], ranAt: string): Promise<number>;
+  /** The database's work counters (pg_stat_database): what the server asked of PostgreSQL, whatever the load. */
+  work(): Promise<DatabaseWork>;
+  /** Scans and rows per table (pg_stat_user_tables), to tell which table the work went to. */
+  tables(): Promise<Map<string, number[]>>;
+}
+
+interface DatabaseWork {
+  commits: number;
+  buffers: number;
+  rowsRead: number;
+  rowsWritten: number;
 }
 
 /** Counts what the database holds, on its own connection (not the server's). */
@@ -110,6 +121,22 @@ function counter(client: pg.Client, tenantId: string): Counter {
   return {
     machines: (ids) => one('select count(*) n from parc.assets where tenant_id = $1 and agent_device_id = any($2)', [tenantId, ids]),
     versions: (ids) => one('select coalesce(sum(version), 0) n from parc.assets where tenant_id = $1 and agent_device_id = any($2)', [tenantId, ids]),
+    work: async () => {
+      const found = await client.query<Record<keyof DatabaseWork, string>>(
+        `select xact_commit as commits, blks_hit + blks_read as buffers, tup_returned + tup_fetched as "rowsRead", tup_inserted + tup_updated + tup_deleted as "rowsWritten"
+           from pg_stat_database where datname = current_database()`,
+      );
+      const row = found.rows[0];
+      return { commits: Number(row.commits), buffers: Number(row.buffers), rowsRead: Number(row.rowsRead), rowsWritten: Number(row.rowsWritten) };
+    },
+    tables: async () => {
+      const found = await client.query<{ name: string; counts: string[] }>(
+        `select schemaname || '.' || relname as name,
+                array[seq_scan, seq_tup_read, coalesce(idx_scan, 0), coalesce(idx_tup_fetch, 0), n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del] as counts
+           from pg_stat_user_tables`,
+      );
+      return new Map(found.rows.map((r) => [r.name, r.counts.map(Number)]));
+    },
     ranAt: (ids, ranAt) => one(`select count(*) n from parc.assets where tenant_id = $1 and agent_device_id = any($2) and hardware->'agent'->>'ranAt' = $3`, [tenantId, ids, ranAt]),
   };
 }
@@ -123,6 +150,12 @@ export async function seedTenant(database: Database): Promise<{ tenantId: string
   const tags = await rows<{ uai: string }>(database.db, sql`select uai from referentiel.establishments where tenant_id = ${org.tenantId} order by uai`);
   return { tenantId: org.tenantId, tags: tags.map((t) => t.uai) };
 }
+
+/** The database's work per inventory between two readings (statistics reach pg_stat_database within a second or so). */
+const workText = (before: DatabaseWork, after: DatabaseWork, n: number) => {
+  const per = (key: keyof DatabaseWork) => ((after[key] - before[key]) / Math.max(1, n)).toFixed(1);
+  return `${per('commits')} transactions, ${per('buffers')} pages lues, ${per('rowsRead')} lignes lues, ${per('rowsWritten')} écrites`;
+};
 
 const rate = (value: number) => `${value.toFixed(1)}/s`;
 
@@ -296,6 +329,9 @@ async function partialRows(
 ): Promise<{ row: IngestRow; notes: string[] }> {
   const ids = fleet.map((m) => m.deviceId);
   const before = await count.versions(ids);
+  await new Promise((resolve) => setTimeout(resolve, process.env.BENCH_PARTIAL_SLICE ? 11_000 : 0));
+  const workAtStart = await count.work();
+  const tablesAtStart = await count.tables();
   let spent: CpuSpent = { serverMs: 0, databaseMs: 0, vacuumMs: 0 };
   let elapsed = 0; // posting time only: building the bodies is the agents' work, not the server's
   let acknowledged = 0;
@@ -303,9 +339,10 @@ async function partialRows(
   let firstRefusal: string | undefined;
   let p95Max = 0;
   // built and posted in slices, so 100,000 bodies are never all in memory
-  for (let done = 0; done < n; done += 2_000) {
+  const sliceSize = Number(process.env.BENCH_PARTIAL_SLICE) || 2_000;
+  for (let done = 0; done < n; done += sliceSize) {
     const posts: AgentPost[] = [];
-    for (let i = done; i < Math.min(n, done + 2_000); i++) {
+    for (let i = done; i < Math.min(n, done + sliceSize); i++) {
       const m = fleet[i % fleet.length];
       posts.push({
         path: '/api/v1/inventory',
@@ -315,16 +352,31 @@ async function partialRows(
       });
     }
     const mark = await cpu.snapshot();
+    const workBefore = await count.work();
     const run = await runAgents(baseUrl, posts, 16);
     const slice = await cpu.since(mark);
+    const workAfter = await count.work();
     spent = { serverMs: spent.serverMs + slice.serverMs, databaseMs: spent.databaseMs + slice.databaseMs, vacuumMs: spent.vacuumMs + slice.vacuumMs };
     elapsed += run.elapsedMs;
     acknowledged += run.acknowledged;
     refused += run.refused;
     firstRefusal ??= run.firstRefusal;
     p95Max = Math.max(p95Max, run.p95);
+    const per = (value: number) => `${(value / Math.max(1, run.acknowledged)).toFixed(2)} ms`;
+    log(`partielles ${done + 1}–${done + posts.length} : ${per(slice.serverMs)} serveur + ${per(slice.databaseMs)} requêtes + ${per(slice.vacuumMs)} autovacuum par mise à jour, ${rate(run.perSecond)}, charge ${loadAverage()} ; base par mise à jour : ${workText(workBefore, workAfter, run.acknowledged)}`);
   }
   const landed = (await count.versions(ids)) - before;
+  if (process.env.BENCH_PARTIAL_SLICE) {
+    // an idle backend reports its statistics within 10 s (PGSTAT_IDLE_INTERVAL)
+    await new Promise((resolve) => setTimeout(resolve, 11_000));
+    log(`partielles, base par mise à jour sur toute la phase : ${workText(workAtStart, await count.work(), acknowledged)}`);
+    const heads = ['seq_scan', 'seq_tup_read', 'idx_scan', 'idx_tup_fetch', 'ins', 'upd', 'hot_upd', 'del'];
+    for (const [table, counts] of await count.tables()) {
+      const before = tablesAtStart.get(table) ?? counts.map(() => 0);
+      const per = counts.map((c, i) => (c - before[i]) / Math.max(1, acknowledged));
+      if (per.some((v) => v > 0.01)) log(`  ${table} : ${per.map((v, i) => `${heads[i]} ${v.toFixed(2)}`).join(', ')}`);
+    }
+  }
   const perSecond = (acknowledged / elapsed) * 1000;
   const projected = (targets.partialCount / perSecond) * 1000;
   const sampled = n < targets.partialCount;

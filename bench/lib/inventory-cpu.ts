@@ -53,6 +53,11 @@ export class CpuMeter {
     private readonly pid: number | null,
     private readonly client: pg.Client,
     private readonly database: string,
+    /**
+     * Only the backends of this application_name (a server started with PGAPPNAME set) and the
+     * autovacuum workers: two servers on one database are then each charged their own queries only.
+     */
+    private readonly applicationName?: string,
   ) {}
 
   get available() {
@@ -63,8 +68,9 @@ export class CpuMeter {
 
   private async backends(): Promise<Map<number, number>> {
     const found = await this.client.query<{ pid: number; type: string | null }>(
-      'select pid, backend_type as type from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
-      [this.database],
+      `select pid, backend_type as type from pg_stat_activity
+        where datname = $1 and pid <> pg_backend_pid() and ($2::text is null or application_name = $2 or backend_type is distinct from 'client backend')`,
+      [this.database, this.applicationName ?? null],
     );
     const out = new Map<number, number>();
     for (const { pid, type } of found.rows) {

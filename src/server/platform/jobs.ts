@@ -18,7 +18,11 @@ export interface JobDefinition {
   handler: () => Promise<unknown>;
   /** A cron expression read in Europe/Paris (minute hour day month weekday); absent: run only when sent. */
   schedule?: string;
-  /** pg-boss queue policy: `singleton` (one active), `stately` (one queued and one active)… */
+  /**
+   * pg-boss queue policy: `short` (one waiting), `singleton` (one active), `stately` (one waiting
+   * and one active). A job left active by a killed process holds a `singleton` or `stately` queue
+   * until pg-boss expires it (15 minutes).
+   */
   policy?: 'standard' | 'short' | 'singleton' | 'stately';
   /** Also run once in this process when the app is ready (what a stopped process left), whether jobs are on or not. */
   atStartup?: boolean;
@@ -95,7 +99,10 @@ export function installJobs(app: FastifyInstance, definitions: JobDefinition[], 
 }
 
 async function register(boss: PgBoss, job: JobDefinition) {
-  await boss.createQueue(job.name, { name: job.name, policy: job.policy ?? 'standard' });
+  const policy = job.policy ?? 'standard';
+  await boss.createQueue(job.name, { name: job.name, policy });
+  // createQueue leaves an existing queue as it was: a policy changed in the code reaches existing databases here
+  await boss.updateQueue(job.name, { name: job.name, policy });
   if (job.schedule) {
     const { cron, parisHours } = inUtc(job.schedule);
     await boss.schedule(job.name, cron, parisHours ? { parisHours } : {}, { tz: 'UTC' });

@@ -10,9 +10,13 @@ import { drainInbox, type DrainResult } from './inventory-inbox.js';
  * - at startup, a run of the inbox job below: a drain of the inventory inbox (reports a crashed or stopped process acknowledged
  *   as pending and did not store yet), in the background, awaited on close;
  * - with jobs on, a pg-boss queue on the platform's one instance that drains the inbox: every
- *   minute (cron, one job across processes) and as soon as the endpoint queues a report (`stately`:
+ *   minute (cron, one job across processes) and as soon as the endpoint queues a report (`short`:
  *   at most one job waiting, so a burst of pending reports makes one drain, not thousands). The
  *   same job deletes unassigned reports past their keeping time.
+ *   Not `stately` (one waiting and one active): a process killed during a drain leaves its job
+ *   active until pg-boss expires it (15 minutes), and no other drain could start meanwhile, so
+ *   reports acknowledged as pending after the crash waited that long. Drains running side by side
+ *   are safe (below).
  * Exactly-once does not rely on pg-boss: the drain deletes each row in the device's transaction
  * (inventory-inbox.ts), so two processes draining at once never store a report twice.
  */
@@ -61,7 +65,7 @@ export function parcJobs(app: FastifyInstance): JobDefinition[] {
   return [
     {
       name: inboxJob,
-      policy: 'stately',
+      policy: 'short',
       schedule: '* * * * *',
       // what a crashed or stopped process left, drained at startup whether jobs run here or not
       atStartup: true,

@@ -139,6 +139,25 @@ describe('inventory inbox (status "pending")', () => {
     }
   }, 60_000);
 
+  it('with background jobs on, stores a pending report although a killed process left its drain active', async () => {
+    const withJobs = await buildApp({ database, serveWeb: false, config: { jobs: true, inventory: { maxInFlight: 0 } } });
+    try {
+      await withJobs.ready();
+      // what a process killed -9 in the middle of a drain leaves: its job active until pg-boss expires it
+      await database.db.execute(sql`
+        insert into pgboss.job (name, data, state, started_on, policy)
+        select name, '{}'::jsonb, 'active', now(), policy from pgboss.queue where name = 'parc-inventory-inbox'`);
+      expect((await postGlpi(withJobs, glpiInventory('JOBS-KILLED'))).statusCode).toBe(202);
+      const deadline = Date.now() + 30_000;
+      while ((await assetBySerial('JOBS-KILLED')).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+      expect(await assetBySerial('JOBS-KILLED')).toHaveLength(1);
+      expect(await inboxCount()).toBe(0);
+    } finally {
+      await withJobs.close();
+      await database.db.execute(sql`delete from pgboss.job where name = 'parc-inventory-inbox' and state = 'active'`);
+    }
+  }, 60_000);
+
   it('stores at startup what a crashed process left in the inbox', async () => {
     expect((await postGlpi(saturated, glpiInventory('CRASH-1'))).statusCode).toBe(202);
     // the process that acknowledged it stops before draining; a new one starts on the same database

@@ -45,7 +45,9 @@ async function coherence(...args: string[]) {
   }
 }
 
-describe('coherence command line', () => {
+// each command is a process of its own that opens (and on PGlite, loads) the database: four or five
+// of them in a test took over 60 s on a loaded two-core machine; each keeps its own 120 s limit
+describe('coherence command line', { timeout: 300_000 }, () => {
   it('prints its help', async () => {
     const { stdout } = await coherence('--help');
     for (const command of ['migrate', 'organizations', 'import', 'users']) expect(stdout).toContain(command);

@@ -68,6 +68,22 @@ const inboxCount = async () => (await database.db.select({ n: count() }).from(in
 const assetCount = async () => (await database.db.select({ n: count() }).from(assets).where(eq(assets.tenantId, tenantId)))[0].n;
 const assetBySerial = async (serial: string) => database.db.select().from(assets).where(eq(assets.serial, serial));
 
+/** A report posted to a saturated process with jobs on (after `before`), stored by the pg-boss worker alone within 30 s. */
+async function storedByTheJob(serial: string, before: () => Promise<void> = async () => {}) {
+  const withJobs = await buildApp({ database, serveWeb: false, config: { jobs: true, inventory: { maxInFlight: 0 } } });
+  try {
+    await withJobs.ready();
+    await before();
+    expect((await postGlpi(withJobs, glpiInventory(serial))).statusCode).toBe(202);
+    const deadline = Date.now() + 30_000;
+    while ((await assetBySerial(serial)).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(await assetBySerial(serial)).toHaveLength(1);
+    expect(await inboxCount()).toBe(0);
+  } finally {
+    await withJobs.close();
+  }
+}
+
 describe('inventory inbox (status "pending")', () => {
   it('answers a saturated GLPI Agent "pending" once the report is committed, and the worker stores it', async () => {
     const response = await postGlpi(saturated, glpiInventory('INBOX-1'));
@@ -126,34 +142,18 @@ describe('inventory inbox (status "pending")', () => {
   });
 
   it('with background jobs on, the pg-boss worker stores a pending report by itself', async () => {
-    const withJobs = await buildApp({ database, serveWeb: false, config: { jobs: true, inventory: { maxInFlight: 0 } } });
-    try {
-      await withJobs.ready();
-      expect((await postGlpi(withJobs, glpiInventory('JOBS-1'))).statusCode).toBe(202);
-      const deadline = Date.now() + 30_000;
-      while ((await assetBySerial('JOBS-1')).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
-      expect(await assetBySerial('JOBS-1')).toHaveLength(1);
-      expect(await inboxCount()).toBe(0);
-    } finally {
-      await withJobs.close();
-    }
+    await storedByTheJob('JOBS-1');
   }, 60_000);
 
   it('with background jobs on, stores a pending report although a killed process left its drain active', async () => {
-    const withJobs = await buildApp({ database, serveWeb: false, config: { jobs: true, inventory: { maxInFlight: 0 } } });
-    try {
-      await withJobs.ready();
-      // what a process killed -9 in the middle of a drain leaves: its job active until pg-boss expires it
-      await database.db.execute(sql`
+    // what a process killed -9 in the middle of a drain leaves: its job active until pg-boss expires it
+    const leftActive = async () =>
+      void (await database.db.execute(sql`
         insert into pgboss.job (name, data, state, started_on, policy)
-        select name, '{}'::jsonb, 'active', now(), policy from pgboss.queue where name = 'parc-inventory-inbox'`);
-      expect((await postGlpi(withJobs, glpiInventory('JOBS-KILLED'))).statusCode).toBe(202);
-      const deadline = Date.now() + 30_000;
-      while ((await assetBySerial('JOBS-KILLED')).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
-      expect(await assetBySerial('JOBS-KILLED')).toHaveLength(1);
-      expect(await inboxCount()).toBe(0);
+        select name, '{}'::jsonb, 'active', now(), policy from pgboss.queue where name = 'parc-inventory-inbox'`));
+    try {
+      await storedByTheJob('JOBS-KILLED', leftActive);
     } finally {
-      await withJobs.close();
       await database.db.execute(sql`delete from pgboss.job where name = 'parc-inventory-inbox' and state = 'active'`);
     }
   }, 60_000);

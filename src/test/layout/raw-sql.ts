@@ -5,10 +5,10 @@
  * when the file loads (never from input).
  */
 export const allowedRawArguments: Record<string, string[]> = {
-  // a prepared first page's limit and offset, integers written in the text so its generic plan is the index walk (one statement name per value)
-  'src/modules/referentiel/operations/find-establishments.ts': ['String(n)'],
-  // a cursor's key cast to the sort column's own type, as the schema declares it
-  'src/modules/referentiel/db/establishment-pages.ts': ['column.getSQLType()'],
+  // a cursor's key cast to the sort column's own type, as the schema declares it; a prepared page's
+  // limit and offset, integers written in the text so its generic plan is the index walk (one
+  // statement name per value)
+  'src/modules/referentiel/db/establishment-pages.ts': ['column.getSQLType()', 'String(Math.trunc(n))'],
   // column lists of the bulk upserts' json_to_recordset, from the module's constant column table
   'src/modules/parc/import/write-import-plan.ts': ['insertColumns', 'recordset', 'updateSet'],
   // the import's staging table (a constant name), its column lists from the module's column table,

@@ -93,8 +93,7 @@ vitest_in_background() {
   "$@" $(vitest_reporters "$report") >"$report.log" 2>&1
   code=$?
   elapsed "$start" >"$report.seconds"
-  # written whole then renamed: postgresql_run polls for it
-  echo "$code" >"$report.rc.part" && mv "$report.rc.part" "$report.rc"
+  echo "$code" >"$report.rc"
   return "$code"
 }
 
@@ -190,33 +189,23 @@ run_step "Chromium" ensure_chromium
 run_step "Vérification des types (tsc)" npx tsc --noEmit -p tsconfig.json
 run_step "Frontières des modules (ESLint)" npx eslint src
 run_step "openapi.json à jour" npx tsx scripts/check-openapi.ts
-# Three runs on two cores: the server tests on PGlite and the browser journeys start together, and
-# the server tests on PostgreSQL start as soon as either of them ends. A server run has one worker
-# while another run goes on beside it (vitest's default on two cores: cores − 1), two when it is
-# alone. (The PostgreSQL run used to wait for the PGlite run, and the last of the three went on
-# alone, on one worker, for minutes.)
+# The browser journeys beside the server tests, PGlite then PostgreSQL. The journeys mostly wait on
+# Chromium and their server; a server run has one worker (vitest's default on two cores: cores − 1),
+# which leaves the other core to the journeys. (The PGlite run used to go alone, one core idle for
+# its 17 minutes, and the journeys beside the PostgreSQL run.)
 pglite_report="$work_dir/server-pglite.json"
 postgresql_report="$work_dir/server-postgresql.json"
 e2e_report="$work_dir/e2e.json"
-ended() { [ -f "$1.rc" ]; }
-failed_run() { ended "$1" && [ "$(cat "$1.rc")" -ne 0 ]; }
-pglite_run() { vitest_in_background "$pglite_report" env -u TEST_DATABASE_URL npx vitest run --project server; }
-journey_run() { vitest_in_background "$e2e_report" npx vitest run --project e2e --passWithNoTests; }
-# Both server runs drive the real inventory agents: the PostgreSQL run keeps its temporary files
-# apart (the FusionInventory agent's fixed state directory is locked by run-agent.ts).
-postgresql_run() {
-  until ended "$pglite_report" || ended "$e2e_report"; do sleep 2; done
-  # a failed PGlite run leaves it « non lancé », as when it waited for the PGlite run
-  failed_run "$pglite_report" && return 1
-  local workers=1
-  if ended "$pglite_report" && ended "$e2e_report"; then workers=2; fi
-  mkdir -p "$work_dir/tmp-postgresql"
-  vitest_in_background "$postgresql_report" env TEST_DATABASE_URL="$PG_URL" TMPDIR="$work_dir/tmp-postgresql" \
-    npx vitest run --project server --maxWorkers="$workers"
+# When the journeys have ended before the PostgreSQL run starts, it takes both cores (two workers).
+postgresql_workers() { if [ -f "$e2e_report.rc" ]; then echo 2; else echo 1; fi; }
+server_runs() {
+  vitest_in_background "$pglite_report" env -u TEST_DATABASE_URL npx vitest run --project server &&
+    vitest_in_background "$postgresql_report" env TEST_DATABASE_URL="$PG_URL" npx vitest run --project server --maxWorkers="$(postgresql_workers)"
 }
-say "Tests serveur (PGlite, PostgreSQL) à côté des parcours navigateur"
+journey_run() { vitest_in_background "$e2e_report" npx vitest run --project e2e --passWithNoTests; }
+say "Tests serveur (PGlite puis PostgreSQL) à côté des parcours navigateur"
 side_by_side_start=$(now)
-side_by_side pglite_run journey_run postgresql_run
+side_by_side server_runs journey_run
 timings+=("Tests serveur et parcours, côte à côte : $(elapsed "$side_by_side_start") s")
 report_background_runs "Tests serveur sur PGlite|$pglite_report" "Tests serveur sur PostgreSQL|$postgresql_report" \
   "Parcours navigateur (e2e)|$e2e_report"

@@ -125,7 +125,7 @@ export async function findEstablishments(ctx: Ctx, input: FindEstablishmentsInpu
           counted,
         })
       : await Promise.all([
-          (scope.all ? wholeListPage(shape, filters, { sort, order, page, pageSize }) : null) ??
+          (scope.all ? wholeListPage(shape, { sort, order, page, pageSize }) : null) ??
             shape.run(
               ['offset', sort, order, matchesFirst],
               (s) => walk(s.ctx, s.where, { sort, byUaiOnly: false, up: order !== 'desc', limit: s.limit, offset: s.offset, matchesFirst }),
@@ -187,7 +187,7 @@ function shapeOf(ctx: Ctx, scope: EstablishmentScope, filters: Omit<Establishmen
   const shapeKey = JSON.stringify([scope, shaped]);
   return {
     ctx,
-    unfiltered: !Object.values(filters).some((value) => value !== undefined && value !== ''),
+    unfiltered: !isFiltered(filters),
     run(key, build, runValues, named = false) {
       const template = statementTemplate(
         'referentiel_establishments',
@@ -223,7 +223,7 @@ function shapeOf(ctx: Ctx, scope: EstablishmentScope, filters: Omit<Establishmen
  * no statement once they are known.
  */
 export async function sparseFilters(ctx: Ctx, filters: Omit<EstablishmentFilters, 'sort' | 'order'>, reach: number, counted: () => Promise<number>): Promise<boolean> {
-  const filtered = Object.values(filters).some((value) => value !== undefined && value !== '');
+  const filtered = isFiltered(filters);
   const scope = establishmentScope(ctx.actor!, 'establishment.read');
   if (!filtered && scope.all) return false;
   // a unit's schools are entries of the unit index that carry every column the list sorts and filters
@@ -250,14 +250,16 @@ function tenantTotal(ctx: Ctx): Promise<number> {
 
 type PageInput = Pick<EstablishmentFilters, 'sort' | 'order'> & { page: number; pageSize: number };
 
+/** Whether a request narrows the list at all (a search or any filter value). */
+const isFiltered = (filters: Omit<EstablishmentFilters, 'sort' | 'order'>) => Object.values(filters).some((value) => value !== undefined && value !== '');
+
 /**
  * A page by number of the whole list (no filter, every school of the tenant, the actor seeing them all: what people
  * browse most), through a statement prepared under its name: PostgreSQL parses and plans it once
  * per connection. Null when the request is not of that shape.
  */
-function wholeListPage(shape: Shape, filters: Omit<EstablishmentFilters, 'sort' | 'order'>, input: PageInput): Promise<ListedEstablishment[]> | null {
-  if (input.page > pagesByNumber) return null;
-  if (Object.values(filters).some((value) => value !== undefined && value !== '')) return null;
+function wholeListPage(shape: Shape, input: PageInput): Promise<ListedEstablishment[]> | null {
+  if (input.page > pagesByNumber || !shape.unfiltered) return null;
   const limit = input.pageSize + 1;
   const offset = (input.page - 1) * input.pageSize;
   return shape.run(

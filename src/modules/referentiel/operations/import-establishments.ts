@@ -116,7 +116,7 @@ export async function importEstablishments(ctx: Ctx, input: ImportEstablishments
 
 /**
  * After a tenant's first import (thousands of new schools), once its report is recorded so the
- * person does not wait for them (2-5 s under load): the rows its transaction left in the trigram
+ * person does not wait for them (4–7 s under load): the rows its transaction left in the trigram
  * index's pending list (until a vacuum) merged, or every search reads the whole list and the planner,
  * costing it, prefers to filter the tenant row by row; then the statistics its lists, searches and
  * next import are planned on.

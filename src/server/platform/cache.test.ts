@@ -5,6 +5,8 @@ import type { Database } from './db.js';
 
 const small = defineCache<string>('test-small', { max: 3, ttlMs: 1_000 });
 const loads = defineCache<Promise<number>>('test-loads', { max: 10, ttlMs: 60_000 });
+/** Entries that weigh their text's length, and may grow once kept. */
+const weighed = defineCache<Promise<{ text: string[] }>>('test-weighed', { max: 100, maxBytes: 10, ttlMs: 60_000, bytesOf: (v) => v.text.join('').length });
 
 let at = Date.parse('2026-03-02T08:00:00Z');
 const clock = () => new Date(at);
@@ -61,6 +63,24 @@ describe('cache facility, in one process', () => {
     expect(await c.remember('bad', () => Promise.resolve(7))).toBe(7);
     expect(await c.refresh('k', () => Promise.resolve(43))).toBe(43);
     expect(await c.remember('k', load)).toBe(43);
+  });
+
+  it('keeps at most its bytes when sized in bytes, measuring a load once it resolves and again when it grew', async () => {
+    const c = cache.of(weighed);
+    const four = await c.remember('a', () => Promise.resolve({ text: ['aaaa'] }));
+    await c.remember('b', () => Promise.resolve({ text: ['bbbb'] }));
+    await Promise.resolve();
+    expect([c.size, c.bytes]).toEqual([2, 8]);
+    // 'a' grows to 7 (just used, it is the most recent): 11 bytes, so the least recently used goes
+    four.text.push('aaa');
+    c.grew('a', four);
+    expect([c.size, c.bytes]).toEqual([1, 7]);
+    expect(c.get('b')).toBeUndefined();
+    // a value no longer kept under its key is not measured again
+    cache.invalidate(weighed, 'a');
+    c.grew('a', four);
+    expect([c.size, c.bytes]).toEqual([0, 0]);
+    expect(() => defineCache('test-half-weighed', { max: 1, ttlMs: 1, maxBytes: 10 })).toThrow(/vont ensemble/);
   });
 
   it('drops what was being loaded when invalidated meanwhile', async () => {

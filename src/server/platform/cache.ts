@@ -19,10 +19,21 @@ export interface CacheLimits {
   max: number;
   /** Lifetime of an entry, on the app's clock: the bound on staleness if a notification is lost. */
   ttlMs: number;
+  /**
+   * Bytes kept at most, as `bytesOf` measures the entries: for a cache whose entries differ in size
+   * by orders (a page of 25 rows or of 500), where a count of entries bounds nothing. The least
+   * recently used go first beyond, as beyond `max`.
+   */
+  maxBytes?: number;
 }
+
+/** What a cache sized in bytes measures: its value, or what its promise resolved to (a pending load counts one byte). */
+export type Settled<V> = Awaited<V>;
 
 export interface CacheDeclaration<V> extends CacheLimits {
   readonly name: string;
+  /** With `maxBytes`: an entry's size in memory, estimated (when set, when its promise resolves, when it `grew`). */
+  bytesOf?(value: Settled<V>): number;
   /** Never set: carries the type of the values. */
   readonly values?: V;
 }
@@ -30,9 +41,10 @@ export interface CacheDeclaration<V> extends CacheLimits {
 const declarations = new Map<string, CacheDeclaration<unknown>>();
 
 /** Declares a cache once (e.g. `defineCache<number>('establishment-totals', { max: 5_000, ttlMs: 60_000 })`). */
-export function defineCache<V>(name: string, limits: CacheLimits): CacheDeclaration<V> {
+export function defineCache<V>(name: string, limits: CacheLimits & Pick<CacheDeclaration<V>, 'bytesOf'>): CacheDeclaration<V> {
   if (declarations.has(name)) throw new Error(`Cache « ${name} » déclaré deux fois.`);
-  const declaration: CacheDeclaration<V> = { name, max: limits.max, ttlMs: limits.ttlMs };
+  if ((limits.maxBytes === undefined) !== (limits.bytesOf === undefined)) throw new Error(`Cache « ${name} » : maxBytes et bytesOf vont ensemble.`);
+  const declaration: CacheDeclaration<V> = { name, max: limits.max, ttlMs: limits.ttlMs, maxBytes: limits.maxBytes, bytesOf: limits.bytesOf };
   declarations.set(name, declaration);
   return declaration;
 }
@@ -47,7 +59,14 @@ export interface Cache<V> {
   remember(key: string, make: () => V): V;
   /** Makes the entry again now (a reader found it lacking), kept as `remember` keeps it. */
   refresh(key: string, make: () => V): V;
+  /**
+   * The settled value of `key` grew in place (something derived from it kept inside it): measured
+   * again for `maxBytes`, its time to live unchanged. Nothing when `key` holds another value now.
+   */
+  grew(key: string, settled: Settled<V>): void;
   readonly size: number;
+  /** What `bytesOf` counts of the entries kept (0 for a cache not sized in bytes). */
+  readonly bytes: number;
 }
 
 export interface Caches {
@@ -146,16 +165,24 @@ class CacheFacility implements Caches {
 
   private view<V>(declaration: CacheDeclaration<V>): Cache<V> {
     const lru = this.lru(declaration.name, declaration);
+    const measure = declaration.bytesOf as ((settled: unknown) => number) | undefined;
     return {
       get: (key) => unbox<V>(lru.get(key)),
-      set: (key, value) => void lru.set(key, box(value)),
+      set: (key, value) => void (measure ? keep(lru, key, value, measure) : lru.set(key, box(value))),
       remember: (key, make) => {
         const kept = lru.get(key);
-        return kept ? (unbox<V>(kept) as V) : keep(lru, key, make());
+        return kept ? (unbox<V>(kept) as V) : keep(lru, key, make(), measure);
       },
-      refresh: (key, make) => keep(lru, key, make()),
+      refresh: (key, make) => keep(lru, key, make(), measure),
+      grew: (key, settled) => {
+        const kept = lru.peek(key) as Box | undefined;
+        if (measure && kept && 'settled' in kept && kept.settled === settled) lru.set(key, kept, { size: bytes(measure, settled), noUpdateTTL: true });
+      },
       get size() {
         return lru.size;
+      },
+      get bytes() {
+        return lru.calculatedSize;
       },
     };
   }
@@ -192,7 +219,7 @@ class CacheFacility implements Caches {
     let lru = this.caches.get(name);
     if (!lru) {
       // ttlResolution 0: read the (possibly fake) clock on every lookup
-      lru = new LRUCache<string, object>({ max: limits.max, ttl: limits.ttlMs, ttlResolution: 0, perf: this.perf });
+      lru = new LRUCache<string, object>({ max: limits.max, maxSize: limits.maxBytes, ttl: limits.ttlMs, ttlResolution: 0, perf: this.perf });
       this.caches.set(name, lru);
     }
     return lru;
@@ -221,19 +248,34 @@ class CacheFacility implements Caches {
   }
 }
 
-function keep<V>(lru: LRUCache<string, object>, key: string, value: V): V {
+/** Keeps `value` under `key`; in a cache sized in bytes, a promise is measured again once it resolves (if still kept). */
+function keep<V>(lru: LRUCache<string, object>, key: string, value: V, measure?: (settled: unknown) => number): V {
   const boxed = box(value);
-  lru.set(key, boxed);
-  if (value instanceof Promise) value.catch(() => lru.get(key) === boxed && lru.delete(key));
+  const pending = value instanceof Promise;
+  if (measure && !pending) boxed.settled = value;
+  lru.set(key, boxed, measure ? { size: pending ? 1 : bytes(measure, value) } : undefined);
+  if (!pending) return value;
+  value.then(
+    (settled: unknown) => {
+      if (!measure || lru.peek(key) !== boxed) return;
+      boxed.settled = settled;
+      lru.set(key, boxed, { size: bytes(measure, settled), noUpdateTTL: true });
+    },
+    () => lru.get(key) === boxed && lru.delete(key),
+  );
   return value;
 }
 
-/** lru-cache keeps objects only: other values travel in a small box. */
+/** lru-cache takes sizes as positive integers. */
+const bytes = (measure: (settled: unknown) => number, settled: unknown) => Math.max(1, Math.ceil(measure(settled)));
+
+/** lru-cache keeps objects only: other values travel in a small box (with what a promise resolved to, in a cache sized in bytes). */
 interface Box {
   value: unknown;
+  settled?: unknown;
 }
-function box(value: unknown): object {
-  return { value } satisfies Box;
+function box(value: unknown): Box {
+  return { value };
 }
 function unbox<V>(boxed: object | undefined): V | undefined {
   return boxed === undefined ? undefined : ((boxed as Box).value as V);

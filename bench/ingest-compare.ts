@@ -25,8 +25,9 @@ import { startServer, type RunningServer } from './lib/server.js';
  * software list), 16 agents. `--overnight` vacuums the installed lines before the next day: without
  * it the next day reads lines written minutes before, on pages not yet marked all-visible, which no
  * index-only scan can skip (a day later, whether autovacuum has passed depends on its thresholds).
- * Printed per round: CPU per inventory (server + PostgreSQL), both builds side by side with the ratio and the load average; first, what each spends idle (`--idle`
- * seconds, 30 by default: job queues, schedules, the cache listener).
+ * Printed per round: CPU per inventory (server + PostgreSQL), both builds side by side with the
+ * ratio and the load average; first, what each spends idle (`--idle` seconds, 30 by default: job
+ * queues, schedules, the cache listener).
  *
  * Both builds run on this branch's schema (as with server-cpu.ts --against): what a migration
  * added or removed (an index, a trigger) is paid by both and not seen here.

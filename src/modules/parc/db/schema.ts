@@ -131,6 +131,8 @@ export const assetSoftware = parc.table(
     publisher: text('publisher'),
   },
   (t) => [
+    // The key's index also stores the publisher (INCLUDE, migration parc_installed_software_covering:
+    // drizzle cannot declare it), so the inventory reads a device's list from the index alone.
     primaryKey({ columns: [t.tenantId, t.assetId, t.softwareId, t.version] }),
     // No declared foreign keys here: PostgreSQL checks one row at a time (1,800 lookups and 900
     // row locks for one new inventory, most of its database time, and each lookup walking the

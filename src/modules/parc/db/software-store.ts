@@ -131,10 +131,15 @@ export async function writeInstalledSoftware(
     );
     // the publisher is part of a line: a package rebuilt by another distribution is rewritten
     const rowKey = (r: { softwareId: number | string; version: string; publisher: string | null }) => `${r.softwareId}\u0000${r.version}\u0000${r.publisher ?? ''}`;
-    const wantedKeys = new Set(wanted.map(rowKey));
-    const currentKeys = new Set(current.map(rowKey));
-    added = wanted.filter((w) => !currentKeys.has(rowKey(w)));
-    removed = current.filter((c) => !wantedKeys.has(rowKey(c))).map((c) => ({ softwareId: Number(c.softwareId), version: c.version, publisher: c.publisher }));
+    // each line's key built once (900 lines a side: the strings were most of the diff's garbage)
+    const wantedKeys = wanted.map(rowKey);
+    const currentKeys = current.map(rowKey);
+    const wantedSet = new Set(wantedKeys);
+    const currentSet = new Set(currentKeys);
+    added = wanted.filter((_, i) => !currentSet.has(wantedKeys[i]));
+    removed = current
+      .filter((_, i) => !wantedSet.has(currentKeys[i]))
+      .map((c) => ({ softwareId: Number(c.softwareId), version: c.version, publisher: c.publisher }));
   }
   try {
     if (removed.length > 0) {

@@ -125,8 +125,10 @@ export const establishments = referentiel.table(
       t.departmentCode,
       t.priorityEducation,
     ),
-    // the list's REP / REP+ filter: 6 % of schools, found here instead of a scan of the tenant (30 ms for 66,000); partial, so an import barely writes it
-    index('establishments_priority_idx').on(t.tenantId, t.priorityEducation).where(sql`priority_education is not null`),
+    // the list's REP / REP+ filter: 6 % of schools, found here instead of a scan of the tenant (30 ms for 66,000); partial, so an import barely writes it.
+    // Name and UAI after the value: a page of them by name is a walk of their own entries, index-only (REP schools are
+    // écoles and collèges, gathered in the name order: the name index's walk read 5,660 rows for page 4, this one 101)
+    index('establishments_priority_idx').on(t.tenantId, t.priorityEducation, t.name, t.uai).where(sql`priority_education is not null`),
   ],
 );
 

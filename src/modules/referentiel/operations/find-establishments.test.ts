@@ -287,6 +287,26 @@ describe('plans on a tenant with many rows beside another', () => {
     expect(page3.total).toBe(tenantRows / 3 / 20);
   });
 
+  it('walks a REP filter’s page by name in the priority index’s own entries, however deep, and by cursor', async () => {
+    const ctx = ctxOf(big);
+    const rare = { priorityEducation: 'REP+' as const };
+    // 100 matches among 6,000: sparse by count, yet the index holds them by name, so a page reads only its reach
+    expect(await sparseFilters(ctx, rare, 51, async () => tenantRows / 3 / 20, 'name')).toBe(false);
+    expect(await sparseFilters(ctx, rare, 51, async () => tenantRows / 3 / 20, 'uai')).toBe(true);
+    const where = establishmentWhere(ctx, rare);
+    for (const order of ['asc', 'desc'] as const) {
+      expectIndexWalk(await planOf(offsetPage(ctx, where, { sort: 'name', order, page: 2, pageSize: 25 }, 26)), 'establishments_priority_idx', 51);
+      const reference = await findEstablishments(ctx, input({ ...rare, order, pageSize: '500' }));
+      const page2 = await findEstablishments(ctx, input({ ...rare, order, page: '2' }));
+      expect(uais(page2)).toEqual(uais(reference).slice(25, 50));
+      const [row] = page2.items.slice(-1);
+      const [stretch] = keysetStretches(ctx, where, { sort: 'name', order }, { key: row.name, uai: row.uai }, false);
+      expectIndexWalk(await planOf(stretch(26)), 'establishments_priority_idx', 26);
+      const page3 = await findEstablishments(ctx, input({ ...rare, order, after: page2.nextCursor! }));
+      expect(uais(page3)).toEqual(uais(reference).slice(50, 75));
+    }
+  });
+
   it('finds « lycée saint » through the (tenant_id, search_text) trigram index, sorting only the matches', async () => {
     const ctx = ctxOf(big);
     const where = establishmentWhere(ctx, { search: 'lycée saint' });

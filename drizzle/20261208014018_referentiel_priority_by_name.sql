@@ -1,0 +1,2 @@
+DROP INDEX "referentiel"."establishments_priority_idx";--> statement-breakpoint
+CREATE INDEX "establishments_priority_idx" ON "referentiel"."establishments" USING btree ("tenant_id","priority_education","name","uai") WHERE priority_education is not null;

@@ -1,5 +1,5 @@
-import { fillPlaceholders, sql, type SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { fillPlaceholders, is, SQL, sql, type Query } from 'drizzle-orm';
+import { PgDialect, type PgColumn, type PreparedQueryConfig, type SelectedFieldsOrdered } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { rows, type Db } from './db.js';
 
@@ -173,3 +173,43 @@ export const uuidArray = (ids: Iterable<string>): SQL => sql`${pgArray([...new S
 
 /** Strings as one bound `text[]` parameter. */
 export const textArray = (values: readonly string[]): SQL => sql`${pgArray(values)}::text[]`;
+
+/** A statement rendered once: its text, its parameters (placeholders among them) and, for a select, its columns. */
+interface RenderedQuery {
+  name: string;
+  query: Query;
+  fields: SelectedFieldsOrdered | undefined;
+}
+const renderedQueries = new Map<string, RenderedQuery>();
+
+/**
+ * A drizzle statement built and rendered once per `key` (the values that change from one run to
+ * the next are `sql.placeholder`s), then run as drizzle's prepared query on the handle given: the
+ * pool, a transaction or PGlite. A prepared query kept per handle (the consumption statement)
+ * saves nothing inside a transaction, whose handle is new each time; here only drizzle's small
+ * prepared-query object is made per run. On node-postgres it is a named statement (`prefix_n`),
+ * parsed and planned once per connection; past `maxNamed` texts, new ones run unnamed.
+ * `columns`: a select's result columns (a table's), mapped and decoded as drizzle's select does;
+ * without them the driver's rows come back as they are.
+ */
+export async function runRendered<T>(
+  db: Db,
+  prefix: string,
+  key: string,
+  build: () => SQL | { toSQL(): Query },
+  values: Record<string, unknown>,
+  columns?: Record<string, PgColumn>,
+): Promise<T[]> {
+  const id = `${prefix}\u0000${key}`;
+  let rendered = renderedQueries.get(id);
+  if (!rendered) {
+    const statement = build();
+    const query = is(statement, SQL) ? dialect.sqlToQuery(statement) : statement.toSQL();
+    const fields = columns && Object.entries(columns).map(([name, field]) => ({ path: [name], field }));
+    rendered = { name: renderedQueries.size < maxNamed ? `${prefix}_${renderedQueries.size + 1}` : '', query: { sql: query.sql, params: query.params }, fields };
+    if (rendered.name) renderedQueries.set(id, rendered);
+  }
+  const prepared = db._.session.prepareQuery<PreparedQueryConfig & { execute: T[] | { rows: T[] } }>(rendered.query, rendered.fields, rendered.name || undefined, false);
+  const result = await prepared.execute(values);
+  return Array.isArray(result) ? result : result.rows;
+}

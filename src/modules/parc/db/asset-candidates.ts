@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { rows, type Db } from '../../../server/platform/db.js';
+import type { Db } from '../../../server/platform/db.js';
+import { runRendered } from '../../../server/platform/prepared.js';
 
 export interface AssetCandidate {
   id: string;
@@ -16,22 +17,25 @@ export async function findAssetCandidates(
   params: { tenantId: string; uuid: string | null; serial: string | null; macs: string[]; deviceId: string | null },
 ): Promise<AssetCandidate[]> {
   const macs = `{${params.macs.map((m) => `"${m}"`).join(',')}}`;
-  return rows<AssetCandidate>(
-    db,
-    sql`select id, hardware_uuid as uuid, serial, mac_addresses as macs, agent_device_id as "deviceId", name
+  const values = { tenantId: params.tenantId, deviceId: params.deviceId, uuid: params.uuid, serial: params.serial, macs };
+  return runRendered<AssetCandidate>(db, 'parc_ingest_candidates', '', candidatesQuery, values);
+}
+
+function candidatesQuery() {
+  const [tenantId, deviceId, uuid, serial] = ['tenantId', 'deviceId', 'uuid', 'serial'].map((name) => sql.placeholder(name));
+  return sql`select id, hardware_uuid as uuid, serial, mac_addresses as macs, agent_device_id as "deviceId", name
           from parc.assets
-         where tenant_id = ${params.tenantId}
+         where tenant_id = ${tenantId}
            and status not in ('retired', 'lost')
-           and ((${params.deviceId}::text is not null and agent_device_id = ${params.deviceId})
-                or (${params.uuid}::text is not null and hardware_uuid = ${params.uuid})
-                or (${params.serial}::text is not null and serial = ${params.serial})
-                or mac_addresses && ${macs}::text[])
+           and ((${deviceId}::text is not null and agent_device_id = ${deviceId})
+                or (${uuid}::text is not null and hardware_uuid = ${uuid})
+                or (${serial}::text is not null and serial = ${serial})
+                or mac_addresses && ${sql.placeholder('macs')}::text[])
            -- a link a person undid stays undone: this agent gets a device of its own
            and not exists (select 1 from parc.asset_matches m
                             where m.tenant_id = parc.assets.tenant_id and m.asset_id = parc.assets.id and m.kind = 'link'
-                              and m.undone_at is not null and m.agent_device_id = ${params.deviceId})
-         limit 20`,
-  );
+                              and m.undone_at is not null and m.agent_device_id = ${deviceId})
+         limit 20`;
 }
 
 /**
@@ -42,5 +46,9 @@ export async function lockMachine(db: Db, tenantId: string, keys: (string | null
   const sorted = [...new Set(keys.filter((k): k is string => Boolean(k)))].sort().map((key) => `${tenantId}:${key}`);
   if (sorted.length === 0) return;
   const list = `{${sorted.map((k) => `"${k.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(${list}::text[]) with ordinality as u(k, n) order by n`);
+  await runRendered(db, 'parc_ingest_lock', '', lockQuery, { list });
+}
+
+function lockQuery() {
+  return sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(${sql.placeholder('list')}::text[]) with ordinality as u(k, n) order by n`;
 }

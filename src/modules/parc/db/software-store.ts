@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { defineCache, type Caches } from '../../../server/platform/cache.js';
 import { rows, type Db } from '../../../server/platform/db.js';
+import { runRendered } from '../../../server/platform/prepared.js';
 import type { InventorySoftware } from '../inventory/inventory-report.js';
 import { softwareKey } from '../inventory/software-key.js';
 import { isDatabaseError } from '../../../server/platform/database-errors.js';
@@ -17,12 +18,45 @@ export interface NormalisedSoftware {
 export function normaliseSoftware(list: InventorySoftware[]): NormalisedSoftware[] {
   const byKey = new Map<string, NormalisedSoftware>();
   for (const item of list) {
-    const k = softwareKey(item);
-    if (!k.key) continue;
-    const version = k.version ?? '';
-    byKey.set(`${k.key}\u0000${version}`, { key: k.key, name: k.displayName, publisher: k.publisher, version });
+    const entry = normalisedEntry(item);
+    if (entry) byKey.set(entry.product, entry.software);
   }
   return [...byKey.values()].sort((a, b) => (a.key === b.key ? a.version.localeCompare(b.version) : a.key < b.key ? -1 : 1));
+}
+
+interface NormalisedEntry {
+  /** The product and version, one entry per report. */
+  product: string;
+  software: NormalisedSoftware;
+}
+
+/**
+ * What an agent's line normalises to, remembered by its name, version and publisher: agents
+ * report the same few thousand lines all day, and `softwareKey`'s regular expressions were half
+ * of the normalisation's CPU. The entries are shared by reports (nothing changes them); the map
+ * is emptied when full. A line holding the separator is normalised without the map.
+ */
+const normalisedLines = new Map<string, NormalisedEntry | null>();
+const maxNormalisedLines = 50_000;
+
+function normalisedEntry(item: InventorySoftware): NormalisedEntry | null {
+  const { name, version, publisher } = item;
+  if (name.includes('\u0000') || version?.includes('\u0000') || publisher?.includes('\u0000')) return normalise(item);
+  // softwareKey reads an empty version or publisher as none: the same line
+  const line = `${name}\u0000${version ?? ''}\u0000${publisher ?? ''}`;
+  let entry = normalisedLines.get(line);
+  if (entry === undefined) {
+    if (normalisedLines.size >= maxNormalisedLines) normalisedLines.clear();
+    normalisedLines.set(line, (entry = normalise(item)));
+  }
+  return entry;
+}
+
+function normalise(item: InventorySoftware): NormalisedEntry | null {
+  const k = softwareKey(item);
+  if (!k.key) return null;
+  const version = k.version ?? '';
+  return { product: `${k.key}\u0000${version}`, software: { key: k.key, name: k.displayName, publisher: k.publisher, version } };
 }
 
 /** The publisher counts: a device whose packages now come from another distribution is rewritten. */
@@ -32,7 +66,9 @@ export function softwareHash(list: NormalisedSoftware[]): string {
   return hash.digest('hex');
 }
 
-const textArray = (values: (string | null)[]) => sql`${`{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`}::text[]`;
+/** A PostgreSQL array literal of strings and nulls, for a `::text[]` parameter. */
+const arrayLiteral = (values: (string | null)[]) => `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
+const textArray = (values: (string | null)[]) => sql`${arrayLiteral(values)}::text[]`;
 
 /**
  * Catalogue ids already seen, by tenant (one lookup per inventory, then a map of product keys).
@@ -125,10 +161,10 @@ export async function writeInstalledSoftware(
   let added = wanted;
   let removed: InstalledRow[] = [];
   if (!params.created) {
-    const current = await rows<{ softwareId: string | number; version: string; publisher: string | null }>(
-      db,
-      sql`select software_id as "softwareId", version, publisher from parc.asset_software where tenant_id = ${tenantId} and asset_id = ${assetId}`,
-    );
+    const current = await runRendered<{ softwareId: string | number; version: string; publisher: string | null }>(db, 'parc_installed', 'read', installedQuery, {
+      tenantId,
+      assetId,
+    });
     // the publisher is part of a line: a package rebuilt by another distribution is rewritten
     const rowKey = (r: { softwareId: number | string; version: string; publisher: string | null }) => `${r.softwareId}\u0000${r.version}\u0000${r.publisher ?? ''}`;
     // each line's key built once (900 lines a side: the strings were most of the diff's garbage)
@@ -143,18 +179,19 @@ export async function writeInstalledSoftware(
   }
   try {
     if (removed.length > 0) {
-      await db.execute(sql`
-        delete from parc.asset_software a
-         using unnest(${bigintArray(removed.map((r) => r.softwareId))}, ${textArray(removed.map((r) => r.version))}) as r(software_id, version)
-         where a.tenant_id = ${tenantId} and a.asset_id = ${assetId} and a.software_id = r.software_id and a.version = r.version`);
+      const values = { tenantId, assetId, ids: bigintArray(removed.map((r) => r.softwareId)), versions: arrayLiteral(removed.map((r) => r.version)) };
+      await runRendered(db, 'parc_installed', 'delete', removeQuery, values);
     }
     if (added.length > 0) {
-      await db.execute(sql`
-        insert into parc.asset_software (tenant_id, asset_id, software_id, version, establishment_id, publisher)
-        select ${tenantId}, ${assetId}, w.software_id, w.version, ${params.establishmentId}::uuid, w.publisher
-          from unnest(${bigintArray(added.map((r) => r.softwareId))}, ${textArray(added.map((r) => r.version))}, ${textArray(added.map((r) => r.publisher))})
-            as w(software_id, version, publisher)
-        on conflict do nothing`);
+      const values = {
+        tenantId,
+        assetId,
+        establishmentId: params.establishmentId,
+        ids: bigintArray(added.map((r) => r.softwareId)),
+        versions: arrayLiteral(added.map((r) => r.version)),
+        publishers: arrayLiteral(added.map((r) => r.publisher)),
+      };
+      await runRendered(db, 'parc_installed', 'insert', addQuery, values);
     }
   } catch (error) {
     // a catalogue id that is not there (only if the catalogue lost rows): forget what was remembered
@@ -169,4 +206,19 @@ interface InstalledRow {
   publisher: string | null;
 }
 
-const bigintArray = (values: number[]) => sql`${`{${values.join(',')}}`}::bigint[]`;
+const bigintArray = (values: number[]) => `{${values.join(',')}}`;
+
+// the installed-list statements, rendered once (runRendered): their values are placeholders
+const [tenant, asset] = [sql.placeholder('tenantId'), sql.placeholder('assetId')];
+const installedQuery = () =>
+  sql`select software_id as "softwareId", version, publisher from parc.asset_software where tenant_id = ${tenant} and asset_id = ${asset}`;
+const removeQuery = () => sql`
+  delete from parc.asset_software a
+   using unnest(${sql.placeholder('ids')}::bigint[], ${sql.placeholder('versions')}::text[]) as r(software_id, version)
+   where a.tenant_id = ${tenant} and a.asset_id = ${asset} and a.software_id = r.software_id and a.version = r.version`;
+const addQuery = () => sql`
+  insert into parc.asset_software (tenant_id, asset_id, software_id, version, establishment_id, publisher)
+  select ${tenant}, ${asset}, w.software_id, w.version, ${sql.placeholder('establishmentId')}::uuid, w.publisher
+    from unnest(${sql.placeholder('ids')}::bigint[], ${sql.placeholder('versions')}::text[], ${sql.placeholder('publishers')}::text[])
+      as w(software_id, version, publisher)
+  on conflict do nothing`;

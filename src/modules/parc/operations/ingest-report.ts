@@ -1,6 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { bulkDatabase, type Ctx } from '../../../server/platform/context.js';
 import type { Database, Db } from '../../../server/platform/db.js';
+import { runRendered } from '../../../server/platform/prepared.js';
 import { checkUai, directoryEntryOfUai, establishmentsView as establishments } from '../../referentiel/index.js';
 import { assetEvents, assetMatches, assets } from '../db/schema.js';
 import { findAssetCandidates, lockMachine } from '../db/asset-candidates.js';
@@ -67,9 +68,7 @@ export async function ingestReport(ctx: Ctx, input: IngestInput): Promise<Ingest
     const match: MatchDecision = input.forAssetId
       ? { assetId: input.forAssetId, level: null, reason: 'proposition confirmée par une personne', ambiguousWith: [] }
       : decideMatch(report, candidates);
-    const [current] = match.assetId
-      ? await tx.select().from(assets).where(and(eq(assets.tenantId, tenantId), eq(assets.id, match.assetId)))
-      : [];
+    const [current] = match.assetId ? await readAsset(tx, tenantId, match.assetId) : [];
     // what a technician confirmed applies even to the fields a person locked
     const lockedFields = trust === 'confirmed' ? [] : (current?.lockedFields ?? []);
     const reported = fieldsFromReport(report, { lockedFields, storeLastUser: input.storeLastUser, creating: !current });
@@ -121,10 +120,7 @@ export async function ingestReport(ctx: Ctx, input: IngestInput): Promise<Ingest
       placedIn = place.moveTo ?? current.establishmentId;
       if (place.ignored) hardware.agent = { ...(hardware.agent as object), ignoredTag: report.tag };
       const next = { ...current, ...fields };
-      await tx
-        .update(assets)
-        .set({ ...common, ...moved, ...(isVouched(trust) ? { anonymousAgent: null } : {}), searchText: assetSearchText(next), version: sql`${assets.version} + 1` })
-        .where(and(eq(assets.tenantId, tenantId), eq(assets.id, current.id)));
+      await updateAsset(tx, tenantId, current.id, { ...common, ...moved, ...(isVouched(trust) ? { anonymousAgent: null } : {}), searchText: assetSearchText(next) });
       events = imacEventsFromInventory(current as never, { fields, establishmentId: place.moveTo, hardware });
       if (place.ignored && place.firstTime) events.push(ignoredTagEvent(report.tag, establishmentId!, current.establishmentId));
       if (proposed?.fresh) events.push(proposalEvent(decision!.proposal, trust));
@@ -140,6 +136,31 @@ export async function ingestReport(ctx: Ctx, input: IngestInput): Promise<Ingest
   // a report that changed nothing delivers nothing
   if (result.applied !== false) await closeDeploymentStep(outside, { tenantId, assetId: result.assetId, serial: report.serial, at: now });
   return result;
+}
+
+/** The device as stored, every column: one statement rendered once, run in each report's transaction. */
+function readAsset(tx: Db, tenantId: string, assetId: string) {
+  const build = () => tx.select().from(assets).where(and(eq(assets.tenantId, sql.placeholder('tenantId')), eq(assets.id, sql.placeholder('assetId'))));
+  return runRendered<typeof assets.$inferSelect>(tx, 'parc_ingest_asset', '', build, { tenantId, assetId }, getTableColumns(assets));
+}
+
+type AssetColumn = keyof typeof assets.$inferInsert;
+
+/**
+ * Writes a report's fields on the device, its version bumped. The statement is rendered once per
+ * set of columns written (a partial update of the memory writes fewer than a full inventory): the
+ * values are encoded here as drizzle would (a null stays SQL null).
+ */
+function updateAsset(tx: Db, tenantId: string, assetId: string, set: Partial<Record<AssetColumn, unknown>>) {
+  const written = (Object.keys(set) as AssetColumn[]).filter((column) => set[column] !== undefined);
+  const values: Record<string, unknown> = { tenantId, assetId };
+  for (const column of written) values[column] = set[column] === null ? null : assets[column].mapToDriverValue(set[column]);
+  const build = () =>
+    tx
+      .update(assets)
+      .set({ ...Object.fromEntries(written.map((column) => [column, sql`${sql.placeholder(column)}`])), version: sql`${assets.version} + 1` })
+      .where(and(eq(assets.tenantId, sql.placeholder('tenantId')), eq(assets.id, sql.placeholder('assetId'))));
+  return runRendered(tx, 'parc_ingest_update', written.join(','), build, values);
 }
 
 interface Placement {

@@ -1,5 +1,5 @@
-import { fillPlaceholders, is, SQL, sql, type Query } from 'drizzle-orm';
-import { PgDialect, type PgColumn, type PreparedQueryConfig, type SelectedFieldsOrdered } from 'drizzle-orm/pg-core';
+import { fillPlaceholders, is, SQL, sql } from 'drizzle-orm';
+import { PgDialect, type PgColumn, type PreparedQueryConfig } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { rows, type Db } from './db.js';
 
@@ -163,53 +163,39 @@ export function runTemplate<T>(db: Db, template: StatementTemplate, values: Reco
   return runPrepared<T>(db, template.statement, fillPlaceholders(template.params, values), options);
 }
 
-/** A PostgreSQL array literal of strings (`'{"a","b"}'`), for a `$n::uuid[]` or `$n::text[]` parameter: the same text on both drivers. */
-export function pgArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+/** A PostgreSQL array literal of strings and nulls (`'{"a",NULL}'`), for a `$n::uuid[]` or `$n::text[]` parameter: the same text on both drivers. */
+export function pgArray(values: readonly (string | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
 }
 
 /** Ids as one bound `uuid[]` parameter: never pasted into the statement's text (the text stays the same, so it is planned once). */
 export const uuidArray = (ids: Iterable<string>): SQL => sql`${pgArray([...new Set(ids)])}::uuid[]`;
 
 /** Strings as one bound `text[]` parameter. */
-export const textArray = (values: readonly string[]): SQL => sql`${pgArray(values)}::text[]`;
-
-/** A statement rendered once: its text, its parameters (placeholders among them) and, for a select, its columns. */
-interface RenderedQuery {
-  name: string;
-  query: Query;
-  fields: SelectedFieldsOrdered | undefined;
-}
-const renderedQueries = new Map<string, RenderedQuery>();
+export const textArray = (values: readonly (string | null)[]): SQL => sql`${pgArray(values)}::text[]`;
 
 /**
- * A drizzle statement built and rendered once per `key` (the values that change from one run to
- * the next are `sql.placeholder`s), then run as drizzle's prepared query on the handle given: the
- * pool, a transaction or PGlite. A prepared query kept per handle (the consumption statement)
- * saves nothing inside a transaction, whose handle is new each time; here only drizzle's small
- * prepared-query object is made per run. On node-postgres it is a named statement (`prefix_n`),
- * parsed and planned once per connection; past `maxNamed` texts, new ones run unnamed.
- * `columns`: a select's result columns (a table's), mapped and decoded as drizzle's select does;
- * without them the driver's rows come back as they are.
+ * A drizzle statement rendered once per `key` (a `statementTemplate`: the values that change are
+ * `sql.placeholder`s), run as drizzle's own prepared query on the handle given: the pool, a
+ * transaction or PGlite. `runTemplate` names its statement only on the pool; this one is named in a
+ * transaction too (each report's statements run in one), so node-postgres prepares it once per
+ * connection there as well. `columns`: a select's result columns (a table's), mapped and decoded as
+ * drizzle's select does; without them the driver's rows come back as they are.
  */
 export async function runRendered<T>(
   db: Db,
   prefix: string,
   key: string,
-  build: () => SQL | { toSQL(): Query },
+  build: () => SQL | { getSQL(): SQL },
   values: Record<string, unknown>,
   columns?: Record<string, PgColumn>,
 ): Promise<T[]> {
-  const id = `${prefix}\u0000${key}`;
-  let rendered = renderedQueries.get(id);
-  if (!rendered) {
-    const statement = build();
-    const query = is(statement, SQL) ? dialect.sqlToQuery(statement) : statement.toSQL();
-    const fields = columns && Object.entries(columns).map(([name, field]) => ({ path: [name], field }));
-    rendered = { name: renderedQueries.size < maxNamed ? `${prefix}_${renderedQueries.size + 1}` : '', query: { sql: query.sql, params: query.params }, fields };
-    if (rendered.name) renderedQueries.set(id, rendered);
-  }
-  const prepared = db._.session.prepareQuery<PreparedQueryConfig & { execute: T[] | { rows: T[] } }>(rendered.query, rendered.fields, rendered.name || undefined, false);
-  const result = await prepared.execute(values);
+  const { statement, params } = statementTemplate(prefix, key, () => {
+    const built = build();
+    return is(built, SQL) ? built : built.getSQL();
+  });
+  const fields = columns && Object.entries(columns).map(([name, field]) => ({ path: [name], field }));
+  const query = db._.session.prepareQuery<PreparedQueryConfig & { execute: T[] | { rows: T[] } }>({ sql: statement.text, params }, fields, statement.name || undefined, false);
+  const result = await query.execute(values);
   return Array.isArray(result) ? result : result.rows;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../server/platform/db.js';
-import { runRendered } from '../../../server/platform/prepared.js';
+import { pgArray, runRendered } from '../../../server/platform/prepared.js';
 
 export interface AssetCandidate {
   id: string;
@@ -16,7 +16,7 @@ export async function findAssetCandidates(
   db: Db,
   params: { tenantId: string; uuid: string | null; serial: string | null; macs: string[]; deviceId: string | null },
 ): Promise<AssetCandidate[]> {
-  const macs = `{${params.macs.map((m) => `"${m}"`).join(',')}}`;
+  const macs = pgArray(params.macs);
   const values = { tenantId: params.tenantId, deviceId: params.deviceId, uuid: params.uuid, serial: params.serial, macs };
   return runRendered<AssetCandidate>(db, 'parc_ingest_candidates', '', candidatesQuery, values);
 }
@@ -45,8 +45,7 @@ function candidatesQuery() {
 export async function lockMachine(db: Db, tenantId: string, keys: (string | null)[]) {
   const sorted = [...new Set(keys.filter((k): k is string => Boolean(k)))].sort().map((key) => `${tenantId}:${key}`);
   if (sorted.length === 0) return;
-  const list = `{${sorted.map((k) => `"${k.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-  await runRendered(db, 'parc_ingest_lock', '', lockQuery, { list });
+  await runRendered(db, 'parc_ingest_lock', '', lockQuery, { list: pgArray(sorted) });
 }
 
 function lockQuery() {

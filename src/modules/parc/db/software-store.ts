@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { defineCache, type Caches } from '../../../server/platform/cache.js';
 import { rows, type Db } from '../../../server/platform/db.js';
-import { runRendered } from '../../../server/platform/prepared.js';
+import { pgArray, runRendered, textArray } from '../../../server/platform/prepared.js';
 import type { InventorySoftware } from '../inventory/inventory-report.js';
 import { softwareKey } from '../inventory/software-key.js';
 import { isDatabaseError } from '../../../server/platform/database-errors.js';
@@ -66,9 +66,6 @@ export function softwareHash(list: NormalisedSoftware[]): string {
   return hash.digest('hex');
 }
 
-/** A PostgreSQL array literal of strings and nulls, for a `::text[]` parameter. */
-const arrayLiteral = (values: (string | null)[]) => `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
-const textArray = (values: (string | null)[]) => sql`${arrayLiteral(values)}::text[]`;
 
 /**
  * Catalogue ids already seen, by tenant (one lookup per inventory, then a map of product keys).
@@ -179,7 +176,7 @@ export async function writeInstalledSoftware(
   }
   try {
     if (removed.length > 0) {
-      const values = { tenantId, assetId, ids: bigintArray(removed.map((r) => r.softwareId)), versions: arrayLiteral(removed.map((r) => r.version)) };
+      const values = { tenantId, assetId, ids: bigintArray(removed.map((r) => r.softwareId)), versions: pgArray(removed.map((r) => r.version)) };
       await runRendered(db, 'parc_installed', 'delete', removeQuery, values);
     }
     if (added.length > 0) {
@@ -188,8 +185,8 @@ export async function writeInstalledSoftware(
         assetId,
         establishmentId: params.establishmentId,
         ids: bigintArray(added.map((r) => r.softwareId)),
-        versions: arrayLiteral(added.map((r) => r.version)),
-        publishers: arrayLiteral(added.map((r) => r.publisher)),
+        versions: pgArray(added.map((r) => r.version)),
+        publishers: pgArray(added.map((r) => r.publisher)),
       };
       await runRendered(db, 'parc_installed', 'insert', addQuery, values);
     }

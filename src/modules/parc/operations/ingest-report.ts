@@ -141,8 +141,9 @@ export async function ingestReport(ctx: Ctx, input: IngestInput): Promise<Ingest
 /** The device as stored, every column: one statement rendered once, run in each report's transaction. */
 function readAsset(tx: Db, tenantId: string, assetId: string) {
   const build = () => tx.select().from(assets).where(and(eq(assets.tenantId, sql.placeholder('tenantId')), eq(assets.id, sql.placeholder('assetId'))));
-  return runRendered<typeof assets.$inferSelect>(tx, 'parc_ingest_asset', '', build, { tenantId, assetId }, getTableColumns(assets));
+  return runRendered<typeof assets.$inferSelect>(tx, 'parc_ingest_asset', '', build, { tenantId, assetId }, assetColumns);
 }
+const assetColumns = getTableColumns(assets);
 
 type AssetColumn = keyof typeof assets.$inferInsert;
 
